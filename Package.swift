@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The default templates and assets ship inside the binary (`.embedInCode`), so a portal folder
+/// holding only congkhai.yaml and content/ builds. Their sources live in `templates/`.
+let embeddedTemplates: [Resource] = [
+    "layout.mustache", "header.mustache", "footer.mustache", "document-table.mustache",
+    "pagination.mustache", "home.mustache", "document.mustache", "unit.mustache",
+    "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
+    "directives.mustache", "page.mustache", "not-found.mustache",
+    "assets/style.css",
+].map { .embedInCode("DefaultTemplates/\($0)") }
+
+let package = Package(
+    name: "congkhai",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "congkhai", targets: ["congkhai"]),
+        .library(name: "CongKhai", targets: ["CongKhai"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "CAtomicSwap"),
+        .target(
+            name: "CongKhai",
+            dependencies: [
+                "CCmarkGFM",
+                "CAtomicSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: embeddedTemplates
+        ),
+        .executableTarget(
+            name: "congkhai",
+            dependencies: [
+                "CongKhai",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CongKhaiTests",
+            dependencies: ["CongKhai"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,7 @@
+#ifndef CONGKHAI_ATOMIC_SWAP_H
+#define CONGKHAI_ATOMIC_SWAP_H
+/// Exchanges two paths in one step (Linux renameat2 RENAME_EXCHANGE, macOS renamex_np
+/// RENAME_SWAP), so a reader or a killed process never sees the output folder missing.
+/// Returns 0 on success, otherwise -1 with errno set (ENOSYS/EINVAL where unsupported).
+int congkhai_exchange_paths(const char *first, const char *second);
+#endif

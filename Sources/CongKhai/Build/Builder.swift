@@ -1,0 +1,114 @@
+import Foundation
+
+public struct BuildOptions: Sendable {
+    public var source: URL
+    public var output: URL
+    public var includeDrafts: Bool
+
+    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
+        self.includeDrafts = includeDrafts
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var pages = 0
+    public var files = 0
+    public var bytes = 0
+    public var documents = 0
+    public var units = 0
+    public var directives = 0
+    public var warnings: [Diagnostic] = []
+    /// Each named step and its time, in order.
+    public var timings: [(step: String, seconds: Double)] = []
+    public var output: URL
+
+    public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+
+    /// "Đã tạo 57 trang (5 văn bản, 5 đơn vị, 40 văn bản được trích dẫn) trong 0,12 giây."
+    public var summary: String {
+        let seconds = String(format: "%.2f", totalSeconds).replacingOccurrences(of: ".", with: ",")
+        return "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
+    }
+}
+
+/// `congkhai build`: load → parse → resolve → render and write → swap in. Each step is named
+/// and timed; a failure names its step and leaves the previous output as it was.
+public struct Builder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Runs the checks of a build without writing anything: every problem of the portal.
+    public func check() -> (portal: LoadedPortal, diagnostics: [Diagnostic]) {
+        let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
+        let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
+        return (portal, (portal.diagnostics + templateProblems).sorted())
+    }
+
+    public func build() throws(BuildFailure) -> BuildReport {
+        var report = BuildReport(output: options.output)
+        let clock = ContinuousClock()
+        func step<T>(_ name: String, _ work: () throws(BuildFailure) -> T) throws(BuildFailure) -> T {
+            let start = clock.now
+            let value = try work()
+            let elapsed = clock.now - start
+            report.timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            return value
+        }
+
+        let output = OutputFolder(target: options.output, portal: options.source)
+        let outputProblems = output.check()
+        if !outputProblems.isEmpty { throw BuildFailure(outputProblems) }
+
+        let portal = try step("load") { () throws(BuildFailure) -> LoadedPortal in
+            let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
+            if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
+            return portal
+        }
+        report.warnings = portal.diagnostics.filter { $0.severity == .warning }
+        let templates = try step("templates") { () throws(BuildFailure) -> TemplateLibrary in
+            let (library, problems) = TemplateLibrary.load(portal: options.source)
+            guard let library else { throw BuildFailure(problems) }
+            report.warnings += problems
+            return library
+        }
+        let rendered = try step("parse") {
+            let renderer = MarkdownRenderer()
+            return ParallelMap.map(portal.documents) { document in
+                renderer.render(document.body, firstLine: document.bodyLine, scanner: CitationScanner(ownNumber: document.number))
+            }
+        }
+        let site = try step("resolve") { SiteResolver.resolve(portal: portal, rendered: rendered) }
+        let summary = try step("write") { () throws(BuildFailure) -> SiteWriter.Summary in
+            do {
+                let staging = try output.prepareStaging()
+                let summary = try SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging).write()
+                try output.commit()
+                return summary
+            } catch let failure as WriteFailure {
+                output.discardStaging()
+                throw BuildFailure([Self.writeDiagnostic(failure.path, failure.reason)])
+            } catch {
+                output.discardStaging()
+                throw BuildFailure([Self.writeDiagnostic(options.output.path, error.localizedDescription)])
+            }
+        }
+        report.pages = summary.pages
+        report.files = summary.files
+        report.bytes = summary.bytes
+        report.documents = site.documents.count
+        report.units = site.units.count
+        report.directives = site.directives.count
+        return report
+    }
+
+    private static func writeDiagnostic(_ path: String, _ reason: String) -> Diagnostic {
+        Diagnostic(.error, "output.write-failed", file: path,
+                   message: .init(vi: "không ghi được trang web (\(reason)); trang cũ vẫn được giữ nguyên.",
+                                  en: "could not write the site (\(reason)); the previous site is kept as it was."),
+                   fix: .init(vi: "kiểm tra ổ đĩa còn chỗ trống và thư mục xuất cho phép ghi.",
+                              en: "check that the disk has free space and the output folder is writable."))
+    }
+}

@@ -1,0 +1,422 @@
+/// Finds the numbered citations of other documents in a text: "Chỉ thị số 33/CT-TTg ngày
+/// 26/11/2021 của Thủ tướng Chính phủ về ...", with every spelling variant of domain.md.
+///
+/// It works on a paragraph's text (the Markdown's inline content with emphasis removed and line
+/// breaks as spaces), token by token, so a PDF line break or bold text does not hide a citation.
+public struct CitationScanner: Sendable {
+    /// The document's own number; it is never a citation of itself.
+    public var ownSymbolKey: String?
+
+    public init(ownNumber: String? = nil) {
+        ownSymbolKey = ownNumber.map(DocumentNumber.symbolKey).flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public struct Result: Sendable {
+        public var citations: [Citation] = []
+        public var blanks: [BlankCitation] = []
+    }
+
+    public func scan(_ text: String) -> Result {
+        let tokens = TextTokenizer.tokens(text)
+        var result = Result()
+        var index = 0
+        while index < tokens.count {
+            if let typed = DirectiveType.match(tokens, at: index),
+               let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
+                append(citation, tokens: tokens, text: text, to: &result)
+                index = next
+                continue
+            }
+            if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
+                append(citation, tokens: tokens, text: text, to: &result)
+                index = next
+                continue
+            }
+            index += 1
+        }
+        shareIssuersAcrossLists(&result.citations, text: text)
+        return result
+    }
+
+    // MARK: - Matching
+
+    private struct SymbolMatch {
+        var symbol: String
+        var parts: [String]
+        var blank: Bool
+        var end: Int  // token index after the symbol
+    }
+
+    private func matchTyped(_ tokens: [TextToken], text: String, typeIndex: Int, type: (name: String, count: Int),
+                            into result: inout Result) -> (Citation, Int)? {
+        var index = typeIndex + type.count
+        var subjectBefore: String?
+        // "Luật Giáo dục số 43/2019/QH14": a named type's name comes before "số".
+        if DirectiveType.namedTypes.contains(type.name) {
+            var probe = index
+            while probe < tokens.count, probe - index < 8, tokens[probe].isWord, tokens[probe].lower != "số" { probe += 1 }
+            if probe < tokens.count, probe > index, tokens[probe].lower == "số" {
+                subjectBefore = slice(text, tokens[index].start, tokens[probe - 1].end)
+                index = probe
+            }
+        }
+        var sawNumberWord = false
+        if index < tokens.count, tokens[index].lower == "số" { index += 1; sawNumberWord = true }
+        if index < tokens.count, tokens[index].is(":") { index += 1 }
+        guard index < tokens.count else { return nil }
+        let uppercaseContext = tokens[typeIndex].isAllUppercase
+        guard let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: !uppercaseContext) else { return nil }
+        if symbol.blank {
+            result.blanks.append(BlankCitation(type: type.name, symbol: symbol.symbol, start: tokens[typeIndex].start))
+            return nil
+        }
+        // "Kế hoạch 2024-2025" is a plan for a school year, not a citation: a symbol needs a code.
+        _ = sawNumberWord
+        return finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol, subjectBefore: subjectBefore)
+    }
+
+    /// A symbol printed without its type word ("..., 218-QĐ/TW của Bộ Chính trị"): only when its
+    /// first code is a known type code, so dates, class names and phone numbers never match.
+    private func matchBare(_ tokens: [TextToken], text: String, at index: Int) -> (Citation, Int)? {
+        if index > 0, tokens[index - 1].isWord || tokens[index - 1].is("/") || tokens[index - 1].is("-") { return nil }
+        // The header's "Số: 08/KH-CĐGD" is the document's own number.
+        if index >= 1, tokens[index - 1].is(":"), index >= 2, tokens[index - 2].lower == "số" { return nil }
+        if index >= 1, tokens[index - 1].lower == "số" { return nil }
+        guard let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: true), !symbol.blank else { return nil }
+        guard let typeCode = symbol.parts.dropFirst().first(where: { !isYear($0) }),
+              let type = DirectiveType.codes[DocumentNumber.symbolKey(typeCode)] else { return nil }
+        return finish(tokens, text: text, type: type, startIndex: index, symbol: symbol, subjectBefore: nil)
+    }
+
+    /// number [/-] CODE ([/-.] CODE)*, with stray spaces around separators, a missing hyphen
+    /// printed as a space ("379/QĐ-UBND HC"), and a blank number ("/KH-THAP").
+    private func matchSymbol(_ tokens: [TextToken], at start: Int, allowSpaceJoins: Bool) -> SymbolMatch? {
+        var index = start
+        var parts: [String] = []
+        var symbol = ""
+        var blank = false
+        if tokens[index].isDigits, tokens[index].text.utf8.count <= 6 {
+            parts.append(tokens[index].text)
+            symbol = tokens[index].text
+            index += 1
+        } else if tokens[index].is("/") {
+            blank = true
+        } else {
+            return nil
+        }
+        var codeCount = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token.isPunctuation, ["/", "-", "–", "."].contains(token.text), index + 1 < tokens.count {
+                let next = tokens[index + 1]
+                if token.text == "." && (token.spaceBefore || next.spaceBefore || codeCount == 0) { break }
+                guard next.isCodeShaped, next.startsUppercase || next.isDigits else { break }
+                // A date after the symbol ("33/CT-TTg-2021") never happens; a year only sits inside.
+                if next.isDigits && !(isYear(next.text) || next.text.utf8.count <= 2 && codeCount > 0) { break }
+                if next.isDigits && codeCount > 0 && !isYear(next.text) && next.spaceBefore { break }
+                symbol += (token.text == "–" ? "-" : token.text) + next.text
+                parts.append(next.text)
+                if !next.isDigits { codeCount += 1 }
+                index += 2
+            } else if allowSpaceJoins, codeCount > 0, token.isWord, token.spaceBefore, token.isCodeShaped,
+                      token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.contains(token.text) {
+                symbol += " " + token.text
+                parts.append(token.text)
+                codeCount += 1
+                index += 1
+            } else {
+                break
+            }
+        }
+        guard codeCount > 0 else { return nil }
+        return SymbolMatch(symbol: symbol, parts: parts, blank: blank, end: index)
+    }
+
+    /// After the symbol: the date, the issuer ("của"/"giữa"), a second chance at the date, and
+    /// the subject.
+    private func finish(_ tokens: [TextToken], text: String, type: String, startIndex: Int, symbol: SymbolMatch,
+                        subjectBefore: String?) -> (Citation, Int)? {
+        var index = symbol.end
+        var lastIndex = index - 1
+        var date: IssuedDate?
+        if let (found, next) = matchDate(tokens, at: skipComma(tokens, index)) {
+            date = found
+            index = next
+            lastIndex = next - 1
+        }
+        var issuer: String?
+        let issuerStart = skipComma(tokens, index)
+        if issuerStart < tokens.count, ["của", "giữa"].contains(tokens[issuerStart].lower)
+            || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count && tokens[issuerStart + 1].startsUppercase) {
+            if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1) {
+                issuer = found
+                index = next
+                lastIndex = next - 1
+            }
+        }
+        if date == nil, let (found, next) = matchDate(tokens, at: skipComma(tokens, index)) {
+            date = found
+            index = next
+            lastIndex = next - 1
+        }
+        let (subject, subjectEnd) = matchSubject(tokens, text: text, at: index)
+        let parts = symbol.parts
+        let codes = parts.dropFirst().filter { !isYear($0) }
+        var issuerCodes = codes.map(DocumentNumber.symbolKey)
+        if let first = issuerCodes.first, DirectiveType.codes[first] != nil { issuerCodes.removeFirst() }
+        let symbolText = symbol.symbol
+        // "Văn bản" names no type: the symbol's type code does ("văn bản 05-CT/TW" is a Chỉ thị).
+        var type = type
+        if type == "Văn bản", let code = codes.first, let named = DirectiveType.codes[DocumentNumber.symbolKey(code)] { type = named }
+        let citation = Citation(
+            type: type, symbol: symbolText, symbolKey: DocumentNumber.symbolKey(symbolText), date: date,
+            symbolYear: parts.dropFirst().first(where: isYear).flatMap { Int($0) },
+            issuer: issuer, subject: subjectBefore.map { [$0, subject].compactMap { $0 }.joined(separator: " ") } ?? subject,
+            relation: .reference, text: slice(text, tokens[startIndex].start, tokens[lastIndex].end), sentence: "",
+            linkStart: tokens[startIndex].start, linkEnd: tokens[symbol.end - 1].end, start: tokens[startIndex].start,
+            issuerCodes: issuerCodes)
+        return (citation, max(symbol.end, subjectEnd == index ? index : index))
+    }
+
+    /// "ngày 26/11/2021", "ngày 18/5 /2021", "ngày 26 tháng 11 năm 2021", "ngày  tháng 4 năm 2024".
+    private func matchDate(_ tokens: [TextToken], at start: Int) -> (IssuedDate, Int)? {
+        guard start < tokens.count, tokens[start].lower == "ngày" || tokens[start].lower == "ngay" else { return nil }
+        var index = start + 1
+        func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].isDigits ? Int(tokens[i].text) : nil }
+        // Numeric: D sep M sep YYYY
+        if let day = number(index), index + 4 < tokens.count,
+           ["/", "-", "."].contains(tokens[index + 1].text), let month = number(index + 2),
+           ["/", "-", "."].contains(tokens[index + 3].text), let year = number(index + 4), tokens[index + 4].text.count == 4,
+           let date = IssuedDate(year: year, month: month, day: day) {
+            return (date, index + 5)
+        }
+        // Words: [D] tháng M năm YYYY
+        var day: Int?
+        if let value = number(index) { day = value; index += 1 }
+        guard index + 3 < tokens.count, tokens[index].lower == "tháng", let month = number(index + 1),
+              tokens[index + 2].lower == "năm", let year = number(index + 3),
+              let date = IssuedDate(year: year, month: month, day: day) else { return nil }
+        return (date, index + 4)
+    }
+
+    /// The issuing body, up to the words that start what follows it ("về", "ban hành", a
+    /// punctuation mark, another citation).
+    private func matchIssuer(_ tokens: [TextToken], text: String, at start: Int) -> (String, Int)? {
+        var index = start
+        var lastWord = -1
+        while index < tokens.count, index - start < 16 {
+            let token = tokens[index]
+            if token.isPunctuation {
+                let joins = (token.text == "-" || token.text == "&" || token.text == "/")
+                    && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
+                let abbreviation = token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
+                if joins || abbreviation { index += 1; continue }
+                break
+            }
+            if stopsIssuer(tokens, at: index) { break }
+            lastWord = index
+            index += 1
+        }
+        guard lastWord >= start else { return nil }
+        return (slice(text, tokens[start].start, tokens[lastWord].end), lastWord + 1)
+    }
+
+    private func stopsIssuer(_ tokens: [TextToken], at index: Int) -> Bool {
+        let token = tokens[index]
+        if Self.issuerStopWords.contains(token.text) { return true }
+        if index + 1 < tokens.count, Self.issuerStopPairs.contains("\(token.text) \(tokens[index + 1].text)") { return true }
+        if token.lower == "khóa" || token.lower == "khoá" { return true }
+        if token.lower == "năm", index + 1 < tokens.count, tokens[index + 1].isDigits { return true }
+        if token.text == "và", index + 1 < tokens.count, DirectiveType.match(tokens, at: index + 1) != nil { return true }
+        if DirectiveType.match(tokens, at: index) != nil, token.lower != "lệnh" { return true }
+        if token.text == "v" || token.text == "V", index + 2 < tokens.count, tokens[index + 1].is("/") { return true }
+        return false
+    }
+
+    /// The subject: a quoted phrase, or "về (việc) ...", "ban hành ...", "thực hiện ..." up to the
+    /// end of the clause.
+    private func matchSubject(_ tokens: [TextToken], text: String, at start: Int) -> (String?, Int) {
+        var index = skipComma(tokens, start)
+        // "của Ban Chấp hành Đảng bộ Tỉnh khoá XI về ...", "(Khóa XI)": the term is not the subject.
+        if index + 1 < tokens.count, ["khóa", "khoá"].contains(tokens[index].lower), tokens[index + 1].isAllUppercase { index += 2 }
+        if index + 3 < tokens.count, tokens[index].is("("), ["khóa", "khoá"].contains(tokens[index + 1].lower), tokens[index + 3].is(")") { index += 4 }
+        guard index < tokens.count else { return (nil, start) }
+        let opener = tokens[index].lower
+        var keepOpener = false
+        if opener == "về" {
+            index += 1
+            if index < tokens.count, tokens[index].lower == "việc" { index += 1 }
+        } else if (opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/")) {
+            index += 3
+        } else if ["ban", "thực", "quy", "hướng"].contains(opener), index + 1 < tokens.count,
+                  ["ban hành", "thực hiện", "quy định", "hướng dẫn"].contains("\(opener) \(tokens[index + 1].lower)") {
+            keepOpener = true
+        } else if !(tokens[index].isPunctuation && Self.openQuotes.contains(tokens[index].text)) {
+            return (nil, start)
+        }
+        guard index < tokens.count else { return (nil, start) }
+        // A quoted subject ends at its closing quote.
+        if tokens[index].isPunctuation, Self.openQuotes.contains(tokens[index].text) {
+            let open = tokens[index].text
+            let close = Self.closeQuote[open] ?? open
+            var end = index + 1
+            while end < tokens.count, !(tokens[end].is(close)), end - index < 120 { end += 1 }
+            if end < tokens.count, end > index + 1 {
+                return (slice(text, tokens[index + 1].start, tokens[end - 1].end), end + 1)
+            }
+            return (nil, start)
+        }
+        var end = index
+        var inQuote = false
+        var lastQuoteClose = -10
+        while end < tokens.count, end - index < 60 {
+            let token = tokens[end]
+            if token.isPunctuation {
+                if Self.openQuotes.contains(token.text) && !inQuote {
+                    inQuote = true
+                } else if inQuote && (token.text == "”" || token.text == "\"" || token.text == "»") {
+                    inQuote = false
+                    lastQuoteClose = end
+                }
+                // “Năm dân vận khéo” 2020, Ban Thường vụ ...: a comma soon after a quoted name ends it.
+                if !inQuote && token.text == "," && end - lastQuoteClose <= 3 { break }
+                // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
+                // citing body's own clause starts after the comma.
+                if !inQuote && token.text == ",", end + 1 < tokens.count, Self.clauseSubjects.contains(tokens[end + 1].lower) { break }
+                if !inQuote && [";", ":", "(", ")"].contains(token.text) { break }
+                if !inQuote && token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore) { break }
+            }
+            if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count, DirectiveType.match(tokens, at: end + 1) != nil { break }
+            if !inQuote, token.isWord, end > index, DirectiveType.match(tokens, at: end) != nil,
+               let typed = DirectiveType.match(tokens, at: end), end + typed.count < tokens.count,
+               tokens[end + typed.count].lower == "số" || tokens[end + typed.count].isDigits { break }
+            end += 1
+        }
+        guard end > index else { return (nil, start) }
+        var subject = slice(text, tokens[keepOpener ? index : index].start, tokens[end - 1].end)
+        while let last = subject.last, last == "," || last == " " { subject.removeLast() }
+        if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
+        return (subject.isEmpty ? nil : capitalizeFirst(subject), end)
+    }
+
+    // MARK: - After matching
+
+    private func append(_ citation: Citation, tokens: [TextToken], text: String, to result: inout Result) {
+        if let own = ownSymbolKey, citation.symbolKey == own { return }
+        var citation = citation
+        citation.relation = relation(of: citation, tokens: tokens, previous: result.citations.last, text: text)
+        citation.sentence = sentence(around: citation, in: text)
+        result.citations.append(citation)
+    }
+
+    /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
+    /// citation, or when it continues a list whose first item is a basis.
+    private func relation(of citation: Citation, tokens: [TextToken], previous: Citation?, text: String) -> Citation.Relation {
+        guard let startIndex = tokens.firstIndex(where: { $0.start == citation.start }) else { return .reference }
+        var index = startIndex - 1
+        var words: [String] = []
+        while index >= 0 {
+            let token = tokens[index]
+            if token.isPunctuation && [".", ";", ":", "!", "?", ")"].contains(token.text) { break }
+            if let previous, token.end <= previous.linkEnd { break }
+            if token.isWord { words.insert(token.lower, at: 0) }
+            index -= 1
+        }
+        // Drop list markers ("1.", "a)", "-") left at the clause start.
+        while let first = words.first, first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo") {
+            words.removeFirst()
+        }
+        let opening = words.prefix(2).joined(separator: " ")
+        if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return .basis }
+        if let previous, previous.relation == .basis {
+            let gap = slice(text, previous.linkEnd, citation.start)
+            let connectorsOnly = TextTokenizer.tokens(gap).allSatisfy { token in
+                token.isPunctuation || ["và", "các", "cùng"].contains(token.lower)
+            }
+            if connectorsOnly || words.isEmpty || words == ["và"] { return .basis }
+            // The previous citation's date, issuer and subject lie between; what matters is the
+            // last words before this one.
+            if let last = words.last, last == "và", previousEndsClause(previous, gapWords: words) { return .basis }
+        }
+        return .reference
+    }
+
+    private func previousEndsClause(_ previous: Citation, gapWords: [String]) -> Bool {
+        gapWords.count <= 60
+    }
+
+    private func sentence(around citation: Citation, in text: String) -> String {
+        let utf8 = Array(text.utf8)
+        var start = citation.start
+        while start > 0 {
+            let byte = utf8[start - 1]
+            if (byte == 0x2E || byte == 0x3B || byte == 0x0A) && start < utf8.count && (utf8[start] == 0x20 || utf8[start] == 0x0A || byte == 0x0A) { break }
+            start -= 1
+        }
+        var end = citation.linkEnd
+        while end < utf8.count {
+            let byte = utf8[end]
+            if byte == 0x0A { break }
+            if (byte == 0x2E || byte == 0x3B) && (end + 1 == utf8.count || utf8[end + 1] == 0x20 || utf8[end + 1] == 0x0A) { end += 1; break }
+            end += 1
+        }
+        if citation.start - start > 400 { start = citation.start }
+        if end - citation.linkEnd > 600 { end = citation.linkEnd + 600 }
+        let clipped = String(decoding: utf8[start..<end], as: UTF8.self)
+        return VietnameseText.collapseWhitespace(clipped)
+    }
+
+    /// "Quyết định 217-QĐ/TW, Quyết định số 218-QĐ/TW của Bộ Chính trị": the items of a list
+    /// share the issuer printed after the last one, when their symbols name the same issuer code.
+    private func shareIssuersAcrossLists(_ citations: inout [Citation], text: String) {
+        guard citations.count > 1 else { return }
+        for index in stride(from: citations.count - 2, through: 0, by: -1) where citations[index].issuer == nil {
+            let next = citations[index + 1]
+            guard let issuer = next.issuer, next.issuerCodes == citations[index].issuerCodes, !next.issuerCodes.isEmpty,
+                  citations[index].linkEnd <= next.start else { continue }
+            let gap = slice(text, citations[index].linkEnd, next.start)
+            let gapTokens = TextTokenizer.tokens(gap)
+            let onlyConnectors = gapTokens.allSatisfy { $0.is(",") || $0.lower == "và" }
+                || (citations[index].date != nil && gapTokens.count <= 8 && !gap.contains(";") && !gap.contains("của"))
+            if onlyConnectors { citations[index].issuer = issuer }
+        }
+    }
+
+    // MARK: - Helpers
+
+    private func skipComma(_ tokens: [TextToken], _ index: Int) -> Int {
+        index < tokens.count && tokens[index].is(",") ? index + 1 : index
+    }
+
+    private func isYear(_ text: String) -> Bool {
+        text.utf8.count == 4 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (1945...2100).contains(Int(text) ?? 0)
+    }
+
+    private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let utf8 = text.utf8
+        let from = utf8.index(utf8.startIndex, offsetBy: start)
+        let to = utf8.index(utf8.startIndex, offsetBy: max(start, end))
+        return VietnameseText.collapseWhitespace(String(text[from..<to]))
+    }
+
+    private func capitalizeFirst(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    static let openQuotes: Set<String> = ["“", "\"", "«", "‘"]
+    static let closeQuote: [String: String] = ["“": "”", "\"": "\"", "«": "»", "‘": "’"]
+    /// Uppercase words that follow a symbol in headings and are never part of it.
+    static let uppercaseWords: Set<String> = ["VE", "VA", "CUA", "NAM", "THANG", "NGAY", "SO", "TAI", "TRONG", "THEO", "DE", "CHO", "BAN", "HANH"]
+    /// Words that open the citing document's own clause after a comma.
+    static let clauseSubjects: Set<String> = ["trường", "nhà", "phòng", "ban", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên", "hội", "đảng", "bch"]
+    static let abbreviations: Set<String> = ["TP", "Tp", "TX", "Q", "H", "P", "X", "TT"]
+    /// Lowercase words that end an issuer's name: what follows it in a citing sentence.
+    static let issuerStopWords: Set<String> = [
+        "về", "của", "ngày", "số", "đã", "nhằm", "trong", "tại", "theo", "để", "cho", "với", "là", "được", "thì", "mà",
+        "nay", "đến", "từ", "vào", "giao", "gửi", "lần", "nhiệm", "giai", "tiếp", "triển", "thực", "phê", "sửa",
+        "bổ", "kèm", "chỉ", "yêu", "quy", "hướng", "trên", "tổ", "tham", "thống", "như", "cụ", "đối", "sau", "khi",
+        "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng",
+    ]
+    static let issuerStopPairs: Set<String> = ["ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai", "tiếp tục"]
+}

@@ -1,0 +1,51 @@
+/// The spelled-out types of document a citation can name, and the type codes of symbols.
+enum DirectiveType {
+    /// Lowercased phrases (longest first when matching) and their canonical spelling.
+    static let phrases: [(words: [String], name: String)] = {
+        let list: [(String, String)] = [
+            ("thông tư liên tịch", "Thông tư liên tịch"), ("nghị quyết liên tịch", "Nghị quyết liên tịch"),
+            ("chương trình phối hợp", "Chương trình phối hợp"), ("chương trình hành động", "Chương trình hành động"),
+            ("quy chế phối hợp", "Quy chế phối hợp"), ("kế hoạch liên tịch", "Kế hoạch liên tịch"),
+            ("hướng dẫn liên tịch", "Hướng dẫn liên tịch"), ("thông báo kết luận", "Thông báo kết luận"),
+            ("chỉ thị", "Chỉ thị"), ("quyết định", "Quyết định"), ("nghị quyết", "Nghị quyết"), ("kế hoạch", "Kế hoạch"),
+            ("công văn", "Công văn"), ("văn bản", "Văn bản"), ("thông tư", "Thông tư"), ("nghị định", "Nghị định"),
+            ("hướng dẫn", "Hướng dẫn"), ("kết luận", "Kết luận"), ("quy định", "Quy định"), ("qui định", "Quy định"),
+            ("chương trình", "Chương trình"), ("tờ trình", "Tờ trình"), ("thông báo", "Thông báo"), ("đề án", "Đề án"),
+            ("bộ luật", "Bộ luật"), ("luật", "Luật"), ("pháp lệnh", "Pháp lệnh"), ("thông tri", "Thông tri"),
+            ("quy chế", "Quy chế"), ("qui chế", "Quy chế"), ("phương án", "Phương án"), ("báo cáo", "Báo cáo"),
+            ("công điện", "Công điện"), ("điều lệ", "Điều lệ"), ("biên bản", "Biên bản"), ("giấy mời", "Giấy mời"),
+            ("lệnh", "Lệnh"), ("dự án", "Dự án"),
+        ]
+        return list.map { (words: $0.0.split(separator: " ").map(String.init), name: $0.1) }
+            .sorted { $0.words.count > $1.words.count }
+    }()
+
+    /// Types whose name comes before "số": "Luật Giáo dục số 43/2019/QH14".
+    static let namedTypes: Set<String> = ["Luật", "Bộ luật", "Pháp lệnh"]
+
+    /// Type codes (folded to ASCII uppercase) and the type they stand for, to name a citation
+    /// printed without its type word.
+    static let codes: [String: String] = [
+        "CT": "Chỉ thị", "QD": "Quyết định", "NQ": "Nghị quyết", "KH": "Kế hoạch", "HD": "Hướng dẫn",
+        "TB": "Thông báo", "KL": "Kết luận", "CTR": "Chương trình", "TTR": "Tờ trình", "DA": "Đề án",
+        "QC": "Quy chế", "QYD": "Quy định", "QDI": "Quy định", "TT": "Thông tư", "ND": "Nghị định",
+        "BC": "Báo cáo", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "PA": "Phương án",
+        "BB": "Biên bản", "GM": "Giấy mời", "CV": "Công văn", "CD": "Công điện", "CTHD": "Chương trình hành động",
+        "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch",
+    ]
+
+    /// The phrase starting at `index`, if any.
+    static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
+        guard tokens[index].isWord else { return nil }
+        let first = tokens[index].lower
+        for phrase in phrases where phrase.words[0] == first && index + phrase.words.count <= tokens.count {
+            var matched = true
+            for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {
+                let token = tokens[index + offset]
+                if !token.isWord || token.lower != phrase.words[offset] { matched = false; break }
+            }
+            if matched { return (phrase.name, phrase.words.count) }
+        }
+        return nil
+    }
+}

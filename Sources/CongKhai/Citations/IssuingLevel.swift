@@ -1,0 +1,87 @@
+/// Who issued a directive, by level, as the directive index groups them.
+public enum IssuingLevel: String, Sendable, CaseIterable, Comparable {
+    case party = "trung-uong-dang"
+    case central = "quoc-hoi-chinh-phu"
+    case ministry = "bo-nganh"
+    case province = "tinh"
+    case district = "huyen"
+    case unit = "don-vi"
+
+    public var name: String {
+        switch self {
+        case .party: return "Trung ương Đảng"
+        case .central: return "Quốc hội, Chính phủ, Thủ tướng Chính phủ"
+        case .ministry: return "Bộ, ngành Trung ương"
+        case .province: return "Tỉnh, thành phố (UBND tỉnh, Tỉnh ủy, Sở)"
+        case .district: return "Huyện (UBND huyện, Huyện ủy, Phòng)"
+        case .unit: return "Đơn vị"
+        }
+    }
+
+    /// Local levels reuse issuer codes (UBND, TU, HU, SGDĐT ...) in every province and district,
+    /// so their directives are told apart by locality.
+    public var isLocal: Bool { self == .province || self == .district || self == .unit }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// Decides a citation's issuing level from its symbol's issuer codes and the "của ..." phrase,
+/// and reads the place a local issuer names ("Ủy ban nhân dân huyện Tân Hồng").
+public enum IssuerClassifier {
+    static let centralCodes: Set<String> = ["TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TTCP"]
+    static let ministryCodes: Set<String> = [
+        "BGDDT", "BNV", "BTC", "BYT", "BLDTBXH", "BTTTT", "BVHTTDL", "BKHDT", "BTP", "BCA", "BQP", "BNG", "BCT", "BXD",
+        "BGTVT", "BTNMT", "BNNPTNT", "BKHCN", "UBDT", "NHNN", "KTNN", "TLD", "TLDLDVN", "BHXH", "BHXHVN", "BGD", "BNNMT",
+        "BDTTG", "TANDTC", "VKSNDTC",
+    ]
+    static let provinceCodes: Set<String> = ["TU", "SGDDT", "SGD", "SGDVDT", "LDLD", "BDVTU", "BTGTU", "TTU", "SNV", "STC", "SYT", "CDGD", "UBMTTQ"]
+    static let districtCodes: Set<String> = ["HU", "PGDDT", "PGD", "BDVHU", "BTGHU", "QU", "TXU", "PNV", "PTCKH", "UBND", "HDND"]
+
+    public static func level(of citation: Citation) -> IssuingLevel {
+        let codes = citation.issuerCodes
+        let issuer = citation.issuer ?? ""
+        if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) })
+            || ["Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"].contains(where: issuer.contains) {
+            return .party
+        }
+        if codes.contains(where: { centralCodes.contains($0) || ($0.hasPrefix("QH") && $0.dropFirst(2).allSatisfy(\.isNumber)) })
+            || ["Thủ tướng", "Chính phủ", "Quốc hội", "Chủ tịch nước"].contains(where: issuer.hasPrefix) {
+            return .central
+        }
+        if codes.contains(where: ministryCodes.contains) || (issuer.hasPrefix("Bộ ") && !issuer.hasPrefix("Bộ Chính"))
+            || issuer.hasPrefix("Tổng Liên đoàn") || issuer.hasPrefix("Tổng cục") || issuer.hasPrefix("Cục ") {
+            return .ministry
+        }
+        if !issuer.isEmpty {
+            let lower = issuer.lowercased()
+            if ["huyện", "quận", "thị xã", "phòng "].contains(where: lower.contains) { return .district }
+            if ["tỉnh", "thành phố", "thành ủy", "thành uỷ", "sở "].contains(where: lower.contains) || lower.hasPrefix("sở") { return .province }
+        }
+        if codes.contains(where: provinceCodes.contains) { return .province }
+        if codes.contains(where: districtCodes.contains) { return .district }
+        return .unit
+    }
+
+    /// The district or province named in a local issuer's phrase.
+    public static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
+        guard let issuer else { return (nil, nil) }
+        func name(after markers: [String]) -> String? {
+            let words = issuer.split(separator: " ").map(String.init)
+            for (index, word) in words.enumerated() where markers.contains(word.lowercased()) || (word.lowercased() == "thành" && markers.contains("thành phố") && index + 1 < words.count && words[index + 1].lowercased() == "phố") {
+                let start = word.lowercased() == "thành" ? index + 2 : index + 1
+                var parts: [String] = []
+                var position = start
+                while position < words.count, let first = words[position].first, first.isUppercase {
+                    parts.append(words[position])
+                    position += 1
+                }
+                if !parts.isEmpty { return parts.joined(separator: " ") }
+            }
+            return nil
+        }
+        return (name(after: ["huyện", "quận", "thị", "xã"]).flatMap { $0 == "xã" ? nil : $0 },
+                name(after: ["tỉnh", "thành phố"]))
+    }
+}

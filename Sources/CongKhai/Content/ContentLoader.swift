@@ -1,0 +1,273 @@
+import Foundation
+
+/// Everything read from a portal folder: settings, units, documents and free pages, plus every
+/// problem found while reading them.
+public struct LoadedPortal: Sendable {
+    public var root: URL
+    public var settings: PortalSettings
+    public var units: [Unit]
+    public var documents: [SourceDocument]
+    public var pages: [SourcePage]
+    public var diagnostics: [Diagnostic]
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+}
+
+/// Stage 1: walks content/, reads and decodes every file, and checks what can be checked file by
+/// file. Reports all problems of the run together.
+public struct ContentLoader: Sendable {
+    public var root: URL
+    public var includeDrafts: Bool
+
+    public init(root: URL, includeDrafts: Bool = false) {
+        self.root = root.standardizedFileURL
+        self.includeDrafts = includeDrafts
+    }
+
+    static let documentKeys: Set<String> = [
+        "title", "kind", "number", "issued", "place", "signer", "signer_title", "recipients", "categories",
+        "attachments", "status", "replaces", "draft", "school_year", "summary",
+    ]
+    static let unitKeys: Set<String> = [
+        "name", "kind", "governing_body", "district", "province", "parent", "address", "phone", "email", "website",
+    ]
+    static let settingsKeys: Set<String> = [
+        "title", "description", "governing_body", "base_url", "categories", "kinds", "page_size", "locale",
+    ]
+
+    public func load() -> LoadedPortal {
+        var diagnostics: [Diagnostic] = []
+        let settings = loadSettings(&diagnostics)
+        let files = ContentWalker(root: root).walk(&diagnostics)
+
+        var units: [Unit] = []
+        for unitFile in files.unitFiles {
+            if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
+        }
+        let unitIDs = Set(units.map(\.id))
+        for (unitID, path) in files.unitsWithoutFile where !unitIDs.contains(unitID) {
+            diagnostics.append(Diagnostic(.error, "unit.missing-file", file: path,
+                                          message: .init(vi: "đơn vị “\(unitID)” có văn bản nhưng chưa có tệp unit.yaml.",
+                                                         en: "unit “\(unitID)” has documents but no unit.yaml."),
+                                          fix: .init(vi: "tạo tệp content/units/\(unitID)/unit.yaml với ít nhất dòng `name: <tên đơn vị>`.",
+                                                     en: "create content/units/\(unitID)/unit.yaml with at least `name: <unit name>`.")))
+        }
+
+        // Documents are independent: decode them on all cores.
+        let results = ParallelMap.map(files.documentFiles) { file in
+            var local: [Diagnostic] = []
+            let document = loadDocument(file, catalogue: settings.catalogue, &local)
+            return (document, local)
+        }
+        var documents: [SourceDocument] = []
+        for (document, local) in results {
+            diagnostics += local
+            if let document, includeDrafts || !document.draft { documents.append(document) }
+        }
+        documents = documents.filter { unitIDs.contains($0.unitID) }
+        diagnostics += DocumentChecks.crossDocument(documents)
+
+        var pages: [SourcePage] = []
+        for file in files.pageFiles {
+            if let page = loadPage(file, &diagnostics) { pages.append(page) }
+        }
+        return LoadedPortal(root: root, settings: settings, units: units, documents: documents, pages: pages,
+                            diagnostics: diagnostics.sorted())
+    }
+
+    // MARK: - Settings
+
+    private func loadSettings(_ diagnostics: inout [Diagnostic]) -> PortalSettings {
+        let path = "congkhai.yaml"
+        let fallback = PortalSettings(title: "Cổng công khai")
+        guard let text = readText(path, &diagnostics, missingIsError: true) else { return fallback }
+        let (parsed, problems) = YAMLFields.parse(text, file: path, firstLine: 1)
+        diagnostics += problems
+        guard var fields = parsed else { return fallback }
+        let title = fields.string("title", required: true) ?? fallback.title
+        let settings = PortalSettings(
+            title: title,
+            description: fields.string("description"),
+            governingBody: fields.string("governing_body"),
+            baseURL: fields.string("base_url").map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 },
+            catalogue: Catalogue(extraKinds: fields.catalogueEntries("kinds"), extraCategories: fields.catalogueEntries("categories")),
+            pageSize: fields.int("page_size", in: 5...1000) ?? 50
+        )
+        if let base = settings.baseURL, !(base.hasPrefix("https://") || base.hasPrefix("http://")) {
+            fields.report("base_url", "settings.bad-base-url",
+                          message: .init(vi: "địa chỉ “\(base)” không bắt đầu bằng https:// hoặc http://.",
+                                         en: "“\(base)” does not start with https:// or http://."),
+                          fix: .init(vi: "viết đầy đủ, ví dụ `base_url: https://thpt-toanthang.edu.vn`.",
+                                     en: "write the full address, e.g. `base_url: https://example.edu.vn`."))
+        }
+        fields.warnUnknownKeys(known: Self.settingsKeys)
+        diagnostics += fields.diagnostics
+        return settings
+    }
+
+    // MARK: - Units
+
+    private func loadUnit(_ file: ContentWalker.UnitFile, settings: PortalSettings, _ diagnostics: inout [Diagnostic]) -> Unit? {
+        guard let text = readText(file.path, &diagnostics) else { return nil }
+        let (parsed, problems) = YAMLFields.parse(text, file: file.path, firstLine: 1)
+        diagnostics += problems
+        guard var fields = parsed else { return nil }
+        let name = fields.string("name", required: true)
+        let kind = fields.string("kind") ?? "khac"
+        if settings.catalogue.unitKind(kind) == nil {
+            let known = settings.catalogue.unitKinds.map(\.slug).joined(separator: ", ")
+            fields.report("kind", "unit.unknown-kind",
+                          message: .init(vi: "loại đơn vị “\(kind)” không có trong danh sách.", en: "unknown unit kind “\(kind)”."),
+                          fix: .init(vi: "dùng một trong: \(known).", en: "use one of: \(known)."))
+        }
+        let unit = Unit(id: file.id, name: name ?? file.id, kind: kind, governingBody: fields.string("governing_body"),
+                        district: fields.string("district"), province: fields.string("province"), parent: fields.string("parent"),
+                        address: fields.string("address"), phone: fields.string("phone"), email: fields.string("email"),
+                        website: fields.string("website"), sourcePath: file.path)
+        fields.warnUnknownKeys(known: Self.unitKeys)
+        diagnostics += fields.diagnostics
+        return name == nil ? nil : unit
+    }
+
+    // MARK: - Documents
+
+    private func loadDocument(_ file: ContentWalker.DocumentFile, catalogue: Catalogue, _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
+        guard let text = readText(file.path, &diagnostics) else { return nil }
+        let split = FrontMatterSplitter.split(text)
+        guard let yaml = split.yaml else {
+            diagnostics.append(Diagnostic(.error, split.unterminated ? "front-matter.unterminated" : "front-matter.missing",
+                                          file: file.path, line: 1,
+                                          message: split.unterminated
+                                            ? .init(vi: "phần đầu mở bằng `---` nhưng không có dòng `---` đóng lại.",
+                                                    en: "the header opens with `---` but is never closed by another `---` line.")
+                                            : .init(vi: "tệp không có phần đầu (front matter) giữa hai dòng `---`.",
+                                                    en: "the file has no front matter between two `---` lines."),
+                                          fix: .init(vi: "đầu tệp phải là `---`, các dòng `title: ...`, `kind: ...`, rồi `---`.",
+                                                     en: "start the file with `---`, lines such as `title: ...` and `kind: ...`, then `---`.")))
+            return nil
+        }
+        let (parsed, problems) = YAMLFields.parse(yaml, file: file.path, firstLine: split.yamlLine)
+        diagnostics += problems
+        guard var fields = parsed else { return nil }
+
+        let title = fields.string("title", required: true)
+        let kind = fields.string("kind", required: true)
+        if let kind, catalogue.documentKind(kind) == nil {
+            let known = catalogue.documentKinds.map(\.slug).joined(separator: ", ")
+            fields.report("kind", "front-matter.unknown-kind",
+                          message: .init(vi: "loại văn bản “\(kind)” không có trong danh sách.", en: "unknown document kind “\(kind)”."),
+                          fix: .init(vi: "dùng một trong: \(known); hoặc thêm loại mới vào `kinds:` trong congkhai.yaml.",
+                                     en: "use one of: \(known); or add it under `kinds:` in congkhai.yaml."))
+        }
+        let categories = fields.strings("categories")
+        for category in categories where catalogue.category(category) == nil {
+            let known = catalogue.categories.map(\.slug).joined(separator: ", ")
+            fields.report("categories", "front-matter.unknown-category",
+                          message: .init(vi: "danh mục “\(category)” không có trong danh sách.", en: "unknown category “\(category)”."),
+                          fix: .init(vi: "dùng một trong: \(known); hoặc thêm danh mục vào `categories:` trong congkhai.yaml.",
+                                     en: "use one of: \(known); or add it under `categories:` in congkhai.yaml."))
+        }
+        if let declared = fields.string("school_year"), declared != file.schoolYear {
+            fields.report("school_year", "front-matter.school-year-mismatch",
+                          message: .init(vi: "năm học “\(declared)” khác với thư mục “\(file.schoolYear)” chứa tệp.",
+                                         en: "school year “\(declared)” differs from the folder “\(file.schoolYear)”."),
+                          fix: .init(vi: "chuyển tệp vào thư mục \(declared)/ hoặc sửa `school_year: \(file.schoolYear)`.",
+                                     en: "move the file into \(declared)/ or write `school_year: \(file.schoolYear)`."))
+        }
+        let issued = fields.date("issued")
+        var number = fields.string("number")
+        if let raw = number { number = DocumentNumber.tidy(raw) }
+        let attachments = fields.strings("attachments")
+        for attachment in attachments {
+            checkAttachment(attachment, of: file, &fields)
+        }
+        let draft = fields.bool("draft") ?? false
+        let document = SourceDocument(
+            unitID: file.unitID, schoolYear: file.schoolYear, slug: file.slug, sourcePath: file.path,
+            title: title ?? "", kind: kind ?? "khac", number: number, issued: issued, place: fields.string("place"),
+            signer: fields.string("signer"), signerTitle: fields.string("signer_title"),
+            recipients: fields.strings("recipients"), categories: categories, attachments: attachments,
+            status: fields.string("status"), replaces: fields.string("replaces"), draft: draft,
+            body: split.body, bodyLine: split.bodyLine)
+        fields.warnUnknownKeys(known: Self.documentKeys)
+        if !draft {
+            diagnostics += DocumentChecks.single(document, numberLine: fields.line(of: "number"), issuedLine: fields.line(of: "issued"))
+        }
+        let failed = fields.diagnostics.contains { $0.severity == .error } || title == nil || kind == nil
+        diagnostics += fields.diagnostics
+        return failed ? nil : document
+    }
+
+    /// An attachment is a file name beside the document: no folders, nothing outside content/.
+    private func checkAttachment(_ name: String, of file: ContentWalker.DocumentFile, _ fields: inout YAMLFields) {
+        let folder = root.appendingPathComponent(file.path).deletingLastPathComponent()
+        let target = folder.appendingPathComponent(name).standardizedFileURL
+        let content = root.appendingPathComponent("content").standardizedFileURL.path + "/"
+        if name.contains("/") || name.contains("\\") || name.hasPrefix(".") || !target.path.hasPrefix(content) {
+            fields.report("attachments", "front-matter.attachment-outside",
+                          message: .init(vi: "tệp đính kèm “\(name)” phải nằm ngay cạnh văn bản.",
+                                         en: "attachment “\(name)” must sit right beside the document."),
+                          fix: .init(vi: "chép tệp vào thư mục của văn bản và chỉ ghi tên tệp.",
+                                     en: "copy the file into the document's folder and give only its name."))
+            return
+        }
+        let resolved = target.resolvingSymlinksInPath().path
+        if !FileManager.default.fileExists(atPath: target.path) || !resolved.hasPrefix(root.resolvingSymlinksInPath().path + "/content/") {
+            fields.report("attachments", "front-matter.attachment-missing",
+                          message: .init(vi: "không tìm thấy tệp đính kèm “\(name)” cạnh văn bản.",
+                                         en: "attachment “\(name)” was not found beside the document."),
+                          fix: .init(vi: "chép tệp vào thư mục \(URL(fileURLWithPath: file.path).deletingLastPathComponent().path)/ hoặc sửa tên cho đúng.",
+                                     en: "copy the file into the document's folder or correct its name."))
+        }
+    }
+
+    // MARK: - Pages
+
+    private func loadPage(_ file: ContentWalker.PageFile, _ diagnostics: inout [Diagnostic]) -> SourcePage? {
+        guard let text = readText(file.path, &diagnostics) else { return nil }
+        let split = FrontMatterSplitter.split(text)
+        var title: String?
+        var order = 100
+        if let yaml = split.yaml {
+            let (parsed, problems) = YAMLFields.parse(yaml, file: file.path, firstLine: split.yamlLine)
+            diagnostics += problems
+            guard var fields = parsed else { return nil }
+            title = fields.string("title", required: true)
+            order = fields.int("order", in: 0...10_000) ?? 100
+            fields.warnUnknownKeys(known: ["title", "order"])
+            diagnostics += fields.diagnostics
+        } else {
+            diagnostics.append(Diagnostic(.error, "front-matter.missing-key", file: file.path, line: 1, key: "title",
+                                          message: .init(vi: "trang chưa có tiêu đề.", en: "the page has no title."),
+                                          fix: .init(vi: "thêm ở đầu tệp: `---`, `title: ...`, `---`.", en: "add `---`, `title: ...`, `---` at the top.")))
+        }
+        guard let title else { return nil }
+        return SourcePage(slug: file.slug, sourcePath: file.path, title: title, order: order, body: split.body, bodyLine: split.bodyLine)
+    }
+
+    // MARK: - Reading
+
+    private func readText(_ path: String, _ diagnostics: inout [Diagnostic], missingIsError: Bool = true) -> String? {
+        let failure: SourceText.Failure
+        do {
+            return try SourceText.read(root.appendingPathComponent(path))
+        } catch {
+            failure = error
+        }
+        switch failure {
+        case .notUTF8(let line, let column):
+            diagnostics.append(Diagnostic(.error, "file.not-utf8", file: path, line: line, column: column,
+                                          message: .init(vi: "tệp không phải văn bản UTF-8 (có thể là bảng mã cũ TCVN3/VNI hoặc tệp Word).",
+                                                         en: "the file is not UTF-8 text (perhaps a legacy TCVN3/VNI encoding or a Word file)."),
+                                          fix: .init(vi: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8, hoặc dùng `congkhai import`.",
+                                                     en: "save the file as UTF-8 in an editor, or use `congkhai import`.")))
+        case .unreadable(let reason):
+            if missingIsError {
+                diagnostics.append(Diagnostic(.error, "file.unreadable", file: path,
+                                              message: .init(vi: "không đọc được tệp (\(reason)).", en: "cannot read the file (\(reason))."),
+                                              fix: .init(vi: "kiểm tra tệp có tồn tại và có quyền đọc.", en: "check that the file exists and is readable.")))
+            }
+        }
+        return nil
+    }
+}

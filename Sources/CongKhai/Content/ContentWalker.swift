@@ -1,0 +1,123 @@
+import Foundation
+
+/// Lists the files of content/ and sorts them into units, documents and pages by where they sit.
+/// Anything misplaced is reported; links that lead outside content/ are never followed.
+struct ContentWalker {
+    struct UnitFile { var id: String; var path: String }
+    struct DocumentFile: Sendable { var unitID: String; var schoolYear: String; var slug: String; var path: String }
+    struct PageFile { var slug: String; var path: String }
+    struct Result {
+        var unitFiles: [UnitFile] = []
+        var documentFiles: [DocumentFile] = []
+        var pageFiles: [PageFile] = []
+        /// Unit folders that hold documents, with the first document's path, to report a missing unit.yaml.
+        var unitsWithoutFile: [(String, String)] = []
+    }
+
+    let root: URL
+
+    func walk(_ diagnostics: inout [Diagnostic]) -> Result {
+        var result = Result()
+        let content = root.appendingPathComponent("content")
+        let contentReal = content.resolvingSymlinksInPath().path + "/"
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(at: content, includingPropertiesForKeys: [.isDirectoryKey, .isSymbolicLinkKey],
+                                                  options: [.skipsHiddenFiles]) else {
+            diagnostics.append(Diagnostic(.error, "content.missing", file: "content",
+                                          message: .init(vi: "không có thư mục content/.", en: "there is no content/ folder."),
+                                          fix: .init(vi: "tạo thư mục content/units/<đơn vị>/<năm học>/ và đặt văn bản vào đó.",
+                                                     en: "create content/units/<unit>/<school-year>/ and put the documents there.")))
+            return result
+        }
+        var paths: [(relative: [String], url: URL)] = []
+        for case let url as URL in enumerator {
+            let values = try? url.resourceValues(forKeys: [.isDirectoryKey, .isSymbolicLinkKey])
+            let relative = Array(url.standardizedFileURL.pathComponents.dropFirst(content.standardizedFileURL.pathComponents.count))
+            let relativePath = (["content"] + relative).joined(separator: "/")
+            if values?.isSymbolicLink == true {
+                let target = url.resolvingSymlinksInPath().path
+                if !target.hasPrefix(contentReal) {
+                    diagnostics.append(Diagnostic(.error, "content.link-outside", file: relativePath,
+                                                  message: .init(vi: "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; congkhai không đọc nó.",
+                                                                 en: "this is a symbolic link leading outside content/; congkhai does not read it."),
+                                                  fix: .init(vi: "chép tệp thật vào content/ thay cho liên kết.", en: "copy the real file into content/ instead.")))
+                    if values?.isDirectory == true { enumerator.skipDescendants() }
+                    continue
+                }
+            }
+            if values?.isDirectory == true { continue }
+            paths.append((relative, url))
+        }
+        paths.sort { $0.relative.joined(separator: "/") < $1.relative.joined(separator: "/") }
+
+        var unitFolders: [String: String] = [:]
+        var unitYAML: Set<String> = []
+        for (relative, _) in paths {
+            let path = (["content"] + relative).joined(separator: "/")
+            let name = relative.last ?? ""
+            let isMarkdown = name.lowercased().hasSuffix(".md")
+            if relative.count == 3, relative[0] == "units", name == "unit.yaml" {
+                if checkUnitID(relative[1], path: path, &diagnostics) {
+                    result.unitFiles.append(UnitFile(id: relative[1], path: path))
+                    unitYAML.insert(relative[1])
+                }
+            } else if relative.count == 2, relative[0] == "pages", isMarkdown {
+                let slug = VietnameseText.slug(String(name.dropLast(3)))
+                if slug.isEmpty { reportBadName(path, &diagnostics) } else { result.pageFiles.append(PageFile(slug: slug, path: path)) }
+            } else if relative.count == 4, relative[0] == "units", isMarkdown {
+                guard checkUnitID(relative[1], path: path, &diagnostics) else { continue }
+                guard SchoolYear.isValid(relative[2]) else {
+                    diagnostics.append(Diagnostic(.error, "content.bad-school-year", file: path,
+                                                  message: .init(vi: "thư mục “\(relative[2])” không phải là năm học dạng 2023-2024.",
+                                                                 en: "folder “\(relative[2])” is not a school year like 2023-2024."),
+                                                  fix: .init(vi: "đặt văn bản trong thư mục năm học, ví dụ content/units/\(relative[1])/2023-2024/.",
+                                                             en: "put the document in a school-year folder such as content/units/\(relative[1])/2023-2024/.")))
+                    continue
+                }
+                let slug = VietnameseText.slug(String(name.dropLast(3)))
+                if slug.isEmpty { reportBadName(path, &diagnostics); continue }
+                result.documentFiles.append(DocumentFile(unitID: relative[1], schoolYear: relative[2], slug: slug, path: path))
+                if unitFolders[relative[1]] == nil { unitFolders[relative[1]] = path }
+            } else if isMarkdown {
+                diagnostics.append(Diagnostic(.error, "content.misplaced", file: path,
+                                              message: .init(vi: "tệp Markdown nằm sai chỗ nên không thuộc đơn vị hay năm học nào.",
+                                                             en: "this Markdown file is outside any unit's school-year folder."),
+                                              fix: .init(vi: "chuyển vào content/units/<đơn vị>/<năm học>/ (văn bản) hoặc content/pages/ (trang giới thiệu).",
+                                                         en: "move it into content/units/<unit>/<school-year>/ (a document) or content/pages/ (a page).")))
+            }
+        }
+        result.unitsWithoutFile = unitFolders.filter { !unitYAML.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        return result
+    }
+
+    /// The folder name is the unit's id in URLs and JSON, so it must already be a slug.
+    private func checkUnitID(_ id: String, path: String, _ diagnostics: inout [Diagnostic]) -> Bool {
+        if VietnameseText.slug(id) == id { return true }
+        let suggestion = VietnameseText.slug(id)
+        diagnostics.append(Diagnostic(.error, "unit.bad-id", file: path,
+                                      message: .init(vi: "tên thư mục đơn vị “\(id)” phải chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+                                                     en: "unit folder name “\(id)” must be lowercase ASCII letters, digits and hyphens."),
+                                      fix: .init(vi: "đổi tên thư mục thành “\(suggestion)”.", en: "rename the folder to “\(suggestion)”.")))
+        return false
+    }
+
+    private func reportBadName(_ path: String, _ diagnostics: inout [Diagnostic]) {
+        diagnostics.append(Diagnostic(.error, "content.bad-file-name", file: path,
+                                      message: .init(vi: "tên tệp không có chữ hay số nào để làm địa chỉ trang.",
+                                                     en: "the file name has no letters or digits to make a page address from."),
+                                      fix: .init(vi: "đặt tên tệp như ke-hoach-dan-van-2024.md.", en: "name the file like ke-hoach-dan-van-2024.md.")))
+    }
+}
+
+/// School years run September to August and are written "2023-2024".
+public enum SchoolYear {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 4,
+              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+        return second == first + 1 && (1900...2200).contains(first)
+    }
+
+    /// "Năm học 2023-2024"
+    public static func label(_ year: String) -> String { "Năm học \(year)" }
+}

@@ -1,0 +1,51 @@
+/// Checks on documents that need more than one key, or more than one document.
+enum DocumentChecks {
+    static func single(_ document: SourceDocument, numberLine: Int?, issuedLine: Int?) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let line = { (value: Int?) in value ?? document.bodyLine - 1 }
+        if document.hasBlankNumber {
+            found.append(Diagnostic(.warning, "document.blank-number", file: document.sourcePath, line: line(numberLine), key: "number",
+                                    message: .init(vi: "văn bản chưa có số (“\(document.number ?? "")”) mà không phải bản nháp.",
+                                                   en: "the document has no number (“\(document.number ?? "")”) but is not a draft."),
+                                    fix: .init(vi: "điền số văn bản, ví dụ `number: 08/KH-THAP`, hoặc thêm `draft: true`.",
+                                               en: "fill in the number, e.g. `number: 08/KH-THAP`, or add `draft: true`.")))
+        }
+        if let issued = document.issued, issued.schoolYear != document.schoolYear {
+            found.append(Diagnostic(.warning, "document.school-year-vs-issued", file: document.sourcePath, line: line(issuedLine), key: "issued",
+                                    message: .init(vi: "ngày ban hành \(issued.vietnameseShort) thuộc năm học \(issued.schoolYear), không phải \(document.schoolYear).",
+                                                   en: "issued \(issued.iso) falls in school year \(issued.schoolYear), not \(document.schoolYear)."),
+                                    fix: .init(vi: "kiểm tra lại ngày, hoặc chuyển tệp sang thư mục \(issued.schoolYear)/ nếu văn bản thuộc năm học đó.",
+                                               en: "check the date, or move the file to \(issued.schoolYear)/ if it belongs there.")))
+        }
+        return found
+    }
+
+    /// Two documents of one unit with the same number issued in the same calendar year are one
+    /// document published twice, or a typo; two files with the same address overwrite each other.
+    static func crossDocument(_ documents: [SourceDocument]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var byNumber: [String: SourceDocument] = [:]
+        var byID: [String: SourceDocument] = [:]
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let first = byID[document.id] {
+                found.append(Diagnostic(.error, "document.duplicate-path", file: document.sourcePath, line: 1,
+                                        message: .init(vi: "tệp này và \(first.sourcePath) cho ra cùng một địa chỉ trang \(document.id).",
+                                                       en: "this file and \(first.sourcePath) make the same page address \(document.id)."),
+                                        fix: .init(vi: "đổi tên một trong hai tệp.", en: "rename one of the two files.")))
+            } else {
+                byID[document.id] = document
+            }
+            guard !document.draft, !document.hasBlankNumber, let number = document.number, let year = document.issued?.year else { continue }
+            let key = "\(document.unitID)|\(year)|\(DocumentNumber.symbolKey(number))"
+            if let first = byNumber[key] {
+                found.append(Diagnostic(.error, "document.duplicate-number", file: document.sourcePath, line: 1, key: "number",
+                                        message: .init(vi: "số \(number) năm \(year) đã dùng cho \(first.sourcePath).",
+                                                       en: "number \(number) of \(year) is already used by \(first.sourcePath)."),
+                                        fix: .init(vi: "sửa số cho đúng, hoặc xóa bản trùng.", en: "correct the number, or remove the duplicate.")))
+            } else {
+                byNumber[key] = document
+            }
+        }
+        return found
+    }
+}

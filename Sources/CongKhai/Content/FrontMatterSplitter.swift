@@ -1,0 +1,62 @@
+/// Splits a Markdown file into its YAML front matter (between `---` lines at the very top) and
+/// its body, keeping line numbers so messages can point into the file. A byte scan over UTF-8:
+/// it runs on every document of the portal.
+public struct FrontMatterSplit: Sendable, Equatable {
+    /// The YAML text, nil when the file has no front matter.
+    public var yaml: String?
+    /// File line of the YAML's first line.
+    public var yamlLine: Int
+    public var body: String
+    /// File line of the body's first line.
+    public var bodyLine: Int
+    /// True when an opening `---` was found but no closing one.
+    public var unterminated: Bool
+}
+
+public enum FrontMatterSplitter {
+    public static func split(_ text: String) -> FrontMatterSplit {
+        let bytes = Array(text.utf8)
+        guard let firstEnd = lineEnd(bytes, from: 0), isFence(bytes, 0, firstEnd) else {
+            return FrontMatterSplit(yaml: nil, yamlLine: 1, body: text, bodyLine: 1, unterminated: false)
+        }
+        var lineStart = firstEnd + 1
+        var line = 2
+        while lineStart <= bytes.count {
+            let end = lineEnd(bytes, from: lineStart) ?? bytes.count
+            if isFence(bytes, lineStart, end) || isDocumentEnd(bytes, lineStart, end) {
+                let yaml = String(decoding: bytes[(firstEnd + 1)..<lineStart], as: UTF8.self)
+                let bodyStart = min(end + 1, bytes.count)
+                let body = String(decoding: bytes[bodyStart...], as: UTF8.self)
+                return FrontMatterSplit(yaml: yaml, yamlLine: 2, body: body, bodyLine: line + 1, unterminated: false)
+            }
+            if end >= bytes.count { break }
+            lineStart = end + 1
+            line += 1
+        }
+        return FrontMatterSplit(yaml: nil, yamlLine: 2, body: text, bodyLine: 1, unterminated: true)
+    }
+
+    private static func lineEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == 0x0A { return index }
+            index += 1
+        }
+        return start <= bytes.count ? bytes.count : nil
+    }
+
+    /// `---` with optional trailing spaces.
+    private static func isFence(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        isMarker(bytes, start, end, 0x2D)
+    }
+
+    /// `...`, YAML's document end marker, also closes front matter.
+    private static func isDocumentEnd(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        isMarker(bytes, start, end, 0x2E)
+    }
+
+    private static func isMarker(_ bytes: [UInt8], _ start: Int, _ end: Int, _ mark: UInt8) -> Bool {
+        guard end - start >= 3, bytes[start] == mark, bytes[start + 1] == mark, bytes[start + 2] == mark else { return false }
+        return bytes[(start + 3)..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+}

@@ -1,0 +1,22 @@
+/// congkhai.yaml: the portal's own settings.
+public struct PortalSettings: Sendable {
+    public var title: String
+    public var description: String?
+    /// Cơ quan chủ quản, shown above the title ("UBND HUYỆN TÂN HỒNG").
+    public var governingBody: String?
+    /// The public address, used only where a URL must be absolute (sitemap, feeds, Open Graph).
+    public var baseURL: String?
+    public var catalogue: Catalogue
+    /// Rows per page in listings.
+    public var pageSize: Int
+
+    public init(title: String, description: String? = nil, governingBody: String? = nil, baseURL: String? = nil,
+                catalogue: Catalogue = Catalogue(), pageSize: Int = 50) {
+        self.title = title
+        self.description = description
+        self.governingBody = governingBody
+        self.baseURL = baseURL
+        self.catalogue = catalogue
+        self.pageSize = pageSize
+    }
+}

@@ -1,0 +1,79 @@
+import CCmarkGFM
+import Foundation
+
+/// A Markdown body turned into HTML, with the citations found in its text.
+public struct RenderedMarkdown: Sendable {
+    /// The HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`, to be
+    /// replaced by the directive's address once directives are resolved.
+    public var html: String
+    public var citations: [Citation]
+    public var blanks: [BlankCitation]
+    /// The text of every block, one block a line: for search and descriptions.
+    public var plainText: String
+}
+
+/// Stage 2: Markdown through Debian's cmark-gfm with the GFM extensions (table, strikethrough,
+/// autolink, tagfilter). Raw HTML is never passed through: CMARK_OPT_UNSAFE is not set, so
+/// cmark-gfm drops it and unsafe link schemes (javascript:, data:, vbscript:, file:).
+public struct MarkdownRenderer: Sendable {
+    /// The placeholder scheme for citation links; links a body writes with it are neutralised.
+    static let placeholderScheme = "congkhai-cite:"
+
+    public static func citationURL(_ index: Int) -> String { "\(placeholderScheme)\(index)" }
+
+    public init() {
+        _ = CmarkRuntime.shared
+    }
+
+    public func render(_ markdown: String, firstLine: Int = 1, scanner: CitationScanner? = CitationScanner()) -> RenderedMarkdown {
+        let runtime = CmarkRuntime.shared
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", citations: [], blanks: [], plainText: "") }
+        defer { cmark_parser_free(parser) }
+        for extensionName in runtime.extensionNames {
+            if let ext = cmark_find_syntax_extension(extensionName) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        let safe = MarkdownLimits.apply(markdown)
+        safe.withCString { pointer in cmark_parser_feed(parser, pointer, strlen(pointer)) }
+        // Debian's cmark-gfm 0.29 flips shared character tables in cmark_parser_finish: two
+        // threads finishing at once corrupt each other's output.
+        let document = runtime.finishLock.withLock { cmark_parser_finish(parser) }
+        guard let document else { return RenderedMarkdown(html: "", citations: [], blanks: [], plainText: "") }
+        defer { cmark_node_free(document) }
+
+        let blocks = TextBlocks.collect(document)
+        var citations: [Citation] = []
+        var blanks: [BlankCitation] = []
+        for block in blocks {
+            if let scanner {
+                let result = scanner.scan(block.text)
+                blanks += result.blanks
+                for var citation in result.citations {
+                    citation.line = firstLine - 1 + block.line + block.newlines(before: citation.start)
+                    let index = citations.count
+                    citations.append(citation)
+                    block.link(start: citation.linkStart, end: citation.linkEnd, url: Self.citationURL(index))
+                }
+            }
+        }
+        let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? ""
+        let plain = blocks.map { VietnameseText.collapseWhitespace($0.text) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, plainText: plain)
+    }
+}
+
+/// Process-wide set-up of cmark-gfm, done once before any thread parses.
+final class CmarkRuntime: Sendable {
+    static let shared = CmarkRuntime()
+    let extensionNames = ["table", "strikethrough", "autolink", "tagfilter"]
+    let finishLock = NSLock()
+
+    private init() {
+        cmark_gfm_core_extensions_ensure_registered()
+    }
+}
+
+extension NSLock: @retroactive @unchecked Sendable {}

@@ -1,0 +1,91 @@
+import CAtomicSwap
+import Foundation
+
+/// The output folder, replaced as a whole only after a build succeeded: pages are written to a
+/// staging folder beside it, which is then exchanged with the old output in one step. A failed
+/// or killed build leaves the previous output exactly as it was, and congkhai never deletes a
+/// folder it did not make: an existing output must carry its marker file.
+public struct OutputFolder: Sendable {
+    public static let markerName = ".congkhai-output"
+
+    public let target: URL
+    public let portal: URL
+
+    public init(target: URL, portal: URL) {
+        self.target = target.standardizedFileURL
+        self.portal = portal.standardizedFileURL
+    }
+
+    var staging: URL { sibling("staging") }
+    private var retired: URL { sibling("old") }
+
+    private func sibling(_ role: String) -> URL {
+        target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).congkhai-\(role)")
+    }
+
+    /// Problems that forbid writing here at all.
+    public func check() -> [Diagnostic] {
+        let manager = FileManager.default
+        let targetPath = target.resolvingSymlinksInPath().path
+        let portalPath = portal.resolvingSymlinksInPath().path
+        var problems: [Diagnostic] = []
+        let forbidden = targetPath == "/" || portalPath.hasPrefix(targetPath + "/") || portalPath == targetPath
+            || targetPath.hasPrefix(portalPath + "/content") || targetPath.hasPrefix(portalPath + "/templates")
+            || targetPath == NSHomeDirectory()
+        if forbidden {
+            problems.append(Diagnostic(.error, "output.unsafe", file: target.path,
+                                       message: .init(vi: "thư mục xuất “\(target.path)” chứa hoặc nằm trong nguồn của cổng; ghi vào đó sẽ làm mất dữ liệu.",
+                                                      en: "output folder “\(target.path)” holds or lies inside the portal's sources; writing there would lose data."),
+                                       fix: .init(vi: "chọn một thư mục riêng, ví dụ `--output public`.", en: "choose a folder of its own, e.g. `--output public`.")))
+        } else if manager.fileExists(atPath: target.path) {
+            let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
+            if !entries.isEmpty && !entries.contains(Self.markerName) {
+                problems.append(Diagnostic(.error, "output.not-ours", file: target.path,
+                                           message: .init(vi: "thư mục “\(target.path)” đã có tệp không do congkhai tạo ra; congkhai không xóa chúng.",
+                                                          en: "“\(target.path)” already holds files congkhai did not make; congkhai will not delete them."),
+                                           fix: .init(vi: "chọn thư mục xuất khác, hoặc tự chuyển các tệp đó đi rồi chạy lại.",
+                                                      en: "choose another output folder, or move those files away and run again.")))
+            }
+        }
+        return problems
+    }
+
+    /// A fresh, empty staging folder. Leftovers of a killed build are congkhai's own and go.
+    public func prepareStaging() throws -> URL {
+        let manager = FileManager.default
+        for leftover in [staging, retired] where manager.fileExists(atPath: leftover.path) {
+            try manager.removeItem(at: leftover)
+        }
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data("congkhai\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        return staging
+    }
+
+    /// Puts the staging folder in place of the output in one step, then removes the old output.
+    public func commit() throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: target.path) {
+            if congkhai_exchange_paths(staging.path, target.path) == 0 {
+                try manager.removeItem(at: staging)
+                return
+            }
+            // No atomic exchange on this file system: two renames, the old output kept until
+            // the new one is in place.
+            try manager.moveItem(at: target, to: retired)
+            do {
+                try manager.moveItem(at: staging, to: target)
+            } catch {
+                try? manager.moveItem(at: retired, to: target)
+                throw error
+            }
+            try manager.removeItem(at: retired)
+        } else {
+            try manager.moveItem(at: staging, to: target)
+        }
+    }
+
+    /// After a failure: the staging folder goes, the output stays as it was.
+    public func discardStaging() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

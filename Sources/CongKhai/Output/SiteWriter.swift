@@ -1,0 +1,107 @@
+import Foundation
+
+/// Stage 5: renders every page and writes it, with assets, attachments and open data, into the
+/// staging folder. Pages are rendered and written in parallel, one at a time per worker, so the
+/// site is never held in memory whole.
+struct SiteWriter {
+    let site: SiteModel
+    let templates: TemplateLibrary
+    let portalRoot: URL
+    let folder: URL
+
+    enum Job: Sendable {
+        case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
+        case directive(Int, page: Int), page(Int), notFound
+    }
+
+    struct Summary { var pages = 0; var files = 0; var bytes = 0 }
+
+    func write() throws -> Summary {
+        let contexts = PageContexts(site: site)
+        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound]
+        jobs += site.units.indices.map { .unit($0) }
+        jobs += site.documents.indices.map { .document($0) }
+        for (index, listing) in site.listings.enumerated() where !listing.documents.isEmpty {
+            jobs += (1...listing.pageCount).map { .listing(index, page: $0) }
+        }
+        for (index, directive) in site.directives.enumerated() {
+            jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
+        }
+        jobs += site.pages.indices.map { .page($0) }
+
+        let renderer = MarkdownRenderer()
+        let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
+        let outcome = ParallelMap.map(jobs) { job -> Result<Int, WriteFailure> in
+            let (path, context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies)
+            let html = templates.render(context, template: template)
+            return writeFile(path, Data(html.utf8)).map { html.utf8.count }
+        }
+        var summary = Summary()
+        for result in outcome {
+            switch result {
+            case .success(let bytes): summary.pages += 1; summary.bytes += bytes
+            case .failure(let failure): throw failure
+            }
+        }
+        for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            try writeFile("assets/\(name)", Data(bytes)).get()
+            summary.files += 1
+        }
+        summary.files += try copyAttachments()
+        summary.files += try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
+        return summary
+    }
+
+    private func page(for job: Job, contexts: PageContexts, pageBodies: [String]) -> (String, [String: Any], String) {
+        switch job {
+        case .home: return (URLScheme.home, contexts.home(), "home")
+        case .units: return (URLScheme.units, contexts.units(), "units")
+        case .unit(let index): return (site.units[index].url, contexts.unit(site.units[index]), "unit")
+        case .document(let index): return (site.documents[index].url, contexts.document(index), "document")
+        case .listings: return (URLScheme.listings, contexts.listings(), "listings")
+        case .listing(let index, let page):
+            let listing = site.listings[index]
+            return (URLScheme.listing(listing.kind, page: page), contexts.listing(listing, page: page), "listing")
+        case .directives: return (URLScheme.directives, contexts.directives(), "directives")
+        case .directive(let index, let page):
+            let directive = site.directives[index]
+            return (URLScheme.directive(directive.key, page: page), contexts.directive(directive, page: page), "directive")
+        case .page(let index): return (URLScheme.page(site.pages[index].slug), contexts.page(site.pages[index], body: pageBodies[index]), "page")
+        case .notFound: return (URLScheme.notFound, contexts.notFound(), "not-found")
+        }
+    }
+
+    /// Attachments are copied beside their document's page under an ASCII name.
+    private func copyAttachments() throws -> Int {
+        var count = 0
+        for document in site.documents {
+            let source = document.source
+            let sourceFolder = portalRoot.appendingPathComponent(source.sourcePath).deletingLastPathComponent()
+            for attachment in source.attachments {
+                let data: Data
+                do { data = try Data(contentsOf: sourceFolder.appendingPathComponent(attachment)) } catch {
+                    throw WriteFailure(path: source.sourcePath, reason: "\(attachment): \(error.localizedDescription)")
+                }
+                try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data).get()
+                count += 1
+            }
+        }
+        return count
+    }
+
+    private func writeFile(_ path: String, _ data: Data) -> Result<Void, WriteFailure> {
+        let url = folder.appendingPathComponent(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+            return .success(())
+        } catch {
+            return .failure(WriteFailure(path: path, reason: error.localizedDescription))
+        }
+    }
+}
+
+struct WriteFailure: Error, Sendable {
+    var path: String
+    var reason: String
+}

@@ -1,0 +1,18 @@
+/// The templates and assets built into the binary (from the repository's templates/), so a
+/// portal with only congkhai.yaml and content/ builds.
+enum DefaultTemplates {
+    static let templates: [String: [UInt8]] = [
+        "layout": PackageResources.layout_mustache, "header": PackageResources.header_mustache,
+        "footer": PackageResources.footer_mustache, "document-table": PackageResources.document_table_mustache,
+        "pagination": PackageResources.pagination_mustache, "home": PackageResources.home_mustache,
+        "document": PackageResources.document_mustache, "unit": PackageResources.unit_mustache,
+        "units": PackageResources.units_mustache, "listing": PackageResources.listing_mustache,
+        "listings": PackageResources.listings_mustache, "directive": PackageResources.directive_mustache,
+        "directives": PackageResources.directives_mustache, "page": PackageResources.page_mustache,
+        "not-found": PackageResources.not_found_mustache,
+    ]
+
+    static let assets: [String: [UInt8]] = [
+        "style.css": PackageResources.style_css,
+    ]
+}

@@ -1,0 +1,259 @@
+/// Builds the small context each template gets from the site model. URLs in contexts are
+/// relative to the site root; templates put `{{root}}` (the way back to the root from the page)
+/// in front, so every link is relative and names its file. docs/templates.md lists the names.
+/// Immutable after init and only read while pages render in parallel; its rows hold `Any`
+/// values (what Mustache takes), which the compiler cannot prove Sendable.
+struct PageContexts: @unchecked Sendable {
+    let site: SiteModel
+    /// One row per document, computed once and shared by every listing.
+    let rows: [[String: Any]]
+    private let directivesByKey: [String: Directive]
+
+    init(site: SiteModel) {
+        self.site = site
+        let catalogue = site.settings.catalogue
+        let unitNames = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.name) })
+        rows = site.documents.map { document in
+            let source = document.source
+            var row: [String: Any] = [
+                "title": source.title, "url": document.url, "kind_name": catalogue.documentKind(source.kind)?.name ?? source.kind,
+                "unit_name": unitNames[source.unitID] ?? source.unitID, "unit_url": URLScheme.unit(source.unitID),
+                "school_year": source.schoolYear,
+            ]
+            if let number = source.number, !source.hasBlankNumber { row["number"] = number }
+            if let issued = source.issued {
+                row["issued_short"] = issued.vietnameseShort
+                row["issued_long"] = issued.vietnameseLong
+                row["issued_iso"] = issued.iso
+            }
+            return row
+        }
+        directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
+    }
+
+    // MARK: - Shared
+
+    enum Section: String { case home, units, listings, directives, page, none }
+
+    func base(path: String, title: String, description: String? = nil, section: Section,
+              breadcrumbs: [(String, String)] = [], ogType: String = "website") -> [String: Any] {
+        let settings = site.settings
+        var nav: [[String: Any]] = [
+            ["title": "Trang chủ", "url": URLScheme.home, "current": section == .home],
+            ["title": "Đơn vị", "url": URLScheme.units, "current": section == .units],
+            ["title": "Công khai", "url": URLScheme.listings, "current": section == .listings],
+            ["title": "Văn bản căn cứ", "url": URLScheme.directives, "current": section == .directives],
+        ]
+        for page in site.pages {
+            nav.append(["title": page.title, "url": URLScheme.page(page.slug), "current": path == URLScheme.page(page.slug)])
+        }
+        var siteInfo: [String: Any] = ["title": settings.title]
+        if let body = settings.governingBody { siteInfo["governing_body"] = body }
+        if let text = settings.description { siteInfo["description"] = text }
+        var context: [String: Any] = [
+            "root": URLScheme.rootPrefix(of: path), "path": path, "title": title,
+            "page_title": title == settings.title ? title : "\(title) – \(settings.title)",
+            "description": description ?? settings.description ?? settings.title,
+            "site": siteInfo, "nav": nav, "og_type": ogType,
+            "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty,
+        ]
+        if let base = settings.baseURL {
+            let cleaned = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            context["canonical_url"] = "\(base)/\(cleaned)"
+        }
+        return context
+    }
+
+    func table(_ documents: [Int], caption: String) -> [String: Any] {
+        ["caption": caption, "rows": documents.map { rows[$0] }]
+    }
+
+    func pagination(current: Int, count: Int, url: (Int) -> String) -> [String: Any]? {
+        guard count > 1 else { return nil }
+        // Around the current page, plus the first and last: a listing of 200 pages stays short.
+        let shown = Set([1, count] + Array(max(1, current - 3)...min(count, current + 3)))
+        var pagination: [String: Any] = [
+            "current": current, "count": count,
+            "pages": shown.sorted().map { ["number": $0, "url": url($0), "current": $0 == current] as [String: Any] },
+        ]
+        if current > 1 { pagination["previous"] = url(current - 1) }
+        if current < count { pagination["next"] = url(current + 1) }
+        return pagination
+    }
+
+    // MARK: - Pages
+
+    func home() -> [String: Any] {
+        var context = base(path: URLScheme.home, title: site.settings.title, section: .home)
+        let latest = Array(site.documents.indices.prefix(10))
+        context["has_latest"] = !latest.isEmpty
+        context["latest_table"] = table(latest, caption: "Văn bản mới công khai")
+        context["units"] = site.units.map { ["name": $0.unit.name, "url": $0.url, "count": $0.documents.count] as [String: Any] }
+        context["school_years"] = listingLinks { if case .schoolYear = $0 { return true } else { return false } }
+        context["categories"] = listingLinks { if case .category = $0 { return true } else { return false } }
+        return context
+    }
+
+    func units() -> [String: Any] {
+        var context = base(path: URLScheme.units, title: "Đơn vị", section: .units, breadcrumbs: [("Trang chủ", URLScheme.home)])
+        context["units"] = site.units.map { entry -> [String: Any] in
+            let unit = entry.unit
+            return ["name": unit.name, "url": entry.url, "count": entry.documents.count,
+                    "kind_name": site.settings.catalogue.unitKind(unit.kind)?.name ?? unit.kind,
+                    "place": [unit.district, unit.province].compactMap { $0 }.joined(separator: ", ")]
+        }
+        return context
+    }
+
+    func unit(_ entry: SiteUnit) -> [String: Any] {
+        let unit = entry.unit
+        var context = base(path: entry.url, title: unit.name, description: "Văn bản công khai của \(unit.name)", section: .units,
+                           breadcrumbs: [("Trang chủ", URLScheme.home), ("Đơn vị", URLScheme.units)])
+        var details: [String: Any] = ["name": unit.name, "kind_name": site.settings.catalogue.unitKind(unit.kind)?.name ?? unit.kind,
+                                      "count": entry.documents.count]
+        for (key, value) in [("governing_body", unit.governingBody), ("district", unit.district), ("province", unit.province),
+                             ("address", unit.address), ("phone", unit.phone), ("email", unit.email), ("website", unit.website)] {
+            if let value { details[key] = value }
+        }
+        if let phone = unit.phone { details["phone_link"] = String(phone.filter { $0.isNumber || $0 == "+" }) }
+        context["unit"] = details
+        // By school year (newest first), then by kind in the catalogue's order.
+        var byYear: [String: [Int]] = [:]
+        for index in entry.documents { byYear[site.documents[index].source.schoolYear, default: []].append(index) }
+        context["years"] = byYear.keys.sorted(by: >).map { year -> [String: Any] in
+            let documents = byYear[year]!
+            let kinds = site.settings.catalogue.documentKinds.compactMap { kind -> [String: Any]? in
+                let matching = documents.filter { site.documents[$0].source.kind == kind.slug }
+                return matching.isEmpty ? nil : ["title": kind.name, "table": table(matching, caption: "\(kind.name) năm học \(year)")]
+            }
+            return ["id": year, "title": SchoolYear.label(year), "kinds": kinds]
+        }
+        return context
+    }
+
+    func document(_ index: Int) -> [String: Any] {
+        let document = site.documents[index]
+        let source = document.source
+        let catalogue = site.settings.catalogue
+        let unitName = site.unit(source.unitID)?.unit.name ?? source.unitID
+        let kindName = catalogue.documentKind(source.kind)?.name ?? source.kind
+        let summary = [kindName, source.number, source.title].compactMap { $0 }.joined(separator: " ")
+        var context = base(path: document.url, title: source.title, description: "\(summary) – \(unitName)", section: .none,
+                           breadcrumbs: [("Trang chủ", URLScheme.home), (unitName, URLScheme.unit(source.unitID))], ogType: "article")
+        let root = URLScheme.rootPrefix(of: document.url)
+        var details = rows[index]
+        details["unit_name"] = unitName
+        details["school_year"] = SchoolYear.label(source.schoolYear)
+        details["school_year_url"] = URLScheme.listing(.schoolYear(source.schoolYear))
+        details["number"] = source.number
+        for (key, value) in [("place", source.place), ("signer", source.signer), ("signer_title", source.signerTitle),
+                             ("status", source.status), ("replaces", source.replaces)] {
+            if let value { details[key] = value }
+        }
+        let titleLines = source.signerTitle.map { $0.components(separatedBy: " / ") } ?? []
+        details["signer_title_lines"] = titleLines
+        details["has_signer_title_lines"] = !titleLines.isEmpty
+        details["recipients"] = source.recipients
+        details["has_recipients"] = !source.recipients.isEmpty
+        let categories = source.categories.map { ["title": catalogue.category($0)?.name ?? $0, "url": URLScheme.listing(.category($0))] }
+        details["categories"] = categories
+        details["has_categories"] = !categories.isEmpty
+        let folder = URLScheme.documentFolder(source)
+        let attachments = source.attachments.map { ["name": $0, "url": folder + URLScheme.attachmentName($0)] }
+        details["attachments"] = attachments
+        details["has_attachments"] = !attachments.isEmpty
+        let links = { (keys: [String]) in keys.compactMap { directivesByKey[$0] }.map { ["title": $0.title, "url": $0.url] } }
+        details["basis"] = links(document.basis)
+        details["has_basis"] = !document.basis.isEmpty
+        details["references"] = links(document.references)
+        details["has_references"] = !document.references.isEmpty
+        details["body"] = CitationLinks.resolve(document.rendered.html, keys: document.directiveKeys) { root + URLScheme.directive($0) }
+        context["document"] = details
+        return context
+    }
+
+    func listings() -> [String: Any] {
+        var context = base(path: URLScheme.listings, title: "Công khai thông tin", section: .listings,
+                           breadcrumbs: [("Trang chủ", URLScheme.home)])
+        context["groups"] = [
+            ["id": "theo-nam-hoc", "title": "Theo năm học",
+             "items": listingLinks { if case .schoolYear = $0 { return true } else { return false } }],
+            ["id": "theo-danh-muc", "title": "Theo danh mục (Thông tư 09/2024/TT-BGDĐT)",
+             "items": listingLinks { if case .category = $0 { return true } else { return false } }],
+            ["id": "theo-loai", "title": "Theo loại văn bản",
+             "items": listingLinks { if case .kind = $0 { return true } else { return false } }],
+        ] as [[String: Any]]
+        return context
+    }
+
+    func listing(_ listing: Listing, page: Int) -> [String: Any] {
+        let path = URLScheme.listing(listing.kind, page: page)
+        let title = page > 1 ? "\(listing.title) (trang \(page))" : listing.title
+        var context = base(path: path, title: title, section: .listings,
+                           breadcrumbs: [("Trang chủ", URLScheme.home), ("Công khai", URLScheme.listings)])
+        let size = site.settings.pageSize
+        let slice = Array(listing.documents.dropFirst((page - 1) * size).prefix(size))
+        context["total"] = listing.documents.count
+        context["table"] = table(slice, caption: title)
+        context["pagination"] = pagination(current: page, count: listing.pageCount) { URLScheme.listing(listing.kind, page: $0) }
+        return context
+    }
+
+    func directives() -> [String: Any] {
+        var context = base(path: URLScheme.directives, title: "Văn bản căn cứ", section: .directives,
+                           breadcrumbs: [("Trang chủ", URLScheme.home)])
+        context["levels"] = IssuingLevel.allCases.compactMap { level -> [String: Any]? in
+            let items = site.directives.filter { $0.level == level }
+            guard !items.isEmpty else { return nil }
+            return ["id": level.rawValue, "title": level.name,
+                    "directives": items.map { ["title": $0.title, "url": $0.url, "subject": $0.subject ?? "", "count": $0.citedBy.count] as [String: Any] }]
+        }
+        return context
+    }
+
+    func directivePageCount(_ directive: Directive) -> Int {
+        max(1, (directive.citedBy.count + site.settings.pageSize - 1) / site.settings.pageSize)
+    }
+
+    func directive(_ directive: Directive, page: Int) -> [String: Any] {
+        let path = URLScheme.directive(directive.key, page: page)
+        var context = base(path: path, title: directive.title, description: directive.subject, section: .directives,
+                           breadcrumbs: [("Trang chủ", URLScheme.home), ("Văn bản căn cứ", URLScheme.directives)])
+        var details: [String: Any] = ["title": directive.title, "symbol": directive.symbol, "type": directive.type,
+                                      "level": directive.level.name, "variants": directive.variants,
+                                      "has_variants": !directive.variants.isEmpty, "count": directive.citedBy.count]
+        if let date = directive.date { details["date"] = date.vietnameseLong; details["date_iso"] = date.iso }
+        if let issuer = directive.issuer { details["issuer"] = issuer }
+        if let subject = directive.subject { details["subject"] = subject }
+        context["directive"] = details
+        let size = site.settings.pageSize
+        context["cited_by"] = directive.citedBy.dropFirst((page - 1) * size).prefix(size).map { entry -> [String: Any] in
+            var row = rows[entry.document]
+            row["relation"] = entry.relation == .basis ? "Văn bản căn cứ" : "Văn bản dẫn chiếu"
+            row["sentence"] = entry.sentence
+            return row
+        }
+        context["pagination"] = pagination(current: page, count: directivePageCount(directive)) { URLScheme.directive(directive.key, page: $0) }
+        return context
+    }
+
+    func page(_ page: SourcePage, body: String) -> [String: Any] {
+        let path = URLScheme.page(page.slug)
+        var context = base(path: path, title: page.title, section: .page, breadcrumbs: [("Trang chủ", URLScheme.home)])
+        context["body"] = body
+        return context
+    }
+
+    func notFound() -> [String: Any] {
+        var context = base(path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none)
+        // Served for any missing address, so relative links only work from an absolute root.
+        if let base = site.settings.baseURL { context["root"] = base + "/" }
+        return context
+    }
+
+    private func listingLinks(_ include: (ListingKind) -> Bool) -> [[String: Any]] {
+        site.listings.filter { include($0.kind) }.map {
+            ["title": $0.title, "url": URLScheme.listing($0.kind), "count": $0.documents.count]
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// Merges the citations of every document into directives: one per real document, told apart
+/// by symbol, year and, for local issuers, locality (design.md "Directive identity").
+struct DirectiveIndex {
+    struct Occurrence {
+        var document: Int
+        var citation: Citation
+        var identity: DirectiveKey
+    }
+
+    /// Resolves each document's citations; returns, per document, the directive key of each
+    /// citation, and the directives.
+    static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: Unit]) -> (keys: [[String]], directives: [Directive]) {
+        var occurrences: [Occurrence] = []
+        for (index, document) in documents.enumerated() {
+            let unit = units[document.source.unitID]
+            let context = CitingContext(unitID: document.source.unitID, district: unit?.district, province: unit?.province)
+            // An occurrence printed without its date names the directive dated elsewhere in the document.
+            let merged = DocumentCitations.merge(document.citations)
+            for citation in document.citations {
+                let known = merged[citation.symbolKey] ?? citation
+                var resolved = citation
+                resolved.date = citation.date ?? known.date
+                resolved.symbolYear = citation.symbolYear ?? known.symbolYear
+                resolved.issuer = citation.issuer ?? known.issuer
+                let identity = DirectiveKey(citation: resolved, locality: context.locality(for: resolved))
+                occurrences.append(Occurrence(document: index, citation: resolved, identity: identity))
+            }
+        }
+        // An undated citation joins the dated directive of the same symbol and locality when
+        // exactly one exists.
+        var years: [String: Set<Int>] = [:]
+        for occurrence in occurrences {
+            if let year = occurrence.identity.year {
+                years["\(occurrence.identity.symbolKey)|\(occurrence.identity.locality ?? "")", default: []].insert(year)
+            }
+        }
+        for index in occurrences.indices where occurrences[index].identity.year == nil {
+            let group = "\(occurrences[index].identity.symbolKey)|\(occurrences[index].identity.locality ?? "")"
+            if let known = years[group], known.count == 1 { occurrences[index].identity.year = known.first }
+        }
+
+        var grouped: [DirectiveKey: [Occurrence]] = [:]
+        for occurrence in occurrences { grouped[occurrence.identity, default: []].append(occurrence) }
+        var directives: [Directive] = []
+        for (identity, items) in grouped {
+            directives.append(makeDirective(identity, items, documents: documents))
+        }
+        // Grouped by level, newest first within a level; undated last.
+        let dateKey = { (directive: Directive) -> [Int] in
+            if let date = directive.date { return [date.year, date.month, date.day ?? 0] }
+            return [directive.identity.year ?? 0, 0, 0]
+        }
+        directives.sort { lhs, rhs in
+            if lhs.level != rhs.level { return lhs.level < rhs.level }
+            let left = dateKey(lhs), right = dateKey(rhs)
+            if left != right { return right.lexicographicallyPrecedes(left) }
+            return lhs.key < rhs.key
+        }
+        var keys: [[String]] = documents.map { _ in [] }
+        var cursor = 0
+        for (index, document) in documents.enumerated() {
+            for _ in document.citations {
+                keys[index].append(occurrences[cursor].identity.key)
+                cursor += 1
+            }
+        }
+        return (keys, directives)
+    }
+
+    private static func makeDirective(_ identity: DirectiveKey, _ items: [Occurrence],
+                                      documents: [(source: SourceDocument, citations: [Citation])]) -> Directive {
+        let citations = items.map(\.citation)
+        let spellings = mostCommonFirst(citations.map(\.symbol))
+        let canonical = spellings.max { separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1) } ?? citations[0].symbol
+        let types = mostCommonFirst(citations.map(\.type))
+        let type = types.first { $0 != "Văn bản" } ?? types.first ?? "Văn bản"
+        let date = mostCommonFirst(citations.compactMap(\.date).map(\.iso)).first.flatMap { IssuedDate(iso: $0) }
+        let issuer = mostCommonFirst(citations.compactMap(\.issuer)).first ?? inferredIssuer(citations[0].issuerCodes)
+        let subject = mostCommonFirst(citations.compactMap(\.subject)).first
+        let withIssuer = citations.first { $0.issuer != nil } ?? citations[0]
+        var citedBy: [Directive.CitedBy] = []
+        var seen: [Int: Int] = [:]
+        for item in items.sorted(by: { $0.document < $1.document }) {
+            if let position = seen[item.document] {
+                if item.citation.relation == .basis { citedBy[position].relation = .basis }
+                continue
+            }
+            seen[item.document] = citedBy.count
+            citedBy.append(Directive.CitedBy(document: item.document, relation: item.citation.relation, sentence: item.citation.sentence))
+        }
+        return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
+                         variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,
+                         level: IssuerClassifier.level(of: withIssuer), url: URLScheme.directive(identity.key), citedBy: citedBy)
+    }
+
+    /// The spelling with the most separators is the standard one ("33/CT-TTg" over "33/CTTTg").
+    private static func separatorScore(_ symbol: String) -> Int {
+        symbol.reduce(0) { $0 + ($1 == "/" || $1 == "-" ? 2 : ($1 == " " ? 1 : 0)) }
+    }
+
+    /// Distinct values, most frequent first, ties in first-seen order.
+    private static func mostCommonFirst(_ values: [String]) -> [String] {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        for value in values {
+            if counts[value] == nil { order.append(value) }
+            counts[value, default: 0] += 1
+        }
+        return order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+    }
+
+    private static func inferredIssuer(_ codes: [String]) -> String? {
+        let known: [String: String] = [
+            "TTG": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH": "Quốc hội", "BGDDT": "Bộ Giáo dục và Đào tạo",
+            "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính", "BYT": "Bộ Y tế", "BLDTBXH": "Bộ Lao động - Thương binh và Xã hội",
+            "VPCP": "Văn phòng Chính phủ",
+        ]
+        return codes.lazy.compactMap { known[$0] }.first
+    }
+}

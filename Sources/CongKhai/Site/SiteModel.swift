@@ -1,0 +1,72 @@
+/// Stage 3's result: the whole site, resolved once. Every index (listings, the directive index,
+/// unit pages) is computed here, never by a template looping over everything.
+public struct SiteModel: Sendable {
+    public var settings: PortalSettings
+    public var units: [SiteUnit]
+    /// Newest first.
+    public var documents: [SiteDocument]
+    /// Grouped for the index: by level, then newest first.
+    public var directives: [Directive]
+    public var listings: [Listing]
+    public var pages: [SourcePage]
+    /// School years with documents, newest first.
+    public var schoolYears: [String]
+
+    public func unit(_ id: String) -> SiteUnit? { units.first { $0.unit.id == id } }
+}
+
+public struct SiteUnit: Sendable {
+    public var unit: Unit
+    public var url: String
+    /// Indexes into `SiteModel.documents`, newest first.
+    public var documents: [Int]
+}
+
+public struct SiteDocument: Sendable {
+    public var source: SourceDocument
+    public var url: String
+    public var rendered: RenderedMarkdown
+    /// The directive each of `rendered.citations` resolved to, by position.
+    public var directiveKeys: [String]
+    /// Distinct directives, in order of first citation.
+    public var basis: [String]
+    public var references: [String]
+}
+
+public struct Directive: Sendable {
+    public struct CitedBy: Sendable {
+        public var document: Int
+        public var relation: Citation.Relation
+        public var sentence: String
+    }
+
+    public var key: String
+    public var identity: DirectiveKey
+    public var type: String
+    /// The canonical spelling: 33/CT-TTg, never 33/CTTTg.
+    public var symbol: String
+    public var variants: [String]
+    public var date: IssuedDate?
+    public var issuer: String?
+    public var subject: String?
+    public var level: IssuingLevel
+    public var url: String
+    /// One entry per citing document, newest document first.
+    public var citedBy: [CitedBy]
+
+    /// "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ"
+    public var title: String {
+        var text = "\(type) số \(symbol)"
+        if let date { text += " ngày \(date.vietnameseShort)" }
+        if let issuer { text += " của \(issuer)" }
+        return text
+    }
+}
+
+public struct Listing: Sendable {
+    public var kind: ListingKind
+    public var title: String
+    /// Indexes into `SiteModel.documents`, newest first.
+    public var documents: [Int]
+    public var pageCount: Int
+}

@@ -1,0 +1,69 @@
+/// Stage 3: builds the site model once from the loaded portal and the parsed bodies.
+public enum SiteResolver {
+    public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
+        let settings = portal.settings
+        // Newest first: by date issued (a document without one counts at its school year's
+        // end), then Vietnamese title order, then id, so the order never depends on the disk.
+        let order = portal.documents.indices.map { index -> (Int, [Int], VietnameseSortKey, String) in
+            let document = portal.documents[index]
+            let date = document.issued.map { [$0.year, $0.month, $0.day ?? 0] }
+                ?? [Int(document.schoolYear.suffix(4)) ?? 0, 8, 31]
+            return (index, date, VietnameseSortKey(document.title), document.id)
+        }.sorted { lhs, rhs in
+            if lhs.1 != rhs.1 { return rhs.1.lexicographicallyPrecedes(lhs.1) }
+            if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
+            return lhs.3 < rhs.3
+        }.map(\.0)
+        let sources = order.map { portal.documents[$0] }
+        let bodies = order.map { rendered[$0] }
+
+        let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
+        let (keys, directives) = DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
+
+        var documents: [SiteDocument] = []
+        for (index, source) in sources.enumerated() {
+            var basis: [String] = []
+            var references: [String] = []
+            for (position, citation) in bodies[index].citations.enumerated() {
+                let key = keys[index][position]
+                if citation.relation == .basis {
+                    if !basis.contains(key) { basis.append(key) }
+                }
+            }
+            for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
+            documents.append(SiteDocument(source: source, url: URLScheme.document(source), rendered: bodies[index],
+                                          directiveKeys: keys[index], basis: basis, references: references))
+        }
+
+        var unitDocuments: [String: [Int]] = [:]
+        var byYear: [String: [Int]] = [:]
+        var byCategory: [String: [Int]] = [:]
+        var byKind: [String: [Int]] = [:]
+        for (index, document) in documents.enumerated() {
+            unitDocuments[document.source.unitID, default: []].append(index)
+            byYear[document.source.schoolYear, default: []].append(index)
+            byKind[document.source.kind, default: []].append(index)
+            for category in document.source.categories { byCategory[category, default: []].append(index) }
+        }
+        let units = portal.units.sortedVietnamese(by: \.name).map {
+            SiteUnit(unit: $0, url: URLScheme.unit($0.id), documents: unitDocuments[$0.id] ?? [])
+        }
+        let schoolYears = byYear.keys.sorted(by: >)
+        let pageCount = { (count: Int) in max(1, (count + settings.pageSize - 1) / settings.pageSize) }
+        var listings: [Listing] = []
+        for year in schoolYears {
+            let items = byYear[year]!
+            listings.append(Listing(kind: .schoolYear(year), title: SchoolYear.label(year), documents: items, pageCount: pageCount(items.count)))
+        }
+        for category in settings.catalogue.categories {
+            let items = byCategory[category.slug] ?? []
+            listings.append(Listing(kind: .category(category.slug), title: category.name, documents: items, pageCount: pageCount(items.count)))
+        }
+        for kind in settings.catalogue.documentKinds {
+            guard let items = byKind[kind.slug] else { continue }
+            listings.append(Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
+        }
+        return SiteModel(settings: settings, units: units, documents: documents, directives: directives, listings: listings,
+                         pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears)
+    }
+}

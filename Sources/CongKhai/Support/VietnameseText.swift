@@ -1,0 +1,97 @@
+import Foundation
+
+/// Vietnamese text handling shared by every stage: NFC normalisation, diacritic folding for
+/// slugs and search, and ASCII slugs.
+public enum VietnameseText {
+    /// Normalises to NFC. Most text is already NFC, and Foundation's normalisation is slow, so it
+    /// runs only when the UTF-8 holds a combining mark (lead bytes 0xCC/0xCD: U+0300–U+036F).
+    public static func nfc(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte == 0xCC || byte == 0xCD {
+            needsWork = true
+            break
+        }
+        return needsWork ? text.precomposedStringWithCanonicalMapping : text
+    }
+
+    /// Lowercases, drops diacritics and maps đ to d: "Đoàn Thể" → "doan the".
+    public static func fold(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        out.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 {
+                out.append(asciiLowercase(scalar))
+            } else if let base = foldTable[scalar.value] {
+                out.append(base)
+            } else if (0x300...0x36F).contains(scalar.value) {
+                continue  // a stray combining mark
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            }
+        }
+        return String(out)
+    }
+
+    /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
+    /// `maxLength` characters, cut at a hyphen where possible.
+    public static func slug(_ text: String, maxLength: Int = 80) -> String {
+        var out = ""
+        var pendingHyphen = false
+        for scalar in fold(text).unicodeScalars {
+            let isAlnum = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            if isAlnum {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        if out.count > maxLength {
+            let cut = out.prefix(maxLength)
+            if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
+                out = String(cut[..<lastHyphen])
+            } else {
+                out = String(cut)
+            }
+        }
+        return out
+    }
+
+    /// Collapses runs of white space (including non-breaking spaces) to one space and trims.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(" ") }
+                pendingSpace = false
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+    }
+
+    /// Precomputed once: every Latin letter with diacritics in U+00C0–U+024F and U+1E00–U+1EFF
+    /// mapped to its lowercase ASCII base letter, plus đ/Đ, which NFD does not decompose.
+    private static let foldTable: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [0x111: "d", 0x110: "d"]
+        for range in [0xC0...0x24F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                if let first = decomposed.first, first.value < 0x80, first.properties.isAlphabetic {
+                    table[UInt32(value)] = asciiLowercase(first)
+                }
+            }
+        }
+        return table
+    }()
+}

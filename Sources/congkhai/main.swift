@@ -1,0 +1,107 @@
+import ArgumentParser
+import CongKhai
+import Foundation
+
+@main
+struct CongKhaiCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "congkhai",
+        abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
+        subcommands: [Build.self, Check.self, Citations.self]
+    )
+}
+
+/// Prints problems on standard error, in the chosen language.
+func report(_ diagnostics: [Diagnostic], language: Language) {
+    for diagnostic in diagnostics {
+        FileHandle.standardError.write(Data((diagnostic.formatted(language) + "\n").utf8))
+    }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Tạo trang web tĩnh vào thư mục public/.")
+
+    @Option(help: "Thư mục của cổng (chứa congkhai.yaml và content/).")
+    var source: String = "."
+
+    @Option(help: "Thư mục xuất (mặc định: <source>/public).")
+    var output: String?
+
+    @Flag(help: "Tạo cả các văn bản nháp (draft: true).")
+    var drafts = false
+
+    @Flag(help: "In thời gian của từng bước.")
+    var verbose = false
+
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
+    var lang: String = "vi"
+
+    func run() throws {
+        let language = Language(rawValue: lang) ?? .vi
+        let sourceURL = URL(fileURLWithPath: source)
+        let options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
+        do {
+            let result = try Builder(options: options).build()
+            report(result.warnings, language: language)
+            print(result.summary)
+            if verbose {
+                for (step, seconds) in result.timings { print(String(format: "  %-10@ %8.3f s", step as NSString, seconds)) }
+            }
+            print("Mở trang: \(result.output.appendingPathComponent("index.html").path)")
+        } catch {
+            report(error.diagnostics, language: language)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            FileHandle.standardError.write(Data("Không tạo được trang: \(errors) lỗi. Trang cũ (nếu có) vẫn được giữ nguyên.\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kiểm tra cổng mà không tạo trang web.")
+
+    @Option(help: "Thư mục của cổng.")
+    var source: String = "."
+
+    @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
+    var lang: String = "vi"
+
+    func run() throws {
+        let language = Language(rawValue: lang) ?? .vi
+        let (_, diagnostics) = Builder(options: BuildOptions(source: URL(fileURLWithPath: source))).check()
+        report(diagnostics, language: language)
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        print(language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo." : "\(errors) errors, \(warnings) warnings.")
+        if errors > 0 { throw ExitCode(1) }
+    }
+}
+
+struct Citations: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "In các văn bản được trích dẫn trong tệp Markdown hoặc văn bản thường, mỗi dòng một đối tượng JSON.")
+
+    @Argument(help: "Các tệp cần đọc.")
+    var files: [String]
+
+    func run() throws {
+        let citationReport = CitationReport()
+        var failed = false
+        for path in files {
+            do {
+                let text = try SourceText.read(URL(fileURLWithPath: path))
+                let output = citationReport.jsonLines(citationReport.lines(file: path, text: text))
+                if !output.isEmpty { print(output) }
+            } catch {
+                failed = true
+                let reason: String
+                switch error {
+                case .notUTF8(let line, let column): reason = "không phải văn bản UTF-8 (dòng \(line), cột \(column))"
+                case .unreadable(let why): reason = "không đọc được (\(why))"
+                }
+                FileHandle.standardError.write(Data("\(path): lỗi: \(reason)\n".utf8))
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,124 @@
+import Testing
+@testable import CongKhai
+
+/// Cases written from domain.md's conventions, not from the seeds.
+@Suite struct CitationScannerTests {
+    func scan(_ text: String, own: String? = nil) -> [Citation] {
+        CitationScanner(ownNumber: own).scan(text).citations
+    }
+
+    @Test func fullStateCitation() throws {
+        let citation = try #require(scan("Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về “Tiếp tục tăng cường công tác dân vận”;").first)
+        #expect(citation.type == "Chỉ thị")
+        #expect(citation.symbol == "33/CT-TTg")
+        #expect(citation.date?.iso == "2021-11-26")
+        #expect(citation.issuer == "Thủ tướng Chính phủ")
+        #expect(citation.subject == "Tiếp tục tăng cường công tác dân vận")
+        #expect(citation.relation == .basis)
+    }
+
+    @Test func writtenOutDatesAndSpacedDates() {
+        #expect(scan("Quyết định số 311-QĐ/TU ngày 06 tháng 01 năm 2022 của Ban Thường vụ Tỉnh ủy").first?.date?.iso == "2022-01-06")
+        #expect(scan("Chỉ thị số 05-CT/TW ngày 15/5 /2016 của Bộ Chính trị").first?.date?.iso == "2016-05-15")
+        #expect(scan("Kế hoạch số 12/KH-UBND, ngày 07/8/2023 của UBND tỉnh").first?.date?.iso == "2023-08-07")
+        #expect(scan("Kế hoạch số 12/KH-UBND ngày 31/02/2023 của UBND tỉnh").first?.date == nil)
+    }
+
+    @Test func symbolVariants() {
+        #expect(scan("thực hiện Chỉ thị số: 33/CT-TTg, ngày 26/11/2021").first?.symbol == "33/CT-TTg")
+        #expect(scan("Nghị quyết số 01-NQ /TU của Tỉnh ủy").first?.symbol == "01-NQ/TU")
+        #expect(scan("Quyết định số 379/QĐ-UBND HC ngày 30 tháng 9 năm 2021").first?.symbol == "379/QĐ-UBND HC")
+        #expect(scan("Quyết định 217-QĐ/TW của Bộ Chính trị").first?.symbol == "217-QĐ/TW")
+        #expect(scan("Kế hoạch số 16/KH-PGD&ĐT ngày 02/3/2024").first?.symbol == "16/KH-PGD&ĐT")
+        #expect(scan("Công văn số 1556/SGD&ĐT-VP về việc").first?.symbol == "1556/SGD&ĐT-VP")
+        #expect(scan("Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ").first?.symbol == "30/2020/NĐ-CP")
+        #expect(scan("Thông tư số 09/2024/TT-BGDĐT quy định công khai").first?.symbolYear == 2024)
+        #expect(scan("Thông tư liên tịch số 55/TTLT-BNV-VPCP").first?.type == "Thông tư liên tịch")
+        #expect(scan("Luật Tiếp cận thông tin số 104/2016/QH13 ngày 06/4/2016").first?.symbol == "104/2016/QH13")
+        #expect(scan("Kế hoạch số 22-KH/BDVHU-UBND ngày 01 tháng 4 năm 2024").first?.symbol == "22-KH/BDVHU-UBND")
+        #expect(scan("Số: 08 /KH - CĐGD").isEmpty)
+    }
+
+    @Test func spellingVariantsShareAKey() {
+        let a = scan("Chỉ thị số 33/CT-TTg ngày 26/11/2021").first!
+        let b = scan("Chỉ thị số 33/CTTTg ngày 26 tháng 11 năm 2021").first!
+        #expect(a.symbolKey == b.symbolKey)
+        #expect(DirectiveKey(citation: a, locality: nil) == DirectiveKey(citation: b, locality: nil))
+    }
+
+    @Test func emphasisAndLineBreaksDoNotHideCitations() {
+        let rendered = MarkdownRenderer().render("Căn cứ **Kế hoạch số 135/KH-UBND**, ngày 09 tháng 04\nnăm 2024 của Ủy ban nhân dân\nhuyện Tân Hồng về việc thực hiện.")
+        #expect(rendered.citations.count == 1)
+        #expect(rendered.citations.first?.date?.iso == "2024-04-09")
+        #expect(rendered.citations.first?.issuer == "Ủy ban nhân dân huyện Tân Hồng")
+        #expect(rendered.citations.first?.line == 1)
+    }
+
+    @Test func listsShareTheIssuerWhenTheirCodesAgree() {
+        let citations = scan("theo Quyết định 217-QĐ/TW, Quyết định số 218-QĐ/TW của Bộ Chính trị (Khóa XI);")
+        #expect(citations.map(\.symbol) == ["217-QĐ/TW", "218-QĐ/TW"])
+        #expect(citations.map(\.issuer) == ["Bộ Chính trị", "Bộ Chính trị"])
+        let mixed = scan("Nghị quyết số 33-NQ/TW và Nghị quyết số 102/NQ-CP của Chính phủ về văn hóa")
+        #expect(mixed.map(\.issuer) == [nil, "Chính phủ"])
+    }
+
+    @Test func bareSymbolsWithATypeCodeAreFound() {
+        let citations = scan("các văn bản 05-CT/TW, 33/CT-TTg và lớp 10/1, ngày 15/5/2016")
+        #expect(citations.map(\.symbol) == ["05-CT/TW", "33/CT-TTg"])
+        #expect(citations.map(\.type) == ["Chỉ thị", "Chỉ thị"])
+    }
+
+    @Test func blankNumbersAndOwnNumberAreNotCitations() {
+        let result = CitationScanner(ownNumber: "08/KH-CĐGD").scan("Kèm theo Kế hoạch số /KH-THAP ngày tháng 4 năm 2024; Kế hoạch số 08/KH-CĐGD này; Kế hoạch số 09/KH-CĐGD.")
+        #expect(result.citations.map(\.symbol) == ["09/KH-CĐGD"])
+        #expect(result.blanks.map(\.symbol) == ["/KH-THAP"])
+    }
+
+    @Test func basisAndReferences() {
+        let citations = scan("Thực hiện Kế hoạch số 07/KH-UBND ngày 17/01/2022 của UBND huyện về việc nâng cao hiệu quả và Kế hoạch số 47/KH-UBND ngày 04/4/2022 của UBND huyện. Tiếp tục quán triệt Chỉ thị số 33/CT-TTg.")
+        #expect(citations.map(\.relation) == [.basis, .basis, .reference])
+        #expect(scan("1. Theo Công văn số 764/UBND-HC ngày 28/5/2024").first?.relation == .basis)
+        #expect(scan("- Căn cứ Nghị quyết số 01-NQ/TU").first?.relation == .basis)
+    }
+
+    @Test func notCitations() {
+        #expect(scan("Năm học 2023-2024 có 26 lớp với 1134 học sinh và 62 CBGV, NV; ngày 15/10/1930.").isEmpty)
+        #expect(scan("Kế hoạch 2024-2025 của trường; Nghị quyết Trung ương 4 (khoá XII) về xây dựng Đảng.").isEmpty)
+        #expect(scan("Sở GD - ĐT Hải Phòng; điện thoại 0277-3851234; Lưu: VT.").isEmpty)
+    }
+
+    @Test func uppercaseHeadingDoesNotSwallowWords() {
+        #expect(scan("KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 33/CT-TTG VỀ CÔNG TÁC DÂN VẬN").first?.symbol == "33/CT-TTG")
+    }
+
+    @Test func issuerStopsBeforeWhatFollows() {
+        #expect(scan("Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh Quy định về tiêu chí").first?.issuer == "UBND tỉnh")
+        #expect(scan("Quyết định số 379/QĐ-UBND-HC ngày 30/9/2021 của UBND Huyện ban hành Kế hoạch").first?.issuer == "UBND Huyện")
+        #expect(scan("Công văn số 09/UBND-HCQT ngày 09/3/2020 của UBND Tỉnh của Chủ tịch UBND Tỉnh về việc").first?.issuer == "UBND Tỉnh")
+        #expect(scan("Chương trình phối hợp số 01-CTr/BDVHU-UBND ngày 24/3/2021 giữa Ban Dân vận Huyện ủy và Ủy ban nhân dân Huyện về công tác").first?.issuer
+                == "Ban Dân vận Huyện ủy và Ủy ban nhân dân Huyện")
+        #expect(scan("Công văn số 2089/SGDĐT-CTTTCNTX ngày 18/11/2021 của Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi về việc").first?.issuer
+                == "Sở Giáo dục và Đào tạo tỉnh Quảng Ngãi")
+    }
+
+    @Test func decomposedAccentsAfterNFC() {
+        let pdfText = VietnameseText.nfc("Căn cứ Chỉ thị số 33/CT-TTg ngày 26 tháng 11 năm 2021 của Thủ tướng Chính phủ".decomposedStringWithCanonicalMapping)
+        let citation = scan(pdfText).first
+        #expect(citation?.type == "Chỉ thị")
+        #expect(citation?.issuer == "Thủ tướng Chính phủ")
+    }
+
+    @Test func levelsAndLocalities() {
+        let district = scan("Kế hoạch số 02/KH-UBND ngày 03/01/2024 của Ủy ban nhân dân huyện Tân Hồng").first!
+        #expect(IssuerClassifier.level(of: district) == .district)
+        #expect(CitingContext(province: "Đồng Tháp").locality(for: district) == "dong-thap-tan-hong")
+        let province = scan("Quyết định số 311-QĐ/TU ngày 06/01/2022 của Ban Thường vụ Tỉnh ủy").first!
+        #expect(IssuerClassifier.level(of: province) == .province)
+        #expect(CitingContext(district: "Tân Hồng", province: "Đồng Tháp").locality(for: province) == "dong-thap")
+        let national = scan("Chỉ thị số 33/CT-TTg").first!
+        #expect(IssuerClassifier.level(of: national) == .central)
+        #expect(CitingContext(district: "Tân Hồng", province: "Đồng Tháp").locality(for: national) == nil)
+        #expect(IssuerClassifier.level(of: scan("Thông tư số 09/2024/TT-BGDĐT").first!) == .ministry)
+        #expect(IssuerClassifier.level(of: scan("Chỉ thị số 05-CT/TW").first!) == .party)
+    }
+}

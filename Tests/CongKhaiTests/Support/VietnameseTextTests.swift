@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import CongKhai
+
+@Suite struct VietnameseTextTests {
+    @Test func foldDropsDiacriticsAndMapsD() {
+        #expect(VietnameseText.fold("Dân vận khéo") == "dan van kheo")
+        #expect(VietnameseText.fold("ĐOÀN THỂ đường") == "doan the duong")
+        #expect(VietnameseText.fold("Ủy ban nhân dân huyện Tân Hồng") == "uy ban nhan dan huyen tan hong")
+    }
+
+    @Test func foldHandlesDecomposedText() {
+        let decomposed = "Dân vận".decomposedStringWithCanonicalMapping
+        #expect(decomposed.unicodeScalars.count > "Dân vận".unicodeScalars.count)
+        #expect(VietnameseText.fold(decomposed) == "dan van")
+    }
+
+    @Test func nfcComposesOnlyWhenNeeded() {
+        let composed = "Trường Tiểu học Tân Thành A1"
+        let decomposed = composed.decomposedStringWithCanonicalMapping
+        #expect(Array(VietnameseText.nfc(decomposed).unicodeScalars) == Array(composed.unicodeScalars))
+        #expect(VietnameseText.nfc("plain ascii") == "plain ascii")
+    }
+
+    @Test func slugsAreAsciiAndReadable() {
+        #expect(VietnameseText.slug("Kế hoạch dân vận năm 2024") == "ke-hoach-dan-van-nam-2024")
+        #expect(VietnameseText.slug("  Đề án: “Trường học hạnh phúc”!  ") == "de-an-truong-hoc-hanh-phuc")
+        #expect(VietnameseText.slug("../../etc/passwd") == "etc-passwd")
+        #expect(VietnameseText.slug(String(repeating: "dài ", count: 50)).count <= 80)
+    }
+
+    @Test func sortsInVietnameseAlphabeticalOrder() {
+        let names = ["Đông", "Dương", "Ân", "Anh", "Ăn", "Bình", "Ơn", "Ôn", "On", "Ưu", "Uy", "Zê"]
+        let sorted = names.sortedVietnamese { $0 }
+        // a ă â b d đ o ô ơ u ư: by letter first, so Đ comes after every D.
+        #expect(sorted == ["Anh", "Ăn", "Ân", "Bình", "Dương", "Đông", "On", "Ôn", "Ơn", "Uy", "Ưu", "Zê"])
+        #expect(["Trường THPT", "Trường Tiểu học An Phước", "Phòng GDĐT"].sortedVietnamese { $0 }.first == "Phòng GDĐT")
+    }
+
+    @Test func tonesAreASecondaryDifference() {
+        let sorted = ["má", "mà", "ma", "mạ", "mã", "mả", "mb"].sortedVietnamese { $0 }
+        #expect(sorted == ["ma", "mà", "mả", "mã", "má", "mạ", "mb"])
+    }
+}
+
+@Suite struct IssuedDateTests {
+    @Test func parsesFullAndMonthDates() {
+        #expect(IssuedDate(iso: "2024-05-31")?.vietnameseLong == "ngày 31 tháng 5 năm 2024")
+        #expect(IssuedDate(iso: "2024-05-31")?.vietnameseShort == "31/05/2024")
+        #expect(IssuedDate(iso: "2024-04")?.vietnameseLong == "tháng 4 năm 2024")
+        #expect(IssuedDate(iso: "2024-04")?.iso == "2024-04")
+    }
+
+    @Test func rejectsImpossibleDates() {
+        #expect(IssuedDate(iso: "2023-02-29") == nil)
+        #expect(IssuedDate(iso: "2024-02-29") != nil)
+        #expect(IssuedDate(iso: "2024-13-01") == nil)
+        #expect(IssuedDate(iso: "31/05/2024") == nil)
+        #expect(IssuedDate(iso: "2024-5-31") == nil)
+    }
+
+    @Test func schoolYearRunsSeptemberToAugust() {
+        #expect(IssuedDate(iso: "2024-05-31")?.schoolYear == "2023-2024")
+        #expect(IssuedDate(iso: "2024-09-05")?.schoolYear == "2024-2025")
+        #expect(IssuedDate(iso: "2024-08-31")?.schoolYear == "2023-2024")
+    }
+}

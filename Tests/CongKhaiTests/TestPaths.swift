@@ -1,0 +1,58 @@
+import Foundation
+
+/// Where the tests find the repository's example portal and the shared real documents.
+enum TestPaths {
+    /// The package root, found from this file's path.
+    static let repository: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    /// ../shared beside the repository (CI clones with shared/ beside it).
+    static let shared: URL = repository.deletingLastPathComponent().appendingPathComponent("shared")
+    static let seeds: URL = shared.appendingPathComponent("seeds")
+    static let gold: URL = shared.appendingPathComponent("gold/seeds.json")
+
+    static func seedFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: seeds, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension == "txt" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    /// A fresh temporary folder, removed by the caller.
+    static func temporaryFolder() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Writes a small portal into a folder: congkhai.yaml, units and documents given as text.
+struct PortalFixture {
+    let root: URL
+
+    init(settings: String = "title: Cổng thử\n") throws {
+        root = try TestPaths.temporaryFolder()
+        try write("congkhai.yaml", settings)
+    }
+
+    func write(_ path: String, _ text: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func writeBytes(_ path: String, _ bytes: [UInt8]) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    func unit(_ id: String, name: String, district: String? = nil, province: String? = nil) throws {
+        var text = "name: \(name)\nkind: tieu-hoc\n"
+        if let district { text += "district: \(district)\n" }
+        if let province { text += "province: \(province)\n" }
+        try write("content/units/\(id)/unit.yaml", text)
+    }
+
+    func read(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+}
