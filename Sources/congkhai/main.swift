@@ -45,7 +45,9 @@ struct Build: ParsableCommand {
             report(result.warnings, language: language)
             print(result.summary)
             if verbose {
-                for (step, seconds) in result.timings { print(String(format: "  %-10@ %8.3f s", step as NSString, seconds)) }
+                for (step, seconds) in result.timings {
+                    print("  " + step.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                }
             }
             print("Mở trang: \(result.output.appendingPathComponent("index.html").path)")
         } catch {

@@ -5,7 +5,7 @@ import Foundation
 public struct LoadedPortal: Sendable {
     public var root: URL
     public var settings: PortalSettings
-    public var units: [Unit]
+    public var units: [PortalUnit]
     public var documents: [SourceDocument]
     public var pages: [SourcePage]
     public var diagnostics: [Diagnostic]
@@ -40,7 +40,7 @@ public struct ContentLoader: Sendable {
         let settings = loadSettings(&diagnostics)
         let files = ContentWalker(root: root).walk(&diagnostics)
 
-        var units: [Unit] = []
+        var units: [PortalUnit] = []
         for unitFile in files.unitFiles {
             if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
         }
@@ -107,7 +107,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Units
 
-    private func loadUnit(_ file: ContentWalker.UnitFile, settings: PortalSettings, _ diagnostics: inout [Diagnostic]) -> Unit? {
+    private func loadUnit(_ file: ContentWalker.UnitFile, settings: PortalSettings, _ diagnostics: inout [Diagnostic]) -> PortalUnit? {
         guard let text = readText(file.path, &diagnostics) else { return nil }
         let (parsed, problems) = YAMLFields.parse(text, file: file.path, firstLine: 1)
         diagnostics += problems
@@ -120,7 +120,7 @@ public struct ContentLoader: Sendable {
                           message: .init(vi: "loại đơn vị “\(kind)” không có trong danh sách.", en: "unknown unit kind “\(kind)”."),
                           fix: .init(vi: "dùng một trong: \(known).", en: "use one of: \(known)."))
         }
-        let unit = Unit(id: file.id, name: name ?? file.id, kind: kind, governingBody: fields.string("governing_body"),
+        let unit = PortalUnit(id: file.id, name: name ?? file.id, kind: kind, governingBody: fields.string("governing_body"),
                         district: fields.string("district"), province: fields.string("province"), parent: fields.string("parent"),
                         address: fields.string("address"), phone: fields.string("phone"), email: fields.string("email"),
                         website: fields.string("website"), sourcePath: file.path)

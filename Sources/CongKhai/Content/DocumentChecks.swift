@@ -5,8 +5,10 @@ enum DocumentChecks {
         let line = { (value: Int?) in value ?? document.bodyLine - 1 }
         if document.hasBlankNumber {
             found.append(Diagnostic(.warning, "document.blank-number", file: document.sourcePath, line: line(numberLine), key: "number",
-                                    message: .init(vi: "văn bản chưa có số (“\(document.number ?? "")”) mà không phải bản nháp.",
-                                                   en: "the document has no number (“\(document.number ?? "")”) but is not a draft."),
+                                    message: document.number.map { number in
+                                        .init(vi: "số văn bản “\(number)” còn để trống phần số mà văn bản không phải bản nháp.",
+                                              en: "the number “\(number)” is blank but the document is not a draft.") }
+                                        ?? .init(vi: "văn bản không có số mà không phải bản nháp.", en: "the document has no number but is not a draft."),
                                     fix: .init(vi: "điền số văn bản, ví dụ `number: 08/KH-THAP`, hoặc thêm `draft: true`.",
                                                en: "fill in the number, e.g. `number: 08/KH-THAP`, or add `draft: true`.")))
         }

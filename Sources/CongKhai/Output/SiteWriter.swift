@@ -21,7 +21,8 @@ struct SiteWriter {
         var jobs: [Job] = [.home, .units, .listings, .directives, .notFound]
         jobs += site.units.indices.map { .unit($0) }
         jobs += site.documents.indices.map { .document($0) }
-        for (index, listing) in site.listings.enumerated() where !listing.documents.isEmpty {
+        // Every TT 09/2024 section gets its page, an empty one saying so.
+        for (index, listing) in site.listings.enumerated() {
             jobs += (1...listing.pageCount).map { .listing(index, page: $0) }
         }
         for (index, directive) in site.directives.enumerated() {

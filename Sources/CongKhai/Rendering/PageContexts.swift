@@ -20,7 +20,7 @@ struct PageContexts: @unchecked Sendable {
                 "unit_name": unitNames[source.unitID] ?? source.unitID, "unit_url": URLScheme.unit(source.unitID),
                 "school_year": source.schoolYear,
             ]
-            if let number = source.number, !source.hasBlankNumber { row["number"] = number }
+            if let number = source.number { row["number"] = number }
             if let issued = source.issued {
                 row["issued_short"] = issued.vietnameseShort
                 row["issued_long"] = issued.vietnameseLong
@@ -194,6 +194,7 @@ struct PageContexts: @unchecked Sendable {
         let size = site.settings.pageSize
         let slice = Array(listing.documents.dropFirst((page - 1) * size).prefix(size))
         context["total"] = listing.documents.count
+        context["has_documents"] = !listing.documents.isEmpty
         context["table"] = table(slice, caption: title)
         context["pagination"] = pagination(current: page, count: listing.pageCount) { URLScheme.listing(listing.kind, page: $0) }
         return context

@@ -9,7 +9,7 @@ struct DirectiveIndex {
 
     /// Resolves each document's citations; returns, per document, the directive key of each
     /// citation, and the directives.
-    static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: Unit]) -> (keys: [[String]], directives: [Directive]) {
+    static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive]) {
         var occurrences: [Occurrence] = []
         for (index, document) in documents.enumerated() {
             let unit = units[document.source.unitID]

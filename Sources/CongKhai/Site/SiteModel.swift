@@ -16,7 +16,7 @@ public struct SiteModel: Sendable {
 }
 
 public struct SiteUnit: Sendable {
-    public var unit: Unit
+    public var unit: PortalUnit
     public var url: String
     /// Indexes into `SiteModel.documents`, newest first.
     public var documents: [Int]

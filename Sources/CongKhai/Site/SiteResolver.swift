@@ -2,12 +2,12 @@
 public enum SiteResolver {
     public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
         let settings = portal.settings
-        // Newest first: by date issued (a document without one counts at its school year's
-        // end), then Vietnamese title order, then id, so the order never depends on the disk.
+        // Newest first: by date issued (a document without one comes after the dated ones of
+        // its school year), then Vietnamese title order, then id: never the disk's order.
         let order = portal.documents.indices.map { index -> (Int, [Int], VietnameseSortKey, String) in
             let document = portal.documents[index]
             let date = document.issued.map { [$0.year, $0.month, $0.day ?? 0] }
-                ?? [Int(document.schoolYear.suffix(4)) ?? 0, 8, 31]
+                ?? [Int(document.schoolYear.prefix(4)) ?? 0, 9, 0]
             return (index, date, VietnameseSortKey(document.title), document.id)
         }.sorted { lhs, rhs in
             if lhs.1 != rhs.1 { return rhs.1.lexicographicallyPrecedes(lhs.1) }

@@ -1,5 +1,5 @@
 /// A school or office: content/units/<id>/unit.yaml. The folder name is its id everywhere.
-public struct Unit: Sendable, Hashable {
+public struct PortalUnit: Sendable, Hashable {
     public var id: String
     public var name: String
     public var kind: String

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Finds every href and src in the built pages and checks that relative ones name a file.
+enum LinkChecker {
+    static func allFiles(in folder: URL) throws -> [String] {
+        let base = folder.standardizedFileURL.path + "/"
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
+        var files: [String] = []
+        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+            files.append(String(url.standardizedFileURL.path.dropFirst(base.count)))
+        }
+        return files.sorted()
+    }
+
+    static func htmlFiles(in folder: URL) throws -> [String] { try allFiles(in: folder).filter { $0.hasSuffix(".html") } }
+
+    static func brokenLinks(in folder: URL) throws -> [String] {
+        var broken: [String] = []
+        let manager = FileManager.default
+        for page in try htmlFiles(in: folder) where page != "404.html" {
+            let html = try String(contentsOf: folder.appendingPathComponent(page), encoding: .utf8)
+            for link in links(in: html) {
+                if link.hasPrefix("#") || link.contains(":") { continue }
+                let target = link.split(separator: "#").first.map(String.init) ?? link
+                let resolved = folder.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+                var isDirectory: ObjCBool = false
+                if !manager.fileExists(atPath: resolved.path, isDirectory: &isDirectory) || isDirectory.boolValue {
+                    broken.append("\(page) → \(link)")
+                }
+            }
+        }
+        return broken
+    }
+
+    static func links(in html: String) -> [String] {
+        var found: [String] = []
+        for attribute in ["href=\"", "src=\""] {
+            var rest = html[...]
+            while let range = rest.range(of: attribute) {
+                let value = rest[range.upperBound...].prefix { $0 != "\"" }
+                found.append(String(value))
+                rest = rest[range.upperBound...]
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import CongKhai
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func gfmExtensionsAreOn() {
+        let html = renderer.render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~bỏ~~ và https://moet.gov.vn\n").html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>bỏ</del>"))
+        #expect(html.contains("<a href=\"https://moet.gov.vn\">"))
+    }
+
+    @Test func rawHTMLAndScriptsNeverPassThrough() {
+        let html = renderer.render("""
+        <script>alert(1)</script>
+
+        Đoạn <img src=x onerror=alert(1)> văn.
+
+        [bấm](javascript:alert(1)) [dữ liệu](data:text/html,<script>alert(1)</script>) [trích](congkhai-cite:0)
+        """).html
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("data:text"))
+        #expect(!html.contains("congkhai-cite:"))
+    }
+
+    @Test func citationsBecomePlaceholderLinks() {
+        let rendered = renderer.render("Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.")
+        #expect(rendered.citations.count == 1)
+        #expect(rendered.html.contains("<a href=\"congkhai-cite:0\">Chỉ thị số 33/CT-TTg</a> ngày 26/11/2021"))
+        let resolved = CitationLinks.resolve(rendered.html, keys: ["33-ctttg-2021"]) { "../can-cu/\($0)/index.html" }
+        #expect(resolved.contains("<a class=\"trich-dan\" href=\"../can-cu/33-ctttg-2021/index.html\">Chỉ thị số 33/CT-TTg</a>"))
+    }
+
+    @Test func citationInsideAnAuthorLinkStaysAsWritten() {
+        let rendered = renderer.render("[Chỉ thị số 33/CT-TTg](https://vanban.chinhphu.vn/33)")
+        #expect(rendered.citations.count == 1)
+        #expect(rendered.html.contains("<a href=\"https://vanban.chinhphu.vn/33\">Chỉ thị số 33/CT-TTg</a>"))
+    }
+
+    @Test func overWideTablesAreDefused() {
+        let row = "|" + String(repeating: " x |", count: 5_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = renderer.render(row + "\n" + row + "\n") }
+        #expect(elapsed < .seconds(5))
+    }
+
+    /// Debian's cmark-gfm corrupts output when two threads finish parsing at once; the lock
+    /// must make concurrent output equal to one-at-a-time output.
+    @Test func concurrentRenderingEqualsSerialRendering() throws {
+        let bodies = try TestPaths.seedFiles().map { try SourceText.read($0) }
+        let extra = (0..<40).map { "Đoạn ~~gạch~~ số \($0) với https://example.vn/\($0) và **đậm** _nghiêng_.\n\n| a | b |\n|---|---|\n| \($0) | x |\n" }
+        let inputs = Array(repeating: bodies + extra, count: 6).flatMap { $0 }
+        let serial = inputs.map { renderer.render($0).html }
+        let parallel = ParallelMap.map(inputs) { renderer.render($0).html }
+        #expect(serial == parallel)
+        #expect(serial.contains { $0.contains("<del>gạch</del>") })
+    }
+}
