@@ -139,6 +139,12 @@ public struct CitationScanner: Sendable {
         var index = symbol.end
         var lastIndex = index - 1
         var date: IssuedDate?
+        // "33/CT-TTg (được) ban hành ngày 26/11/2021"
+        var probe = index
+        if probe < tokens.count, tokens[probe].lower == "được" { probe += 1 }
+        if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành", tokens[probe + 2].lower == "ngày" {
+            index = probe + 2
+        }
         if let (found, next) = matchDate(tokens, at: skipComma(tokens, index)) {
             date = found
             index = next

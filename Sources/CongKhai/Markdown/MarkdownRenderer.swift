@@ -49,7 +49,7 @@ public struct MarkdownRenderer: Sendable {
                 let result = scanner.scan(block.text)
                 blanks += result.blanks
                 for var citation in result.citations {
-                    citation.line = firstLine - 1 + block.line + block.newlines(before: citation.start)
+                    citation.line = firstLine - 1 + block.line(at: citation.start)
                     let index = citations.count
                     citations.append(citation)
                     block.link(start: citation.linkStart, end: citation.linkEnd, url: Self.citationURL(index))

@@ -13,25 +13,49 @@ final class TextBlock {
 
     var text = ""
     var line: Int
+    /// A paragraph: may be joined with the next one (see `TextBlocks.joinBrokenParagraphs`).
+    let isParagraph: Bool
     private var byteCount = 0
     private var segments: [Segment] = []
+    /// (offset in `text`, source line) where each joined block starts.
+    private var lineAnchors: [(offset: Int, line: Int)]
 
-    init(line: Int) { self.line = line }
+    init(line: Int, isParagraph: Bool) {
+        self.line = line
+        self.isParagraph = isParagraph
+        lineAnchors = [(0, line)]
+    }
+
+    /// Appends another block's text after a line break, keeping its text nodes and lines.
+    func absorb(_ other: TextBlock) {
+        append("\n", node: nil)
+        let shift = byteCount
+        lineAnchors.append((shift, other.line))
+        for segment in other.segments {
+            segments.append(Segment(node: segment.node, start: segment.start + shift, end: segment.end + shift))
+        }
+        text += other.text
+        byteCount += other.byteCount
+    }
+
+    /// The source line (relative to the Markdown) of a byte offset in `text`.
+    func line(at offset: Int) -> Int {
+        let anchor = lineAnchors.last { $0.offset <= offset } ?? lineAnchors[0]
+        var count = 0
+        var index = 0
+        for byte in text.utf8 {
+            if index >= offset { break }
+            if index >= anchor.offset && byte == 0x0A { count += 1 }
+            index += 1
+        }
+        return anchor.line + count
+    }
 
     func append(_ literal: String, node: OpaquePointer?) {
         let length = literal.utf8.count
         if let node { segments.append(Segment(node: node, start: byteCount, end: byteCount + length)) }
         text += literal
         byteCount += length
-    }
-
-    func newlines(before offset: Int) -> Int {
-        var count = 0
-        for (index, byte) in text.utf8.enumerated() {
-            if index >= offset { break }
-            if byte == 0x0A { count += 1 }
-        }
-        return count
     }
 
     /// Wraps bytes start..<end in a link when they lie inside one text node that is not
@@ -83,7 +107,7 @@ enum TextBlocks {
             let isTextContainer = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isTableCell(node)
             if isTextContainer {
                 if event == CMARK_EVENT_ENTER {
-                    let block = TextBlock(line: Int(cmark_node_get_start_line(node)))
+                    let block = TextBlock(line: Int(cmark_node_get_start_line(node)), isParagraph: type == CMARK_NODE_PARAGRAPH)
                     stack.append(block)
                     blocks.append(block)
                 } else if event == CMARK_EVENT_EXIT {
@@ -109,7 +133,24 @@ enum TextBlocks {
                 break
             }
         }
-        return blocks
+        return joinBrokenParagraphs(blocks)
+    }
+
+    /// Text taken from PDF breaks sentences, and sometimes citations, across a page break,
+    /// which Markdown reads as two paragraphs. A paragraph that does not end a sentence, followed
+    /// by one that starts in lowercase, is scanned as one text.
+    static func joinBrokenParagraphs(_ blocks: [TextBlock]) -> [TextBlock] {
+        var joined: [TextBlock] = []
+        for block in blocks {
+            if let previous = joined.last, previous.isParagraph, block.isParagraph,
+               let last = previous.text.last(where: { !$0.isWhitespace }), !".;:!?”\")".contains(last),
+               let first = block.text.first(where: { !$0.isWhitespace }), first.isLowercase {
+                previous.absorb(block)
+            } else {
+                joined.append(block)
+            }
+        }
+        return joined
     }
 
     private static func isTableCell(_ node: OpaquePointer) -> Bool {

@@ -11,7 +11,28 @@ public enum VietnameseText {
             needsWork = true
             break
         }
-        return needsWork ? text.precomposedStringWithCanonicalMapping : text
+        guard needsWork else { return text }
+        return removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
+    }
+
+    /// PDF text sometimes stores a tone mark after a stray space ("Chi ̉ thi ̣"); a combining
+    /// mark never follows a space in Vietnamese, so the space goes.
+    private static func removingSpacesBeforeMarks(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let isMark = (0x300...0x36F).contains(scalar.value)
+            if scalar == " " {
+                if let pending = pendingSpace { scalars.append(pending) }
+                pendingSpace = scalar
+                continue
+            }
+            if let pending = pendingSpace, !isMark { scalars.append(pending) }
+            pendingSpace = nil
+            scalars.append(scalar)
+        }
+        if let pending = pendingSpace { scalars.append(pending) }
+        return String(scalars)
     }
 
     /// Lowercases, drops diacritics and maps đ to d: "Đoàn Thể" → "doan the".

@@ -122,3 +122,24 @@ import Testing
         #expect(IssuerClassifier.level(of: scan("Chỉ thị số 05-CT/TW").first!) == .party)
     }
 }
+
+@Suite struct PDFTextTests {
+    @Test func aPageBreakInsideACitationDoesNotHideIt() {
+        let text = "Tiếp tục thực hiện Quyết định số 311-QĐ/TU ngày 06 tháng 01 năm 2022 của Ban Thường vụ\n\n\n\ntỉnh ủy ban hành quy chế.\n\nKế hoạch số 12/KH-UBND\n\nHướng dẫn"
+        let rendered = MarkdownRenderer().render(text)
+        #expect(rendered.citations.first?.issuer == "Ban Thường vụ\ntỉnh ủy".replacingOccurrences(of: "\n", with: " "))
+        #expect(rendered.citations.map(\.line) == [1, 7])
+    }
+
+    @Test func combiningMarksAfterAStraySpaceAreJoined() {
+        let broken = "Chi\u{0309} thi\u{0323} sô\u{0301} 33/CT-TTg cu\u{0309}a Thu\u{0309} tươ\u{0301}ng Chi\u{0301}nh phu\u{0309}"
+            .replacingOccurrences(of: "i\u{0323}", with: "i \u{0323}")
+        let text = VietnameseText.nfc(broken)
+        #expect(text == "Chỉ thị số 33/CT-TTg của Thủ tướng Chính phủ")
+        #expect(CitationScanner().scan(text).citations.first?.issuer == "Thủ tướng Chính phủ")
+    }
+
+    @Test func issuedOnAfterTheSymbol() {
+        #expect(CitationScanner().scan("Chỉ thị 33/CT-TTg được ban hành ngày 26/11/2021 của Thủ tướng").citations.first?.date?.iso == "2021-11-26")
+    }
+}
