@@ -33,7 +33,9 @@ site: build
 check: build
 	$(RELEASE_BIN) check --source .
 
+# The command-line tests run the debug executable, so it is built first.
 test: deps
+	$(SWIFT) build --product congkhai
 	$(SWIFT) test
 
 clean:
