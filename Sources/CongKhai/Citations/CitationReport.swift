@@ -8,29 +8,12 @@ public struct CitationReport: Sendable {
         public var line: Int
         public var type: String
         public var symbol: String
-        public var date: String?
-        public var issuer: String?
-        public var subject: String?
+        @Nullable public var date: String?
+        @Nullable public var issuer: String?
+        @Nullable public var subject: String?
         public var relation: String
         public var key: String
         public var text: String
-
-        /// Absent values are written as null, not left out: every line has every field.
-        public func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(line, forKey: .line)
-            try container.encode(type, forKey: .type)
-            try container.encode(symbol, forKey: .symbol)
-            try container.encode(date, forKey: .date)
-            try container.encode(issuer, forKey: .issuer)
-            try container.encode(subject, forKey: .subject)
-            try container.encode(relation, forKey: .relation)
-            try container.encode(key, forKey: .key)
-            try container.encode(text, forKey: .text)
-        }
-
-        enum CodingKeys: String, CodingKey { case file, line, type, symbol, date, issuer, subject, relation, key, text }
     }
 
     public init() {}

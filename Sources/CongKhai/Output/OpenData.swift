@@ -7,49 +7,25 @@ struct OpenData {
 
     struct DocumentEntry: Encodable {
         var id, url, unit, kind, title, school_year: String
-        var number, issued: String?
+        @Nullable var number: String?
+        @Nullable var issued: String?
         var categories, citations: [String]
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id); try container.encode(url, forKey: .url)
-            try container.encode(unit, forKey: .unit); try container.encode(kind, forKey: .kind)
-            try container.encode(number, forKey: .number); try container.encode(title, forKey: .title)
-            try container.encode(issued, forKey: .issued); try container.encode(school_year, forKey: .school_year)
-            try container.encode(categories, forKey: .categories); try container.encode(citations, forKey: .citations)
-        }
-        enum CodingKeys: String, CodingKey { case id, url, unit, kind, number, title, issued, school_year, categories, citations }
     }
 
     struct DirectiveEntry: Encodable {
         struct CitedBy: Encodable { var document: String; var relation: String }
         var key, type, symbol, level, url: String
-        var date, issuer, subject: String?
+        @Nullable var date: String?
+        @Nullable var issuer: String?
+        @Nullable var subject: String?
         var variants: [String]
         var cited_by: [CitedBy]
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(key, forKey: .key); try container.encode(type, forKey: .type)
-            try container.encode(symbol, forKey: .symbol); try container.encode(date, forKey: .date)
-            try container.encode(issuer, forKey: .issuer); try container.encode(subject, forKey: .subject)
-            try container.encode(level, forKey: .level); try container.encode(url, forKey: .url)
-            try container.encode(variants, forKey: .variants); try container.encode(cited_by, forKey: .cited_by)
-        }
-        enum CodingKeys: String, CodingKey { case key, type, symbol, date, issuer, subject, level, url, variants, cited_by }
     }
 
     struct UnitEntry: Encodable {
         var id, name, kind, url: String
-        var district, province: String?
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id); try container.encode(name, forKey: .name)
-            try container.encode(kind, forKey: .kind); try container.encode(district, forKey: .district)
-            try container.encode(province, forKey: .province); try container.encode(url, forKey: .url)
-        }
-        enum CodingKeys: String, CodingKey { case id, name, kind, district, province, url }
+        @Nullable var district: String?
+        @Nullable var province: String?
     }
 
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
