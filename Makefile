@@ -2,19 +2,27 @@
 # public/; `make test` runs the whole suite. Both work on a fresh Debian machine with Swift.
 
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
+# poppler-utils: pdftotext for `congkhai import` of PDFs; chromium: the tests make PDFs with it.
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev poppler-utils
+TEST_APT_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps build site test clean check citations
+.PHONY: all deps test-deps apt-install build site test clean check
 
 all: site
 
 ## Installs the Debian packages congkhai needs, only those missing.
 deps:
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(APT_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+
+apt-install:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Không tìm thấy Swift (cần Swift 6). Cài Swift rồi chạy lại." >&2; exit 1; }
 	@missing=""; \
-	for package in $(APT_PACKAGES); do \
+	for package in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$package"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -34,7 +42,7 @@ check: build
 	$(RELEASE_BIN) check --source .
 
 # The command-line tests run the debug executable, so it is built first.
-test: deps
+test: test-deps
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
 

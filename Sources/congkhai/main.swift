@@ -7,7 +7,7 @@ struct CongKhaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
-        subcommands: [Build.self, Check.self, Citations.self]
+        subcommands: [Build.self, Check.self, Citations.self, Import.self]
     )
 }
 
@@ -102,6 +102,52 @@ struct Citations: ParsableCommand {
                 case .unreadable(let why): reason = "không đọc được (\(why))"
                 }
                 FileHandle.standardError.write(Data("\(path): lỗi: \(reason)\n".utf8))
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Nhập văn bản Word (.docx), PDF hoặc văn bản thường thành văn bản của cổng.")
+
+    @Argument(help: "Các tệp cần nhập.")
+    var files: [String]
+
+    @Option(help: "Mã đơn vị (tên thư mục trong content/units/).")
+    var unit: String
+
+    @Option(help: "Thư mục của cổng.")
+    var source: String = "."
+
+    @Option(help: "Ghi vào thư mục này (mặc định: thư mục năm học của đơn vị).")
+    var output: String?
+
+    @Option(name: .customLong("school-year"), help: "Năm học, ví dụ 2023-2024, khi văn bản không ghi ngày.")
+    var schoolYear: String?
+
+    @Flag(help: "Ghi đè tệp đã có.")
+    var force = false
+
+    @Flag(name: .customLong("no-attach"), help: "Không chép bản gốc .docx/.pdf làm tệp đính kèm.")
+    var noAttach = false
+
+    func run() throws {
+        let importer = Importer(options: .init(portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
+                                               force: force, attach: !noAttach, schoolYear: schoolYear))
+        var failed = false
+        for path in files {
+            do {
+                let result = try importer.importFile(URL(fileURLWithPath: path))
+                print(result.written.path)
+                for warning in result.warnings {
+                    FileHandle.standardError.write(Data("\(path):\(warning.line.map { "\($0):" } ?? "") cảnh báo: \(warning.message.vi)\n".utf8))
+                }
+            } catch {
+                failed = true
+                FileHandle.standardError.write(Data("\(error.description)\n".utf8))
             }
         }
         if failed { throw ExitCode(1) }

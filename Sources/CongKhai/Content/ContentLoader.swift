@@ -26,7 +26,7 @@ public struct ContentLoader: Sendable {
 
     static let documentKeys: Set<String> = [
         "title", "kind", "number", "issued", "place", "signer", "signer_title", "recipients", "categories",
-        "attachments", "status", "replaces", "draft", "school_year", "summary",
+        "attachments", "status", "replaces", "draft", "school_year", "summary", "letterhead",
     ]
     static let unitKeys: Set<String> = [
         "name", "kind", "governing_body", "district", "province", "parent", "address", "phone", "email", "website",
@@ -186,7 +186,7 @@ public struct ContentLoader: Sendable {
             unitID: file.unitID, schoolYear: file.schoolYear, slug: file.slug, sourcePath: file.path,
             title: title ?? "", kind: kind ?? "khac", number: number, issued: issued, place: fields.string("place"),
             signer: fields.string("signer"), signerTitle: fields.string("signer_title"),
-            recipients: fields.strings("recipients"), categories: categories, attachments: attachments,
+            recipients: fields.strings("recipients"), letterhead: fields.strings("letterhead"), categories: categories, attachments: attachments,
             status: fields.string("status"), replaces: fields.string("replaces"), draft: draft,
             body: split.body, bodyLine: split.bodyLine)
         fields.warnUnknownKeys(known: Self.documentKeys)

@@ -16,6 +16,8 @@ public struct SourceDocument: Sendable, Hashable {
     public var signer: String?
     public var signerTitle: String?
     public var recipients: [String]
+    /// The issuer and governing-body lines of the letterhead, as printed.
+    public var letterhead: [String]
     public var categories: [String]
     public var attachments: [String]
     public var status: String?
@@ -28,7 +30,7 @@ public struct SourceDocument: Sendable, Hashable {
 
     public init(unitID: String, schoolYear: String, slug: String, sourcePath: String, title: String, kind: String,
                 number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,
-                signerTitle: String? = nil, recipients: [String] = [], categories: [String] = [],
+                signerTitle: String? = nil, recipients: [String] = [], letterhead: [String] = [], categories: [String] = [],
                 attachments: [String] = [], status: String? = nil, replaces: String? = nil, draft: Bool = false,
                 body: String, bodyLine: Int = 1) {
         self.unitID = unitID
@@ -43,6 +45,7 @@ public struct SourceDocument: Sendable, Hashable {
         self.signer = signer
         self.signerTitle = signerTitle
         self.recipients = recipients
+        self.letterhead = letterhead
         self.categories = categories
         self.attachments = attachments
         self.status = status

@@ -153,6 +153,8 @@ struct PageContexts: @unchecked Sendable {
         let titleLines = source.signerTitle.map { $0.components(separatedBy: " / ") } ?? []
         details["signer_title_lines"] = titleLines
         details["has_signer_title_lines"] = !titleLines.isEmpty
+        details["letterhead"] = source.letterhead
+        details["has_letterhead"] = !source.letterhead.isEmpty
         details["recipients"] = source.recipients
         details["has_recipients"] = !source.recipients.isEmpty
         let categories = source.categories.map { ["title": catalogue.category($0)?.name ?? $0, "url": URLScheme.listing(.category($0))] }

@@ -1,0 +1,377 @@
+import Foundation
+
+/// Reads the blocks of a document in the state format (Nghị định 30/2020/NĐ-CP): letterhead,
+/// national motto, number, place and date, type name, subject, body, recipients, signature,
+/// appendix; and maps each to a front-matter field or the Markdown body.
+struct LayoutRecognizer {
+    /// Document type names as printed on their own line, folded, and their kind.
+    static let typeNames: [(folded: String, kind: String)] = [
+        ("ke hoach", "ke-hoach"), ("bao cao", "bao-cao"), ("quyet dinh", "quyet-dinh"), ("huong dan", "huong-dan"),
+        ("cong van", "cong-van"), ("thong bao", "thong-bao"), ("to trinh", "to-trinh"), ("quy che", "quy-che"),
+        ("quy dinh", "quy-dinh"), ("chuong trinh", "chuong-trinh"), ("de an", "de-an"), ("bien ban", "bien-ban"),
+        ("nghi quyet", "nghi-quyet"), ("chi thi", "chi-thi"), ("thong tri", "khac"), ("giay moi", "khac"),
+        ("phuong an", "khac"), ("ket luan", "khac"), ("cong dien", "khac"), ("giay xac nhan", "khac"),
+    ]
+    /// Type codes of a number ("08/KH-CĐGD") when no type line was printed.
+    static let codeKinds: [String: String] = [
+        "KH": "ke-hoach", "BC": "bao-cao", "QD": "quyet-dinh", "HD": "huong-dan", "TB": "thong-bao", "TTR": "to-trinh",
+        "QC": "quy-che", "CTR": "chuong-trinh", "DA": "de-an", "BB": "bien-ban", "NQ": "nghi-quyet", "CT": "chi-thi",
+    ]
+    static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai", "thuc hien"]
+
+    func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
+        var document = ImportedDocument()
+        let lines = removePageFurniture(rawLines)
+        var index = 0
+        var typeIndex: Int?
+        var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
+
+        // Header: everything up to the subject, within the first lines.
+        let headerLimit = min(lines.count, 40)
+        for position in 0..<headerLimit {
+            let line = lines[position]
+            if line.isBlank { continue }
+            if isMotto(line) || isRule(line) { consumed.insert(position); continue }
+            if document.number == nil, let number = Self.number(in: line.plain) {
+                document.number = number.value
+                consumed.insert(position)
+                if let rest = number.rest, let placeDate = Self.placeAndDate(in: rest) {
+                    (document.place, document.issued) = (placeDate.place, placeDate.date)
+                }
+                continue
+            }
+            if document.issued == nil && document.place == nil, let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
+                (document.place, document.issued) = (placeDate.place, placeDate.date)
+                consumed.insert(position)
+                continue
+            }
+            if let type = typeLine(line) {
+                document.kind = type.kind
+                typeIndex = position
+                consumed.insert(position)
+                if let rest = type.rest { document.title = rest }
+                break
+            }
+            if line.isUppercase && line.plain.count <= 120 {
+                document.letterhead.append(line.plain)
+                consumed.insert(position)
+                continue
+            }
+            if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
+                // A công văn: no type line, its subject under the number.
+                document.kind = document.kind ?? "cong-van"
+                document.title = Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"])
+                consumed.insert(position)
+                typeIndex = position
+                break
+            }
+            if position > 15 { break }
+        }
+
+        // Subject: the lines after the type name up to a blank line or the body's first words.
+        if let typeIndex {
+            index = typeIndex + 1
+            var titleParts: [String] = document.title.map { [$0] } ?? []
+            while index < lines.count {
+                let line = lines[index]
+                if line.isBlank {
+                    if titleParts.isEmpty { index += 1; continue }
+                    break
+                }
+                // The first line under the type name is the subject even when it opens like a
+                // sentence ("Thực hiện công tác dân vận năm 2023"); later ones must not.
+                let opensBody = titleParts.isEmpty ? isFirstBodyLine(line) : isBodyStart(line)
+                if titleParts.count >= 4 || opensBody || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true) {
+                    if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil {
+                        (document.place, document.issued) = (placeDate.place, placeDate.date)
+                        consumed.insert(index)
+                        index += 1
+                        continue
+                    }
+                    break
+                }
+                if isMotto(line) || isRule(line) { consumed.insert(index); index += 1; continue }
+                titleParts.append(line.plain)
+                consumed.insert(index)
+                index += 1
+            }
+            if !titleParts.isEmpty { document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " ")) }
+        } else {
+            index = (consumed.max() ?? -1) + 1
+            document.warnings.append(ImportWarning(line: nil, message: .init(
+                vi: "không thấy dòng tên loại văn bản (KẾ HOẠCH, BÁO CÁO ...); hãy kiểm tra `kind` và `title`.",
+                en: "no type-name line (KẾ HOẠCH, BÁO CÁO ...) was found; check `kind` and `title`.")))
+        }
+        // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
+        if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain)) }
+        if document.kind == nil, let number = document.number {
+            let codes = number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
+            document.kind = codes.compactMap { Self.codeKinds[$0] }.first
+        }
+
+        // Footer: recipients, signature and an appendix after it.
+        let bodyStart = index
+        let footer = recogniseFooter(lines, from: bodyStart, into: &document)
+        var bodyLines = Array(lines[bodyStart..<footer.start])
+        bodyLines = bodyLines.filter { !isMotto($0) }
+        var unplaced = footer.unplaced
+        // Header lines not placed anywhere stay in the body, reported.
+        for position in 0..<min(bodyStart, lines.count) where !consumed.contains(position) && !lines[position].isBlank {
+            unplaced.append(lines[position])
+        }
+        var body = MarkdownBodyWriter().write(unplaced.isEmpty ? bodyLines : unplaced + [SourceLine(number: 0, text: "")] + bodyLines)
+        if !footer.appendix.isEmpty {
+            body += "\n" + MarkdownBodyWriter().write(footer.appendix, appendix: true)
+        }
+        for line in unplaced {
+            document.warnings.append(ImportWarning(line: line.number, message: .init(
+                vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",
+                en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
+        }
+        document.body = body
+        document.schoolYearHint = Self.schoolYearMentioned(in: lines.map(\.plain))
+        return document
+    }
+
+    // MARK: - Footer
+
+    struct Footer {
+        var start: Int
+        var appendix: [SourceLine] = []
+        var unplaced: [SourceLine] = []
+    }
+
+    private func recogniseFooter(_ lines: [SourceLine], from bodyStart: Int, into document: inout ImportedDocument) -> Footer {
+        // The "Nơi nhận" label, else the signature block found from the end.
+        var start = lines.indices.dropFirst(bodyStart).first { Self.isRecipientsLabel(lines[$0]) }
+        if start == nil {
+            start = signatureStart(lines, after: bodyStart)
+        }
+        guard var footerStart = start else { return Footer(start: lines.count) }
+        // Side by side, the signing title may print above "Nơi nhận" (PDF layout text).
+        var back = footerStart - 1
+        while back > bodyStart {
+            let line = lines[back]
+            if line.isBlank { back -= 1; continue }
+            guard line.isUppercase, line.plain.count <= 60, Self.romanHeading(line.plain) == nil, !line.plain.hasSuffix(":") else { break }
+            footerStart = back
+            back -= 1
+        }
+        var footer = Footer(start: footerStart)
+        var titleLines: [String] = []
+        var position = footerStart
+        var seenSigner = false
+        while position < lines.count {
+            let line = lines[position]
+            position += 1
+            if line.isBlank { continue }
+            if seenSigner {
+                footer.appendix.append(contentsOf: lines[(position - 1)...])
+                break
+            }
+            if Self.isRecipientsLabel(line) {
+                let rest = Self.afterLabel(line.plain, labels: ["Nơi nhận", "Noi nhận", "NƠI NHẬN", "Nơi nhận :"])
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+                if !rest.isEmpty { document.recipients.append(Self.stripListMarker(rest)) }
+                continue
+            }
+            if let first = line.plain.first, "-+•–".contains(first) {
+                document.recipients.append(Self.stripListMarker(line.plain))
+                continue
+            }
+            if line.isUppercase && line.plain.count <= 80 {
+                titleLines.append(line.plain)
+                continue
+            }
+            if isNameLike(line) && !titleLines.isEmpty {
+                document.signer = line.plain
+                seenSigner = true
+                continue
+            }
+            if let last = document.recipients.last, titleLines.isEmpty, let first = line.plain.first, first.isLowercase || last.hasSuffix(",") {
+                // A recipient wrapped onto the next line.
+                document.recipients[document.recipients.count - 1] = last + " " + line.plain
+                continue
+            }
+            footer.unplaced.append(line)
+        }
+        if !titleLines.isEmpty { document.signerTitle = titleLines.joined(separator: " / ") }
+        return footer
+    }
+
+    /// Without a "Nơi nhận" label: an uppercase signing title followed by a name, near the end.
+    private func signatureStart(_ lines: [SourceLine], after bodyStart: Int) -> Int? {
+        let nonBlank = lines.indices.dropFirst(bodyStart).filter { !lines[$0].isBlank }
+        for (offset, position) in nonBlank.enumerated().reversed().prefix(12) {
+            guard isNameLike(lines[position]), offset > 0 else { continue }
+            var titleStart: Int?
+            var back = offset - 1
+            while back >= 0, lines[nonBlank[back]].isUppercase, lines[nonBlank[back]].plain.count <= 80 {
+                titleStart = nonBlank[back]
+                back -= 1
+            }
+            if let titleStart { return titleStart }
+        }
+        return nil
+    }
+
+    // MARK: - Line kinds
+
+    private func isMotto(_ line: SourceLine) -> Bool {
+        let folded = VietnameseText.collapseWhitespace(line.folded.replacingOccurrences(of: "–", with: "-"))
+        return folded.contains("cong hoa xa hoi chu nghia viet nam") || folded.contains("doc lap - tu do - hanh phuc")
+            || folded.contains("doc lap tu do hanh phuc") || folded == "dang cong san viet nam"
+    }
+
+    private func isRule(_ line: SourceLine) -> Bool {
+        !line.plain.isEmpty && line.plain.allSatisfy { "-_=*~.–—".contains($0) || $0 == " " }
+    }
+
+    private func typeLine(_ line: SourceLine) -> (kind: String, rest: String?)? {
+        guard line.isUppercase else { return nil }
+        let folded = line.folded
+        for type in Self.typeNames where folded == type.folded || folded.hasPrefix(type.folded + " ") {
+            if folded == type.folded { return (type.kind, nil) }
+            // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
+            let words = line.plain.split(separator: " ")
+            let typeWordCount = type.folded.split(separator: " ").count
+            return (type.kind, words.dropFirst(typeWordCount).joined(separator: " "))
+        }
+        return nil
+    }
+
+    private func isBodyStart(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) { return true }
+        if let first = line.plain.first, "-+•".contains(first) { return true }
+        return Self.romanHeading(line.plain) != nil || line.plain.count > 200
+    }
+
+    /// What can never be a subject: a basis, an address line, a list, a section.
+    private func isFirstBodyLine(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        if folded.hasPrefix("can cu") || folded.hasPrefix("kinh gui") { return true }
+        if let first = line.plain.first, "-+•".contains(first) { return true }
+        return Self.romanHeading(line.plain) != nil || line.plain.count > 300
+    }
+
+    /// "Cao Văn Sửu", "Trần Thị Thu Hà": two to six capitalised words, no digits.
+    private func isNameLike(_ line: SourceLine) -> Bool {
+        let words = line.plain.split(separator: " ")
+        guard (2...6).contains(words.count), line.plain.count <= 50, !line.plain.contains(where: \.isNumber) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLetter && ($0.isLowercase || word.count <= 3) }
+        }
+    }
+
+    static func isRecipientsLabel(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        return folded.hasPrefix("noi nhan")
+    }
+
+    // MARK: - Fields
+
+    /// "Số: 08 /KH - CĐGD", possibly followed by the place and date on the same line.
+    static func number(in text: String) -> (value: String, rest: String?)? {
+        let folded = VietnameseText.fold(text)
+        guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") else { return nil }
+        var rest = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        guard let first = rest.first, first.isNumber || first == "/" || first == "." || first == "…" else { return nil }
+        var after: String?
+        if let range = rest.range(of: #"\s{2,}|,?\s+[^\s,]+(\s[^\s,]+){0,3},\s*ngày"#, options: .regularExpression) {
+            after = String(rest[range.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+            rest = String(rest[..<range.lowerBound])
+        }
+        let value = DocumentNumber.tidy(rest.trimmingCharacters(in: CharacterSet(charactersIn: ".…_ ")))
+        guard value.contains("/") || value.contains("-") else { return nil }
+        return (value, after)
+    }
+
+    struct PlaceDate { var place: String?; var date: IssuedDate?; var isWholeLine: Bool }
+
+    /// "Tân Hồng, ngày 31 tháng 05 năm 2024", "Hà Nội, ngày   tháng 4 năm 2024".
+    static func placeAndDate(in text: String) -> PlaceDate? {
+        let pattern = #"^(.{0,60}?)[,\s]\s*ngày\s*([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_]*năm\s*([0-9]{4})\s*\.?$"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = regex.firstMatch(in: text, range: range) else { return nil }
+        func group(_ index: Int) -> String? {
+            guard let range = Range(match.range(at: index), in: text) else { return nil }
+            return String(text[range])
+        }
+        let place = group(1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.…_")) }.flatMap { $0.isEmpty ? nil : $0 }
+        let date = IssuedDate(year: Int(group(4) ?? "") ?? 0, month: Int(group(3) ?? "") ?? 0, day: group(2).flatMap { Int($0) })
+        return PlaceDate(place: place, date: date, isWholeLine: true)
+    }
+
+    /// "(Kèm theo Kế hoạch số /KH-THAP, ngày tháng 4 năm 2024 của Trường ...)": the number an
+    /// appendix gives its own document.
+    static func numberFromAppendixReference(_ lines: [String]) -> String? {
+        let pattern = #"[Kk]èm theo\s+\S+(?:\s+\S+)?\s+số\s*:?\s*([0-9]*\s*[/-][^,;()]*?)(?:,|\s+ngày|\)|$)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        for line in lines {
+            let range = NSRange(line.startIndex..., in: line)
+            guard let match = regex.firstMatch(in: line, range: range), let symbol = Range(match.range(at: 1), in: line) else { continue }
+            let value = DocumentNumber.tidy(String(line[symbol]).trimmingCharacters(in: .whitespaces))
+            if value.count >= 3, value.contains(where: \.isLetter) { return value }
+        }
+        return nil
+    }
+
+    static func afterLabel(_ text: String, labels: [String]) -> String {
+        for label in labels where text.hasPrefix(label) {
+            return String(text.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: ":. "))
+        }
+        return text
+    }
+
+    static func stripListMarker(_ text: String) -> String {
+        String(text.drop { "-+•– ".contains($0) })
+    }
+
+    static func romanHeading(_ text: String) -> String? {
+        let numerals = ["XV", "XIV", "XIII", "XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I"]
+        for numeral in numerals where text.hasPrefix(numeral) {
+            let rest = text.dropFirst(numeral.count)
+            guard let next = rest.first, next == "." || next == " " || next == ":" || next == ")" else { continue }
+            let words = rest.filter(\.isLetter)
+            if words.isEmpty { return nil }
+            return text
+        }
+        return nil
+    }
+
+    /// "năm học 2023-2024" as the content mentions it most often.
+    static func schoolYearMentioned(in lines: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        let regex = try? NSRegularExpression(pattern: #"năm học\s*(\d{4})\s*[-–]\s*(\d{4})"#, options: [.caseInsensitive])
+        for line in lines {
+            let range = NSRange(line.startIndex..., in: line)
+            regex?.enumerateMatches(in: line, range: range) { match, _, _ in
+                guard let match, let first = Range(match.range(at: 1), in: line), let second = Range(match.range(at: 2), in: line) else { return }
+                let year = "\(line[first])-\(line[second])"
+                if SchoolYear.isValid(year) { counts[year, default: 0] += 1 }
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+
+    // MARK: - Page furniture
+
+    /// Drops page numbers ("- 2 -", "Trang 3/5", "12") and running headers (a short line that
+    /// repeats on many pages).
+    private func removePageFurniture(_ lines: [SourceLine]) -> [SourceLine] {
+        var counts: [String: Int] = [:]
+        for line in lines where !line.isBlank && line.plain.count <= 80 { counts[line.plain, default: 0] += 1 }
+        let pageNumber = try? NSRegularExpression(pattern: #"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s*\d{1,3}(\s*/\s*\d{1,3})?)$"#, options: [.caseInsensitive])
+        return lines.map { line in
+            let range = NSRange(line.plain.startIndex..., in: line.plain)
+            let isPageNumber = pageNumber?.firstMatch(in: line.plain, range: range) != nil
+            let isRunningHeader = (counts[line.plain] ?? 0) >= 3 && line.plain.count >= 6 && !line.plain.hasPrefix("-")
+                && !line.plain.hasPrefix("+") && !(line.plain.first?.isNumber ?? false)
+            return isPageNumber || isRunningHeader ? SourceLine(number: line.number, text: "") : line
+        }
+    }
+}

@@ -1,0 +1,120 @@
+/// Writes the body of an imported document as Markdown: "I." sections as headings, "1."
+/// subsections as sub-headings, "-" and "+" lines as nested lists, tables kept, lines that PDF
+/// broke mid-sentence joined, and every other line a paragraph with its words escaped so
+/// Markdown does not change them.
+struct MarkdownBodyWriter {
+    private enum Block { case heading(Int, String), item(Int, String), paragraph(String), table(String) }
+
+    func write(_ lines: [SourceLine], appendix: Bool = false) -> String {
+        var blocks: [Block] = []
+        var previousWasItem = false
+        var appendixTitle: [String] = []
+        for (position, line) in joinBrokenLines(lines).enumerated() {
+            var text = line.text
+            while text.hasPrefix("#") { text.removeFirst() }
+            text = text.trimmingCharacters(in: .whitespaces)
+            let plain = line.plain
+            if appendix && position == appendixTitle.count && line.isUppercase {
+                appendixTitle.append(plain)
+                continue
+            }
+            if text.hasPrefix("|") {
+                blocks.append(.table(text))
+                continue
+            }
+            if let first = plain.first, "-•–".contains(first), plain.count > 1 {
+                blocks.append(.item(0, escape(String(strippingMarker(text)))))
+                previousWasItem = true
+                continue
+            }
+            if plain.first == "+", plain.count > 1 {
+                blocks.append(.item(previousWasItem ? 1 : 0, escape(String(strippingMarker(text)))))
+                continue
+            }
+            previousWasItem = false
+            if LayoutRecognizer.romanHeading(plain) != nil, plain.count <= 160 {
+                blocks.append(.heading(2, escapeHeading(plain)))
+            } else if let level = subsectionLevel(plain) {
+                blocks.append(.heading(level, escapeHeading(plain)))
+            } else {
+                blocks.append(.paragraph(escape(text)))
+            }
+        }
+        var output = ""
+        if !appendixTitle.isEmpty { output += "## " + escapeHeading(appendixTitle.joined(separator: " ")) + "\n\n" }
+        var previous: Block?
+        for block in blocks {
+            switch block {
+            case .heading(let level, let text):
+                if case .item = previous { output += "\n" }
+                if case .table = previous { output += "\n" }
+                output += String(repeating: "#", count: level) + " " + text + "\n\n"
+            case .item(let depth, let text):
+                if case .item = previous {} else if case .paragraph = previous { /* blank line already */ }
+                output += String(repeating: "    ", count: depth) + "- " + text + "\n"
+            case .paragraph(let text):
+                if case .item = previous { output += "\n" }
+                if case .table = previous { output += "\n" }
+                output += text + "\n\n"
+            case .table(let row):
+                if case .item = previous { output += "\n" }
+                output += row + "\n"
+            }
+            previous = block
+        }
+        return output.trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+    }
+
+    /// "1. Mục đích", "2/ Yêu cầu:", "1.1. Nội dung": short numbered lines that open a part.
+    private func subsectionLevel(_ plain: String) -> Int? {
+        guard plain.count <= 100, let first = plain.first, first.isNumber else { return nil }
+        let marker = plain.prefix { $0.isNumber || $0 == "." || $0 == "/" || $0 == ")" }
+        guard marker.count < plain.count, let last = marker.last, ".)/".contains(last) else { return nil }
+        let rest = plain.dropFirst(marker.count)
+        guard rest.first == " ", rest.contains(where: \.isLetter) else { return nil }
+        if (plain.hasSuffix(".") && plain.count > 40) || plain.hasSuffix(";") || plain.hasSuffix(",") { return nil }
+        let depth = marker.filter { $0 == "." }.count
+        return depth >= 2 && marker.dropLast().contains(".") ? 4 : 3
+    }
+
+    /// Joins a line that does not end a sentence with the next one when that starts in
+    /// lowercase: PDF line breaks and page breaks, not the author's.
+    private func joinBrokenLines(_ lines: [SourceLine]) -> [SourceLine] {
+        var result: [SourceLine] = []
+        var blanks = 0
+        for line in lines {
+            if line.isBlank { blanks += 1; continue }
+            defer { blanks = 0 }
+            if let last = result.last, blanks <= 3, let first = line.plain.first, first.isLowercase,
+               let end = last.plain.last, !".:;!?”\")".contains(end), !last.text.hasPrefix("|"), !last.isUppercase {
+                result[result.count - 1] = SourceLine(number: last.number, text: last.text + " " + line.text)
+                continue
+            }
+            result.append(line)
+        }
+        return result
+    }
+
+    private func strippingMarker(_ text: String) -> Substring {
+        text.drop { "-+•– ".contains($0) }
+    }
+
+    /// Keeps words as words: a leading "1." would become a list, "<" raw HTML, "#" a heading.
+    private func escape(_ text: String) -> String {
+        var text = text.replacingOccurrences(of: "<", with: "\\<")
+        if let first = text.first {
+            if first.isNumber {
+                let digits = text.prefix { $0.isNumber }
+                let after = text.dropFirst(digits.count)
+                if after.hasPrefix(". ") || after.hasPrefix(") ") { text = String(digits) + "\\" + after }
+            } else if "#>=+".contains(first) || text.hasPrefix("* ") {
+                text = "\\" + text
+            }
+        }
+        return text
+    }
+
+    private func escapeHeading(_ text: String) -> String {
+        text.replacingOccurrences(of: "<", with: "\\<").replacingOccurrences(of: "#", with: "\\#")
+    }
+}

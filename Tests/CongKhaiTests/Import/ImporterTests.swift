@@ -1,0 +1,233 @@
+import Foundation
+import Testing
+import ZIPFoundation
+@testable import CongKhai
+
+/// Imports real and test-made documents into a scratch portal and checks what was written.
+@Suite struct ImporterTests {
+    struct Gold: Decodable {
+        struct Document: Decodable {
+            var own_number: String?
+            var kind: String
+            var title: String
+            var place: String?
+            var issued: String?
+            var signer: String
+            var signer_title: String
+        }
+        var documents: [String: Document]
+    }
+
+    static let seedUnits = [
+        "000_225770425047c8d6.txt": ("thpt-toan-thang", "Trường THPT Toàn Thắng"),
+        "001_1bf1cd129453b643.txt": ("phong-gddt-binh-son", "Phòng Giáo dục và Đào tạo huyện Bình Sơn"),
+        "002_e0677abd00ed0152.txt": ("th-tan-thanh-a1", "Trường Tiểu học Tân Thành A1"),
+        "003_ea1c57bf483b1fef.txt": ("th-an-phuoc", "Trường Tiểu học An Phước"),
+        "004_c1e01f9e77d3eae0.txt": ("cong-doan-giao-duc-ha-noi", "Công đoàn Giáo dục Hà Nội"),
+    ]
+
+    func portal() throws -> PortalFixture {
+        let fixture = try PortalFixture()
+        for (id, name) in Self.seedUnits.values { try fixture.unit(id, name: name) }
+        return fixture
+    }
+
+    /// Reads back a written document the way a build does.
+    func load(_ url: URL, portal: PortalFixture) throws -> SourceDocument {
+        let loaded = ContentLoader(root: portal.root).load()
+        #expect(loaded.errors.isEmpty, "\(loaded.errors.map { $0.formatted() })")
+        return try #require(loaded.documents.first { portal.root.appendingPathComponent($0.sourcePath).standardizedFileURL == url.standardizedFileURL })
+    }
+
+    @Test func seedsGiveTheGoldFieldsAndLoseNoWord() throws {
+        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: TestPaths.gold))
+        let fixture = try portal()
+        defer { fixture.remove() }
+        for (file, expected) in gold.documents.sorted(by: { $0.key < $1.key }) {
+            let unit = try #require(Self.seedUnits[file]).0
+            let importer = Importer(options: .init(portal: fixture.root, unitID: unit))
+            let result = try importer.importFile(TestPaths.seeds.appendingPathComponent(file))
+            let document = try load(result.written, portal: fixture)
+            #expect(document.number == expected.own_number, "\(file) number")
+            #expect(document.kind == expected.kind, "\(file) kind")
+            #expect(document.title == expected.title, "\(file) title")
+            #expect(document.place == expected.place, "\(file) place")
+            #expect(document.issued?.iso == expected.issued, "\(file) issued")
+            #expect(document.signer == expected.signer, "\(file) signer")
+            #expect(document.signerTitle == expected.signer_title, "\(file) signer_title")
+            let lost = result.warnings.filter { $0.message.en.contains("is not in the written file") }
+            #expect(lost.isEmpty, "\(file): \(lost)")
+            #expect(!result.warnings.contains { $0.message.en.contains("could not place") }, "\(file): \(result.warnings)")
+            // The body is Markdown the build renders: sections as headings, lists as lists.
+            let html = MarkdownRenderer().render(document.body).html
+            #expect(html.contains("<h2>"), "\(file) has section headings")
+            #expect(html.contains("<li>"), "\(file) has lists")
+        }
+        // Each went to the school year its date or content shows.
+        let years = try LinkChecker.allFiles(in: fixture.root.appendingPathComponent("content/units")).filter { $0.hasSuffix(".md") }
+            .map { $0.split(separator: "/")[1] }
+        #expect(Set(years) == ["2022-2023", "2021-2022", "2023-2024", "2019-2020"])
+    }
+
+    @Test func neverOverwritesWithoutForce() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let seed = TestPaths.seeds.appendingPathComponent("004_c1e01f9e77d3eae0.txt")
+        let importer = Importer(options: .init(portal: fixture.root, unitID: "cong-doan-giao-duc-ha-noi"))
+        let first = try importer.importFile(seed)
+        try Data("sửa tay".utf8).write(to: first.written)
+        #expect(throws: Importer.Failure.self) { try importer.importFile(seed) }
+        #expect(try String(contentsOf: first.written, encoding: .utf8) == "sửa tay")
+        let forced = Importer(options: .init(portal: fixture.root, unitID: "cong-doan-giao-duc-ha-noi", force: true))
+        #expect(try String(contentsOf: forced.importFile(seed).written, encoding: .utf8).hasPrefix("---\ntitle:"))
+        #expect(throws: Importer.Failure.self) { try Importer(options: .init(portal: fixture.root, unitID: "khong-co")).importFile(seed) }
+    }
+
+    @Test func aTCVN3LetterheadIsConvertedAndChecked() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        // "UBND HUYỆN TÂN HỒNG / TRƯỜNG TIỂU HỌC TÂN THÀNH A1" in TCVN3 bytes (ABC uppercase font),
+        // then the rest in UTF-8.
+        func tcvn3(_ text: String) -> [UInt8] { text.unicodeScalars.map { UInt8($0.value) } }
+        var bytes = tcvn3("UBND HUY\u{D6}N T\u{A2}N H\u{E5}NG\n") + tcvn3("TR\u{AD}\u{EA}NG TI\u{D3}U H\u{E4}C T\u{A2}N TH\u{B5}NH A1\n")
+        bytes += Array("Số: 15/KH-THTTA1\nTân Hồng, ngày 10 tháng 9 năm 2024\n\nKẾ HOẠCH\nTổ chức ngày hội đọc sách\n\nI. MỤC ĐÍCH\n\n- Khuyến khích đọc sách.\n\nNơi nhận:\n- Lưu: VT.\n\nHIỆU TRƯỞNG\n\nTrần Tấn Phước\n".utf8)
+        let file = fixture.root.appendingPathComponent("tcvn3.txt")
+        try Data(bytes).write(to: file)
+        let result = try Importer(options: .init(portal: fixture.root, unitID: "th-tan-thanh-a1")).importFile(file)
+        let document = try load(result.written, portal: fixture)
+        #expect(document.letterhead == ["UBND HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC TÂN THÀNH A1"])
+        #expect(document.number == "15/KH-THTTA1")
+        #expect(document.issued?.iso == "2024-09-10")
+        #expect(document.schoolYear == "2024-2025")
+        #expect(document.title == "Tổ chức ngày hội đọc sách")
+        #expect(result.encoding.contains("tcvn3"))
+        #expect(!result.warnings.contains { $0.message.en.contains("letterhead says") })
+        // Imported for the wrong unit, the letterhead disagrees: a warning, not a refusal.
+        let wrong = try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc")).importFile(file)
+        #expect(wrong.warnings.contains { $0.message.en.contains("letterhead says") })
+    }
+
+    @Test func docxWithHeaderTableListsBoldAndATable() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("ke-hoach.docx")
+        try DocxFixture.write(to: file, body: """
+        <w:tbl><w:tr><w:tc>\(DocxFixture.p("PHÒNG GD&ĐT TÂN HỒNG"))\(DocxFixture.p("TRƯỜNG TIỂU HỌC AN PHƯỚC", bold: true))\(DocxFixture.p("Số: 20/KH-THAP"))</w:tc>
+        <w:tc>\(DocxFixture.p("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true))\(DocxFixture.p("Độc lập - Tự do - Hạnh phúc"))\(DocxFixture.p("An Phước, ngày 02 tháng 10 năm 2024"))</w:tc></w:tr></w:tbl>
+        \(DocxFixture.p("KẾ HOẠCH", bold: true))\(DocxFixture.p("Kiểm tra nội bộ năm học 2024-2025", bold: true))
+        \(DocxFixture.p("Căn cứ Kế hoạch số 135/KH-UBND ngày 09/4/2024 của Ủy ban nhân dân huyện Tân Hồng;"))
+        \(DocxFixture.p("I. MỤC ĐÍCH, YÊU CẦU", bold: true))
+        \(DocxFixture.p("Kiểm tra toàn diện giáo viên.", list: true))\(DocxFixture.p("Đánh giá đúng thực chất.", list: true))
+        <w:tbl><w:tr><w:tc>\(DocxFixture.p("Tháng"))</w:tc><w:tc>\(DocxFixture.p("Nội dung"))</w:tc><w:tc>\(DocxFixture.p("Người thực hiện"))</w:tc></w:tr>
+        <w:tr><w:tc>\(DocxFixture.p("10"))</w:tc><w:tc>\(DocxFixture.p("Kiểm tra hồ sơ"))</w:tc><w:tc>\(DocxFixture.p("Ban giám hiệu"))</w:tc></w:tr></w:tbl>
+        <w:tbl><w:tr><w:tc>\(DocxFixture.p("Nơi nhận:", bold: true))\(DocxFixture.p("- PGD&ĐT (b/c);"))\(DocxFixture.p("- Lưu: VT."))</w:tc>
+        <w:tc>\(DocxFixture.p("HIỆU TRƯỞNG", bold: true))\(DocxFixture.p("Đoàn Văn Thanh Mộng", bold: true))</w:tc></w:tr></w:tbl>
+        """)
+        let result = try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc")).importFile(file)
+        let document = try load(result.written, portal: fixture)
+        #expect(document.number == "20/KH-THAP")
+        #expect(document.place == "An Phước")
+        #expect(document.issued?.iso == "2024-10-02")
+        #expect(document.kind == "ke-hoach")
+        #expect(document.title == "Kiểm tra nội bộ năm học 2024-2025")
+        #expect(document.signer == "Đoàn Văn Thanh Mộng")
+        #expect(document.signerTitle == "HIỆU TRƯỞNG")
+        #expect(document.recipients == ["PGD&ĐT (b/c);", "Lưu: VT."])
+        #expect(document.attachments == ["ke-hoach-kiem-tra-noi-bo-nam-hoc-2024-2025.docx"])
+        #expect(FileManager.default.fileExists(atPath: result.written.deletingLastPathComponent().appendingPathComponent(document.attachments[0]).path))
+        let html = MarkdownRenderer().render(document.body).html
+        #expect(html.contains("<h2>I. MỤC ĐÍCH, YÊU CẦU</h2>"))
+        #expect(html.contains("<li>Kiểm tra toàn diện giáo viên.</li>"))
+        #expect(html.contains("<th>Người thực hiện</th>") && html.contains("<td>Kiểm tra hồ sơ</td>"))
+        #expect(result.warnings.filter { $0.message.en.contains("not in the written file") }.isEmpty, "\(result.warnings)")
+    }
+
+    @Test func pdfWithATextLayerAndAScanWithout() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let html = fixture.root.appendingPathComponent("bao-cao.html")
+        try Data("""
+        <html><head><meta charset="utf-8"></head><body style="font-family:serif">
+        <table style="width:100%"><tr><td style="text-align:center">UBND HUYỆN TÂN HỒNG<br><b>TRƯỜNG TIỂU HỌC TÂN THÀNH A1</b><br>Số: 31/BC-THTTA1</td>
+        <td style="text-align:center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>Độc lập - Tự do - Hạnh phúc<br><i>Tân Hồng, ngày 20 tháng 12 năm 2024</i></td></tr></table>
+        <p style="text-align:center"><b>BÁO CÁO</b><br><b>Sơ kết học kỳ I năm học 2024-2025</b></p>
+        <p>Thực hiện Công văn số 764/UBND-HC ngày 28 tháng 5 năm 2024 của Ủy ban nhân dân huyện Tân Hồng về việc báo cáo kết quả thực hiện công tác dân vận, nhà trường báo cáo như sau:</p>
+        <p><b>I. KẾT QUẢ</b></p><p>- Tỷ lệ học sinh chuyên cần đạt 99%.</p>
+        <table style="width:100%"><tr><td><b>Nơi nhận:</b><br>- Phòng GDĐT;<br>- Lưu: VT.</td><td style="text-align:center"><b>HIỆU TRƯỞNG</b><br><br><br>Trần Tấn Phước</td></tr></table>
+        </body></html>
+        """.utf8).write(to: html)
+        let pdf = fixture.root.appendingPathComponent("bao-cao.pdf")
+        try Chromium.printToPDF(html, pdf)
+        let result = try Importer(options: .init(portal: fixture.root, unitID: "th-tan-thanh-a1")).importFile(pdf)
+        let document = try load(result.written, portal: fixture)
+        #expect(document.number == "31/BC-THTTA1")
+        #expect(document.issued?.iso == "2024-12-20")
+        #expect(document.kind == "bao-cao")
+        #expect(document.title == "Sơ kết học kỳ I năm học 2024-2025")
+        #expect(document.signer == "Trần Tấn Phước")
+        #expect(document.signerTitle == "HIỆU TRƯỞNG")
+        #expect(document.recipients == ["Phòng GDĐT;", "Lưu: VT."])
+        // The sentence pdftotext broke over two lines is one paragraph again.
+        #expect(document.body.contains("báo cáo kết quả thực hiện công tác dân vận, nhà trường báo cáo như sau:"))
+        #expect(document.attachments == ["bao-cao-so-ket-hoc-ky-i-nam-hoc-2024-2025.pdf"])
+
+        // A page with no text at all, as a scan is to pdftotext.
+        try Data("<html><body><div style='width:200px;height:200px;background:#000'></div></body></html>".utf8).write(to: html)
+        let scan = fixture.root.appendingPathComponent("scan.pdf")
+        try Chromium.printToPDF(html, scan)
+        do {
+            _ = try Importer(options: .init(portal: fixture.root, unitID: "th-tan-thanh-a1")).importFile(scan)
+            Issue.record("a PDF without text must be refused")
+        } catch {
+            #expect(error.message.vi.contains("không có lớp chữ"))
+        }
+    }
+}
+
+/// Writes a minimal .docx: the parts Word needs, document.xml with the given body.
+enum DocxFixture {
+    static func p(_ text: String, bold: Bool = false, list: Bool = false) -> String {
+        let properties = list ? "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" : ""
+        let run = bold ? "<w:rPr><w:b/></w:rPr>" : ""
+        let escaped = text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        return "<w:p>\(properties)<w:r>\(run)<w:t xml:space=\"preserve\">\(escaped)</w:t></w:r></w:p>"
+    }
+
+    static func write(to url: URL, body: String) throws {
+        let archive = try Archive(url: url, accessMode: .create)
+        let parts: [(String, String)] = [
+            ("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>
+            """),
+            ("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+            """),
+            ("word/document.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
+            """),
+        ]
+        for (path, text) in parts {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+    }
+}
+
+/// Debian's chromium prints an HTML file to PDF with a real text layer.
+enum Chromium {
+    static func printToPDF(_ html: URL, _ pdf: URL) throws {
+        let binary = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile(atPath:)),
+                                  "chromium is needed (make test installs it)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir=\(html.deletingLastPathComponent().path)/.chromium",
+                             "--print-to-pdf=\(pdf.path)", html.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(FileManager.default.fileExists(atPath: pdf.path))
+    }
+}
