@@ -60,21 +60,35 @@ struct Build: ParsableCommand {
 }
 
 struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Kiểm tra cổng mà không tạo trang web.")
+    static let configuration = CommandConfiguration(
+        abstract: "Kiểm tra cổng mà không tạo trang web.",
+        discussion: "Mã thoát: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 64 khi dòng lệnh sai.")
+
+    enum Format: String, ExpressibleByArgument { case text, json }
 
     @Option(help: "Thư mục của cổng.")
     var source: String = "."
 
+    @Option(help: "Định dạng kết quả: text hoặc json.")
+    var format: Format = .text
+
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
     var lang: String = "vi"
 
+    @Flag(help: "Kiểm tra cả các văn bản nháp.")
+    var drafts = false
+
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
-        let (_, diagnostics) = Builder(options: BuildOptions(source: URL(fileURLWithPath: source))).check()
-        report(diagnostics, language: language)
+        let diagnostics = Builder(options: BuildOptions(source: URL(fileURLWithPath: source), includeDrafts: drafts)).check()
         let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        print(language == .vi ? "\(errors) lỗi, \(warnings) cảnh báo." : "\(errors) errors, \(warnings) warnings.")
+        switch format {
+        case .text:
+            report(diagnostics, language: language)
+            print(language == .vi ? "\(errors) lỗi, \(diagnostics.count - errors) cảnh báo." : "\(errors) errors, \(diagnostics.count - errors) warnings.")
+        case .json:
+            print(DiagnosticJSON.encode(diagnostics, language: language))
+        }
         if errors > 0 { throw ExitCode(1) }
     }
 }
@@ -100,6 +114,7 @@ struct Citations: ParsableCommand {
                 switch error {
                 case .notUTF8(let line, let column): reason = "không phải văn bản UTF-8 (dòng \(line), cột \(column))"
                 case .unreadable(let why): reason = "không đọc được (\(why))"
+                case .tooLarge(let bytes): reason = "tệp quá lớn (\(bytes) byte)"
                 }
                 FileHandle.standardError.write(Data("\(path): lỗi: \(reason)\n".utf8))
             }

@@ -40,11 +40,24 @@ public struct Builder: Sendable {
 
     public init(options: BuildOptions) { self.options = options }
 
-    /// Runs the checks of a build without writing anything: every problem of the portal.
-    public func check() -> (portal: LoadedPortal, diagnostics: [Diagnostic]) {
+    /// Runs the checks of a build without writing anything: every problem of the portal,
+    /// those of the files and those the bodies show once parsed and resolved.
+    public func check() -> [Diagnostic] {
         let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
         let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
-        return (portal, (portal.diagnostics + templateProblems).sorted())
+        var diagnostics = portal.diagnostics + templateProblems
+        if portal.errors.isEmpty {
+            let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal))
+            diagnostics += site.diagnostics
+        }
+        return diagnostics.sorted()
+    }
+
+    static func parse(_ portal: LoadedPortal) -> [RenderedMarkdown] {
+        let renderer = MarkdownRenderer()
+        return ParallelMap.map(portal.documents) { document in
+            renderer.render(document.body, firstLine: document.bodyLine, scanner: CitationScanner(ownNumber: document.number))
+        }
     }
 
     public func build() throws(BuildFailure) -> BuildReport {
@@ -74,13 +87,9 @@ public struct Builder: Sendable {
             report.warnings += problems
             return library
         }
-        let rendered = try step("parse") {
-            let renderer = MarkdownRenderer()
-            return ParallelMap.map(portal.documents) { document in
-                renderer.render(document.body, firstLine: document.bodyLine, scanner: CitationScanner(ownNumber: document.number))
-            }
-        }
+        let rendered = try step("parse") { Self.parse(portal) }
         let site = try step("resolve") { SiteResolver.resolve(portal: portal, rendered: rendered) }
+        report.warnings = (report.warnings + site.diagnostics).sorted()
         let summary = try step("write") { () throws(BuildFailure) -> SiteWriter.Summary in
             do {
                 let staging = try output.prepareStaging()

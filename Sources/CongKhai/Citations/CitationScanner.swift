@@ -18,17 +18,18 @@ public struct CitationScanner: Sendable {
 
     public func scan(_ text: String) -> Result {
         let tokens = TextTokenizer.tokens(text)
+        let bytes = Array(text.utf8)
         var result = Result()
         var index = 0
         while index < tokens.count {
             if let typed = DirectiveType.match(tokens, at: index),
                let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                append(citation, tokens: tokens, text: text, to: &result)
+                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
                 index = next
                 continue
             }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                append(citation, tokens: tokens, text: text, to: &result)
+                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
                 index = next
                 continue
             }
@@ -307,21 +308,20 @@ public struct CitationScanner: Sendable {
 
     // MARK: - After matching
 
-    private func append(_ citation: Citation, tokens: [TextToken], text: String, to result: inout Result) {
+    private func append(_ citation: Citation, at startIndex: Int, tokens: [TextToken], text: String, bytes: [UInt8], to result: inout Result) {
         if let own = ownSymbolKey, citation.symbolKey == own { return }
         var citation = citation
-        citation.relation = relation(of: citation, tokens: tokens, previous: result.citations.last, text: text)
-        citation.sentence = sentence(around: citation, in: text)
+        citation.relation = relation(of: citation, at: startIndex, tokens: tokens, previous: result.citations.last, text: text)
+        citation.sentence = sentence(around: citation, in: bytes)
         result.citations.append(citation)
     }
 
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
     /// citation, or when it continues a list whose first item is a basis.
-    private func relation(of citation: Citation, tokens: [TextToken], previous: Citation?, text: String) -> Citation.Relation {
-        guard let startIndex = tokens.firstIndex(where: { $0.start == citation.start }) else { return .reference }
+    private func relation(of citation: Citation, at startIndex: Int, tokens: [TextToken], previous: Citation?, text: String) -> Citation.Relation {
         var index = startIndex - 1
         var words: [String] = []
-        while index >= 0 {
+        while index >= 0, startIndex - index < 80 {
             let token = tokens[index]
             if token.isPunctuation && [".", ";", ":", "!", "?", ")"].contains(token.text) { break }
             if let previous, token.end <= previous.linkEnd { break }
@@ -351,23 +351,23 @@ public struct CitationScanner: Sendable {
         gapWords.count <= 60
     }
 
-    private func sentence(around citation: Citation, in text: String) -> String {
-        let utf8 = Array(text.utf8)
+    private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {
         var start = citation.start
-        while start > 0 {
+        while start > 0, citation.start - start < 400 {
             let byte = utf8[start - 1]
             if (byte == 0x2E || byte == 0x3B || byte == 0x0A) && start < utf8.count && (utf8[start] == 0x20 || utf8[start] == 0x0A || byte == 0x0A) { break }
             start -= 1
         }
         var end = citation.linkEnd
-        while end < utf8.count {
+        while end < utf8.count, end - citation.linkEnd < 600 {
             let byte = utf8[end]
             if byte == 0x0A { break }
             if (byte == 0x2E || byte == 0x3B) && (end + 1 == utf8.count || utf8[end + 1] == 0x20 || utf8[end + 1] == 0x0A) { end += 1; break }
             end += 1
         }
-        if citation.start - start > 400 { start = citation.start }
-        if end - citation.linkEnd > 600 { end = citation.linkEnd + 600 }
+        // Never cut inside a UTF-8 sequence.
+        while start < citation.start, utf8[start] & 0xC0 == 0x80 { start += 1 }
+        while end < utf8.count, end > citation.linkEnd, utf8[end] & 0xC0 == 0x80 { end -= 1 }
         let clipped = String(decoding: utf8[start..<end], as: UTF8.self)
         return VietnameseText.collapseWhitespace(clipped)
     }

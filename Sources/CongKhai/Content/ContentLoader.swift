@@ -250,11 +250,24 @@ public struct ContentLoader: Sendable {
     private func readText(_ path: String, _ diagnostics: inout [Diagnostic], missingIsError: Bool = true) -> String? {
         let failure: SourceText.Failure
         do {
-            return try SourceText.read(root.appendingPathComponent(path))
+            let (text, removed) = try SourceText.readReportingControls(root.appendingPathComponent(path))
+            if let first = removed.first {
+                diagnostics.append(Diagnostic(.warning, "file.control-characters", file: path, line: first.line, column: first.column,
+                                              message: .init(vi: "tệp có \(removed.count) ký tự điều khiển ẩn (như ký tự đảo chiều chữ); congkhai đã bỏ chúng.",
+                                                             en: "the file has \(removed.count) hidden control characters (such as text-direction overrides); congkhai removed them."),
+                                              fix: .init(vi: "xóa các ký tự đó trong tệp (thường do chép từ nơi khác).", en: "delete them from the file (usually pasted from elsewhere).")))
+            }
+            return text
         } catch {
             failure = error
         }
         switch failure {
+        case .tooLarge(let bytes):
+            diagnostics.append(Diagnostic(.error, "file.too-large", file: path,
+                                          message: .init(vi: "tệp quá lớn (\(bytes / 1_048_576) MB; tối đa \(SourceText.maximumBytes / 1_048_576) MB).",
+                                                         en: "the file is too large (\(bytes / 1_048_576) MB; at most \(SourceText.maximumBytes / 1_048_576) MB)."),
+                                          fix: .init(vi: "tách văn bản, hoặc đưa phần lớn (bảng số liệu) vào tệp đính kèm.",
+                                                     en: "split the document, or put the bulk (data tables) in an attachment.")))
         case .notUTF8(let line, let column):
             diagnostics.append(Diagnostic(.error, "file.not-utf8", file: path, line: line, column: column,
                                           message: .init(vi: "tệp không phải văn bản UTF-8 (có thể là bảng mã cũ TCVN3/VNI hoặc tệp Word).",

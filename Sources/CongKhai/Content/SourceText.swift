@@ -5,14 +5,45 @@ import Foundation
 public enum SourceText {
     public enum Failure: Error, Equatable {
         case unreadable(String)
+        case tooLarge(bytes: Int)
         /// The first byte that is not UTF-8, as a 1-based line and column (in bytes).
         case notUTF8(line: Int, column: Int)
     }
 
+    /// Larger sources are refused: no school document is this big, and a runaway file must not
+    /// take the build's memory.
+    public static let maximumBytes = 32 * 1024 * 1024
+
     public static func read(_ url: URL) throws(Failure) -> String {
+        try readReportingControls(url).text
+    }
+
+    /// The text, and where invisible control characters were removed (line, column).
+    public static func readReportingControls(_ url: URL) throws(Failure) -> (text: String, removed: [(line: Int, column: Int)]) {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumBytes {
+            throw .tooLarge(bytes: size)
+        }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadable(error.localizedDescription) }
-        return try decode(data)
+        return removingControls(try decode(data))
+    }
+
+    /// Bidirectional overrides (U+202A–U+202E, U+2066–U+2069) can make text read differently
+    /// from what it is, and C0 controls other than tab and newline have no place in a document.
+    public static func removingControls(_ text: String) -> (text: String, removed: [(line: Int, column: Int)]) {
+        func isControl(_ value: UInt32) -> Bool {
+            (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+        guard text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
+        var removed: [(Int, Int)] = []
+        var scalars = String.UnicodeScalarView()
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if isControl(scalar.value) { removed.append((line, column)); continue }
+            scalars.append(scalar)
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (String(scalars), removed)
     }
 
     public static func decode(_ data: Data) throws(Failure) -> String {

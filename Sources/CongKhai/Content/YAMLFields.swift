@@ -21,6 +21,13 @@ struct YAMLFields {
     /// problem in `diagnostics`) when the text is not a YAML mapping.
     static func parse(_ yaml: String, file: String, firstLine: Int) -> (fields: YAMLFields?, diagnostics: [Diagnostic]) {
         let offset = firstLine - 1
+        if let anchor = firstAnchorOrAlias(yaml) {
+            return (nil, [Diagnostic(.error, "yaml.alias", file: file, line: anchor.line + offset, column: anchor.column,
+                                     message: .init(vi: "phần đầu dùng neo hoặc bí danh YAML (& hoặc * trước một tên); congkhai không nhận chúng vì chúng có thể nhân bản dữ liệu đến vô hạn.",
+                                                    en: "the header uses a YAML anchor or alias (& or * before a name); congkhai refuses them because they can multiply data without bound."),
+                                     fix: .init(vi: "viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép.",
+                                                en: "write the value out; quote a value that starts with & or *."))])
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -56,6 +63,35 @@ struct YAMLFields {
             fields.keyOrder.append(key)
         }
         return (fields, [])
+    }
+
+    /// Where an unquoted `&name` or `*name` starts a value: a YAML anchor or alias. Front matter
+    /// never needs them, and aliases of aliases expand exponentially ("billion laughs").
+    static func firstAnchorOrAlias(_ yaml: String) -> (line: Int, column: Int)? {
+        for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var quote: Character?
+            var previous: Character = " "
+            var column = 0
+            var characters = Array(line)
+            if let comment = characters.firstIndex(of: "#"), comment == 0 { characters = [] }
+            for (position, character) in characters.enumerated() {
+                column += 1
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    if " :-[{,".contains(previous) { quote = character }
+                } else if character == "#" && previous == " " {
+                    break
+                } else if character == "&" || character == "*", " -[{,:".contains(previous) || position == 0,
+                          position + 1 < characters.count, characters[position + 1].isLetter || characters[position + 1].isNumber || characters[position + 1] == "_" {
+                    // A plain scalar may contain & or * later ("Sở GD&ĐT"); only at a value's start is it syntax.
+                    let before = characters[..<position].reversed().drop { $0 == " " }
+                    if position == 0 || before.first.map({ ":-[{,".contains($0) }) == true { return (index + 1, column) }
+                }
+                previous = character
+            }
+        }
+        return nil
     }
 
     private init(file: String, mappingLine: Int) {

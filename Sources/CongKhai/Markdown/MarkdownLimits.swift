@@ -1,9 +1,40 @@
 /// Limits applied before Markdown reaches cmark-gfm. Debian's 0.29 takes quadratic time on wide
-/// tables (40,000 columns: 14 s), so a line with too many cells is cut into plain text.
+/// tables (40,000 columns: 14 s), so a line with too many cells is cut into plain text; and
+/// thousands of nested quotes or lists make pages no browser can show, so nesting stops at 32.
 enum MarkdownLimits {
     static let maxPipesPerLine = 200
+    static let maxNesting = 32
+    /// More citations than this in one document are not indexed (a runaway or hostile text).
+    static let maxCitations = 2_000
 
     static func apply(_ markdown: String) -> String {
+        limitNesting(limitTableWidth(markdown))
+    }
+
+    private static func limitNesting(_ markdown: String) -> String {
+        var deep = false
+        var markers = 0
+        var atLineStart = true
+        for byte in markdown.utf8 {
+            if byte == 0x0A { atLineStart = true; markers = 0; continue }
+            guard atLineStart else { continue }
+            switch byte {
+            case 0x3E, 0x2D, 0x2A, 0x2B: markers += 1; if markers > maxNesting { deep = true }
+            case 0x20, 0x09: continue
+            default: atLineStart = false
+            }
+            if deep { break }
+        }
+        guard deep else { return markdown }
+        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            let prefix = line.prefix { " \t>-*+".contains($0) }
+            guard prefix.filter({ ">-*+".contains($0) }).count > maxNesting else { return String(line) }
+            // Escaped, the markers are kept as text instead of opening a level each.
+            return prefix.map { ">-*+".contains($0) ? "\\\($0)" : String($0) }.joined() + line.dropFirst(prefix.count)
+        }.joined(separator: "\n")
+    }
+
+    private static func limitTableWidth(_ markdown: String) -> String {
         var pipes = 0
         var tooWide = false
         for byte in markdown.utf8 {

@@ -10,6 +10,15 @@ public struct RenderedMarkdown: Sendable {
     public var blanks: [BlankCitation]
     /// The text of every block, one block a line: for search and descriptions.
     public var plainText: String
+    /// Links the author wrote, with their file line, to check relative ones.
+    public var links: [BodyLink] = []
+    /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
+    public var recipientsLine: Int?
+}
+
+public struct BodyLink: Sendable, Hashable {
+    public var url: String
+    public var line: Int
 }
 
 /// Stage 2: Markdown through Debian's cmark-gfm with the GFM extensions (table, strikethrough,
@@ -41,27 +50,29 @@ public struct MarkdownRenderer: Sendable {
         guard let document else { return RenderedMarkdown(html: "", citations: [], blanks: [], plainText: "") }
         defer { cmark_node_free(document) }
 
-        let blocks = TextBlocks.collect(document)
+        var links: [BodyLink] = []
+        let blocks = TextBlocks.collect(document) { url, line in links.append(BodyLink(url: url, line: firstLine - 1 + line)) }
+        let recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }.map { firstLine - 1 + $0.line }
         var citations: [Citation] = []
         var blanks: [BlankCitation] = []
         for block in blocks {
-            if let scanner {
-                let result = scanner.scan(block.text)
-                blanks += result.blanks
-                for var citation in result.citations {
-                    citation.line = firstLine - 1 + block.line(at: citation.start)
-                    let index = citations.count
-                    citations.append(citation)
-                    block.link(start: citation.linkStart, end: citation.linkEnd, url: Self.citationURL(index))
-                }
+            guard let scanner else { continue }
+            let result = scanner.scan(block.text)
+            blanks += result.blanks
+            var links: [(start: Int, end: Int, url: String)] = []
+            for var citation in result.citations where citations.count < MarkdownLimits.maxCitations {
+                citation.line = firstLine - 1 + block.line(at: citation.start)
+                links.append((citation.linkStart, citation.linkEnd, Self.citationURL(citations.count)))
+                citations.append(citation)
             }
+            block.link(links)
         }
         let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)).map { pointer in
             defer { free(pointer) }
             return String(cString: pointer)
         } ?? ""
         let plain = blocks.map { VietnameseText.collapseWhitespace($0.text) }.filter { !$0.isEmpty }.joined(separator: "\n")
-        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, plainText: plain)
+        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, plainText: plain, links: links, recipientsLine: recipientsLine)
     }
 }
 

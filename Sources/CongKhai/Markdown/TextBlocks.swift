@@ -26,8 +26,16 @@ final class TextBlock {
         lineAnchors = [(0, line)]
     }
 
+    func append(_ literal: String, node: OpaquePointer?) {
+        let length = literal.utf8.count
+        if let node { segments.append(Segment(node: node, start: byteCount, end: byteCount + length)) }
+        text += literal
+        byteCount += length
+    }
+
     /// Appends another block's text after a line break, keeping its text nodes and lines.
     func absorb(_ other: TextBlock) {
+        newlineOffsets = nil
         append("\n", node: nil)
         let shift = byteCount
         lineAnchors.append((shift, other.line))
@@ -38,63 +46,86 @@ final class TextBlock {
         byteCount += other.byteCount
     }
 
+    /// Offsets of the "\n"s in `text`, computed once when first asked.
+    private var newlineOffsets: [Int]?
+
     /// The source line (relative to the Markdown) of a byte offset in `text`.
     func line(at offset: Int) -> Int {
+        if newlineOffsets == nil {
+            var offsets: [Int] = []
+            for (index, byte) in text.utf8.enumerated() where byte == 0x0A { offsets.append(index) }
+            newlineOffsets = offsets
+        }
         let anchor = lineAnchors.last { $0.offset <= offset } ?? lineAnchors[0]
-        var count = 0
-        var index = 0
-        for byte in text.utf8 {
-            if index >= offset { break }
-            if index >= anchor.offset && byte == 0x0A { count += 1 }
-            index += 1
-        }
-        return anchor.line + count
+        let newlines = newlineOffsets!
+        return anchor.line + countBelow(newlines, offset) - countBelow(newlines, anchor.offset)
     }
 
-    func append(_ literal: String, node: OpaquePointer?) {
-        let length = literal.utf8.count
-        if let node { segments.append(Segment(node: node, start: byteCount, end: byteCount + length)) }
-        text += literal
-        byteCount += length
+    /// How many sorted values are below `limit` (binary search).
+    private func countBelow(_ values: [Int], _ limit: Int) -> Int {
+        var low = 0, high = values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if values[middle] < limit { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 
-    /// Wraps bytes start..<end in a link when they lie inside one text node that is not
-    /// already inside a link; otherwise leaves the tree alone (the citation is still indexed).
-    func link(start: Int, end: Int, url: String) {
-        guard let segmentIndex = segments.firstIndex(where: { $0.start <= start && end <= $0.end }) else { return }
-        let segment = segments[segmentIndex]
-        var ancestor = cmark_node_parent(segment.node)
-        while let node = ancestor {
-            if cmark_node_get_type(node) == CMARK_NODE_LINK { return }
-            ancestor = cmark_node_parent(node)
+    /// Wraps each range (bytes start..<end of `text`) in a link when it lies inside one text node
+    /// that is not already inside a link; other ranges leave the tree alone (the citation is
+    /// still indexed). Each text node is read and split once, however many links it gets.
+    func link(_ ranges: [(start: Int, end: Int, url: String)]) {
+        var bySegment: [Int: [(start: Int, end: Int, url: String)]] = [:]
+        var cursor = 0
+        for range in ranges.sorted(by: { $0.start < $1.start }) {
+            while cursor < segments.count && segments[cursor].end <= range.start { cursor += 1 }
+            guard cursor < segments.count, segments[cursor].start <= range.start, range.end <= segments[cursor].end else { continue }
+            bySegment[cursor, default: []].append(range)
         }
-        let literal = Array(String(cString: cmark_node_get_literal(segment.node)).utf8)
-        let localStart = start - segment.start
-        let localEnd = end - segment.start
-        let before = String(decoding: literal[..<localStart], as: UTF8.self)
-        let inside = String(decoding: literal[localStart..<localEnd], as: UTF8.self)
-        let after = String(decoding: literal[localEnd...], as: UTF8.self)
-
-        guard let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) else { return }
-        cmark_node_set_url(link, url)
-        cmark_node_set_literal(label, inside)
-        cmark_node_append_child(link, label)
-        cmark_node_insert_after(segment.node, link)
-        cmark_node_set_literal(segment.node, before)
-        var replaced = [Segment(node: segment.node, start: segment.start, end: segment.start + localStart)]
-        if !after.isEmpty, let tail = cmark_node_new(CMARK_NODE_TEXT) {
-            cmark_node_set_literal(tail, after)
-            cmark_node_insert_after(link, tail)
-            replaced.append(Segment(node: tail, start: segment.start + localEnd, end: segment.end))
+        for (index, ranges) in bySegment {
+            let segment = segments[index]
+            var ancestor = cmark_node_parent(segment.node)
+            var insideLink = false
+            while let node = ancestor {
+                if cmark_node_get_type(node) == CMARK_NODE_LINK { insideLink = true; break }
+                ancestor = cmark_node_parent(node)
+            }
+            if insideLink { continue }
+            let literal = Array(String(cString: cmark_node_get_literal(segment.node)).utf8)
+            var position = 0
+            var last = segment.node
+            var first = true
+            func addText(_ bytes: ArraySlice<UInt8>) {
+                let text = String(decoding: bytes, as: UTF8.self)
+                if first {
+                    cmark_node_set_literal(segment.node, text)
+                    first = false
+                } else if !text.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) {
+                    cmark_node_set_literal(node, text)
+                    cmark_node_insert_after(last, node)
+                    last = node
+                }
+            }
+            for range in ranges {
+                let localStart = range.start - segment.start, localEnd = range.end - segment.start
+                guard localStart >= position, let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                addText(literal[position..<localStart])
+                cmark_node_set_url(link, range.url)
+                cmark_node_set_literal(label, String(decoding: literal[localStart..<localEnd], as: UTF8.self))
+                cmark_node_append_child(link, label)
+                cmark_node_insert_after(last, link)
+                last = link
+                position = localEnd
+            }
+            addText(literal[position...])
         }
-        segments.replaceSubrange(segmentIndex...segmentIndex, with: replaced)
     }
 }
 
 enum TextBlocks {
     /// Walks the tree once: collects the blocks' text and neutralises links that use the
     /// citation placeholder scheme, so only congkhai's own citation links carry it.
-    static func collect(_ document: OpaquePointer) -> [TextBlock] {
+    static func collect(_ document: OpaquePointer, link: (String, Int) -> Void = { _, _ in }) -> [TextBlock] {
         var blocks: [TextBlock] = []
         var stack: [TextBlock] = []
         guard let iterator = cmark_iter_new(document) else { return [] }
@@ -120,6 +151,8 @@ enum TextBlocks {
                let url = cmark_node_get_url(node).map({ String(cString: $0) }),
                url.lowercased().hasPrefix(MarkdownRenderer.placeholderScheme) {
                 cmark_node_set_url(node, "")
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }) {
+                link(url, Int(cmark_node_get_start_line(node)) > 0 ? Int(cmark_node_get_start_line(node)) : (stack.last?.line ?? 1))
             }
             guard let block = stack.last else { continue }
             switch type {

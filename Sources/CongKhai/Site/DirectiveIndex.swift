@@ -7,9 +7,18 @@ struct DirectiveIndex {
         var identity: DirectiveKey
     }
 
+    /// A citation the index could not pin to one real document.
+    struct Note {
+        enum Reason { case ambiguousYear([Int]), noLocality }
+        var document: Int
+        var citation: Citation
+        var reason: Reason
+    }
+
     /// Resolves each document's citations; returns, per document, the directive key of each
-    /// citation, and the directives.
-    static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive]) {
+    /// citation, the directives, and the citations it could not resolve for sure.
+    static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
+        var notes: [Note] = []
         var occurrences: [Occurrence] = []
         for (index, document) in documents.enumerated() {
             let unit = units[document.source.unitID]
@@ -22,7 +31,11 @@ struct DirectiveIndex {
                 resolved.date = citation.date ?? known.date
                 resolved.symbolYear = citation.symbolYear ?? known.symbolYear
                 resolved.issuer = citation.issuer ?? known.issuer
-                let identity = DirectiveKey(citation: resolved, locality: context.locality(for: resolved))
+                let locality = context.locality(for: resolved)
+                if locality == nil && IssuerClassifier.level(of: resolved).isLocal {
+                    notes.append(Note(document: index, citation: citation, reason: .noLocality))
+                }
+                let identity = DirectiveKey(citation: resolved, locality: locality)
                 occurrences.append(Occurrence(document: index, citation: resolved, identity: identity))
             }
         }
@@ -37,6 +50,9 @@ struct DirectiveIndex {
         for index in occurrences.indices where occurrences[index].identity.year == nil {
             let group = "\(occurrences[index].identity.symbolKey)|\(occurrences[index].identity.locality ?? "")"
             if let known = years[group], known.count == 1 { occurrences[index].identity.year = known.first }
+            if let known = years[group], known.count > 1 {
+                notes.append(Note(document: occurrences[index].document, citation: occurrences[index].citation, reason: .ambiguousYear(known.sorted())))
+            }
         }
 
         var grouped: [DirectiveKey: [Occurrence]] = [:]
@@ -64,7 +80,7 @@ struct DirectiveIndex {
                 cursor += 1
             }
         }
-        return (keys, directives)
+        return (keys, directives, notes)
     }
 
     private static func makeDirective(_ identity: DirectiveKey, _ items: [Occurrence],

@@ -11,6 +11,8 @@ public struct SiteModel: Sendable {
     public var pages: [SourcePage]
     /// School years with documents, newest first.
     public var schoolYears: [String]
+    /// Warnings about the bodies: citations not resolved for sure, broken links, misplaced blocks.
+    public var diagnostics: [Diagnostic] = []
 
     public func unit(_ id: String) -> SiteUnit? { units.first { $0.unit.id == id } }
 }

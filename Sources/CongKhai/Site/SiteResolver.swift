@@ -18,7 +18,7 @@ public enum SiteResolver {
         let bodies = order.map { rendered[$0] }
 
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let (keys, directives) = DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
+        let (keys, directives, notes) = DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
 
         var documents: [SiteDocument] = []
         for (index, source) in sources.enumerated() {
@@ -64,6 +64,7 @@ public enum SiteResolver {
             listings.append(Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
         }
         return SiteModel(settings: settings, units: units, documents: documents, directives: directives, listings: listings,
-                         pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears)
+                         pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
+                         diagnostics: BodyChecks.diagnostics(documents: documents, notes: notes))
     }
 }
