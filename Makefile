@@ -8,7 +8,7 @@ TEST_APT_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site test clean check
+.PHONY: all deps test-deps apt-install build site test clean check fault-test fuzz
 
 all: site
 
@@ -45,6 +45,15 @@ check: build
 test: test-deps
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
+
+## Kills builds with SIGKILL at random moments (20 runs), fills the disk, makes the output read-only.
+fault-test: build
+	scripts/fault-test.sh
+
+## libFuzzer on the front-matter path, the citation scanner and the importer's text reader,
+## FUZZ_SECONDS (default 300) each. Not part of `make test`.
+fuzz: deps
+	scripts/fuzz.sh
 
 clean:
 	rm -rf .build public

@@ -101,7 +101,7 @@ public struct Builder: Sendable {
                 throw BuildFailure([Self.writeDiagnostic(failure.path, failure.reason)])
             } catch {
                 output.discardStaging()
-                throw BuildFailure([Self.writeDiagnostic(options.output.path, error.localizedDescription)])
+                throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
             }
         }
         report.pages = summary.pages
@@ -113,10 +113,10 @@ public struct Builder: Sendable {
         return report
     }
 
-    private static func writeDiagnostic(_ path: String, _ reason: String) -> Diagnostic {
+    private static func writeDiagnostic(_ path: String, _ reason: LocalizedText) -> Diagnostic {
         Diagnostic(.error, "output.write-failed", file: path,
-                   message: .init(vi: "không ghi được trang web (\(reason)); trang cũ vẫn được giữ nguyên.",
-                                  en: "could not write the site (\(reason)); the previous site is kept as it was."),
+                   message: .init(vi: "không ghi được trang web (\(reason.vi)); trang cũ vẫn được giữ nguyên.",
+                                  en: "could not write the site (\(reason.en)); the previous site is kept as it was."),
                    fix: .init(vi: "kiểm tra ổ đĩa còn chỗ trống và thư mục xuất cho phép ghi.",
                               en: "check that the disk has free space and the output folder is writable."))
     }

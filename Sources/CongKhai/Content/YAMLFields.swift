@@ -263,3 +263,18 @@ struct YAMLFields {
                                      en: "write each line as `key: value`; quote values containing `:` or starting with a special character."))
     }
 }
+
+/// Checks a front-matter YAML text as a build does, without a portal: its problems.
+public enum FrontMatterFields {
+    public static func check(_ yaml: String, file: String, firstLine: Int) -> [Diagnostic] {
+        let (parsed, problems) = YAMLFields.parse(yaml, file: file, firstLine: firstLine)
+        guard var fields = parsed else { return problems }
+        _ = fields.string("title", required: true)
+        _ = fields.string("kind", required: true)
+        _ = fields.date("issued")
+        _ = fields.strings("recipients")
+        _ = fields.bool("draft")
+        fields.warnUnknownKeys(known: ContentLoader.documentKeys)
+        return problems + fields.diagnostics
+    }
+}

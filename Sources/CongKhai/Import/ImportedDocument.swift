@@ -22,3 +22,13 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     public var message: LocalizedText
     public var description: String { (line.map { "dòng \($0): " } ?? "") + message.vi }
 }
+
+/// The importer's recognition of a text, without a portal: for tools and fuzzing.
+public enum ImportRecognition {
+    public static func recognise(_ text: String) -> ImportedDocument {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { offset, line in
+            SourceLine.cells(of: String(line), number: offset + 1)
+        }
+        return LayoutRecognizer().recognise(lines)
+    }
+}

@@ -81,7 +81,8 @@ struct SiteWriter {
             for attachment in source.attachments {
                 let data: Data
                 do { data = try Data(contentsOf: sourceFolder.appendingPathComponent(attachment)) } catch {
-                    throw WriteFailure(path: source.sourcePath, reason: "\(attachment): \(error.localizedDescription)")
+                    let reason = FileErrorText.describe(error)
+                    throw WriteFailure(path: source.sourcePath, reason: .init(vi: "\(attachment): \(reason.vi)", en: "\(attachment): \(reason.en)"))
                 }
                 try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data).get()
                 count += 1
@@ -97,12 +98,12 @@ struct SiteWriter {
             try data.write(to: url)
             return .success(())
         } catch {
-            return .failure(WriteFailure(path: path, reason: error.localizedDescription))
+            return .failure(WriteFailure(path: path, reason: FileErrorText.describe(error)))
         }
     }
 }
 
 struct WriteFailure: Error, Sendable {
     var path: String
-    var reason: String
+    var reason: LocalizedText
 }

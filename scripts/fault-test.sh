@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# make fault-test: a build killed with SIGKILL at random moments must leave the previous site
+# complete and unchanged (or, if it got that far, the new one complete); a full disk and a
+# read-only output folder must give a clear error and no partial site.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="$PWD/.build/release/congkhai"
+RUNS="${RUNS:-20}"
+DOCUMENTS_PER_SEED="${DOCUMENTS_PER_SEED:-600}"
+work="$(mktemp -d /tmp/congkhai-fault.XXXXXX)"
+mounts=()
+cleanup() { for m in "${mounts[@]:-}"; do [ -n "$m" ] && umount "$m" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+# A portal large enough that a build takes a while: the example portal's documents, many times.
+portal="$work/portal"
+mkdir -p "$portal"
+cp congkhai.yaml "$portal/"
+cp -r content "$portal/"
+for source in content/units/*/*/*.md; do
+  folder="$portal/$(dirname "$source")"
+  name="$(basename "$source" .md)"
+  for i in $(seq 1 "$DOCUMENTS_PER_SEED"); do
+    sed '/^number:/d' "$source" > "$folder/$name-$i.md"
+  done
+done
+documents=$(find "$portal/content" -name '*.md' | wc -l)
+
+snapshot() { (cd "$1" && find . -type f ! -name '.congkhai-output' ! -name 'them.md' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
+extra="$portal/content/units/th-an-phuoc/2023-2024/them.md"
+with_extra() { printf -- '---\ntitle: Văn bản thêm\nkind: thong-bao\nnumber: 99/TB-THAP\nissued: 2024-05-02\n---\nThông báo.\n' > "$extra"; }
+
+# The two complete sites a build may leave: without and with one more document.
+rm -f "$extra"; "$BIN" build --source "$portal" --output "$work/site-a" >/dev/null 2>&1
+with_extra;    "$BIN" build --source "$portal" --output "$work/site-b" >/dev/null 2>&1
+site_a=$(snapshot "$work/site-a"); site_b=$(snapshot "$work/site-b")
+rm -f "$extra"
+start=$(date +%s%N); "$BIN" build --source "$portal" --output "$portal/public" >/dev/null 2>&1; end=$(date +%s%N)
+build_ms=$(( (end - start) / 1000000 ))
+content_before=$(snapshot "$portal/content")
+echo "portal: $documents documents; a full build takes ${build_ms} ms"
+
+kept_old=0; got_new=0
+for run in $(seq 1 "$RUNS"); do
+  if [ -f "$extra" ]; then rm -f "$extra"; else with_extra; fi
+  "$BIN" build --source "$portal" --output "$portal/public" >/dev/null 2>&1 &
+  pid=$!
+  delay_ms=$(( RANDOM % (build_ms + build_ms / 5 + 1) ))
+  sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep 0
+  kill -9 "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  now=$(snapshot "$portal/public")
+  if [ "$now" = "$site_a" ] || [ "$now" = "$site_b" ]; then
+    if { [ -f "$extra" ] && [ "$now" = "$site_b" ]; } || { [ ! -f "$extra" ] && [ "$now" = "$site_a" ]; }; then got_new=$((got_new + 1)); else kept_old=$((kept_old + 1)); fi
+  else
+    echo "run $run: killed after ${delay_ms} ms, public/ is neither the old nor the new site" >&2; exit 1
+  fi
+  [ "$(snapshot "$portal/content")" = "$content_before" ] || { echo "run $run: content/ changed" >&2; exit 1; }
+done
+echo "kill -9: $RUNS runs, public/ always complete: $kept_old kept the old site, $got_new had the new one"
+
+# A full disk: the new site does not fit; the old one must stay.
+small="$work/small"; mkdir -p "$small"
+if mount -t tmpfs -o size=3m tmpfs "$small" 2>/dev/null; then
+  mounts+=("$small")
+  tiny="$work/tiny"; mkdir -p "$tiny/content/units/a/2023-2024"
+  printf 'title: Nhỏ\n' > "$tiny/congkhai.yaml"; printf 'name: A\n' > "$tiny/content/units/a/unit.yaml"
+  printf -- '---\ntitle: Một\nkind: ke-hoach\n---\nMột.\n' > "$tiny/content/units/a/2023-2024/mot.md"
+  "$BIN" build --source "$tiny" --output "$small/public" >/dev/null 2>&1
+  before=$(snapshot "$small/public")
+  for i in $(seq 1 400); do printf -- '---\ntitle: Văn bản %s\nkind: ke-hoach\n---\n%s\n' "$i" "$(head -c 6000 /dev/zero | tr '\0' 'x')" > "$tiny/content/units/a/2023-2024/v$i.md"; done
+  if "$BIN" build --source "$tiny" --output "$small/public" > "$work/full.out" 2> "$work/full.err"; then echo "full disk: the build should have failed" >&2; exit 1; fi
+  grep -q "không ghi được trang web" "$work/full.err" || { echo "full disk: unclear message:"; cat "$work/full.err"; exit 1; } >&2
+  [ "$(snapshot "$small/public")" = "$before" ] || { echo "full disk: public/ changed" >&2; exit 1; }
+  [ -z "$(ls -A "$small" | grep -v '^public$')" ] || { echo "full disk: staging left behind" >&2; exit 1; }
+  echo "full disk: clear error ($(head -1 "$work/full.err" | cut -c1-120)...), previous site unchanged"
+
+  # A read-only output folder.
+  mount -o remount,ro "$small"
+  if "$BIN" build --source "$tiny" --output "$small/public" > /dev/null 2> "$work/ro.err"; then echo "read-only: the build should have failed" >&2; exit 1; fi
+  grep -q "không ghi được trang web" "$work/ro.err" || { echo "read-only: unclear message:"; cat "$work/ro.err"; exit 1; } >&2
+  [ "$(snapshot "$small/public")" = "$before" ] || { echo "read-only: public/ changed" >&2; exit 1; }
+  echo "read-only: clear error ($(head -1 "$work/ro.err" | cut -c1-120)...), previous site unchanged"
+else
+  echo "full disk and read-only: skipped (mounting a small tmpfs needs root)"
+fi
+echo "fault-test: passed"
