@@ -22,7 +22,7 @@ public struct CitationScanner: Sendable {
         var result = Result()
         var index = 0
         while index < tokens.count {
-            if let typed = DirectiveType.match(tokens, at: index),
+            if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
                let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
                 append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
                 index = next

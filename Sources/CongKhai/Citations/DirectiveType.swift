@@ -34,11 +34,20 @@ enum DirectiveType {
         "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch",
     ]
 
+    /// Phrases by their first word: most words start no phrase, and are rejected by one lookup.
+    static let phrasesByFirstWord: [String: [(words: [String], name: String)]] = Dictionary(grouping: phrases) { $0.words[0] }
+
+    /// Byte lengths of the phrases' first words: a cheap test before hashing a token.
+    static let firstWordLengths: Set<Int> = Set(phrases.map { $0.words[0].utf8.count })
+
+    static func mayStartPhrase(_ token: TextToken) -> Bool {
+        token.isWord && firstWordLengths.contains(token.lower.utf8.count)
+    }
+
     /// The phrase starting at `index`, if any.
     static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
-        guard tokens[index].isWord else { return nil }
-        let first = tokens[index].lower
-        for phrase in phrases where phrase.words[0] == first && index + phrase.words.count <= tokens.count {
+        guard tokens[index].isWord, let candidates = phrasesByFirstWord[tokens[index].lower] else { return nil }
+        for phrase in candidates where index + phrase.words.count <= tokens.count {
             var matched = true
             for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {
                 let token = tokens[index + offset]

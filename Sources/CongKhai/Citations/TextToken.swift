@@ -41,21 +41,41 @@ enum TextTokenizer {
         var wordStart = -1
         var word = String.UnicodeScalarView()
         var spaceBefore = false
+        var hasUppercase = false
         func flushWord() {
             guard wordStart >= 0 else { return }
             let text = String(word)
-            tokens.append(TextToken(kind: .word, text: text, lower: text.lowercased(), start: wordStart, end: offset, spaceBefore: spaceBefore))
+            tokens.append(TextToken(kind: .word, text: text, lower: hasUppercase ? text.lowercased() : text, start: wordStart, end: offset, spaceBefore: spaceBefore))
+            hasUppercase = false
             spaceBefore = false
             wordStart = -1
             word = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
-            let properties = scalar.properties
-            if properties.isAlphabetic || properties.numericType != nil || scalar == "&" || (0x300...0x36F).contains(scalar.value) {
+            let value = scalar.value
+            let isWordScalar: Bool
+            let isSpace: Bool
+            if value < 0x80 {
+                // ASCII without Unicode property lookups: most of any text.
+                isWordScalar = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x26
+                isSpace = value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                if value >= 0x41 && value <= 0x5A { hasUppercase = true }
+            } else if value < 0x1F00 {
+                let flags = VietnameseText.latinLetterFlags[Int(value)]
+                isWordScalar = flags & 1 != 0
+                isSpace = flags & 4 != 0
+                if flags & 2 != 0 { hasUppercase = true }
+            } else {
+                let properties = scalar.properties
+                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                isSpace = properties.isWhitespace || value == 0x200B || value == 0xFEFF
+                if isWordScalar && properties.changesWhenLowercased { hasUppercase = true }
+            }
+            if isWordScalar {
                 if wordStart < 0 { wordStart = offset }
                 word.append(scalar)
-            } else if properties.isWhitespace || scalar == "\u{200B}" || scalar == "\u{FEFF}" {
+            } else if isSpace {
                 flushWord()
                 spaceBefore = true
             } else {

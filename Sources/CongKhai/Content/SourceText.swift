@@ -20,8 +20,9 @@ public enum SourceText {
 
     /// The text, and where invisible control characters were removed (line, column).
     public static func readReportingControls(_ url: URL) throws(Failure) -> (text: String, removed: [(line: Int, column: Int)]) {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > maximumBytes {
-            throw .tooLarge(bytes: size)
+        var status = stat()
+        if stat(url.path, &status) == 0, Int(status.st_size) > maximumBytes {
+            throw .tooLarge(bytes: Int(status.st_size))
         }
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .unreadable(error.localizedDescription) }
@@ -34,7 +35,13 @@ public enum SourceText {
         func isControl(_ value: UInt32) -> Bool {
             (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
         }
-        guard text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
+        // Controls are ASCII below 0x20 or 0x7F, or E2 80 AA–AE / E2 81 A6–A9 in UTF-8.
+        var suspicious = false
+        for byte in text.utf8 where (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || byte == 0xE2 {
+            suspicious = true
+            break
+        }
+        guard suspicious, text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
         var removed: [(Int, Int)] = []
         var scalars = String.UnicodeScalarView()
         var line = 1, column = 1

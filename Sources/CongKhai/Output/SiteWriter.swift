@@ -32,10 +32,19 @@ struct SiteWriter {
 
         let renderer = MarkdownRenderer()
         let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
+        // Folders are made once, up front, not checked again for every page.
+        let paths = jobs.map { page(for: $0, contexts: contexts, pageBodies: pageBodies, pathOnly: true).0 }
+        for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
+            do {
+                try FileManager.default.createDirectory(at: self.folder.appendingPathComponent(folder), withIntermediateDirectories: true)
+            } catch {
+                throw WriteFailure(path: folder, reason: FileErrorText.describe(error))
+            }
+        }
         let outcome = ParallelMap.map(jobs) { job -> Result<Int, WriteFailure> in
-            let (path, context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies)
+            let (path, context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies, pathOnly: false)
             let html = templates.render(context, template: template)
-            return writeFile(path, Data(html.utf8)).map { html.utf8.count }
+            return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
         }
         var summary = Summary()
         for result in outcome {
@@ -53,7 +62,8 @@ struct SiteWriter {
         return summary
     }
 
-    private func page(for job: Job, contexts: PageContexts, pageBodies: [String]) -> (String, [String: Any], String) {
+    private func page(for job: Job, contexts: PageContexts, pageBodies: [String], pathOnly: Bool) -> (String, [String: Any], String) {
+        if pathOnly { return (path(of: job), [:], "") }
         switch job {
         case .home: return (URLScheme.home, contexts.home(), "home")
         case .units: return (URLScheme.units, contexts.units(), "units")
@@ -69,6 +79,21 @@ struct SiteWriter {
             return (URLScheme.directive(directive.key, page: page), contexts.directive(directive, page: page), "directive")
         case .page(let index): return (URLScheme.page(site.pages[index].slug), contexts.page(site.pages[index], body: pageBodies[index]), "page")
         case .notFound: return (URLScheme.notFound, contexts.notFound(), "not-found")
+        }
+    }
+
+    private func path(of job: Job) -> String {
+        switch job {
+        case .home: return URLScheme.home
+        case .units: return URLScheme.units
+        case .unit(let index): return site.units[index].url
+        case .document(let index): return site.documents[index].url
+        case .listings: return URLScheme.listings
+        case .listing(let index, let page): return URLScheme.listing(site.listings[index].kind, page: page)
+        case .directives: return URLScheme.directives
+        case .directive(let index, let page): return URLScheme.directive(site.directives[index].key, page: page)
+        case .page(let index): return URLScheme.page(site.pages[index].slug)
+        case .notFound: return URLScheme.notFound
         }
     }
 
@@ -91,10 +116,10 @@ struct SiteWriter {
         return count
     }
 
-    private func writeFile(_ path: String, _ data: Data) -> Result<Void, WriteFailure> {
+    private func writeFile(_ path: String, _ data: Data, createFolder: Bool = true) -> Result<Void, WriteFailure> {
         let url = folder.appendingPathComponent(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if createFolder { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
             try data.write(to: url)
             return .success(())
         } catch {

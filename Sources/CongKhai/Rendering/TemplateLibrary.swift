@@ -45,10 +45,12 @@ public struct TemplateLibrary: Sendable {
             }
         }
         var library = MustacheLibrary()
+        FastHTMLEscaping.registered
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                // The pragma shares the first line, so parse errors keep their line numbers.
+                library.register(try MustacheTemplate(string: FastHTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(.error, "template.syntax", file: source.path, line: error.context.lineNumber,
                                               column: error.context.columnNumber,

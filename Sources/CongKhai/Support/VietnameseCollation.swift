@@ -8,11 +8,21 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
     private let secondary: [UInt8]
     private let tertiary: [UInt8]
 
-    public init(_ text: String) {
+    public init(_ text: String) { self.init(text, useTable: true) }
+
+    private init(slow text: String) { self.init(text, useTable: false) }
+
+    private init(_ text: String, useTable: Bool) {
         var primary: [UInt16] = []
         var secondary: [UInt8] = []
         var tertiary: [UInt8] = []
         for character in text {
+            if useTable, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first, let entry = Self.latin[scalar.value] {
+                primary.append(entry.primary)
+                secondary.append(entry.tone)
+                tertiary.append(entry.upper)
+                continue
+            }
             let decomposed = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)
             guard let base = decomposed.first else { continue }
             let isUpper = base.properties.isUppercase
@@ -51,6 +61,20 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
         self.secondary = secondary
         self.tertiary = tertiary
     }
+
+    /// Precomputed keys of the ASCII and Vietnamese Latin letters, so sorting thousands of
+    /// titles does not decompose every character again.
+    private static let latin: [UInt32: (primary: UInt16, tone: UInt8, upper: UInt8)] = {
+        var table: [UInt32: (UInt16, UInt8, UInt8)] = [:]
+        for range in [0x20...0x7E, 0xC0...0x24F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                let key = VietnameseSortKey(slow: String(scalar))
+                if key.primary.count == 1 { table[UInt32(value)] = (key.primary[0], key.secondary[0], key.tertiary[0]) }
+            }
+        }
+        return table
+    }()
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
         if lhs.primary != rhs.primary { return lhs.primary.lexicographicallyPrecedes(rhs.primary) }

@@ -79,22 +79,55 @@ public enum VietnameseText {
         return out
     }
 
-    /// Collapses runs of white space (including non-breaking spaces) to one space and trims.
+    /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and
+    /// trims. A byte scan: it runs over every document's text.
     public static func collapseWhitespace(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = true
-            } else {
-                if pendingSpace && !out.isEmpty { out.append(" ") }
+        var previousC2 = false
+        for byte in text.utf8 {
+            if previousC2 {
+                previousC2 = false
+                if byte == 0xA0 { pendingSpace = true; continue }
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
-                out.append(character)
+                bytes.append(0xC2)
+                bytes.append(byte)
+                continue
+            }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+            } else if byte == 0xC2 {
+                previousC2 = true
+            } else {
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
             }
         }
-        return out
+        if previousC2 {
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(0xC2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    /// Letter and uppercase flags of U+0080–U+1EFF (Latin, combining marks, Vietnamese), looked
+    /// up instead of asking Unicode properties for every character of every document.
+    static let latinLetterFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x1F00)
+        for value in 0x80..<0x1F00 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let properties = scalar.properties
+            var flag: UInt8 = 0
+            if properties.isAlphabetic || properties.numericType != nil || (0x300...0x36F).contains(value) { flag |= 1 }
+            if properties.changesWhenLowercased { flag |= 2 }
+            if properties.isWhitespace { flag |= 4 }
+            flags[value] = flag
+        }
+        return flags
+    }()
 
     private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
