@@ -8,7 +8,7 @@ TEST_APT_PACKAGES := chromium fonts-noto-core
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site test clean check fault-test fuzz
+.PHONY: all deps test-deps apt-install build site test clean check fault-test fuzz bench
 
 all: site
 
@@ -49,6 +49,12 @@ test: test-deps
 ## Kills builds with SIGKILL at random moments (20 runs), fills the disk, makes the output read-only.
 fault-test: build
 	scripts/fault-test.sh
+
+## Speed and memory on generated portals of BENCH_SIZES documents (default "1000 10000"),
+## next to Hugo and cmark-gfm (installed here); writes docs/benchmarks.md.
+bench: build
+	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo cmark-gfm python3"
+	python3 scripts/bench.py
 
 ## libFuzzer on the front-matter path, the citation scanner and the importer's text reader,
 ## FUZZ_SECONDS (default 300) each. Not part of `make test`.

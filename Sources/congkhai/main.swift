@@ -33,13 +33,16 @@ struct Build: ParsableCommand {
     @Flag(help: "In thời gian của từng bước.")
     var verbose = false
 
+    @Flag(help: "Tạo lại toàn bộ, không dùng bộ nhớ đệm của lần trước.")
+    var full = false
+
     @Option(help: "Ngôn ngữ thông báo: vi hoặc en.")
     var lang: String = "vi"
 
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
         let sourceURL = URL(fileURLWithPath: source)
-        let options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
+        let options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, full: full)
         do {
             let result = try Builder(options: options).build()
             report(result.warnings, language: language)

@@ -4,11 +4,14 @@ public struct BuildOptions: Sendable {
     public var source: URL
     public var output: URL
     public var includeDrafts: Bool
+    /// Rebuild everything, ignoring what an earlier build left to reuse.
+    public var full: Bool
 
-    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false) {
+    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
+        self.full = full
     }
 }
 
@@ -23,12 +26,15 @@ public struct BuildReport: Sendable {
     /// Each named step and its time, in order.
     public var timings: [(step: String, seconds: Double)] = []
     public var output: URL
+    /// Nothing changed since the previous build: the output was left as it was.
+    public var unchanged = false
 
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 
     /// "Đã tạo 57 trang (5 văn bản, 5 đơn vị, 40 văn bản được trích dẫn) trong 0,12 giây."
     public var summary: String {
         let seconds = String(format: "%.2f", totalSeconds).replacingOccurrences(of: ".", with: ",")
+        if unchanged { return "Không có gì thay đổi: \(pages) trang đã là mới nhất (kiểm tra trong \(seconds) giây)." }
         return "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
     }
 }
@@ -75,6 +81,19 @@ public struct Builder: Sendable {
         let outputProblems = output.check()
         if !outputProblems.isEmpty { throw BuildFailure(outputProblems) }
 
+        // Nothing changed since the build that made this output: it is already what a build
+        // would write. The fingerprint is taken before reading, so an edit during the build
+        // makes the next one run.
+        let cache = BuildCache(output: options.output)
+        let fingerprint = try step("fingerprint") { BuildFingerprint.compute(options) }
+        if !options.full, let previous = cache.load(), previous.fingerprint == fingerprint,
+           FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputFolder.markerName).path) {
+            report.pages = previous.pages
+            report.unchanged = true
+            return report
+        }
+        cache.clear()
+
         let portal = try step("load") { () throws(BuildFailure) -> LoadedPortal in
             let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
@@ -104,6 +123,7 @@ public struct Builder: Sendable {
                 throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
             }
         }
+        cache.store(fingerprint, pages: summary.pages)
         report.pages = summary.pages
         report.files = summary.files
         report.bytes = summary.bytes

@@ -17,6 +17,7 @@ public struct CitationScanner: Sendable {
     }
 
     public func scan(_ text: String) -> Result {
+        guard Self.mayHoldCitation(text) else { return Result() }
         let tokens = TextTokenizer.tokens(text)
         let bytes = Array(text.utf8)
         var result = Result()
@@ -37,6 +38,31 @@ public struct CitationScanner: Sendable {
         }
         shareIssuersAcrossLists(&result.citations, text: text)
         return result
+    }
+
+    /// Every citation has a number and symbol: a digit then "/" or "-" (spaces allowed between),
+    /// or "/" then a letter for a blank number. Most paragraphs have neither and are skipped
+    /// after one pass over their bytes.
+    static func mayHoldCitation(_ text: String) -> Bool {
+        var sawDigit = false
+        var spaces = 0
+        var previousSlash = false
+        for byte in text.utf8 {
+            if previousSlash && ((byte >= 0x41 && byte <= 0x5A) || byte == 0xC4) { return true }  // "/KH", "/ĐT"
+            previousSlash = byte == 0x2F
+            if byte >= 0x30 && byte <= 0x39 {
+                sawDigit = true
+                spaces = 0
+            } else if sawDigit && (byte == 0x2F || byte == 0x2D || byte == 0xE2) {
+                return true  // "/", "-", or the lead byte of "–"
+            } else if sawDigit && byte == 0x20 && spaces < 2 {
+                spaces += 1
+            } else {
+                sawDigit = false
+                spaces = 0
+            }
+        }
+        return false
     }
 
     // MARK: - Matching

@@ -34,8 +34,16 @@ enum DirectiveType {
         "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch",
     ]
 
-    /// Phrases by their first word: most words start no phrase, and are rejected by one lookup.
-    static let phrasesByFirstWord: [String: [(words: [String], name: String)]] = Dictionary(grouping: phrases) { $0.words[0] }
+    /// Phrases by a hash of their first word's bytes: most words start no phrase and are
+    /// rejected by one lookup, without String hashing (which normalises Unicode).
+    static let phrasesByFirstWord: [UInt64: [(words: [String], name: String)]] = Dictionary(grouping: phrases) { bytesHash($0.words[0]) }
+
+    /// FNV-1a over UTF-8.
+    static func bytesHash(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return hash
+    }
 
     /// Byte lengths of the phrases' first words: a cheap test before hashing a token.
     static let firstWordLengths: Set<Int> = Set(phrases.map { $0.words[0].utf8.count })
@@ -46,12 +54,12 @@ enum DirectiveType {
 
     /// The phrase starting at `index`, if any.
     static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
-        guard tokens[index].isWord, let candidates = phrasesByFirstWord[tokens[index].lower] else { return nil }
-        for phrase in candidates where index + phrase.words.count <= tokens.count {
+        guard tokens[index].isWord, let candidates = phrasesByFirstWord[bytesHash(tokens[index].lower)] else { return nil }
+        for phrase in candidates where index + phrase.words.count <= tokens.count && tokens[index].lower.utf8.elementsEqual(phrase.words[0].utf8) {
             var matched = true
             for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {
                 let token = tokens[index + offset]
-                if !token.isWord || token.lower != phrase.words[offset] { matched = false; break }
+                if !token.isWord || !token.lower.utf8.elementsEqual(phrase.words[offset].utf8) { matched = false; break }
             }
             if matched { return (phrase.name, phrase.words.count) }
         }

@@ -34,12 +34,14 @@ struct SiteWriter {
         let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
         // Folders are made once, up front, not checked again for every page.
         let paths = jobs.map { page(for: $0, contexts: contexts, pageBodies: pageBodies, pathOnly: true).0 }
-        for folder in Set(paths.map { ($0 as NSString).deletingLastPathComponent }).sorted() where !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(at: self.folder.appendingPathComponent(folder), withIntermediateDirectories: true)
-            } catch {
-                throw WriteFailure(path: folder, reason: FileErrorText.describe(error))
-            }
+        // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
+        var folders = Set<String>()
+        for path in paths {
+            var parent = (path as NSString).deletingLastPathComponent
+            while !parent.isEmpty, folders.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+        }
+        for folder in folders.sorted() where mkdir(self.folder.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
+            throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         let outcome = ParallelMap.map(jobs) { job -> Result<Int, WriteFailure> in
             let (path, context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies, pathOnly: false)

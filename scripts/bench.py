@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""make bench: congkhai's speed and memory on generated portals, next to Hugo and cmark-gfm.
+
+Generates a deterministic portal from the seeds' paragraphs (N documents over many units in
+several districts, provinces and school years, with citations, tables and varied front matter),
+then times whole `congkhai build` processes over several runs (median and spread): a full build,
+a rebuild with nothing changed, a rebuild after editing one document, a rebuild after adding
+one, and peak memory; output to a tmpfs folder and to disk. When `hugo` is installed, the same
+documents are built as a minimal Hugo site in the same run. Writes docs/benchmarks.md.
+
+Environment: BENCH_SIZES (default "1000 10000"), BENCH_RUNS (default 3).
+"""
+import os, random, re, shutil, statistics, subprocess, sys, time, platform
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SEEDS = os.path.join(os.path.dirname(ROOT), "shared", "seeds")
+BIN = os.path.join(ROOT, ".build", "release", "congkhai")
+TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp"
+DISK = "/var/tmp"
+
+PROVINCES = {
+    "Đồng Tháp": ["Tân Hồng", "Hồng Ngự", "Tam Nông"],
+    "Quảng Ngãi": ["Bình Sơn", "Sơn Tịnh", "Tư Nghĩa"],
+    "Hải Phòng": ["Tiên Lãng", "Vĩnh Bảo"],
+}
+KINDS = [("ke-hoach", "KH"), ("bao-cao", "BC"), ("quyet-dinh", "QĐ"), ("thong-bao", "TB"), ("huong-dan", "HD"), ("to-trinh", "TTr")]
+CATEGORIES = ["thong-tin-chung", "tai-chinh", "doi-ngu", "co-so-vat-chat", "kiem-dinh", "ke-hoach-giao-duc", "ket-qua-giao-duc", "bao-cao-thuong-nien", "van-ban-don-vi"]
+YEARS = ["2019-2020", "2020-2021", "2021-2022", "2022-2023", "2023-2024", "2024-2025"]
+
+
+def seed_paragraphs():
+    paragraphs, titles = [], []
+    for name in sorted(os.listdir(SEEDS)):
+        text = open(os.path.join(SEEDS, name), encoding="utf-8").read()
+        for line in text.split("\n"):
+            line = line.strip().replace("**", "")
+            if len(line) > 40 and not line.startswith(("Số:", "Nơi nhận", "Noi nhận")):
+                paragraphs.append(line)
+            elif 15 < len(line) <= 120 and line[:1].isupper() and not line.isupper():
+                titles.append(line)
+    return paragraphs, titles
+
+
+def generate(folder, count):
+    rng = random.Random(20241124 + count)
+    paragraphs, titles = seed_paragraphs()
+    districts = [(province, district) for province, names in PROVINCES.items() for district in names]
+    unit_count = max(5, count // 40)
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(folder)
+    with open(os.path.join(folder, "congkhai.yaml"), "w") as f:
+        f.write("title: Cổng công khai thử nghiệm\nbase_url: https://congkhai.example.vn\n")
+    units = []
+    for u in range(unit_count):
+        province, district = districts[u % len(districts)]
+        uid = f"truong-{u:04d}"
+        units.append((uid, province, district))
+        os.makedirs(os.path.join(folder, "content", "units", uid))
+        with open(os.path.join(folder, "content", "units", uid, "unit.yaml"), "w") as f:
+            f.write(f"name: Trường Tiểu học số {u} {district}\nkind: tieu-hoc\ndistrict: {district}\nprovince: {province}\n")
+    bodies = []
+    for i in range(count):
+        uid, province, district = units[i % unit_count]
+        year = YEARS[(i // unit_count) % len(YEARS)]
+        kind, code = KINDS[rng.randrange(len(KINDS))]
+        first = int(year[:4])
+        month = rng.choice([9, 10, 11, 12, 1, 2, 3, 4, 5])
+        issued = f"{first if month >= 9 else first + 1}-{month:02d}-{rng.randint(1, 28):02d}"
+        title = rng.choice(titles) + f" (số {i})"
+        parts = [f"Căn cứ Kế hoạch số {rng.randint(1, 60):02d}/KH-UBND ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}/{first} của Ủy ban nhân dân huyện {district} về công tác năm học {year};", ""]
+        for section in range(rng.randint(2, 5)):
+            parts += [f"## {['I', 'II', 'III', 'IV', 'V'][section]}. NỘI DUNG {section + 1}", ""]
+            for _ in range(rng.randint(2, 5)):
+                p = rng.choice(paragraphs)
+                parts += ([f"- {p}"] if rng.random() < 0.4 else [p, ""])
+            parts.append("")
+        if i % 5 == 0:
+            parts += ["| Nội dung | Thời gian | Người thực hiện |", "|---|---|---|"]
+            parts += [f"| {rng.choice(paragraphs)[:60]} | Tháng {m} | Ban giám hiệu |" for m in range(1, rng.randint(3, 8))]
+            parts.append("")
+        body = "\n".join(parts) + "\n"
+        bodies.append(body)
+        slug = f"van-ban-{i:05d}"
+        folder_path = os.path.join(folder, "content", "units", uid, year)
+        os.makedirs(folder_path, exist_ok=True)
+        categories = rng.sample(CATEGORIES, rng.randint(1, 2))
+        with open(os.path.join(folder_path, slug + ".md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: \"{title}\"\nkind: {kind}\nnumber: {i + 1}/{code}-T{i % unit_count}\nissued: {issued}\n"
+                    f"signer: Nguyễn Văn {chr(65 + i % 26)}\nsigner_title: HIỆU TRƯỞNG\nrecipients: [\"Phòng GDĐT (b/c);\", \"Lưu: VT.\"]\n"
+                    f"categories: [{', '.join(categories)}]\n---\n\n{body}")
+    return bodies, units
+
+
+def hugo_site(folder, portal):
+    """The same documents as a minimal Hugo site: a page per document, list pages per unit and year."""
+    shutil.rmtree(folder, ignore_errors=True)
+    os.makedirs(os.path.join(folder, "layouts", "_default"))
+    with open(os.path.join(folder, "config.toml"), "w") as f:
+        f.write('baseURL = "https://congkhai.example.vn/"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+                '[markup.goldmark.renderer]\nunsafe = false\n')
+    with open(os.path.join(folder, "layouts", "_default", "single.html"), "w") as f:
+        f.write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+                '<body><h1>{{ .Title }}</h1><p>{{ .Params.number }} {{ .Date.Format "02/01/2006" }}</p>{{ .Content }}</body></html>\n')
+    with open(os.path.join(folder, "layouts", "_default", "list.html"), "w") as f:
+        f.write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>'
+                '<table>{{ range .Paginator.Pages }}<tr><td>{{ .Params.number }}</td><td>{{ .Date.Format "02/01/2006" }}</td>'
+                '<td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td></tr>{{ end }}</table></body></html>\n')
+    source = os.path.join(portal, "content", "units")
+    for unit in sorted(os.listdir(source)):
+        for year in sorted(os.listdir(os.path.join(source, unit))):
+            path = os.path.join(source, unit, year)
+            if not os.path.isdir(path):
+                continue
+            target = os.path.join(folder, "content", unit, year)
+            os.makedirs(target, exist_ok=True)
+            with open(os.path.join(folder, "content", unit, "_index.md"), "w") as f:
+                f.write(f"---\ntitle: {unit}\n---\n")
+            with open(os.path.join(target, "_index.md"), "w") as f:
+                f.write(f"---\ntitle: {unit} {year}\n---\n")
+            for name in os.listdir(path):
+                text = open(os.path.join(path, name), encoding="utf-8").read()
+                text = re.sub(r"^issued: ", "date: ", text, count=1, flags=re.M)
+                with open(os.path.join(target, name), "w", encoding="utf-8") as f:
+                    f.write(text)
+
+
+def run(command):
+    """Wall time and peak memory (MB) of one whole process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{stderr[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(label, command, runs, before=None):
+    times, memory = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, peak = run(command)
+        times.append(elapsed)
+        memory.append(peak)
+    median = statistics.median(times)
+    return {"label": label, "median": median, "min": min(times), "max": max(times), "memory": max(memory)}
+
+
+def main():
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000 10000").split()]
+    runs = int(os.environ.get("BENCH_RUNS", "3"))
+    hugo = shutil.which("hugo")
+    cmark = shutil.which("cmark-gfm")
+    rows, notes = [], []
+    for count in sizes:
+        portal = os.path.join(DISK, f"congkhai-bench-{count}")
+        bodies, _ = generate(portal, count)
+        size_mb = sum(len(b.encode()) for b in bodies) / 1e6
+        for where, base in (("tmpfs", TMPFS), ("disk", DISK)):
+            output = os.path.join(base, f"congkhai-bench-out-{count}")
+            clean = lambda: shutil.rmtree(output, ignore_errors=True)
+            build = [BIN, "build", "--source", portal, "--output", output]
+            full = measure("full build", build + ["--full"], runs, before=clean)
+            noop = measure("rebuild, nothing changed", build, runs)
+            edited = os.path.join(portal, "content", "units", "truong-0000", YEARS[0], "van-ban-00000.md")
+            original = open(edited, encoding="utf-8").read()
+            counter = iter(range(10_000))
+            def edit():
+                with open(edited, "w", encoding="utf-8") as f:
+                    f.write(original.replace("\n\n", f"\n\nSửa lần {next(counter)}.\n\n", 1))
+            edit_one = measure("rebuild after editing one document", build, runs, before=edit)
+            added = os.path.join(portal, "content", "units", "truong-0001", YEARS[1], "van-ban-them.md")
+            def add():
+                with open(added, "w", encoding="utf-8") as f:
+                    f.write(original.replace("van-ban", "them") + f"\nThêm {next(counter)}.\n")
+            add_one = measure("rebuild after adding one document", build, runs, before=add)
+            os.remove(added)
+            with open(edited, "w", encoding="utf-8") as f:
+                f.write(original)
+            result = {"count": count, "where": where, "mb": size_mb, "rows": [full, noop, edit_one, add_one]}
+            if hugo:
+                site = os.path.join(DISK, f"hugo-bench-{count}")
+                hugo_site(site, portal)
+                hugo_out = os.path.join(base, f"hugo-bench-out-{count}")
+                result["hugo"] = measure("Hugo, same documents", [hugo, "--quiet", "-s", site, "-d", hugo_out], runs,
+                                         before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
+                shutil.rmtree(hugo_out, ignore_errors=True)
+            if cmark and where == "tmpfs":
+                joined = os.path.join(TMPFS, f"bench-bodies-{count}.md")
+                with open(joined, "w", encoding="utf-8") as f:
+                    f.write("\n".join(bodies))
+                result["cmark"] = measure("cmark-gfm alone, same bodies, one core",
+                                          [cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", "-e", "tagfilter", joined], runs)
+                os.remove(joined)
+            clean()
+            rows.append(result)
+            print_result(result)
+    write_report(rows, runs)
+
+
+def print_result(result):
+    print(f"\n{result['count']} documents ({result['mb']:.0f} MB of Markdown), output on {result['where']}")
+    for row in result["rows"] + [result[k] for k in ("hugo", "cmark") if k in result]:
+        print(f"  {row['label']:<42} {row['median']:7.2f} s  (min {row['min']:.2f}, max {row['max']:.2f})  peak {row['memory']:6.0f} MB")
+
+
+def write_report(results, runs):
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    memory = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
+    lines = ["# Benchmarks", "", f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores ({cpu}), "
+             f"{int(memory) // 1048576} GiB of memory, {platform.system()} {platform.release()}. Each figure is the median of {runs} "
+             "whole `congkhai build` processes (min–max in brackets); peak memory is the largest resident size of those runs. "
+             "The portal is generated deterministically from the seeds' paragraphs (scripts/bench.py).", ""]
+    for result in results:
+        lines += [f"## {result['count']:,} documents ({result['mb']:.0f} MB of Markdown), output on {result['where']}", "",
+                  "| what | time | peak memory |", "|---|---|---|"]
+        for row in result["rows"]:
+            lines.append(f"| {row['label']} | {row['median']:.2f} s ({row['min']:.2f}–{row['max']:.2f}) | {row['memory']:.0f} MB |")
+        full = result["rows"][0]["median"]
+        if "hugo" in result:
+            hugo = result["hugo"]
+            lines.append(f"| {hugo['label']} | {hugo['median']:.2f} s ({hugo['min']:.2f}–{hugo['max']:.2f}) | {hugo['memory']:.0f} MB |")
+            lines.append(f"| **Hugo ÷ congkhai, full build** | **{hugo['median'] / full:.1f}×** | |")
+        if "cmark" in result:
+            cmark = result["cmark"]
+            lines.append(f"| {cmark['label']} | {cmark['median']:.2f} s | {cmark['memory']:.0f} MB |")
+            lines.append(f"| **congkhai full build ÷ cmark-gfm alone** | **{full / cmark['median']:.1f}×** | |")
+        lines.append("")
+    with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w", encoding="utf-8") as f:
+        f.write("\n".join(lines))
+    print("\nwritten: docs/benchmarks.md")
+
+
+if __name__ == "__main__":
+    main()
