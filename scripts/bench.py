@@ -126,11 +126,14 @@ def hugo_site(folder, portal):
 
 def run(command):
     """Wall time and peak memory (MB) of one whole process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - start
-    stderr = process.stderr.read().decode("utf-8", "replace")
+    # Standard error goes to a file: a pipe read only at the end fills up and blocks the build.
+    with open(os.path.join(TMPFS, "bench-stderr.txt"), "w+b") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"failed: {' '.join(command)}\n{stderr[-2000:]}")
     return elapsed, usage.ru_maxrss / 1024

@@ -45,7 +45,12 @@ struct Build: ParsableCommand {
         let options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, full: full)
         do {
             let result = try Builder(options: options).build()
-            report(result.warnings, language: language)
+            // A portal of thousands of documents can have thousands of warnings: the first
+            // ones and a count, the rest through `congkhai check`.
+            report(Array(result.warnings.prefix(50)), language: language)
+            if result.warnings.count > 50 {
+                FileHandle.standardError.write(Data("… và \(result.warnings.count - 50) cảnh báo khác; chạy `congkhai check` để xem tất cả.\n".utf8))
+            }
             print(result.summary)
             if verbose {
                 for (step, seconds) in result.timings {

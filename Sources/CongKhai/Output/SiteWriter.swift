@@ -33,7 +33,7 @@ struct SiteWriter {
         let renderer = MarkdownRenderer()
         let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
         // Folders are made once, up front, not checked again for every page.
-        let paths = jobs.map { page(for: $0, contexts: contexts, pageBodies: pageBodies, pathOnly: true).0 }
+        let paths = jobs.map(path(of:))
         // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
         var folders = Set<String>()
         for path in paths {
@@ -44,9 +44,9 @@ struct SiteWriter {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         let outcome = ParallelMap.map(jobs) { job -> Result<Int, WriteFailure> in
-            let (path, context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies, pathOnly: false)
+            let (context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies)
             let html = templates.render(context, template: template)
-            return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
+            return writeFile(path(of: job), Data(html.utf8), createFolder: false).map { html.utf8.count }
         }
         var summary = Summary()
         for result in outcome {
@@ -64,23 +64,19 @@ struct SiteWriter {
         return summary
     }
 
-    private func page(for job: Job, contexts: PageContexts, pageBodies: [String], pathOnly: Bool) -> (String, [String: Any], String) {
-        if pathOnly { return (path(of: job), [:], "") }
+    /// The page's context and template; its path is `path(of:)`.
+    private func page(for job: Job, contexts: PageContexts, pageBodies: [String]) -> ([String: Any], String) {
         switch job {
-        case .home: return (URLScheme.home, contexts.home(), "home")
-        case .units: return (URLScheme.units, contexts.units(), "units")
-        case .unit(let index): return (site.units[index].url, contexts.unit(site.units[index]), "unit")
-        case .document(let index): return (site.documents[index].url, contexts.document(index), "document")
-        case .listings: return (URLScheme.listings, contexts.listings(), "listings")
-        case .listing(let index, let page):
-            let listing = site.listings[index]
-            return (URLScheme.listing(listing.kind, page: page), contexts.listing(listing, page: page), "listing")
-        case .directives: return (URLScheme.directives, contexts.directives(), "directives")
-        case .directive(let index, let page):
-            let directive = site.directives[index]
-            return (URLScheme.directive(directive.key, page: page), contexts.directive(directive, page: page), "directive")
-        case .page(let index): return (URLScheme.page(site.pages[index].slug), contexts.page(site.pages[index], body: pageBodies[index]), "page")
-        case .notFound: return (URLScheme.notFound, contexts.notFound(), "not-found")
+        case .home: return (contexts.home(), "home")
+        case .units: return (contexts.units(), "units")
+        case .unit(let index): return (contexts.unit(site.units[index]), "unit")
+        case .document(let index): return (contexts.document(index), "document")
+        case .listings: return (contexts.listings(), "listings")
+        case .listing(let index, let page): return (contexts.listing(site.listings[index], page: page), "listing")
+        case .directives: return (contexts.directives(), "directives")
+        case .directive(let index, let page): return (contexts.directive(site.directives[index], page: page), "directive")
+        case .page(let index): return (contexts.page(site.pages[index], body: pageBodies[index]), "page")
+        case .notFound: return (contexts.notFound(), "not-found")
         }
     }
 

@@ -80,7 +80,8 @@ import Testing
             #expect(messages.contains { $0.hasPrefix("content/units/th-a/2023-2024/hong-2.md:") }, "every bad file is reported")
         }
         #expect(try snapshot(output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).filter { $0.contains("congkhai-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path)
+            .filter { $0.contains("congkhai-staging") || $0.contains("congkhai-old") }
         #expect(leftovers.isEmpty)
     }
 

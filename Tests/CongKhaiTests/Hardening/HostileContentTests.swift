@@ -81,9 +81,10 @@ import Testing
             checked += 1
         }
         #expect(checked > 10)
-        // Nothing was written outside the output folder.
+        // Nothing was written outside the output folder but the build cache beside it.
         let outside = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
-        #expect(outside == ["congkhai.yaml", "content", "public"])
+        #expect(outside == [".public.congkhai-cache", "congkhai.yaml", "content", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: fixture.root.appendingPathComponent(".public.congkhai-cache").path) == ["fingerprint"])
         let warnings = report?.warnings.map(\.code) ?? []
         #expect(warnings.contains("file.control-characters"))
     }

@@ -77,3 +77,39 @@ import Testing
         #expect(diagnostics.contains { $0.code == "yaml.unknown-key" && $0.key == "signer_titel" && $0.line == 4 && $0.fix?.vi.contains("signer_title") == true })
     }
 }
+
+@Suite struct DocumentCheckTests {
+    @Test func duplicateAddressesBlankNumbersAndSchoolYears() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "A")
+        let year = "content/units/th-a/2023-2024"
+        try fixture.write("\(year)/Kế hoạch.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\n---\n")
+        try fixture.write("\(year)/ke-hoach.md", "---\ntitle: B\nkind: ke-hoach\nnumber: 2/KH-A\n---\n")
+        try fixture.write("\(year)/trong-so.md", "---\ntitle: C\nkind: ke-hoach\nnumber: /KH-A\n---\n")
+        try fixture.write("\(year)/lech-nam.md", "---\ntitle: D\nkind: ke-hoach\nnumber: 4/KH-A\nplace: X\nissued: 2022-10-01\n---\n")
+        let diagnostics = Builder(options: BuildOptions(source: fixture.root)).check()
+        let duplicate = try #require(diagnostics.first { $0.code == "document.duplicate-path" })
+        #expect(duplicate.severity == .error && duplicate.line == 1)
+        #expect(duplicate.message.vi.contains("th-a/2023-2024/ke-hoach"))
+        let blank = try #require(diagnostics.first { $0.code == "document.blank-number" })
+        #expect(blank.file == "\(year)/trong-so.md" && blank.line == 4 && blank.key == "number" && blank.severity == .warning)
+        let schoolYear = try #require(diagnostics.first { $0.code == "document.school-year-vs-issued" })
+        #expect(schoolYear.file == "\(year)/lech-nam.md" && schoolYear.line == 6 && schoolYear.key == "issued")
+        #expect(schoolYear.message.vi.contains("2022-2023"))
+    }
+
+    @Test func oversizedFilesAreRefused() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "A")
+        let path = fixture.root.appendingPathComponent("content/units/th-a/2023-2024/lon.md")
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: path.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: path)
+        try handle.truncate(atOffset: UInt64(SourceText.maximumBytes + 1))  // sparse: no 32 MB written
+        try handle.close()
+        let diagnostics = Builder(options: BuildOptions(source: fixture.root)).check()
+        #expect(diagnostics.contains { $0.code == "file.too-large" && $0.file.hasSuffix("lon.md") && $0.severity == .error })
+    }
+}
