@@ -7,7 +7,7 @@ let embeddedTemplates: [Resource] = [
     "layout.mustache", "header.mustache", "footer.mustache", "document-table.mustache",
     "pagination.mustache", "home.mustache", "document.mustache", "unit.mustache",
     "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
-    "directives.mustache", "page.mustache", "not-found.mustache",
+    "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache",
     "assets/style.css",
 ].map { .embedInCode("DefaultTemplates/\($0)") }
 

@@ -61,6 +61,7 @@ struct SiteWriter {
         }
         summary.files += try copyAttachments()
         summary.files += try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
+        summary.files += try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
         return summary
     }
 

@@ -9,7 +9,8 @@ enum DefaultTemplates {
         "units": PackageResources.units_mustache, "listing": PackageResources.listing_mustache,
         "listings": PackageResources.listings_mustache, "directive": PackageResources.directive_mustache,
         "directives": PackageResources.directives_mustache, "page": PackageResources.page_mustache,
-        "not-found": PackageResources.not_found_mustache,
+        "not-found": PackageResources.not_found_mustache, "feed": PackageResources.feed_mustache,
+        "sitemap": PackageResources.sitemap_mustache,
     ]
 
     static let assets: [String: [UInt8]] = [
