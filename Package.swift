@@ -7,8 +7,8 @@ let embeddedTemplates: [Resource] = [
     "layout.mustache", "header.mustache", "footer.mustache", "document-table.mustache",
     "pagination.mustache", "home.mustache", "document.mustache", "unit.mustache",
     "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
-    "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache",
-    "assets/style.css",
+    "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache", "search.mustache",
+    "assets/style.css", "assets/search.js",
 ].map { .embedInCode("DefaultTemplates/\($0)") }
 
 let package = Package(

@@ -11,14 +11,14 @@ struct SiteWriter {
 
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
-        case directive(Int, page: Int), page(Int), notFound
+        case directive(Int, page: Int), page(Int), notFound, search
     }
 
     struct Summary { var pages = 0; var files = 0; var bytes = 0 }
 
     func write() throws -> Summary {
         let contexts = PageContexts(site: site)
-        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound]
+        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound, .search]
         jobs += site.units.indices.map { .unit($0) }
         jobs += site.documents.indices.map { .document($0) }
         // Every TT 09/2024 section gets its page, an empty one saying so.
@@ -62,6 +62,7 @@ struct SiteWriter {
         summary.files += try copyAttachments()
         summary.files += try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
         summary.files += try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
+        summary.files += try SearchIndex(site: site).write { path, data in try writeFile(path, data).get() }
         return summary
     }
 
@@ -78,6 +79,7 @@ struct SiteWriter {
         case .directive(let index, let page): return (contexts.directive(site.directives[index], page: page), "directive")
         case .page(let index): return (contexts.page(site.pages[index], body: pageBodies[index]), "page")
         case .notFound: return (contexts.notFound(), "not-found")
+        case .search: return (contexts.search(), "search")
         }
     }
 
@@ -93,6 +95,7 @@ struct SiteWriter {
         case .directive(let index, let page): return URLScheme.directive(site.directives[index].key, page: page)
         case .page(let index): return URLScheme.page(site.pages[index].slug)
         case .notFound: return URLScheme.notFound
+        case .search: return URLScheme.search
         }
     }
 

@@ -10,10 +10,10 @@ enum DefaultTemplates {
         "listings": PackageResources.listings_mustache, "directive": PackageResources.directive_mustache,
         "directives": PackageResources.directives_mustache, "page": PackageResources.page_mustache,
         "not-found": PackageResources.not_found_mustache, "feed": PackageResources.feed_mustache,
-        "sitemap": PackageResources.sitemap_mustache,
+        "sitemap": PackageResources.sitemap_mustache, "search": PackageResources.search_mustache,
     ]
 
     static let assets: [String: [UInt8]] = [
-        "style.css": PackageResources.style_css,
+        "style.css": PackageResources.style_css, "search.js": PackageResources.search_js,
     ]
 }

@@ -33,7 +33,7 @@ struct PageContexts: @unchecked Sendable {
 
     // MARK: - Shared
 
-    enum Section: String { case home, units, listings, directives, page, none }
+    enum Section: String { case home, units, listings, directives, search, page, none }
 
     func base(path: String, title: String, description: String? = nil, section: Section,
               breadcrumbs: [(String, String)] = [], ogType: String = "website") -> [String: Any] {
@@ -43,6 +43,7 @@ struct PageContexts: @unchecked Sendable {
             ["title": "Đơn vị", "url": URLScheme.units, "current": section == .units],
             ["title": "Công khai", "url": URLScheme.listings, "current": section == .listings],
             ["title": "Văn bản căn cứ", "url": URLScheme.directives, "current": section == .directives],
+            ["title": "Tìm kiếm", "url": URLScheme.search, "current": section == .search],
         ]
         for page in site.pages {
             nav.append(["title": page.title, "url": URLScheme.page(page.slug), "current": path == URLScheme.page(page.slug)])
@@ -245,6 +246,11 @@ struct PageContexts: @unchecked Sendable {
         var context = base(path: path, title: page.title, section: .page, breadcrumbs: [("Trang chủ", URLScheme.home)])
         context["body"] = body
         return context
+    }
+
+    func search() -> [String: Any] {
+        base(path: URLScheme.search, title: "Tìm kiếm", description: "Tìm văn bản công khai theo từ khóa, số hiệu, đơn vị", section: .search,
+             breadcrumbs: [("Trang chủ", URLScheme.home)])
     }
 
     func notFound() -> [String: Any] {

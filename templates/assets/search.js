@@ -1,0 +1,153 @@
+/* congkhai search: runs in the browser from a folder (file://), a sub-path or a server. The index
+   is split into scripts under tim-kiem/chi-muc/ (congkhaiSearch.terms/docs/meta/filters calls);
+   a query loads the term shards of its words and the document shards of the results it shows. */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  var base = (script.getAttribute('data-root') || '') + 'tim-kiem/chi-muc/';
+  var state = { meta: null, terms: {}, docs: {}, filters: null, loading: {}, pending: 0, waiting: [] };
+
+  function finished() {
+    state.pending -= 1;
+    if (state.pending === 0) { var waiting = state.waiting; state.waiting = []; waiting.forEach(function (f) { f(); }); }
+  }
+  window.congkhaiSearch = {
+    meta: function (m) { state.meta = m; },
+    terms: function (n, t) { state.terms[n] = t; },
+    docs: function (n, d) { state.docs[n] = d; },
+    filters: function (f) { state.filters = f; }
+  };
+  function load(file) {
+    if (state.loading[file]) { return; }
+    state.loading[file] = true;
+    state.pending += 1;
+    var tag = document.createElement('script');
+    tag.src = base + file;
+    tag.onload = finished;
+    tag.onerror = finished;
+    document.head.appendChild(tag);
+  }
+  function then(f) { if (state.pending === 0) { f(); } else { state.waiting.push(f); } }
+
+  function fold(text) {
+    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
+  }
+  function words(text) { return fold(text).split(/[^a-z0-9]+/).filter(Boolean); }
+  function hash(text) {
+    var bytes = new TextEncoder().encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i += 1) { h = Math.imul(h ^ bytes[i], 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function shardOf(word) { return hash(word) % state.meta.termShards; }
+  function postings(word) {
+    var shard = state.terms[shardOf(word)] || {};
+    var list = shard[word] || [], map = {};
+    for (var i = 0; i < list.length; i += 2) { map[list[i]] = list[i + 1]; }
+    return map;
+  }
+
+  /* Scores: every query word must match (a number or symbol may match alone); a title with the
+     word exactly as typed, accents and all, ranks first; ties go to the newer document. */
+  function rank(query) {
+    var list = words(query), typed = query.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    var symbol = /\d/.test(query) && /[\/\-]/.test(query) ? fold(query).replace(/[^a-z0-9]/g, '') : null;
+    var scores = null;
+    if (symbol && symbol.length >= 3) {
+      var bySymbol = postings(symbol);
+      if (Object.keys(bySymbol).length) { scores = {}; Object.keys(bySymbol).forEach(function (id) { scores[id] = bySymbol[id] * 10; }); }
+    }
+    if (!scores) {
+      list.forEach(function (word) {
+        var found = postings(word), next = {};
+        if (scores === null) { next = found; } else { Object.keys(scores).forEach(function (id) { if (found[id]) { next[id] = scores[id] + found[id]; } }); }
+        scores = next;
+      });
+    }
+    scores = scores || {};
+    typed.forEach(function (word) {
+      if (fold(word) === word) { return; }
+      var exact = postings(word);
+      Object.keys(exact).forEach(function (id) { if (scores[id] !== undefined) { scores[id] += 1000; } });
+    });
+    return Object.keys(scores).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+  }
+
+  function passes(id, filter) {
+    if (!filter.active) { return true; }
+    if (id >= state.meta.documents) { return !filter.year && !filter.unit && !filter.category && (!filter.kind || filter.kind === 'can-cu'); }
+    if (filter.kind === 'can-cu') { return false; }
+    var row = state.filters[id];
+    return (filter.year === '' || row[0] === Number(filter.year)) && (filter.unit === '' || row[1] === Number(filter.unit)) &&
+      (filter.kind === '' || row[2] === Number(filter.kind)) && (filter.category === '' || (row[3] & (1 << Number(filter.category))) !== 0);
+  }
+
+  function render(ids, total, query) {
+    var out = document.getElementById('ket-qua'), root = script.getAttribute('data-root') || '';
+    var status = document.getElementById('trang-thai');
+    out.innerHTML = '';
+    status.textContent = total ? 'Tìm thấy ' + total + ' kết quả cho “' + query + '”.' : 'Không tìm thấy kết quả nào cho “' + query + '”. Hãy thử từ khác, bỏ bớt từ, hoặc gõ số hiệu như 33/CT-TTg.';
+    ids.forEach(function (id) {
+      var per = state.meta.documentsPerShard, row = (state.docs[Math.floor(id / per)] || [])[id % per];
+      if (!row) { return; }
+      var item = document.createElement('li'), link = document.createElement('a'), meta = document.createElement('p');
+      link.href = root + row[1];
+      link.textContent = row[0];
+      var unit = row[2] >= 0 ? state.meta.units[row[2]][1] : 'Văn bản được trích dẫn' + (row[8] ? ' (' + row[8] + ' văn bản trích dẫn)' : '');
+      meta.className = 'meta';
+      meta.textContent = [row[5], row[6], unit].filter(Boolean).join(' · ');
+      item.appendChild(link);
+      item.appendChild(meta);
+      out.appendChild(item);
+    });
+  }
+
+  function run(query, filter) {
+    var needed = words(query), typed = query.toLowerCase().split(/\s+/);
+    if (/\d/.test(query) && /[\/\-]/.test(query)) { needed.push(fold(query).replace(/[^a-z0-9]/g, '')); }
+    needed.concat(typed.map(fold)).forEach(function (word) { if (word) { load('t' + shardOf(word) + '.js'); } });
+    if (filter.active) { load('filters.js'); }
+    then(function () {
+      var ids = rank(query).filter(function (id) { return passes(id, filter); });
+      var shown = ids.slice(0, 20), per = state.meta.documentsPerShard;
+      shown.forEach(function (id) { load('d' + Math.floor(id / per) + '.js'); });
+      then(function () { render(shown, ids.length, query); });
+    });
+  }
+
+  function fillSelect(select, items, valueOf, labelOf) {
+    items.forEach(function (item, index) {
+      var option = document.createElement('option');
+      option.value = valueOf(item, index);
+      option.textContent = labelOf(item);
+      select.appendChild(option);
+    });
+  }
+
+  function start() {
+    var form = document.getElementById('tim-kiem-form');
+    if (!form || !state.meta) { return; }
+    var params = new URLSearchParams(window.location.search);
+    var input = form.querySelector('input[type=search]');
+    var selects = { year: form.querySelector('[name=nam]'), unit: form.querySelector('[name=don-vi]'), kind: form.querySelector('[name=loai]'), category: form.querySelector('[name=danh-muc]') };
+    fillSelect(selects.year, state.meta.years, function (y, i) { return String(i); }, function (y) { return 'Năm học ' + y; });
+    fillSelect(selects.unit, state.meta.units, function (u, i) { return String(i); }, function (u) { return u[1]; });
+    fillSelect(selects.kind, state.meta.kinds, function (k, i) { return String(i); }, function (k) { return k[1]; });
+    var cited = document.createElement('option'); cited.value = 'can-cu'; cited.textContent = 'Văn bản được trích dẫn'; selects.kind.appendChild(cited);
+    fillSelect(selects.category, state.meta.categories, function (c, i) { return String(i); }, function (c) { return c[1]; });
+    Object.keys(selects).forEach(function (key) { var name = selects[key].name; if (params.get(name)) { selects[key].value = params.get(name); } });
+    var query = (params.get('q') || '').trim();
+    input.value = query;
+    if (!query) { return; }
+    var filter = { year: selects.year.value, unit: selects.unit.value, kind: selects.kind.value, category: selects.category.value };
+    filter.active = Boolean(filter.year || filter.unit || filter.kind || filter.category);
+    document.getElementById('trang-thai').textContent = 'Đang tìm…';
+    run(query, filter);
+  }
+
+  state.pending += 1;
+  var metaTag = document.createElement('script');
+  metaTag.src = base + 'meta.js';
+  metaTag.onload = function () { finished(); start(); };
+  metaTag.onerror = finished;
+  document.head.appendChild(metaTag);
+})();
