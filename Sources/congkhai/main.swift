@@ -54,7 +54,7 @@ struct Build: ParsableCommand {
             print(result.summary)
             if verbose {
                 for (step, seconds) in result.timings {
-                    print("  " + step.padding(toLength: 10, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                    print("  " + step.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
                 }
             }
             print("Mở trang: \(result.output.appendingPathComponent("index.html").path)")

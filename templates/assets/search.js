@@ -39,10 +39,25 @@
     return h >>> 0;
   }
   function shardOf(word) { return hash(word) % state.meta.termShards; }
+  /* A posting list is "L" + "delta.weight" pairs in base 36, or "B" + a base64 bitmap of the
+     entries for very common words (weight 1). */
   function postings(word) {
-    var shard = state.terms[shardOf(word)] || {};
-    var list = shard[word] || [], map = {};
-    for (var i = 0; i < list.length; i += 2) { map[list[i]] = list[i + 1]; }
+    var shard = state.terms[shardOf(fold(word))] || {};
+    var text = shard[word] || '', map = {};
+    if (text.charAt(0) === 'L') {
+      var id = 0;
+      text.slice(1).split(',').forEach(function (pair) {
+        var parts = pair.split('.');
+        id += parseInt(parts[0], 36);
+        map[id] = parseInt(parts[1], 36);
+      });
+    } else if (text.charAt(0) === 'B') {
+      var bits = atob(text.slice(1));
+      for (var i = 0; i < bits.length; i += 1) {
+        var byte = bits.charCodeAt(i);
+        for (var b = 0; byte && b < 8; b += 1) { if (byte & (1 << b)) { map[i * 8 + b] = 1; } }
+      }
+    }
     return map;
   }
 
@@ -85,6 +100,9 @@
     var out = document.getElementById('ket-qua'), root = script.getAttribute('data-root') || '';
     var status = document.getElementById('trang-thai');
     out.innerHTML = '';
+    // What this query loaded and when the results were shown, for measurement (make bench).
+    out.setAttribute('data-loaded', Object.keys(state.loading).join(' '));
+    out.setAttribute('data-ms', String(Math.round(performance.now())));
     status.textContent = total ? 'Tìm thấy ' + total + ' kết quả cho “' + query + '”.' : 'Không tìm thấy kết quả nào cho “' + query + '”. Hãy thử từ khác, bỏ bớt từ, hoặc gõ số hiệu như 33/CT-TTg.';
     ids.forEach(function (id) {
       var per = state.meta.documentsPerShard, row = (state.docs[Math.floor(id / per)] || [])[id % per];

@@ -14,80 +14,69 @@ struct SearchIndex {
     enum Weight { static let symbol = 40, title = 10, kind = 2, unit = 3, body = 1, bodyCap = 3 }
 
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
-        var postings: [String: [Int32: Int]] = [:]
-        func add(_ text: String, _ entry: Int, _ weight: Int) {
-            for token in Self.tokens(text) {
-                let current = postings[token, default: [:]][Int32(entry)] ?? 0
-                postings[token, default: [:]][Int32(entry)] = min(255, current + weight)
-            }
-        }
-        // Title words as written (lowercase, with their accents), stored in their folded word's
-        // shard, so "đường" can rank documents whose title says "đường" above "dương".
-        var accented: [String: [Int32: Int]] = [:]
-        func addAccented(_ text: String, _ entry: Int) {
-            for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) {
-                let token = String(word)
-                if !token.allSatisfy(\.isASCII) { accented[token, default: [:]][Int32(entry)] = Weight.title }
-            }
-        }
-        func addSymbol(_ symbol: String, _ entry: Int, _ weight: Int) {
-            let key = DocumentNumber.symbolKey(symbol).lowercased()
-            if key.count >= 3 { postings[key, default: [:]][Int32(entry)] = max(postings[key]?[Int32(entry)] ?? 0, weight) }
-        }
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
+        let unitTokens = site.units.map { Self.tokens($0.unit.name) }
         var entries: [[Any]] = []
-        var bodyTokens: [[String]] = []
+        // Each entry's weights for its words, computed one entry at a time; postings are then
+        // appended in entry order, so every list comes out sorted.
+        var weightsByEntry: [[String: Int]] = []
+        var bodyByEntry: [[String: Int]] = []
+        // Documents are independent: their words and weights are counted on all cores.
+        struct Counted: Sendable { var weights: [String: Int]; var body: [String: Int] }
+        let counted = ParallelMap.map(Array(site.documents.indices)) { [site] index -> Counted in
+            let document = site.documents[index]
+            let source = document.source
+            var weights: [String: Int] = [:]
+            func add(_ tokens: [String], _ weight: Int) { for token in tokens { weights[token, default: 0] += weight } }
+            add(Self.tokens(source.title), Weight.title)
+            add(Self.tokens(catalogue.documentKind(source.kind)?.name ?? ""), Weight.kind)
+            add(unitTokens[unitIndex[source.unitID] ?? 0], Weight.unit)
+            if let number = source.number { add(Self.tokens(number), Weight.symbol); Self.addSymbol(number, Weight.symbol, &weights) }
+            for citation in document.rendered.citations { Self.addSymbol(citation.symbol, Weight.title, &weights) }
+            Self.addAccented(source.title, &weights)
+            var body: [String: Int] = [:]
+            for token in Self.tokens(document.rendered.plainText) where body[token, default: 0] < Weight.bodyCap { body[token, default: 0] += Weight.body }
+            return Counted(weights: weights, body: body)
+        }
         for (index, document) in site.documents.enumerated() {
             let source = document.source
-            add(source.title, index, Weight.title)
-            addAccented(source.title, index)
-            add(catalogue.documentKind(source.kind)?.name ?? "", index, Weight.kind)
-            add(site.units[unitIndex[source.unitID] ?? 0].unit.name, index, Weight.unit)
-            if let number = source.number { add(number, index, Weight.symbol); addSymbol(number, index, Weight.symbol) }
-            for citation in document.rendered.citations { addSymbol(citation.symbol, index, Weight.title) }
-            bodyTokens.append(Self.tokens(document.rendered.plainText))
+            weightsByEntry.append(counted[index].weights)
+            bodyByEntry.append(counted[index].body)
             entries.append([source.title, document.url, unitIndex[source.unitID] ?? 0, source.schoolYear, source.kind,
                             source.number ?? "", source.issued?.vietnameseShort ?? "", source.categories])
         }
-        // Body words: common ones (in more than a third of the documents) are left to titles,
-        // so no shard carries a posting for nearly every document.
-        var documentFrequency: [String: Int] = [:]
-        for tokens in bodyTokens { for token in Set(tokens) { documentFrequency[token, default: 0] += 1 } }
-        let limit = max(20, site.documents.count / 3)
-        for (index, tokens) in bodyTokens.enumerated() {
-            // The body's share is capped on its own: a word said often in the body never outweighs
-            // the title, and never lowers what the title gave.
-            var counts: [String: Int] = [:]
-            for token in tokens where (documentFrequency[token] ?? 0) <= limit { counts[token, default: 0] += Weight.body }
-            for (token, count) in counts {
-                let entry = Int32(index)
-                postings[token, default: [:]][entry] = min(255, (postings[token]?[entry] ?? 0) + min(Weight.bodyCap, count))
-            }
-        }
-        for (offset, directive) in site.directives.enumerated() {
-            let entry = site.documents.count + offset
-            add(directive.title, entry, Weight.title)
-            addAccented(directive.title, entry)
-            addSymbol(directive.symbol, entry, Weight.symbol * 2)
-            for variant in directive.variants { addSymbol(variant, entry, Weight.symbol * 2) }
-            add(directive.symbol, entry, Weight.symbol)
+        for directive in site.directives {
+            var weights: [String: Int] = [:]
+            for token in Self.tokens(directive.title) { weights[token, default: 0] += Weight.title }
+            for token in Self.tokens(directive.symbol) { weights[token, default: 0] += Weight.symbol }
+            Self.addSymbol(directive.symbol, Weight.symbol * 2, &weights)
+            for variant in directive.variants { Self.addSymbol(variant, Weight.symbol * 2, &weights) }
+            Self.addAccented(directive.title, &weights)
+            weightsByEntry.append(weights)
+            bodyByEntry.append([:])
             entries.append([directive.title, directive.url, -1, "", "can-cu", directive.symbol, directive.date?.vietnameseShort ?? "", [String](),
                             directive.citedBy.count])
         }
+        var postings: [String: [(Int32, UInt8)]] = [:]
+        for (entry, weights) in weightsByEntry.enumerated() {
+            var merged = weights
+            // The body's share is capped on its own, so it never outweighs the title.
+            for (token, count) in bodyByEntry[entry] { merged[token, default: 0] += count }
+            for (token, weight) in merged { postings[token, default: []].append((Int32(entry), UInt8(min(255, weight)))) }
+        }
 
-        let termShards = max(16, min(2048, postings.count / 150))
-        var shards = Array(repeating: [(String, [Int32: Int])](), count: termShards)
-        for (term, list) in postings { shards[Int(Self.hash(term) % UInt32(termShards))].append((term, list)) }
-        for (word, list) in accented {
-            guard let folded = Self.tokens(word).first else { continue }
-            shards[Int(Self.hash(folded) % UInt32(termShards))].append((word, list))
+        let termShards = max(16, min(4096, postings.count / 150))
+        var shards = Array(repeating: [String](), count: termShards)
+        let total = entries.count
+        for term in postings.keys.sorted() {
+            let list = postings[term]!
+            let folded = term.allSatisfy(\.isASCII) ? term : (Self.tokens(term).first ?? term)
+            shards[Int(Self.hash(folded) % UInt32(termShards))].append("\"\(term)\":\"\(Self.encode(list, total: total))\"")
         }
         var files = 0
         for (number, shard) in shards.enumerated() {
-            var object: [String: [Int]] = [:]
-            for (term, list) in shard { object[term] = list.sorted { $0.key < $1.key }.flatMap { [Int($0.key), $0.value] } }
-            try writeFile("\(Self.folder)t\(number).js", script("terms", number, object))
+            try writeFile("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(shard.joined(separator: ","))});\n".utf8))
             files += 1
         }
         let documentShards = (entries.count + Self.documentsPerShard - 1) / Self.documentsPerShard
@@ -109,7 +98,7 @@ struct SearchIndex {
         try writeFile("\(Self.folder)filters.js", Data("congkhaiSearch.filters(\(json(filters)));\n".utf8))
         files += 1
         let meta: [String: Any] = [
-            "termShards": termShards, "documentsPerShard": Self.documentsPerShard, "documents": site.documents.count,
+            "termShards": termShards, "documentsPerShard": Self.documentsPerShard, "documents": site.documents.count, "entries": total,
             "units": site.units.map { [$0.unit.id, $0.unit.name] },
             "kinds": catalogue.documentKinds.map { [$0.slug, $0.name] },
             "categories": catalogue.categories.map { [$0.slug, $0.name] },
@@ -119,9 +108,54 @@ struct SearchIndex {
         return files + 1
     }
 
+    /// Numbers and symbols also as one key of their letters and digits ("33ctttg").
+    private static func addSymbol(_ symbol: String, _ weight: Int, _ weights: inout [String: Int]) {
+        let key = DocumentNumber.symbolKey(symbol).lowercased()
+        if key.count >= 3 { weights[key] = max(weights[key] ?? 0, weight) }
+    }
+
+    /// Title words as written (lowercase, with their accents), kept in their folded word's shard,
+    /// so "đường" ranks documents whose title says "đường" above "dương".
+    private static func addAccented(_ text: String, _ weights: inout [String: Int]) {
+        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where !word.allSatisfy(\.isASCII) {
+            weights[String(word)] = Weight.title
+        }
+    }
+
+    /// A posting list as text: "L" then "delta.weight" pairs in base 36 (about 4.5 bytes an
+    /// entry); or, for a word in at least 200 entries where a bitmap is smaller (more than one
+    /// entry in 27), "B" then a base64 bitmap of the entries with weight 1. Small portals keep
+    /// every weight. assets/search.js reads both.
+    static func encode(_ list: [(Int32, UInt8)], total: Int) -> String {
+        if list.count >= 200 && list.count * 27 > total {
+            var bits = [UInt8](repeating: 0, count: (total + 7) / 8)
+            for (entry, _) in list { bits[Int(entry) >> 3] |= UInt8(1) << UInt8(truncatingIfNeeded: entry & 7) }
+            return "B" + Data(bits).base64EncodedString()
+        }
+        var text = "L"
+        var previous: Int32 = 0
+        for (index, (entry, weight)) in list.enumerated() {
+            if index > 0 { text += "," }
+            text += String(entry - previous, radix: 36) + "." + String(weight, radix: 36)
+            previous = entry
+        }
+        return text
+    }
+
     /// Folded words: lowercase ASCII letters and digits, as assets/search.js folds a query.
     static func tokens(_ text: String) -> [String] {
-        VietnameseText.fold(text).split { !(("a"..."z").contains($0) || ("0"..."9").contains($0)) }.map(String.init)
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        for byte in VietnameseText.fold(text).utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                current.append(byte)
+            } else if !current.isEmpty {
+                tokens.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        return tokens
     }
 
     /// FNV-1a over UTF-8, 32 bits: the same function picks a word's shard in assets/search.js.

@@ -14,7 +14,7 @@ struct SiteWriter {
         case directive(Int, page: Int), page(Int), notFound, search
     }
 
-    struct Summary { var pages = 0; var files = 0; var bytes = 0 }
+    struct Summary { var pages = 0; var files = 0; var bytes = 0; var searchIndexSeconds = 0.0 }
 
     func write() throws -> Summary {
         let contexts = PageContexts(site: site)
@@ -62,7 +62,11 @@ struct SiteWriter {
         summary.files += try copyAttachments()
         summary.files += try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
         summary.files += try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
+        let clock = ContinuousClock()
+        let start = clock.now
         summary.files += try SearchIndex(site: site).write { path, data in try writeFile(path, data).get() }
+        let elapsed = clock.now - start
+        summary.searchIndexSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return summary
     }
 

@@ -42,7 +42,7 @@ public enum VietnameseText {
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 {
                 out.append(asciiLowercase(scalar))
-            } else if let base = foldTable[scalar.value] {
+            } else if scalar.value < 0x1F00, let base = foldArray[Int(scalar.value)] {
                 out.append(base)
             } else if (0x300...0x36F).contains(scalar.value) {
                 continue  // a stray combining mark
@@ -132,6 +132,13 @@ public enum VietnameseText {
     private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
     }
+
+    /// The fold table as an array indexed by code point, for the hot loop.
+    private static let foldArray: [Unicode.Scalar?] = {
+        var array = [Unicode.Scalar?](repeating: nil, count: 0x1F00)
+        for (value, base) in foldTable where value < 0x1F00 { array[Int(value)] = base }
+        return array
+    }()
 
     /// Precomputed once: every Latin letter with diacritics in U+00C0–U+024F and U+1E00–U+1EFF
     /// mapped to its lowercase ASCII base letter, plus đ/Đ, which NFD does not decompose.
