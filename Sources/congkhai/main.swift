@@ -7,7 +7,7 @@ struct CongKhaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
-        subcommands: [Build.self, Check.self, Citations.self, Import.self]
+        subcommands: [Build.self, Check.self, Citations.self, Import.self, Archive.self, Verify.self]
     )
 }
 
@@ -174,5 +174,57 @@ struct Import: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+struct Archive: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Tạo bản lưu trữ (.zip) của một năm học, xem được khi không có mạng, kèm MANIFEST.sha256.")
+
+    @Option(name: .customLong("school-year"), help: "Năm học, ví dụ 2023-2024.")
+    var schoolYear: String
+
+    @Option(help: "Thư mục của cổng.")
+    var source: String = "."
+
+    @Option(help: "Tệp .zip sẽ tạo (mặc định: archives/cong-khai-<năm học>.zip trong thư mục cổng).")
+    var output: String?
+
+    func run() throws {
+        let portal = URL(fileURLWithPath: source)
+        let target = output.map { URL(fileURLWithPath: $0) } ?? portal.appendingPathComponent("archives/cong-khai-\(schoolYear).zip")
+        do {
+            let files = try YearArchive.create(portal: portal, schoolYear: schoolYear, output: target)
+            print("Đã lưu trữ năm học \(schoolYear): \(files) tệp → \(target.path)")
+        } catch let failure as BuildFailure {
+            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8)) }
+            throw ExitCode(1)
+        } catch {
+            FileHandle.standardError.write(Data("lỗi: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Verify: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Kiểm tra một bản lưu trữ .zip theo MANIFEST.sha256 bên trong.")
+
+    @Argument(help: "Tệp .zip cần kiểm tra.")
+    var file: String
+
+    func run() throws {
+        do {
+            let problems = try YearArchive.verify(URL(fileURLWithPath: file))
+            if problems.isEmpty {
+                print("Bản lưu trữ nguyên vẹn: mọi tệp khớp MANIFEST.sha256.")
+            } else {
+                for problem in problems { FileHandle.standardError.write(Data("\(file): \(problem)\n".utf8)) }
+                FileHandle.standardError.write(Data("Bản lưu trữ KHÔNG nguyên vẹn: \(problems.count) vấn đề.\n".utf8))
+                throw ExitCode(1)
+            }
+        } catch let failure as YearArchive.Failure {
+            FileHandle.standardError.write(Data("\(file): lỗi: \(failure.message.vi)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }

@@ -11,10 +11,10 @@ struct BuildFingerprint: Equatable {
         var first = Hasher64(seed: 0xcbf29ce484222325)
         var second = Hasher64(seed: 0x84222325cbf29ce4)
         func add(_ text: String) { first.add(text); second.add(text) }
-        add("congkhai-fingerprint-1|drafts=\(options.includeDrafts)|output=\(options.output.path)")
+        add("congkhai-fingerprint-1|drafts=\(options.includeDrafts)|year=\(options.schoolYear ?? "")|output=\(options.output.path)")
         if let executable = Bundle.main.executablePath { add(statLine(executable, name: "executable")) }
         add(statLine(options.source.appendingPathComponent("congkhai.yaml").path, name: "congkhai.yaml"))
-        for folder in ["content", "templates"] {
+        for folder in ["content", "templates", "archives"] {
             let root = options.source.appendingPathComponent(folder)
             guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { add("\(folder): none"); continue }
             var entries: [String] = []

@@ -6,12 +6,15 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Rebuild everything, ignoring what an earlier build left to reuse.
     public var full: Bool
+    /// Only this school year's documents (a yearly archive).
+    public var schoolYear: String?
 
-    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false) {
+    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
         self.full = full
+        self.schoolYear = schoolYear
     }
 }
 
@@ -96,8 +99,12 @@ public struct Builder: Sendable {
         cache.clear()
 
         let portal = try step("load") { () throws(BuildFailure) -> LoadedPortal in
-            let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
+            var portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
+            if let year = options.schoolYear {
+                portal.documents = portal.documents.filter { $0.schoolYear == year }
+                portal.archives = []
+            }
             return portal
         }
         report.warnings = portal.diagnostics.filter { $0.severity == .warning }

@@ -8,6 +8,8 @@ public struct LoadedPortal: Sendable {
     public var units: [PortalUnit]
     public var documents: [SourceDocument]
     public var pages: [SourcePage]
+    /// Yearly archives kept in the portal's archives/ folder, published with the site.
+    public var archives: [PublishedArchive] = []
     public var diagnostics: [Diagnostic]
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
@@ -71,8 +73,10 @@ public struct ContentLoader: Sendable {
         for file in files.pageFiles {
             if let page = loadPage(file, &diagnostics) { pages.append(page) }
         }
-        return LoadedPortal(root: root, settings: settings, units: units, documents: documents, pages: pages,
-                            diagnostics: diagnostics.sorted())
+        var portal = LoadedPortal(root: root, settings: settings, units: units, documents: documents, pages: pages,
+                                  diagnostics: diagnostics.sorted())
+        portal.archives = PublishedArchive.list(in: root.appendingPathComponent("archives"))
+        return portal
     }
 
     // MARK: - Settings
@@ -282,5 +286,26 @@ public struct ContentLoader: Sendable {
             }
         }
         return nil
+    }
+}
+
+/// A .zip in the portal's archives/ folder (made by `congkhai archive`), published under
+/// luu-tru/ and listed on the công khai page.
+public struct PublishedArchive: Sendable, Hashable {
+    public var name: String
+    public var source: URL
+    public var bytes: Int
+    /// The school year its name ends with ("...-2023-2024.zip"), if any.
+    public var schoolYear: String?
+
+    static func list(in folder: URL) -> [PublishedArchive] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        return names.filter { $0.lowercased().hasSuffix(".zip") && !$0.hasPrefix(".") }.sorted(by: >).map { name in
+            let url = folder.appendingPathComponent(name)
+            let size = ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int) ?? 0
+            let stem = String(name.dropLast(4))
+            let year = String(stem.suffix(9))
+            return PublishedArchive(name: URLScheme.attachmentName(name), source: url, bytes: size, schoolYear: SchoolYear.isValid(year) ? year : nil)
+        }
     }
 }

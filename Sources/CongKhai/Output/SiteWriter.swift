@@ -60,6 +60,14 @@ struct SiteWriter {
             summary.files += 1
         }
         summary.files += try copyAttachments()
+        for archive in site.archives {
+            let data: Data
+            do { data = try Data(contentsOf: archive.source) } catch {
+                throw WriteFailure(path: "archives/\(archive.source.lastPathComponent)", reason: FileErrorText.describe(error))
+            }
+            try writeFile("luu-tru/\(archive.name)", data).get()
+            summary.files += 1
+        }
         summary.files += try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
         summary.files += try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
         let clock = ContinuousClock()

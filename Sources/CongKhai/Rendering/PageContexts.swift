@@ -186,6 +186,11 @@ struct PageContexts: @unchecked Sendable {
             ["id": "theo-loai", "title": "Theo loại văn bản",
              "items": listingLinks { if case .kind = $0 { return true } else { return false } }],
         ] as [[String: Any]]
+        context["archives"] = site.archives.map { archive -> [String: Any] in
+            ["name": archive.name, "url": "luu-tru/\(archive.name)", "school_year": archive.schoolYear.map(SchoolYear.label) ?? archive.name,
+             "size": String(format: "%.1f MB", Double(archive.bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")]
+        }
+        context["has_archives"] = !site.archives.isEmpty
         return context
     }
 

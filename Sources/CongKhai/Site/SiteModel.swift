@@ -11,6 +11,7 @@ public struct SiteModel: Sendable {
     public var pages: [SourcePage]
     /// School years with documents, newest first.
     public var schoolYears: [String]
+    public var archives: [PublishedArchive] = []
     /// Warnings about the bodies: citations not resolved for sure, broken links, misplaced blocks.
     public var diagnostics: [Diagnostic] = []
 

@@ -65,6 +65,6 @@ public enum SiteResolver {
         }
         return SiteModel(settings: settings, units: units, documents: documents, directives: directives, listings: listings,
                          pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
-                         diagnostics: BodyChecks.diagnostics(documents: documents, notes: notes))
+                         archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: notes))
     }
 }
