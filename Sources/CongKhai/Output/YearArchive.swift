@@ -29,7 +29,7 @@ public enum YearArchive {
         }
         // The build's own bookkeeping is not part of the archive.
         try? FileManager.default.removeItem(at: site.appendingPathComponent(OutputFolder.markerName))
-        let files = try listFiles(site)
+        let files = try FileTree.files(in: site)
         var manifest = ""
         for file in files { manifest += "\(try digest(of: site.appendingPathComponent(file)))  \(file)\n" }
         try Data(manifest.utf8).write(to: site.appendingPathComponent(manifestName))
@@ -80,16 +80,6 @@ public enum YearArchive {
         }
         for path in expected.keys.sorted() where !seen.contains(path) { problems.append("\(path): thiếu trong tệp lưu trữ") }
         return problems.sorted()
-    }
-
-    static func listFiles(_ folder: URL) throws -> [String] {
-        let base = folder.standardizedFileURL.path + "/"
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var files: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            files.append(String(url.standardizedFileURL.path.dropFirst(base.count)))
-        }
-        return files.sorted()
     }
 
     static func digest(of url: URL) throws -> String { hex(SHA256.hash(data: try Data(contentsOf: url))) }

@@ -1,16 +1,9 @@
 import Foundation
+@testable import CongKhai
 
 /// Finds every href and src in the built pages and checks that relative ones name a file.
 enum LinkChecker {
-    static func allFiles(in folder: URL) throws -> [String] {
-        let base = folder.standardizedFileURL.path + "/"
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        var files: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-            files.append(String(url.standardizedFileURL.path.dropFirst(base.count)))
-        }
-        return files.sorted()
-    }
+    static func allFiles(in folder: URL) throws -> [String] { try FileTree.files(in: folder) }
 
     static func htmlFiles(in folder: URL) throws -> [String] { try allFiles(in: folder).filter { $0.hasSuffix(".html") } }
 
