@@ -56,6 +56,9 @@ struct Build: ParsableCommand {
                 for (step, seconds) in result.timings {
                     print("  " + step.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
                 }
+                for (step, seconds) in result.partTimings {
+                    print("    " + step.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                }
             }
             print("Mở trang: \(result.output.appendingPathComponent("index.html").path)")
         } catch {

@@ -25,8 +25,9 @@ public struct CitationReport: Sendable {
     public func lines(file: String, text: String) -> [Line] {
         let split = FrontMatterSplitter.split(text)
         var ownNumber = OwnNumber.find(in: split.body)
-        if let yaml = split.yaml, let (fields, _) = Optional(YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine)),
-           var fields { ownNumber = fields.string("number") ?? ownNumber }
+        if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
+            ownNumber = fields.string("number") ?? ownNumber
+        }
         let rendered = MarkdownRenderer().render(split.body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
         let merged = DocumentCitations.merge(rendered.citations)
         return rendered.citations.map { citation in
@@ -60,7 +61,7 @@ public enum OwnNumber {
             for label in ["Số:", "Số :", "SỐ:", "SỐ :", "Số"] where line.hasPrefix(label) {
                 let rest = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
                 if rest.contains("/") || rest.contains("-") {
-                    let symbol = DocumentNumber.tidy(String(rest.prefix { !$0.isWhitespace || true }))
+                    let symbol = DocumentNumber.tidy(rest)
                     return symbol.split(separator: " ").prefix(3).joined(separator: " ")
                 }
             }

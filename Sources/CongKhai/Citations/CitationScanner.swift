@@ -87,8 +87,7 @@ public struct CitationScanner: Sendable {
                 index = probe
             }
         }
-        var sawNumberWord = false
-        if index < tokens.count, tokens[index].lower == "số" { index += 1; sawNumberWord = true }
+        if index < tokens.count, tokens[index].lower == "số" { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count else { return nil }
         let uppercaseContext = tokens[typeIndex].isAllUppercase
@@ -97,8 +96,6 @@ public struct CitationScanner: Sendable {
             result.blanks.append(BlankCitation(type: type.name, symbol: symbol.symbol, start: tokens[typeIndex].start))
             return nil
         }
-        // "Kế hoạch 2024-2025" is a plan for a school year, not a citation: a symbol needs a code.
-        _ = sawNumberWord
         return finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol, subjectBefore: subjectBefore)
     }
 
@@ -192,7 +189,7 @@ public struct CitationScanner: Sendable {
             index = next
             lastIndex = next - 1
         }
-        let (subject, subjectEnd) = matchSubject(tokens, text: text, at: index)
+        let (subject, _) = matchSubject(tokens, text: text, at: index)
         let parts = symbol.parts
         let codes = parts.dropFirst().filter { !isYear($0) }
         var issuerCodes = codes.map(DocumentNumber.symbolKey)
@@ -208,7 +205,8 @@ public struct CitationScanner: Sendable {
             relation: .reference, text: slice(text, tokens[startIndex].start, tokens[lastIndex].end), sentence: "",
             linkStart: tokens[startIndex].start, linkEnd: tokens[symbol.end - 1].end, start: tokens[startIndex].start,
             issuerCodes: issuerCodes)
-        return (citation, max(symbol.end, subjectEnd == index ? index : index))
+        // Scanning goes on inside the subject: subjects often cite ("về tiếp tục thực hiện Chỉ thị ...").
+        return (citation, max(symbol.end, index))
     }
 
     /// "ngày 26/11/2021", "ngày 18/5 /2021", "ngày 26 tháng 11 năm 2021", "ngày  tháng 4 năm 2024".
@@ -368,13 +366,9 @@ public struct CitationScanner: Sendable {
             if connectorsOnly || words.isEmpty || words == ["và"] { return .basis }
             // The previous citation's date, issuer and subject lie between; what matters is the
             // last words before this one.
-            if let last = words.last, last == "và", previousEndsClause(previous, gapWords: words) { return .basis }
+            if let last = words.last, last == "và", words.count <= 60 { return .basis }
         }
         return .reference
-    }
-
-    private func previousEndsClause(_ previous: Citation, gapWords: [String]) -> Bool {
-        gapWords.count <= 60
     }
 
     private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {

@@ -84,7 +84,7 @@ public struct ContentLoader: Sendable {
     private func loadSettings(_ diagnostics: inout [Diagnostic]) -> PortalSettings {
         let path = "congkhai.yaml"
         let fallback = PortalSettings(title: "Cổng công khai")
-        guard let text = readText(path, &diagnostics, missingIsError: true) else { return fallback }
+        guard let text = readText(path, &diagnostics) else { return fallback }
         let (parsed, problems) = YAMLFields.parse(text, file: path, firstLine: 1)
         diagnostics += problems
         guard var fields = parsed else { return fallback }
@@ -251,7 +251,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Reading
 
-    private func readText(_ path: String, _ diagnostics: inout [Diagnostic], missingIsError: Bool = true) -> String? {
+    private func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> String? {
         let failure: SourceText.Failure
         do {
             let (text, removed) = try SourceText.readReportingControls(root.appendingPathComponent(path))
@@ -279,11 +279,9 @@ public struct ContentLoader: Sendable {
                                           fix: .init(vi: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8, hoặc dùng `congkhai import`.",
                                                      en: "save the file as UTF-8 in an editor, or use `congkhai import`.")))
         case .unreadable(let reason):
-            if missingIsError {
-                diagnostics.append(Diagnostic(.error, "file.unreadable", file: path,
-                                              message: .init(vi: "không đọc được tệp (\(reason)).", en: "cannot read the file (\(reason))."),
-                                              fix: .init(vi: "kiểm tra tệp có tồn tại và có quyền đọc.", en: "check that the file exists and is readable.")))
-            }
+            diagnostics.append(Diagnostic(.error, "file.unreadable", file: path,
+                                          message: .init(vi: "không đọc được tệp (\(reason)).", en: "cannot read the file (\(reason))."),
+                                          fix: .init(vi: "kiểm tra tệp có tồn tại và có quyền đọc.", en: "check that the file exists and is readable.")))
         }
         return nil
     }

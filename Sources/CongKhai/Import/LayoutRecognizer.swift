@@ -17,7 +17,7 @@ struct LayoutRecognizer {
         "KH": "ke-hoach", "BC": "bao-cao", "QD": "quyet-dinh", "HD": "huong-dan", "TB": "thong-bao", "TTR": "to-trinh",
         "QC": "quy-che", "CTR": "chuong-trinh", "DA": "de-an", "BB": "bien-ban", "NQ": "nghi-quyet", "CT": "chi-thi",
     ]
-    static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai", "thuc hien"]
+    static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai"]
 
     func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
         var document = ImportedDocument()

@@ -50,7 +50,6 @@ struct MarkdownBodyWriter {
                 if case .table = previous { output += "\n" }
                 output += String(repeating: "#", count: level) + " " + text + "\n\n"
             case .item(let depth, let text):
-                if case .item = previous {} else if case .paragraph = previous { /* blank line already */ }
                 output += String(repeating: "    ", count: depth) + "- " + text + "\n"
             case .paragraph(let text):
                 if case .item = previous { output += "\n" }
