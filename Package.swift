@@ -5,6 +5,7 @@ import PackageDescription
 /// holding only congkhai.yaml and content/ builds. Their sources live in `templates/`.
 let embeddedTemplates: [Resource] = [
     "layout.mustache", "header.mustache", "footer.mustache", "document-table.mustache",
+    "document-row.mustache", "document-summary.mustache",
     "pagination.mustache", "home.mustache", "document.mustache", "unit.mustache",
     "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
     "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache", "search.mustache",

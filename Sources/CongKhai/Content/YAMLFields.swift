@@ -30,7 +30,8 @@ struct YAMLFields {
         }
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Tags are never read (every value is taken as text), so no resolver rule is run.
+            node = try Yams.compose(yaml: yaml, .basic)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file, offset: offset)])
         } catch {

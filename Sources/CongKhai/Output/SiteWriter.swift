@@ -17,7 +17,7 @@ struct SiteWriter {
     struct Summary { var pages = 0; var files = 0; var bytes = 0; var searchIndexSeconds = 0.0 }
 
     func write() throws -> Summary {
-        let contexts = PageContexts(site: site)
+        let contexts = PageContexts(site: site, templates: templates)
         var jobs: [Job] = [.home, .units, .listings, .directives, .notFound, .search]
         jobs += site.units.indices.map { .unit($0) }
         jobs += site.documents.indices.map { .document($0) }

@@ -7,9 +7,11 @@ struct PageContexts: @unchecked Sendable {
     let site: SiteModel
     /// One row per document, computed once and shared by every listing.
     let rows: [[String: Any]]
+    /// Each document's row and summary, rendered once.
+    let fragments: DocumentFragments
     private let directivesByKey: [String: Directive]
 
-    init(site: SiteModel) {
+    init(site: SiteModel, templates: TemplateLibrary) {
         self.site = site
         let catalogue = site.settings.catalogue
         let unitNames = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.name) })
@@ -29,6 +31,7 @@ struct PageContexts: @unchecked Sendable {
             return row
         }
         directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
+        fragments = DocumentFragments(rows: rows, templates: templates)
     }
 
     // MARK: - Shared
@@ -65,8 +68,11 @@ struct PageContexts: @unchecked Sendable {
         return context
     }
 
-    func table(_ documents: [Int], caption: String) -> [String: Any] {
-        ["caption": caption, "rows": documents.map { rows[$0] }]
+    /// `rows` for templates that lay a table out themselves; `rows_html` is the rows made by
+    /// `document-row`, joined.
+    func table(_ documents: [Int], caption: String, path: String) -> [String: Any] {
+        ["caption": caption, "rows": documents.map { rows[$0] },
+         "rows_html": fragments.html("document-row", documents: documents, root: URLScheme.rootPrefix(of: path))]
     }
 
     func pagination(current: Int, count: Int, url: (Int) -> String) -> [String: Any]? {
@@ -88,7 +94,7 @@ struct PageContexts: @unchecked Sendable {
         var context = base(path: URLScheme.home, title: site.settings.title, section: .home)
         let latest = Array(site.documents.indices.prefix(10))
         context["has_latest"] = !latest.isEmpty
-        context["latest_table"] = table(latest, caption: "Văn bản mới công khai")
+        context["latest_table"] = table(latest, caption: "Văn bản mới công khai", path: URLScheme.home)
         context["units"] = site.units.map { ["name": $0.unit.name, "url": $0.url, "count": $0.documents.count] as [String: Any] }
         context["school_years"] = listingLinks { if case .schoolYear = $0 { return true } else { return false } }
         context["categories"] = listingLinks { if case .category = $0 { return true } else { return false } }
@@ -125,7 +131,7 @@ struct PageContexts: @unchecked Sendable {
             let documents = byYear[year]!
             let kinds = site.settings.catalogue.documentKinds.compactMap { kind -> [String: Any]? in
                 let matching = documents.filter { site.documents[$0].source.kind == kind.slug }
-                return matching.isEmpty ? nil : ["title": kind.name, "table": table(matching, caption: "\(kind.name) năm học \(year)")]
+                return matching.isEmpty ? nil : ["title": kind.name, "table": table(matching, caption: "\(kind.name) năm học \(year)", path: entry.url)]
             }
             return ["id": year, "title": SchoolYear.label(year), "kinds": kinds]
         }
@@ -203,7 +209,7 @@ struct PageContexts: @unchecked Sendable {
         let slice = Array(listing.documents.dropFirst((page - 1) * size).prefix(size))
         context["total"] = listing.documents.count
         context["has_documents"] = !listing.documents.isEmpty
-        context["table"] = table(slice, caption: title)
+        context["table"] = table(slice, caption: title, path: path)
         context["pagination"] = pagination(current: page, count: listing.pageCount) { URLScheme.listing(listing.kind, page: $0) }
         return context
     }
@@ -235,9 +241,11 @@ struct PageContexts: @unchecked Sendable {
         if let issuer = directive.issuer { details["issuer"] = issuer }
         if let subject = directive.subject { details["subject"] = subject }
         context["directive"] = details
+        let root = URLScheme.rootPrefix(of: path)
         let size = site.settings.pageSize
         context["cited_by"] = directive.citedBy.dropFirst((page - 1) * size).prefix(size).map { entry -> [String: Any] in
             var row = rows[entry.document]
+            row["summary_html"] = fragments.html("document-summary", document: entry.document, root: root)
             row["relation"] = entry.relation == .basis ? "Văn bản căn cứ" : "Văn bản dẫn chiếu"
             row["sentence"] = entry.sentence
             return row

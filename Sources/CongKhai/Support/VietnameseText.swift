@@ -37,20 +37,23 @@ public enum VietnameseText {
 
     /// Lowercases, drops diacritics and maps đ to d: "Đoàn Thể" → "doan the".
     public static func fold(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.reserveCapacity(text.unicodeScalars.count)
+        // It runs over every word the search index holds: bytes out, not scalars appended to
+        // a String, and ASCII text needing only lowercasing.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x80 {
-                out.append(asciiLowercase(scalar))
-            } else if scalar.value < 0x1F00, let base = foldArray[Int(scalar.value)] {
-                out.append(base)
-            } else if (0x300...0x36F).contains(scalar.value) {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+            } else if value < 0x1F00, let base = foldArray[Int(value)] {
+                out.append(UInt8(base.value))
+            } else if (0x300...0x36F).contains(value) {
                 continue  // a stray combining mark
             } else {
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+                for lower in scalar.properties.lowercaseMapping.utf8 { out.append(lower) }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
