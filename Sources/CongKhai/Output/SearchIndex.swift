@@ -13,18 +13,39 @@ struct SearchIndex {
     /// Weights: a number or symbol outweighs a title word, which outweighs the unit and the body.
     enum Weight { static let symbol = 40, title = 10, kind = 2, unit = 3, body = 1, bodyCap = 3 }
 
+    /// One search result as the page script reads it: an array, to keep the shards small.
+    struct Entry: Sendable {
+        var title: String, url: String, unit: Int, schoolYear: String, kind: String, number: String, date: String
+        var categories: [String]
+        /// Directives only: how many documents cite it.
+        var citedBy: Int?
+
+        /// An array, to keep the shards small; assets/search.js reads it by position.
+        func appendJSON(to out: inout String) {
+            out += "["
+            for text in [title, url] { ScriptJSON.append(text, to: &out); out += "," }
+            out += "\(unit),"
+            for text in [schoolYear, kind, number, date] { ScriptJSON.append(text, to: &out); out += "," }
+            ScriptJSON.array(categories, to: &out)
+            if let citedBy { out += ",\(citedBy)" }
+            out += "]"
+        }
+    }
+
+    struct Meta: Encodable {
+        var termShards: Int, documentsPerShard: Int, documents: Int, entries: Int
+        var units: [[String]], kinds: [[String]], categories: [[String]], years: [String]
+    }
+
+    /// Terms are first spread over this many partitions, each turned into postings on its own core.
+    private static let partitions = 64
+
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
         let unitTokens = site.units.map { Self.tokens($0.unit.name) }
-        var entries: [[Any]] = []
-        // Each entry's weights for its words, computed one entry at a time; postings are then
-        // appended in entry order, so every list comes out sorted.
-        var weightsByEntry: [[String: Int]] = []
-        var bodyByEntry: [[String: Int]] = []
-        // Documents are independent: their words and weights are counted on all cores.
-        struct Counted: Sendable { var weights: [String: Int]; var body: [String: Int] }
-        let counted = ParallelMap.map(Array(site.documents.indices)) { [site] index -> Counted in
+        // Each entry's words and weights, counted on all cores, already split by partition.
+        let documentTerms = ParallelMap.map(Array(site.documents.indices)) { [site] index -> [[(String, UInt8)]] in
             let document = site.documents[index]
             let source = document.source
             var weights: [String: Int] = [:]
@@ -36,16 +57,20 @@ struct SearchIndex {
             for citation in document.rendered.citations { Self.addSymbol(citation.symbol, Weight.title, &weights) }
             Self.addAccented(source.title, &weights)
             var body: [String: Int] = [:]
-            for token in Self.tokens(document.rendered.plainText) where body[token, default: 0] < Weight.bodyCap { body[token, default: 0] += Weight.body }
-            return Counted(weights: weights, body: body)
+            VietnameseText.forEachFoldedWord(in: document.rendered.plainText) { token in
+                if body[token, default: 0] < Weight.bodyCap { body[token, default: 0] += Weight.body }
+            }
+            // The body's share is capped on its own, so it never outweighs the title.
+            for (token, count) in body { weights[token, default: 0] += count }
+            return Self.partitioned(weights)
         }
-        for (index, document) in site.documents.enumerated() {
+        var entries = site.documents.map { document in
             let source = document.source
-            weightsByEntry.append(counted[index].weights)
-            bodyByEntry.append(counted[index].body)
-            entries.append([source.title, document.url, unitIndex[source.unitID] ?? 0, source.schoolYear, source.kind,
-                            source.number ?? "", source.issued?.vietnameseShort ?? "", source.categories])
+            return Entry(title: source.title, url: document.url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
+                         kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
+                         categories: source.categories)
         }
+        var terms = documentTerms
         for directive in site.directives {
             var weights: [String: Int] = [:]
             for token in Self.tokens(directive.title) { weights[token, default: 0] += Weight.title }
@@ -53,36 +78,46 @@ struct SearchIndex {
             Self.addSymbol(directive.symbol, Weight.symbol * 2, &weights)
             for variant in directive.variants { Self.addSymbol(variant, Weight.symbol * 2, &weights) }
             Self.addAccented(directive.title, &weights)
-            weightsByEntry.append(weights)
-            bodyByEntry.append([:])
-            entries.append([directive.title, directive.url, -1, "", "can-cu", directive.symbol, directive.date?.vietnameseShort ?? "", [String](),
-                            directive.citedBy.count])
+            terms.append(Self.partitioned(weights))
+            entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
+                                 number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
+                                 citedBy: directive.citedBy.count))
         }
-        var postings: [String: [(Int32, UInt8)]] = [:]
-        for (entry, weights) in weightsByEntry.enumerated() {
-            var merged = weights
-            // The body's share is capped on its own, so it never outweighs the title.
-            for (token, count) in bodyByEntry[entry] { merged[token, default: 0] += count }
-            for (token, weight) in merged { postings[token, default: []].append((Int32(entry), UInt8(min(255, weight)))) }
-        }
-
-        let termShards = max(16, min(4096, postings.count / 150))
-        var shards = Array(repeating: [String](), count: termShards)
         let total = entries.count
-        for term in postings.keys.sorted() {
-            let list = postings[term]!
-            let folded = term.allSatisfy(\.isASCII) ? term : (Self.tokens(term).first ?? term)
-            shards[Int(Self.hash(folded) % UInt32(termShards))].append("\"\(term)\":\"\(Self.encode(list, total: total))\"")
+        // Postings per partition, entries appended in order so every list comes out sorted.
+        let allTerms = TermsBox(terms: terms)
+        let postingsByPartition = ParallelMap.map(Array(0..<Self.partitions)) { partition -> [String: [(Int32, UInt8)]] in
+            var postings: [String: [(Int32, UInt8)]] = [:]
+            for (entry, entryTerms) in allTerms.terms.enumerated() {
+                for (term, weight) in entryTerms[partition] { postings[term, default: []].append((Int32(entry), weight)) }
+            }
+            return postings
         }
+        let termCount = postingsByPartition.reduce(0) { $0 + $1.count }
+        let termShards = max(16, min(4096, termCount / 150))
+        // Each shard's terms in sorted order; partitions are encoded on all cores.
+        let encoded = ParallelMap.map(Array(0..<Self.partitions)) { partition -> [(shard: Int, term: String, text: String)] in
+            postingsByPartition[partition].map { term, list in
+                (Int(Self.hash(Self.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
+            }
+        }
+        var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
+        for part in encoded { for item in part { shards[item.shard].append((item.term, item.text)) } }
         var files = 0
         for (number, shard) in shards.enumerated() {
-            try writeFile("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(shard.joined(separator: ","))});\n".utf8))
+            let body = shard.sorted { $0.term < $1.term }.map(\.text).joined(separator: ",")
+            try writeFile("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8))
             files += 1
         }
         let documentShards = (entries.count + Self.documentsPerShard - 1) / Self.documentsPerShard
         for number in 0..<documentShards {
-            let slice = Array(entries[(number * Self.documentsPerShard)..<min(entries.count, (number + 1) * Self.documentsPerShard)])
-            try writeFile("\(Self.folder)d\(number).js", script("docs", number, slice))
+            var script = "congkhaiSearch.docs(\(number),["
+            for (position, entry) in entries[(number * Self.documentsPerShard)..<min(entries.count, (number + 1) * Self.documentsPerShard)].enumerated() {
+                if position > 0 { script += "," }
+                entry.appendJSON(to: &script)
+            }
+            script += "]);\n"
+            try writeFile("\(Self.folder)d\(number).js", Data(script.utf8))
             files += 1
         }
         // Filters need every result's year, unit, kind and categories: one compact table, loaded
@@ -97,16 +132,31 @@ struct SearchIndex {
         }
         try writeFile("\(Self.folder)filters.js", Data("congkhaiSearch.filters(\(json(filters)));\n".utf8))
         files += 1
-        let meta: [String: Any] = [
-            "termShards": termShards, "documentsPerShard": Self.documentsPerShard, "documents": site.documents.count, "entries": total,
-            "units": site.units.map { [$0.unit.id, $0.unit.name] },
-            "kinds": catalogue.documentKinds.map { [$0.slug, $0.name] },
-            "categories": catalogue.categories.map { [$0.slug, $0.name] },
-            "years": site.schoolYears,
-        ]
+        let meta = Meta(termShards: termShards, documentsPerShard: Self.documentsPerShard, documents: site.documents.count, entries: total,
+                        units: site.units.map { [$0.unit.id, $0.unit.name] },
+                        kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
+                        categories: catalogue.categories.map { [$0.slug, $0.name] },
+                        years: site.schoolYears)
         try writeFile("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8))
         return files + 1
     }
+
+    /// The word whose hash picks a term's shard: accented title words go with their folded form.
+    private static func shardKey(_ term: String) -> String {
+        term.utf8.allSatisfy { $0 < 0x80 } ? term : (tokens(term).first ?? term)
+    }
+
+    /// A weight table as lists per partition, each entry's weight capped to a byte.
+    private static func partitioned(_ weights: [String: Int]) -> [[(String, UInt8)]] {
+        var parts = Array(repeating: [(String, UInt8)](), count: partitions)
+        for (term, weight) in weights {
+            parts[Int(hash(shardKey(term)) % UInt32(partitions))].append((term, UInt8(min(255, weight))))
+        }
+        return parts
+    }
+
+    /// Read by all cores at once, never changed; tuples of String are not declared Sendable.
+    private struct TermsBox: @unchecked Sendable { let terms: [[[(String, UInt8)]]] }
 
     /// Numbers and symbols also as one key of their letters and digits ("33ctttg").
     private static func addSymbol(_ symbol: String, _ weight: Int, _ weights: inout [String: Int]) {
@@ -145,16 +195,7 @@ struct SearchIndex {
     /// Folded words: lowercase ASCII letters and digits, as assets/search.js folds a query.
     static func tokens(_ text: String) -> [String] {
         var tokens: [String] = []
-        var current: [UInt8] = []
-        for byte in VietnameseText.fold(text).utf8 {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                current.append(byte)
-            } else if !current.isEmpty {
-                tokens.append(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        VietnameseText.forEachFoldedWord(in: text) { tokens.append($0) }
         return tokens
     }
 
@@ -165,14 +206,15 @@ struct SearchIndex {
         return hash
     }
 
-    private func script(_ function: String, _ number: Int, _ value: Any) -> Data {
-        Data("congkhaiSearch.\(function)(\(number),\(json(value)));\n".utf8)
-    }
-
-    private func json(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
-        // "</script>" can never end a script early, nor U+2028/9 a line.
-        return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "</", with: "<\\/")
+    private func json<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        let text = String(decoding: data, as: UTF8.self)
+        // "</script>" can never end a script early, nor U+2028/9 a line ("<" and their first
+        // byte are rare: most shards need no replacing).
+        guard data.contains(where: { $0 == 0x3C || $0 == 0xE2 }) else { return text }
+        return text.replacingOccurrences(of: "</", with: "<\\/")
             .replacingOccurrences(of: "\u{2028}", with: "\\u2028").replacingOccurrences(of: "\u{2029}", with: "\\u2029")
     }
 }

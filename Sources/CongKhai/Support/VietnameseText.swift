@@ -56,6 +56,35 @@ public enum VietnameseText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The words of `fold(text)`, each a run of a-z and 0-9, in order: what search indexes and
+    /// what assets/search.js makes of a query. One pass, no folded copy: it runs over every
+    /// document's whole text.
+    public static func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func take(_ byte: UInt8) {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                word.append(byte)
+            } else if !word.isEmpty {
+                body(String(decoding: word, as: UTF8.self))
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                take(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+            } else if value < 0x1F00, let base = foldArray[Int(value)] {
+                take(UInt8(base.value))
+            } else if (0x300...0x36F).contains(value) {
+                continue  // a stray combining mark, dropped as fold() drops it
+            } else {
+                for byte in scalar.properties.lowercaseMapping.utf8 { take(byte) }
+            }
+        }
+        take(0x20)
+    }
+
     /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
     /// `maxLength` characters, cut at a hyphen where possible.
     public static func slug(_ text: String, maxLength: Int = 80) -> String {

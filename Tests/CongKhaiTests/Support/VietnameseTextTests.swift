@@ -64,4 +64,20 @@ import Testing
         #expect(IssuedDate(iso: "2024-09-05")?.schoolYear == "2024-2025")
         #expect(IssuedDate(iso: "2024-08-31")?.schoolYear == "2023-2024")
     }
+
+    /// The one-pass word splitter gives the words of fold() split at anything but a-z and 0-9,
+    /// over every seed and over letters outside Vietnamese (Greek, the Kelvin sign, stray marks).
+    @Test func foldedWordsAreTheWordsOfTheFoldedText() throws {
+        var texts = ["Đoàn THỂ: 33/CT-TTg, Ủy ban nhân dân", "Αθήνα \u{212A}elvin e\u{301}\u{301}x 5ℓ İstanbul ǅemal", ""]
+        texts += try TestPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        for text in texts {
+            var words: [String] = []
+            VietnameseText.forEachFoldedWord(in: text) { words.append($0) }
+            let expected = VietnameseText.fold(text).split(whereSeparator: { !(("a"..."z").contains($0) || ("0"..."9").contains($0)) }).map(String.init)
+            #expect(words == expected)
+        }
+        var seed: [String] = []
+        VietnameseText.forEachFoldedWord(in: "Thực hiện Chỉ thị số 33/CT-TTg") { seed.append($0) }
+        #expect(seed == ["thuc", "hien", "chi", "thi", "so", "33", "ct", "ttg"])
+    }
 }

@@ -1,0 +1,45 @@
+/// JSON text to be loaded as part of a script: strings are escaped so that nothing in them can
+/// end the script early ("<" becomes \u003c) or a line (U+2028, U+2029). Used for the search
+/// index's document shards, written by the thousand, where JSONEncoder was a fifth of the
+/// index's time.
+enum ScriptJSON {
+    static func append(_ text: String, to out: inout String) {
+        out += "\""
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 {
+            plain = false
+            break
+        }
+        if plain {
+            out += text
+        } else {
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                case "<": out += "\\u003c"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        out += "\""
+    }
+
+    static func array(_ texts: [String], to out: inout String) {
+        out += "["
+        for (index, text) in texts.enumerated() {
+            if index > 0 { out += "," }
+            append(text, to: &out)
+        }
+        out += "]"
+    }
+}
