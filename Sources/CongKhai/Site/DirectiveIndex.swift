@@ -20,6 +20,8 @@ struct DirectiveIndex {
     static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
         var notes: [Note] = []
         var occurrences: [Occurrence] = []
+        struct LocalityQuery: Hashable { var context: CitingContext; var issuer: String?; var codes: [String] }
+        var localities: [LocalityQuery: (String?, Bool)] = [:]
         for (index, document) in documents.enumerated() {
             let unit = units[document.source.unitID]
             let context = CitingContext(unitID: document.source.unitID, district: unit?.district, province: unit?.province)
@@ -31,8 +33,15 @@ struct DirectiveIndex {
                 resolved.date = citation.date ?? known.date
                 resolved.symbolYear = citation.symbolYear ?? known.symbolYear
                 resolved.issuer = citation.issuer ?? known.issuer
-                let locality = context.locality(for: resolved)
-                if locality == nil && IssuerClassifier.level(of: resolved).isLocal {
+                // Classifying an issuer's phrase is the costly part, and a portal repeats the
+                // same few thousand phrases: each is classified once per citing context.
+                let query = LocalityQuery(context: context, issuer: resolved.issuer, codes: resolved.issuerCodes)
+                let (locality, isLocal) = localities[query] ?? {
+                    let answer = (context.locality(for: resolved), IssuerClassifier.level(of: resolved).isLocal)
+                    localities[query] = answer
+                    return answer
+                }()
+                if locality == nil && isLocal {
                     notes.append(Note(document: index, citation: citation, reason: .noLocality))
                 }
                 let identity = DirectiveKey(citation: resolved, locality: locality)
