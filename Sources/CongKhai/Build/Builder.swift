@@ -20,6 +20,8 @@ public struct BuildOptions: Sendable {
 
 public struct BuildReport: Sendable {
     public var pages = 0
+    /// Pages linked unchanged from the previous output instead of rendered.
+    public var reusedPages = 0
     public var files = 0
     public var bytes = 0
     public var documents = 0
@@ -41,7 +43,8 @@ public struct BuildReport: Sendable {
     public var summary: String {
         let seconds = String(format: "%.2f", totalSeconds).replacingOccurrences(of: ".", with: ",")
         if unchanged { return "Không có gì thay đổi: \(pages) trang đã là mới nhất (kiểm tra trong \(seconds) giây)." }
-        return "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
+        let made = "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
+        return reusedPages > 0 ? made + " \(reusedPages) trang không đổi được giữ nguyên, chỉ dựng lại \(pages - reusedPages) trang." : made
     }
 }
 
@@ -121,8 +124,20 @@ public struct Builder: Sendable {
         report.warnings = (report.warnings + site.diagnostics).sorted()
         let summary = try step("write") { () throws(BuildFailure) -> SiteWriter.Summary in
             do {
+                // Pages whose keys are unchanged are linked from the current output, when its
+                // marker says which build's keys describe it.
+                let previous = options.full ? nil : output.currentGeneration()
+                    .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
                 let staging = try output.prepareStaging()
-                let summary = try SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging).write()
+                var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
+                writer.keys = PageKeys(site: site, templates: templates, options: options)
+                writer.previous = previous
+                let summary = try writer.write()
+                let generation = BuildCache.generation(of: summary.pageKeys)
+                try output.markStaging(generation: generation)
+                // Stored before the swap: if the build dies in between, the generations differ
+                // and the next build renders everything.
+                try? cache.storePageKeys(summary.pageKeys, generation: generation)
                 try output.commit()
                 return summary
             } catch let failure as WriteFailure {
@@ -136,6 +151,7 @@ public struct Builder: Sendable {
         cache.store(fingerprint, pages: summary.pages)
         report.partTimings.append(("search index", summary.searchIndexSeconds))
         report.pages = summary.pages
+        report.reusedPages = summary.reused
         report.files = summary.files
         report.bytes = summary.bytes
         report.documents = site.documents.count

@@ -89,7 +89,7 @@ public struct ContentLoader: Sendable {
         diagnostics += problems
         guard var fields = parsed else { return fallback }
         let title = fields.string("title", required: true) ?? fallback.title
-        let settings = PortalSettings(
+        var settings = PortalSettings(
             title: title,
             description: fields.string("description"),
             governingBody: fields.string("governing_body"),
@@ -97,6 +97,7 @@ public struct ContentLoader: Sendable {
             catalogue: Catalogue(extraKinds: fields.catalogueEntries("kinds"), extraCategories: fields.catalogueEntries("categories")),
             pageSize: fields.int("page_size", in: 5...1000) ?? 50
         )
+        settings.inputKey = Hasher64.of(text)
         if let base = settings.baseURL, !(base.hasPrefix("https://") || base.hasPrefix("http://")) {
             fields.report("base_url", "settings.bad-base-url",
                           message: .init(vi: "địa chỉ “\(base)” không bắt đầu bằng https:// hoặc http://.",
@@ -124,10 +125,11 @@ public struct ContentLoader: Sendable {
                           message: .init(vi: "loại đơn vị “\(kind)” không có trong danh sách.", en: "unknown unit kind “\(kind)”."),
                           fix: .init(vi: "dùng một trong: \(known).", en: "use one of: \(known)."))
         }
-        let unit = PortalUnit(id: file.id, name: name ?? file.id, kind: kind, governingBody: fields.string("governing_body"),
+        var unit = PortalUnit(id: file.id, name: name ?? file.id, kind: kind, governingBody: fields.string("governing_body"),
                         district: fields.string("district"), province: fields.string("province"), parent: fields.string("parent"),
                         address: fields.string("address"), phone: fields.string("phone"), email: fields.string("email"),
                         website: fields.string("website"), sourcePath: file.path)
+        unit.inputKey = Hasher64.of(text)
         fields.warnUnknownKeys(known: Self.unitKeys)
         diagnostics += fields.diagnostics
         return name == nil ? nil : unit
@@ -186,13 +188,14 @@ public struct ContentLoader: Sendable {
             checkAttachment(attachment, of: file, &fields)
         }
         let draft = fields.bool("draft") ?? false
-        let document = SourceDocument(
+        var document = SourceDocument(
             unitID: file.unitID, schoolYear: file.schoolYear, slug: file.slug, sourcePath: file.path,
             title: title ?? "", kind: kind ?? "khac", number: number, issued: issued, place: fields.string("place"),
             signer: fields.string("signer"), signerTitle: fields.string("signer_title"),
             recipients: fields.strings("recipients"), letterhead: fields.strings("letterhead"), categories: categories, attachments: attachments,
             status: fields.string("status"), replaces: fields.string("replaces"), draft: draft,
             body: split.body, bodyLine: split.bodyLine)
+        document.inputKey = Hasher64.of(text)
         fields.warnUnknownKeys(known: Self.documentKeys)
         if !draft {
             diagnostics += DocumentChecks.single(document, numberLine: fields.line(of: "number"), issuedLine: fields.line(of: "issued"))

@@ -9,6 +9,8 @@ public struct PortalSettings: Sendable {
     public var catalogue: Catalogue
     /// Rows per page in listings.
     public var pageSize: Int
+    /// A hash of congkhai.yaml's text, set by the loader: when it changes, no page is reused.
+    public var inputKey: UInt64?
 
     public init(title: String, description: String? = nil, governingBody: String? = nil, baseURL: String? = nil,
                 catalogue: Catalogue = Catalogue(), pageSize: Int = 50) {

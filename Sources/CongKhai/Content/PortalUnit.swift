@@ -13,6 +13,8 @@ public struct PortalUnit: Sendable, Hashable {
     public var website: String?
     /// Path of unit.yaml relative to the portal folder.
     public var sourcePath: String
+    /// A hash of unit.yaml's text, set by the loader (see `SourceDocument.inputKey`).
+    public var inputKey: UInt64?
 
     public init(id: String, name: String, kind: String = "khac", governingBody: String? = nil, district: String? = nil,
                 province: String? = nil, parent: String? = nil, address: String? = nil, phone: String? = nil,

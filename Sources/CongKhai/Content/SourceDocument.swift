@@ -27,6 +27,9 @@ public struct SourceDocument: Sendable, Hashable {
     public var body: String
     /// Line of the body's first line in the source file, so body problems name the right line.
     public var bodyLine: Int
+    /// A hash of the source file's text, set by the loader: with the path, everything the
+    /// document is made of. A rebuild reuses pages whose inputs' keys are unchanged.
+    public var inputKey: UInt64?
 
     public init(unitID: String, schoolYear: String, slug: String, sourcePath: String, title: String, kind: String,
                 number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,

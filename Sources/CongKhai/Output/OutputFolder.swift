@@ -61,6 +61,18 @@ public struct OutputFolder: Sendable {
         return staging
     }
 
+    /// Marks the staged output with the generation of the page keys it was made with.
+    func markStaging(generation: String) throws {
+        try Data("congkhai\n\(generation)\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
+    }
+
+    /// The generation written in the current output's marker, if any.
+    func currentGeneration() -> String? {
+        guard let text = try? String(contentsOf: target.appendingPathComponent(Self.markerName), encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n")
+        return lines.count >= 2 ? String(lines[1]) : nil
+    }
+
     /// Puts the staging folder in place of the output in one step, then removes the old output.
     public func commit() throws {
         let manager = FileManager.default

@@ -8,28 +8,27 @@ struct SiteWriter {
     let templates: TemplateLibrary
     let portalRoot: URL
     let folder: URL
+    /// What each page is made of; nil renders every page.
+    var keys: PageKeys? = nil
+    /// The output being replaced, whose pages with unchanged keys are reused.
+    var previous: PreviousPages? = nil
 
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
         case directive(Int, page: Int), page(Int), notFound, search
     }
 
-    struct Summary { var pages = 0; var files = 0; var bytes = 0; var searchIndexSeconds = 0.0 }
+    struct Summary {
+        var pages = 0, files = 0, bytes = 0, searchIndexSeconds = 0.0
+        /// Pages taken from the previous output rather than rendered.
+        var reused = 0
+        /// Every keyed page's path and key, in job order, for the next build.
+        var pageKeys: [(path: String, key: UInt64)] = []
+    }
 
     func write() throws -> Summary {
         let contexts = PageContexts(site: site, templates: templates)
-        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound, .search]
-        jobs += site.units.indices.map { .unit($0) }
-        jobs += site.documents.indices.map { .document($0) }
-        // Every TT 09/2024 section gets its page, an empty one saying so.
-        for (index, listing) in site.listings.enumerated() {
-            jobs += (1...listing.pageCount).map { .listing(index, page: $0) }
-        }
-        for (index, directive) in site.directives.enumerated() {
-            jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
-        }
-        jobs += site.pages.indices.map { .page($0) }
-
+        let jobs = jobs(contexts)
         let renderer = MarkdownRenderer()
         let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
         // Folders are made once, up front, not checked again for every page.
@@ -43,18 +42,28 @@ struct SiteWriter {
         for folder in folders.sorted() where mkdir(self.folder.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
-        let outcome = ParallelMap.map(jobs) { job -> Result<Int, WriteFailure> in
-            let (context, template) = page(for: job, contexts: contexts, pageBodies: pageBodies)
+        let pageKeys = keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) } }
+            ?? Array(repeating: nil, count: jobs.count)
+        let outcome = ParallelMap.map(Array(jobs.indices)) { index -> Result<Int?, WriteFailure> in
+            let path = paths[index]
+            // An unchanged page is linked from the output it replaces: the same file, no render.
+            if let key = pageKeys[index], let previous, previous.keys[path] == key,
+               link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
+                return .success(nil)
+            }
+            let (context, template) = page(for: jobs[index], contexts: contexts, pageBodies: pageBodies)
             let html = templates.render(context, template: template)
-            return writeFile(path(of: job), Data(html.utf8), createFolder: false).map { html.utf8.count }
+            return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
         }
         var summary = Summary()
         for result in outcome {
             switch result {
-            case .success(let bytes): summary.pages += 1; summary.bytes += bytes
+            case .success(let bytes?): summary.pages += 1; summary.bytes += bytes
+            case .success(nil): summary.pages += 1; summary.reused += 1
             case .failure(let failure): throw failure
             }
         }
+        summary.pageKeys = zip(paths, pageKeys).compactMap { path, key in key.map { (path, $0) } }
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try writeFile("assets/\(name)", Data(bytes)).get()
             summary.files += 1
@@ -76,6 +85,22 @@ struct SiteWriter {
         let elapsed = clock.now - start
         summary.searchIndexSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         return summary
+    }
+
+    /// Every page of the site, in a fixed order.
+    private func jobs(_ contexts: PageContexts) -> [Job] {
+        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound, .search]
+        jobs += site.units.indices.map { .unit($0) }
+        jobs += site.documents.indices.map { .document($0) }
+        // Every TT 09/2024 section gets its page, an empty one saying so.
+        for (index, listing) in site.listings.enumerated() {
+            jobs += (1...listing.pageCount).map { .listing(index, page: $0) }
+        }
+        for (index, directive) in site.directives.enumerated() {
+            jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
+        }
+        jobs += site.pages.indices.map { .page($0) }
+        return jobs
     }
 
     /// The page's context and template; its path is `path(of:)`.
@@ -140,6 +165,12 @@ struct SiteWriter {
             return .failure(WriteFailure(path: path, reason: FileErrorText.describe(error)))
         }
     }
+}
+
+/// The pages of the output a build replaces, and the keys they were made from.
+struct PreviousPages: Sendable {
+    let folder: URL
+    let keys: [String: UInt64]
 }
 
 struct WriteFailure: Error, Sendable {

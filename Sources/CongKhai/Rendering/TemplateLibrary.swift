@@ -9,6 +9,8 @@ public struct TemplateLibrary: Sendable {
     let assets: [String: [UInt8]]
     /// Names of templates taken from the portal rather than the defaults.
     public let overridden: [String]
+    /// A hash of every template's text and every asset: when it changes, no page is reused.
+    let fingerprint: UInt64
 
     /// Every template that fails to parse is reported with its file and line.
     public static func load(portal root: URL) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
@@ -65,7 +67,10 @@ public struct TemplateLibrary: Sendable {
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (TemplateLibrary(library: library, assets: assets, overridden: overridden), diagnostics)
+        var hasher = Hasher64()
+        for name in sources.keys.sorted() { hasher.add(name); hasher.add(sources[name]!.text) }
+        for name in assets.keys.sorted() { hasher.add(name); hasher.add(bytes: assets[name]!) }
+        return (TemplateLibrary(library: library, assets: assets, overridden: overridden, fingerprint: hasher.value), diagnostics)
     }
 
     func render(_ context: [String: Any], template: String) -> String {

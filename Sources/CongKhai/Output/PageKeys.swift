@@ -1,0 +1,97 @@
+import Foundation
+
+/// What each page is made of, summed up in one key, so a rebuild reuses every page whose key is
+/// unchanged instead of rendering it again. A document's part of a key is its source file's
+/// text with its unit's; the rest is what the page shows of the site model (a directive's
+/// title, the documents on a listing page, the pagination). Everything shared by all pages
+/// (templates, congkhai.yaml, the free pages in the menu, congkhai itself, the build options)
+/// is the global key, in every page's key.
+///
+/// Pages that show something of every document (home, lists of units and directives, search,
+/// 404) and the free pages have no key: they are few and always rendered.
+struct PageKeys: Sendable {
+    let global: UInt64
+    private let site: SiteModel
+    private let pageSize: Int
+    /// Per document, nil when its inputs are unknown (not read by the loader).
+    private let documentKeys: [UInt64?]
+    /// Directive key → title, as a document page lists it.
+    private let directiveTitles: [String: String]
+
+    init(site: SiteModel, templates: TemplateLibrary, options: BuildOptions) {
+        self.site = site
+        pageSize = site.settings.pageSize
+        var global = Hasher64()
+        global.add("congkhai-page-keys-1")
+        if let executable = Bundle.main.executablePath { global.add(BuildFingerprint.statLine(executable, name: "executable")) }
+        global.add(templates.fingerprint)
+        global.add(site.settings.inputKey.map { String($0) })
+        global.add("drafts=\(options.includeDrafts) year=\(options.schoolYear ?? "")")
+        for page in site.pages { global.add([page.slug, page.title, String(page.order)]) }
+        self.global = global.value
+        directiveTitles = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0.title) })
+        let unitKeys = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.inputKey) })
+        documentKeys = site.documents.map { document in
+            guard let own = document.source.inputKey, let unit = unitKeys[document.source.unitID] ?? nil else { return nil }
+            var hasher = Hasher64()
+            hasher.add(document.url)
+            hasher.add(own)
+            hasher.add(unit)
+            return hasher.value
+        }
+    }
+
+    /// The page's key, or nil when it must be rendered every time.
+    func key(for job: SiteWriter.Job, directivePageCount: (Directive) -> Int) -> UInt64? {
+        var hasher = Hasher64(seed: global)
+        func addDocuments<C: Collection>(_ indexes: C) -> Bool where C.Element == Int {
+            hasher.add(indexes.count)
+            for index in indexes {
+                guard let key = documentKeys[index] else { return false }
+                hasher.add(key)
+            }
+            return true
+        }
+        switch job {
+        case .document(let index):
+            let document = site.documents[index]
+            hasher.add("document")
+            guard addDocuments([index]) else { return nil }
+            hasher.add(document.directiveKeys)
+            // The titles of the directives it cites, which depend on every document citing them.
+            for key in document.basis + ["|"] + document.references { hasher.add(key); hasher.add(directiveTitles[key]) }
+        case .unit(let index):
+            let unit = site.units[index]
+            hasher.add("unit")
+            hasher.add(unit.url)
+            guard let key = unit.unit.inputKey else { return nil }
+            hasher.add(key)
+            guard addDocuments(unit.documents) else { return nil }
+        case .listing(let index, let page):
+            let listing = site.listings[index]
+            hasher.add("listing")
+            hasher.add(URLScheme.listing(listing.kind, page: page))
+            hasher.add(listing.title)
+            hasher.add(listing.documents.count)
+            hasher.add(listing.pageCount)
+            guard addDocuments(listing.documents.dropFirst((page - 1) * pageSize).prefix(pageSize)) else { return nil }
+        case .directive(let index, let page):
+            let directive = site.directives[index]
+            hasher.add("directive")
+            hasher.add(URLScheme.directive(directive.key, page: page))
+            hasher.add([directive.title, directive.symbol, directive.type, directive.level.rawValue, directive.level.name])
+            hasher.add(directive.variants)
+            hasher.add(directive.date?.iso)
+            hasher.add(directive.issuer)
+            hasher.add(directive.subject)
+            hasher.add(directive.citedBy.count)
+            hasher.add(directivePageCount(directive))
+            let slice = directive.citedBy.dropFirst((page - 1) * pageSize).prefix(pageSize)
+            guard addDocuments(slice.map(\.document)) else { return nil }
+            for entry in slice { hasher.add(entry.relation == .basis ? "basis" : "reference"); hasher.add(entry.sentence) }
+        case .home, .units, .listings, .directives, .page, .notFound, .search:
+            return nil
+        }
+        return hasher.value
+    }
+}
