@@ -68,10 +68,14 @@ public struct Builder: Sendable {
         return diagnostics.sorted()
     }
 
+    /// Each document's body parsed, or its parse reused from the cache when its file is unchanged.
     static func parse(_ portal: LoadedPortal) -> [RenderedMarkdown] {
         let renderer = MarkdownRenderer()
-        return ParallelMap.map(portal.documents) { document in
-            renderer.render(document.body, firstLine: document.bodyLine, scanner: CitationScanner(ownNumber: document.number))
+        var reused: [String: RenderedMarkdown] = [:]
+        for load in portal.documentLoads { if let rendered = load.rendered { reused[load.path] = rendered } }
+        return ParallelMap.map(portal.documents) { [reused] document in
+            reused[document.sourcePath]
+                ?? renderer.render(document.body, firstLine: document.bodyLine, scanner: CitationScanner(ownNumber: document.number))
         }
     }
 
@@ -102,9 +106,12 @@ public struct Builder: Sendable {
             return report
         }
         cache.clear()
+        let documentCache = DocumentCache(cache: cache)
 
         let portal = try step("load") { () throws(BuildFailure) -> LoadedPortal in
-            var portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
+            var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+            if !options.full { loader.reuse = documentCache.load() }
+            var portal = loader.load()
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
             if let year = options.schoolYear {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }
@@ -148,8 +155,14 @@ public struct Builder: Sendable {
                 throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
             }
         }
-        cache.store(fingerprint, pages: summary.pages)
-        report.partTimings.append(("search index", summary.searchIndexSeconds))
+        try step("cache") {
+            // What this build loaded and parsed, for the next one; a cache not written costs
+            // only time.
+            let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
+            try? documentCache.store(portal, rendered: bodies)
+            cache.store(fingerprint, pages: summary.pages)
+        }
+        report.partTimings += summary.partTimings
         report.pages = summary.pages
         report.reusedPages = summary.reused
         report.files = summary.files

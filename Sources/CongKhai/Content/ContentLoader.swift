@@ -11,6 +11,8 @@ public struct LoadedPortal: Sendable {
     /// Yearly archives kept in the portal's archives/ folder, published with the site.
     public var archives: [PublishedArchive] = []
     public var diagnostics: [Diagnostic]
+    /// Every document file read, loaded or reused, for the next build's cache.
+    public var documentLoads: [DocumentLoad] = []
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }
@@ -20,6 +22,8 @@ public struct LoadedPortal: Sendable {
 public struct ContentLoader: Sendable {
     public var root: URL
     public var includeDrafts: Bool
+    /// What an earlier build loaded and parsed; files with the same bytes are not read again.
+    public var reuse: ReusableLoads?
 
     public init(root: URL, includeDrafts: Bool = false) {
         self.root = root.standardizedFileURL
@@ -55,16 +59,28 @@ public struct ContentLoader: Sendable {
                                                      en: "create content/units/\(unitID)/unit.yaml with at least `name: <unit name>`.")))
         }
 
-        // Documents are independent: decode them on all cores.
-        let results = ParallelMap.map(files.documentFiles) { file in
+        // Documents are independent: decode them on all cores. A file whose bytes an earlier
+        // build loaded, in the same environment, is taken from its cache (with its parse);
+        // one with attachments is always loaded, as their presence is checked.
+        let reusable = reuse.flatMap { $0.environment == ReusableLoads.environment(settings: settings) ? $0.loads : nil }
+        let loads = ParallelMap.map(files.documentFiles) { file -> DocumentLoad in
             var local: [Diagnostic] = []
-            let document = loadDocument(file, catalogue: settings.catalogue, &local)
-            return (document, local)
+            guard let bytes = readBytes(file.path, &local) else {
+                return DocumentLoad(path: file.path, contentHash: 0, document: nil, diagnostics: local)
+            }
+            let hash = Hasher64.of(bytes: bytes)
+            if let earlier = reusable?[file.path], earlier.contentHash == hash, earlier.rendered != nil,
+               let document = earlier.document, document.attachments.isEmpty, document.unitID == file.unitID,
+               document.schoolYear == file.schoolYear, document.slug == file.slug {
+                return earlier
+            }
+            let document = decodeText(bytes, path: file.path, &local).flatMap { loadDocument(file, text: $0, catalogue: settings.catalogue, &local) }
+            return DocumentLoad(path: file.path, contentHash: hash, document: document, diagnostics: local)
         }
         var documents: [SourceDocument] = []
-        for (document, local) in results {
-            diagnostics += local
-            if let document, includeDrafts || !document.draft { documents.append(document) }
+        for load in loads {
+            diagnostics += load.diagnostics
+            if let document = load.document, includeDrafts || !document.draft { documents.append(document) }
         }
         documents = documents.filter { unitIDs.contains($0.unitID) }
         diagnostics += DocumentChecks.crossDocument(documents)
@@ -75,6 +91,7 @@ public struct ContentLoader: Sendable {
         }
         var portal = LoadedPortal(root: root, settings: settings, units: units, documents: documents, pages: pages,
                                   diagnostics: diagnostics.sorted())
+        portal.documentLoads = loads
         portal.archives = PublishedArchive.list(in: root.appendingPathComponent("archives"))
         return portal
     }
@@ -137,8 +154,7 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Documents
 
-    private func loadDocument(_ file: ContentWalker.DocumentFile, catalogue: Catalogue, _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
-        guard let text = readText(file.path, &diagnostics) else { return nil }
+    private func loadDocument(_ file: ContentWalker.DocumentFile, text: String, catalogue: Catalogue, _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
         let split = FrontMatterSplitter.split(text)
         guard let yaml = split.yaml else {
             diagnostics.append(Diagnostic(.error, split.unterminated ? "front-matter.unterminated" : "front-matter.missing",
@@ -255,9 +271,22 @@ public struct ContentLoader: Sendable {
     // MARK: - Reading
 
     private func readText(_ path: String, _ diagnostics: inout [Diagnostic]) -> String? {
-        let failure: SourceText.Failure
+        guard let bytes = readBytes(path, &diagnostics) else { return nil }
+        return decodeText(bytes, path: path, &diagnostics)
+    }
+
+    private func readBytes(_ path: String, _ diagnostics: inout [Diagnostic]) -> Data? {
         do {
-            let (text, removed) = try SourceText.readReportingControls(root.appendingPathComponent(path))
+            return try SourceText.readBytes(root.appendingPathComponent(path))
+        } catch {
+            report(error, path: path, &diagnostics)
+            return nil
+        }
+    }
+
+    private func decodeText(_ bytes: Data, path: String, _ diagnostics: inout [Diagnostic]) -> String? {
+        do {
+            let (text, removed) = SourceText.removingControls(try SourceText.decode(bytes))
             if let first = removed.first {
                 diagnostics.append(Diagnostic(.warning, "file.control-characters", file: path, line: first.line, column: first.column,
                                               message: .init(vi: "tệp có \(removed.count) ký tự điều khiển ẩn (như ký tự đảo chiều chữ); congkhai đã bỏ chúng.",
@@ -266,8 +295,12 @@ public struct ContentLoader: Sendable {
             }
             return text
         } catch {
-            failure = error
+            report(error, path: path, &diagnostics)
+            return nil
         }
+    }
+
+    private func report(_ failure: SourceText.Failure, path: String, _ diagnostics: inout [Diagnostic]) {
         switch failure {
         case .tooLarge(let bytes):
             diagnostics.append(Diagnostic(.error, "file.too-large", file: path,
@@ -286,7 +319,6 @@ public struct ContentLoader: Sendable {
                                           message: .init(vi: "không đọc được tệp (\(reason)).", en: "cannot read the file (\(reason))."),
                                           fix: .init(vi: "kiểm tra tệp có tồn tại và có quyền đọc.", en: "check that the file exists and is readable.")))
         }
-        return nil
     }
 }
 

@@ -20,13 +20,16 @@ public enum SourceText {
 
     /// The text, and where invisible control characters were removed (line, column).
     public static func readReportingControls(_ url: URL) throws(Failure) -> (text: String, removed: [(line: Int, column: Int)]) {
+        removingControls(try decode(try readBytes(url)))
+    }
+
+    /// The file's bytes, refused when larger than `maximumBytes`.
+    public static func readBytes(_ url: URL) throws(Failure) -> Data {
         var status = stat()
         if stat(url.path, &status) == 0, Int(status.st_size) > maximumBytes {
             throw .tooLarge(bytes: Int(status.st_size))
         }
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(error.localizedDescription) }
-        return removingControls(try decode(data))
+        do { return try Data(contentsOf: url) } catch { throw .unreadable(error.localizedDescription) }
     }
 
     /// Bidirectional overrides (U+202A–U+202E, U+2066–U+2069) can make text read differently

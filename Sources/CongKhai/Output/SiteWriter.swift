@@ -19,7 +19,9 @@ struct SiteWriter {
     }
 
     struct Summary {
-        var pages = 0, files = 0, bytes = 0, searchIndexSeconds = 0.0
+        var pages = 0, files = 0, bytes = 0
+        /// Parts of writing timed on their own, for `--verbose`.
+        var partTimings: [(step: String, seconds: Double)] = []
         /// Pages taken from the previous output rather than rendered.
         var reused = 0
         /// Every keyed page's path and key, in job order, for the next build.
@@ -27,6 +29,8 @@ struct SiteWriter {
     }
 
     func write() throws -> Summary {
+        var summary = Summary()
+        let pagesStarted = ContinuousClock.now
         let contexts = PageContexts(site: site, templates: templates)
         let jobs = jobs(contexts)
         let renderer = MarkdownRenderer()
@@ -55,7 +59,6 @@ struct SiteWriter {
             let html = templates.render(context, template: template)
             return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
         }
-        var summary = Summary()
         for result in outcome {
             switch result {
             case .success(let bytes?): summary.pages += 1; summary.bytes += bytes
@@ -64,6 +67,8 @@ struct SiteWriter {
             }
         }
         summary.pageKeys = zip(paths, pageKeys).compactMap { path, key in key.map { (path, $0) } }
+        summary.partTimings.append(("pages", Self.seconds(since: pagesStarted)))
+        let filesStarted = ContinuousClock.now
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try writeFile("assets/\(name)", Data(bytes)).get()
             summary.files += 1
@@ -79,11 +84,10 @@ struct SiteWriter {
         }
         summary.files += try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
         summary.files += try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
-        let clock = ContinuousClock()
-        let start = clock.now
+        summary.partTimings.append(("assets, open data, feeds", Self.seconds(since: filesStarted)))
+        let searchStarted = ContinuousClock.now
         summary.files += try SearchIndex(site: site).write { path, data in try writeFile(path, data).get() }
-        let elapsed = clock.now - start
-        summary.searchIndexSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        summary.partTimings.append(("search index", Self.seconds(since: searchStarted)))
         return summary
     }
 
@@ -101,6 +105,11 @@ struct SiteWriter {
         }
         jobs += site.pages.indices.map { .page($0) }
         return jobs
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
     /// The page's context and template; its path is `path(of:)`.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// FNV-1a, 64 bits: fast and stable across runs and machines (Swift's Hasher is seeded per
 /// process), for fingerprints and the keys that decide which pages a rebuild can reuse. Each
 /// value added is ended by a separator, so ("ab", "c") and ("a", "bc") differ.
@@ -34,6 +36,14 @@ struct Hasher64: Sendable {
     /// Marks an absent value, distinct from an empty one.
     mutating func add(_ text: String?) {
         if let text { add(1); add(text) } else { add(0) }
+    }
+
+    static func of(bytes: Data) -> UInt64 {
+        var state: UInt64 = 0xcbf29ce484222325
+        bytes.withUnsafeBytes { raw in
+            for byte in raw { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
+        }
+        return state
     }
 
     static func of(_ text: String) -> UInt64 {

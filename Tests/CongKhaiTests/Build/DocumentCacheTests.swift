@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import CongKhai
+
+/// The document cache gives back exactly what loading and parsing gave, and a damaged cache is
+/// never trusted.
+@Suite struct DocumentCacheTests {
+    /// The example portal (the five seeds) loaded and parsed, then through the record format.
+    @Test func recordsComeBackEqual() throws {
+        let portal = ContentLoader(root: TestPaths.repository).load()
+        #expect(portal.documents.count == 5)
+        let rendered = Builder.parse(portal)
+        var writer = RecordWriter()
+        for (document, body) in zip(portal.documents, rendered) {
+            document.write(to: &writer)
+            body.write(to: &writer)
+        }
+        let documentsEnd = writer.bytes.count
+        let diagnostics = portal.diagnostics + [
+            Diagnostic(.error, "front-matter.bad-date", file: "a.md", line: 4, column: 9, key: "issued",
+                       message: .init(vi: "ngày sai", en: "bad date"), fix: .init(vi: "sửa", en: "fix")),
+            Diagnostic(.warning, "file.control-characters", file: "b.md", message: .init(vi: "ký tự ẩn", en: "hidden")),
+        ]
+        for diagnostic in diagnostics { diagnostic.write(to: &writer) }
+        var reader = RecordReader(writer.bytes)
+        for (document, body) in zip(portal.documents, rendered) {
+            #expect(try SourceDocument(record: &reader) == document)
+            let back = try RenderedMarkdown(record: &reader)
+            #expect(back.html == body.html && back.plainText == body.plainText && back.citations == body.citations)
+            #expect(back.blanks == body.blanks && back.links == body.links && back.recipientsLine == body.recipientsLine)
+            #expect(!back.citations.isEmpty)
+        }
+        for diagnostic in diagnostics { #expect(try Diagnostic(record: &reader) == diagnostic) }
+        #expect(reader.isAtEnd)
+        // Cut anywhere, a record throws rather than inventing values.
+        for cut in stride(from: 0, to: documentsEnd, by: max(1, documentsEnd / 97)) {
+            var short = RecordReader(Array(writer.bytes.prefix(cut)))
+            #expect(throws: RecordReader.Corrupt.self) {
+                for _ in portal.documents { _ = try SourceDocument(record: &short); _ = try RenderedMarkdown(record: &short) }
+            }
+        }
+    }
+
+    /// Unchanged files are taken from the cache; a changed file, a damaged cache or another
+    /// congkhai.yaml is loaded afresh, and every build equals a full one.
+    @Test func onlyUnchangedFilesAreTakenFromTheCache() throws {
+        let root = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for item in ["congkhai.yaml", "content"] {
+            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        _ = try Builder(options: BuildOptions(source: root)).build()
+        let cacheFile = root.appendingPathComponent(".public.congkhai-cache/documents")
+        func reusedPaths() -> Set<String> {
+            var loader = ContentLoader(root: root)
+            loader.reuse = DocumentCache(cache: BuildCache(output: root.appendingPathComponent("public"))).load()
+            return Set(loader.load().documentLoads.filter { $0.rendered != nil }.map(\.path))
+        }
+        #expect(reusedPaths().count == 5)
+        let edited = "content/units/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024.md"
+        let file = root.appendingPathComponent(edited)
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nThêm một câu.\n").utf8).write(to: file)
+        let reused = reusedPaths()
+        #expect(reused.count == 4 && !reused.contains(edited))
+        _ = try Builder(options: BuildOptions(source: root)).build()
+        #expect(reusedPaths().count == 5)
+
+        // A damaged cache: nothing reused, the build still right.
+        let bytes = try Data(contentsOf: cacheFile)
+        try bytes.prefix(bytes.count / 2).write(to: cacheFile)
+        #expect(reusedPaths().isEmpty)
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nLần nữa.\n").utf8).write(to: file)
+        _ = try Builder(options: BuildOptions(source: root)).build()
+        let full = root.appendingPathComponent("full")
+        _ = try Builder(options: BuildOptions(source: root, output: full, full: true)).build()
+        for path in try LinkChecker.allFiles(in: full) {
+            #expect(try Data(contentsOf: root.appendingPathComponent("public/" + path)) == Data(contentsOf: full.appendingPathComponent(path)), "\(path)")
+        }
+
+        // congkhai.yaml changed: its catalogue may judge the documents differently.
+        #expect(reusedPaths().count == 5)
+        let settings = root.appendingPathComponent("congkhai.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "# sửa\n").utf8).write(to: settings)
+        #expect(reusedPaths().isEmpty)
+    }
+}
