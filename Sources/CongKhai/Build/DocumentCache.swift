@@ -38,7 +38,7 @@ struct DocumentCache {
         var writer = RecordWriter()
         writer.reserve(portal.documentLoads.reduce(0) { total, load in
             let body = load.rendered ?? rendered[load.path]
-            return total + 4096 + (body?.html.utf8.count ?? 0) + (body?.plainText.utf8.count ?? 0)
+            return total + 4096 + (body?.html.utf8.count ?? 0) + 16 * (body?.words.words.count ?? 0)
         })
         writer.string(Self.header)
         writer.uint64(ReusableLoads.environment(settings: portal.settings))

@@ -1,5 +1,6 @@
 /// How a loaded and parsed document is kept in the build cache (BinaryRecord): every field, in
-/// declaration order. A round-trip test over the seeds checks each type comes back equal.
+/// declaration order, except what nothing after the parse reads (the Markdown body, the plain
+/// text whose words are kept). A round-trip test over the seeds checks each type comes back equal.
 extension SourceDocument {
     func write(to record: inout RecordWriter) {
         record.strings([unitID, schoolYear, slug, sourcePath, title, kind])
@@ -95,9 +96,10 @@ extension RenderedMarkdown {
         record.string(html)
         record.array(citations) { $1.write(to: &$0) }
         record.array(blanks) { record, blank in record.strings([blank.type, blank.symbol]); record.int(blank.start) }
-        record.string(plainText)
         record.array(links) { record, link in record.string(link.url); record.int(link.line) }
         record.optional(recipientsLine) { $0.int($1) }
+        record.strings(words.words)
+        record.array(words.counts) { $0.int($1) }
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
@@ -108,9 +110,12 @@ extension RenderedMarkdown {
             guard texts.count == 2 else { throw RecordReader.Corrupt() }
             return BlankCitation(type: texts[0], symbol: texts[1], start: try reader.int())
         }
-        let plainText = try record.string()
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
-        self.init(html: html, citations: citations, blanks: blanks, plainText: plainText, links: links,
-                  recipientsLine: try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() })
+        let recipientsLine = try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() }
+        guard let words = WordCounts(words: try record.strings(), counts: try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }) else {
+            throw RecordReader.Corrupt()
+        }
+        // The plain text is not kept: search takes the words.
+        self.init(html: html, citations: citations, blanks: blanks, plainText: "", links: links, recipientsLine: recipientsLine, words: words)
     }
 }

@@ -8,12 +8,15 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var citations: [Citation]
     public var blanks: [BlankCitation]
-    /// The text of every block, one block a line: for search and descriptions.
+    /// The text of every block, one block a line. Not kept in the build cache (empty for a
+    /// parse taken from it): what search needs of it is `words`.
     public var plainText: String
     /// Links the author wrote, with their file line, to check relative ones.
     public var links: [BodyLink] = []
     /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
     public var recipientsLine: Int?
+    /// The words of `plainText`, counted, for the search index.
+    public var words = WordCounts()
 }
 
 public struct BodyLink: Sendable, Hashable {
@@ -72,7 +75,8 @@ public struct MarkdownRenderer: Sendable {
             return String(cString: pointer)
         } ?? ""
         let plain = blocks.map { VietnameseText.collapseWhitespace($0.text) }.filter { !$0.isEmpty }.joined(separator: "\n")
-        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, plainText: plain, links: links, recipientsLine: recipientsLine)
+        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, plainText: plain, links: links, recipientsLine: recipientsLine,
+                                words: WordCounts(plain))
     }
 }
 

@@ -56,12 +56,9 @@ struct SearchIndex {
             if let number = source.number { add(Self.tokens(number), Weight.symbol); Self.addSymbol(number, Weight.symbol, &weights) }
             for citation in document.rendered.citations { Self.addSymbol(citation.symbol, Weight.title, &weights) }
             Self.addAccented(source.title, &weights)
-            var body: [String: Int] = [:]
-            VietnameseText.forEachFoldedWord(in: document.rendered.plainText) { token in
-                if body[token, default: 0] < Weight.bodyCap { body[token, default: 0] += Weight.body }
-            }
             // The body's share is capped on its own, so it never outweighs the title.
-            for (token, count) in body { weights[token, default: 0] += count }
+            let words = document.rendered.words
+            for (word, count) in zip(words.words, words.counts) { weights[word, default: 0] += min(count * Weight.body, Weight.bodyCap) }
             return Self.partitioned(weights)
         }
         var entries = site.documents.map { document in

@@ -1,7 +1,7 @@
 import Foundation
 
-/// congkhai's own cache records: values written one after another (integers as 8 bytes, texts
-/// length-first) and read back in the same order. Reading a 100 MB cache of 10,000 documents
+/// congkhai's own cache records: values written one after another (integers as LEB128
+/// varints, zigzag-signed; texts length-first) and read back in the same order. Reading a 100 MB cache of 10,000 documents
 /// this way takes a fraction of what JSONDecoder takes (measured: 2.2 s for 44 MB). A record
 /// that ends early or holds an impossible length throws, and the cache is not used.
 struct RecordWriter {
@@ -10,9 +10,17 @@ struct RecordWriter {
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
     mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
+        // Zigzag: small negative numbers stay short too.
+        uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
     }
-    mutating func uint64(_ value: UInt64) { int(Int(bitPattern: UInt(value))) }
+    mutating func uint64(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
     mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
     mutating func string(_ value: String) {
         int(value.utf8.count)
@@ -43,15 +51,21 @@ struct RecordReader {
     var isAtEnd: Bool { position == bytes.count }
 
     mutating func int() throws(Corrupt) -> Int {
-        guard bytes.count - position >= 8 else { throw Corrupt() }
-        var value: Int64 = 0
-        withUnsafeMutableBytes(of: &value) { target in
-            bytes.withUnsafeBytes { source in target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[position..<position + 8])) }
-        }
-        position += 8
-        return Int(Int64(littleEndian: value))
+        let raw = try uint64()
+        return Int(Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1))
     }
-    mutating func uint64() throws(Corrupt) -> UInt64 { UInt64(UInt(bitPattern: try int())) }
+    mutating func uint64() throws(Corrupt) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return value }
+            shift += 7
+        }
+    }
     mutating func bool() throws(Corrupt) -> Bool {
         guard position < bytes.count else { throw Corrupt() }
         position += 1
