@@ -129,39 +129,24 @@ public struct Builder: Sendable {
         let rendered = try step("parse") { Self.parse(portal) }
         let site = try step("resolve") { SiteResolver.resolve(portal: portal, rendered: rendered) }
         report.warnings = (report.warnings + site.diagnostics).sorted()
-        let summary = try step("write") { () throws(BuildFailure) -> SiteWriter.Summary in
-            do {
-                // Pages whose keys are unchanged are linked from the current output, when its
-                // marker says which build's keys describe it.
-                let previous = options.full ? nil : output.currentGeneration()
-                    .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
-                let staging = try output.prepareStaging()
-                var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
-                writer.keys = PageKeys(site: site, templates: templates, options: options)
-                writer.previous = previous
-                let summary = try writer.write()
-                let generation = BuildCache.generation(of: summary.pageKeys)
-                try output.markStaging(generation: generation)
-                // Stored before the swap: if the build dies in between, the generations differ
-                // and the next build renders everything.
-                try? cache.storePageKeys(summary.pageKeys, generation: generation)
-                try output.commit()
-                return summary
-            } catch let failure as WriteFailure {
-                output.discardStaging()
-                throw BuildFailure([Self.writeDiagnostic(failure.path, failure.reason)])
-            } catch {
-                output.discardStaging()
-                throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
-            }
-        }
-        try step("cache") {
-            // What this build loaded and parsed, for the next one; a cache not written costs
-            // only time.
+        // What this build loaded and parsed is kept for the next one while the site is written:
+        // the cache is made on one core, mostly idle while pages are linked and written.
+        let storeDocuments = { @Sendable () -> Double in
+            let started = ContinuousClock.now
             let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
+            // A cache not written costs the next build time, nothing else.
             try? documentCache.store(portal, rendered: bodies)
-            cache.store(fingerprint, pages: summary.pages)
+            let elapsed = ContinuousClock.now - started
+            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         }
+        let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
+            let (written, cacheSeconds) = ParallelMap.both({ () -> Result<SiteWriter.Summary, BuildFailure> in
+                Result { () throws(BuildFailure) in try writeSite(site, templates: templates, output: output, cache: cache) }
+            }, storeDocuments)
+            return (try written.get(), cacheSeconds)
+        }
+        cache.store(fingerprint, pages: summary.pages)
+        report.partTimings.append(("document cache", cacheSeconds))
         report.partTimings += summary.partTimings
         report.pages = summary.pages
         report.reusedPages = summary.reused
@@ -171,6 +156,34 @@ public struct Builder: Sendable {
         report.units = site.units.count
         report.directives = site.directives.count
         return report
+    }
+
+    /// Renders into the staging folder and swaps it in; on failure the previous output stays.
+    private func writeSite(_ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache) throws(BuildFailure) -> SiteWriter.Summary {
+        do {
+            // Pages whose keys are unchanged are linked from the current output, when its
+            // marker says which build's keys describe it.
+            let previous = options.full ? nil : output.currentGeneration()
+                .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
+            let staging = try output.prepareStaging()
+            var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
+            writer.keys = PageKeys(site: site, templates: templates, options: options)
+            writer.previous = previous
+            let summary = try writer.write()
+            let generation = BuildCache.generation(of: summary.pageKeys)
+            try output.markStaging(generation: generation)
+            // Stored before the swap: if the build dies in between, the generations differ
+            // and the next build renders everything.
+            try? cache.storePageKeys(summary.pageKeys, generation: generation)
+            try output.commit()
+            return summary
+        } catch let failure as WriteFailure {
+            output.discardStaging()
+            throw BuildFailure([Self.writeDiagnostic(failure.path, failure.reason)])
+        } catch {
+            output.discardStaging()
+            throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
+        }
     }
 
     private static func writeDiagnostic(_ path: String, _ reason: LocalizedText) -> Diagnostic {

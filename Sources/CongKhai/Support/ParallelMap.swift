@@ -22,6 +22,24 @@ public enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Runs two independent pieces of work at once (the first on this thread) and returns both
+    /// results. Either may itself map in parallel.
+    public static func both<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+        let firstResult = ResultSlots<First>(count: 1)
+        let secondResult = ResultSlots<Second>(count: 1)
+        // Not concurrentPerform: work that itself maps in parallel would then run on one core.
+        let group = DispatchGroup()
+        withoutActuallyEscaping(second) { second in
+            nonisolated(unsafe) let second = second
+            DispatchQueue.global().async(group: group) { secondResult.set(0, second()) }
+            firstResult.set(0, first())
+            group.wait()
+        }
+        return (firstResult.values()[0], secondResult.values()[0])
+    }
+}
+
 /// Write-once slots filled from several threads, each slot by exactly one.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private var storage: [Value?]
