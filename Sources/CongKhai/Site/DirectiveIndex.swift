@@ -50,14 +50,15 @@ struct DirectiveIndex {
         }
         // An undated citation joins the dated directive of the same symbol and locality when
         // exactly one exists.
-        var years: [String: Set<Int>] = [:]
+        struct YearGroup: Hashable { var symbolKey: String; var locality: String }
+        var years: [YearGroup: Set<Int>] = [:]
         for occurrence in occurrences {
             if let year = occurrence.identity.year {
-                years["\(occurrence.identity.symbolKey)|\(occurrence.identity.locality ?? "")", default: []].insert(year)
+                years[YearGroup(symbolKey: occurrence.identity.symbolKey, locality: occurrence.identity.locality ?? ""), default: []].insert(year)
             }
         }
         for index in occurrences.indices where occurrences[index].identity.year == nil {
-            let group = "\(occurrences[index].identity.symbolKey)|\(occurrences[index].identity.locality ?? "")"
+            let group = YearGroup(symbolKey: occurrences[index].identity.symbolKey, locality: occurrences[index].identity.locality ?? "")
             if let known = years[group], known.count == 1 { occurrences[index].identity.year = known.first }
             if let known = years[group], known.count > 1 {
                 notes.append(Note(document: occurrences[index].document, citation: occurrences[index].citation, reason: .ambiguousYear(known.sorted())))
@@ -81,11 +82,15 @@ struct DirectiveIndex {
             if left != right { return right.lexicographicallyPrecedes(left) }
             return lhs.key < rhs.key
         }
+        // Each directive's key is spelled once, not once per citation of it.
+        let keyOf = Dictionary(uniqueKeysWithValues: directives.map { ($0.identity, $0.key) })
         var keys: [[String]] = documents.map { _ in [] }
         var cursor = 0
         for (index, document) in documents.enumerated() {
+            keys[index].reserveCapacity(document.citations.count)
             for _ in document.citations {
-                keys[index].append(occurrences[cursor].identity.key)
+                let identity = occurrences[cursor].identity
+                keys[index].append(keyOf[identity] ?? identity.key)
                 cursor += 1
             }
         }
