@@ -10,8 +10,8 @@ struct DocumentCache {
     init(cache: BuildCache) { file = cache.folder.appendingPathComponent("documents") }
 
     func load() -> ReusableLoads? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        var reader = RecordReader([UInt8](data))
+        guard let bytes = Self.read(file) else { return nil }
+        var reader = RecordReader(bytes)
         do {
             guard try reader.string() == Self.header else { return nil }
             let environment = try reader.uint64()
@@ -33,21 +33,29 @@ struct DocumentCache {
 
     /// Keeps every loaded document with its parse; `rendered` is by source path. The Markdown
     /// body is not kept: a document taken from the cache comes with its parse, and the body is
-    /// read by nothing else (its `body` is empty).
+    /// read by nothing else (its `body` is empty). The layout is that of `writer.array`: the
+    /// count, then each record.
     func store(_ portal: LoadedPortal, rendered: [String: RenderedMarkdown]) throws {
-        var writer = RecordWriter()
-        writer.reserve(portal.documentLoads.reduce(0) { total, load in
-            let body = load.rendered ?? rendered[load.path]
-            return total + 4096 + (body?.html.utf8.count ?? 0) + 16 * (body?.words.words.count ?? 0)
-        })
-        writer.string(Self.header)
-        writer.uint64(ReusableLoads.environment(settings: portal.settings))
+        let manager = FileManager.default
+        try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Written beside, then renamed over the old cache: a build killed meanwhile leaves the
+        // old one whole. Streamed in chunks of a few megabytes, so the cache of a large portal
+        // is never held in memory beside the site being written.
+        let partial = file.appendingPathExtension("partial")
+        guard manager.createFile(atPath: partial.path, contents: nil), let handle = FileHandle(forWritingAtPath: partial.path) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        defer { try? handle.close() }
         let kept = portal.documentLoads.compactMap { load -> (DocumentLoad, SourceDocument, RenderedMarkdown)? in
             guard let document = load.document, let body = load.rendered ?? rendered[load.path] else { return nil }
             return (load, document, body)
         }
-        writer.array(kept) { writer, entry in
-            let (load, document, body) = entry
+        var writer = RecordWriter()
+        writer.reserve(Self.chunk * 2)
+        writer.string(Self.header)
+        writer.uint64(ReusableLoads.environment(settings: portal.settings))
+        writer.int(kept.count)
+        for (load, document, body) in kept {
             writer.string(load.path)
             writer.uint64(load.contentHash)
             var lean = document
@@ -55,8 +63,33 @@ struct DocumentCache {
             lean.write(to: &writer)
             writer.array(load.diagnostics) { $1.write(to: &$0) }
             body.write(to: &writer)
+            if writer.bytes.count >= Self.chunk { try writer.drain { try handle.write(contentsOf: $0) } }
         }
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(writer.bytes).write(to: file, options: .atomic)
+        try writer.drain { try handle.write(contentsOf: $0) }
+        try handle.close()
+        if rename(partial.path, file.path) != 0 { throw CocoaError(.fileWriteUnknown) }
+    }
+
+    private static let chunk = 4 << 20
+
+    /// The file's bytes read straight into an array (not through Data, which would hold them twice).
+    private static func read(_ file: URL) -> [UInt8]? {
+        let descriptor = open(file.path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                if got <= 0 { complete = false; break }
+                done += got
+            }
+            count = done
+        }
+        return complete ? bytes : nil
     }
 }

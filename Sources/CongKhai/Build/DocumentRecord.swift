@@ -1,6 +1,5 @@
 /// How a loaded and parsed document is kept in the build cache (BinaryRecord): every field, in
-/// declaration order, except what nothing after the parse reads (the Markdown body, the plain
-/// text whose words are kept). A round-trip test over the seeds checks each type comes back equal.
+/// declaration order, except the Markdown body, which nothing after the parse reads. A round-trip test over the seeds checks each type comes back equal.
 extension SourceDocument {
     func write(to record: inout RecordWriter) {
         record.strings([unitID, schoolYear, slug, sourcePath, title, kind])
@@ -115,7 +114,6 @@ extension RenderedMarkdown {
         guard let words = WordCounts(words: try record.strings(), counts: try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }) else {
             throw RecordReader.Corrupt()
         }
-        // The plain text is not kept: search takes the words.
-        self.init(html: html, citations: citations, blanks: blanks, plainText: "", links: links, recipientsLine: recipientsLine, words: words)
+        self.init(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, words: words)
     }
 }

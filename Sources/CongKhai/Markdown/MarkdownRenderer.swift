@@ -8,14 +8,11 @@ public struct RenderedMarkdown: Sendable {
     public var html: String
     public var citations: [Citation]
     public var blanks: [BlankCitation]
-    /// The text of every block, one block a line. Not kept in the build cache (empty for a
-    /// parse taken from it): what search needs of it is `words`.
-    public var plainText: String
     /// Links the author wrote, with their file line, to check relative ones.
     public var links: [BodyLink] = []
     /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
     public var recipientsLine: Int?
-    /// The words of `plainText`, counted, for the search index.
+    /// The words of the body's text (every block's), counted, for the search index.
     public var words = WordCounts()
 }
 
@@ -40,7 +37,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, firstLine: Int = 1, scanner: CitationScanner? = CitationScanner()) -> RenderedMarkdown {
         let runtime = CmarkRuntime.shared
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", citations: [], blanks: [], plainText: "") }
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", citations: [], blanks: []) }
         defer { cmark_parser_free(parser) }
         for extensionName in runtime.extensionNames {
             if let ext = cmark_find_syntax_extension(extensionName) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -50,7 +47,7 @@ public struct MarkdownRenderer: Sendable {
         // Debian's cmark-gfm 0.29 flips shared character tables in cmark_parser_finish: two
         // threads finishing at once corrupt each other's output.
         let document = runtime.finishLock.withLock { cmark_parser_finish(parser) }
-        guard let document else { return RenderedMarkdown(html: "", citations: [], blanks: [], plainText: "") }
+        guard let document else { return RenderedMarkdown(html: "", citations: [], blanks: []) }
         defer { cmark_node_free(document) }
 
         var links: [BodyLink] = []
@@ -74,9 +71,9 @@ public struct MarkdownRenderer: Sendable {
             defer { free(pointer) }
             return String(cString: pointer)
         } ?? ""
-        let plain = blocks.map { VietnameseText.collapseWhitespace($0.text) }.filter { !$0.isEmpty }.joined(separator: "\n")
-        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, plainText: plain, links: links, recipientsLine: recipientsLine,
-                                words: WordCounts(plain))
+        let text = blocks.map { VietnameseText.collapseWhitespace($0.text) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
+                                words: WordCounts(text))
     }
 }
 

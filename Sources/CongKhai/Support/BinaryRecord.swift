@@ -9,6 +9,13 @@ struct RecordWriter {
 
     mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
 
+    /// Hands over what was written so far and starts empty, keeping the capacity: records are
+    /// streamed to a file in chunks rather than held whole.
+    mutating func drain(_ sink: ([UInt8]) throws -> Void) rethrows {
+        try sink(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
     mutating func int(_ value: Int) {
         // Zigzag: small negative numbers stay short too.
         uint64(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63))))
