@@ -8,9 +8,11 @@ a rebuild with nothing changed, a rebuild after editing one document, a rebuild 
 one, and peak memory; output to a tmpfs folder and to disk. When `hugo` is installed, the same
 documents are built as a minimal Hugo site in the same run. Writes docs/benchmarks.md.
 
-Environment: BENCH_SIZES (default "1000 10000"), BENCH_RUNS (default 3).
+Environment: BENCH_SIZES (default "1000 10000"; add 50000 for the growth table), BENCH_RUNS
+(default 3). The figures are also saved to /dev/shm/congkhai-bench-results.json; `bench.py
+--report FILE` writes docs/benchmarks.md from such a file again.
 """
-import os, random, re, shutil, statistics, subprocess, sys, time, platform
+import json, os, random, re, shutil, statistics, subprocess, sys, time, platform
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(os.path.dirname(ROOT), "shared", "seeds")
@@ -215,6 +217,8 @@ def main():
             clean()
             rows.append(result)
             print_result(result)
+    with open(os.path.join(TMPFS, "congkhai-bench-results.json"), "w", encoding="utf-8") as f:
+        json.dump({"rows": rows, "runs": runs}, f)
     write_report(rows, runs)
 
 
@@ -271,9 +275,10 @@ def growth(results):
 def goals(results):
     """Issue 6's goals, each with the measured figure and whether it is met."""
     tmpfs = {r["count"]: r for r in results if r["where"] == "tmpfs"}
-    largest = tmpfs[max(tmpfs)] if tmpfs else None
-    if not largest:
+    if not tmpfs:
         return []
+    # The issue's goals are set at 10,000 documents; other sizes are judged by the growth table.
+    largest = tmpfs[10000] if 10000 in tmpfs else tmpfs[max(tmpfs)]
     full, noop, edit = (largest["rows"][i]["median"] for i in (0, 1, 2))
     count = largest["count"]
     checks = [("peak memory under 600 MB", f"{max(r['memory'] for r in largest['rows']):.0f} MB",
@@ -289,13 +294,19 @@ def goals(results):
     lines = [f"## Goals at {count:,} documents (output on tmpfs)", "", "| goal | measured | met |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in checks]
     lines.append("")
-    for key, title in (("steps_full", "a full build"), ("steps_edit", "a rebuild after editing one document")):
-        if key in largest:
-            summary, steps = largest[key]
-            lines += [f"Where the time of {title} goes (`congkhai build --verbose`, {count:,} documents, tmpfs; "
-                      "indented parts run within `write`, some side by side):", "", "```", summary, *steps, "```", ""]
+    for size in sorted(tmpfs):
+        for key, title in (("steps_full", "a full build"), ("steps_edit", "a rebuild after editing one document")):
+            if key in tmpfs[size]:
+                summary, steps = tmpfs[size][key]
+                lines += [f"Where the time of {title} goes (`congkhai build --verbose`, {size:,} documents, tmpfs; "
+                          "indented parts run within `write`, some side by side):", "", "```", summary, *steps, "```", ""]
     return lines
 
 
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 3 and sys.argv[1] == "--report":
+        # Writes docs/benchmarks.md again from a run's saved figures.
+        saved = json.load(open(sys.argv[2], encoding="utf-8"))
+        write_report(saved["rows"], saved["runs"])
+    else:
+        main()

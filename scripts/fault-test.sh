@@ -72,7 +72,10 @@ if mount -t tmpfs -o size=3m tmpfs "$small" 2>/dev/null; then
   if "$BIN" build --source "$tiny" --output "$small/public" > "$work/full.out" 2> "$work/full.err"; then echo "full disk: the build should have failed" >&2; exit 1; fi
   grep -q "không ghi được trang web" "$work/full.err" || { echo "full disk: unclear message:"; cat "$work/full.err"; exit 1; } >&2
   [ "$(snapshot "$small/public")" = "$before" ] || { echo "full disk: public/ changed" >&2; exit 1; }
-  [ -z "$(ls -A "$small" | grep -v '^public$')" ] || { echo "full disk: staging left behind" >&2; exit 1; }
+  leftovers="$(ls -A "$small" | grep -v -e '^public$' -e '^\.public\.congkhai-cache$' || true)"
+  [ -z "$leftovers" ] || { echo "full disk: left behind: $leftovers" >&2; exit 1; }
+  # The build cache beside the output may stay, but never a half-written file.
+  ! ls -A "$small/.public.congkhai-cache" 2>/dev/null | grep -q 'partial\|tmp' || { echo "full disk: half-written cache left: $(ls -A "$small/.public.congkhai-cache")" >&2; exit 1; }
   echo "full disk: clear error ($(head -1 "$work/full.err" | cut -c1-120)...), previous site unchanged"
 
   # A read-only output folder.

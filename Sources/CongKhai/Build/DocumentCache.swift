@@ -45,7 +45,12 @@ struct DocumentCache {
         guard manager.createFile(atPath: partial.path, contents: nil), let handle = FileHandle(forWritingAtPath: partial.path) else {
             throw CocoaError(.fileWriteUnknown)
         }
-        defer { try? handle.close() }
+        var finished = false
+        defer {
+            try? handle.close()
+            // A full disk: no half-written cache is left behind.
+            if !finished { try? manager.removeItem(at: partial) }
+        }
         let kept = portal.documentLoads.compactMap { load -> (DocumentLoad, SourceDocument, RenderedMarkdown)? in
             guard let document = load.document, let body = load.rendered ?? rendered[load.path] else { return nil }
             return (load, document, body)
@@ -68,6 +73,7 @@ struct DocumentCache {
         try writer.drain { try handle.write(contentsOf: $0) }
         try handle.close()
         if rename(partial.path, file.path) != 0 { throw CocoaError(.fileWriteUnknown) }
+        finished = true
     }
 
     private static let chunk = 4 << 20
