@@ -12,23 +12,17 @@ struct BuildFingerprint: Equatable {
         var second = Hasher64(seed: 0x84222325cbf29ce4)
         func add(_ text: String) { first.add(text); second.add(text) }
         add("congkhai-fingerprint-1|drafts=\(options.includeDrafts)|year=\(options.schoolYear ?? "")|output=\(options.output.path)")
-        if let executable = Bundle.main.executablePath { add(statLine(executable, name: "executable")) }
-        add(statLine(options.source.appendingPathComponent("congkhai.yaml").path, name: "congkhai.yaml"))
+        add(FileIdentity.executable)
+        add(FileIdentity.line(options.source.appendingPathComponent("congkhai.yaml").path, name: "congkhai.yaml"))
         for folder in ["content", "templates", "archives"] {
             let root = options.source.appendingPathComponent(folder)
             guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { add("\(folder): none"); continue }
             var entries: [String] = []
             while let relative = enumerator.nextObject() as? String {
-                entries.append(statLine(root.appendingPathComponent(relative).path, name: "\(folder)/\(relative)"))
+                entries.append(FileIdentity.line(root.appendingPathComponent(relative).path, name: "\(folder)/\(relative)"))
             }
             for entry in entries.sorted() { add(entry) }
         }
         return BuildFingerprint(value: first.hex + second.hex)
-    }
-
-    static func statLine(_ path: String, name: String) -> String {
-        var status = stat()
-        guard lstat(path, &status) == 0 else { return "\(name):missing" }
-        return "\(name):\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec):\(status.st_ino):\(status.st_mode)"
     }
 }

@@ -85,8 +85,7 @@ public struct Builder: Sendable {
         func step<T>(_ name: String, _ work: () throws(BuildFailure) -> T) throws(BuildFailure) -> T {
             let start = clock.now
             let value = try work()
-            let elapsed = clock.now - start
-            report.timings.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+            report.timings.append((name, (clock.now - start).seconds))
             return value
         }
 
@@ -136,8 +135,7 @@ public struct Builder: Sendable {
             let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
             // A cache not written costs the next build time, nothing else.
             try? documentCache.store(portal, rendered: bodies)
-            let elapsed = ContinuousClock.now - started
-            return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            return (ContinuousClock.now - started).seconds
         }
         let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
             let (written, cacheSeconds) = ParallelMap.both({ () -> Result<SiteWriter.Summary, BuildFailure> in

@@ -16,7 +16,7 @@ extension SourceDocument {
         let names = try record.strings()
         guard names.count == 6 else { throw RecordReader.Corrupt() }
         var optionals: [String?] = []
-        for _ in 0..<6 { optionals.append(try record.optional { reader throws(RecordReader.Corrupt) in try reader.string() }) }
+        for _ in 0..<6 { optionals.append(try record.optionalString()) }
         let issued = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
         var lists: [[String]] = []
         for _ in 0..<4 { lists.append(try record.strings()) }
@@ -37,7 +37,7 @@ extension IssuedDate {
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
         let year = try record.int(), month = try record.int()
-        let day = try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() }
+        let day = try record.optionalInt()
         guard let date = IssuedDate(year: year, month: month, day: day) else { throw RecordReader.Corrupt() }
         self = date
     }
@@ -55,9 +55,9 @@ extension Diagnostic {
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
         let texts = try record.strings()
         guard texts.count == 5, let severity = Severity(rawValue: texts[0]) else { throw RecordReader.Corrupt() }
-        let line = try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() }
-        let column = try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() }
-        let key = try record.optional { reader throws(RecordReader.Corrupt) in try reader.string() }
+        let line = try record.optionalInt()
+        let column = try record.optionalInt()
+        let key = try record.optionalString()
         let fix = try record.optional { reader throws(RecordReader.Corrupt) in try reader.strings() }
         if let fix, fix.count != 2 { throw RecordReader.Corrupt() }
         self.init(severity, texts[1], file: texts[2], line: line, column: column, key: key,
@@ -80,9 +80,9 @@ extension Citation {
         let texts = try record.strings()
         guard texts.count == 6, let relation = Relation(rawValue: texts[3]) else { throw RecordReader.Corrupt() }
         let date = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
-        let symbolYear = try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() }
-        let issuer = try record.optional { reader throws(RecordReader.Corrupt) in try reader.string() }
-        let subject = try record.optional { reader throws(RecordReader.Corrupt) in try reader.string() }
+        let symbolYear = try record.optionalInt()
+        let issuer = try record.optionalString()
+        let subject = try record.optionalString()
         let linkStart = try record.int(), linkEnd = try record.int(), start = try record.int(), line = try record.int()
         self.init(type: texts[0], symbol: texts[1], symbolKey: texts[2], date: date, symbolYear: symbolYear, issuer: issuer,
                   subject: subject, relation: relation, text: texts[4], sentence: texts[5], linkStart: linkStart, linkEnd: linkEnd,
@@ -110,7 +110,7 @@ extension RenderedMarkdown {
             return BlankCitation(type: texts[0], symbol: texts[1], start: try reader.int())
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
-        let recipientsLine = try record.optional { reader throws(RecordReader.Corrupt) in try reader.int() }
+        let recipientsLine = try record.optionalInt()
         guard let words = WordCounts(words: try record.strings(), counts: try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }) else {
             throw RecordReader.Corrupt()
         }

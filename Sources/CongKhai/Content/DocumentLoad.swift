@@ -24,7 +24,7 @@ public struct ReusableLoads: Sendable {
     static func environment(settings: PortalSettings) -> UInt64 {
         var hasher = Hasher64()
         hasher.add("congkhai-document-loads-1")
-        if let executable = Bundle.main.executablePath { hasher.add(BuildFingerprint.statLine(executable, name: "executable")) }
+        hasher.add(FileIdentity.executable)
         hasher.add(settings.inputKey.map { String($0) })
         return hasher.value
     }

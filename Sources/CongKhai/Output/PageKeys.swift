@@ -23,7 +23,7 @@ struct PageKeys: Sendable {
         pageSize = site.settings.pageSize
         var global = Hasher64()
         global.add("congkhai-page-keys-1")
-        if let executable = Bundle.main.executablePath { global.add(BuildFingerprint.statLine(executable, name: "executable")) }
+        global.add(FileIdentity.executable)
         global.add(templates.fingerprint)
         global.add(site.settings.inputKey.map { String($0) })
         global.add("drafts=\(options.includeDrafts) year=\(options.schoolYear ?? "")")

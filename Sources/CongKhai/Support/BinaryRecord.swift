@@ -90,6 +90,8 @@ struct RecordReader {
         return text
     }
     mutating func strings() throws(Corrupt) -> [String] { try array { reader throws(Corrupt) in try reader.string() } }
+    mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
+    mutating func optionalInt() throws(Corrupt) -> Int? { try bool() ? try int() : nil }
     mutating func optional<T>(_ read: (inout RecordReader) throws(Corrupt) -> T) throws(Corrupt) -> T? {
         try bool() ? try read(&self) : nil
     }

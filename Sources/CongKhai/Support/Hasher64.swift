@@ -7,16 +7,20 @@ struct Hasher64: Sendable {
     private(set) var value: UInt64
     init(seed: UInt64 = 0xcbf29ce484222325) { value = seed }
 
+    /// The one FNV-1a step, over any bytes.
+    @inline(__always)
+    private static func mix<Bytes: Sequence<UInt8>>(_ state: UInt64, _ bytes: Bytes) -> UInt64 {
+        var state = state
+        for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
+        return state
+    }
+
     mutating func add(_ text: String) {
-        var state = value
-        for byte in text.utf8 { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
-        value = (state ^ 0x0A) &* 0x100000001b3
+        value = (Self.mix(value, text.utf8) ^ 0x0A) &* 0x100000001b3
     }
 
     mutating func add(bytes: [UInt8]) {
-        var state = value
-        for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
-        value = (state ^ 0x0A) &* 0x100000001b3
+        value = (Self.mix(value, bytes) ^ 0x0A) &* 0x100000001b3
         add(bytes.count)
     }
 
@@ -39,11 +43,7 @@ struct Hasher64: Sendable {
     }
 
     static func of(bytes: Data) -> UInt64 {
-        var state: UInt64 = 0xcbf29ce484222325
-        bytes.withUnsafeBytes { raw in
-            for byte in raw { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
-        }
-        return state
+        bytes.withUnsafeBytes { mix(0xcbf29ce484222325, $0) }
     }
 
     static func of(_ text: String) -> UInt64 {
