@@ -9,6 +9,8 @@ struct PageContexts: @unchecked Sendable {
     let rows: [[String: Any]]
     /// Each document's row and summary, rendered once.
     let fragments: DocumentFragments
+    /// The header and footer, rendered once per current menu entry.
+    private let chrome: PageChrome
     private let directivesByKey: [String: Directive]
 
     init(site: SiteModel, templates: TemplateLibrary) {
@@ -32,39 +34,59 @@ struct PageContexts: @unchecked Sendable {
         }
         directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
         fragments = DocumentFragments(rows: rows, templates: templates)
+        let menuEntries = Self.fixedMenu.count + site.pages.count
+        chrome = PageChrome(menuEntries: menuEntries, templates: templates) { current in
+            ["site": Self.siteInfo(site), "nav": Self.nav(site, current: current)]
+        }
     }
 
     // MARK: - Shared
 
     enum Section: String { case home, units, listings, directives, search, page, none }
 
-    func base(path: String, title: String, description: String? = nil, section: Section,
-              breadcrumbs: [(String, String)] = [], ogType: String = "website") -> [String: Any] {
+    /// The menu's first entries, before the free pages: (section, title, url).
+    private static let fixedMenu: [(Section, String, String)] = [
+        (.home, "Trang chủ", URLScheme.home), (.units, "Đơn vị", URLScheme.units), (.listings, "Công khai", URLScheme.listings),
+        (.directives, "Văn bản căn cứ", URLScheme.directives), (.search, "Tìm kiếm", URLScheme.search),
+    ]
+
+    private static func siteInfo(_ site: SiteModel) -> [String: Any] {
         let settings = site.settings
-        var nav: [[String: Any]] = [
-            ["title": "Trang chủ", "url": URLScheme.home, "current": section == .home],
-            ["title": "Đơn vị", "url": URLScheme.units, "current": section == .units],
-            ["title": "Công khai", "url": URLScheme.listings, "current": section == .listings],
-            ["title": "Văn bản căn cứ", "url": URLScheme.directives, "current": section == .directives],
-            ["title": "Tìm kiếm", "url": URLScheme.search, "current": section == .search],
-        ]
-        for page in site.pages {
-            nav.append(["title": page.title, "url": URLScheme.page(page.slug), "current": path == URLScheme.page(page.slug)])
-        }
         var siteInfo: [String: Any] = ["title": settings.title]
         if let body = settings.governingBody { siteInfo["governing_body"] = body }
         if let text = settings.description { siteInfo["description"] = text }
+        return siteInfo
+    }
+
+    /// The menu with `current` set on the entry at index `current`.
+    private static func nav(_ site: SiteModel, current: Int?) -> [[String: Any]] {
+        let entries = Self.fixedMenu.map { ($0.1, $0.2) } + site.pages.map { ($0.title, URLScheme.page($0.slug)) }
+        return entries.enumerated().map { index, entry in ["title": entry.0, "url": entry.1, "current": index == current] }
+    }
+
+    /// The menu entry of a page in `section` at `path`, if it has one.
+    private func currentMenuEntry(section: Section, path: String) -> Int? {
+        if section == .page { return site.pages.firstIndex { URLScheme.page($0.slug) == path }.map { Self.fixedMenu.count + $0 } }
+        return Self.fixedMenu.firstIndex { $0.0 == section }
+    }
+
+    /// `root` is the page's way back to the site root, its folder's by default.
+    func base(path: String, title: String, description: String? = nil, section: Section,
+              breadcrumbs: [(String, String)] = [], ogType: String = "website", root: String? = nil) -> [String: Any] {
+        let settings = site.settings
+        let current = currentMenuEntry(section: section, path: path)
         var context: [String: Any] = [
-            "root": URLScheme.rootPrefix(of: path), "path": path, "title": title,
+            "root": root ?? URLScheme.rootPrefix(of: path), "path": path, "title": title,
             "page_title": title == settings.title ? title : "\(title) – \(settings.title)",
             "description": description ?? settings.description ?? settings.title,
-            "site": siteInfo, "nav": nav, "og_type": ogType,
+            "site": Self.siteInfo(site), "nav": Self.nav(site, current: current), "og_type": ogType,
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty,
         ]
         if let base = settings.baseURL {
             let cleaned = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             context["canonical_url"] = "\(base)/\(cleaned)"
         }
+        (context["header_html"], context["footer_html"]) = chrome.html(current: current, page: context)
         return context
     }
 
@@ -267,10 +289,8 @@ struct PageContexts: @unchecked Sendable {
     }
 
     func notFound() -> [String: Any] {
-        var context = base(path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none)
         // Served for any missing address, so relative links only work from an absolute root.
-        if let base = site.settings.baseURL { context["root"] = base + "/" }
-        return context
+        base(path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none, root: site.settings.baseURL.map { $0 + "/" })
     }
 
     private func listingLinks(_ include: (ListingKind) -> Bool) -> [[String: Any]] {

@@ -1,0 +1,36 @@
+/// A partial rendered once with a marker standing for `{{root}}` and kept cut at the markers,
+/// so every page joins it with its own way back to the root instead of rendering it again:
+/// Mustache looks every value up anew at each render, and most of a page's cost is lookups.
+enum RootRelativeFragment: Sendable {
+    case pieces([Substring])
+    /// A value of the context holds the marker itself (a YAML escape; C0 controls are removed
+    /// from sources), so the fragment must be rendered for each page.
+    case perPage
+
+    static let marker: Character = "\u{1}"
+
+    init(rendering context: [String: Any], template: String, templates: TemplateLibrary) {
+        guard !Self.holdsMarker(context) else { self = .perPage; return }
+        var context = context
+        context["root"] = String(Self.marker)
+        self = .pieces(templates.render(context, template: template).split(separator: Self.marker, omittingEmptySubsequences: false))
+    }
+
+    /// The fragment seen from a page whose root prefix is `root`; `render` makes it for a
+    /// `perPage` fragment.
+    func html(root: String, render: () -> String) -> String {
+        switch self {
+        case .pieces(let pieces): return pieces.joined(separator: root)
+        case .perPage: return render()
+        }
+    }
+
+    private static func holdsMarker(_ value: Any) -> Bool {
+        switch value {
+        case let text as String: return text.contains(marker)
+        case let dictionary as [String: Any]: return dictionary.values.contains(where: holdsMarker)
+        case let array as [Any]: return array.contains(where: holdsMarker)
+        default: return false
+        }
+    }
+}
