@@ -84,22 +84,24 @@ struct SiteWriter: Sendable {
         }
         // The open data and feeds are made one file after another, the search index mostly on
         // all cores: side by side, each fills the other's idle core.
-        let (discovery, search) = ParallelMap.both({ () -> Result<(Int, Double), Error> in
-            let started = ContinuousClock.now
-            return Result {
-                let files = try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
-                    + Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
-                return (files, Self.seconds(since: started))
+        let (discovery, search) = ParallelMap.both({ () -> Result<(files: Int, openData: Double, feeds: Double), Error> in
+            Result {
+                let started = ContinuousClock.now
+                let openData = try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
+                let openDataSeconds = Self.seconds(since: started)
+                let feeds = try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
+                return (openData + feeds, openDataSeconds, Self.seconds(since: started) - openDataSeconds)
             }
         }, { () -> Result<(Int, Double), Error> in
             let started = ContinuousClock.now
             return Result { (try SearchIndex(site: site).write { path, data in try writeFile(path, data).get() }, Self.seconds(since: started)) }
         })
-        let (discoveryFiles, discoverySeconds) = try discovery.get()
+        let discovered = try discovery.get()
         let (searchFiles, searchSeconds) = try search.get()
-        summary.files += discoveryFiles + searchFiles
-        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - max(discoverySeconds, searchSeconds)))
-        summary.partTimings.append(("open data, feeds", discoverySeconds))
+        summary.files += discovered.files + searchFiles
+        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - max(discovered.openData + discovered.feeds, searchSeconds)))
+        summary.partTimings.append(("open data", discovered.openData))
+        summary.partTimings.append(("feeds, sitemap", discovered.feeds))
         summary.partTimings.append(("search index", searchSeconds))
         return summary
     }
