@@ -44,8 +44,8 @@ struct SearchIndex {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
         let unitTokens = site.units.map { Self.tokens($0.unit.name) }
-        // Each entry's words and weights, counted on all cores, already split by partition.
-        let documentTerms = ParallelMap.map(Array(site.documents.indices)) { [site] index -> [[(String, UInt8)]] in
+        // Each entry's words and weights, counted on all cores, already grouped by partition.
+        let documentTerms = ParallelMap.map(Array(site.documents.indices)) { [site] index -> EntryTerms in
             let document = site.documents[index]
             let source = document.source
             var weights: [String: Int] = [:]
@@ -56,10 +56,16 @@ struct SearchIndex {
             if let number = source.number { add(Self.tokens(number), Weight.symbol); Self.addSymbol(number, Weight.symbol, &weights) }
             for citation in document.rendered.citations { Self.addSymbol(citation.symbol, Weight.title, &weights) }
             Self.addAccented(source.title, &weights)
-            // The body's share is capped on its own, so it never outweighs the title.
+            // The body's words are distinct already: only those also in the title and the like
+            // are summed. The body's share is capped on its own, so it never outweighs the title.
             let words = document.rendered.words
-            for (word, count) in zip(words.words, words.counts) { weights[word, default: 0] += min(count * Weight.body, Weight.bodyCap) }
-            return Self.partitioned(weights)
+            var terms: [(String, Int)] = []
+            terms.reserveCapacity(words.words.count + weights.count)
+            for (word, count) in zip(words.words, words.counts) {
+                terms.append((word, min(count * Weight.body, Weight.bodyCap) + (weights.removeValue(forKey: word) ?? 0)))
+            }
+            terms += weights.map { ($0.key, $0.value) }
+            return EntryTerms(terms)
         }
         var entries = site.documents.map { document in
             let source = document.source
@@ -75,7 +81,7 @@ struct SearchIndex {
             Self.addSymbol(directive.symbol, Weight.symbol * 2, &weights)
             for variant in directive.variants { Self.addSymbol(variant, Weight.symbol * 2, &weights) }
             Self.addAccented(directive.title, &weights)
-            terms.append(Self.partitioned(weights))
+            terms.append(EntryTerms(weights.map { ($0.key, $0.value) }))
             entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
                                  number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
                                  citedBy: directive.citedBy.count))
@@ -86,7 +92,7 @@ struct SearchIndex {
         let postingsByPartition = ParallelMap.map(Array(0..<Self.partitions)) { partition -> [String: [(Int32, UInt8)]] in
             var postings: [String: [(Int32, UInt8)]] = [:]
             for (entry, entryTerms) in allTerms.terms.enumerated() {
-                for (term, weight) in entryTerms[partition] { postings[term, default: []].append((Int32(entry), weight)) }
+                for (term, weight) in entryTerms.partition(partition) { postings[term, default: []].append((Int32(entry), weight)) }
             }
             return postings
         }
@@ -143,17 +149,34 @@ struct SearchIndex {
         term.utf8.allSatisfy { $0 < 0x80 } ? term : (tokens(term).first ?? term)
     }
 
-    /// A weight table as lists per partition, each entry's weight capped to a byte.
-    private static func partitioned(_ weights: [String: Int]) -> [[(String, UInt8)]] {
-        var parts = Array(repeating: [(String, UInt8)](), count: partitions)
-        for (term, weight) in weights {
-            parts[Int(hash(shardKey(term)) % UInt32(partitions))].append((term, UInt8(min(255, weight))))
+    /// One entry's terms and weights (capped to a byte), grouped by partition in one array rather
+    /// than one array per partition: 64 small arrays for each of 10,000 documents cost more than
+    /// the counting.
+    struct EntryTerms {
+        private let terms: [(String, UInt8)]
+        /// Partition p's terms are `terms[starts[p]..<starts[p + 1]]`.
+        private let starts: [Int32]
+
+        init(_ weights: [(String, Int)]) {
+            let partitionOf = weights.map { Int(SearchIndex.hash(SearchIndex.shardKey($0.0)) % UInt32(SearchIndex.partitions)) }
+            var starts = [Int32](repeating: 0, count: SearchIndex.partitions + 1)
+            for partition in partitionOf { starts[partition + 1] += 1 }
+            for index in 1..<starts.count { starts[index] += starts[index - 1] }
+            var next = starts
+            var terms = [(String, UInt8)](repeating: ("", 0), count: weights.count)
+            for ((term, weight), partition) in zip(weights, partitionOf) {
+                terms[Int(next[partition])] = (term, UInt8(min(255, weight)))
+                next[partition] += 1
+            }
+            self.terms = terms
+            self.starts = starts
         }
-        return parts
+
+        func partition(_ partition: Int) -> ArraySlice<(String, UInt8)> { terms[Int(starts[partition])..<Int(starts[partition + 1])] }
     }
 
     /// Read by all cores at once, never changed; tuples of String are not declared Sendable.
-    private struct TermsBox: @unchecked Sendable { let terms: [[[(String, UInt8)]]] }
+    private struct TermsBox: @unchecked Sendable { let terms: [EntryTerms] }
 
     /// Numbers and symbols also as one key of their letters and digits ("33ctttg").
     private static func addSymbol(_ symbol: String, _ weight: Int, _ weights: inout [String: Int]) {
