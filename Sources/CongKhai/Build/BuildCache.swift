@@ -1,9 +1,10 @@
 import Foundation
 
 /// The cache kept beside the output folder (".public.congkhai-cache", git-ignored): the
-/// fingerprint of the build that made the output, and the key of every page it rendered.
-/// The keys name the output they belong to (its marker holds the same generation), so keys
-/// left by a build killed before or after its swap are never taken for another output's.
+/// fingerprint of the build that made the output, the key of every page of the output and of
+/// the spare output (the one before, kept to be updated in place). Each file of keys is named
+/// for the output it describes (its marker holds the same generation), so keys left by a build
+/// killed before or after its swap are never taken for another output's.
 struct BuildCache {
     let folder: URL
 
@@ -12,8 +13,12 @@ struct BuildCache {
     }
 
     private var fingerprintFile: URL { folder.appendingPathComponent("fingerprint") }
-    private var pageKeysFile: URL { folder.appendingPathComponent("page-keys") }
+    private static let pageKeysPrefix = "page-keys-"
+    private func pageKeysFile(_ generation: String) -> URL { folder.appendingPathComponent(Self.pageKeysPrefix + generation) }
     private static let pageKeysHeader = "congkhai-page-keys-1"
+
+    /// The output a build replaced, kept to be brought up to date by the next one.
+    var spareOutput: URL { folder.appendingPathComponent("spare-output") }
 
     /// The stored fingerprint and the report line of the build that stored it.
     func load() -> (fingerprint: BuildFingerprint, pages: Int)? {
@@ -32,7 +37,8 @@ struct BuildCache {
 
     /// The page keys stored for the output of generation `generation`, or nil.
     func pageKeys(generation: String) -> [String: UInt64]? {
-        guard let data = try? Data(contentsOf: pageKeysFile) else { return nil }
+        // Read from a marker: only a generation as congkhai writes them names a file here.
+        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit), let data = try? Data(contentsOf: pageKeysFile(generation)) else { return nil }
         let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first == "\(Self.pageKeysHeader) \(generation)" else { return nil }
         var keys: [String: UInt64] = [:]
@@ -49,7 +55,15 @@ struct BuildCache {
         var text = "\(Self.pageKeysHeader) \(generation)\n"
         for (path, key) in keys { text += String(key, radix: 16) + "\t" + path + "\n" }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: pageKeysFile, options: .atomic)
+        try Data(text.utf8).write(to: pageKeysFile(generation), options: .atomic)
+    }
+
+    /// Removes the keys of every generation but these (the output's and the spare's).
+    func keepPageKeys(of generations: Set<String>) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(Self.pageKeysPrefix) && !generations.contains(String(name.dropFirst(Self.pageKeysPrefix.count))) {
+            try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+        }
     }
 
     /// The generation of a set of page keys: the marker of the output they made.

@@ -126,7 +126,14 @@ public struct Builder: Sendable {
             return library
         }
         let rendered = try step("parse") { Self.parse(portal) }
-        let site = try step("resolve") { SiteResolver.resolve(portal: portal, rendered: rendered) }
+        // The spare output, if it can be brought up to date, is listed on the core resolving
+        // leaves idle.
+        let spareKeys = (options.full ? nil : OutputFolder.generation(of: cache.spareOutput))
+            .flatMap { generation in cache.pageKeys(generation: generation).map { (generation, $0) } }
+        let (site, spare) = try step("resolve") {
+            ParallelMap.both({ SiteResolver.resolve(portal: portal, rendered: rendered) },
+                             { spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) } })
+        }
         report.warnings = (report.warnings + site.diagnostics).sorted()
         // What this build loaded and parsed is kept for the next one while the site is written:
         // the cache is made on one core, mostly idle while pages are linked and written.
@@ -139,7 +146,9 @@ public struct Builder: Sendable {
         }
         let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
             let (written, cacheSeconds) = ParallelMap.both({ () -> Result<SiteWriter.Summary, BuildFailure> in
-                Result { () throws(BuildFailure) in try writeSite(site, templates: templates, output: output, cache: cache) }
+                Result { () throws(BuildFailure) in
+                    try writeSite(site, templates: templates, output: output, cache: cache, spare: spare)
+                }
             }, storeDocuments)
             return (try written.get(), cacheSeconds)
         }
@@ -157,23 +166,30 @@ public struct Builder: Sendable {
     }
 
     /// Renders into the staging folder and swaps it in; on failure the previous output stays.
-    private func writeSite(_ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache) throws(BuildFailure) -> SiteWriter.Summary {
+    /// `spare`: the spare output's generation and contents, when its keys are known.
+    private func writeSite(_ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
+                           spare: (generation: String, contents: RecycledOutput)?) throws(BuildFailure) -> SiteWriter.Summary {
         do {
-            // Pages whose keys are unchanged are linked from the current output, when its
-            // marker says which build's keys describe it.
-            let previous = options.full ? nil : output.currentGeneration()
+            // Pages whose keys are unchanged are taken from the spare output, brought up to date
+            // in place, or linked from the current one: each trusted when its marker says
+            // which build's keys describe it.
+            let liveGeneration = output.currentGeneration()
+            let previous = options.full ? nil : liveGeneration
                 .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
-            let staging = try output.prepareStaging()
+            let (staging, recycled) = try output.prepareStaging(spare: cache.spareOutput, spareGeneration: spare?.generation)
             var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
             writer.keys = PageKeys(site: site, templates: templates, options: options)
             writer.previous = previous
+            writer.recycled = recycled ? spare?.contents : nil
             let summary = try writer.write()
             let generation = BuildCache.generation(of: summary.pageKeys)
             try output.markStaging(generation: generation)
             // Stored before the swap: if the build dies in between, the generations differ
             // and the next build renders everything.
             try? cache.storePageKeys(summary.pageKeys, generation: generation)
-            try output.commit()
+            // The replaced output becomes the spare: its keys are kept with the new ones.
+            try output.commit(keepingOldAs: cache.spareOutput)
+            cache.keepPageKeys(of: Set([generation] + [liveGeneration].compactMap { $0 }))
             return summary
         } catch let failure as WriteFailure {
             output.discardStaging()

@@ -34,7 +34,7 @@ struct ContentWalker {
         var pending: [[String]] = [[]]
         while let folder = pending.popLast() {
             let folderPath = ([content.path] + folder).joined(separator: "/")
-            for (name, kind) in Self.entries(of: folderPath) where !name.hasPrefix(".") {
+            for (name, kind) in FolderEntries.list(folderPath) where !name.hasPrefix(".") {
                 let relative = folder + [name]
                 let path = folderPath + "/" + name
                 var isDirectory = kind == .folder
@@ -102,37 +102,6 @@ struct ContentWalker {
         return result
     }
 
-    private enum EntryKind { case folder, file, link }
-
-    /// A folder's entries, by readdir(3); the kind from the entry itself where the file system
-    /// gives it, else from lstat(2).
-    private static func entries(of folder: String) -> [(String, EntryKind)] {
-        guard let handle = opendir(folder) else { return [] }
-        defer { closedir(handle) }
-        var entries: [(String, EntryKind)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            var kind: EntryKind
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): kind = .folder
-            case Int32(DT_LNK): kind = .link
-            case Int32(DT_UNKNOWN):
-                var status = stat()
-                guard lstat(folder + "/" + name, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR: kind = .folder
-                case S_IFLNK: kind = .link
-                default: kind = .file
-                }
-            default: kind = .file
-            }
-            entries.append((name, kind))
-        }
-        return entries
-    }
 
     /// The folder name is the unit's id in URLs and JSON, so it must already be a slug.
     private func checkUnitID(_ id: String, path: String, _ diagnostics: inout [Diagnostic]) -> Bool {

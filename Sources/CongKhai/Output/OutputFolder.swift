@@ -5,6 +5,10 @@ import Foundation
 /// staging folder beside it, which is then exchanged with the old output in one step. A failed
 /// or killed build leaves the previous output exactly as it was, and congkhai never deletes a
 /// folder it did not make: an existing output must carry its marker file.
+///
+/// The output a build replaces can be kept as a spare (in the build cache) rather than deleted:
+/// the next build then brings that folder up to date in place, touching only the files that
+/// differ, instead of linking every unchanged file into a new folder and deleting the old one.
 public struct OutputFolder: Sendable {
     public static let markerName = ".congkhai-output"
 
@@ -50,35 +54,63 @@ public struct OutputFolder: Sendable {
         return problems
     }
 
-    /// A fresh, empty staging folder. Leftovers of a killed build are congkhai's own and go.
-    public func prepareStaging() throws -> URL {
+    /// The staging folder: the spare output when it is the one of generation `spareGeneration`
+    /// (`recycled`, its files still those of that generation), else a fresh, empty folder.
+    /// Leftovers of a killed build are congkhai's own and go.
+    func prepareStaging(spare: URL? = nil, spareGeneration: String? = nil) throws -> (folder: URL, recycled: Bool) {
         let manager = FileManager.default
         for leftover in [staging, retired] where manager.fileExists(atPath: leftover.path) {
             try manager.removeItem(at: leftover)
         }
+        if let spare, manager.fileExists(atPath: spare.path) {
+            if let spareGeneration, Self.generation(of: spare) == spareGeneration, rename(spare.path, staging.path) == 0 {
+                // No longer that generation once changed: a build killed now leaves a folder
+                // that no marker vouches for, and the next build starts afresh.
+                try writeMarker("congkhai\n")
+                return (staging, true)
+            }
+            try Self.remove(spare)
+        }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        try Data("congkhai\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
-        return staging
+        try writeMarker("congkhai\n")
+        return (staging, false)
     }
 
     /// Marks the staged output with the generation of the page keys it was made with.
     func markStaging(generation: String) throws {
-        try Data("congkhai\n\(generation)\n".utf8).write(to: staging.appendingPathComponent(Self.markerName))
+        try writeMarker("congkhai\n\(generation)\n")
+    }
+
+    /// The marker is replaced, never written into: in a recycled folder it could share its
+    /// file with the live output.
+    private func writeMarker(_ text: String) throws {
+        try Data(text.utf8).write(to: staging.appendingPathComponent(Self.markerName), options: .atomic)
     }
 
     /// The generation written in the current output's marker, if any.
-    func currentGeneration() -> String? {
-        guard let text = try? String(contentsOf: target.appendingPathComponent(Self.markerName), encoding: .utf8) else { return nil }
+    func currentGeneration() -> String? { Self.generation(of: target) }
+
+    /// The generation in the marker of an output folder.
+    static func generation(of folder: URL) -> String? {
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n")
         return lines.count >= 2 ? String(lines[1]) : nil
     }
 
-    /// Puts the staging folder in place of the output in one step, then removes the old output.
-    public func commit() throws {
+    /// Puts the staging folder in place of the output in one step, then keeps the old output as
+    /// `spare` (when given) or removes it.
+    public func commit(keepingOldAs spare: URL? = nil) throws {
         let manager = FileManager.default
+        func retire(_ old: URL) throws {
+            if let spare {
+                try? manager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if rename(old.path, spare.path) == 0 { return }
+            }
+            try Self.remove(old)
+        }
         if manager.fileExists(atPath: target.path) {
             if congkhai_exchange_paths(staging.path, target.path) == 0 {
-                try Self.remove(staging)
+                try retire(staging)
                 return
             }
             // No atomic exchange on this file system: two renames, the old output kept until
@@ -90,7 +122,7 @@ public struct OutputFolder: Sendable {
                 try? manager.moveItem(at: retired, to: target)
                 throw error
             }
-            try manager.removeItem(at: retired)
+            try retire(retired)
         } else {
             try manager.moveItem(at: staging, to: target)
         }
@@ -99,7 +131,7 @@ public struct OutputFolder: Sendable {
     /// Removes a replaced output, its second-level folders (units, directives, listings) on all
     /// cores: a large site is tens of thousands of files, and unlinking them took a tenth of a
     /// rebuild.
-    private static func remove(_ folder: URL) throws {
+    static func remove(_ folder: URL) throws {
         let manager = FileManager.default
         var subfolders: [URL] = []
         for first in (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {

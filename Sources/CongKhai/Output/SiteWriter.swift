@@ -12,6 +12,9 @@ struct SiteWriter: Sendable {
     var keys: PageKeys? = nil
     /// The output being replaced, whose pages with unchanged keys are reused.
     var previous: PreviousPages? = nil
+    /// When `folder` is a recycled output (OutputFolder.prepareStaging): what it holds. Pages
+    /// with unchanged keys stay as they are; every other file there is removed first.
+    var recycled: RecycledOutput? = nil
 
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
@@ -35,21 +38,26 @@ struct SiteWriter: Sendable {
         let jobs = jobs(contexts)
         let renderer = MarkdownRenderer()
         let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
-        // Folders are made once, up front, not checked again for every page.
         let paths = jobs.map(path(of:))
+        let pageKeys = keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) } }
+            ?? Array(repeating: nil, count: jobs.count)
+        let inPlace = Set(recycled.map { recycled in
+            zip(paths, pageKeys).compactMap { path, key in key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil }
+        } ?? [])
+        let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
+        // Folders are made once, up front, not checked again for every page.
         // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
         var folders = Set<String>()
         for path in paths {
             var parent = (path as NSString).deletingLastPathComponent
             while !parent.isEmpty, folders.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
         }
-        for folder in folders.sorted() where mkdir(self.folder.appendingPathComponent(folder).path, 0o755) != 0 && errno != EEXIST {
+        for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
-        let pageKeys = keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) } }
-            ?? Array(repeating: nil, count: jobs.count)
         let outcome = ParallelMap.map(Array(jobs.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
+            if inPlace.contains(path) { return .success(nil) }
             // An unchanged page is linked from the output it replaces: the same file, no render.
             if let key = pageKeys[index], let previous, previous.keys[path] == key,
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {

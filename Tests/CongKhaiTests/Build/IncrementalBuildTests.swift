@@ -13,9 +13,15 @@ import Testing
         return result
     }
 
-    /// Rebuilds `root` and compares it with a full build of the same sources elsewhere.
+    /// Rebuilds `root` and compares it with a full build of the same sources elsewhere. The
+    /// output it replaced is kept as the spare, exactly as it was: the rebuild brought the
+    /// previous spare up to date in place, and never wrote into a file it shares with the output.
     func rebuildEqualsFull(_ root: URL, _ label: String) throws -> BuildReport {
+        let before = try snapshot(root.appendingPathComponent("public"))
         let report = try Builder(options: BuildOptions(source: root)).build()
+        let spare = try snapshot(BuildCache(output: root.appendingPathComponent("public")).spareOutput)
+        #expect(spare.keys.sorted() == before.keys.sorted(), "\(label): the spare holds the replaced output's files")
+        for (path, data) in before where spare[path] != data { Issue.record("\(label): \(path) of the spare is not the replaced output's") }
         let fullOutput = root.appendingPathComponent("full")
         defer { try? FileManager.default.removeItem(at: fullOutput) }
         _ = try Builder(options: BuildOptions(source: root, output: fullOutput, full: true)).build()
@@ -98,6 +104,49 @@ import Testing
         #expect(try rebuildEqualsFull(root, "template changed").reusedPages == 0)
     }
 
+    func inode(_ url: URL) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    /// From the third build on, the output replaced two builds ago is brought up to date in
+    /// place: the new output is that very folder. A spare whose marker vouches for no keys (a
+    /// build killed while updating it) is not trusted.
+    @Test func theSpareOutputIsUpdatedInPlaceOnlyWhenItsKeysAreKnown() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "A")
+        func write(_ body: String) throws {
+            try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\n\(body)\n")
+        }
+        try write("Một.")
+        try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: bao-cao\nnumber: 2/BC-A\nissued: 2024-01-03\n---\nHai.\n")
+        _ = try Builder(options: BuildOptions(source: fixture.root)).build()
+        let public_ = fixture.root.appendingPathComponent("public")
+        let spare = BuildCache(output: public_).spareOutput
+        #expect(!FileManager.default.fileExists(atPath: spare.path), "nothing replaced yet")
+        try write("Một, sửa.")
+        _ = try rebuildEqualsFull(fixture.root, "second build")
+        let spareFolder = try inode(spare)
+        try write("Một, sửa lần hai.")
+        let third = try rebuildEqualsFull(fixture.root, "third build")
+        #expect(try inode(public_) == spareFolder, "the spare became the output")
+        #expect(third.reusedPages > 0)
+
+        // A file put into the output by hand is gone once that folder is updated in place.
+        try Data("lạ".utf8).write(to: public_.appendingPathComponent("don-vi/th-a/la.txt"))
+        try write("Một, sửa lần bốn.")
+        _ = try rebuildEqualsFull(fixture.root, "stray file, output becomes the spare")
+        try write("Một, sửa lần năm.")
+        _ = try rebuildEqualsFull(fixture.root, "stray file, spare updated in place")
+
+        // As a build killed while updating the spare leaves it.
+        let unvouched = try inode(spare)
+        try Data("congkhai\n".utf8).write(to: spare.appendingPathComponent(OutputFolder.markerName))
+        try write("Một, sửa lần ba.")
+        _ = try rebuildEqualsFull(fixture.root, "spare without keys")
+        #expect(try inode(public_) != unvouched, "a fresh folder, not the unvouched spare")
+    }
+
     /// Keys left by a build that died after storing them but before its swap describe no
     /// output: the next build must not reuse pages by them.
     @Test func keysOfAnotherGenerationAreNotTrusted() throws {
@@ -107,7 +156,9 @@ import Testing
         try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột.\n")
         try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: ke-hoach\nnumber: 2/KH-A\nissued: 2024-01-03\n---\nHai.\n")
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
-        let keysFile = fixture.root.appendingPathComponent(".public.congkhai-cache/page-keys")
+        let cache = fixture.root.appendingPathComponent(".public.congkhai-cache")
+        let keysName = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasPrefix("page-keys-") })
+        let keysFile = cache.appendingPathComponent(keysName)
         let keys = try String(contentsOf: keysFile, encoding: .utf8)
         let header = try #require(keys.split(separator: "\n").first)
         try Data(keys.replacingOccurrences(of: String(header), with: "congkhai-page-keys-1 0000000000000000").utf8).write(to: keysFile)
