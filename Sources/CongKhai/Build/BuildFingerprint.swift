@@ -15,11 +15,21 @@ struct BuildFingerprint: Equatable {
         add(FileIdentity.executable)
         add(FileIdentity.line(options.source.appendingPathComponent("congkhai.yaml").path, name: "congkhai.yaml"))
         for folder in ["content", "templates", "archives"] {
-            let root = options.source.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: root.path) else { add("\(folder): none"); continue }
+            let root = options.source.appendingPathComponent(folder).path
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { add("\(folder): none"); continue }
+            // readdir(3) and path strings: FileManager's enumerator and URLs took 0.15 s at
+            // 10,000 documents, on every rebuild.
             var entries: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                entries.append(FileIdentity.line(root.appendingPathComponent(relative).path, name: "\(folder)/\(relative)"))
+            var pending = [""]
+            while let relative = pending.popLast() {
+                for (name, kind) in FolderEntries.list(relative.isEmpty ? root : root + "/" + relative) {
+                    let child = relative.isEmpty ? name : relative + "/" + name
+                    if kind == .folder { pending.append(child) }
+                    // A link is summed up as itself: the file it leads to is inside content/ (the
+                    // walker refuses others), so it is summed up too.
+                    entries.append(FileIdentity.line(root + "/" + child, name: "\(folder)/\(child)"))
+                }
             }
             for entry in entries.sorted() { add(entry) }
         }

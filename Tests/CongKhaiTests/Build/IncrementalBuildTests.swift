@@ -147,6 +147,23 @@ import Testing
         #expect(try inode(public_) != unvouched, "a fresh folder, not the unvouched spare")
     }
 
+    /// A document that is a symbolic link is read through the link: an edit of the file it
+    /// leads to (inside content/, as links must) is a change, though the link is untouched.
+    @Test func anEditBehindASymbolicLinkIsNotANoOp() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "A")
+        try fixture.write("content/.goc/a.md", "---\ntitle: Bản gốc\nkind: ke-hoach\n---\nMột.\n")
+        try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: ke-hoach\n---\nHai.\n")
+        try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("content/units/th-a/2023-2024/a.md").path,
+                                                   withDestinationPath: "../../../.goc/a.md")
+        _ = try Builder(options: BuildOptions(source: fixture.root)).build()
+        #expect(try fixture.read("public/don-vi/th-a/2023-2024/a/index.html").contains("Bản gốc"))
+        try fixture.write("content/.goc/a.md", "---\ntitle: Bản gốc đã sửa\nkind: ke-hoach\n---\nMột.\n")
+        #expect(!(try Builder(options: BuildOptions(source: fixture.root)).build().unchanged))
+        #expect(try fixture.read("public/don-vi/th-a/2023-2024/a/index.html").contains("Bản gốc đã sửa"))
+    }
+
     /// Keys left by a build that died after storing them but before its swap describe no
     /// output: the next build must not reuse pages by them.
     @Test func keysOfAnotherGenerationAreNotTrusted() throws {
