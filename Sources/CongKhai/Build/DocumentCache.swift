@@ -5,7 +5,7 @@ import Foundation
 /// that cannot be read is ignored: everything is loaded afresh.
 struct DocumentCache {
     let file: URL
-    private static let header = "congkhai-document-cache-1"
+    private static let header = "congkhai-document-cache-3"
 
     init(cache: BuildCache) { file = cache.folder.appendingPathComponent("documents") }
 
@@ -15,16 +15,30 @@ struct DocumentCache {
         do {
             guard try reader.string() == Self.header else { return nil }
             let environment = try reader.uint64()
-            var loads: [String: DocumentLoad] = [:]
-            for load in try reader.array({ reader throws(RecordReader.Corrupt) -> DocumentLoad in
-                let path = try reader.string()
-                let hash = try reader.uint64()
-                let document = try SourceDocument(record: &reader)
-                let diagnostics = try reader.array { reader throws(RecordReader.Corrupt) in try Diagnostic(record: &reader) }
-                return DocumentLoad(path: path, contentHash: hash, document: document, diagnostics: diagnostics,
-                                    rendered: try RenderedMarkdown(record: &reader))
-            }) { loads[load.path] = load }
+            // Each document is a nested record: found in one pass, decoded on all cores.
+            let records = try reader.array { reader throws(RecordReader.Corrupt) in try reader.nested() }
             guard reader.isAtEnd else { return nil }
+            let decoded = ParallelMap.map(records) { record -> DocumentLoad? in
+                var reader = record
+                do {
+                    let path = try reader.string()
+                    let hash = try reader.uint64()
+                    let stamp = try reader.uint64()
+                    let document = try SourceDocument(record: &reader)
+                    let diagnostics = try reader.array { reader throws(RecordReader.Corrupt) in try Diagnostic(record: &reader) }
+                    let load = DocumentLoad(path: path, contentHash: hash, stamp: stamp, document: document, diagnostics: diagnostics,
+                                            rendered: try RenderedMarkdown(record: &reader))
+                    return reader.isAtEnd ? load : nil
+                } catch {
+                    return nil
+                }
+            }
+            var loads: [String: DocumentLoad] = [:]
+            loads.reserveCapacity(decoded.count)
+            for load in decoded {
+                guard let load else { return nil }
+                loads[load.path] = load
+            }
             return ReusableLoads(environment: environment, loads: loads)
         } catch {
             return nil
@@ -34,7 +48,7 @@ struct DocumentCache {
     /// Keeps every loaded document with its parse; `rendered` is by source path. The Markdown
     /// body is not kept: a document taken from the cache comes with its parse, and the body is
     /// read by nothing else (its `body` is empty). The layout is that of `writer.array`: the
-    /// count, then each record.
+    /// count, then each document as a nested record.
     func store(_ portal: LoadedPortal, rendered: [String: RenderedMarkdown]) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -61,13 +75,16 @@ struct DocumentCache {
         writer.uint64(ReusableLoads.environment(settings: portal.settings))
         writer.int(kept.count)
         for (load, document, body) in kept {
-            writer.string(load.path)
-            writer.uint64(load.contentHash)
-            var lean = document
-            lean.body = ""
-            lean.write(to: &writer)
-            writer.array(load.diagnostics) { $1.write(to: &$0) }
-            body.write(to: &writer)
+            writer.nested { writer in
+                writer.string(load.path)
+                writer.uint64(load.contentHash)
+                writer.uint64(load.stamp)
+                var lean = document
+                lean.body = ""
+                lean.write(to: &writer)
+                writer.array(load.diagnostics) { $1.write(to: &$0) }
+                body.write(to: &writer)
+            }
             if writer.bytes.count >= Self.chunk { try writer.drain { try handle.write(contentsOf: $0) } }
         }
         try writer.drain { try handle.write(contentsOf: $0) }

@@ -65,17 +65,22 @@ public struct ContentLoader: Sendable {
         let reusable = reuse.flatMap { $0.environment == ReusableLoads.environment(settings: settings) ? $0.loads : nil }
         let loads = ParallelMap.map(files.documentFiles) { file -> DocumentLoad in
             var local: [Diagnostic] = []
+            // Taken as it was: `earlier` loaded the same file of the same unit and year.
+            let earlier = reusable?[file.path].flatMap { earlier -> DocumentLoad? in
+                guard earlier.rendered != nil, let document = earlier.document, document.attachments.isEmpty, document.unitID == file.unitID,
+                      document.schoolYear == file.schoolYear, document.slug == file.slug else { return nil }
+                return earlier
+            }
+            // Stamped before reading, so a change while reading shows at the next build.
+            let stamp = FileIdentity.stamp(root.path + "/" + file.path) ?? 0
+            if let earlier, stamp != 0, earlier.stamp == stamp { return earlier }
             guard let bytes = readBytes(file.path, &local) else {
                 return DocumentLoad(path: file.path, contentHash: 0, document: nil, diagnostics: local)
             }
             let hash = Hasher64.of(bytes: bytes)
-            if let earlier = reusable?[file.path], earlier.contentHash == hash, earlier.rendered != nil,
-               let document = earlier.document, document.attachments.isEmpty, document.unitID == file.unitID,
-               document.schoolYear == file.schoolYear, document.slug == file.slug {
-                return earlier
-            }
+            if var earlier, earlier.contentHash == hash { earlier.stamp = stamp; return earlier }
             let document = decodeText(bytes, path: file.path, &local).flatMap { loadDocument(file, text: $0, catalogue: settings.catalogue, &local) }
-            return DocumentLoad(path: file.path, contentHash: hash, document: document, diagnostics: local)
+            return DocumentLoad(path: file.path, contentHash: hash, stamp: stamp, document: document, diagnostics: local)
         }
         var documents: [SourceDocument] = []
         for load in loads {

@@ -46,16 +46,43 @@ struct RecordWriter {
         int(values.count)
         for value in values { write(&self, value) }
     }
+    /// A record within the record, length first, so a reader can find where each one starts
+    /// without decoding it (and decode them on all cores).
+    mutating func nested(_ write: (inout RecordWriter) -> Void) {
+        var inner = RecordWriter()
+        write(&inner)
+        int(inner.bytes.count)
+        bytes.append(contentsOf: inner.bytes)
+    }
 }
 
 struct RecordReader {
     struct Corrupt: Error {}
     private let bytes: [UInt8]
     private(set) var position = 0
+    /// Where this reader's bytes end: a nested record's reader stops at its own end.
+    private let end: Int
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        end = bytes.count
+    }
 
-    var isAtEnd: Bool { position == bytes.count }
+    private init(_ bytes: [UInt8], _ range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
+
+    var isAtEnd: Bool { position == end }
+
+    /// A reader of the nested record that comes next (RecordWriter.nested), which this one skips.
+    mutating func nested() throws(Corrupt) -> RecordReader {
+        let count = try int()
+        guard count >= 0, end - position >= count else { throw Corrupt() }
+        defer { position += count }
+        return RecordReader(bytes, position..<position + count)
+    }
 
     mutating func int() throws(Corrupt) -> Int {
         let raw = try uint64()
@@ -65,7 +92,7 @@ struct RecordReader {
         var value: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Corrupt() }
+            guard position < end, shift < 64 else { throw Corrupt() }
             let byte = bytes[position]
             position += 1
             value |= UInt64(byte & 0x7F) << shift
@@ -74,7 +101,7 @@ struct RecordReader {
         }
     }
     mutating func bool() throws(Corrupt) -> Bool {
-        guard position < bytes.count else { throw Corrupt() }
+        guard position < end else { throw Corrupt() }
         position += 1
         switch bytes[position - 1] {
         case 0: return false
@@ -84,7 +111,7 @@ struct RecordReader {
     }
     mutating func string() throws(Corrupt) -> String {
         let count = try int()
-        guard count >= 0, bytes.count - position >= count else { throw Corrupt() }
+        guard count >= 0, end - position >= count else { throw Corrupt() }
         let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
         position += count
         return text
@@ -98,7 +125,7 @@ struct RecordReader {
     mutating func array<T>(_ read: (inout RecordReader) throws(Corrupt) -> T) throws(Corrupt) -> [T] {
         let count = try int()
         // Every element takes at least one byte: a larger count is corruption, not a reason to reserve.
-        guard count >= 0, count <= bytes.count - position else { throw Corrupt() }
+        guard count >= 0, count <= end - position else { throw Corrupt() }
         var values: [T] = []
         values.reserveCapacity(count)
         for _ in 0..<count { values.append(try read(&self)) }

@@ -9,6 +9,25 @@ enum FileIdentity {
         return "\(name):\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec):\(status.st_ino):\(status.st_mode)"
     }
 
+    /// A file's size, times, inode and mode in one number, or nil when its last change is too
+    /// recent to vouch for its bytes: a change made in the same tick of the file system's
+    /// clock as the one seen would leave every field as it was (git calls such files racily
+    /// clean). The file a symbolic link leads to is the one stamped.
+    static func stamp(_ path: String) -> UInt64? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let changed = Double(status.st_ctim.tv_sec) + Double(status.st_ctim.tv_nsec) / 1e9
+        guard changed < Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - 0.1 else { return nil }
+        var hasher = Hasher64()
+        for field in [Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec, status.st_ctim.tv_sec, status.st_ctim.tv_nsec] {
+            hasher.add(field)
+        }
+        for field in [UInt64(status.st_ino), UInt64(status.st_dev), UInt64(status.st_mode)] { hasher.add(field) }
+        return hasher.value == 0 ? 1 : hasher.value
+    }
+
     /// congkhai's own executable: a new version invalidates every fingerprint, key and cache.
     static var executable: String {
         Bundle.main.executablePath.map { line($0, name: "executable") } ?? "executable:unknown"

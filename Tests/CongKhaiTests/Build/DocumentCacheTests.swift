@@ -84,4 +84,40 @@ import Testing
         try Data((try String(contentsOf: settings, encoding: .utf8) + "# sửa\n").utf8).write(to: settings)
         #expect(reusedPaths().isEmpty)
     }
+
+    /// A file whose size, times and inode are as the cache saw them is not read at all; one
+    /// changed a moment ago (maybe within one tick of the file system's clock) is never
+    /// vouched for that way.
+    @Test func aFileWithItsStampUnchangedIsNotReadAgain() throws {
+        let root = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        for item in ["congkhai.yaml", "content"] {
+            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        Thread.sleep(forTimeInterval: 0.3)
+        _ = try Builder(options: BuildOptions(source: root)).build()
+        let cache = DocumentCache(cache: BuildCache(output: root.appendingPathComponent("public")))
+        var reuse = try #require(cache.load())
+        #expect(reuse.loads.count == 5 && reuse.loads.values.allSatisfy { $0.stamp != 0 })
+        let path = "content/units/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024.md"
+        func title(_ reuse: ReusableLoads) -> String? {
+            var loader = ContentLoader(root: root)
+            loader.reuse = reuse
+            return loader.load().documentLoads.first { $0.path == path }?.document?.title
+        }
+        let real = try #require(title(reuse))
+        // The cache says something the file does not: only a loader that never read it agrees.
+        reuse.loads[path]?.document?.title = "Không đọc lại tệp"
+        #expect(title(reuse) == "Không đọc lại tệp")
+        // Another stamp: the file is read, and its bytes decide.
+        reuse.loads[path]?.stamp &+= 1
+        reuse.loads[path]?.contentHash &+= 1
+        #expect(title(reuse) == real)
+
+        let file = root.appendingPathComponent(path)
+        try Data((try String(contentsOf: file, encoding: .utf8) + "\nThêm.\n").utf8).write(to: file)
+        var loader = ContentLoader(root: root)
+        loader.reuse = cache.load()
+        #expect(loader.load().documentLoads.first { $0.path == path }?.stamp == 0, "changed just now")
+    }
 }
