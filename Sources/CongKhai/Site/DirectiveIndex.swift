@@ -20,32 +20,38 @@ struct DirectiveIndex {
     static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
         var notes: [Note] = []
         var occurrences: [Occurrence] = []
-        struct LocalityQuery: Hashable { var context: CitingContext; var issuer: String?; var codes: [String] }
-        var localities: [LocalityQuery: (String?, Bool)] = [:]
-        for (index, document) in documents.enumerated() {
+        struct LocalityQuery: Hashable, Sendable { var context: CitingContext; var issuer: String?; var codes: [String] }
+        // Each citation completed from the other mentions in its document, on all cores: an
+        // occurrence printed without its date names the directive dated elsewhere in it.
+        let resolved = ParallelMap.map(Array(documents.indices)) { index -> [(citation: Citation, query: LocalityQuery)] in
+            let document = documents[index]
             let unit = units[document.source.unitID]
             let context = CitingContext(unitID: document.source.unitID, district: unit?.district, province: unit?.province)
-            // An occurrence printed without its date names the directive dated elsewhere in the document.
             let merged = DocumentCitations.merge(document.citations)
-            for citation in document.citations {
+            return document.citations.map { citation in
                 let known = merged[citation.symbolKey] ?? citation
                 var resolved = citation
                 resolved.date = citation.date ?? known.date
                 resolved.symbolYear = citation.symbolYear ?? known.symbolYear
                 resolved.issuer = citation.issuer ?? known.issuer
-                // Classifying an issuer's phrase is the costly part, and a portal repeats the
-                // same few thousand phrases: each is classified once per citing context.
-                let query = LocalityQuery(context: context, issuer: resolved.issuer, codes: resolved.issuerCodes)
-                let (locality, isLocal) = localities[query] ?? {
-                    let answer = (context.locality(for: resolved), IssuerClassifier.level(of: resolved).isLocal)
-                    localities[query] = answer
-                    return answer
-                }()
+                return (resolved, LocalityQuery(context: context, issuer: resolved.issuer, codes: resolved.issuerCodes))
+            }
+        }
+        // Classifying an issuer's phrase is the costly part, and a portal repeats the same few
+        // thousand phrases: each is classified once per citing context, on all cores.
+        var examples: [LocalityQuery: Citation] = [:]
+        for (citation, query) in resolved.joined() where examples[query] == nil { examples[query] = citation }
+        let classified = ParallelMap.map(Array(examples)) { query, citation in
+            (query, query.context.locality(for: citation), IssuerClassifier.level(of: citation).isLocal)
+        }
+        let localities = Dictionary(uniqueKeysWithValues: classified.map { ($0.0, (locality: $0.1, isLocal: $0.2)) })
+        for (index, document) in documents.enumerated() {
+            for (position, (citation, query)) in resolved[index].enumerated() {
+                let (locality, isLocal) = localities[query]!
                 if locality == nil && isLocal {
-                    notes.append(Note(document: index, citation: citation, reason: .noLocality))
+                    notes.append(Note(document: index, citation: document.citations[position], reason: .noLocality))
                 }
-                let identity = DirectiveKey(citation: resolved, locality: locality)
-                occurrences.append(Occurrence(document: index, citation: resolved, identity: identity))
+                occurrences.append(Occurrence(document: index, citation: citation, identity: DirectiveKey(citation: citation, locality: locality)))
             }
         }
         // An undated citation joins the dated directive of the same symbol and locality when
@@ -67,10 +73,7 @@ struct DirectiveIndex {
 
         var grouped: [DirectiveKey: [Occurrence]] = [:]
         for occurrence in occurrences { grouped[occurrence.identity, default: []].append(occurrence) }
-        var directives: [Directive] = []
-        for (identity, items) in grouped {
-            directives.append(makeDirective(identity, items, documents: documents))
-        }
+        var directives = ParallelMap.map(Array(grouped)) { identity, items in makeDirective(identity, items, documents: documents) }
         // Grouped by level, newest first within a level; undated last.
         let dateKey = { (directive: Directive) -> [Int] in
             if let date = directive.date { return [date.year, date.month, date.day ?? 0] }
