@@ -141,6 +141,9 @@ import Testing
 
         // As a build killed while updating the spare leaves it.
         let unvouched = try inode(spare)
+        // Held open, the folder's inode cannot be given to a new folder once it is deleted.
+        let held = open(spare.path, O_RDONLY)
+        defer { close(held) }
         try Data("congkhai\n".utf8).write(to: spare.appendingPathComponent(OutputFolder.markerName))
         try write("Một, sửa lần ba.")
         _ = try rebuildEqualsFull(fixture.root, "spare without keys")
