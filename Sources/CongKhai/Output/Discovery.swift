@@ -2,7 +2,8 @@ import Foundation
 
 /// Feeds and discovery files: an Atom feed of the newest documents for the portal and one per
 /// unit, robots.txt, and sitemap.xml (when `base_url` gives the absolute addresses sitemaps
-/// need). Dates come from the documents, never the clock, so output stays deterministic.
+/// need). Dates come from the documents, never the clock, so output stays deterministic. The
+/// units' feeds are written with the pages (SiteWriter), keyed like them.
 struct Discovery {
     let site: SiteModel
     let templates: TemplateLibrary
@@ -13,11 +14,6 @@ struct Discovery {
         var files = 0
         try writeFile("feed.xml", Data(feed(title: site.settings.title, path: "feed.xml", documents: Array(site.documents.indices)).utf8))
         files += 1
-        for unit in site.units {
-            try writeFile("don-vi/\(unit.unit.id)/feed.xml", Data(feed(title: "\(unit.unit.name) – \(site.settings.title)",
-                                                                       path: "don-vi/\(unit.unit.id)/feed.xml", documents: unit.documents).utf8))
-            files += 1
-        }
         var robots = "User-agent: *\nAllow: /\n"
         if let base = site.settings.baseURL {
             let urls = sitemapEntries(base: base)
@@ -41,6 +37,14 @@ struct Discovery {
         try writeFile("robots.txt", Data(robots.utf8))
         return files + 1
     }
+
+    /// The feed of unit `index`, at `unitFeedPath`.
+    func unitFeed(_ index: Int) -> String {
+        let unit = site.units[index]
+        return feed(title: "\(unit.unit.name) – \(site.settings.title)", path: Self.unitFeedPath(unit), documents: unit.documents)
+    }
+
+    static func unitFeedPath(_ unit: SiteUnit) -> String { "don-vi/\(unit.unit.id)/feed.xml" }
 
     /// Newest first; entry ids are stable (the page address, or a tag URI without base_url).
     private func feed(title: String, path: String, documents: [Int]) -> String {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// What each page is made of, summed up in one key, so a rebuild reuses every page whose key is
+/// What each page (and each unit's feed) is made of, summed up in one key, so a rebuild reuses every page whose key is
 /// unchanged instead of rendering it again. A document's part of a key is its source file's
 /// text with its unit's; the rest is what the page shows of the site model (a directive's
 /// title, the documents on a listing page, the pagination). Everything shared by all pages
@@ -89,6 +89,13 @@ struct PageKeys: Sendable {
             let slice = directive.citedBy.dropFirst((page - 1) * pageSize).prefix(pageSize)
             guard addDocuments(slice.map(\.document)) else { return nil }
             for entry in slice { hasher.add(entry.relation == .basis ? "basis" : "reference"); hasher.add(entry.sentence) }
+        case .unitFeed(let index):
+            let unit = site.units[index]
+            hasher.add("unit-feed")
+            hasher.add(unit.url)
+            guard let key = unit.unit.inputKey else { return nil }
+            hasher.add(key)
+            guard addDocuments(unit.documents.prefix(Discovery.feedSize)) else { return nil }
         case .home, .units, .listings, .directives, .page, .notFound, .search:
             return nil
         }

@@ -19,6 +19,10 @@ struct SiteWriter: Sendable {
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
         case directive(Int, page: Int), page(Int), notFound, search
+        /// A unit's Atom feed: not a page, but keyed and reused like one.
+        case unitFeed(Int)
+
+        var isPage: Bool { if case .unitFeed = self { return false } else { return true } }
     }
 
     struct Summary {
@@ -55,6 +59,7 @@ struct SiteWriter: Sendable {
         for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
+        let feeds = Discovery(site: site, templates: templates)
         let outcome = ParallelMap.map(Array(jobs.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
             if inPlace.contains(path) { return .success(nil) }
@@ -63,14 +68,20 @@ struct SiteWriter: Sendable {
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
                 return .success(nil)
             }
-            let (context, template) = page(for: jobs[index], contexts: contexts, pageBodies: pageBodies)
-            let html = templates.render(context, template: template)
+            let html: String
+            if case .unitFeed(let unit) = jobs[index] {
+                html = feeds.unitFeed(unit)
+            } else {
+                let (context, template) = page(for: jobs[index], contexts: contexts, pageBodies: pageBodies)
+                html = templates.render(context, template: template)
+            }
             return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
         }
-        for result in outcome {
+        for (job, result) in zip(jobs, outcome) {
             switch result {
-            case .success(let bytes?): summary.pages += 1; summary.bytes += bytes
-            case .success(nil): summary.pages += 1; summary.reused += 1
+            case .success(let bytes?) where job.isPage: summary.pages += 1; summary.bytes += bytes
+            case .success(nil) where job.isPage: summary.pages += 1; summary.reused += 1
+            case .success: summary.files += 1
             case .failure(let failure): throw failure
             }
         }
@@ -127,6 +138,7 @@ struct SiteWriter: Sendable {
             jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
         }
         jobs += site.pages.indices.map { .page($0) }
+        jobs += site.units.indices.map { .unitFeed($0) }
         return jobs
     }
 
@@ -148,6 +160,7 @@ struct SiteWriter: Sendable {
         case .page(let index): return (contexts.page(site.pages[index], body: pageBodies[index]), "page")
         case .notFound: return (contexts.notFound(), "not-found")
         case .search: return (contexts.search(), "search")
+        case .unitFeed: preconditionFailure("a feed is not a page")
         }
     }
 
@@ -164,6 +177,7 @@ struct SiteWriter: Sendable {
         case .page(let index): return URLScheme.page(site.pages[index].slug)
         case .notFound: return URLScheme.notFound
         case .search: return URLScheme.search
+        case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
         }
     }
 
