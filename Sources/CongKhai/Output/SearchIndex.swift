@@ -44,6 +44,7 @@ struct SearchIndex {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
         let unitTokens = site.units.map { Self.tokens($0.unit.name) }
+        let kindTokens = Dictionary(catalogue.documentKinds.map { ($0.slug, Self.tokens($0.name)) }, uniquingKeysWith: { first, _ in first })
         // Each entry's words and weights, counted on all cores, already grouped by partition.
         let documentTerms = ParallelMap.map(Array(site.documents.indices)) { [site] index -> EntryTerms in
             let document = site.documents[index]
@@ -51,10 +52,10 @@ struct SearchIndex {
             var weights: [String: Int] = [:]
             func add(_ tokens: [String], _ weight: Int) { for token in tokens { weights[token, default: 0] += weight } }
             add(Self.tokens(source.title), Weight.title)
-            add(Self.tokens(catalogue.documentKind(source.kind)?.name ?? ""), Weight.kind)
+            add(kindTokens[source.kind] ?? [], Weight.kind)
             add(unitTokens[unitIndex[source.unitID] ?? 0], Weight.unit)
             if let number = source.number { add(Self.tokens(number), Weight.symbol); Self.addSymbol(number, Weight.symbol, &weights) }
-            for citation in document.rendered.citations { Self.addSymbol(citation.symbol, Weight.title, &weights) }
+            for citation in document.rendered.citations { Self.addSymbolKey(citation.symbolKey.lowercased(), Weight.title, &weights) }
             Self.addAccented(source.title, &weights)
             // The body's words are distinct already: only those also in the title and the like
             // are summed. The body's share is capped on its own, so it never outweighs the title.
@@ -180,8 +181,11 @@ struct SearchIndex {
 
     /// Numbers and symbols also as one key of their letters and digits ("33ctttg").
     private static func addSymbol(_ symbol: String, _ weight: Int, _ weights: inout [String: Int]) {
-        let key = DocumentNumber.symbolKey(symbol).lowercased()
-        if key.count >= 3 { weights[key] = max(weights[key] ?? 0, weight) }
+        addSymbolKey(DocumentNumber.symbolKey(symbol).lowercased(), weight, &weights)
+    }
+
+    private static func addSymbolKey(_ key: String, _ weight: Int, _ weights: inout [String: Int]) {
+        if key.utf8.count >= 3 { weights[key] = max(weights[key] ?? 0, weight) }
     }
 
     /// Title words as written (lowercase, with their accents), kept in their folded word's shard,
