@@ -58,10 +58,12 @@ struct BuildCache {
         try Data(text.utf8).write(to: pageKeysFile(generation), options: .atomic)
     }
 
-    /// Removes the keys of every generation but these (the output's and the spare's).
+    /// Removes the keys of every generation but these (the output's and the spare's), and the
+    /// single `page-keys` file earlier builds kept them in.
     func keepPageKeys(of generations: Set<String>) {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        for name in names where name.hasPrefix(Self.pageKeysPrefix) && !generations.contains(String(name.dropFirst(Self.pageKeysPrefix.count))) {
+        let kept = Set(generations.map { Self.pageKeysPrefix + $0 })
+        for name in names where name.hasPrefix("page-keys") && !kept.contains(name) {
             try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
         }
     }
