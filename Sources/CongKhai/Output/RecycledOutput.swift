@@ -14,18 +14,9 @@ struct RecycledOutput: Sendable {
     /// Lists `folder`: one readdir per folder, done while the site is being resolved on one core.
     static func list(_ folder: URL, keys: [String: UInt64]) -> RecycledOutput {
         var files = Set<String>(), folders = Set<String>()
-        func walk(_ path: String, _ relative: String) {
-            for (name, kind) in FolderEntries.list(path) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if kind == .folder {
-                    folders.insert(child)
-                    walk(path + "/" + name, child)
-                } else if child != OutputFolder.markerName {
-                    files.insert(child)
-                }
-            }
+        FolderEntries.walk(folder.path) { path, kind in
+            if kind == .folder { folders.insert(path) } else if path != OutputFolder.markerName { files.insert(path) }
         }
-        walk(folder.path, "")
         return RecycledOutput(keys: keys, files: files, folders: folders)
     }
 

@@ -8,8 +8,6 @@ import Foundation
 /// Each is a `RootRelativeFragment`, made on first use, so a rebuild that reuses most pages
 /// renders only the rows it shows.
 final class DocumentFragments: @unchecked Sendable {
-    static let names = ["document-row", "document-summary"]
-
     private let templates: TemplateLibrary
     /// Immutable; rows hold `Any` values (what Mustache takes).
     private let rows: [[String: Any]]

@@ -2,7 +2,6 @@
 /// and the menu entry that is current: rendered once per current entry rather than once per
 /// page, where they were a sixth of the work of rendering a portal's pages.
 struct PageChrome: @unchecked Sendable {
-    static let names = ["header", "footer"]
     private let templates: TemplateLibrary
     /// Index 0 with no current entry, then one per menu entry.
     private let headers: [RootRelativeFragment]

@@ -34,4 +34,17 @@ enum FolderEntries {
         }
         return entries
     }
+
+    /// Every entry below `root`, depth first, as a path from `root` with its kind; folders are
+    /// entered (links to folders are not).
+    static func walk(_ root: String, _ visit: (_ path: String, _ kind: Kind) -> Void) {
+        var pending = [""]
+        while let relative = pending.popLast() {
+            for (name, kind) in list(relative.isEmpty ? root : root + "/" + relative) {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                if kind == .folder { pending.append(child) }
+                visit(child, kind)
+            }
+        }
+    }
 }
