@@ -107,16 +107,17 @@ public struct Builder: Sendable {
         cache.clear()
         let documentCache = DocumentCache(cache: cache)
 
-        let portal = try step("load") { () throws(BuildFailure) -> LoadedPortal in
+        let (portal, cached) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?) in
             var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-            if !options.full { loader.reuse = documentCache.load() }
+            let cached = options.full ? nil : documentCache.load()
+            loader.reuse = cached
             var portal = loader.load()
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
             if let year = options.schoolYear {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }
                 portal.archives = []
             }
-            return portal
+            return (portal, cached)
         }
         report.warnings = portal.diagnostics.filter { $0.severity == .warning }
         let templates = try step("templates") { () throws(BuildFailure) -> TemplateLibrary in
@@ -141,7 +142,7 @@ public struct Builder: Sendable {
             let started = ContinuousClock.now
             let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
             // A cache not written costs the next build time, nothing else.
-            try? documentCache.store(portal, rendered: bodies)
+            _ = try? documentCache.store(portal, rendered: bodies, previous: cached)
             return (ContinuousClock.now - started).seconds
         }
         let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in

@@ -50,8 +50,16 @@ import Testing
         for item in ["congkhai.yaml", "content"] {
             try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
+        // Files changed a moment ago are never stamped (FileIdentity.stamp): let these age.
+        Thread.sleep(forTimeInterval: 0.3)
         _ = try Builder(options: BuildOptions(source: root)).build()
-        let cacheFile = root.appendingPathComponent(".public.congkhai-cache/documents")
+        let cacheFolder = root.appendingPathComponent(".public.congkhai-cache/documents")
+        func partFiles() throws -> [URL] {
+            try FileManager.default.contentsOfDirectory(at: cacheFolder, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
+        }
+        func inodes() throws -> [UInt64] {
+            try partFiles().map { try #require(try FileManager.default.attributesOfItem(atPath: $0.path)[.systemFileNumber] as? UInt64) }
+        }
         func reusedPaths() -> Set<String> {
             var loader = ContentLoader(root: root)
             loader.reuse = DocumentCache(cache: BuildCache(output: root.appendingPathComponent("public"))).load()
@@ -63,12 +71,24 @@ import Testing
         try Data((try String(contentsOf: file, encoding: .utf8) + "\nThêm một câu.\n").utf8).write(to: file)
         let reused = reusedPaths()
         #expect(reused.count == 4 && !reused.contains(edited))
+        // Only the part holding the edited document is written again.
+        let before = try inodes()
+        #expect(before.count == DocumentCache.parts)
         _ = try Builder(options: BuildOptions(source: root)).build()
         #expect(reusedPaths().count == 5)
+        let rewritten = zip(try partFiles(), zip(before, try inodes())).filter { $1.0 != $1.1 }.map { $0.0.lastPathComponent }
+        #expect(rewritten == [String(format: "part-%02d", DocumentCache.part(of: edited))])
 
+        // A damaged part: its documents are loaded afresh, the others still reused.
+        let damaged = cacheFolder.appendingPathComponent(String(format: "part-%02d", DocumentCache.part(of: edited)))
+        let partBytes = try Data(contentsOf: damaged)
+        try partBytes.prefix(partBytes.count / 2).write(to: damaged)
+        #expect(!reusedPaths().contains(edited) && reusedPaths().count >= 1)
         // A damaged cache: nothing reused, the build still right.
-        let bytes = try Data(contentsOf: cacheFile)
-        try bytes.prefix(bytes.count / 2).write(to: cacheFile)
+        for part in try partFiles() {
+            let bytes = try Data(contentsOf: part)
+            try bytes.prefix(bytes.count / 2).write(to: part)
+        }
         #expect(reusedPaths().isEmpty)
         try Data((try String(contentsOf: file, encoding: .utf8) + "\nLần nữa.\n").utf8).write(to: file)
         _ = try Builder(options: BuildOptions(source: root)).build()
