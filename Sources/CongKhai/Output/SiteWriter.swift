@@ -68,13 +68,7 @@ struct SiteWriter: Sendable {
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
                 return .success(nil)
             }
-            let html: String
-            if case .unitFeed(let unit) = jobs[index] {
-                html = feeds.unitFeed(unit)
-            } else {
-                let (context, template) = page(for: jobs[index], contexts: contexts, pageBodies: pageBodies)
-                html = templates.render(context, template: template)
-            }
+            let html = render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds)
             return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
         }
         for (job, result) in zip(jobs, outcome) {
@@ -146,22 +140,24 @@ struct SiteWriter: Sendable {
         (ContinuousClock.now - start).seconds
     }
 
-    /// The page's context and template; its path is `path(of:)`.
-    private func page(for job: Job, contexts: PageContexts, pageBodies: [String]) -> ([String: Any], String) {
+    /// The job's file, rendered; its path is `path(of:)`.
+    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery) -> String {
+        let (context, template): ([String: Any], String)
         switch job {
-        case .home: return (contexts.home(), "home")
-        case .units: return (contexts.units(), "units")
-        case .unit(let index): return (contexts.unit(site.units[index]), "unit")
-        case .document(let index): return (contexts.document(index), "document")
-        case .listings: return (contexts.listings(), "listings")
-        case .listing(let index, let page): return (contexts.listing(site.listings[index], page: page), "listing")
-        case .directives: return (contexts.directives(), "directives")
-        case .directive(let index, let page): return (contexts.directive(site.directives[index], page: page), "directive")
-        case .page(let index): return (contexts.page(site.pages[index], body: pageBodies[index]), "page")
-        case .notFound: return (contexts.notFound(), "not-found")
-        case .search: return (contexts.search(), "search")
-        case .unitFeed: preconditionFailure("a feed is not a page")
+        case .home: (context, template) = (contexts.home(), "home")
+        case .units: (context, template) = (contexts.units(), "units")
+        case .unit(let index): (context, template) = (contexts.unit(site.units[index]), "unit")
+        case .document(let index): (context, template) = (contexts.document(index), "document")
+        case .listings: (context, template) = (contexts.listings(), "listings")
+        case .listing(let index, let page): (context, template) = (contexts.listing(site.listings[index], page: page), "listing")
+        case .directives: (context, template) = (contexts.directives(), "directives")
+        case .directive(let index, let page): (context, template) = (contexts.directive(site.directives[index], page: page), "directive")
+        case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
+        case .notFound: (context, template) = (contexts.notFound(), "not-found")
+        case .search: (context, template) = (contexts.search(), "search")
+        case .unitFeed(let index): return feeds.unitFeed(index)
         }
+        return templates.render(context, template: template)
     }
 
     private func path(of job: Job) -> String {
