@@ -116,7 +116,8 @@ struct YAMLFields {
             if required { missing(key) }
             return nil
         }
-        let text = multiline ? scalar.string.trimmingCharacters(in: .whitespacesAndNewlines) : VietnameseText.collapseWhitespace(scalar.string)
+        let value = visible(scalar.string, key: key)
+        let text = multiline ? value.trimmingCharacters(in: .whitespacesAndNewlines) : VietnameseText.collapseWhitespace(value)
         if text.isEmpty {
             if required { missing(key) }
             return nil
@@ -130,7 +131,7 @@ struct YAMLFields {
         switch entry.node {
         case .scalar(let scalar):
             if isNull(scalar) { return [] }
-            let text = VietnameseText.collapseWhitespace(scalar.string)
+            let text = VietnameseText.collapseWhitespace(visible(scalar.string, key: key))
             return text.isEmpty ? [] : [text]
         case .sequence(let sequence):
             var values: [String] = []
@@ -139,7 +140,7 @@ struct YAMLFields {
                     wrongType(key, entry, expected: .init(vi: "danh sách các dòng chữ", en: "a list of text values"))
                     return values
                 }
-                let text = VietnameseText.collapseWhitespace(scalar.string)
+                let text = VietnameseText.collapseWhitespace(visible(scalar.string, key: key))
                 if !text.isEmpty && !isNull(scalar) { values.append(text) }
             }
             return values
@@ -200,7 +201,7 @@ struct YAMLFields {
                 continue
             }
             let slug = VietnameseText.slug(mapping["slug"]?.string ?? name)
-            result.append(CatalogueEntry(slug: slug, name: VietnameseText.collapseWhitespace(name)))
+            result.append(CatalogueEntry(slug: slug, name: VietnameseText.collapseWhitespace(visible(name, key: key))))
         }
         return result
     }
@@ -216,6 +217,19 @@ struct YAMLFields {
                                           fix: .init(vi: "kiểm tra chính tả; các khóa được dùng: \(list).",
                                                      en: "check the spelling; the keys used are: \(list).")))
         }
+    }
+
+    /// A value less the hidden control and text-direction characters that a YAML escape
+    /// ("\u202E") still puts there once the file's own were removed (SourceText).
+    private mutating func visible(_ text: String, key: String) -> String {
+        let (clean, removed) = SourceText.removingControls(text)
+        if !removed.isEmpty {
+            report(key, "front-matter.control-characters",
+                   message: .init(vi: "giá trị có \(removed.count) ký tự điều khiển ẩn, viết bằng mã thoát như \\u202E (đảo chiều chữ); congkhai đã bỏ chúng.",
+                                  en: "the value has \(removed.count) hidden control characters written as escapes such as \\u202E (text direction); congkhai removed them."),
+                   fix: .init(vi: "xóa các mã thoát đó khỏi giá trị.", en: "remove those escapes from the value."), severity: .warning)
+        }
+        return clean
     }
 
     mutating func report(_ key: String, _ code: String, message: LocalizedText, fix: LocalizedText?, severity: Diagnostic.Severity = .error) {

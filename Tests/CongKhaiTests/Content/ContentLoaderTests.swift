@@ -56,6 +56,22 @@ import Testing
         #expect(Diagnostic(.error, "x", file: "f", message: .init(vi: "v", en: "e")).formatted(.en) == "f: error: e")
     }
 
+    /// A text-direction override or a C0 control written as a YAML escape is removed from the
+    /// value, as one in the file itself is, and reported where it was written.
+    @Test func controlCharactersWrittenAsEscapesAreRemoved() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "Trường A")
+        try fixture.write("content/units/th-a/2023-2024/a.md",
+                          "---\nkind: ke-hoach\ntitle: \"Kế hoạch \\u202Enăm\\x01 học\"\nrecipients: [\"Như trên\\u2066\"]\n---\nNội dung.\n")
+        let portal = load(fixture)
+        let document = try #require(portal.documents.first)
+        #expect(document.title == "Kế hoạch năm học")
+        #expect(document.recipients == ["Như trên"])
+        let warnings = portal.diagnostics.filter { $0.code == "front-matter.control-characters" }
+        #expect(warnings.map(\.line) == [3, 4] && warnings.allSatisfy { $0.severity == .warning })
+    }
+
     @Test func nonUTF8FilesAreReportedNotCrashedOn() throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }

@@ -55,12 +55,28 @@ import Testing
         """)
     }
 
-    /// A title holding the marker that stands for `root` (a YAML escape) is rendered per page.
-    @Test func aTitleHoldingTheRootMarkerIsRenderedPerPage() throws {
+    /// Escapes in congkhai.yaml cannot put the marker that stands for `root` (nor a
+    /// text-direction override) into the title: they are removed, with a warning.
+    @Test func controlCharactersEscapedInTheTitleAreRemoved() throws {
         let root = try examplePortal()
         defer { try? FileManager.default.removeItem(at: root) }
-        try expectSameAsPartials(root, settings: "title: \"Cổng \\x01 thử\"\n")
+        try expectSameAsPartials(root, settings: "title: \"Cổng \\x01 thử \\u202Eđảo\"\n")
         let home = try String(contentsOf: root.appendingPathComponent("chrome/index.html"), encoding: .utf8)
-        #expect(home.contains("<a href=\"index.html\">Cổng \u{1} thử</a>"))
+        #expect(home.contains("<a href=\"index.html\">Cổng thử đảo</a>"))
+        #expect(!home.contains("\u{1}") && !home.contains("\u{202E}"))
+        let report = try Builder(options: BuildOptions(source: root, output: root.appendingPathComponent("again"))).build()
+        #expect(report.warnings.contains { $0.code == "front-matter.control-characters" && $0.file == "congkhai.yaml" && $0.line == 1 })
+    }
+
+    /// A value that still holds the marker makes the fragment render on each page.
+    @Test func aValueHoldingTheRootMarkerIsRenderedPerPage() throws {
+        let (library, _) = TemplateLibrary.load(portal: try TestPaths.temporaryFolder())
+        let templates = try #require(library)
+        let context: [String: Any] = ["site": ["title": "A\u{1}B"], "nav": [[String: Any]]()]
+        let fragment = RootRelativeFragment(rendering: context, template: "header", templates: templates)
+        guard case .perPage = fragment else { Issue.record("a marker in a value must not be cut at"); return }
+        #expect(fragment.html(root: "../") { "per page" } == "per page")
+        let plain = RootRelativeFragment(rendering: ["site": ["title": "AB"], "nav": [[String: Any]]()], template: "header", templates: templates)
+        #expect(plain.html(root: "../../") { "per page" }.contains("href=\"../../index.html\""))
     }
 }
