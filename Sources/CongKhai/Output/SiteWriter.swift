@@ -102,8 +102,8 @@ struct SiteWriter: Sendable {
                 let started = ContinuousClock.now
                 let openData = try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
                 let openDataSeconds = Self.seconds(since: started)
-                let feeds = try Discovery(site: site, templates: templates).write { path, data in try writeFile(path, data).get() }
-                return (openData + feeds, openDataSeconds, Self.seconds(since: started) - openDataSeconds)
+                let feedFiles = try feeds.write { path, data in try writeFile(path, data).get() }
+                return (openData + feedFiles, openDataSeconds, Self.seconds(since: started) - openDataSeconds)
             }
         }, { () -> Result<(Int, Double), Error> in
             let started = ContinuousClock.now
