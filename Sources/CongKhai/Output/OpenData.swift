@@ -5,52 +5,32 @@ import Foundation
 struct OpenData {
     let site: SiteModel
 
-    struct DocumentEntry: Encodable {
-        var id, url, unit, kind, title, school_year: String
-        @Nullable var number: String?
-        @Nullable var issued: String?
-        var categories, citations: [String]
-    }
-
-    struct DirectiveEntry: Encodable {
-        struct CitedBy: Encodable { var document: String; var relation: String }
-        var key, type, symbol, level, url: String
-        @Nullable var date: String?
-        @Nullable var issuer: String?
-        @Nullable var subject: String?
-        var variants: [String]
-        var cited_by: [CitedBy]
-    }
-
-    struct UnitEntry: Encodable {
-        var id, name, kind, url: String
-        @Nullable var district: String?
-        @Nullable var province: String?
-    }
-
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        let documents = site.documents.map { document in
+        let documents = site.documents.map { document -> PrettyJSON in
+            let source = document.source
             var seen = Set<String>()
-            return DocumentEntry(id: document.source.id, url: document.url, unit: document.source.unitID, kind: document.source.kind,
-                                 title: document.source.title, school_year: document.source.schoolYear,
-                                 number: document.source.number, issued: document.source.issued?.iso,
-                                 categories: document.source.categories,
-                                 citations: document.directiveKeys.filter { seen.insert($0).inserted })
+            return .object([("id", .string(source.id)), ("url", .string(document.url)), ("unit", .string(source.unitID)),
+                            ("kind", .string(source.kind)), ("title", .string(source.title)), ("school_year", .string(source.schoolYear)),
+                            ("number", .optional(source.number)), ("issued", .optional(source.issued?.iso)),
+                            ("categories", .strings(source.categories)),
+                            ("citations", .strings(document.directiveKeys.filter { seen.insert($0).inserted }))])
         }
-        let directives = site.directives.map { directive in
-            DirectiveEntry(key: directive.key, type: directive.type, symbol: directive.symbol, level: directive.level.rawValue,
-                           url: directive.url, date: directive.date?.iso, issuer: directive.issuer, subject: directive.subject,
-                           variants: directive.variants,
-                           cited_by: directive.citedBy.map { .init(document: site.documents[$0.document].source.id, relation: $0.relation.rawValue) })
+        let directives = site.directives.map { directive -> PrettyJSON in
+            .object([("key", .string(directive.key)), ("type", .string(directive.type)), ("symbol", .string(directive.symbol)),
+                     ("level", .string(directive.level.rawValue)), ("url", .string(directive.url)),
+                     ("date", .optional(directive.date?.iso)), ("issuer", .optional(directive.issuer)),
+                     ("subject", .optional(directive.subject)), ("variants", .strings(directive.variants)),
+                     ("cited_by", .array(directive.citedBy.map {
+                         .object([("document", .string(site.documents[$0.document].source.id)), ("relation", .string($0.relation.rawValue))])
+                     }))])
         }
         let units = site.units.map {
-            UnitEntry(id: $0.unit.id, name: $0.unit.name, kind: $0.unit.kind, url: $0.url, district: $0.unit.district, province: $0.unit.province)
+            PrettyJSON.object([("id", .string($0.unit.id)), ("name", .string($0.unit.name)), ("kind", .string($0.unit.kind)),
+                               ("url", .string($0.url)), ("district", .optional($0.unit.district)), ("province", .optional($0.unit.province))])
         }
-        try writeFile("api/documents.json", try encoder.encode(["documents": documents]))
-        try writeFile("api/directives.json", try encoder.encode(["directives": directives]))
-        try writeFile("api/units.json", try encoder.encode(["units": units]))
+        for (name, items) in [("documents", documents), ("directives", directives), ("units", units)] {
+            try writeFile("api/\(name).json", Data(PrettyJSON.object([(name, .array(items))]).bytes))
+        }
         return 3
     }
 }
