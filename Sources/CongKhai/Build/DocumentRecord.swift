@@ -99,6 +99,7 @@ extension RenderedMarkdown {
         record.optional(recipientsLine) { $0.int($1) }
         record.strings(words.words)
         record.array(words.counts) { $0.int($1) }
+        record.array(words.starts) { $0.int(Int($1)) }
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
@@ -111,9 +112,10 @@ extension RenderedMarkdown {
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
         let recipientsLine = try record.optionalInt()
-        guard let words = WordCounts(words: try record.strings(), counts: try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }) else {
-            throw RecordReader.Corrupt()
-        }
+        let words = try record.strings()
+        let counts = try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }
+        let starts = try record.array { reader throws(RecordReader.Corrupt) in Int32(clamping: try reader.int()) }
+        guard let words = WordCounts(words: words, counts: counts, starts: starts) else { throw RecordReader.Corrupt() }
         self.init(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, words: words)
     }
 }

@@ -37,9 +37,6 @@ struct SearchIndex {
         var units: [[String]], kinds: [[String]], categories: [[String]], years: [String]
     }
 
-    /// Terms are first spread over this many partitions, each turned into postings on its own core.
-    private static let partitions = 64
-
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
@@ -57,16 +54,7 @@ struct SearchIndex {
             if let number = source.number { add(Self.tokens(number), Weight.symbol); Self.addSymbol(number, Weight.symbol, &weights) }
             for citation in document.rendered.citations { Self.addSymbolKey(citation.symbolKey.lowercased(), Weight.title, &weights) }
             Self.addAccented(source.title, &weights)
-            // The body's words are distinct already: only those also in the title and the like
-            // are summed. The body's share is capped on its own, so it never outweighs the title.
-            let words = document.rendered.words
-            var terms: [(String, Int)] = []
-            terms.reserveCapacity(words.words.count + weights.count)
-            for (word, count) in zip(words.words, words.counts) {
-                terms.append((word, min(count * Weight.body, Weight.bodyCap) + (weights.removeValue(forKey: word) ?? 0)))
-            }
-            terms += weights.map { ($0.key, $0.value) }
-            return EntryTerms(terms)
+            return EntryTerms(body: document.rendered.words, extra: weights)
         }
         var entries = site.documents.map { document in
             let source = document.source
@@ -82,7 +70,7 @@ struct SearchIndex {
             Self.addSymbol(directive.symbol, Weight.symbol * 2, &weights)
             for variant in directive.variants { Self.addSymbol(variant, Weight.symbol * 2, &weights) }
             Self.addAccented(directive.title, &weights)
-            terms.append(EntryTerms(weights.map { ($0.key, $0.value) }))
+            terms.append(EntryTerms(body: WordCounts(), extra: weights))
             entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
                                  number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
                                  citedBy: directive.citedBy.count))
@@ -90,19 +78,19 @@ struct SearchIndex {
         let total = entries.count
         // Postings per partition, entries appended in order so every list comes out sorted.
         let allTerms = TermsBox(terms: terms)
-        let postingsByPartition = ParallelMap.map(Array(0..<Self.partitions)) { partition -> [String: [(Int32, UInt8)]] in
+        let postingsByPartition = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [String: [(Int32, UInt8)]] in
             var postings: [String: [(Int32, UInt8)]] = [:]
             for (entry, entryTerms) in allTerms.terms.enumerated() {
-                for (term, weight) in entryTerms.partition(partition) { postings[term, default: []].append((Int32(entry), weight)) }
+                entryTerms.forEach(in: partition) { term, weight in postings[term, default: []].append((Int32(entry), weight)) }
             }
             return postings
         }
         let termCount = postingsByPartition.reduce(0) { $0 + $1.count }
         let termShards = max(16, min(4096, termCount / 150))
         // Each shard's terms in sorted order; partitions are encoded on all cores.
-        let encoded = ParallelMap.map(Array(0..<Self.partitions)) { partition -> [(shard: Int, term: String, text: String)] in
+        let encoded = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [(shard: Int, term: String, text: String)] in
             postingsByPartition[partition].map { term, list in
-                (Int(Self.hash(Self.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
+                (Int(SearchHash.of(Self.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
             }
         }
         var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
@@ -150,30 +138,52 @@ struct SearchIndex {
         term.utf8.allSatisfy { $0 < 0x80 } ? term : (tokens(term).first ?? term)
     }
 
-    /// One entry's terms and weights (capped to a byte), grouped by partition in one array rather
-    /// than one array per partition: 64 small arrays for each of 10,000 documents cost more than
-    /// the counting.
+    /// One entry's terms and weights (capped to a byte), grouped by partition: a document's body
+    /// words as its `WordCounts` holds them, already grouped and hashed when it was parsed, and
+    /// apart from them the few terms of its title, number, unit and kind. A rebuild makes these
+    /// for every document, so nothing here folds or hashes a body word.
     struct EntryTerms {
-        private let terms: [(String, UInt8)]
-        /// Partition p's terms are `terms[starts[p]..<starts[p + 1]]`.
-        private let starts: [Int32]
+        private let body: [String]
+        private let bodyWeights: [UInt8]
+        private let bodyStarts: [Int32]
+        private let extra: [(String, UInt8)]
+        /// Partition p's extra terms are `extra[extraStarts[p]..<extraStarts[p + 1]]`.
+        private let extraStarts: [Int32]
 
-        init(_ weights: [(String, Int)]) {
-            let partitionOf = weights.map { Int(SearchIndex.hash(SearchIndex.shardKey($0.0)) % UInt32(SearchIndex.partitions)) }
-            var starts = [Int32](repeating: 0, count: SearchIndex.partitions + 1)
-            for partition in partitionOf { starts[partition + 1] += 1 }
+        /// A term of `extra` that is also a body word adds its weight to the word's. The body's
+        /// share is capped on its own, so it never outweighs the title.
+        init(body words: WordCounts, extra weights: [String: Int]) {
+            var bodyWeights = words.counts.map { UInt8(min($0 * Weight.body, Weight.bodyCap)) }
+            var extra: [(term: String, weight: Int, partition: Int)] = []
+            for (term, weight) in weights {
+                let partition = SearchHash.partition(of: SearchIndex.shardKey(term))
+                if let index = words.partition(partition).first(where: { words.words[$0] == term }) {
+                    bodyWeights[index] = UInt8(min(255, Int(bodyWeights[index]) + weight))
+                } else {
+                    extra.append((term, weight, partition))
+                }
+            }
+            var starts = [Int32](repeating: 0, count: SearchHash.partitions + 1)
+            for item in extra { starts[item.partition + 1] += 1 }
             for index in 1..<starts.count { starts[index] += starts[index - 1] }
             var next = starts
-            var terms = [(String, UInt8)](repeating: ("", 0), count: weights.count)
-            for ((term, weight), partition) in zip(weights, partitionOf) {
-                terms[Int(next[partition])] = (term, UInt8(min(255, weight)))
-                next[partition] += 1
+            var grouped = [(String, UInt8)](repeating: ("", 0), count: extra.count)
+            for item in extra {
+                grouped[Int(next[item.partition])] = (item.term, UInt8(min(255, item.weight)))
+                next[item.partition] += 1
             }
-            self.terms = terms
-            self.starts = starts
+            self.body = words.words
+            self.bodyWeights = bodyWeights
+            self.bodyStarts = words.starts
+            self.extra = grouped
+            self.extraStarts = starts
         }
 
-        func partition(_ partition: Int) -> ArraySlice<(String, UInt8)> { terms[Int(starts[partition])..<Int(starts[partition + 1])] }
+        @inline(__always)
+        func forEach(in partition: Int, _ body: (String, UInt8) -> Void) {
+            for index in Int(bodyStarts[partition])..<Int(bodyStarts[partition + 1]) { body(self.body[index], bodyWeights[index]) }
+            for index in Int(extraStarts[partition])..<Int(extraStarts[partition + 1]) { body(extra[index].0, extra[index].1) }
+        }
     }
 
     /// Read by all cores at once, never changed; tuples of String are not declared Sendable.
@@ -239,13 +249,6 @@ struct SearchIndex {
         var tokens: [String] = []
         VietnameseText.forEachFoldedWord(in: text) { tokens.append($0) }
         return tokens
-    }
-
-    /// FNV-1a over UTF-8, 32 bits: the same function picks a word's shard in assets/search.js.
-    static func hash(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811c9dc5
-        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x01000193 }
-        return hash
     }
 
     private func json<Value: Encodable>(_ value: Value) -> String {
