@@ -42,7 +42,8 @@ struct Build: ParsableCommand {
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
         let sourceURL = URL(fileURLWithPath: source)
-        let options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, full: full)
+        var options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, full: full)
+        options.endsProcess = true
         do {
             let result = try Builder(options: options).build()
             // A portal of thousands of documents can have thousands of warnings: the first

@@ -8,6 +8,9 @@ public struct BuildOptions: Sendable {
     public var full: Bool
     /// Only this school year's documents (a yearly archive).
     public var schoolYear: String?
+    /// The process ends after this build: what it loaded is left for the system to reclaim at
+    /// exit rather than freed piece by piece (see `KeptUntilExit`). The command line sets it.
+    public var endsProcess = false
 
     public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil) {
         self.source = source.standardizedFileURL
@@ -163,6 +166,7 @@ public struct Builder: Sendable {
         report.documents = site.documents.count
         report.units = site.units.count
         report.directives = site.directives.count
+        if options.endsProcess { KeptUntilExit.keep((portal, cached, rendered, site)) }
         return report
     }
 
