@@ -41,36 +41,46 @@ public enum IssuerClassifier {
 
     public static func level(of citation: Citation) -> IssuingLevel {
         let codes = citation.issuerCodes
-        let issuer = citation.issuer ?? ""
+        // Phrases are matched on their UTF-8 bytes (the text is NFC): Foundation's contains and
+        // hasPrefix were most of the directive index's time.
+        let issuer = Array((citation.issuer ?? "").utf8)
+        let lower = Array((citation.issuer ?? "").lowercased().utf8)
+        func has(_ phrases: [String], in text: [UInt8]) -> Bool { phrases.contains { Self.find($0, in: text) } }
+        func starts(_ phrases: [String]) -> Bool { phrases.contains { issuer.starts(with: $0.utf8) } }
         if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) })
-            || ["Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"].contains(where: issuer.contains) {
+            || has(["Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"], in: issuer) {
             return .party
         }
         if codes.contains(where: { centralCodes.contains($0) || ($0.hasPrefix("QH") && $0.dropFirst(2).allSatisfy(\.isNumber)) })
-            || ["Thủ tướng", "Chính phủ", "Quốc hội", "Chủ tịch nước"].contains(where: issuer.hasPrefix) {
+            || starts(["Thủ tướng", "Chính phủ", "Quốc hội", "Chủ tịch nước"]) {
             return .central
         }
-        if codes.contains(where: ministryCodes.contains) || (issuer.hasPrefix("Bộ ") && !issuer.hasPrefix("Bộ Chính"))
-            || issuer.hasPrefix("Tổng Liên đoàn") || issuer.hasPrefix("Tổng cục") || issuer.hasPrefix("Cục ") {
+        if codes.contains(where: ministryCodes.contains) || (starts(["Bộ "]) && !starts(["Bộ Chính"]))
+            || starts(["Tổng Liên đoàn", "Tổng cục", "Cục "]) {
             return .ministry
         }
         if !issuer.isEmpty {
-            let lower = issuer.lowercased()
-            if ["huyện", "quận", "thị xã", "phòng "].contains(where: lower.contains) { return .district }
-            if ["tỉnh", "thành phố", "thành ủy", "thành uỷ", "sở "].contains(where: lower.contains) || lower.hasPrefix("sở") { return .province }
+            if has(["huyện", "quận", "thị xã", "phòng "], in: lower) { return .district }
+            if has(["tỉnh", "thành phố", "thành ủy", "thành uỷ", "sở "], in: lower) || lower.starts(with: "sở".utf8) { return .province }
         }
         if codes.contains(where: provinceCodes.contains) { return .province }
         if codes.contains(where: districtCodes.contains) { return .district }
         return .unit
     }
 
+    /// Whether `phrase`'s bytes occur in `text`.
+    private static func find(_ phrase: String, in text: [UInt8]) -> Bool {
+        text.firstRange(of: Array(phrase.utf8)) != nil
+    }
+
     /// The district or province named in a local issuer's phrase.
     public static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
+        let words = issuer.split(separator: " ").map(String.init)
+        let lowered = words.map { $0.lowercased() }
         func name(after markers: [String]) -> String? {
-            let words = issuer.split(separator: " ").map(String.init)
-            for (index, word) in words.enumerated() where markers.contains(word.lowercased()) || (word.lowercased() == "thành" && markers.contains("thành phố") && index + 1 < words.count && words[index + 1].lowercased() == "phố") {
-                let start = word.lowercased() == "thành" ? index + 2 : index + 1
+            for (index, word) in lowered.enumerated() where markers.contains(word) || (word == "thành" && markers.contains("thành phố") && index + 1 < words.count && lowered[index + 1] == "phố") {
+                let start = word == "thành" ? index + 2 : index + 1
                 var parts: [String] = []
                 var position = start
                 while position < words.count, let first = words[position].first, first.isUppercase {

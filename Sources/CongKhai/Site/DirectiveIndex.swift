@@ -20,10 +20,11 @@ struct DirectiveIndex {
     static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
         var notes: [Note] = []
         var occurrences: [Occurrence] = []
-        struct LocalityQuery: Hashable, Sendable { var context: CitingContext; var issuer: String?; var codes: [String] }
+        /// The citing unit (which decides the context), the issuer's phrase and its codes.
+        typealias LocalityQuery = ByteKey
         // Each citation completed from the other mentions in its document, on all cores: an
         // occurrence printed without its date names the directive dated elsewhere in it.
-        let resolved = ParallelMap.map(Array(documents.indices)) { index -> [(citation: Citation, query: LocalityQuery)] in
+        let resolved = ParallelMap.map(Array(documents.indices)) { index -> [(citation: Citation, query: LocalityQuery, context: CitingContext)] in
             let document = documents[index]
             let unit = units[document.source.unitID]
             let context = CitingContext(unitID: document.source.unitID, district: unit?.district, province: unit?.province)
@@ -34,19 +35,19 @@ struct DirectiveIndex {
                 resolved.date = citation.date ?? known.date
                 resolved.symbolYear = citation.symbolYear ?? known.symbolYear
                 resolved.issuer = citation.issuer ?? known.issuer
-                return (resolved, LocalityQuery(context: context, issuer: resolved.issuer, codes: resolved.issuerCodes))
+                return (resolved, LocalityQuery([document.source.unitID, resolved.issuer] + resolved.issuerCodes), context)
             }
         }
         // Classifying an issuer's phrase is the costly part, and a portal repeats the same few
         // thousand phrases: each is classified once per citing context, on all cores.
-        var examples: [LocalityQuery: Citation] = [:]
-        for (citation, query) in resolved.joined() where examples[query] == nil { examples[query] = citation }
-        let classified = ParallelMap.map(Array(examples)) { query, citation in
-            (query, query.context.locality(for: citation), IssuerClassifier.level(of: citation).isLocal)
+        var examples: [LocalityQuery: (Citation, CitingContext)] = [:]
+        for (citation, query, context) in resolved.joined() where examples[query] == nil { examples[query] = (citation, context) }
+        let classified = ParallelMap.map(Array(examples)) { query, example in
+            (query, example.1.locality(for: example.0), IssuerClassifier.level(of: example.0).isLocal)
         }
         let localities = Dictionary(uniqueKeysWithValues: classified.map { ($0.0, (locality: $0.1, isLocal: $0.2)) })
         for (index, document) in documents.enumerated() {
-            for (position, (citation, query)) in resolved[index].enumerated() {
+            for (position, (citation, query, _)) in resolved[index].enumerated() {
                 let (locality, isLocal) = localities[query]!
                 if locality == nil && isLocal {
                     notes.append(Note(document: index, citation: document.citations[position], reason: .noLocality))
@@ -133,13 +134,18 @@ struct DirectiveIndex {
 
     /// Distinct values, most frequent first, ties in first-seen order.
     private static func mostCommonFirst(_ values: [String]) -> [String] {
-        var counts: [String: Int] = [:]
+        // Most directives are spelled one way by every document citing them.
+        guard let first = values.first else { return [] }
+        if values.allSatisfy({ $0.utf8.elementsEqual(first.utf8) }) { return [first] }
+        var counts: [ByteKey: Int] = [:]
         var order: [String] = []
         for value in values {
-            if counts[value] == nil { order.append(value) }
-            counts[value, default: 0] += 1
+            let key = ByteKey(value)
+            if counts[key] == nil { order.append(value) }
+            counts[key, default: 0] += 1
         }
-        return order.enumerated().sorted { (counts[$0.element]!, -$0.offset) > (counts[$1.element]!, -$1.offset) }.map(\.element)
+        let orderCounts = order.map { counts[ByteKey($0)]! }
+        return order.indices.sorted { (orderCounts[$0], -$0) > (orderCounts[$1], -$1) }.map { order[$0] }
     }
 
     private static func inferredIssuer(_ codes: [String]) -> String? {
