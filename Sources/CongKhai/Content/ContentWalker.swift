@@ -30,7 +30,7 @@ struct ContentWalker {
         }
         // readdir(3) and plain path strings: a portal of 10,000 files spent a third of its
         // loading time in URL values and resource lookups.
-        var paths: [(relative: [String], url: URL)] = []
+        var paths: [(relative: [String], joined: String)] = []
         var pending: [[String]] = [[]]
         while let folder = pending.popLast() {
             let folderPath = ([content.path] + folder).joined(separator: "/")
@@ -56,16 +56,17 @@ struct ContentWalker {
                 if isDirectory {
                     pending.append(relative)
                 } else {
-                    paths.append((relative, URL(fileURLWithPath: path)))
+                    paths.append((relative, relative.joined(separator: "/")))
                 }
             }
         }
-        paths.sort { $0.relative.joined(separator: "/") < $1.relative.joined(separator: "/") }
+        // Joined once, not in every comparison of the sort.
+        paths.sort { $0.joined < $1.joined }
 
         var unitFolders: [String: String] = [:]
         var unitYAML: Set<String> = []
-        for (relative, _) in paths {
-            let path = (["content"] + relative).joined(separator: "/")
+        for (relative, joined) in paths {
+            let path = "content/" + joined
             let name = relative.last ?? ""
             let isMarkdown = name.lowercased().hasSuffix(".md")
             if relative.count == 3, relative[0] == "units", name == "unit.yaml" {
