@@ -60,13 +60,19 @@ public enum VietnameseText {
     /// what assets/search.js makes of a query. One pass, no folded copy: it runs over every
     /// document's whole text.
     public static func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
+        forEachFoldedWordBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The same words as their bytes, valid only during the call: counting words need not make
+    /// a String of each of the millions a large portal's bodies hold.
+    public static func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func take(_ byte: UInt8) {
             if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
                 word.append(byte)
             } else if !word.isEmpty {
-                body(String(decoding: word, as: UTF8.self))
+                word.withUnsafeBufferPointer(body)
                 word.removeAll(keepingCapacity: true)
             }
         }
