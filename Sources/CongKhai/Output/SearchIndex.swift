@@ -163,15 +163,8 @@ struct SearchIndex {
                     extra.append((term, weight, partition))
                 }
             }
-            var starts = [Int32](repeating: 0, count: SearchHash.partitions + 1)
-            for item in extra { starts[item.partition + 1] += 1 }
-            for index in 1..<starts.count { starts[index] += starts[index - 1] }
-            var next = starts
-            var grouped = [(String, UInt8)](repeating: ("", 0), count: extra.count)
-            for item in extra {
-                grouped[Int(next[item.partition])] = (item.term, UInt8(min(255, item.weight)))
-                next[item.partition] += 1
-            }
+            let (order, starts) = SearchHash.grouped(extra.map(\.partition))
+            let grouped = order.map { (extra[$0].term, UInt8(min(255, extra[$0].weight))) }
             self.body = words.words
             self.bodyWeights = bodyWeights
             self.bodyStarts = words.starts

@@ -11,4 +11,19 @@ enum SearchHash {
     static let partitions = 64
 
     static func partition(of word: String) -> Int { Int(of(word) % UInt32(partitions)) }
+
+    /// Positions grouped by partition, in their order within each (a stable counting sort):
+    /// `order[starts[p]..<starts[p + 1]]` are the positions whose partition is p.
+    static func grouped(_ partitionOf: [Int]) -> (order: [Int], starts: [Int32]) {
+        var starts = [Int32](repeating: 0, count: partitions + 1)
+        for partition in partitionOf { starts[partition + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var next = starts
+        var order = [Int](repeating: 0, count: partitionOf.count)
+        for (position, partition) in partitionOf.enumerated() {
+            order[Int(next[partition])] = position
+            next[partition] += 1
+        }
+        return (order, starts)
+    }
 }

@@ -32,6 +32,7 @@ public struct WordCounts: Sendable, Hashable {
                     return
                 }
                 short.insert(packed, index: words.count)
+                words.append(String(decoding: bytes, as: UTF8.self))
             } else {
                 let word = String(decoding: bytes, as: UTF8.self)
                 if let index = long[word] {
@@ -39,25 +40,13 @@ public struct WordCounts: Sendable, Hashable {
                     return
                 }
                 long[word] = words.count
+                words.append(word)
             }
-            words.append(String(decoding: bytes, as: UTF8.self))
             counts.append(1)
         }
-        // A stable counting sort by partition.
-        let partitionOf = words.map(SearchHash.partition(of:))
-        var starts = [Int32](repeating: 0, count: SearchHash.partitions + 1)
-        for partition in partitionOf { starts[partition + 1] += 1 }
-        for index in 1..<starts.count { starts[index] += starts[index - 1] }
-        var next = starts
-        var grouped = [String](repeating: "", count: words.count)
-        var groupedCounts = [Int](repeating: 0, count: words.count)
-        for (index, partition) in partitionOf.enumerated() {
-            grouped[Int(next[partition])] = words[index]
-            groupedCounts[Int(next[partition])] = counts[index]
-            next[partition] += 1
-        }
-        self.words = grouped
-        self.counts = groupedCounts
+        let (order, starts) = SearchHash.grouped(words.map(SearchHash.partition(of:)))
+        self.words = order.map { words[$0] }
+        self.counts = order.map { counts[$0] }
         self.starts = starts
     }
 
