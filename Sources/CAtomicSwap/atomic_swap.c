@@ -28,3 +28,19 @@ int congkhai_exchange_paths(const char *first, const char *second) {
     return -1;
 }
 #endif
+
+int congkhai_flush_file_system(const char *path) {
+#if defined(__linux__)
+    int descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor < 0) return -1;
+    int result = syncfs(descriptor);
+    int saved = errno;
+    close(descriptor);
+    errno = saved;
+    return result;
+#else
+    (void)path;
+    sync();
+    return 0;
+#endif
+}

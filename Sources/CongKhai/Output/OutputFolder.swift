@@ -108,6 +108,9 @@ public struct OutputFolder: Sendable {
             }
             try Self.remove(old)
         }
+        // The staged files were written without syncing each: all of them reach the disk here,
+        // in one flush, before the swap can make them the site.
+        if congkhai_flush_file_system(staging.path) != 0 { throw PlainFile.error() }
         if manager.fileExists(atPath: target.path) {
             if congkhai_exchange_paths(staging.path, target.path) == 0 {
                 try retire(staging)

@@ -200,7 +200,7 @@ struct SiteWriter: Sendable {
         let url = folder.appendingPathComponent(path)
         do {
             if createFolder { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
-            try data.write(to: url)
+            try PlainFile.create(url.path, contents: data)
             return .success(())
         } catch {
             return .failure(WriteFailure(path: path, reason: FileErrorText.describe(error)))
