@@ -35,21 +35,26 @@ struct TextToken: Sendable {
 enum TextTokenizer {
     /// Splits text into words (letters, digits, "&") and single punctuation marks.
     static func tokens(_ text: String) -> [TextToken] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { tokens(text, utf8: $0) } ?? []
+    }
+
+    /// A word's text is cut from the text's own bytes, not built a scalar at a time.
+    private static func tokens(_ text: String, utf8: UnsafeBufferPointer<UInt8>) -> [TextToken] {
         var tokens: [TextToken] = []
         tokens.reserveCapacity(text.utf8.count / 4)
         var offset = 0
         var wordStart = -1
-        var word = String.UnicodeScalarView()
         var spaceBefore = false
         var hasUppercase = false
         func flushWord() {
             guard wordStart >= 0 else { return }
-            let text = String(word)
+            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[wordStart..<offset]), as: UTF8.self)
             tokens.append(TextToken(kind: .word, text: text, lower: hasUppercase ? text.lowercased() : text, start: wordStart, end: offset, spaceBefore: spaceBefore))
             hasUppercase = false
             spaceBefore = false
             wordStart = -1
-            word = String.UnicodeScalarView()
         }
         for scalar in text.unicodeScalars {
             let width = UTF8.width(scalar)
@@ -74,7 +79,6 @@ enum TextTokenizer {
             }
             if isWordScalar {
                 if wordStart < 0 { wordStart = offset }
-                word.append(scalar)
             } else if isSpace {
                 flushWord()
                 spaceBefore = true
