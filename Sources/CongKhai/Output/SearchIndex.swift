@@ -78,12 +78,21 @@ struct SearchIndex {
         let total = entries.count
         // Postings per partition, entries appended in order so every list comes out sorted.
         let allTerms = TermsBox(terms: terms)
-        let postingsByPartition = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [String: [(Int32, UInt8)]] in
-            var postings: [String: [(Int32, UInt8)]] = [:]
+        let postingsByPartition = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [(term: String, list: [(Int32, UInt8)])] in
+            var numbers = WordNumbers()
+            var terms: [String] = []
+            var lists: [[(Int32, UInt8)]] = []
             for (entry, entryTerms) in allTerms.terms.enumerated() {
-                entryTerms.forEach(in: partition) { term, weight in postings[term, default: []].append((Int32(entry), weight)) }
+                entryTerms.forEach(in: partition) { term, weight in
+                    let (number, isNew) = numbers.number(of: term)
+                    if isNew {
+                        terms.append(term)
+                        lists.append([])
+                    }
+                    lists[number].append((Int32(entry), weight))
+                }
             }
-            return postings
+            return Array(zip(terms, lists))
         }
         let termCount = postingsByPartition.reduce(0) { $0 + $1.count }
         let termShards = max(16, min(4096, termCount / 150))

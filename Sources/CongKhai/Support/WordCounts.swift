@@ -19,30 +19,15 @@ public struct WordCounts: Sendable, Hashable {
     public init(_ text: String) {
         var words: [String] = []
         var counts: [Int] = []
-        // Vietnamese words are syllables, nearly all of at most 8 letters once folded: those
-        // are counted by their bytes packed into one number, the rest by their text.
-        var short = PackedWordTable()
-        var long: [String: Int] = [:]
+        var numbers = WordNumbers()
         VietnameseText.forEachFoldedWordBytes(in: text) { bytes in
-            if bytes.count <= 8 {
-                var packed: UInt64 = 0
-                for (offset, byte) in bytes.enumerated() { packed |= UInt64(byte) << UInt64(offset * 8) }
-                if let index = short.index(of: packed) {
-                    counts[index] += 1
-                    return
-                }
-                short.insert(packed, index: words.count)
+            let (number, isNew) = numbers.number(of: bytes)
+            if isNew {
                 words.append(String(decoding: bytes, as: UTF8.self))
+                counts.append(1)
             } else {
-                let word = String(decoding: bytes, as: UTF8.self)
-                if let index = long[word] {
-                    counts[index] += 1
-                    return
-                }
-                long[word] = words.count
-                words.append(word)
+                counts[number] += 1
             }
-            counts.append(1)
         }
         let (order, starts) = SearchHash.grouped(words.map(SearchHash.partition(of:)))
         self.words = order.map { words[$0] }
@@ -60,43 +45,4 @@ public struct WordCounts: Sendable, Hashable {
     }
 
     func partition(_ partition: Int) -> Range<Int> { Int(starts[partition])..<Int(starts[partition + 1]) }
-}
-
-/// An open-addressing table from a word packed into a non-zero UInt64 to its position: the
-/// word counter's lookup, made for every word of every body.
-private struct PackedWordTable {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int32](repeating: 0, count: 1024)
-    private var count = 0
-
-    private func slot(of key: UInt64) -> Int {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        return slot
-    }
-
-    func index(of key: UInt64) -> Int? {
-        let slot = slot(of: key)
-        return keys[slot] == key ? Int(values[slot]) : nil
-    }
-
-    mutating func insert(_ key: UInt64, index: Int) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let slot = slot(of: key)
-        keys[slot] = key
-        values[slot] = Int32(index)
-        count += 1
-    }
-
-    private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            let slot = slot(of: key)
-            keys[slot] = key
-            values[slot] = value
-        }
-    }
 }
