@@ -45,7 +45,11 @@ public struct CitingContext: Sendable, Hashable {
 
     /// The locality slug for a citation, or nil when its issuer is national.
     public func locality(for citation: Citation) -> String? {
-        let level = IssuerClassifier.level(of: citation)
+        locality(for: citation, level: IssuerClassifier.level(of: citation))
+    }
+
+    /// The same, for a citation whose issuing level is already known.
+    func locality(for citation: Citation, level: IssuingLevel) -> String? {
         guard level.isLocal else { return nil }
         let named = IssuerClassifier.namedPlace(in: citation.issuer)
         switch level {

@@ -45,32 +45,56 @@ public enum IssuerClassifier {
         // hasPrefix were most of the directive index's time.
         let issuer = Array((citation.issuer ?? "").utf8)
         let lower = Array((citation.issuer ?? "").lowercased().utf8)
-        func has(_ phrases: [String], in text: [UInt8]) -> Bool { phrases.contains { Self.find($0, in: text) } }
-        func starts(_ phrases: [String]) -> Bool { phrases.contains { issuer.starts(with: $0.utf8) } }
-        if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) })
-            || has(["Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"], in: issuer) {
+        if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) }) || Phrases.party.contains(where: { find($0, in: issuer) }) {
             return .party
         }
         if codes.contains(where: { centralCodes.contains($0) || ($0.hasPrefix("QH") && $0.dropFirst(2).allSatisfy(\.isNumber)) })
-            || starts(["Thủ tướng", "Chính phủ", "Quốc hội", "Chủ tịch nước"]) {
+            || Phrases.central.contains(where: issuer.starts(with:)) {
             return .central
         }
-        if codes.contains(where: ministryCodes.contains) || (starts(["Bộ "]) && !starts(["Bộ Chính"]))
-            || starts(["Tổng Liên đoàn", "Tổng cục", "Cục "]) {
+        if codes.contains(where: ministryCodes.contains) || (issuer.starts(with: Phrases.ministry) && !issuer.starts(with: Phrases.politburo))
+            || Phrases.ministryOther.contains(where: issuer.starts(with:)) {
             return .ministry
         }
         if !issuer.isEmpty {
-            if has(["huyện", "quận", "thị xã", "phòng "], in: lower) { return .district }
-            if has(["tỉnh", "thành phố", "thành ủy", "thành uỷ", "sở "], in: lower) || lower.starts(with: "sở".utf8) { return .province }
+            if Phrases.district.contains(where: { find($0, in: lower) }) { return .district }
+            if Phrases.province.contains(where: { find($0, in: lower) }) || lower.starts(with: Phrases.provinceDepartment) { return .province }
         }
         if codes.contains(where: provinceCodes.contains) { return .province }
         if codes.contains(where: districtCodes.contains) { return .district }
         return .unit
     }
 
-    /// Whether `phrase`'s bytes occur in `text`.
-    private static func find(_ phrase: String, in text: [UInt8]) -> Bool {
-        text.firstRange(of: Array(phrase.utf8)) != nil
+    /// The phrases that name an issuer's level, as UTF-8 bytes.
+    private enum Phrases {
+        static let party = bytes(["Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"])
+        static let central = bytes(["Thủ tướng", "Chính phủ", "Quốc hội", "Chủ tịch nước"])
+        static let ministry = Array("Bộ ".utf8), politburo = Array("Bộ Chính".utf8)
+        static let ministryOther = bytes(["Tổng Liên đoàn", "Tổng cục", "Cục "])
+        /// Matched in the lowercased phrase.
+        static let district = bytes(["huyện", "quận", "thị xã", "phòng "])
+        static let province = bytes(["tỉnh", "thành phố", "thành ủy", "thành uỷ", "sở "])
+        static let provinceDepartment = Array("sở".utf8)
+
+        private static func bytes(_ phrases: [String]) -> [[UInt8]] { phrases.map { Array($0.utf8) } }
+    }
+
+    /// Whether `needle` occurs in `text`: a plain scan, the phrases and texts being short.
+    private static func find(_ needle: [UInt8], in text: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= text.count else { return false }
+        return text.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { needle in
+                for start in 0...(text.count - needle.count) where text[start] == first {
+                    var matched = true
+                    for offset in 1..<needle.count where text[start + offset] != needle[offset] {
+                        matched = false
+                        break
+                    }
+                    if matched { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// The district or province named in a local issuer's phrase.

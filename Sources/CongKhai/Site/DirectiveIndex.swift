@@ -43,7 +43,8 @@ struct DirectiveIndex {
         var examples: [LocalityQuery: (Citation, CitingContext)] = [:]
         for (citation, query, context) in resolved.joined() where examples[query] == nil { examples[query] = (citation, context) }
         let classified = ParallelMap.map(Array(examples)) { query, example in
-            (query, example.1.locality(for: example.0), IssuerClassifier.level(of: example.0).isLocal)
+            let level = IssuerClassifier.level(of: example.0)
+            return (query, example.1.locality(for: example.0, level: level), level.isLocal)
         }
         let localities = Dictionary(uniqueKeysWithValues: classified.map { ($0.0, (locality: $0.1, isLocal: $0.2)) })
         for (index, document) in documents.enumerated() {
