@@ -26,26 +26,29 @@ enum DocumentChecks {
     /// document published twice, or a typo; two files with the same address overwrite each other.
     static func crossDocument(_ documents: [SourceDocument]) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        var byNumber: [String: SourceDocument] = [:]
-        var byID: [String: SourceDocument] = [:]
-        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let first = byID[document.id] {
+        // Positions, not copies of the documents: this runs over every document on every build.
+        var byNumber: [String: Int] = [:]
+        var byID: [String: Int] = [:]
+        byID.reserveCapacity(documents.count)
+        for position in documents.indices.sorted(by: { documents[$0].sourcePath < documents[$1].sourcePath }) {
+            let document = documents[position]
+            if let first = byID[document.id].map({ documents[$0] }) {
                 found.append(Diagnostic(.error, "document.duplicate-path", file: document.sourcePath, line: 1,
                                         message: .init(vi: "tệp này và \(first.sourcePath) cho ra cùng một địa chỉ trang \(document.id).",
                                                        en: "this file and \(first.sourcePath) make the same page address \(document.id)."),
                                         fix: .init(vi: "đổi tên một trong hai tệp.", en: "rename one of the two files.")))
             } else {
-                byID[document.id] = document
+                byID[document.id] = position
             }
             guard !document.draft, !document.hasBlankNumber, let number = document.number, let year = document.issued?.year else { continue }
             let key = "\(document.unitID)|\(year)|\(DocumentNumber.symbolKey(number))"
-            if let first = byNumber[key] {
+            if let first = byNumber[key].map({ documents[$0] }) {
                 found.append(Diagnostic(.error, "document.duplicate-number", file: document.sourcePath, line: 1, key: "number",
                                         message: .init(vi: "số \(number) năm \(year) đã dùng cho \(first.sourcePath).",
                                                        en: "number \(number) of \(year) is already used by \(first.sourcePath)."),
                                         fix: .init(vi: "sửa số cho đúng, hoặc xóa bản trùng.", en: "correct the number, or remove the duplicate.")))
             } else {
-                byNumber[key] = document
+                byNumber[key] = position
             }
         }
         return found
