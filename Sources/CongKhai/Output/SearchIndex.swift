@@ -10,9 +10,6 @@ struct SearchIndex {
     static let documentsPerShard = 20
     static let folder = "tim-kiem/chi-muc/"
 
-    /// Weights: a number or symbol outweighs a title word, which outweighs the unit and the body.
-    enum Weight { static let symbol = 40, title = 10, kind = 2, unit = 3, body = 1, bodyCap = 3 }
-
     /// One search result as the page script reads it: an array, to keep the shards small.
     struct Entry: Sendable {
         var title: String, url: String, unit: Int, schoolYear: String, kind: String, number: String, date: String
@@ -40,49 +37,26 @@ struct SearchIndex {
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
-        let unitTokens = site.units.map { Self.tokens($0.unit.name) }
-        let kindTokens = Dictionary(catalogue.documentKinds.map { ($0.slug, Self.tokens($0.name)) }, uniquingKeysWith: { first, _ in first })
-        // Each entry's words and weights, counted on all cores, already grouped by partition.
-        let documentTerms = ParallelMap.map(Array(site.documents.indices)) { [site] index -> EntryTerms in
-            let document = site.documents[index]
-            let source = document.source
-            var weights: [String: Int] = [:]
-            func add(_ tokens: [String], _ weight: Int) { for token in tokens { weights[token, default: 0] += weight } }
-            add(Self.tokens(source.title), Weight.title)
-            add(kindTokens[source.kind] ?? [], Weight.kind)
-            add(unitTokens[unitIndex[source.unitID] ?? 0], Weight.unit)
-            if let number = source.number { add(Self.tokens(number), Weight.symbol); Self.addSymbol(number, Weight.symbol, &weights) }
-            for citation in document.rendered.citations { Self.addSymbolKey(citation.symbolKey.lowercased(), Weight.title, &weights) }
-            Self.addAccented(source.title, &weights)
-            return EntryTerms(body: document.rendered.words, extra: weights)
-        }
         var entries = site.documents.map { document in
             let source = document.source
             return Entry(title: source.title, url: document.url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
                          kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
                          categories: source.categories)
         }
-        var terms = documentTerms
         for directive in site.directives {
-            var weights: [String: Int] = [:]
-            for token in Self.tokens(directive.title) { weights[token, default: 0] += Weight.title }
-            for token in Self.tokens(directive.symbol) { weights[token, default: 0] += Weight.symbol }
-            Self.addSymbol(directive.symbol, Weight.symbol * 2, &weights)
-            for variant in directive.variants { Self.addSymbol(variant, Weight.symbol * 2, &weights) }
-            Self.addAccented(directive.title, &weights)
-            terms.append(EntryTerms(body: WordCounts(), extra: weights))
             entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
                                  number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
                                  citedBy: directive.citedBy.count))
         }
+        // A document's terms were made with the site; a directive's are made here.
+        let allTerms = site.documents.map(\.searchTerms) + ParallelMap.map(site.directives) { SearchTerms.directive($0) }
         let total = entries.count
         // Postings per partition, entries appended in order so every list comes out sorted.
-        let allTerms = TermsBox(terms: terms)
         let postingsByPartition = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [(term: String, list: [(Int32, UInt8)])] in
             var numbers = WordNumbers()
             var terms: [String] = []
             var lists: [[(Int32, UInt8)]] = []
-            for (entry, entryTerms) in allTerms.terms.enumerated() {
+            for (entry, entryTerms) in allTerms.enumerated() {
                 entryTerms.forEach(in: partition) { term, weight in
                     let (number, isNew) = numbers.number(of: term)
                     if isNew {
@@ -99,7 +73,7 @@ struct SearchIndex {
         // Each shard's terms in sorted order; partitions are encoded on all cores.
         let encoded = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [(shard: Int, term: String, text: String)] in
             postingsByPartition[partition].map { term, list in
-                (Int(SearchHash.of(Self.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
+                (Int(SearchHash.of(SearchTerms.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
             }
         }
         var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
@@ -142,71 +116,6 @@ struct SearchIndex {
         return files + 1
     }
 
-    /// The word whose hash picks a term's shard: accented title words go with their folded form.
-    private static func shardKey(_ term: String) -> String {
-        term.utf8.allSatisfy { $0 < 0x80 } ? term : (tokens(term).first ?? term)
-    }
-
-    /// One entry's terms and weights (capped to a byte), grouped by partition: a document's body
-    /// words as its `WordCounts` holds them, already grouped and hashed when it was parsed, and
-    /// apart from them the few terms of its title, number, unit and kind. A rebuild makes these
-    /// for every document, so nothing here folds or hashes a body word.
-    struct EntryTerms {
-        private let body: [String]
-        private let bodyWeights: [UInt8]
-        private let bodyStarts: [Int32]
-        private let extra: [(String, UInt8)]
-        /// Partition p's extra terms are `extra[extraStarts[p]..<extraStarts[p + 1]]`.
-        private let extraStarts: [Int32]
-
-        /// A term of `extra` that is also a body word adds its weight to the word's. The body's
-        /// share is capped on its own, so it never outweighs the title.
-        init(body words: WordCounts, extra weights: [String: Int]) {
-            var bodyWeights = words.counts.map { UInt8(min($0 * Weight.body, Weight.bodyCap)) }
-            var extra: [(term: String, weight: Int, partition: Int)] = []
-            for (term, weight) in weights {
-                let partition = SearchHash.partition(of: SearchIndex.shardKey(term))
-                if let index = words.partition(partition).first(where: { words.words[$0] == term }) {
-                    bodyWeights[index] = UInt8(min(255, Int(bodyWeights[index]) + weight))
-                } else {
-                    extra.append((term, weight, partition))
-                }
-            }
-            let (order, starts) = SearchHash.grouped(extra.map(\.partition))
-            let grouped = order.map { (extra[$0].term, UInt8(min(255, extra[$0].weight))) }
-            self.body = words.words
-            self.bodyWeights = bodyWeights
-            self.bodyStarts = words.starts
-            self.extra = grouped
-            self.extraStarts = starts
-        }
-
-        @inline(__always)
-        func forEach(in partition: Int, _ body: (String, UInt8) -> Void) {
-            for index in Int(bodyStarts[partition])..<Int(bodyStarts[partition + 1]) { body(self.body[index], bodyWeights[index]) }
-            for index in Int(extraStarts[partition])..<Int(extraStarts[partition + 1]) { body(extra[index].0, extra[index].1) }
-        }
-    }
-
-    /// Read by all cores at once, never changed; tuples of String are not declared Sendable.
-    private struct TermsBox: @unchecked Sendable { let terms: [EntryTerms] }
-
-    /// Numbers and symbols also as one key of their letters and digits ("33ctttg").
-    private static func addSymbol(_ symbol: String, _ weight: Int, _ weights: inout [String: Int]) {
-        addSymbolKey(DocumentNumber.symbolKey(symbol).lowercased(), weight, &weights)
-    }
-
-    private static func addSymbolKey(_ key: String, _ weight: Int, _ weights: inout [String: Int]) {
-        if key.utf8.count >= 3 { weights[key] = max(weights[key] ?? 0, weight) }
-    }
-
-    /// Title words as written (lowercase, with their accents), kept in their folded word's shard,
-    /// so "đường" ranks documents whose title says "đường" above "dương".
-    private static func addAccented(_ text: String, _ weights: inout [String: Int]) {
-        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where !word.allSatisfy(\.isASCII) {
-            weights[String(word)] = Weight.title
-        }
-    }
 
     /// A posting list as text: "L" then "delta.weight" pairs in base 36 (about 4.5 bytes an
     /// entry); or, for a word in at least 200 entries where a bitmap is smaller (more than one
@@ -244,13 +153,6 @@ struct SearchIndex {
             previous = entry
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    /// Folded words: lowercase ASCII letters and digits, as assets/search.js folds a query.
-    static func tokens(_ text: String) -> [String] {
-        var tokens: [String] = []
-        VietnameseText.forEachFoldedWord(in: text) { tokens.append($0) }
-        return tokens
     }
 
     private func json<Value: Encodable>(_ value: Value) -> String {

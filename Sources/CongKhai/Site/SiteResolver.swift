@@ -18,7 +18,18 @@ public enum SiteResolver {
         let bodies = order.map { rendered[$0] }
 
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let (keys, directives, notes) = DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
+        // The documents' search terms are made beside the directive index, on the cores its
+        // serial parts leave idle.
+        let unitTokens = unitsByID.mapValues { SearchTerms.tokens($0.name) }
+        let kindTokens = Dictionary(settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) }, uniquingKeysWith: { first, _ in first })
+        let ((keys, directives, notes), searchTerms) = ParallelMap.both({
+            DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
+        }, {
+            ParallelMap.map(Array(sources.indices)) { index in
+                SearchTerms.document(sources[index], rendered: bodies[index], unitTokens: unitTokens[sources[index].unitID] ?? [],
+                                     kindTokens: kindTokens[sources[index].kind] ?? [])
+            }
+        })
 
         var documents: [SiteDocument] = []
         for (index, source) in sources.enumerated() {
@@ -32,7 +43,7 @@ public enum SiteResolver {
             }
             for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
             documents.append(SiteDocument(source: source, url: URLScheme.document(source), rendered: bodies[index],
-                                          directiveKeys: keys[index], basis: basis, references: references))
+                                          directiveKeys: keys[index], basis: basis, references: references, searchTerms: searchTerms[index]))
         }
 
         var unitDocuments: [String: [Int]] = [:]
