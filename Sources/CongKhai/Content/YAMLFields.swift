@@ -31,7 +31,8 @@ struct YAMLFields {
         let node: Node?
         do {
             // Tags are never read (every value is taken as text), so no resolver rule is run.
-            node = try Yams.compose(yaml: yaml, .basic)
+            // The encoding is given: Yams' default reads the whole environment on each call.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file, offset: offset)])
         } catch {
@@ -69,6 +70,8 @@ struct YAMLFields {
     /// Where an unquoted `&name` or `*name` starts a value: a YAML anchor or alias. Front matter
     /// never needs them, and aliases of aliases expand exponentially ("billion laughs").
     static func firstAnchorOrAlias(_ yaml: String) -> (line: Int, column: Int)? {
+        // Most headers have neither character: no need to look at each line's characters.
+        guard yaml.utf8.contains(where: { $0 == 0x26 || $0 == 0x2A }) else { return nil }
         for (index, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             var quote: Character?
             var previous: Character = " "
