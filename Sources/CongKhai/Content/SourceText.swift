@@ -38,11 +38,14 @@ public enum SourceText {
         func isControl(_ value: UInt32) -> Bool {
             (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
         }
-        // Controls are ASCII below 0x20 or 0x7F, or E2 80 AA–AE / E2 81 A6–A9 in UTF-8.
-        var suspicious = false
-        for byte in text.utf8 where (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F || byte == 0xE2 {
-            suspicious = true
-            break
+        // Controls are ASCII below 0x20 or 0x7F, or E2 80 AA–AE / E2 81 A6–A9 in UTF-8. E2 alone
+        // also starts the quotes and dashes of most Vietnamese texts: only a control's three
+        // bytes send the text to the exact check.
+        var (first, second): (UInt8, UInt8) = (0, 0)
+        let suspicious = text.containsUTF8Byte { byte in
+            defer { (first, second) = (second, byte) }
+            return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
+                || (first == 0xE2 && ((second == 0x80 && (0xAA...0xAE).contains(byte)) || (second == 0x81 && (0xA6...0xA9).contains(byte))))
         }
         guard suspicious, text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
         var removed: [(Int, Int)] = []
@@ -66,7 +69,7 @@ public enum SourceText {
     }
 
     static func normaliseLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        guard text.containsUTF8Byte(where: { $0 == 13 }) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

@@ -6,12 +6,8 @@ public enum VietnameseText {
     /// Normalises to NFC. Most text is already NFC, and Foundation's normalisation is slow, so it
     /// runs only when the UTF-8 holds a combining mark (lead bytes 0xCC/0xCD: U+0300–U+036F).
     public static func nfc(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8 where byte == 0xCC || byte == 0xCD {
-            needsWork = true
-            break
-        }
-        guard needsWork else { return text }
+        // Combining marks (U+0300–U+036F) start with byte CC or CD.
+        guard text.containsUTF8Byte(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
         return removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
     }
 
