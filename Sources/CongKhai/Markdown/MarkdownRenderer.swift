@@ -71,7 +71,8 @@ public struct MarkdownRenderer: Sendable {
             defer { free(pointer) }
             return String(cString: pointer)
         } ?? ""
-        let text = blocks.map { VietnameseText.collapseWhitespace($0.text) }.filter { !$0.isEmpty }.joined(separator: "\n")
+        // White space only separates words: the blocks are counted as they are.
+        let text = blocks.map(\.text).joined(separator: "\n")
         return RenderedMarkdown(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
                                 words: WordCounts(text))
     }
