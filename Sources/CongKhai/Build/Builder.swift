@@ -65,7 +65,7 @@ public struct Builder: Sendable {
         let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
         var diagnostics = portal.diagnostics + templateProblems
         if portal.errors.isEmpty {
-            let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal))
+            let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal), searchTerms: false)
             diagnostics += site.diagnostics
         }
         return diagnostics.sorted()

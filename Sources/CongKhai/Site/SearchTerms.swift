@@ -37,6 +37,9 @@ struct SearchTerms: Sendable {
         extraStarts = starts
     }
 
+    /// No terms at all, for a site that writes no search index.
+    static let none = SearchTerms(body: WordCounts(), extra: [:])
+
     /// A document's: its body, title, kind, unit, number and the symbols it cites.
     /// `unitTokens` and `kindTokens` are `tokens` of its unit's and kind's names.
     static func document(_ source: SourceDocument, rendered: RenderedMarkdown, unitTokens: [String], kindTokens: [String]) -> SearchTerms {

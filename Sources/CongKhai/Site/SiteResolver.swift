@@ -1,6 +1,8 @@
 /// Stage 3: builds the site model once from the loaded portal and the parsed bodies.
 public enum SiteResolver {
-    public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
+    /// `searchTerms`: whether the documents' search terms are made; `congkhai check`, which
+    /// writes no search index, goes without them.
+    public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown], searchTerms makesSearchTerms: Bool = true) -> SiteModel {
         let settings = portal.settings
         // Newest first: by date issued (a document without one comes after the dated ones of
         // its school year), then Vietnamese title order, then id: never the disk's order.
@@ -25,7 +27,8 @@ public enum SiteResolver {
         let ((keys, directives, notes), searchTerms) = ParallelMap.both({
             DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
         }, {
-            ParallelMap.map(Array(sources.indices)) { index in
+            guard makesSearchTerms else { return Array(repeating: SearchTerms.none, count: sources.count) }
+            return ParallelMap.map(Array(sources.indices)) { index in
                 SearchTerms.document(sources[index], rendered: bodies[index], unitTokens: unitTokens[sources[index].unitID] ?? [],
                                      kindTokens: kindTokens[sources[index].kind] ?? [])
             }
