@@ -24,10 +24,8 @@ struct DirectiveIndex {
         typealias LocalityQuery = ByteKey
         // Each citation completed from the other mentions in its document, on all cores: an
         // occurrence printed without its date names the directive dated elsewhere in it.
-        let resolved = ParallelMap.map(Array(documents.indices)) { index -> [(citation: Citation, query: LocalityQuery, context: CitingContext)] in
+        let resolved = ParallelMap.map(Array(documents.indices)) { index -> [(citation: Citation, query: LocalityQuery)] in
             let document = documents[index]
-            let unit = units[document.source.unitID]
-            let context = CitingContext(unitID: document.source.unitID, district: unit?.district, province: unit?.province)
             let merged = DocumentCitations.merge(document.citations)
             return document.citations.map { citation in
                 let known = merged[citation.symbolKey] ?? citation
@@ -35,20 +33,26 @@ struct DirectiveIndex {
                 resolved.date = citation.date ?? known.date
                 resolved.symbolYear = citation.symbolYear ?? known.symbolYear
                 resolved.issuer = citation.issuer ?? known.issuer
-                return (resolved, LocalityQuery([document.source.unitID, resolved.issuer] + resolved.issuerCodes), context)
+                return (resolved, LocalityQuery([document.source.unitID, resolved.issuer] + resolved.issuerCodes))
             }
         }
         // Classifying an issuer's phrase is the costly part, and a portal repeats the same few
         // thousand phrases: each is classified once per citing context, on all cores.
         var examples: [LocalityQuery: (Citation, CitingContext)] = [:]
-        for (citation, query, context) in resolved.joined() where examples[query] == nil { examples[query] = (citation, context) }
+        for (index, citations) in resolved.enumerated() {
+            let unitID = documents[index].source.unitID
+            for (citation, query) in citations where examples[query] == nil {
+                let unit = units[unitID]
+                examples[query] = (citation, CitingContext(unitID: unitID, district: unit?.district, province: unit?.province))
+            }
+        }
         let classified = ParallelMap.map(Array(examples)) { query, example in
             let level = IssuerClassifier.level(of: example.0)
             return (query, example.1.locality(for: example.0, level: level), level.isLocal)
         }
         let localities = Dictionary(uniqueKeysWithValues: classified.map { ($0.0, (locality: $0.1, isLocal: $0.2)) })
         for (index, document) in documents.enumerated() {
-            for (position, (citation, query, _)) in resolved[index].enumerated() {
+            for (position, (citation, query)) in resolved[index].enumerated() {
                 let (locality, isLocal) = localities[query]!
                 if locality == nil && isLocal {
                     notes.append(Note(document: index, citation: document.citations[position], reason: .noLocality))

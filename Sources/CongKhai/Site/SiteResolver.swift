@@ -22,12 +22,13 @@ public enum SiteResolver {
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
         // The documents' search terms are made beside the directive index, on the cores its
         // serial parts leave idle.
-        let unitTokens = unitsByID.mapValues { SearchTerms.tokens($0.name) }
-        let kindTokens = Dictionary(settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) }, uniquingKeysWith: { first, _ in first })
         let ((keys, directives, notes), searchTerms) = ParallelMap.both({
             DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
         }, {
             guard makesSearchTerms else { return Array(repeating: SearchTerms.none, count: sources.count) }
+            let unitTokens = unitsByID.mapValues { SearchTerms.tokens($0.name) }
+            let kindTokens = Dictionary(settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) },
+                                        uniquingKeysWith: { first, _ in first })
             return ParallelMap.map(Array(sources.indices)) { index in
                 SearchTerms.document(sources[index], rendered: bodies[index], unitTokens: unitTokens[sources[index].unitID] ?? [],
                                      kindTokens: kindTokens[sources[index].kind] ?? [])
