@@ -35,6 +35,35 @@ struct BuildCache {
 
     func clear() { try? FileManager.default.removeItem(at: fingerprintFile) }
 
+    private var searchPostingsFile: URL { folder.appendingPathComponent("search-postings") }
+    private static let searchPostingsHeader = "congkhai-search-postings-1"
+
+    /// The search index's postings as the last build left them, or nil when there are none
+    /// or they cannot be read whole.
+    func searchPostings() -> SearchPostings? {
+        guard let data = try? Data(contentsOf: searchPostingsFile) else { return nil }
+        var reader = RecordReader([UInt8](data))
+        do {
+            guard try reader.string() == Self.searchPostingsHeader else { return nil }
+            let postings = try SearchPostings(record: &reader)
+            return reader.isAtEnd ? postings : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// The postings make sense on their own (each entry's key says what its terms were made
+    /// from), whichever output is live: they are kept whatever becomes of this build.
+    func storeSearchPostings(_ postings: SearchPostings) {
+        var writer = RecordWriter()
+        writer.string(Self.searchPostingsHeader)
+        postings.write(to: &writer)
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        if (try? Data(writer.bytes).write(to: searchPostingsFile, options: .atomic)) == nil {
+            try? FileManager.default.removeItem(at: searchPostingsFile)
+        }
+    }
+
     /// The page keys stored for the output of generation `generation`, or nil.
     func pageKeys(generation: String) -> [String: UInt64]? {
         // Read from a marker: only a generation as congkhai writes them names a file here.

@@ -65,7 +65,7 @@ public struct Builder: Sendable {
         let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
         var diagnostics = portal.diagnostics + templateProblems
         if portal.errors.isEmpty {
-            let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal), searchTerms: false)
+            let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal))
             diagnostics += site.diagnostics
         }
         return diagnostics.sorted()
@@ -134,9 +134,10 @@ public struct Builder: Sendable {
         // leaves idle.
         let spareKeys = (options.full ? nil : OutputFolder.generation(of: cache.spareOutput))
             .flatMap { generation in cache.pageKeys(generation: generation).map { (generation, $0) } }
-        let (site, spare) = try step("resolve") {
-            ParallelMap.both({ SiteResolver.resolve(portal: portal, rendered: rendered) },
-                             { spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) } })
+        let (site, (spare, searchPostings)) = try step("resolve") {
+            ParallelMap.both({ SiteResolver.resolve(portal: portal, rendered: rendered) }, {
+                (spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) }, options.full ? nil : cache.searchPostings())
+            })
         }
         report.warnings = (report.warnings + site.diagnostics).sorted()
         // What this build loaded and parsed is kept for the next one while the site is written:
@@ -151,7 +152,7 @@ public struct Builder: Sendable {
         let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
             let (written, cacheSeconds) = ParallelMap.both({ () -> Result<SiteWriter.Summary, BuildFailure> in
                 Result { () throws(BuildFailure) in
-                    try writeSite(site, templates: templates, output: output, cache: cache, spare: spare)
+                    try writeSite(site, templates: templates, output: output, cache: cache, spare: spare, searchPostings: searchPostings)
                 }
             }, storeDocuments)
             return (try written.get(), cacheSeconds)
@@ -173,7 +174,8 @@ public struct Builder: Sendable {
     /// Renders into the staging folder and swaps it in; on failure the previous output stays.
     /// `spare`: the spare output's generation and contents, when its keys are known.
     private func writeSite(_ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
-                           spare: (generation: String, contents: RecycledOutput)?) throws(BuildFailure) -> SiteWriter.Summary {
+                           spare: (generation: String, contents: RecycledOutput)?,
+                           searchPostings: SearchPostings?) throws(BuildFailure) -> SiteWriter.Summary {
         do {
             // Pages whose keys are unchanged are taken from the spare output, brought up to date
             // in place, or linked from the current one: each trusted when its marker says
@@ -186,7 +188,11 @@ public struct Builder: Sendable {
             writer.keys = PageKeys(site: site, templates: templates, options: options)
             writer.previous = previous
             writer.recycled = recycled ? spare?.contents : nil
+            writer.searchPostings = searchPostings
             let summary = try writer.write()
+            if let postings = summary.searchPostings, postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {
+                cache.storeSearchPostings(postings)
+            }
             let generation = BuildCache.generation(of: summary.pageKeys)
             try output.markStaging(generation: generation)
             // Stored before the swap: if the build dies in between, the generations differ

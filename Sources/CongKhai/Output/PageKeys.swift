@@ -41,6 +41,28 @@ struct PageKeys: Sendable {
         }
     }
 
+    /// Per search entry (documents, then directives, as SearchIndex numbers them), the key of
+    /// what its terms are made of: a document's inputs (its text, its unit's; the catalogue and
+    /// congkhai itself are in the global key), a directive's title, symbol and spellings.
+    func searchKeys() -> [UInt64?] {
+        var keys = documentKeys.map { key in
+            key.map { key in
+                var hasher = Hasher64(seed: global)
+                hasher.add("search-document")
+                hasher.add(key)
+                return hasher.value
+            }
+        }
+        for directive in site.directives {
+            var hasher = Hasher64(seed: global)
+            hasher.add("search-directive")
+            hasher.add([directive.key, directive.title, directive.symbol])
+            hasher.add(directive.variants)
+            keys.append(hasher.value)
+        }
+        return keys
+    }
+
     /// The page's key, or nil when it must be rendered every time.
     func key(for job: SiteWriter.Job, directivePageCount: (Directive) -> Int) -> UInt64? {
         var hasher = Hasher64(seed: global)

@@ -34,7 +34,14 @@ struct SearchIndex {
         var units: [[String]], kinds: [[String]], categories: [[String]], years: [String]
     }
 
-    func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
+    /// Per entry (documents, then directives), the key of what its terms are made of
+    /// (PageKeys.searchKeys); nil makes every entry's terms afresh.
+    var entryKeys: [UInt64?]? = nil
+    /// The postings the last build wrote, to be patched rather than gathered again.
+    var previous: SearchPostings? = nil
+
+    /// Writes the index; returns the number of files and the postings, for the next build.
+    func write(_ writeFile: (String, Data) throws -> Void) throws -> (files: Int, postings: SearchPostings) {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
         var entries = site.documents.map { document in
@@ -48,31 +55,13 @@ struct SearchIndex {
                                  number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
                                  citedBy: directive.citedBy.count))
         }
-        // A document's terms were made with the site; a directive's are made here.
-        let allTerms = site.documents.map(\.searchTerms) + ParallelMap.map(site.directives) { SearchTerms.directive($0) }
         let total = entries.count
-        // Postings per partition, entries appended in order so every list comes out sorted.
-        let postingsByPartition = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [(term: String, list: [(Int32, UInt8)])] in
-            var numbers = WordNumbers()
-            var terms: [String] = []
-            var lists: [[(Int32, UInt8)]] = []
-            for (entry, entryTerms) in allTerms.enumerated() {
-                entryTerms.forEach(in: partition) { term, weight in
-                    let (number, isNew) = numbers.number(of: term)
-                    if isNew {
-                        terms.append(term)
-                        lists.append([])
-                    }
-                    lists[number].append((Int32(entry), weight))
-                }
-            }
-            return Array(zip(terms, lists))
-        }
-        let termCount = postingsByPartition.reduce(0) { $0 + $1.count }
+        let postings = SearchPostings.updating(previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
+        let termCount = postings.partitions.reduce(0) { $0 + $1.terms.count }
         let termShards = max(16, min(4096, termCount / 150))
         // Each shard's terms in sorted order; partitions are encoded on all cores.
-        let encoded = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition -> [(shard: Int, term: String, text: String)] in
-            postingsByPartition[partition].map { term, list in
+        let encoded = ParallelMap.map(postings.partitions) { partition -> [(shard: Int, term: String, text: String)] in
+            zip(partition.terms, partition.lists).map { term, list in
                 (Int(SearchHash.of(SearchTerms.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
             }
         }
@@ -113,7 +102,22 @@ struct SearchIndex {
                         categories: catalogue.categories.map { [$0.slug, $0.name] },
                         years: site.schoolYears)
         try writeFile("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8))
-        return files + 1
+        return (files + 1, postings)
+    }
+
+    /// Entry n's terms: a document's, then a directive's.
+    private func termsOfEntry() -> @Sendable (Int) -> SearchTerms {
+        let unitTokens = Dictionary(site.units.map { ($0.unit.id, SearchTerms.tokens($0.unit.name)) }, uniquingKeysWith: { first, _ in first })
+        let kindTokens = Dictionary(site.settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) },
+                                    uniquingKeysWith: { first, _ in first })
+        let documents = site.documents
+        let directives = site.directives
+        return { entry in
+            guard entry < documents.count else { return SearchTerms.directive(directives[entry - documents.count]) }
+            let document = documents[entry]
+            return SearchTerms.document(document.source, rendered: document.rendered, unitTokens: unitTokens[document.source.unitID] ?? [],
+                                        kindTokens: kindTokens[document.source.kind] ?? [])
+        }
     }
 
 
@@ -121,10 +125,10 @@ struct SearchIndex {
     /// entry); or, for a word in at least 200 entries where a bitmap is smaller (more than one
     /// entry in 27), "B" then a base64 bitmap of the entries with weight 1. Small portals keep
     /// every weight. assets/search.js reads both.
-    static func encode(_ list: [(Int32, UInt8)], total: Int) -> String {
+    static func encode(_ list: [SearchPostings.Posting], total: Int) -> String {
         if list.count >= 200 && list.count * 27 > total {
             var bits = [UInt8](repeating: 0, count: (total + 7) / 8)
-            for (entry, _) in list { bits[Int(entry) >> 3] |= UInt8(1) << UInt8(truncatingIfNeeded: entry & 7) }
+            for posting in list { bits[Int(posting.entry) >> 3] |= UInt8(1) << UInt8(truncatingIfNeeded: posting.entry & 7) }
             return "B" + Data(bits).base64EncodedString()
         }
         // Digits straight into bytes: a 10,000-document index has millions of postings.
@@ -145,12 +149,12 @@ struct SearchIndex {
             }
         }
         var previous: Int32 = 0
-        for (index, (entry, weight)) in list.enumerated() {
+        for (index, posting) in list.enumerated() {
             if index > 0 { bytes.append(0x2C) }  // ","
-            base36(Int(entry - previous))
+            base36(Int(posting.entry - previous))
             bytes.append(0x2E)  // "."
-            base36(Int(weight))
-            previous = entry
+            base36(Int(posting.weight))
+            previous = posting.entry
         }
         return String(decoding: bytes, as: UTF8.self)
     }

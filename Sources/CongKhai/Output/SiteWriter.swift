@@ -15,6 +15,8 @@ struct SiteWriter: Sendable {
     /// When `folder` is a recycled output (OutputFolder.prepareStaging): what it holds. Pages
     /// with unchanged keys stay as they are; every other file there is removed first.
     var recycled: RecycledOutput? = nil
+    /// The search index's postings as the last build left them, patched rather than made again.
+    var searchPostings: SearchPostings? = nil
 
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
@@ -33,6 +35,8 @@ struct SiteWriter: Sendable {
         var reused = 0
         /// Every keyed page's path and key, in job order, for the next build.
         var pageKeys: [(path: String, key: UInt64)] = []
+        /// The search index's postings, for the next build.
+        var searchPostings: SearchPostings? = nil
     }
 
     func write() throws -> Summary {
@@ -107,12 +111,19 @@ struct SiteWriter: Sendable {
                 let feedFiles = try feeds.write { path, data in try writeFile(path, data).get() }
                 return (openData + feedFiles, openDataSeconds, Self.seconds(since: started) - openDataSeconds)
             }
-        }, { () -> Result<(Int, Double), Error> in
+        }, { () -> Result<(Int, SearchPostings, Double), Error> in
             let started = ContinuousClock.now
-            return Result { (try SearchIndex(site: site).write { path, data in try writeFile(path, data).get() }, Self.seconds(since: started)) }
+            var index = SearchIndex(site: site)
+            index.entryKeys = keys?.searchKeys()
+            index.previous = searchPostings
+            return Result {
+                let (files, postings) = try index.write { path, data in try writeFile(path, data).get() }
+                return (files, postings, Self.seconds(since: started))
+            }
         })
         let discovered = try discovery.get()
-        let (searchFiles, searchSeconds) = try search.get()
+        let (searchFiles, postings, searchSeconds) = try search.get()
+        summary.searchPostings = postings
         summary.files += discovered.files + searchFiles
         summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - max(discovered.openData + discovered.feeds, searchSeconds)))
         summary.partTimings.append(("open data", discovered.openData))

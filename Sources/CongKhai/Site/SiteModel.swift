@@ -34,8 +34,6 @@ public struct SiteDocument: Sendable {
     /// Distinct directives, in order of first citation.
     public var basis: [String]
     public var references: [String]
-    /// What the search index takes from the document.
-    var searchTerms: SearchTerms
 }
 
 public struct Directive: Sendable {

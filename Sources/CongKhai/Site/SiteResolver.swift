@@ -1,8 +1,6 @@
 /// Stage 3: builds the site model once from the loaded portal and the parsed bodies.
 public enum SiteResolver {
-    /// `searchTerms`: whether the documents' search terms are made; `congkhai check`, which
-    /// writes no search index, goes without them.
-    public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown], searchTerms makesSearchTerms: Bool = true) -> SiteModel {
+    public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
         let settings = portal.settings
         // Newest first: by date issued (a document without one comes after the dated ones of
         // its school year), then Vietnamese title order, then id: never the disk's order.
@@ -20,20 +18,7 @@ public enum SiteResolver {
         let bodies = order.map { rendered[$0] }
 
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        // The documents' search terms are made beside the directive index, on the cores its
-        // serial parts leave idle.
-        let ((keys, directives, notes), searchTerms) = ParallelMap.both({
-            DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
-        }, {
-            guard makesSearchTerms else { return Array(repeating: SearchTerms.none, count: sources.count) }
-            let unitTokens = unitsByID.mapValues { SearchTerms.tokens($0.name) }
-            let kindTokens = Dictionary(settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) },
-                                        uniquingKeysWith: { first, _ in first })
-            return ParallelMap.map(Array(sources.indices)) { index in
-                SearchTerms.document(sources[index], rendered: bodies[index], unitTokens: unitTokens[sources[index].unitID] ?? [],
-                                     kindTokens: kindTokens[sources[index].kind] ?? [])
-            }
-        })
+        let (keys, directives, notes) = DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
 
         var documents: [SiteDocument] = []
         for (index, source) in sources.enumerated() {
@@ -47,7 +32,7 @@ public enum SiteResolver {
             }
             for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
             documents.append(SiteDocument(source: source, url: URLScheme.document(source), rendered: bodies[index],
-                                          directiveKeys: keys[index], basis: basis, references: references, searchTerms: searchTerms[index]))
+                                          directiveKeys: keys[index], basis: basis, references: references))
         }
 
         var unitDocuments: [String: [Int]] = [:]

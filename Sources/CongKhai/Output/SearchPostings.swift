@@ -1,0 +1,185 @@
+/// The search index before it is written out: for each term, the entries it is found in with
+/// their weights, sorted by entry. Kept in the build cache with a key per entry (what that
+/// entry's terms were made from), so a rebuild makes the terms of only the entries whose key
+/// changed and patches the postings of the rest instead of gathering a million postings again.
+/// Patched or made whole, the postings are the same, and so is the index written from them.
+struct SearchPostings: Sendable {
+    struct Posting: Sendable, Equatable {
+        var entry: Int32
+        var weight: UInt8
+    }
+
+    /// One partition's terms (SearchHash.partition of their shard key) and each term's postings.
+    struct Partition: Sendable, Equatable {
+        var terms: [String] = []
+        var lists: [[Posting]] = []
+    }
+
+    /// Per entry, the key of what its terms were made from; nil when that is unknown.
+    var keys: [UInt64?]
+    var partitions: [Partition]
+
+    /// Entries whose terms were made in this build rather than taken from earlier postings.
+    private(set) var madeAfresh = 0
+
+    /// Every entry's terms, gathered into postings: each partition on its own core, entries in
+    /// order so every list comes out sorted.
+    init(keys: [UInt64?], terms allTerms: [SearchTerms]) {
+        self.keys = keys
+        madeAfresh = allTerms.count
+        partitions = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
+            var numbers = WordNumbers()
+            var result = Partition()
+            for (entry, entryTerms) in allTerms.enumerated() {
+                entryTerms.forEach(in: partition) { term, weight in
+                    let (number, isNew) = numbers.number(of: term)
+                    if isNew {
+                        result.terms.append(term)
+                        result.lists.append([])
+                    }
+                    result.lists[number].append(Posting(entry: Int32(entry), weight: weight))
+                }
+            }
+            return result
+        }
+    }
+
+    init(keys: [UInt64?], partitions: [Partition]) {
+        self.keys = keys
+        self.partitions = partitions
+    }
+
+    /// The postings of entries with these keys: `previous` with the postings of entries whose
+    /// key is gone or unknown taken out, the others renumbered, and the terms of every other
+    /// entry made by `terms` and added. Without usable previous postings, or when most entries
+    /// changed, every entry's terms are made.
+    static func updating(_ previous: SearchPostings?, keys: [UInt64?], terms: @Sendable (Int) -> SearchTerms) -> SearchPostings {
+        guard let previous, previous.partitions.count == SearchHash.partitions,
+              let renumbering = renumbering(from: previous.keys, to: keys),
+              renumbering.fresh.count * 4 < max(1, keys.count)
+        else { return SearchPostings(keys: keys, terms: ParallelMap.map(Array(keys.indices), terms)) }
+        let (renumbered, fresh) = renumbering
+        let freshTerms = ParallelMap.map(fresh, terms)
+        let partitions = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
+            patch(previous.partitions[partition], renumbered: renumbered, fresh: fresh, freshTerms: freshTerms, partition: partition)
+        }
+        var postings = SearchPostings(keys: keys, partitions: partitions)
+        postings.madeAfresh = fresh.count
+        return postings
+    }
+
+    /// The new number of every old entry (-1 when it is gone or its key is unknown or
+    /// repeated), and the new entries no old one became, in order. Nil when keys repeat.
+    private static func renumbering(from old: [UInt64?], to new: [UInt64?]) -> (renumbered: [Int32], fresh: [Int])? {
+        var newNumbers: [UInt64: Int32] = [:]
+        newNumbers.reserveCapacity(new.count)
+        for (number, key) in new.enumerated() {
+            guard let key else { continue }
+            guard newNumbers.updateValue(Int32(number), forKey: key) == nil else { return nil }
+        }
+        var covered = [Bool](repeating: false, count: new.count)
+        var seen = Set<UInt64>()
+        let renumbered = old.map { key -> Int32 in
+            guard let key, seen.insert(key).inserted, let number = newNumbers[key] else { return -1 }
+            covered[Int(number)] = true
+            return number
+        }
+        return (renumbered, new.indices.filter { !covered[$0] })
+    }
+
+    private static func patch(_ old: Partition, renumbered: [Int32], fresh: [Int], freshTerms: [SearchTerms], partition: Int) -> Partition {
+        var result = Partition()
+        result.terms.reserveCapacity(old.terms.count)
+        result.lists.reserveCapacity(old.lists.count)
+        var unsorted = Set<Int>()
+        for (term, list) in zip(old.terms, old.lists) {
+            var kept: [Posting] = []
+            kept.reserveCapacity(list.count)
+            var previous: Int32 = -1
+            var sorted = true
+            for posting in list {
+                let number = renumbered[Int(posting.entry)]
+                guard number >= 0 else { continue }
+                if number < previous { sorted = false }
+                previous = number
+                kept.append(Posting(entry: number, weight: posting.weight))
+            }
+            if !sorted { unsorted.insert(result.lists.count) }
+            result.terms.append(term)
+            result.lists.append(kept)
+        }
+        if !fresh.isEmpty {
+            var positions = Dictionary(uniqueKeysWithValues: result.terms.enumerated().map { ($1, $0) })
+            for (entry, entryTerms) in zip(fresh, freshTerms) {
+                entryTerms.forEach(in: partition) { term, weight in
+                    let position = positions[term] ?? {
+                        result.terms.append(term)
+                        result.lists.append([])
+                        positions[term] = result.lists.count - 1
+                        return result.lists.count - 1
+                    }()
+                    let list = result.lists[position]
+                    if let last = list.last, last.entry > Int32(entry) { unsorted.insert(position) }
+                    result.lists[position].append(Posting(entry: Int32(entry), weight: weight))
+                }
+            }
+        }
+        for position in unsorted { result.lists[position].sort { $0.entry < $1.entry } }
+        // A term no entry has any more is dropped, as a whole build would never have made it.
+        if result.lists.contains(where: \.isEmpty) {
+            let kept = result.lists.indices.filter { !result.lists[$0].isEmpty }
+            result = Partition(terms: kept.map { result.terms[$0] }, lists: kept.map { result.lists[$0] })
+        }
+        return result
+    }
+}
+
+extension SearchPostings {
+    /// Entries are numbered in order, so each list is kept as differences from the entry before.
+    func write(to record: inout RecordWriter) {
+        record.array(keys) { record, key in record.optional(key) { $0.uint64($1) } }
+        record.array(partitions) { record, partition in
+            record.int(partition.terms.count)
+            for (term, list) in zip(partition.terms, partition.lists) {
+                record.string(term)
+                record.int(list.count)
+                var previous: Int32 = 0
+                for posting in list {
+                    record.int(Int(posting.entry - previous))
+                    record.int(Int(posting.weight))
+                    previous = posting.entry
+                }
+            }
+        }
+    }
+
+    init(record: inout RecordReader) throws(RecordReader.Corrupt) {
+        let keys = try record.array { reader throws(RecordReader.Corrupt) in try reader.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() } }
+        let entries = Int32(clamping: keys.count)
+        let partitions = try record.array { reader throws(RecordReader.Corrupt) -> Partition in
+            var partition = Partition()
+            let count = try reader.int()
+            guard count >= 0 else { throw RecordReader.Corrupt() }
+            for _ in 0..<count {
+                partition.terms.append(try reader.string())
+                let postings = try reader.int()
+                guard postings > 0 else { throw RecordReader.Corrupt() }
+                var list: [Posting] = []
+                list.reserveCapacity(min(postings, Int(entries)))
+                var entry: Int32 = 0
+                for index in 0..<postings {
+                    let step = try reader.int()
+                    let weight = try reader.int()
+                    // Entries rise strictly and stay within the keys; weights fit a byte.
+                    guard (index == 0 ? step >= 0 : step > 0), step < Int(entries), (0...255).contains(weight) else { throw RecordReader.Corrupt() }
+                    entry += Int32(step)
+                    guard entry < entries else { throw RecordReader.Corrupt() }
+                    list.append(Posting(entry: entry, weight: UInt8(weight)))
+                }
+                partition.lists.append(list)
+            }
+            return partition
+        }
+        self.init(keys: keys, partitions: partitions)
+    }
+}
