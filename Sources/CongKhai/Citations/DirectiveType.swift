@@ -55,11 +55,11 @@ enum DirectiveType {
     /// The phrase starting at `index`, if any.
     static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
         guard tokens[index].isWord, let candidates = phrasesByFirstWord[bytesHash(tokens[index].lower)] else { return nil }
-        for phrase in candidates where index + phrase.words.count <= tokens.count && tokens[index].lower.utf8.elementsEqual(phrase.words[0].utf8) {
+        for phrase in candidates where index + phrase.words.count <= tokens.count && tokens[index].lower.hasSameUTF8(as: phrase.words[0]) {
             var matched = true
             for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {
                 let token = tokens[index + offset]
-                if !token.isWord || !token.lower.utf8.elementsEqual(phrase.words[offset].utf8) { matched = false; break }
+                if !token.isWord || !token.lower.hasSameUTF8(as: phrase.words[offset]) { matched = false; break }
             }
             if matched { return (phrase.name, phrase.words.count) }
         }

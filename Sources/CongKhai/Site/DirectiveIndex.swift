@@ -1,12 +1,6 @@
 /// Merges the citations of every document into directives: one per real document, told apart
 /// by symbol, year and, for local issuers, locality (design.md "Directive identity").
 struct DirectiveIndex {
-    struct Occurrence {
-        var document: Int
-        var citation: Citation
-        var identity: DirectiveKey
-    }
-
     /// A citation the index could not pin to one real document.
     struct Note {
         enum Reason { case ambiguousYear([Int]), noLocality }
@@ -15,71 +9,93 @@ struct DirectiveIndex {
         var reason: Reason
     }
 
-    /// Resolves each document's citations; returns, per document, the directive key of each
-    /// citation, the directives, and the citations it could not resolve for sure.
-    static func build(documents: [(source: SourceDocument, citations: [Citation])], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
+    /// Where a citation is: its document and its position there. Citations are read in place
+    /// through these rather than copied (a Citation holds nine texts), once per citation.
+    private struct Place: Sendable {
+        var document: Int32
+        var position: Int32
+    }
+
+    /// Resolves each document's citations (`citations[d]`, in a document of unit `unitIDs[d]`);
+    /// returns, per document, the directive key of each citation, the directives, and the
+    /// citations it could not resolve for sure.
+    static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
         var notes: [Note] = []
-        var occurrences: [Occurrence] = []
         /// The citing unit (which decides the context), the issuer's phrase and its codes.
         typealias LocalityQuery = ByteKey
         // Each citation completed from the other mentions in its document, on all cores: an
         // occurrence printed without its date names the directive dated elsewhere in it.
-        let resolved = ParallelMap.map(Array(documents.indices)) { index -> [(citation: Citation, query: LocalityQuery)] in
-            let document = documents[index]
-            let merged = DocumentCitations.merge(document.citations)
-            return document.citations.map { citation in
-                let known = merged[citation.symbolKey] ?? citation
-                var resolved = citation
-                resolved.date = citation.date ?? known.date
-                resolved.symbolYear = citation.symbolYear ?? known.symbolYear
-                resolved.issuer = citation.issuer ?? known.issuer
-                return (resolved, LocalityQuery([document.source.unitID, resolved.issuer] + resolved.issuerCodes))
+        let resolved = ParallelMap.map(Array(documents.indices)) { index -> (citations: [Citation], queries: [LocalityQuery]) in
+            let citations = documents[index]
+            let merged = DocumentCitations.merge(citations)
+            var completed = citations
+            var queries: [LocalityQuery] = []
+            queries.reserveCapacity(citations.count)
+            for position in completed.indices {
+                if let known = merged[completed[position].symbolKey] {
+                    if completed[position].date == nil { completed[position].date = known.date }
+                    if completed[position].symbolYear == nil { completed[position].symbolYear = known.symbolYear }
+                    if completed[position].issuer == nil { completed[position].issuer = known.issuer }
+                }
+                queries.append(LocalityQuery([unitIDs[index], completed[position].issuer] + completed[position].issuerCodes))
             }
+            return (completed, queries)
         }
         // Classifying an issuer's phrase is the costly part, and a portal repeats the same few
         // thousand phrases: each is classified once per citing context, on all cores.
-        var examples: [LocalityQuery: (Citation, CitingContext)] = [:]
-        for (index, citations) in resolved.enumerated() {
-            let unitID = documents[index].source.unitID
-            for (citation, query) in citations where examples[query] == nil {
-                let unit = units[unitID]
-                examples[query] = (citation, CitingContext(unitID: unitID, district: unit?.district, province: unit?.province))
+        var examples: [LocalityQuery: Place] = [:]
+        for (index, document) in resolved.enumerated() {
+            for (position, query) in document.queries.enumerated() where examples[query] == nil {
+                examples[query] = Place(document: Int32(index), position: Int32(position))
             }
         }
-        let classified = ParallelMap.map(Array(examples)) { query, example in
-            let level = IssuerClassifier.level(of: example.0)
-            return (query, example.1.locality(for: example.0, level: level), level.isLocal)
+        let classified = ParallelMap.map(Array(examples)) { query, place in
+            let citation = resolved[Int(place.document)].citations[Int(place.position)]
+            let unitID = unitIDs[Int(place.document)]
+            let unit = units[unitID]
+            let level = IssuerClassifier.level(of: citation)
+            let context = CitingContext(unitID: unitID, district: unit?.district, province: unit?.province)
+            return (query, context.locality(for: citation, level: level), level.isLocal)
         }
         let localities = Dictionary(uniqueKeysWithValues: classified.map { ($0.0, (locality: $0.1, isLocal: $0.2)) })
-        for (index, document) in documents.enumerated() {
-            for (position, (citation, query)) in resolved[index].enumerated() {
-                let (locality, isLocal) = localities[query]!
+        var places: [Place] = []
+        var identities: [DirectiveKey] = []
+        for (index, document) in resolved.enumerated() {
+            for position in document.citations.indices {
+                let (locality, isLocal) = localities[document.queries[position]]!
                 if locality == nil && isLocal {
-                    notes.append(Note(document: index, citation: document.citations[position], reason: .noLocality))
+                    notes.append(Note(document: index, citation: documents[index][position], reason: .noLocality))
                 }
-                occurrences.append(Occurrence(document: index, citation: citation, identity: DirectiveKey(citation: citation, locality: locality)))
+                places.append(Place(document: Int32(index), position: Int32(position)))
+                identities.append(DirectiveKey(symbolKey: document.citations[position].symbolKey, year: document.citations[position].year,
+                                               locality: locality))
             }
         }
         // An undated citation joins the dated directive of the same symbol and locality when
         // exactly one exists.
         struct YearGroup: Hashable { var symbolKey: String; var locality: String }
         var years: [YearGroup: Set<Int>] = [:]
-        for occurrence in occurrences {
-            if let year = occurrence.identity.year {
-                years[YearGroup(symbolKey: occurrence.identity.symbolKey, locality: occurrence.identity.locality ?? ""), default: []].insert(year)
+        for identity in identities {
+            if let year = identity.year {
+                years[YearGroup(symbolKey: identity.symbolKey, locality: identity.locality ?? ""), default: []].insert(year)
             }
         }
-        for index in occurrences.indices where occurrences[index].identity.year == nil {
-            let group = YearGroup(symbolKey: occurrences[index].identity.symbolKey, locality: occurrences[index].identity.locality ?? "")
-            if let known = years[group], known.count == 1 { occurrences[index].identity.year = known.first }
+        for index in identities.indices where identities[index].year == nil {
+            let group = YearGroup(symbolKey: identities[index].symbolKey, locality: identities[index].locality ?? "")
+            if let known = years[group], known.count == 1 { identities[index].year = known.first }
             if let known = years[group], known.count > 1 {
-                notes.append(Note(document: occurrences[index].document, citation: occurrences[index].citation, reason: .ambiguousYear(known.sorted())))
+                let place = places[index]
+                notes.append(Note(document: Int(place.document), citation: resolved[Int(place.document)].citations[Int(place.position)],
+                                  reason: .ambiguousYear(known.sorted())))
             }
         }
 
-        var grouped: [DirectiveKey: [Occurrence]] = [:]
-        for occurrence in occurrences { grouped[occurrence.identity, default: []].append(occurrence) }
-        var directives = ParallelMap.map(Array(grouped)) { identity, items in makeDirective(identity, items, documents: documents) }
+        var grouped: [DirectiveKey: [Int]] = [:]
+        for (index, identity) in identities.enumerated() { grouped[identity, default: []].append(index) }
+        let placesOfOccurrences = places
+        var directives = ParallelMap.map(Array(grouped)) { identity, occurrences in
+            makeDirective(identity, occurrences.map { placesOfOccurrences[$0] }, resolved: resolved)
+        }
         // Grouped by level, newest first within a level; undated last.
         let dateKey = { (directive: Directive) -> [Int] in
             if let date = directive.date { return [date.year, date.month, date.day ?? 0] }
@@ -96,9 +112,9 @@ struct DirectiveIndex {
         var keys: [[String]] = documents.map { _ in [] }
         var cursor = 0
         for (index, document) in documents.enumerated() {
-            keys[index].reserveCapacity(document.citations.count)
-            for _ in document.citations {
-                let identity = occurrences[cursor].identity
+            keys[index].reserveCapacity(document.count)
+            for _ in document {
+                let identity = identities[cursor]
                 keys[index].append(keyOf[identity] ?? identity.key)
                 cursor += 1
             }
@@ -106,26 +122,34 @@ struct DirectiveIndex {
         return (keys, directives, notes)
     }
 
-    private static func makeDirective(_ identity: DirectiveKey, _ items: [Occurrence],
-                                      documents: [(source: SourceDocument, citations: [Citation])]) -> Directive {
-        let citations = items.map(\.citation)
-        let spellings = mostCommonFirst(citations.map(\.symbol))
-        let canonical = spellings.max { separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1) } ?? citations[0].symbol
-        let types = mostCommonFirst(citations.map(\.type))
+    private static func makeDirective(_ identity: DirectiveKey, _ places: [Place],
+                                      resolved: [(citations: [Citation], queries: [ByteKey])]) -> Directive {
+        func field<T>(_ read: (Citation) -> T) -> [T] {
+            places.map { read(resolved[Int($0.document)].citations[Int($0.position)]) }
+        }
+        let first = resolved[Int(places[0].document)].citations[Int(places[0].position)]
+        let spellings = mostCommonFirst(field(\.symbol))
+        let canonical = spellings.max { separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1) } ?? first.symbol
+        let types = mostCommonFirst(field(\.type))
         let type = types.first { $0 != "Văn bản" } ?? types.first ?? "Văn bản"
-        let date = mostCommonFirst(citations.compactMap(\.date).map(\.iso)).first.flatMap { IssuedDate(iso: $0) }
-        let issuer = mostCommonFirst(citations.compactMap(\.issuer)).first ?? inferredIssuer(citations[0].issuerCodes)
-        let subject = mostCommonFirst(citations.compactMap(\.subject)).first
-        let withIssuer = citations.first { $0.issuer != nil } ?? citations[0]
+        let date = mostCommonFirst(field(\.date).compactMap { $0?.iso }).first.flatMap { IssuedDate(iso: $0) }
+        let issuers = field(\.issuer)
+        let issuer = mostCommonFirst(issuers.compactMap { $0 }).first ?? inferredIssuer(first.issuerCodes)
+        let subject = mostCommonFirst(field(\.subject).compactMap { $0 }).first
+        let withIssuer = issuers.firstIndex { $0 != nil }
+            .map { resolved[Int(places[$0].document)].citations[Int(places[$0].position)] } ?? first
         var citedBy: [Directive.CitedBy] = []
         var seen: [Int: Int] = [:]
-        for item in items.sorted(by: { $0.document < $1.document }) {
-            if let position = seen[item.document] {
-                if item.citation.relation == .basis { citedBy[position].relation = .basis }
+        // Stable: a document's citations stay in their order.
+        for place in places.enumerated().sorted(by: { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }).map(\.element) {
+            let document = Int(place.document)
+            let citation = resolved[document].citations[Int(place.position)]
+            if let position = seen[document] {
+                if citation.relation == .basis { citedBy[position].relation = .basis }
                 continue
             }
-            seen[item.document] = citedBy.count
-            citedBy.append(Directive.CitedBy(document: item.document, relation: item.citation.relation, sentence: item.citation.sentence))
+            seen[document] = citedBy.count
+            citedBy.append(Directive.CitedBy(document: document, relation: citation.relation, sentence: citation.sentence))
         }
         return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
                          variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,
@@ -141,7 +165,7 @@ struct DirectiveIndex {
     private static func mostCommonFirst(_ values: [String]) -> [String] {
         // Most directives are spelled one way by every document citing them.
         guard let first = values.first else { return [] }
-        if values.allSatisfy({ $0.utf8.elementsEqual(first.utf8) }) { return [first] }
+        if values.allSatisfy({ $0.hasSameUTF8(as: first) }) { return [first] }
         var counts: [ByteKey: Int] = [:]
         var order: [String] = []
         for value in values {

@@ -18,7 +18,7 @@ public enum SiteResolver {
         let bodies = order.map { rendered[$0] }
 
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let (keys, directives, notes) = DirectiveIndex.build(documents: zip(sources, bodies).map { ($0, $1.citations) }, units: unitsByID)
+        let (keys, directives, notes) = DirectiveIndex.build(citations: bodies.map(\.citations), unitIDs: sources.map(\.unitID), units: unitsByID)
 
         var documents: [SiteDocument] = []
         for (index, source) in sources.enumerated() {

@@ -1,7 +1,7 @@
 /// JSON laid out byte for byte as JSONEncoder lays it out with `.prettyPrinted`, `.sortedKeys`
 /// and `.withoutEscapingSlashes`, written straight into text. The open data of a 10,000-document
 /// portal is 12 MB; through Codable it took 0.35 s of every build, rebuilds included.
-indirect enum PrettyJSON: Sendable {
+enum PrettyJSON: Sendable {
     case string(String)
     case null
     case array([PrettyJSON])
