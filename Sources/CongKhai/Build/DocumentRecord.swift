@@ -92,7 +92,7 @@ extension Citation {
 
 extension RenderedMarkdown {
     func write(to record: inout RecordWriter) {
-        record.string(html)
+        recordedHTML.write(to: &record)
         record.array(citations) { $1.write(to: &$0) }
         record.array(blanks) { record, blank in record.strings([blank.type, blank.symbol]); record.int(blank.start) }
         record.array(links) { record, link in record.string(link.url); record.int(link.line) }
@@ -103,7 +103,7 @@ extension RenderedMarkdown {
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
-        let html = try record.string()
+        let html = RecordedText(bytes: try record.textBytes())
         let citations = try record.array { reader throws(RecordReader.Corrupt) in try Citation(record: &reader) }
         let blanks = try record.array { reader throws(RecordReader.Corrupt) -> BlankCitation in
             let texts = try reader.strings()
@@ -116,6 +116,6 @@ extension RenderedMarkdown {
         let counts = try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }
         let starts = try record.array { reader throws(RecordReader.Corrupt) in Int32(clamping: try reader.int()) }
         guard let words = WordCounts(words: words, counts: counts, starts: starts) else { throw RecordReader.Corrupt() }
-        self.init(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, words: words)
+        self.init(recordedHTML: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, words: words)
     }
 }

@@ -5,7 +5,12 @@ import Foundation
 public struct RenderedMarkdown: Sendable {
     /// The HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`, to be
     /// replaced by the directive's address once directives are resolved.
-    public var html: String
+    public var html: String {
+        get { recordedHTML.text }
+        set { recordedHTML = RecordedText(newValue) }
+    }
+    /// The HTML as made or as read from the build cache, made a String only when read.
+    var recordedHTML: RecordedText
     public var citations: [Citation]
     public var blanks: [BlankCitation]
     /// Links the author wrote, with their file line, to check relative ones.
@@ -14,6 +19,21 @@ public struct RenderedMarkdown: Sendable {
     public var recipientsLine: Int?
     /// The words of the body's text (every block's), counted, for the search index.
     public var words = WordCounts()
+
+    public init(html: String, citations: [Citation], blanks: [BlankCitation], links: [BodyLink] = [], recipientsLine: Int? = nil,
+                words: WordCounts = WordCounts()) {
+        self.init(recordedHTML: RecordedText(html), citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
+                  words: words)
+    }
+
+    init(recordedHTML: RecordedText, citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?, words: WordCounts) {
+        self.recordedHTML = recordedHTML
+        self.citations = citations
+        self.blanks = blanks
+        self.links = links
+        self.recipientsLine = recipientsLine
+        self.words = words
+    }
 }
 
 public struct BodyLink: Sendable, Hashable {

@@ -33,6 +33,11 @@ struct RecordWriter {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
+    /// Bytes as `string` writes a text's: length first.
+    mutating func bytes(_ value: ArraySlice<UInt8>) {
+        int(value.count)
+        bytes.append(contentsOf: value)
+    }
     mutating func strings(_ values: [String]) {
         int(values.count)
         for value in values { string(value) }
@@ -115,6 +120,14 @@ struct RecordReader {
         let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
         position += count
         return text
+    }
+    /// A text's bytes (as `RecordWriter.string` wrote them), not made into a String: a slice of
+    /// the buffer being read, which it keeps alive.
+    mutating func textBytes() throws(Corrupt) -> ArraySlice<UInt8> {
+        let count = try int()
+        guard count >= 0, end - position >= count else { throw Corrupt() }
+        defer { position += count }
+        return bytes[position..<position + count]
     }
     mutating func strings() throws(Corrupt) -> [String] { try array { reader throws(Corrupt) in try reader.string() } }
     mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
