@@ -3,7 +3,7 @@ import Foundation
 /// Feeds and discovery files: an Atom feed of the newest documents for the portal and one per
 /// unit, robots.txt, and sitemap.xml (when `base_url` gives the absolute addresses sitemaps
 /// need). Dates come from the documents, never the clock, so output stays deterministic. The
-/// units' feeds are written with the pages (SiteWriter), keyed like them.
+/// feeds are written with the pages (SiteWriter), keyed like them.
 struct Discovery {
     let site: SiteModel
     let templates: TemplateLibrary
@@ -12,8 +12,6 @@ struct Discovery {
 
     func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
         var files = 0
-        try writeFile("feed.xml", Data(feed(title: site.settings.title, path: "feed.xml", documents: Array(site.documents.indices)).utf8))
-        files += 1
         var robots = "User-agent: *\nAllow: /\n"
         if let base = site.settings.baseURL {
             let urls = sitemapEntries(base: base)
@@ -36,6 +34,13 @@ struct Discovery {
         }
         try writeFile("robots.txt", Data(robots.utf8))
         return files + 1
+    }
+
+    static let portalFeedPath = "feed.xml"
+
+    /// The portal's feed, at `portalFeedPath`.
+    func portalFeed() -> String {
+        feed(title: site.settings.title, path: Self.portalFeedPath, documents: Array(site.documents.indices.prefix(Self.feedSize)))
     }
 
     /// The feed of unit `index`, at `unitFeedPath`.

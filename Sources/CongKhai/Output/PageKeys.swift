@@ -8,7 +8,8 @@ import Foundation
 /// is the global key, in every page's key.
 ///
 /// Pages that show something of every document (home, lists of units and directives, search,
-/// 404) and the free pages have no key: they are few and always rendered.
+/// 404) and the free pages have no key: they are few and always rendered. The feeds and the
+/// open data files have keys, made of the fields they show.
 struct PageKeys: Sendable {
     let global: UInt64
     private let site: SiteModel
@@ -76,12 +77,13 @@ struct PageKeys: Sendable {
         }
         switch job {
         case .document(let index):
-            let document = site.documents[index]
             hasher.add("document")
             guard addDocuments([index]) else { return nil }
-            hasher.add(document.directiveKeys)
+            hasher.add(site.documents[index].directiveKeys)
             // The titles of the directives it cites, which depend on every document citing them.
-            for key in document.basis + ["|"] + document.references { hasher.add(key); hasher.add(directiveTitles[key]) }
+            for keys in [site.documents[index].basis, ["|"], site.documents[index].references] {
+                for key in keys { hasher.add(key); hasher.add(directiveTitles[key]) }
+            }
         case .unit(let index):
             let unit = site.units[index]
             hasher.add("unit")
@@ -118,6 +120,37 @@ struct PageKeys: Sendable {
             guard let key = unit.unit.inputKey else { return nil }
             hasher.add(key)
             guard addDocuments(unit.documents.prefix(Discovery.feedSize)) else { return nil }
+        case .portalFeed:
+            hasher.add("portal-feed")
+            guard addDocuments(site.documents.indices.prefix(Discovery.feedSize)) else { return nil }
+        case .openData(.documents):
+            // Each document's fields come from its source; its citations, from the directive index.
+            hasher.add("open-data-documents")
+            guard addDocuments(site.documents.indices) else { return nil }
+            for document in site.documents { hasher.add(document.directiveKeys) }
+        case .openData(.directives):
+            hasher.add("open-data-directives")
+            hasher.add(site.directives.count)
+            for directive in site.directives {
+                hasher.add([directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url])
+                hasher.add(directive.date?.iso)
+                hasher.add(directive.issuer)
+                hasher.add(directive.subject)
+                hasher.add(directive.variants)
+                hasher.add(directive.citedBy.count)
+                for entry in directive.citedBy {
+                    hasher.add(site.documents[entry.document].source.id)
+                    hasher.add(entry.relation.rawValue)
+                }
+            }
+        case .openData(.units):
+            hasher.add("open-data-units")
+            hasher.add(site.units.count)
+            for unit in site.units {
+                guard let key = unit.unit.inputKey else { return nil }
+                hasher.add(unit.url)
+                hasher.add(key)
+            }
         case .home, .units, .listings, .directives, .page, .notFound, .search:
             return nil
         }

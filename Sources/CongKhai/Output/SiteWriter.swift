@@ -21,10 +21,15 @@ struct SiteWriter: Sendable {
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
         case directive(Int, page: Int), page(Int), notFound, search
-        /// A unit's Atom feed: not a page, but keyed and reused like one.
-        case unitFeed(Int)
+        /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
+        case unitFeed(Int), portalFeed, openData(OpenData.File)
 
-        var isPage: Bool { if case .unitFeed = self { return false } else { return true } }
+        var isPage: Bool {
+            switch self {
+            case .unitFeed, .portalFeed, .openData: return false
+            default: return true
+            }
+        }
     }
 
     struct Summary {
@@ -74,8 +79,8 @@ struct SiteWriter: Sendable {
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
                 return .success(nil)
             }
-            let html = render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds)
-            return writeFile(path, Data(html.utf8), createFolder: false).map { html.utf8.count }
+            let data = render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds)
+            return writeFile(path, data, createFolder: false).map { data.count }
         }
         for (job, result) in zip(jobs, outcome) {
             switch result {
@@ -101,15 +106,13 @@ struct SiteWriter: Sendable {
             try writeFile("luu-tru/\(archive.name)", data).get()
             summary.files += 1
         }
-        // The open data and feeds are made one file after another, the search index mostly on
-        // all cores: side by side, each fills the other's idle core.
-        let (discovery, search) = ParallelMap.both({ () -> Result<(files: Int, openData: Double, feeds: Double), Error> in
+        // The sitemap is made on one core, the search index mostly on all: side by side, each
+        // fills the other's idle core.
+        let (discovery, search) = ParallelMap.both({ () -> Result<(files: Int, seconds: Double), Error> in
             Result {
                 let started = ContinuousClock.now
-                let openData = try OpenData(site: site).write { path, data in try writeFile(path, data).get() }
-                let openDataSeconds = Self.seconds(since: started)
-                let feedFiles = try feeds.write { path, data in try writeFile(path, data).get() }
-                return (openData + feedFiles, openDataSeconds, Self.seconds(since: started) - openDataSeconds)
+                let files = try feeds.write { path, data in try writeFile(path, data).get() }
+                return (files, Self.seconds(since: started))
             }
         }, { () -> Result<(Int, SearchPostings, Double), Error> in
             let started = ContinuousClock.now
@@ -125,9 +128,8 @@ struct SiteWriter: Sendable {
         let (searchFiles, postings, searchSeconds) = try search.get()
         summary.searchPostings = postings
         summary.files += discovered.files + searchFiles
-        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - max(discovered.openData + discovered.feeds, searchSeconds)))
-        summary.partTimings.append(("open data", discovered.openData))
-        summary.partTimings.append(("feeds, sitemap", discovered.feeds))
+        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - max(discovered.seconds, searchSeconds)))
+        summary.partTimings.append(("sitemap, robots.txt", discovered.seconds))
         summary.partTimings.append(("search index", searchSeconds))
         return summary
     }
@@ -146,6 +148,8 @@ struct SiteWriter: Sendable {
         }
         jobs += site.pages.indices.map { .page($0) }
         jobs += site.units.indices.map { .unitFeed($0) }
+        jobs.append(.portalFeed)
+        jobs += OpenData.File.allCases.map { .openData($0) }
         return jobs
     }
 
@@ -154,7 +158,7 @@ struct SiteWriter: Sendable {
     }
 
     /// The job's file, rendered; its path is `path(of:)`.
-    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery) -> String {
+    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery) -> Data {
         let (context, template): ([String: Any], String)
         switch job {
         case .home: (context, template) = (contexts.home(), "home")
@@ -168,9 +172,11 @@ struct SiteWriter: Sendable {
         case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
         case .notFound: (context, template) = (contexts.notFound(), "not-found")
         case .search: (context, template) = (contexts.search(), "search")
-        case .unitFeed(let index): return feeds.unitFeed(index)
+        case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
+        case .portalFeed: return Data(feeds.portalFeed().utf8)
+        case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
         }
-        return templates.render(context, template: template)
+        return Data(templates.render(context, template: template).utf8)
     }
 
     private func path(of job: Job) -> String {
@@ -187,6 +193,8 @@ struct SiteWriter: Sendable {
         case .notFound: return URLScheme.notFound
         case .search: return URLScheme.search
         case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
+        case .portalFeed: return Discovery.portalFeedPath
+        case .openData(let file): return file.path
         }
     }
 
