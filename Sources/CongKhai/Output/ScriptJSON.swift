@@ -5,12 +5,7 @@
 enum ScriptJSON {
     static func append(_ text: String, to out: inout String) {
         out += "\""
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0xE2 {
-            plain = false
-            break
-        }
-        if plain {
+        if isPlain(text) {
             out += text
         } else {
             for scalar in text.unicodeScalars {
@@ -32,6 +27,26 @@ enum ScriptJSON {
             }
         }
         out += "\""
+    }
+
+    /// Whether the text needs no escaping: no control, quote, backslash or "<", nor U+2028/9
+    /// (E2 80 A8/A9). Other E2 sequences (dashes, curly quotes) are common in Vietnamese titles
+    /// and need none; scanned in the string's storage.
+    private static func isPlain(_ text: String) -> Bool {
+        func plain(_ bytes: some Collection<UInt8>) -> Bool {
+            var index = bytes.startIndex
+            while index != bytes.endIndex {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C { return false }
+                if byte == 0xE2 {
+                    let rest = bytes[bytes.index(after: index)...].prefix(2)
+                    if rest.elementsEqual([0x80, 0xA8]) || rest.elementsEqual([0x80, 0xA9]) { return false }
+                }
+                index = bytes.index(after: index)
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable { plain($0) } ?? plain(text.utf8)
     }
 
     static func array(_ texts: [String], to out: inout String) {

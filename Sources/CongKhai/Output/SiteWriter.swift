@@ -120,7 +120,9 @@ struct SiteWriter: Sendable {
             index.entryKeys = keys?.searchKeys()
             index.previous = searchPostings
             return Result {
-                let (files, postings) = try index.write { path, data in try writeFile(path, data).get() }
+                // Its folder made once, not checked again for each of its hundreds of files.
+                try FileManager.default.createDirectory(at: folder.appendingPathComponent(SearchIndex.folder), withIntermediateDirectories: true)
+                let (files, postings) = try index.write { path, data in try writeFile(path, data, createFolder: false).get() }
                 return (files, postings, Self.seconds(since: started))
             }
         })
