@@ -18,6 +18,7 @@ struct PageKeys: Sendable {
     private let documentKeys: [UInt64?]
     /// Directive key → title, as a document page lists it.
     private let directiveTitles: [String: String]
+    private let documentIDs: [String]
 
     init(site: SiteModel, templates: TemplateLibrary, options: BuildOptions) {
         self.site = site
@@ -31,6 +32,7 @@ struct PageKeys: Sendable {
         for page in site.pages { global.add([page.slug, page.title, String(page.order)]) }
         self.global = global.value
         directiveTitles = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0.title) })
+        documentIDs = site.documents.map(\.source.id)
         let unitKeys = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.inputKey) })
         documentKeys = site.documents.map { document in
             guard let own = document.source.inputKey, let unit = unitKeys[document.source.unitID] ?? nil else { return nil }
@@ -124,10 +126,17 @@ struct PageKeys: Sendable {
             hasher.add("portal-feed")
             guard addDocuments(site.documents.indices.prefix(Discovery.feedSize)) else { return nil }
         case .openData(.documents):
-            // Each document's fields come from its source; its citations, from the directive index.
+            // The fields it shows, not the sources: an edit of a body leaves it as it is.
             hasher.add("open-data-documents")
-            guard addDocuments(site.documents.indices) else { return nil }
-            for document in site.documents { hasher.add(document.directiveKeys) }
+            hasher.add(site.documents.count)
+            for document in site.documents {
+                let source = document.source
+                hasher.add([source.id, document.url, source.unitID, source.kind, source.title, source.schoolYear])
+                hasher.add(source.number)
+                hasher.add(source.issued?.iso)
+                hasher.add(source.categories)
+                hasher.add(document.directiveKeys)
+            }
         case .openData(.directives):
             hasher.add("open-data-directives")
             hasher.add(site.directives.count)
@@ -139,7 +148,7 @@ struct PageKeys: Sendable {
                 hasher.add(directive.variants)
                 hasher.add(directive.citedBy.count)
                 for entry in directive.citedBy {
-                    hasher.add(site.documents[entry.document].source.id)
+                    hasher.add(documentIDs[entry.document])
                     hasher.add(entry.relation.rawValue)
                 }
             }
