@@ -81,6 +81,13 @@ import Testing
         try edit(toanThang) { $0.replacingOccurrences(of: "\ntitle:", with: "\nplace: Hà Nội\ntitle:") }
         _ = try rebuildEqualsFull(root, "front matter edit")
 
+        // A title changed: every list, feed, search entry and data file showing it.
+        try edit(toanThang) { text in
+            let lines = text.components(separatedBy: "\n")
+            return lines.map { $0.hasPrefix("title:") ? $0 + " (sửa đổi)" : $0 }.joined(separator: "\n")
+        }
+        _ = try rebuildEqualsFull(root, "title changed")
+
         // A page of the output removed by hand is made again, not assumed to be there.
         let someDocument = try LinkChecker.allFiles(in: root.appendingPathComponent("public"))
             .first { $0.hasPrefix("don-vi/phong-gddt-binh-son/") && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 5 }
