@@ -14,15 +14,12 @@ struct Discovery {
         var files = 0
         var robots = "User-agent: *\nAllow: /\n"
         if let base = site.settings.baseURL {
-            let urls = sitemapEntries(base: base)
-            let chunks = stride(from: 0, to: max(urls.count, 1), by: Self.sitemapLimit).map { Array(urls[$0..<min($0 + Self.sitemapLimit, urls.count)]) }
-            if chunks.count == 1 {
-                try writeFile("sitemap.xml", Data(templates.render(["urls": chunks[0]], template: "sitemap").utf8))
-                files += 1
-            } else {
-                // Over 50,000 addresses: numbered sitemaps under an index.
+            // One sitemap is a keyed job of the writer (`sitemapIsOneFile`); more are made here.
+            if !Self.sitemapIsOneFile(site) {
+                let urls = Self.sitemapLocations(site, base: base).map(Self.sitemapEntry)
                 var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                for (number, chunk) in chunks.enumerated() {
+                for (number, start) in stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated() {
+                    let chunk = Array(urls[start..<min(start + Self.sitemapLimit, urls.count)])
                     try writeFile("sitemap-\(number + 1).xml", Data(templates.render(["urls": chunk], template: "sitemap").utf8))
                     index += "<sitemap><loc>\(base)/sitemap-\(number + 1).xml</loc></sitemap>\n"
                     files += 1
@@ -84,12 +81,27 @@ struct Discovery {
         source.issued?.rfc3339 ?? "\(source.schoolYear.prefix(4))-09-01T00:00:00+07:00"
     }
 
-    private func sitemapEntries(base: String) -> [[String: Any]] {
-        func entry(_ path: String, _ lastmod: String? = nil) -> [String: Any] {
+    /// Whether the sitemap is one file (at most `sitemapLimit` addresses): a job of the
+    /// writer, keyed by its addresses. Counted without listing them.
+    static func sitemapIsOneFile(_ site: SiteModel) -> Bool {
+        let count = 4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
+            + site.directives.count + site.pages.count
+        return site.settings.baseURL != nil && count <= sitemapLimit
+    }
+
+    static let sitemapPath = "sitemap.xml"
+
+    /// The one sitemap, when `sitemapIsOneFile`.
+    func sitemap() -> String {
+        let urls = Self.sitemapLocations(site, base: site.settings.baseURL ?? "").map(Self.sitemapEntry)
+        return templates.render(["urls": urls], template: "sitemap")
+    }
+
+    /// Every address the sitemap lists, with the date of a document's.
+    static func sitemapLocations(_ site: SiteModel, base: String) -> [(loc: String, lastmod: String?)] {
+        func entry(_ path: String, _ lastmod: String? = nil) -> (loc: String, lastmod: String?) {
             let clean = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-            var entry: [String: Any] = ["loc": "\(base)/\(clean)"]
-            if let lastmod { entry["lastmod"] = lastmod }
-            return entry
+            return ("\(base)/\(clean)", lastmod)
         }
         var urls = [entry(URLScheme.home), entry(URLScheme.units), entry(URLScheme.listings), entry(URLScheme.directives)]
         urls += site.units.map { entry($0.url) }
@@ -100,5 +112,11 @@ struct Discovery {
         urls += site.directives.map { entry($0.url) }
         urls += site.pages.map { entry(URLScheme.page($0.slug)) }
         return urls
+    }
+
+    private static func sitemapEntry(_ location: (loc: String, lastmod: String?)) -> [String: Any] {
+        var entry: [String: Any] = ["loc": location.loc]
+        if let lastmod = location.lastmod { entry["lastmod"] = lastmod }
+        return entry
     }
 }

@@ -160,6 +160,11 @@ struct PageKeys: Sendable {
                 hasher.add(unit.url)
                 hasher.add(key)
             }
+        case .sitemap:
+            hasher.add("sitemap")
+            let locations = Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "")
+            hasher.add(locations.count)
+            for location in locations { hasher.add(location.loc); hasher.add(location.lastmod) }
         case .home, .units, .listings, .directives, .page, .notFound, .search:
             return nil
         }

@@ -22,11 +22,11 @@ struct SiteWriter: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
         case directive(Int, page: Int), page(Int), notFound, search
         /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
-        case unitFeed(Int), portalFeed, openData(OpenData.File)
+        case unitFeed(Int), portalFeed, openData(OpenData.File), sitemap
 
         var isPage: Bool {
             switch self {
-            case .unitFeed, .portalFeed, .openData: return false
+            case .unitFeed, .portalFeed, .openData, .sitemap: return false
             default: return true
             }
         }
@@ -152,6 +152,7 @@ struct SiteWriter: Sendable {
         jobs += site.units.indices.map { .unitFeed($0) }
         jobs.append(.portalFeed)
         jobs += OpenData.File.allCases.map { .openData($0) }
+        if Discovery.sitemapIsOneFile(site) { jobs.append(.sitemap) }
         return jobs
     }
 
@@ -177,6 +178,7 @@ struct SiteWriter: Sendable {
         case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
         case .portalFeed: return Data(feeds.portalFeed().utf8)
         case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
+        case .sitemap: return Data(feeds.sitemap().utf8)
         }
         return Data(templates.render(context, template: template).utf8)
     }
@@ -197,6 +199,7 @@ struct SiteWriter: Sendable {
         case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
         case .portalFeed: return Discovery.portalFeedPath
         case .openData(let file): return file.path
+        case .sitemap: return Discovery.sitemapPath
         }
     }
 
