@@ -63,7 +63,8 @@ struct SiteWriter: Sendable {
         var folders = Set<String>()
         // Parents cut at the last "/" (NSString's deletingLastPathComponent took 50 ms here).
         func parent(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
-        for path in paths {
+        // Only the files to be written need theirs: a page kept in place has its folder.
+        for path in paths where !inPlace.contains(path) {
             var folder = parent(path[...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }

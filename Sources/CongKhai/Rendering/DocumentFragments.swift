@@ -9,21 +9,39 @@ import Foundation
 /// renders only the rows it shows.
 final class DocumentFragments: @unchecked Sendable {
     private let templates: TemplateLibrary
-    /// Immutable; rows hold `Any` values (what Mustache takes).
-    private let rows: [[String: Any]]
+    /// Makes a document's row: the values its partials (and tables) show.
+    private let makeRow: (Int) -> [String: Any]
     private let lock = NSLock()
+    /// Rows made so far, by document; filled under the lock. A rebuild that reuses most pages
+    /// makes only the rows it shows.
+    private var rows: [[String: Any]?]
     /// Fragment name → document → what was made; filled under the lock.
     private var made: [String: [Int: RootRelativeFragment]] = [:]
 
-    init(rows: [[String: Any]], templates: TemplateLibrary) {
-        self.rows = rows
+    init(documents: Int, templates: TemplateLibrary, row: @escaping (Int) -> [String: Any]) {
         self.templates = templates
+        makeRow = row
+        rows = Array(repeating: nil, count: documents)
+    }
+
+    /// Document `index`'s row, made on first use.
+    func row(_ index: Int) -> [String: Any] {
+        lock.lock()
+        let known = rows[index]
+        lock.unlock()
+        if let known { return known }
+        // Two threads may make the same row at once; both get the same values.
+        let row = makeRow(index)
+        lock.lock()
+        rows[index] = row
+        lock.unlock()
+        return row
     }
 
     /// The fragment for document `index` as seen from a page whose root prefix is `root`.
     func html(_ name: String, document index: Int, root: String) -> String {
         fragment(name, index).html(root: root) {
-            var context = rows[index]
+            var context = row(index)
             context["root"] = root
             return templates.render(context, template: name)
         }
@@ -42,7 +60,7 @@ final class DocumentFragments: @unchecked Sendable {
         lock.unlock()
         if let known { return known }
         // Two threads may render the same fragment at once; both get the same text.
-        let fragment = RootRelativeFragment(rendering: rows[index], template: name, templates: templates)
+        let fragment = RootRelativeFragment(rendering: row(index), template: name, templates: templates)
         lock.lock()
         made[name, default: [:]][index] = fragment
         lock.unlock()

@@ -5,9 +5,8 @@
 /// values (what Mustache takes), which the compiler cannot prove Sendable.
 struct PageContexts: @unchecked Sendable {
     let site: SiteModel
-    /// One row per document, computed once and shared by every listing.
-    let rows: [[String: Any]]
-    /// Each document's row and summary, rendered once.
+    /// Each document's row (computed once and shared by every listing), row and summary
+    /// rendered once.
     let fragments: DocumentFragments
     /// The header and footer, rendered once per current menu entry.
     private let chrome: PageChrome
@@ -17,7 +16,9 @@ struct PageContexts: @unchecked Sendable {
         self.site = site
         let catalogue = site.settings.catalogue
         let unitNames = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.name) })
-        rows = site.documents.map { document in
+        directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
+        fragments = DocumentFragments(documents: site.documents.count, templates: templates) { index in
+            let document = site.documents[index]
             let source = document.source
             var row: [String: Any] = [
                 "title": source.title, "url": document.url, "kind_name": catalogue.documentKind(source.kind)?.name ?? source.kind,
@@ -32,8 +33,6 @@ struct PageContexts: @unchecked Sendable {
             }
             return row
         }
-        directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
-        fragments = DocumentFragments(rows: rows, templates: templates)
         let menuEntries = Self.fixedMenu.count + site.pages.count
         chrome = PageChrome(menuEntries: menuEntries, templates: templates) { current in
             ["site": Self.siteInfo(site), "nav": Self.nav(site, current: current)]
@@ -93,7 +92,7 @@ struct PageContexts: @unchecked Sendable {
     /// `rows` for templates that lay a table out themselves; `rows_html` is the rows made by
     /// `document-row`, joined.
     func table(_ documents: [Int], caption: String, path: String) -> [String: Any] {
-        ["caption": caption, "rows": documents.map { rows[$0] },
+        ["caption": caption, "rows": documents.map { fragments.row($0) },
          "rows_html": fragments.html("document-row", documents: documents, root: URLScheme.rootPrefix(of: path))]
     }
 
@@ -170,7 +169,7 @@ struct PageContexts: @unchecked Sendable {
         var context = base(path: document.url, title: source.title, description: "\(summary) – \(unitName)", section: .none,
                            breadcrumbs: [("Trang chủ", URLScheme.home), (unitName, URLScheme.unit(source.unitID))], ogType: "article")
         let root = URLScheme.rootPrefix(of: document.url)
-        var details = rows[index]
+        var details = fragments.row(index)
         details["unit_name"] = unitName
         details["school_year"] = SchoolYear.label(source.schoolYear)
         details["school_year_url"] = URLScheme.listing(.schoolYear(source.schoolYear))
@@ -266,7 +265,7 @@ struct PageContexts: @unchecked Sendable {
         let root = URLScheme.rootPrefix(of: path)
         let size = site.settings.pageSize
         context["cited_by"] = directive.citedBy.dropFirst((page - 1) * size).prefix(size).map { entry -> [String: Any] in
-            var row = rows[entry.document]
+            var row = fragments.row(entry.document)
             row["summary_html"] = fragments.html("document-summary", document: entry.document, root: root)
             row["relation"] = entry.relation == .basis ? "Văn bản căn cứ" : "Văn bản dẫn chiếu"
             row["sentence"] = entry.sentence
