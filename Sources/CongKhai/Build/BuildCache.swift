@@ -68,14 +68,39 @@ struct BuildCache {
     func pageKeys(generation: String) -> [String: UInt64]? {
         // Read from a marker: only a generation as congkhai writes them names a file here.
         guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit), let data = try? Data(contentsOf: pageKeysFile(generation)) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == "\(Self.pageKeysHeader) \(generation)" else { return nil }
+        return Self.parsePageKeys([UInt8](data), header: "\(Self.pageKeysHeader) \(generation)")
+    }
+
+    /// "header" then one "key<TAB>path" a line (key in hex). Read as bytes: splitting the
+    /// 15,000 lines of a 10,000-document portal as Strings took most of a rebuild's 36 ms here.
+    /// Anything else means the file is not ours to trust.
+    static func parsePageKeys(_ bytes: [UInt8], header: String) -> [String: UInt64]? {
+        let headerBytes = Array(header.utf8) + [0x0A]
+        guard bytes.starts(with: headerBytes) else { return nil }
         var keys: [String: UInt64] = [:]
-        keys.reserveCapacity(lines.count)
-        // One "key<TAB>path" a line; anything else means the file is not ours to trust.
-        for line in lines.dropFirst() where !line.isEmpty {
-            guard let tab = line.firstIndex(of: "\t"), let key = UInt64(line[..<tab], radix: 16) else { return nil }
-            keys[String(line[line.index(after: tab)...])] = key
+        keys.reserveCapacity(bytes.count / 64)
+        var position = headerBytes.count
+        while position < bytes.count {
+            var key: UInt64 = 0
+            var digits = 0
+            while position < bytes.count, bytes[position] != 0x09 {
+                let byte = bytes[position]
+                let digit: UInt8
+                switch byte {
+                case 0x30...0x39: digit = byte - 0x30
+                case 0x61...0x66: digit = byte - 0x61 + 10
+                default: return nil
+                }
+                guard digits < 16 else { return nil }
+                key = key << 4 | UInt64(digit)
+                digits += 1
+                position += 1
+            }
+            guard digits > 0, position < bytes.count else { return nil }
+            position += 1
+            guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
+            keys[String(decoding: bytes[position..<end], as: UTF8.self)] = key
+            position = end + 1
         }
         return keys
     }

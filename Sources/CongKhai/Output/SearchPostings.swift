@@ -138,19 +138,25 @@ extension SearchPostings {
     /// Entries are numbered in order, so each list is kept as differences from the entry before.
     func write(to record: inout RecordWriter) {
         record.array(keys) { record, key in record.optional(key) { $0.uint64($1) } }
-        record.array(partitions) { record, partition in
-            record.int(partition.terms.count)
-            for (term, list) in zip(partition.terms, partition.lists) {
-                record.string(term)
-                record.int(list.count)
-                var previous: Int32 = 0
-                for posting in list {
-                    record.int(Int(posting.entry - previous))
-                    record.int(Int(posting.weight))
-                    previous = posting.entry
-                }
+        // As `record.array(partitions)` writes them, each partition encoded on its own core.
+        record.int(partitions.count)
+        for written in ParallelMap.map(partitions, Self.record) { record.append(written) }
+    }
+
+    private static func record(_ partition: Partition) -> RecordWriter {
+        var record = RecordWriter()
+        record.int(partition.terms.count)
+        for (term, list) in zip(partition.terms, partition.lists) {
+            record.string(term)
+            record.int(list.count)
+            var previous: Int32 = 0
+            for posting in list {
+                record.int(Int(posting.entry - previous))
+                record.int(Int(posting.weight))
+                previous = posting.entry
             }
         }
+        return record
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {

@@ -33,6 +33,10 @@ struct RecordWriter {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
+    /// What another writer wrote, as it is (records made on several cores, then joined).
+    mutating func append(_ written: RecordWriter) {
+        bytes.append(contentsOf: written.bytes)
+    }
     /// Bytes as `string` writes a text's: length first.
     mutating func bytes(_ value: ArraySlice<UInt8>) {
         int(value.count)
