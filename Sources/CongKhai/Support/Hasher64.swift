@@ -1,35 +1,56 @@
 import Foundation
 
-/// FNV-1a, 64 bits: fast and stable across runs and machines (Swift's Hasher is seeded per
-/// process), for fingerprints and the keys that decide which pages a rebuild can reuse. Each
-/// value added is ended by a separator, so ("ab", "c") and ("a", "bc") differ.
+/// A 64-bit hash, stable across runs and machines (Swift's Hasher is seeded per process), for
+/// fingerprints and the keys that decide which pages a rebuild can reuse. Each value added is
+/// ended by a separator, so ("ab", "c") and ("a", "bc") differ.
+///
+/// Bytes are taken eight at a time (little-endian words, multiplied by the 64-bit golden ratio
+/// and folded), the few left over one at a time as FNV-1a does: byte by byte, FNV-1a was most
+/// of the time of computing every page's key (about 30 MB of text at 10,000 documents).
 struct Hasher64: Sendable {
     private(set) var value: UInt64
+
     init(seed: UInt64 = 0xcbf29ce484222325) { value = seed }
 
-    /// The one FNV-1a step, over any bytes.
     @inline(__always)
-    private static func mix<Bytes: Sequence<UInt8>>(_ state: UInt64, _ bytes: Bytes) -> UInt64 {
+    private static func mix(_ state: UInt64, _ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var state = state
-        for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100000001b3 }
+        var offset = 0
+        let count = buffer.count
+        while offset + 8 <= count {
+            let word = UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            state = (state ^ word) &* 0x9E3779B97F4A7C15
+            state ^= state >> 32
+            offset += 8
+        }
+        while offset < count {
+            state = (state ^ UInt64(buffer[offset])) &* 0x100000001b3
+            offset += 1
+        }
         return state
+    }
+
+    /// The same over bytes not stored in one piece (made contiguous first, so equal bytes
+    /// always hash alike).
+    private static func mix<Bytes: Sequence<UInt8>>(_ state: UInt64, _ bytes: Bytes) -> UInt64 {
+        Array(bytes).withUnsafeBytes { mix(state, $0) }
     }
 
     mutating func add(_ text: String) {
         // Over the string's own storage: iterating String.UTF8View byte by byte was most of
         // the time of computing every page's key.
-        let mixed = text.utf8.withContiguousStorageIfAvailable { Self.mix(value, $0) } ?? Self.mix(value, text.utf8)
+        let mixed = text.utf8.withContiguousStorageIfAvailable { Self.mix(value, UnsafeRawBufferPointer($0)) } ?? Self.mix(value, text.utf8)
         value = (mixed ^ 0x0A) &* 0x100000001b3
     }
 
     mutating func add(bytes: [UInt8]) {
-        value = (Self.mix(value, bytes) ^ 0x0A) &* 0x100000001b3
+        value = (bytes.withUnsafeBytes { Self.mix(value, $0) } ^ 0x0A) &* 0x100000001b3
         add(bytes.count)
     }
 
     mutating func add(_ number: UInt64) {
-        var state = value
-        for shift in stride(from: 0, to: 64, by: 8) { state = (state ^ ((number >> UInt64(shift)) & 0xFF)) &* 0x100000001b3 }
+        var state = (value ^ number) &* 0x9E3779B97F4A7C15
+        state ^= state >> 32
         value = (state ^ 0x1F) &* 0x100000001b3
     }
 
