@@ -42,27 +42,32 @@ struct DirectiveIndex {
             return (completed, queries)
         }
         // Classifying an issuer's phrase is the costly part, and a portal repeats the same few
-        // thousand phrases: each is classified once per citing context, on all cores.
-        var examples: [LocalityQuery: Place] = [:]
-        for (index, document) in resolved.enumerated() {
-            for (position, query) in document.queries.enumerated() where examples[query] == nil {
-                examples[query] = Place(document: Int32(index), position: Int32(position))
+        // thousand phrases: each is classified once per citing context, on all cores. Each
+        // citation keeps the number of its query, so its locality is found without hashing again.
+        var queryNumbers: [LocalityQuery: Int32] = [:]
+        var examples: [Place] = []
+        let numbers = resolved.enumerated().map { index, document in
+            document.queries.enumerated().map { position, query -> Int32 in
+                if let number = queryNumbers[query] { return number }
+                let number = Int32(examples.count)
+                queryNumbers[query] = number
+                examples.append(Place(document: Int32(index), position: Int32(position)))
+                return number
             }
         }
-        let classified = ParallelMap.map(Array(examples)) { query, place in
+        let localities = ParallelMap.map(examples) { place -> (locality: String?, isLocal: Bool) in
             let citation = resolved[Int(place.document)].citations[Int(place.position)]
             let unitID = unitIDs[Int(place.document)]
             let unit = units[unitID]
             let level = IssuerClassifier.level(of: citation)
             let context = CitingContext(unitID: unitID, district: unit?.district, province: unit?.province)
-            return (query, context.locality(for: citation, level: level), level.isLocal)
+            return (context.locality(for: citation, level: level), level.isLocal)
         }
-        let localities = Dictionary(uniqueKeysWithValues: classified.map { ($0.0, (locality: $0.1, isLocal: $0.2)) })
         var places: [Place] = []
         var identities: [DirectiveKey] = []
         for (index, document) in resolved.enumerated() {
             for position in document.citations.indices {
-                let (locality, isLocal) = localities[document.queries[position]]!
+                let (locality, isLocal) = localities[Int(numbers[index][position])]
                 if locality == nil && isLocal {
                     notes.append(Note(document: index, citation: documents[index][position], reason: .noLocality))
                 }
@@ -124,36 +129,45 @@ struct DirectiveIndex {
 
     private static func makeDirective(_ identity: DirectiveKey, _ places: [Place],
                                       resolved: [(citations: [Citation], queries: [ByteKey])]) -> Directive {
-        func field<T>(_ read: (Citation) -> T) -> [T] {
-            places.map { read(resolved[Int($0.document)].citations[Int($0.position)]) }
+        // Each field read in place: a Citation handed around is a copy of nine texts.
+        var symbols: [String] = [], typeNames: [String] = [], dates: [String] = [], issuers: [String] = [], subjects: [String] = []
+        var withIssuer: Place?
+        for place in places {
+            let (document, position) = (Int(place.document), Int(place.position))
+            symbols.append(resolved[document].citations[position].symbol)
+            typeNames.append(resolved[document].citations[position].type)
+            if let date = resolved[document].citations[position].date { dates.append(date.iso) }
+            if let issuer = resolved[document].citations[position].issuer {
+                issuers.append(issuer)
+                if withIssuer == nil { withIssuer = place }
+            }
+            if let subject = resolved[document].citations[position].subject { subjects.append(subject) }
         }
         let first = resolved[Int(places[0].document)].citations[Int(places[0].position)]
-        let spellings = mostCommonFirst(field(\.symbol))
+        let spellings = mostCommonFirst(symbols)
         let canonical = spellings.max { separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1) } ?? first.symbol
-        let types = mostCommonFirst(field(\.type))
+        let types = mostCommonFirst(typeNames)
         let type = types.first { $0 != "Văn bản" } ?? types.first ?? "Văn bản"
-        let date = mostCommonFirst(field(\.date).compactMap { $0?.iso }).first.flatMap { IssuedDate(iso: $0) }
-        let issuers = field(\.issuer)
-        let issuer = mostCommonFirst(issuers.compactMap { $0 }).first ?? inferredIssuer(first.issuerCodes)
-        let subject = mostCommonFirst(field(\.subject).compactMap { $0 }).first
-        let withIssuer = issuers.firstIndex { $0 != nil }
-            .map { resolved[Int(places[$0].document)].citations[Int(places[$0].position)] } ?? first
+        let date = mostCommonFirst(dates).first.flatMap { IssuedDate(iso: $0) }
+        let issuer = mostCommonFirst(issuers).first ?? inferredIssuer(first.issuerCodes)
+        let subject = mostCommonFirst(subjects).first
+        let levelSource = withIssuer.map { resolved[Int($0.document)].citations[Int($0.position)] } ?? first
         var citedBy: [Directive.CitedBy] = []
         var seen: [Int: Int] = [:]
         // Stable: a document's citations stay in their order.
         for place in places.enumerated().sorted(by: { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }).map(\.element) {
             let document = Int(place.document)
-            let citation = resolved[document].citations[Int(place.position)]
+            let relation = resolved[document].citations[Int(place.position)].relation
             if let position = seen[document] {
-                if citation.relation == .basis { citedBy[position].relation = .basis }
+                if relation == .basis { citedBy[position].relation = .basis }
                 continue
             }
             seen[document] = citedBy.count
-            citedBy.append(Directive.CitedBy(document: document, relation: citation.relation, sentence: citation.sentence))
+            citedBy.append(Directive.CitedBy(document: document, relation: relation, sentence: resolved[document].citations[Int(place.position)].sentence))
         }
         return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
                          variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,
-                         level: IssuerClassifier.level(of: withIssuer), url: URLScheme.directive(identity.key), citedBy: citedBy)
+                         level: IssuerClassifier.level(of: levelSource), url: URLScheme.directive(identity.key), citedBy: citedBy)
     }
 
     /// The spelling with the most separators is the standard one ("33/CT-TTg" over "33/CTTTg").
