@@ -25,29 +25,41 @@ struct DirectiveIndex {
         typealias LocalityQuery = ByteKey
         // Each citation completed from the other mentions in its document, on all cores: an
         // occurrence printed without its date names the directive dated elsewhere in it.
-        let resolved = ParallelMap.map(Array(documents.indices)) { index -> (citations: [Citation], queries: [LocalityQuery]) in
+        let completedAndQueries = ParallelMap.map(Array(documents.indices)) { index -> (citations: [Citation], queries: [LocalityQuery]) in
             let citations = documents[index]
-            let merged = DocumentCitations.merge(citations)
+            // What any mention of each symbol says (DocumentCitations.merge, without copying
+            // citations): the first date, year and issuer printed for it.
+            var known: [String: (date: IssuedDate?, symbolYear: Int?, issuer: String?)] = [:]
+            for citation in citations {
+                var entry = known[citation.symbolKey] ?? (nil, nil, nil)
+                entry.date = entry.date ?? citation.date
+                entry.symbolYear = entry.symbolYear ?? citation.symbolYear
+                entry.issuer = entry.issuer ?? citation.issuer
+                known[citation.symbolKey] = entry
+            }
+            // Copied only if a citation is completed.
             var completed = citations
             var queries: [LocalityQuery] = []
             queries.reserveCapacity(citations.count)
-            for position in completed.indices {
-                if let known = merged[completed[position].symbolKey] {
-                    if completed[position].date == nil { completed[position].date = known.date }
-                    if completed[position].symbolYear == nil { completed[position].symbolYear = known.symbolYear }
-                    if completed[position].issuer == nil { completed[position].issuer = known.issuer }
+            for position in citations.indices {
+                if let entry = known[citations[position].symbolKey] {
+                    if citations[position].date == nil, let date = entry.date { completed[position].date = date }
+                    if citations[position].symbolYear == nil, let year = entry.symbolYear { completed[position].symbolYear = year }
+                    if citations[position].issuer == nil, let issuer = entry.issuer { completed[position].issuer = issuer }
                 }
                 queries.append(LocalityQuery([unitIDs[index], completed[position].issuer] + completed[position].issuerCodes))
             }
             return (completed, queries)
         }
+        let resolved = completedAndQueries.map(\.citations)
+        let queriesOf = completedAndQueries.map(\.queries)
         // Classifying an issuer's phrase is the costly part, and a portal repeats the same few
         // thousand phrases: each is classified once per citing context, on all cores. Each
         // citation keeps the number of its query, so its locality is found without hashing again.
         var queryNumbers: [LocalityQuery: Int32] = [:]
         var examples: [Place] = []
-        let numbers = resolved.enumerated().map { index, document in
-            document.queries.enumerated().map { position, query -> Int32 in
+        let numbers = queriesOf.enumerated().map { index, queries in
+            queries.enumerated().map { position, query -> Int32 in
                 if let number = queryNumbers[query] { return number }
                 let number = Int32(examples.count)
                 queryNumbers[query] = number
@@ -56,7 +68,7 @@ struct DirectiveIndex {
             }
         }
         let localities = ParallelMap.map(examples) { place -> (locality: String?, isLocal: Bool) in
-            let citation = resolved[Int(place.document)].citations[Int(place.position)]
+            let citation = resolved[Int(place.document)][Int(place.position)]
             let unitID = unitIDs[Int(place.document)]
             let unit = units[unitID]
             let level = IssuerClassifier.level(of: citation)
@@ -65,15 +77,14 @@ struct DirectiveIndex {
         }
         var places: [Place] = []
         var identities: [DirectiveKey] = []
-        for (index, document) in resolved.enumerated() {
-            for position in document.citations.indices {
+        for (index, citations) in resolved.enumerated() {
+            for position in citations.indices {
                 let (locality, isLocal) = localities[Int(numbers[index][position])]
                 if locality == nil && isLocal {
                     notes.append(Note(document: index, citation: documents[index][position], reason: .noLocality))
                 }
                 places.append(Place(document: Int32(index), position: Int32(position)))
-                identities.append(DirectiveKey(symbolKey: document.citations[position].symbolKey, year: document.citations[position].year,
-                                               locality: locality))
+                identities.append(DirectiveKey(symbolKey: citations[position].symbolKey, year: citations[position].year, locality: locality))
             }
         }
         // An undated citation joins the dated directive of the same symbol and locality when
@@ -90,7 +101,7 @@ struct DirectiveIndex {
             if let known = years[group], known.count == 1 { identities[index].year = known.first }
             if let known = years[group], known.count > 1 {
                 let place = places[index]
-                notes.append(Note(document: Int(place.document), citation: resolved[Int(place.document)].citations[Int(place.position)],
+                notes.append(Note(document: Int(place.document), citation: resolved[Int(place.document)][Int(place.position)],
                                   reason: .ambiguousYear(known.sorted())))
             }
         }
@@ -128,22 +139,22 @@ struct DirectiveIndex {
     }
 
     private static func makeDirective(_ identity: DirectiveKey, _ places: [Place],
-                                      resolved: [(citations: [Citation], queries: [ByteKey])]) -> Directive {
+                                      resolved: [[Citation]]) -> Directive {
         // Each field read in place: a Citation handed around is a copy of nine texts.
         var symbols: [String] = [], typeNames: [String] = [], dates: [String] = [], issuers: [String] = [], subjects: [String] = []
         var withIssuer: Place?
         for place in places {
             let (document, position) = (Int(place.document), Int(place.position))
-            symbols.append(resolved[document].citations[position].symbol)
-            typeNames.append(resolved[document].citations[position].type)
-            if let date = resolved[document].citations[position].date { dates.append(date.iso) }
-            if let issuer = resolved[document].citations[position].issuer {
+            symbols.append(resolved[document][position].symbol)
+            typeNames.append(resolved[document][position].type)
+            if let date = resolved[document][position].date { dates.append(date.iso) }
+            if let issuer = resolved[document][position].issuer {
                 issuers.append(issuer)
                 if withIssuer == nil { withIssuer = place }
             }
-            if let subject = resolved[document].citations[position].subject { subjects.append(subject) }
+            if let subject = resolved[document][position].subject { subjects.append(subject) }
         }
-        let first = resolved[Int(places[0].document)].citations[Int(places[0].position)]
+        let first = resolved[Int(places[0].document)][Int(places[0].position)]
         let spellings = mostCommonFirst(symbols)
         let canonical = spellings.max { separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1) } ?? first.symbol
         let types = mostCommonFirst(typeNames)
@@ -151,19 +162,19 @@ struct DirectiveIndex {
         let date = mostCommonFirst(dates).first.flatMap { IssuedDate(iso: $0) }
         let issuer = mostCommonFirst(issuers).first ?? inferredIssuer(first.issuerCodes)
         let subject = mostCommonFirst(subjects).first
-        let levelSource = withIssuer.map { resolved[Int($0.document)].citations[Int($0.position)] } ?? first
+        let levelSource = withIssuer.map { resolved[Int($0.document)][Int($0.position)] } ?? first
         var citedBy: [Directive.CitedBy] = []
         var seen: [Int: Int] = [:]
         // Stable: a document's citations stay in their order.
         for place in places.enumerated().sorted(by: { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }).map(\.element) {
             let document = Int(place.document)
-            let relation = resolved[document].citations[Int(place.position)].relation
+            let relation = resolved[document][Int(place.position)].relation
             if let position = seen[document] {
                 if relation == .basis { citedBy[position].relation = .basis }
                 continue
             }
             seen[document] = citedBy.count
-            citedBy.append(Directive.CitedBy(document: document, relation: relation, sentence: resolved[document].citations[Int(place.position)].sentence))
+            citedBy.append(Directive.CitedBy(document: document, relation: relation, sentence: resolved[document][Int(place.position)].sentence))
         }
         return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
                          variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,
