@@ -40,12 +40,25 @@ extension ParallelMap {
     }
 }
 
-/// Write-once slots filled from several threads, each slot by exactly one.
+/// Write-once slots filled from several threads, each slot by exactly one. The slots are raw
+/// memory written through a pointer: an Array here is not safe, because
+/// `withUnsafeMutableBufferPointer` moves the array's buffer out while the closure runs, so a
+/// second thread then found it empty or copied it (a crash in about one build in thirty).
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ index: Int, _ value: Value) {
-        storage.withUnsafeMutableBufferPointer { $0[index] = value }
+    private let slots: UnsafeMutableBufferPointer<Value?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
     }
-    func values() -> [Value] { storage.map { $0! } }
+
+    deinit {
+        slots.baseAddress?.deinitialize(count: slots.count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+    /// Read once every writer is done (after concurrentPerform or the group's wait).
+    func values() -> [Value] { slots.map { $0! } }
 }
