@@ -21,22 +21,25 @@ enum BodyChecks {
                                                    en: "fill in `district` and `province` in the unit's unit.yaml, or name the place in the citation.")))
             }
         }
-        for document in documents {
-            let source = document.source
-            for blank in document.rendered.blanks where DocumentNumber.symbolKey(blank.symbol) != DocumentNumber.symbolKey(source.number ?? "-") {
+        // By index: a SiteDocument copied per iteration retains its forty-odd fields.
+        for index in documents.indices {
+            let rendered = documents[index].rendered
+            guard !rendered.blanks.isEmpty || rendered.recipientsLine != nil || !rendered.links.isEmpty else { continue }
+            let source = documents[index].source
+            for blank in rendered.blanks where DocumentNumber.symbolKey(blank.symbol) != DocumentNumber.symbolKey(source.number ?? "-") {
                 found.append(Diagnostic(.warning, "citation.blank-number", file: source.sourcePath, line: source.bodyLine,
                                         message: .init(vi: "có nhắc “\(blank.type) số \(blank.symbol)” còn để trống số nên không liên kết được.",
                                                        en: "“\(blank.type) số \(blank.symbol)” is mentioned with a blank number, so it cannot be linked."),
                                         fix: .init(vi: "điền số văn bản nếu đã có.", en: "fill in the number if it is known.")))
             }
-            if let line = document.rendered.recipientsLine {
+            if let line = rendered.recipientsLine {
                 found.append(Diagnostic(.warning, "document.recipients-in-body", file: source.sourcePath, line: line, key: "recipients",
                                         message: .init(vi: "phần “Nơi nhận” đang nằm trong nội dung văn bản.", en: "a “Nơi nhận” block is left in the body."),
                                         fix: .init(vi: "chuyển các dòng nơi nhận vào khóa `recipients:` ở phần đầu và xóa khỏi nội dung.",
                                                    en: "move the recipients to the `recipients:` key and delete them from the body.")))
             }
             let attachments = Set(source.attachments + source.attachments.map(URLScheme.attachmentName))
-            for link in document.rendered.links where isRelative(link.url) {
+            for link in rendered.links where isRelative(link.url) {
                 let target = link.url.split(separator: "#").first.map(String.init) ?? link.url
                 if attachments.contains(target) { continue }
                 found.append(Diagnostic(.warning, "document.broken-link", file: source.sourcePath, line: link.line,

@@ -21,30 +21,28 @@ public enum SiteResolver {
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
         let (keys, directives, notes) = DirectiveIndex.build(citations: bodies.map(\.citations), unitIDs: sources.map(\.unitID), units: unitsByID)
 
-        var documents: [SiteDocument] = []
-        for (index, source) in sources.enumerated() {
+        // Each document's distinct directives, basis first, on all cores; citations read in place.
+        let documents = ParallelMap.map(Array(sources.indices)) { index -> SiteDocument in
+            let citations = bodies[index].citations
             var basis: [String] = []
             var references: [String] = []
-            for (position, citation) in bodies[index].citations.enumerated() {
-                let key = keys[index][position]
-                if citation.relation == .basis {
-                    if !basis.contains(key) { basis.append(key) }
-                }
+            for position in citations.indices where citations[position].relation == .basis && !basis.contains(keys[index][position]) {
+                basis.append(keys[index][position])
             }
             for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
-            documents.append(SiteDocument(source: source, url: URLScheme.document(source), rendered: bodies[index],
-                                          directiveKeys: keys[index], basis: basis, references: references))
+            return SiteDocument(source: sources[index], url: URLScheme.document(sources[index]), rendered: bodies[index],
+                                directiveKeys: keys[index], basis: basis, references: references)
         }
 
         var unitDocuments: [String: [Int]] = [:]
         var byYear: [String: [Int]] = [:]
         var byCategory: [String: [Int]] = [:]
         var byKind: [String: [Int]] = [:]
-        for (index, document) in documents.enumerated() {
-            unitDocuments[document.source.unitID, default: []].append(index)
-            byYear[document.source.schoolYear, default: []].append(index)
-            byKind[document.source.kind, default: []].append(index)
-            for category in document.source.categories { byCategory[category, default: []].append(index) }
+        for (index, source) in sources.enumerated() {
+            unitDocuments[source.unitID, default: []].append(index)
+            byYear[source.schoolYear, default: []].append(index)
+            byKind[source.kind, default: []].append(index)
+            for category in source.categories { byCategory[category, default: []].append(index) }
         }
         let units = portal.units.sortedVietnamese(by: \.name).map {
             SiteUnit(unit: $0, url: URLScheme.unit($0.id), documents: unitDocuments[$0.id] ?? [])
