@@ -1,8 +1,8 @@
 /// One search entry's terms and weights (each capped to a byte), grouped by the search index's
 /// partitions: a document's body words as its `WordCounts` holds them, already grouped and
 /// hashed when it was parsed, and apart from them the few terms of its title, number, unit and
-/// kind. A document's are made while the site is resolved, beside the directive index, whose
-/// cores they share; a directive's when the index is written (`SearchIndex`).
+/// kind. Made when the index is written (`SearchIndex`), only for the entries whose key changed
+/// since the last build: the others' postings are kept (`SearchPostings`).
 struct SearchTerms: Sendable {
     /// A number or symbol outweighs a title word, which outweighs the unit and the body.
     enum Weight { static let symbol = 40, title = 10, kind = 2, unit = 3, body = 1, bodyCap = 3 }
@@ -36,9 +36,6 @@ struct SearchTerms: Sendable {
         extraWeights = order.map { UInt8(min(255, extra[$0].weight)) }
         extraStarts = starts
     }
-
-    /// No terms at all, for a site that writes no search index.
-    static let none = SearchTerms(body: WordCounts(), extra: [:])
 
     /// A document's: its body, title, kind, unit, number and the symbols it cites.
     /// `unitTokens` and `kindTokens` are `tokens` of its unit's and kind's names.
