@@ -51,8 +51,8 @@ struct SearchPostings: Sendable {
 
     /// The postings of entries with these keys: `previous` with the postings of entries whose
     /// key is gone or unknown taken out, the others renumbered, and the terms of every other
-    /// entry made by `terms` and added. Without usable previous postings, or when most entries
-    /// changed, every entry's terms are made.
+    /// entry made by `terms` and added. Without usable previous postings, or when more than a
+    /// quarter of the entries changed (patching would cost as much), every entry's terms are made.
     static func updating(_ previous: SearchPostings?, keys: [UInt64?], terms: @Sendable (Int) -> SearchTerms) -> SearchPostings {
         guard let previous, previous.partitions.count == SearchHash.partitions,
               let renumbering = renumbering(from: previous.keys, to: keys),

@@ -107,8 +107,8 @@ struct SiteWriter: Sendable {
             try writeFile("luu-tru/\(archive.name)", data).get()
             summary.files += 1
         }
-        // The sitemap is made on one core, the search index mostly on all: side by side, each
-        // fills the other's idle core.
+        // robots.txt (and sitemaps of more than 50,000 addresses, not keyed) on one core, beside
+        // the search index, which is made mostly on all.
         let (discovery, search) = ParallelMap.both({ () -> Result<(files: Int, seconds: Double), Error> in
             Result {
                 let started = ContinuousClock.now
