@@ -118,8 +118,8 @@ struct SearchPostings: Sendable {
                         positions[term] = result.lists.count - 1
                         return result.lists.count - 1
                     }()
-                    let list = result.lists[position]
-                    if let last = list.last, last.entry > Int32(entry) { unsorted.insert(position) }
+                    // Read in place: a copy of the list would make the append copy it whole.
+                    if let last = result.lists[position].last, last.entry > Int32(entry) { unsorted.insert(position) }
                     result.lists[position].append(Posting(entry: Int32(entry), weight: weight))
                 }
             }
@@ -166,8 +166,12 @@ extension SearchPostings {
             var partition = Partition()
             let count = try reader.int()
             guard count >= 0 else { throw RecordReader.Corrupt() }
+            var seen = Set<String>()
             for _ in 0..<count {
-                partition.terms.append(try reader.string())
+                // A term twice in a partition is damage (patching keys its terms by text).
+                let term = try reader.string()
+                guard seen.insert(term).inserted else { throw RecordReader.Corrupt() }
+                partition.terms.append(term)
                 let postings = try reader.int()
                 guard postings > 0 else { throw RecordReader.Corrupt() }
                 var list: [Posting] = []

@@ -90,5 +90,14 @@ import Testing
         SearchPostings(keys: Array(postings.keys.prefix(5)), partitions: postings.partitions).write(to: &fewer)
         var beyond = RecordReader(fewer.bytes)
         #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &beyond) }
+        // A term twice in one partition is refused rather than trusted (or crashed on) when patched.
+        var twice = postings.partitions
+        let partition = try #require(twice.indices.first { !twice[$0].terms.isEmpty })
+        twice[partition].terms.append(twice[partition].terms[0])
+        twice[partition].lists.append(twice[partition].lists[0])
+        var doubled = RecordWriter()
+        SearchPostings(keys: postings.keys, partitions: twice).write(to: &doubled)
+        var repeated = RecordReader(doubled.bytes)
+        #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &repeated) }
     }
 }
