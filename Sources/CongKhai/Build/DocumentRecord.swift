@@ -97,9 +97,7 @@ extension RenderedMarkdown {
         record.array(blanks) { record, blank in record.strings([blank.type, blank.symbol]); record.int(blank.start) }
         record.array(links) { record, link in record.string(link.url); record.int(link.line) }
         record.optional(recipientsLine) { $0.int($1) }
-        record.strings(words.words)
-        record.array(words.counts) { $0.int($1) }
-        record.array(words.starts) { $0.int(Int($1)) }
+        recordedWords.write(to: &record)
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
@@ -112,10 +110,43 @@ extension RenderedMarkdown {
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
         let recipientsLine = try record.optionalInt()
+        // The words are checked, not made: most documents' are never read again (the search
+        // index keeps its postings).
+        let words = RecordedWords(record: try record.slice { reader throws(RecordReader.Corrupt) in try WordCounts.check(record: &reader) })
+        self.init(recordedHTML: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, recordedWords: words)
+    }
+}
+
+extension WordCounts {
+    func write(to record: inout RecordWriter) {
+        record.strings(words)
+        record.array(counts) { $0.int($1) }
+        record.array(starts) { $0.int(Int($1)) }
+    }
+
+    init(record: inout RecordReader) throws(RecordReader.Corrupt) {
         let words = try record.strings()
         let counts = try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }
         let starts = try record.array { reader throws(RecordReader.Corrupt) in Int32(clamping: try reader.int()) }
-        guard let words = WordCounts(words: words, counts: counts, starts: starts) else { throw RecordReader.Corrupt() }
-        self.init(recordedHTML: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, words: words)
+        guard let counts = WordCounts(words: words, counts: counts, starts: starts) else { throw RecordReader.Corrupt() }
+        self = counts
+    }
+
+    /// Goes over a record as `init(record:)` reads it and checks what it checks (the parts
+    /// agree), without making the words: what `init(record:)` then makes of it cannot fail.
+    static func check(record: inout RecordReader) throws(RecordReader.Corrupt) {
+        let count = try record.int()
+        guard count >= 0 else { throw RecordReader.Corrupt() }
+        for _ in 0..<count { _ = try record.textBytes() }
+        guard try record.int() == count else { throw RecordReader.Corrupt() }
+        for _ in 0..<count { _ = try record.int() }
+        guard try record.int() == SearchHash.partitions + 1 else { throw RecordReader.Corrupt() }
+        var previous = 0
+        for index in 0...SearchHash.partitions {
+            let start = try record.int()
+            guard start >= previous, start <= Int(Int32.max), index > 0 || start == 0 else { throw RecordReader.Corrupt() }
+            previous = start
+        }
+        guard previous == count else { throw RecordReader.Corrupt() }
     }
 }

@@ -18,21 +18,27 @@ public struct RenderedMarkdown: Sendable {
     /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
     public var recipientsLine: Int?
     /// The words of the body's text (every block's), counted, for the search index.
-    public var words = WordCounts()
+    public var words: WordCounts {
+        get { recordedWords.counts }
+        set { recordedWords = RecordedWords(newValue) }
+    }
+    /// The words as counted or as read from the build cache, made only when read.
+    var recordedWords: RecordedWords
 
     public init(html: String, citations: [Citation], blanks: [BlankCitation], links: [BodyLink] = [], recipientsLine: Int? = nil,
                 words: WordCounts = WordCounts()) {
         self.init(recordedHTML: RecordedText(html), citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
-                  words: words)
+                  recordedWords: RecordedWords(words))
     }
 
-    init(recordedHTML: RecordedText, citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?, words: WordCounts) {
+    init(recordedHTML: RecordedText, citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?,
+         recordedWords: RecordedWords) {
         self.recordedHTML = recordedHTML
         self.citations = citations
         self.blanks = blanks
         self.links = links
         self.recipientsLine = recipientsLine
-        self.words = words
+        self.recordedWords = recordedWords
     }
 }
 

@@ -37,6 +37,10 @@ struct RecordWriter {
     mutating func append(_ written: RecordWriter) {
         bytes.append(contentsOf: written.bytes)
     }
+    /// Bytes another writer wrote, kept as they were read (`RecordReader.slice`).
+    mutating func append(recorded: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: recorded)
+    }
     /// Bytes as `string` writes a text's: length first.
     mutating func bytes(_ value: ArraySlice<UInt8>) {
         int(value.count)
@@ -124,6 +128,13 @@ struct RecordReader {
         let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
         position += count
         return text
+    }
+    /// The bytes `read` goes over (it checks them without keeping what it reads), as a slice of
+    /// the buffer being read, which it keeps alive.
+    mutating func slice(_ read: (inout RecordReader) throws(Corrupt) -> Void) throws(Corrupt) -> ArraySlice<UInt8> {
+        let start = position
+        try read(&self)
+        return bytes[start..<position]
     }
     /// A text's bytes (as `RecordWriter.string` wrote them), not made into a String: a slice of
     /// the buffer being read, which it keeps alive.
