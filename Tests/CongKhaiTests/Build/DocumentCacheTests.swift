@@ -33,6 +33,26 @@ import Testing
         }
         for diagnostic in diagnostics { #expect(try Diagnostic(record: &reader) == diagnostic) }
         #expect(reader.isAtEnd)
+        // Words kept as bytes are checked when read: parts that disagree are refused then, so
+        // making them later cannot fail.
+        let words = try #require(rendered.first?.words)
+        var parts = RecordWriter()
+        parts.strings(words.words)
+        parts.array(words.counts.dropLast()) { $0.int($1) }
+        parts.array(words.starts) { $0.int(Int($1)) }
+        var disagreeing = RecordReader(parts.bytes)
+        #expect(throws: RecordReader.Corrupt.self) { try WordCounts.check(record: &disagreeing) }
+        var backwards = RecordWriter()
+        backwards.strings(words.words)
+        backwards.array(words.counts) { $0.int($1) }
+        backwards.array(words.starts.reversed()) { $0.int(Int($1)) }
+        var unordered = RecordReader(backwards.bytes)
+        #expect(throws: RecordReader.Corrupt.self) { try WordCounts.check(record: &unordered) }
+        var good = RecordWriter()
+        words.write(to: &good)
+        var checked = RecordReader(good.bytes)
+        let slice = try checked.slice { reader throws(RecordReader.Corrupt) in try WordCounts.check(record: &reader) }
+        #expect(checked.isAtEnd && RecordedWords(record: slice).counts == words)
         // Cut anywhere, a record throws rather than inventing values.
         for cut in stride(from: 0, to: documentsEnd, by: max(1, documentsEnd / 97)) {
             var short = RecordReader(Array(writer.bytes.prefix(cut)))
