@@ -101,7 +101,7 @@ extension RenderedMarkdown {
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
-        let html = RecordedText(bytes: try record.textBytes())
+        let html = try Recorded<String>(checking: &record)
         let citations = try record.array { reader throws(RecordReader.Corrupt) in try Citation(record: &reader) }
         let blanks = try record.array { reader throws(RecordReader.Corrupt) -> BlankCitation in
             let texts = try reader.strings()
@@ -110,14 +110,13 @@ extension RenderedMarkdown {
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
         let recipientsLine = try record.optionalInt()
-        // The words are checked, not made: most documents' are never read again (the search
-        // index keeps its postings).
-        let words = RecordedWords(record: try record.slice { reader throws(RecordReader.Corrupt) in try WordCounts.check(record: &reader) })
+        // The HTML and the words are checked, not made: most documents' are never read again.
+        let words = try Recorded<WordCounts>(checking: &record)
         self.init(recordedHTML: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, recordedWords: words)
     }
 }
 
-extension WordCounts {
+extension WordCounts: RecordValue {
     func write(to record: inout RecordWriter) {
         record.strings(words)
         record.array(counts) { $0.int($1) }
@@ -132,8 +131,7 @@ extension WordCounts {
         self = counts
     }
 
-    /// Goes over a record as `init(record:)` reads it and checks what it checks (the parts
-    /// agree), without making the words: what `init(record:)` then makes of it cannot fail.
+    /// The parts must agree, as `WordCounts(words:counts:starts:)` requires.
     static func check(record: inout RecordReader) throws(RecordReader.Corrupt) {
         let count = try record.int()
         guard count >= 0 else { throw RecordReader.Corrupt() }

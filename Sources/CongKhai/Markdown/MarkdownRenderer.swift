@@ -6,11 +6,11 @@ public struct RenderedMarkdown: Sendable {
     /// The HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`, to be
     /// replaced by the directive's address once directives are resolved.
     public var html: String {
-        get { recordedHTML.text }
-        set { recordedHTML = RecordedText(newValue) }
+        get { recordedHTML.value }
+        set { recordedHTML = Recorded(newValue) }
     }
     /// The HTML as made or as read from the build cache, made a String only when read.
-    var recordedHTML: RecordedText
+    var recordedHTML: Recorded<String>
     public var citations: [Citation]
     public var blanks: [BlankCitation]
     /// Links the author wrote, with their file line, to check relative ones.
@@ -19,20 +19,20 @@ public struct RenderedMarkdown: Sendable {
     public var recipientsLine: Int?
     /// The words of the body's text (every block's), counted, for the search index.
     public var words: WordCounts {
-        get { recordedWords.counts }
-        set { recordedWords = RecordedWords(newValue) }
+        get { recordedWords.value }
+        set { recordedWords = Recorded(newValue) }
     }
     /// The words as counted or as read from the build cache, made only when read.
-    var recordedWords: RecordedWords
+    var recordedWords: Recorded<WordCounts>
 
     public init(html: String, citations: [Citation], blanks: [BlankCitation], links: [BodyLink] = [], recipientsLine: Int? = nil,
                 words: WordCounts = WordCounts()) {
-        self.init(recordedHTML: RecordedText(html), citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
-                  recordedWords: RecordedWords(words))
+        self.init(recordedHTML: Recorded(html), citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
+                  recordedWords: Recorded(words))
     }
 
-    init(recordedHTML: RecordedText, citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?,
-         recordedWords: RecordedWords) {
+    init(recordedHTML: Recorded<String>, citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?,
+         recordedWords: Recorded<WordCounts>) {
         self.recordedHTML = recordedHTML
         self.citations = citations
         self.blanks = blanks

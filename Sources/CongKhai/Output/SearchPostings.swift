@@ -140,7 +140,7 @@ extension SearchPostings {
         record.array(keys) { record, key in record.optional(key) { $0.uint64($1) } }
         // As `record.array(partitions)` writes them, each partition encoded on its own core.
         record.int(partitions.count)
-        for written in ParallelMap.map(partitions, Self.record) { record.append(written) }
+        for written in ParallelMap.map(partitions, Self.record) { record.append(recorded: written.bytes[...]) }
     }
 
     private static func record(_ partition: Partition) -> RecordWriter {

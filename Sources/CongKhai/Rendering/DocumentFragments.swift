@@ -26,16 +26,21 @@ final class DocumentFragments: @unchecked Sendable {
 
     /// Document `index`'s row, made on first use.
     func row(_ index: Int) -> [String: Any] {
+        madeOnce(read: { rows[index] }, make: { makeRow(index) }, keep: { rows[index] = $0 })
+    }
+
+    /// What `read` finds under the lock, or else what `make` makes outside it (two threads may
+    /// make the same thing at once; both get the same), kept by `keep` under the lock.
+    private func madeOnce<Value>(read: () -> Value?, make: () -> Value, keep: (Value) -> Void) -> Value {
         lock.lock()
-        let known = rows[index]
+        let known = read()
         lock.unlock()
         if let known { return known }
-        // Two threads may make the same row at once; both get the same values.
-        let row = makeRow(index)
+        let value = make()
         lock.lock()
-        rows[index] = row
+        keep(value)
         lock.unlock()
-        return row
+        return value
     }
 
     /// The fragment for document `index` as seen from a page whose root prefix is `root`.
@@ -55,15 +60,7 @@ final class DocumentFragments: @unchecked Sendable {
     }
 
     private func fragment(_ name: String, _ index: Int) -> RootRelativeFragment {
-        lock.lock()
-        let known = made[name]?[index]
-        lock.unlock()
-        if let known { return known }
-        // Two threads may render the same fragment at once; both get the same text.
-        let fragment = RootRelativeFragment(rendering: row(index), template: name, templates: templates)
-        lock.lock()
-        made[name, default: [:]][index] = fragment
-        lock.unlock()
-        return fragment
+        madeOnce(read: { made[name]?[index] }, make: { RootRelativeFragment(rendering: row(index), template: name, templates: templates) },
+                 keep: { made[name, default: [:]][index] = $0 })
     }
 }

@@ -33,18 +33,10 @@ struct RecordWriter {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
-    /// What another writer wrote, as it is (records made on several cores, then joined).
-    mutating func append(_ written: RecordWriter) {
-        bytes.append(contentsOf: written.bytes)
-    }
-    /// Bytes another writer wrote, kept as they were read (`RecordReader.slice`).
+    /// Bytes a writer wrote, as they are: records made on several cores then joined, or kept as
+    /// they were read (`RecordReader.slice`).
     mutating func append(recorded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: recorded)
-    }
-    /// Bytes as `string` writes a text's: length first.
-    mutating func bytes(_ value: ArraySlice<UInt8>) {
-        int(value.count)
-        bytes.append(contentsOf: value)
     }
     mutating func strings(_ values: [String]) {
         int(values.count)

@@ -51,8 +51,8 @@ import Testing
         var good = RecordWriter()
         words.write(to: &good)
         var checked = RecordReader(good.bytes)
-        let slice = try checked.slice { reader throws(RecordReader.Corrupt) in try WordCounts.check(record: &reader) }
-        #expect(checked.isAtEnd && RecordedWords(record: slice).counts == words)
+        let recorded = try Recorded<WordCounts>(checking: &checked)
+        #expect(checked.isAtEnd && recorded.value == words)
         // Cut anywhere, a record throws rather than inventing values.
         for cut in stride(from: 0, to: documentsEnd, by: max(1, documentsEnd / 97)) {
             var short = RecordReader(Array(writer.bytes.prefix(cut)))
