@@ -35,32 +35,52 @@ struct BuildCache {
 
     func clear() { try? FileManager.default.removeItem(at: fingerprintFile) }
 
-    private var searchPostingsFile: URL { folder.appendingPathComponent("search-postings") }
-    private static let searchPostingsHeader = "congkhai-search-postings-1"
-
     /// The search index's postings as the last build left them, or nil when there are none
     /// or they cannot be read whole.
     func searchPostings() -> SearchPostings? {
-        guard let data = try? Data(contentsOf: searchPostingsFile) else { return nil }
-        var reader = RecordReader([UInt8](data))
-        do {
-            guard try reader.string() == Self.searchPostingsHeader else { return nil }
-            let postings = try SearchPostings(record: &reader)
-            return reader.isAtEnd ? postings : nil
-        } catch {
-            return nil
-        }
+        readRecord("search-postings", header: "congkhai-search-postings-1") { reader throws(RecordReader.Corrupt) in try SearchPostings(record: &reader) }
     }
 
     /// The postings make sense on their own (each entry's key says what its terms were made
     /// from), whichever output is live: they are kept whatever becomes of this build.
     func storeSearchPostings(_ postings: SearchPostings) {
+        writeRecord("search-postings", header: "congkhai-search-postings-1") { postings.write(to: &$0) }
+    }
+
+    /// The directive index of the last build, or nil.
+    func directiveIndex() -> DirectiveIndex.Built? {
+        readRecord("directive-index", header: "congkhai-directive-index-1") { reader throws(RecordReader.Corrupt) in try DirectiveIndex.Built(record: &reader) }
+    }
+
+    /// Like the postings, the index says what it was made from (its input key), so it is kept
+    /// whatever becomes of this build.
+    func storeDirectiveIndex(_ index: DirectiveIndex.Built) {
+        writeRecord("directive-index", header: "congkhai-directive-index-1") { index.write(to: &$0) }
+    }
+
+    /// A record kept in file `name` after `header`, or nil when there is none or it cannot be
+    /// read whole.
+    private func readRecord<Value>(_ name: String, header: String, _ read: (inout RecordReader) throws(RecordReader.Corrupt) -> Value) -> Value? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
+        var reader = RecordReader([UInt8](data))
+        do {
+            guard try reader.string() == header else { return nil }
+            let value = try read(&reader)
+            return reader.isAtEnd ? value : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Replaces file `name` whole; one that cannot be written is removed, not left stale.
+    private func writeRecord(_ name: String, header: String, _ write: (inout RecordWriter) -> Void) {
         var writer = RecordWriter()
-        writer.string(Self.searchPostingsHeader)
-        postings.write(to: &writer)
+        writer.string(header)
+        write(&writer)
+        let file = folder.appendingPathComponent(name)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if (try? Data(writer.bytes).write(to: searchPostingsFile, options: .atomic)) == nil {
-            try? FileManager.default.removeItem(at: searchPostingsFile)
+        if (try? Data(writer.bytes).write(to: file, options: .atomic)) == nil {
+            try? FileManager.default.removeItem(at: file)
         }
     }
 

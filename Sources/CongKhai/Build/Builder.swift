@@ -110,7 +110,7 @@ public struct Builder: Sendable {
         cache.clear()
         let documentCache = DocumentCache(cache: cache)
 
-        let (portal, cached) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?) in
+        let (portal, cached, previousIndex) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
             var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
             let cached = options.full ? nil : documentCache.load()
             loader.reuse = cached
@@ -120,7 +120,7 @@ public struct Builder: Sendable {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }
                 portal.archives = []
             }
-            return (portal, cached)
+            return (portal, cached, options.full ? nil : cache.directiveIndex())
         }
         report.warnings = portal.diagnostics.filter { $0.severity == .warning }
         let templates = try step("templates") { () throws(BuildFailure) -> TemplateLibrary in
@@ -134,8 +134,8 @@ public struct Builder: Sendable {
         // leaves idle.
         let spareKeys = (options.full ? nil : OutputFolder.generation(of: cache.spareOutput))
             .flatMap { generation in cache.pageKeys(generation: generation).map { (generation, $0) } }
-        let (site, (spare, searchPostings)) = try step("resolve") {
-            ParallelMap.both({ SiteResolver.resolve(portal: portal, rendered: rendered) }, {
+        let ((site, directiveIndex), (spare, searchPostings)) = try step("resolve") {
+            ParallelMap.both({ SiteResolver.resolve(portal: portal, rendered: rendered, reusing: previousIndex) }, {
                 (spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) }, options.full ? nil : cache.searchPostings())
             })
         }
@@ -147,6 +147,7 @@ public struct Builder: Sendable {
             let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
             // A cache not written costs the next build time, nothing else.
             _ = try? documentCache.store(portal, rendered: bodies, previous: cached)
+            if directiveIndex.inputKey != previousIndex?.inputKey { cache.storeDirectiveIndex(directiveIndex) }
             return (ContinuousClock.now - started).seconds
         }
         let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
@@ -167,7 +168,7 @@ public struct Builder: Sendable {
         report.documents = site.documents.count
         report.units = site.units.count
         report.directives = site.directives.count
-        if options.endsProcess { KeptUntilExit.keep((portal, cached, rendered, site)) }
+        if options.endsProcess { KeptUntilExit.keep((portal, cached, rendered, site, previousIndex)) }
         return report
     }
 

@@ -5,7 +5,7 @@ enum BodyChecks {
         var found: [Diagnostic] = []
         for note in notes {
             let document = documents[note.document].source
-            let citation = note.citation
+            let citation = documents[note.document].rendered.citations[note.position]
             switch note.reason {
             case .ambiguousYear(let years):
                 let list = years.map(String.init).joined(separator: ", ")

@@ -1,12 +1,39 @@
 /// Merges the citations of every document into directives: one per real document, told apart
 /// by symbol, year and, for local issuers, locality (design.md "Directive identity").
 struct DirectiveIndex {
-    /// A citation the index could not pin to one real document.
-    struct Note {
-        enum Reason { case ambiguousYear([Int]), noLocality }
+    /// A citation the index could not pin to one real document: `position` in the citations
+    /// of `document`.
+    struct Note: Sendable, Equatable {
+        enum Reason: Sendable, Equatable { case ambiguousYear([Int]), noLocality }
         var document: Int
-        var citation: Citation
+        var position: Int
         var reason: Reason
+    }
+
+    /// The index of a build. It depends only on what `inputKey` sums up, so the next build
+    /// takes it whole when that is unchanged: an edit that leaves a document's citations as
+    /// they were (moved, or their sentences reworded) leaves it as it was.
+    struct Built: Sendable {
+        var inputKey: UInt64
+        /// Grouped by level, then newest first.
+        var directives: [Directive]
+        /// Per document, the directive (position in `directives`) of each of its citations.
+        var directiveOfCitation: [[Int32]]
+        var notes: [Note]
+
+        /// Per document, the key of the directive of each of its citations.
+        var keys: [[String]] { directiveOfCitation.map { $0.map { directives[Int($0)].key } } }
+
+        /// Every position it holds is one of these citations': what a damaged cache could get wrong.
+        func fits(_ documents: [[Citation]]) -> Bool {
+            guard directiveOfCitation.count == documents.count else { return false }
+            for (numbers, citations) in zip(directiveOfCitation, documents) {
+                guard numbers.count == citations.count, numbers.allSatisfy({ $0 >= 0 && Int($0) < directives.count }) else { return false }
+            }
+            let holds = { (document: Int, position: Int) in documents.indices.contains(document) && documents[document].indices.contains(position) }
+            return directives.allSatisfy { $0.citedBy.allSatisfy { holds($0.document, $0.position) } }
+                && notes.allSatisfy { holds($0.document, $0.position) }
+        }
     }
 
     /// Where a citation is: its document and its position there. Citations are read in place
@@ -16,10 +43,61 @@ struct DirectiveIndex {
         var position: Int32
     }
 
+    /// Everything the index is made from: per document, its unit and what its citations say of
+    /// the directive they name (not where they stand, nor their sentence, which is read back
+    /// from the citation); each unit's place; and congkhai itself.
+    static func inputKey(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> UInt64 {
+        let perDocument = ParallelMap.map(Array(documents.indices)) { index -> UInt64 in
+            var hasher = Hasher64()
+            hasher.add(unitIDs[index])
+            hasher.add(documents[index].count)
+            for citation in documents[index] {
+                hasher.add(citation.type)
+                hasher.add(citation.symbol)
+                hasher.add(citation.symbolKey)
+                hasher.add(citation.date?.iso)
+                hasher.add(citation.symbolYear ?? -1)
+                hasher.add(citation.issuer)
+                hasher.add(citation.subject)
+                hasher.add(citation.relation.rawValue)
+                hasher.add(citation.issuerCodes)
+            }
+            return hasher.value
+        }
+        var hasher = Hasher64()
+        hasher.add("congkhai-directive-index-1")
+        hasher.add(FileIdentity.executable)
+        for id in units.keys.sorted() {
+            hasher.add(id)
+            hasher.add(units[id]?.district)
+            hasher.add(units[id]?.province)
+        }
+        hasher.add(perDocument.count)
+        for key in perDocument { hasher.add(key) }
+        return hasher.value
+    }
+
+    /// The index of these citations: `previous` when it was made from the same inputs, with
+    /// each citing sentence read again, else made afresh.
+    static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit], reusing previous: Built?) -> Built {
+        let key = inputKey(citations: documents, unitIDs: unitIDs, units: units)
+        if var previous, previous.inputKey == key, previous.fits(documents) {
+            for index in previous.directives.indices {
+                for entry in previous.directives[index].citedBy.indices {
+                    let citedBy = previous.directives[index].citedBy[entry]
+                    previous.directives[index].citedBy[entry].sentence = documents[citedBy.document][citedBy.position].sentence
+                }
+            }
+            return previous
+        }
+        let (directives, numbers, notes) = build(citations: documents, unitIDs: unitIDs, units: units)
+        return Built(inputKey: key, directives: directives, directiveOfCitation: numbers, notes: notes)
+    }
+
     /// Resolves each document's citations (`citations[d]`, in a document of unit `unitIDs[d]`);
-    /// returns, per document, the directive key of each citation, the directives, and the
+    /// returns the directives, per document the directive of each citation, and the
     /// citations it could not resolve for sure.
-    static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> (keys: [[String]], directives: [Directive], notes: [Note]) {
+    private static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> (directives: [Directive], numbers: [[Int32]], notes: [Note]) {
         var notes: [Note] = []
         /// The citing unit (which decides the context), the issuer's phrase and its codes.
         typealias LocalityQuery = ByteKey
@@ -81,7 +159,7 @@ struct DirectiveIndex {
             for position in citations.indices {
                 let (locality, isLocal) = localities[Int(numbers[index][position])]
                 if locality == nil && isLocal {
-                    notes.append(Note(document: index, citation: documents[index][position], reason: .noLocality))
+                    notes.append(Note(document: index, position: position, reason: .noLocality))
                 }
                 places.append(Place(document: Int32(index), position: Int32(position)))
                 identities.append(DirectiveKey(symbolKey: citations[position].symbolKey, year: citations[position].year, locality: locality))
@@ -101,8 +179,7 @@ struct DirectiveIndex {
             if let known = years[group], known.count == 1 { identities[index].year = known.first }
             if let known = years[group], known.count > 1 {
                 let place = places[index]
-                notes.append(Note(document: Int(place.document), citation: resolved[Int(place.document)][Int(place.position)],
-                                  reason: .ambiguousYear(known.sorted())))
+                notes.append(Note(document: Int(place.document), position: Int(place.position), reason: .ambiguousYear(known.sorted())))
             }
         }
 
@@ -123,19 +200,18 @@ struct DirectiveIndex {
             if left != right { return right.lexicographicallyPrecedes(left) }
             return lhs.key < rhs.key
         }
-        // Each directive's key is spelled once, not once per citation of it.
-        let keyOf = Dictionary(uniqueKeysWithValues: directives.map { ($0.identity, $0.key) })
-        var keys: [[String]] = documents.map { _ in [] }
+        // Each citation names its directive by position.
+        let numberOf = Dictionary(uniqueKeysWithValues: directives.enumerated().map { ($1.identity, Int32($0)) })
+        var directiveOf: [[Int32]] = documents.map { _ in [] }
         var cursor = 0
         for (index, document) in documents.enumerated() {
-            keys[index].reserveCapacity(document.count)
+            directiveOf[index].reserveCapacity(document.count)
             for _ in document {
-                let identity = identities[cursor]
-                keys[index].append(keyOf[identity] ?? identity.key)
+                directiveOf[index].append(numberOf[identities[cursor]]!)
                 cursor += 1
             }
         }
-        return (keys, directives, notes)
+        return (directives, directiveOf, notes)
     }
 
     private static func makeDirective(_ identity: DirectiveKey, _ places: [Place],
@@ -174,7 +250,8 @@ struct DirectiveIndex {
                 continue
             }
             seen[document] = citedBy.count
-            citedBy.append(Directive.CitedBy(document: document, relation: relation, sentence: resolved[document][Int(place.position)].sentence))
+            citedBy.append(Directive.CitedBy(document: document, position: Int(place.position), relation: relation,
+                                             sentence: resolved[document][Int(place.position)].sentence))
         }
         return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
                          variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,

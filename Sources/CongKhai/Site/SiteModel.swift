@@ -39,6 +39,8 @@ public struct SiteDocument: Sendable {
 public struct Directive: Sendable {
     public struct CitedBy: Sendable {
         public var document: Int
+        /// The citation shown, by its position in the document's citations.
+        public var position: Int
         public var relation: Citation.Relation
         public var sentence: String
     }

@@ -1,6 +1,13 @@
 /// Stage 3: builds the site model once from the loaded portal and the parsed bodies.
 public enum SiteResolver {
     public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
+        resolve(portal: portal, rendered: rendered, reusing: nil).site
+    }
+
+    /// The same, taking the directive index of an earlier build when it was made from the same
+    /// citations; returns the index too, for the next build.
+    static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown],
+                        reusing previousIndex: DirectiveIndex.Built?) -> (site: SiteModel, index: DirectiveIndex.Built) {
         let settings = portal.settings
         // Newest first: by date issued (a document without one comes after the dated ones of
         // its school year), then Vietnamese title order, then id: never the disk's order.
@@ -19,7 +26,9 @@ public enum SiteResolver {
         let bodies = order.map { rendered[$0] }
 
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let (keys, directives, notes) = DirectiveIndex.build(citations: bodies.map(\.citations), unitIDs: sources.map(\.unitID), units: unitsByID)
+        let index = DirectiveIndex.build(citations: bodies.map(\.citations), unitIDs: sources.map(\.unitID), units: unitsByID,
+                                         reusing: previousIndex)
+        let keys = index.keys
 
         // Each document's distinct directives, basis first, on all cores; citations read in place.
         let documents = ParallelMap.map(Array(sources.indices)) { index -> SiteDocument in
@@ -62,8 +71,9 @@ public enum SiteResolver {
             guard let items = byKind[kind.slug] else { continue }
             listings.append(Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
         }
-        return SiteModel(settings: settings, units: units, documents: documents, directives: directives, listings: listings,
-                         pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
-                         archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: notes))
+        let site = SiteModel(settings: settings, units: units, documents: documents, directives: index.directives, listings: listings,
+                             pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
+                             archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: index.notes))
+        return (site, index)
     }
 }

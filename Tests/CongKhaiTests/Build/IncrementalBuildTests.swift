@@ -56,6 +56,18 @@ import Testing
         #expect(edited.reusedPages > edited.pages / 2, "reused \(edited.reusedPages) of \(edited.pages)")
         #expect(!edited.unchanged)
 
+        // A citing sentence reworded around a citation left as it was: the directive index is
+        // taken from the cache (its file is not written again), and the directive's page shows
+        // the new sentence, as a full build does.
+        let indexFile = BuildCache(output: root.appendingPathComponent("public")).folder.appendingPathComponent("directive-index")
+        let indexBefore = try FileManager.default.attributesOfItem(atPath: indexFile.path)[.modificationDate] as? Date
+        try edit(anPhuoc) { $0.replacingOccurrences(of: "các chương trình, kế hoạch của Ban cán sự", with: "các chương trình, kế hoạch công tác của Ban cán sự") }
+        _ = try rebuildEqualsFull(root, "citing sentence reworded")
+        #expect(try FileManager.default.attributesOfItem(atPath: indexFile.path)[.modificationDate] as? Date == indexBefore)
+        let directivePages = try LinkChecker.allFiles(in: root.appendingPathComponent("public")).filter { $0.contains("01-nqtu-2021") && $0.hasSuffix("index.html") }
+        let page = try String(contentsOf: root.appendingPathComponent("public").appendingPathComponent(try #require(directivePages.first)), encoding: .utf8)
+        #expect(page.contains("các chương trình, kế hoạch công tác của Ban cán sự"))
+
         // A new document citing directives others cite: their pages, the lists, its unit.
         try Data("""
         ---
