@@ -23,7 +23,7 @@ struct BuildFingerprint: Equatable {
             var entries: [String] = []
             // A link is summed up as itself: the file it leads to is inside content/ (the
             // walker refuses others), so it is summed up too.
-            FolderEntries.walk(root) { path, _ in entries.append(FileIdentity.line(root + "/" + path, name: "\(folder)/\(path)")) }
+            FolderEntries.walkWithStatus(root) { path, _, status in entries.append(FileIdentity.line(status, name: "\(folder)/\(path)")) }
             for entry in entries.sorted() { add(entry) }
         }
         return BuildFingerprint(value: first.hex + second.hex)

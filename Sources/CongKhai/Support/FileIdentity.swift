@@ -6,7 +6,12 @@ enum FileIdentity {
     static func line(_ path: String, name: String) -> String {
         var status = stat()
         guard lstat(path, &status) == 0 else { return "\(name):missing" }
-        return "\(name):\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec):\(status.st_ino):\(status.st_mode)"
+        return line(status, name: name)
+    }
+
+    /// The same, from a status already taken (lstat(2)).
+    static func line(_ status: stat, name: String) -> String {
+        "\(name):\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ctim.tv_sec).\(status.st_ctim.tv_nsec):\(status.st_ino):\(status.st_mode)"
     }
 
     /// A file's size, times, inode and mode in one number, or nil when its last change is too

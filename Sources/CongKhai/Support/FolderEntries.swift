@@ -8,43 +8,78 @@ enum FolderEntries {
     /// A folder's entries, by readdir(3); the kind from the entry itself where the file system
     /// gives it, else from lstat(2).
     static func list(_ folder: String) -> [(String, Kind)] {
-        guard let handle = opendir(folder) else { return [] }
-        defer { closedir(handle) }
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
         var entries: [(String, Kind)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
-            }
-            if name == "." || name == ".." { continue }
-            var kind: Kind
-            switch Int32(entry.pointee.d_type) {
-            case Int32(DT_DIR): kind = .folder
-            case Int32(DT_LNK): kind = .link
-            case Int32(DT_UNKNOWN):
-                var status = stat()
-                guard lstat(folder + "/" + name, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR: kind = .folder
-                case S_IFLNK: kind = .link
-                default: kind = .file
-                }
-            default: kind = .file
-            }
-            entries.append((name, kind))
-        }
+        read(descriptor) { name, kind, _ in entries.append((name, kind)) }
         return entries
     }
 
     /// Every entry below `root`, depth first, as a path from `root` with its kind; folders are
     /// entered (links to folders are not).
     static func walk(_ root: String, _ visit: (_ path: String, _ kind: Kind) -> Void) {
-        var pending = [""]
-        while let relative = pending.popLast() {
-            for (name, kind) in list(relative.isEmpty ? root : root + "/" + relative) {
-                let child = relative.isEmpty ? name : relative + "/" + name
-                if kind == .folder { pending.append(child) }
-                visit(child, kind)
+        walk(root, needsStatus: false) { path, kind, _ in visit(path, kind) }
+    }
+
+    /// The same, with each entry's lstat(2) status.
+    static func walkWithStatus(_ root: String, _ visit: (_ path: String, _ kind: Kind, _ status: stat) -> Void) {
+        walk(root, needsStatus: true) { path, kind, status in visit(path, kind, status ?? stat()) }
+    }
+
+    private static func walk(_ root: String, needsStatus: Bool, _ visit: (String, Kind, stat?) -> Void) {
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        walk(descriptor, root: root, relative: "", needsStatus: needsStatus, visit)
+    }
+
+    /// Each folder is opened relative to its parent (openat(2)): resolving the whole path again
+    /// for each of the 13,000 folders of a large output was most of the time of listing it.
+    private static func walk(_ descriptor: Int32, root: String, relative: String, needsStatus: Bool, _ visit: (String, Kind, stat?) -> Void) {
+        read(descriptor, needsStatus: needsStatus) { name, kind, status in
+            let child = relative.isEmpty ? name : relative + "/" + name
+            visit(child, kind, status)
+            guard kind == .folder else { return }
+            // A folder held open per level: past the limit on open files, by its whole path.
+            var opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if opened < 0 { opened = open(root + "/" + child, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
+            if opened >= 0 { walk(opened, root: root, relative: child, needsStatus: needsStatus, visit) }
+        }
+    }
+
+    /// Reads the folder open as `descriptor` (and closes it): each entry's name and kind, and
+    /// its status when asked for or when the entry does not give the kind.
+    private static func read(_ descriptor: Int32, needsStatus: Bool = false, _ entry: (String, Kind, stat?) -> Void) {
+        guard let handle = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(handle) }
+        let folder = dirfd(handle)
+        while let item = readdir(handle) {
+            let name = withUnsafeBytes(of: item.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
             }
+            if name == "." || name == ".." { continue }
+            var status: stat?
+            let type = Int32(item.pointee.d_type)
+            if needsStatus || type == Int32(DT_UNKNOWN) {
+                var found = stat()
+                guard fstatat(folder, name, &found, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                status = found
+            }
+            var kind: Kind
+            switch type {
+            case Int32(DT_DIR): kind = .folder
+            case Int32(DT_LNK): kind = .link
+            case Int32(DT_UNKNOWN):
+                switch (status?.st_mode ?? 0) & S_IFMT {
+                case S_IFDIR: kind = .folder
+                case S_IFLNK: kind = .link
+                default: kind = .file
+                }
+            default: kind = .file
+            }
+            entry(name, kind, status)
         }
     }
 }

@@ -62,3 +62,20 @@ private final class ResultSlots<Value>: @unchecked Sendable {
     /// Read once every writer is done (after concurrentPerform or the group's wait).
     func values() -> [Value] { slots.map { $0! } }
 }
+
+/// Work started on another core now and waited for later: what a build needs only in a later
+/// step, started while an earlier step leaves a core idle.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let result = ResultSlots<Value>(count: 1)
+    private let group = DispatchGroup()
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async(group: group) { [result] in result.set(0, work()) }
+    }
+
+    /// The value, once the work is done.
+    var value: Value {
+        group.wait()
+        return result.values()[0]
+    }
+}
