@@ -2,14 +2,14 @@
 /// declaration order, except the Markdown body, which nothing after the parse reads. A round-trip test over the seeds checks each type comes back equal.
 extension SourceDocument {
     func write(to record: inout RecordWriter) {
-        record.strings([unitID, schoolYear, slug, sourcePath, title, kind])
-        for field in [number, place, signer, signerTitle, status, replaces] { record.optional(field) { $0.string($1) } }
-        record.optional(issued) { $1.write(to: &$0) }
-        for list in [recipients, letterhead, categories, attachments] { record.strings(list) }
-        record.bool(draft)
-        record.string(body)
-        record.int(bodyLine)
-        record.optional(inputKey) { $0.uint64($1) }
+        record.strings([self.unitID, self.schoolYear, self.slug, self.sourcePath, self.title, self.kind])
+        for field in [self.number, self.place, self.signer, self.signerTitle, self.status, self.replaces] { record.optional(field) { $0.string($1) } }
+        record.optional(self.issued) { $1.write(to: &$0) }
+        for list in [self.recipients, self.letterhead, self.categories, self.attachments] { record.strings(list) }
+        record.bool(self.draft)
+        record.string(self.body)
+        record.int(self.bodyLine)
+        record.optional(self.inputKey) { $0.uint64($1) }
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
@@ -24,7 +24,7 @@ extension SourceDocument {
                   number: optionals[0], issued: issued, place: optionals[1], signer: optionals[2], signerTitle: optionals[3],
                   recipients: lists[0], letterhead: lists[1], categories: lists[2], attachments: lists[3],
                   status: optionals[4], replaces: optionals[5], draft: try record.bool(), body: try record.string(), bodyLine: try record.int())
-        inputKey = try record.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() }
+        self.inputKey = try record.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() }
     }
 }
 

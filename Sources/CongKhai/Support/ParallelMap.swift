@@ -18,7 +18,7 @@ public enum ParallelMap {
                 }
             }
         }
-        return results.values()
+        return results.takeValues()
     }
 }
 
@@ -36,7 +36,7 @@ extension ParallelMap {
             firstResult.set(0, first())
             group.wait()
         }
-        return (firstResult.values()[0], secondResult.values()[0])
+        return (firstResult.takeValues()[0], secondResult.takeValues()[0])
     }
 }
 
@@ -61,6 +61,15 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 
     /// Read once every writer is done (after concurrentPerform or the group's wait).
     func values() -> [Value] { slots.map { $0! } }
+
+    /// The same, moved out of the slots (which are left empty) rather than copied: a copy of a
+    /// document retains each of its texts, and its release in the slots' deinit undoes it.
+    func takeValues() -> [Value] {
+        [Value](unsafeUninitializedCapacity: slots.count) { buffer, count in
+            for index in slots.indices { (buffer.baseAddress! + index).initialize(to: slots[index].take()!) }
+            count = slots.count
+        }
+    }
 }
 
 /// Work started on another core now and waited for later: what a build needs only in a later
