@@ -111,9 +111,12 @@ struct PageContexts: @unchecked Sendable {
 
     // MARK: - Pages
 
+    /// The newest documents the home page shows.
+    static let latestCount = 10
+
     func home() -> [String: Any] {
         var context = base(path: URLScheme.home, title: site.settings.title, section: .home)
-        let latest = Array(site.documents.indices.prefix(10))
+        let latest = Array(site.documents.indices.prefix(Self.latestCount))
         context["has_latest"] = !latest.isEmpty
         context["latest_table"] = table(latest, caption: "Văn bản mới công khai", path: URLScheme.home)
         context["units"] = site.units.map { ["name": $0.unit.name, "url": $0.url, "count": $0.documents.count] as [String: Any] }
