@@ -121,10 +121,8 @@ public struct Builder: Sendable {
         defer { _ = spareAndPostings.value }
 
         let (portal, cached, previousIndex) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
-            var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-            let cached = options.full ? nil : documentCache.load()
-            loader.reuse = cached
-            var portal = loader.load()
+            let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+            var (portal, cached) = loader.load(reusing: { [options] in options.full ? nil : documentCache.load() })
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
             if let year = options.schoolYear {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }

@@ -42,14 +42,24 @@ public struct ContentLoader: Sendable {
     ]
 
     public func load() -> LoadedPortal {
-        var diagnostics: [Diagnostic] = []
-        let settings = loadSettings(&diagnostics)
-        let files = ContentWalker(root: root).walk(&diagnostics)
+        load(reusing: { [reuse] in reuse }).portal
+    }
 
-        var units: [PortalUnit] = []
-        for unitFile in files.unitFiles {
-            if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
-        }
+    /// The same, with what an earlier build loaded read by `earlier` on another core while the
+    /// folder is walked (reading the cache of a large portal takes as long as the walk); returns
+    /// what `earlier` read too.
+    func load(reusing earlier: @Sendable () -> ReusableLoads?) -> (portal: LoadedPortal, reused: ReusableLoads?) {
+        let ((settings, files, units, walked), reuse) = ParallelMap.both({ () -> (PortalSettings, ContentWalker.Result, [PortalUnit], [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            let settings = loadSettings(&diagnostics)
+            let files = ContentWalker(root: root).walk(&diagnostics)
+            var units: [PortalUnit] = []
+            for unitFile in files.unitFiles {
+                if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
+            }
+            return (settings, files, units, diagnostics)
+        }, earlier)
+        var diagnostics = walked
         let unitIDs = Set(units.map(\.id))
         for (unitID, path) in files.unitsWithoutFile where !unitIDs.contains(unitID) {
             diagnostics.append(Diagnostic(.error, "unit.missing-file", file: path,
@@ -98,7 +108,7 @@ public struct ContentLoader: Sendable {
                                   diagnostics: diagnostics.sorted())
         portal.documentLoads = loads
         portal.archives = PublishedArchive.list(in: root.appendingPathComponent("archives"))
-        return portal
+        return (portal, reuse)
     }
 
     // MARK: - Settings
