@@ -41,7 +41,7 @@ struct SearchIndex {
     var previous: SearchPostings? = nil
 
     /// Writes the index; returns the number of files and the postings, for the next build.
-    func write(_ writeFile: (String, Data) throws -> Void) throws -> (files: Int, postings: SearchPostings) {
+    func write(_ writeFile: @Sendable (String, Data) throws -> Void) throws -> (files: Int, postings: SearchPostings) {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
         var entries = site.documents.map { document in
@@ -67,23 +67,30 @@ struct SearchIndex {
         }
         var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
         for part in encoded { for item in part { shards[item.shard].append((item.term, item.text)) } }
-        var files = 0
-        for (number, shard) in shards.enumerated() {
-            let body = shard.sorted { $0.term < $1.term }.map(\.text).joined(separator: ",")
-            try writeFile("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8))
-            files += 1
+        // Each of the thousands of shards made and written on all cores.
+        let finishedShards = shards
+        let termResults = ParallelMap.map(Array(finishedShards.indices)) { number in
+            Result { () throws -> Void in
+                let body = finishedShards[number].sorted { $0.term < $1.term }.map(\.text).joined(separator: ",")
+                try writeFile("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8))
+            }
         }
         let documentShards = (entries.count + Self.documentsPerShard - 1) / Self.documentsPerShard
-        for number in 0..<documentShards {
-            var script = "congkhaiSearch.docs(\(number),["
-            for (position, entry) in entries[(number * Self.documentsPerShard)..<min(entries.count, (number + 1) * Self.documentsPerShard)].enumerated() {
-                if position > 0 { script += "," }
-                entry.appendJSON(to: &script)
+        let allEntries = entries
+        let documentResults = ParallelMap.map(Array(0..<documentShards)) { number in
+            Result { () throws -> Void in
+                var script = "congkhaiSearch.docs(\(number),["
+                let shard = allEntries[(number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
+                for (position, entry) in shard.enumerated() {
+                    if position > 0 { script += "," }
+                    entry.appendJSON(to: &script)
+                }
+                script += "]);\n"
+                try writeFile("\(Self.folder)d\(number).js", Data(script.utf8))
             }
-            script += "]);\n"
-            try writeFile("\(Self.folder)d\(number).js", Data(script.utf8))
-            files += 1
         }
+        for result in termResults + documentResults { try result.get() }
+        var files = termResults.count + documentResults.count
         // Filters need every result's year, unit, kind and categories: one compact table, loaded
         // only when a filter is chosen.
         let yearIndex = Dictionary(uniqueKeysWithValues: site.schoolYears.enumerated().map { ($1, $0) })
