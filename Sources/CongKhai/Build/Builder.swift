@@ -77,9 +77,12 @@ public struct Builder: Sendable {
         var reused: [String: RenderedMarkdown] = [:]
         for load in portal.documentLoads { if let rendered = load.rendered { reused[load.path] = rendered } }
         return ParallelMap.map(portal.documents) { [reused] document in
-            reused[document.sourcePath]
-                ?? renderer.render(document.body, firstLine: document.bodyLine, scanner: CitationScanner(ownNumber: document.number))
+            reused[document.sourcePath] ?? parse(document.body, firstLine: document.bodyLine, of: document, renderer)
         }
+    }
+
+    static func parse(_ body: String, firstLine: Int, of document: SourceDocument, _ renderer: MarkdownRenderer) -> RenderedMarkdown {
+        renderer.render(body, firstLine: firstLine, scanner: CitationScanner(ownNumber: document.number))
     }
 
     public func build() throws(BuildFailure) -> BuildReport {
@@ -122,7 +125,15 @@ public struct Builder: Sendable {
 
         let (portal, cached, previousIndex) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
             let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-            var (portal, cached) = loader.load(reusing: { [options] in options.full ? nil : documentCache.load() })
+            let renderer = MarkdownRenderer()
+            // The body of a document taken from the cache, parsed again when its HTML or words
+            // are needed. A file gone since it was stamped has no body in this build; the next
+            // build, which sees it gone, removes its pages.
+            let again = { @Sendable (path: String, document: SourceDocument) -> RenderedMarkdown in
+                let body = loader.body(of: path) ?? (text: "", line: document.bodyLine)
+                return Self.parse(body.text, firstLine: body.line, of: document, renderer)
+            }
+            var (portal, cached) = loader.load(reusing: { [options] in options.full ? nil : documentCache.load(again: again) })
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
             if let year = options.schoolYear {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }

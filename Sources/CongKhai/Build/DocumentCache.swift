@@ -1,13 +1,15 @@
 import Foundation
 
 /// The loaded and parsed documents of the last build, kept in the build cache so the next one
-/// reads again only the files whose bytes changed (DocumentRecord has the format). The cache
+/// reads again only the files whose bytes changed (DocumentRecord has the format). What a
+/// parse makes of a body that nothing reads after an edit (its HTML and counted words, two
+/// thirds of the cache) is not kept: it is made again from the file when read. The cache
 /// is split in parts by a hash of each document's path, and a build rewrites only the parts
 /// whose documents changed: after a one-document edit, one part of sixteen. A part that cannot
 /// be read is ignored: its documents are loaded afresh.
 struct DocumentCache {
     let folder: URL
-    private static let header = "congkhai-document-cache-5"
+    private static let header = "congkhai-document-cache-6"
     static let parts = 16
 
     init(cache: BuildCache) { folder = cache.folder.appendingPathComponent("documents") }
@@ -18,9 +20,11 @@ struct DocumentCache {
     static func part(of path: String) -> Int { Int(Hasher64.of(path) % UInt64(parts)) }
 
     /// The documents of every readable part made in the same environment as the first one.
-    func load() -> ReusableLoads? {
+    /// A document's HTML and words are not kept: `again` parses its body again (path, document)
+    /// when one of them is first read.
+    func load(again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown) -> ReusableLoads? {
         // Each part, and each document in it (a nested record), decoded on all cores.
-        let parts = ParallelMap.map(Array(0..<Self.parts)) { part in Self.read(file(part)).flatMap(Self.decode) }
+        let parts = ParallelMap.map(Array(0..<Self.parts)) { part in Self.read(file(part)).flatMap { Self.decode($0, again: again) } }
         guard let environment = parts.lazy.compactMap({ $0?.environment }).first else { return nil }
         var loads: [String: DocumentLoad] = [:]
         for case let (partEnvironment, partLoads)? in parts where partEnvironment == environment {
@@ -29,7 +33,7 @@ struct DocumentCache {
         return ReusableLoads(environment: environment, loads: loads)
     }
 
-    private static func decode(_ bytes: [UInt8]) -> (environment: UInt64, loads: [DocumentLoad])? {
+    private static func decode(_ bytes: [UInt8], again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown) -> (environment: UInt64, loads: [DocumentLoad])? {
         var reader = RecordReader(bytes)
         do {
             guard try reader.string() == header else { return nil }
@@ -45,7 +49,7 @@ struct DocumentCache {
                     let document = try SourceDocument(record: &reader)
                     let diagnostics = try reader.array { reader throws(RecordReader.Corrupt) in try Diagnostic(record: &reader) }
                     let load = DocumentLoad(path: path, contentHash: hash, stamp: stamp, document: document, diagnostics: diagnostics,
-                                            rendered: try RenderedMarkdown(record: &reader))
+                                            rendered: try RenderedMarkdown(record: &reader) { again(path, document) })
                     return reader.isAtEnd ? load : nil
                 } catch {
                     return nil

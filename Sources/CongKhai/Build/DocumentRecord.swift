@@ -91,17 +91,16 @@ extension Citation {
 }
 
 extension RenderedMarkdown {
+    /// Not its HTML nor its words: `init(record:again:)` leaves them to a parse made again.
     func write(to record: inout RecordWriter) {
-        recordedHTML.write(to: &record)
         record.array(citations) { $1.write(to: &$0) }
         record.array(blanks) { record, blank in record.strings([blank.type, blank.symbol]); record.int(blank.start) }
         record.array(links) { record, link in record.string(link.url); record.int(link.line) }
         record.optional(recipientsLine) { $0.int($1) }
-        recordedWords.write(to: &record)
     }
 
-    init(record: inout RecordReader) throws(RecordReader.Corrupt) {
-        let html = try Recorded<String>(checking: &record)
+    /// `again` parses the same body again, when the HTML or the words are first read.
+    init(record: inout RecordReader, again: @escaping @Sendable () -> RenderedMarkdown) throws(RecordReader.Corrupt) {
         let citations = try record.array { reader throws(RecordReader.Corrupt) in try Citation(record: &reader) }
         let blanks = try record.array { reader throws(RecordReader.Corrupt) -> BlankCitation in
             let texts = try reader.strings()
@@ -110,41 +109,6 @@ extension RenderedMarkdown {
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
         let recipientsLine = try record.optionalInt()
-        // The HTML and the words are checked, not made: most documents' are never read again.
-        let words = try Recorded<WordCounts>(checking: &record)
-        self.init(recordedHTML: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, recordedWords: words)
-    }
-}
-
-extension WordCounts: RecordValue {
-    func write(to record: inout RecordWriter) {
-        record.strings(words)
-        record.array(counts) { $0.int($1) }
-        record.array(starts) { $0.int(Int($1)) }
-    }
-
-    init(record: inout RecordReader) throws(RecordReader.Corrupt) {
-        let words = try record.strings()
-        let counts = try record.array { reader throws(RecordReader.Corrupt) in try reader.int() }
-        let starts = try record.array { reader throws(RecordReader.Corrupt) in Int32(clamping: try reader.int()) }
-        guard let counts = WordCounts(words: words, counts: counts, starts: starts) else { throw RecordReader.Corrupt() }
-        self = counts
-    }
-
-    /// The parts must agree, as `WordCounts(words:counts:starts:)` requires.
-    static func check(record: inout RecordReader) throws(RecordReader.Corrupt) {
-        let count = try record.int()
-        guard count >= 0 else { throw RecordReader.Corrupt() }
-        for _ in 0..<count { _ = try record.textBytes() }
-        guard try record.int() == count else { throw RecordReader.Corrupt() }
-        for _ in 0..<count { _ = try record.int() }
-        guard try record.int() == SearchHash.partitions + 1 else { throw RecordReader.Corrupt() }
-        var previous = 0
-        for index in 0...SearchHash.partitions {
-            let start = try record.int()
-            guard start >= previous, start <= Int(Int32.max), index > 0 || start == 0 else { throw RecordReader.Corrupt() }
-            previous = start
-        }
-        guard previous == count else { throw RecordReader.Corrupt() }
+        self.init(citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, again: Later(again))
     }
 }

@@ -290,6 +290,16 @@ public struct ContentLoader: Sendable {
         return decodeText(bytes, path: path, &diagnostics)
     }
 
+    /// A document's body (with the line it starts on) read again from its file as `load` read
+    /// it: a document taken from the build cache comes without it. Nil when the file can no
+    /// longer be read.
+    func body(of path: String) -> (text: String, line: Int)? {
+        var ignored: [Diagnostic] = []
+        guard let bytes = readBytes(path, &ignored), let text = decodeText(bytes, path: path, &ignored) else { return nil }
+        let split = FrontMatterSplitter.split(text)
+        return (split.body, split.bodyLine)
+    }
+
     private func readBytes(_ path: String, _ diagnostics: inout [Diagnostic]) -> Data? {
         do {
             return try SourceText.readBytes(root.appendingPathComponent(path))

@@ -6,11 +6,11 @@ public struct RenderedMarkdown: Sendable {
     /// The HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`, to be
     /// replaced by the directive's address once directives are resolved.
     public var html: String {
-        get { recordedHTML.value }
-        set { recordedHTML = Recorded(newValue) }
+        get { deferredHTML.value }
+        set { deferredHTML = Deferred(newValue) }
     }
-    /// The HTML as made or as read from the build cache, made a String only when read.
-    var recordedHTML: Recorded<String>
+    /// The HTML as made, or to be made again when read (a document taken from the cache).
+    private var deferredHTML: Deferred<String>
     public var citations: [Citation]
     public var blanks: [BlankCitation]
     /// Links the author wrote, with their file line, to check relative ones.
@@ -19,26 +19,31 @@ public struct RenderedMarkdown: Sendable {
     public var recipientsLine: Int?
     /// The words of the body's text (every block's), counted, for the search index.
     public var words: WordCounts {
-        get { recordedWords.value }
-        set { recordedWords = Recorded(newValue) }
+        get { deferredWords.value }
+        set { deferredWords = Deferred(newValue) }
     }
-    /// The words as counted or as read from the build cache, made only when read.
-    var recordedWords: Recorded<WordCounts>
+    /// The words as counted, or to be counted again when read.
+    private var deferredWords: Deferred<WordCounts>
 
     public init(html: String, citations: [Citation], blanks: [BlankCitation], links: [BodyLink] = [], recipientsLine: Int? = nil,
                 words: WordCounts = WordCounts()) {
-        self.init(recordedHTML: Recorded(html), citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
-                  recordedWords: Recorded(words))
-    }
-
-    init(recordedHTML: Recorded<String>, citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?,
-         recordedWords: Recorded<WordCounts>) {
-        self.recordedHTML = recordedHTML
+        self.deferredHTML = Deferred(html)
         self.citations = citations
         self.blanks = blanks
         self.links = links
         self.recipientsLine = recipientsLine
-        self.recordedWords = recordedWords
+        self.deferredWords = Deferred(words)
+    }
+
+    /// The same parse with its HTML and words left to `again`, a parse of the same body made
+    /// when one of them is first read.
+    init(citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?, again: Later<RenderedMarkdown>) {
+        self.deferredHTML = Deferred(Later { again.value.html })
+        self.citations = citations
+        self.blanks = blanks
+        self.links = links
+        self.recipientsLine = recipientsLine
+        self.deferredWords = Deferred(Later { again.value.words })
     }
 }
 

@@ -33,8 +33,7 @@ struct RecordWriter {
         int(value.utf8.count)
         bytes.append(contentsOf: value.utf8)
     }
-    /// Bytes a writer wrote, as they are: records made on several cores then joined, or kept as
-    /// they were read (`RecordReader.slice`).
+    /// Bytes a writer wrote, as they are: records made on several cores, then joined.
     mutating func append(recorded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: recorded)
     }
@@ -120,21 +119,6 @@ struct RecordReader {
         let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
         position += count
         return text
-    }
-    /// The bytes `read` goes over (it checks them without keeping what it reads), as a slice of
-    /// the buffer being read, which it keeps alive.
-    mutating func slice(_ read: (inout RecordReader) throws(Corrupt) -> Void) throws(Corrupt) -> ArraySlice<UInt8> {
-        let start = position
-        try read(&self)
-        return bytes[start..<position]
-    }
-    /// A text's bytes (as `RecordWriter.string` wrote them), not made into a String: a slice of
-    /// the buffer being read, which it keeps alive.
-    mutating func textBytes() throws(Corrupt) -> ArraySlice<UInt8> {
-        let count = try int()
-        guard count >= 0, end - position >= count else { throw Corrupt() }
-        defer { position += count }
-        return bytes[position..<position + count]
     }
     mutating func strings() throws(Corrupt) -> [String] { try array { reader throws(Corrupt) in try reader.string() } }
     mutating func optionalString() throws(Corrupt) -> String? { try bool() ? try string() : nil }
