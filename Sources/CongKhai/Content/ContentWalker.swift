@@ -65,12 +65,21 @@ struct ContentWalker {
 
         var unitFolders: [String: String] = [:]
         var unitYAML: Set<String> = []
+        // A unit's id and a school year are checked once per folder, not once per document.
+        var checkedUnitIDs: [String: Bool] = [:]
+        var checkedYears: [String: Bool] = [:]
+        func checkUnitIDOnce(_ id: String, path: String) -> Bool {
+            if let known = checkedUnitIDs[id] { return known }
+            let valid = checkUnitID(id, path: path, &diagnostics)
+            checkedUnitIDs[id] = valid
+            return valid
+        }
         for (relative, joined) in paths {
             let path = "content/" + joined
             let name = relative.last ?? ""
             let isMarkdown = name.lowercased().hasSuffix(".md")
             if relative.count == 3, relative[0] == "units", name == "unit.yaml" {
-                if checkUnitID(relative[1], path: path, &diagnostics) {
+                if checkUnitIDOnce(relative[1], path: path) {
                     result.unitFiles.append(UnitFile(id: relative[1], path: path))
                     unitYAML.insert(relative[1])
                 }
@@ -78,8 +87,10 @@ struct ContentWalker {
                 let slug = VietnameseText.slug(String(name.dropLast(3)))
                 if slug.isEmpty { reportBadName(path, &diagnostics) } else { result.pageFiles.append(PageFile(slug: slug, path: path)) }
             } else if relative.count == 4, relative[0] == "units", isMarkdown {
-                guard checkUnitID(relative[1], path: path, &diagnostics) else { continue }
-                guard SchoolYear.isValid(relative[2]) else {
+                guard checkUnitIDOnce(relative[1], path: path) else { continue }
+                let validYear = checkedYears[relative[2]] ?? SchoolYear.isValid(relative[2])
+                checkedYears[relative[2]] = validYear
+                guard validYear else {
                     diagnostics.append(Diagnostic(.error, "content.bad-school-year", file: path,
                                                   message: .init(vi: "thư mục “\(relative[2])” không phải là năm học dạng 2023-2024.",
                                                                  en: "folder “\(relative[2])” is not a school year like 2023-2024."),

@@ -30,7 +30,10 @@ enum DocumentChecks {
         var byNumber: [String: Int] = [:]
         var byID: [String: Int] = [:]
         byID.reserveCapacity(documents.count)
-        for position in documents.indices.sorted(by: { documents[$0].sourcePath < documents[$1].sourcePath }) {
+        // The loader gives them in path order already: checked, not sorted again.
+        let paths = documents.map(\.sourcePath)
+        let inPathOrder = zip(paths, paths.dropFirst()).allSatisfy { $0 < $1 }
+        for position in inPathOrder ? Array(documents.indices) : documents.indices.sorted(by: { paths[$0] < paths[$1] }) {
             let document = documents[position]
             if let first = byID[document.id].map({ documents[$0] }) {
                 found.append(Diagnostic(.error, "document.duplicate-path", file: document.sourcePath, line: 1,

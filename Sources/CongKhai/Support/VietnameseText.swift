@@ -90,6 +90,8 @@ public enum VietnameseText {
     /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
     /// `maxLength` characters, cut at a hyphen where possible.
     public static func slug(_ text: String, maxLength: Int = 80) -> String {
+        // Most names given are slugs already (every file and folder name of a portal).
+        if isSlug(text, maxLength: maxLength) { return text }
         var out = ""
         var pendingHyphen = false
         for scalar in fold(text).unicodeScalars {
@@ -111,6 +113,22 @@ public enum VietnameseText {
             }
         }
         return out
+    }
+
+    /// Lowercase ASCII letters and digits in runs joined by single hyphens, no longer than
+    /// `maxLength`: what `slug` makes of it is itself.
+    private static func isSlug(_ text: String, maxLength: Int) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= maxLength, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        var previousHyphen = false
+        for byte in bytes {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: previousHyphen = false
+            case 0x2D where !previousHyphen: previousHyphen = true
+            default: return false
+            }
+        }
+        return true
     }
 
     /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and

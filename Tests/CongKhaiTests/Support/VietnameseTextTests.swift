@@ -27,6 +27,13 @@ import Testing
         #expect(VietnameseText.slug("  Đề án: “Trường học hạnh phúc”!  ") == "de-an-truong-hoc-hanh-phuc")
         #expect(VietnameseText.slug("../../etc/passwd") == "etc-passwd")
         #expect(VietnameseText.slug(String(repeating: "dài ", count: 50)).count <= 80)
+        // A name that is a slug already is itself; one nearly so is made one.
+        #expect(VietnameseText.slug("ke-hoach-2024") == "ke-hoach-2024")
+        for nearly in ["ke--hoach", "-ke-hoach", "ke-hoach-", "Ke-hoach", "ke_hoach"] {
+            #expect(VietnameseText.slug(nearly) == "ke-hoach")
+        }
+        let long = Array(repeating: "abcdefghi", count: 10).joined(separator: "-")
+        #expect(VietnameseText.slug(long).count <= 80 && long.hasPrefix(VietnameseText.slug(long)))
     }
 
     @Test func sortsInVietnameseAlphabeticalOrder() {
