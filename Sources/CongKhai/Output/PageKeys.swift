@@ -134,7 +134,12 @@ struct PageKeys: Sendable {
             hasher.add(directivePageCount(directive))
             let slice = directive.citedBy.dropFirst((page - 1) * pageSize).prefix(pageSize)
             guard addDocuments(slice.map(\.document)) else { return nil }
-            for entry in slice { hasher.add(entry.relation == .basis ? "basis" : "reference"); hasher.add(entry.sentence) }
+            // A citing sentence is its document's text at the citation's position: the document's
+            // key (above) and the position say it, without hashing 6 MB of sentences every build.
+            for index in slice.indices {
+                hasher.add(slice[index].relation == .basis ? 1 : 0)
+                hasher.add(slice[index].position)
+            }
         case .unitFeed(let index):
             let unit = site.units[index]
             hasher.add("unit-feed")
@@ -149,19 +154,24 @@ struct PageKeys: Sendable {
             // The fields it shows, not the sources: an edit of a body leaves it as it is.
             hasher.add("open-data-documents")
             hasher.add(site.documents.count)
-            for document in site.documents {
-                let source = document.source
-                hasher.add([source.id, document.url, source.unitID, source.kind, source.title, source.schoolYear])
+            // Read in place, one by one: this runs over every document on every build, and a
+            // SiteDocument copied per iteration retains its every field.
+            for index in site.documents.indices {
+                let source = site.documents[index].source
+                hasher.add(documentIDs[index])
+                hasher.add(site.documents[index].url)
+                for field in [source.unitID, source.kind, source.title, source.schoolYear] { hasher.add(field) }
                 hasher.add(source.number)
                 hasher.add(source.issued?.iso)
                 hasher.add(source.categories)
-                hasher.add(document.directiveKeys)
+                hasher.add(site.documents[index].directiveKeys)
             }
         case .openData(.directives):
             hasher.add("open-data-directives")
             hasher.add(site.directives.count)
-            for directive in site.directives {
-                hasher.add([directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url])
+            for index in site.directives.indices {
+                let directive = site.directives[index]
+                for field in [directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url] { hasher.add(field) }
                 hasher.add(directive.date?.iso)
                 hasher.add(directive.issuer)
                 hasher.add(directive.subject)
@@ -169,7 +179,7 @@ struct PageKeys: Sendable {
                 hasher.add(directive.citedBy.count)
                 for entry in directive.citedBy {
                     hasher.add(documentIDs[entry.document])
-                    hasher.add(entry.relation.rawValue)
+                    hasher.add(entry.relation == .basis ? 1 : 0)
                 }
             }
         case .openData(.units):
