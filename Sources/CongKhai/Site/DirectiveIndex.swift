@@ -50,17 +50,23 @@ struct DirectiveIndex {
         let perDocument = ParallelMap.map(Array(documents.indices)) { index -> UInt64 in
             var hasher = Hasher64()
             hasher.add(unitIDs[index])
-            hasher.add(documents[index].count)
-            for citation in documents[index] {
-                hasher.add(citation.type)
-                hasher.add(citation.symbol)
-                hasher.add(citation.symbolKey)
-                hasher.add(citation.date?.iso)
-                hasher.add(citation.symbolYear ?? -1)
-                hasher.add(citation.issuer)
-                hasher.add(citation.subject)
-                hasher.add(citation.relation.rawValue)
-                hasher.add(citation.issuerCodes)
+            let citations = documents[index]
+            hasher.add(citations.count)
+            // Read in place: a Citation copied per iteration retains its nine texts.
+            for position in citations.indices {
+                hasher.add(citations[position].type)
+                hasher.add(citations[position].symbol)
+                hasher.add(citations[position].symbolKey)
+                if let date = citations[position].date {
+                    for part in [date.year, date.month, date.day ?? 0] { hasher.add(part) }
+                } else {
+                    hasher.add(-1)
+                }
+                hasher.add(citations[position].symbolYear ?? -1)
+                hasher.add(citations[position].issuer)
+                hasher.add(citations[position].subject)
+                hasher.add(citations[position].relation == .basis ? 1 : 0)
+                hasher.add(citations[position].issuerCodes)
             }
             return hasher.value
         }
