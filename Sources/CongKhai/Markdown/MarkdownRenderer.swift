@@ -119,5 +119,3 @@ final class CmarkRuntime: Sendable {
         cmark_gfm_core_extensions_ensure_registered()
     }
 }
-
-extension NSLock: @retroactive @unchecked Sendable {}

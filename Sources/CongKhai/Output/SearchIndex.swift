@@ -40,8 +40,10 @@ struct SearchIndex {
     /// The postings the last build wrote, to be patched rather than gathered again.
     var previous: SearchPostings? = nil
 
-    /// Writes the index; returns the number of files and the postings, for the next build.
-    func write(_ writeFile: @Sendable (String, Data) throws -> Void) throws -> (files: Int, postings: SearchPostings) {
+    /// The index's files (path in the output, bytes) and its postings, for the next build. The
+    /// files are made whole before any is written, so that the writer keeps in place those that
+    /// come out as they were (SiteWriter): after an edit, most of them.
+    func files() -> (files: [(path: String, data: Data)], postings: SearchPostings) {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
         var entries = site.documents.map { document in
@@ -67,30 +69,24 @@ struct SearchIndex {
         }
         var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
         for part in encoded { for item in part { shards[item.shard].append((item.term, item.text)) } }
-        // Each of the thousands of shards made and written on all cores.
+        // Each of the thousands of shards made on all cores.
         let finishedShards = shards
-        let termResults = ParallelMap.map(Array(finishedShards.indices)) { number in
-            Result { () throws -> Void in
-                let body = finishedShards[number].sorted { $0.term < $1.term }.map(\.text).joined(separator: ",")
-                try writeFile("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8))
-            }
+        var files = ParallelMap.map(Array(finishedShards.indices)) { number -> (path: String, data: Data) in
+            let body = finishedShards[number].sorted { $0.term < $1.term }.map(\.text).joined(separator: ",")
+            return ("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8))
         }
         let documentShards = (entries.count + Self.documentsPerShard - 1) / Self.documentsPerShard
         let allEntries = entries
-        let documentResults = ParallelMap.map(Array(0..<documentShards)) { number in
-            Result { () throws -> Void in
-                var script = "congkhaiSearch.docs(\(number),["
-                let shard = allEntries[(number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
-                for (position, entry) in shard.enumerated() {
-                    if position > 0 { script += "," }
-                    entry.appendJSON(to: &script)
-                }
-                script += "]);\n"
-                try writeFile("\(Self.folder)d\(number).js", Data(script.utf8))
+        files += ParallelMap.map(Array(0..<documentShards)) { number -> (path: String, data: Data) in
+            var script = "congkhaiSearch.docs(\(number),["
+            let shard = allEntries[(number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
+            for (position, entry) in shard.enumerated() {
+                if position > 0 { script += "," }
+                entry.appendJSON(to: &script)
             }
+            script += "]);\n"
+            return ("\(Self.folder)d\(number).js", Data(script.utf8))
         }
-        for result in termResults + documentResults { try result.get() }
-        var files = termResults.count + documentResults.count
         // Filters need every result's year, unit, kind and categories: one compact table, loaded
         // only when a filter is chosen.
         let yearIndex = Dictionary(uniqueKeysWithValues: site.schoolYears.enumerated().map { ($1, $0) })
@@ -105,15 +101,14 @@ struct SearchIndex {
             filters += (index == 0 ? "[" : ",[") + row.map(String.init).joined(separator: ",") + "]"
         }
         filters += "]);\n"
-        try writeFile("\(Self.folder)filters.js", Data(filters.utf8))
-        files += 1
+        files.append(("\(Self.folder)filters.js", Data(filters.utf8)))
         let meta = Meta(termShards: termShards, documentsPerShard: Self.documentsPerShard, documents: site.documents.count, entries: total,
                         units: site.units.map { [$0.unit.id, $0.unit.name] },
                         kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
                         categories: catalogue.categories.map { [$0.slug, $0.name] },
                         years: site.schoolYears)
-        try writeFile("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8))
-        return (files + 1, postings)
+        files.append(("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8)))
+        return (files, postings)
     }
 
     /// Entry n's terms: a document's, then a directive's.

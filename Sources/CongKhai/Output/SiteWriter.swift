@@ -46,14 +46,27 @@ struct SiteWriter: Sendable {
 
     func write() throws -> Summary {
         var summary = Summary()
-        let pagesStarted = ContinuousClock.now
         let contexts = PageContexts(site: site, templates: templates)
         let jobs = jobs(contexts)
         let renderer = MarkdownRenderer()
         let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
-        let paths = jobs.map(path(of:))
-        let pageKeys = keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) } }
-            ?? Array(repeating: nil, count: jobs.count)
+        // The search index is made first: its files are placed like the pages, each keyed by its
+        // bytes, so that those made as they were (after an edit, nearly all of its thousands)
+        // stay in place or are linked rather than removed and written again.
+        let searchStarted = ContinuousClock.now
+        var index = SearchIndex(site: site)
+        index.entryKeys = keys?.searchKeys()
+        index.previous = searchPostings
+        let (searchFiles, postings) = index.files()
+        summary.searchPostings = postings
+        let searchSeconds = Self.seconds(since: searchStarted)
+        // Pages, and the search index's files with them.
+        let pagesStarted = ContinuousClock.now
+        let paths = jobs.map(path(of:)) + searchFiles.map(\.path)
+        let pageKeys = keys.map { keys in
+            ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) }
+                + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) }
+        } ?? Array(repeating: nil, count: paths.count)
         let inPlace = Set(recycled.map { recycled in
             zip(paths, pageKeys).compactMap { path, key in key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil }
         } ?? [])
@@ -72,7 +85,7 @@ struct SiteWriter: Sendable {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         let feeds = Discovery(site: site, templates: templates)
-        let outcome = ParallelMap.map(Array(jobs.indices)) { index -> Result<Int?, WriteFailure> in
+        let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
             if inPlace.contains(path) { return .success(nil) }
             // An unchanged page is linked from the output it replaces: the same file, no render.
@@ -80,13 +93,15 @@ struct SiteWriter: Sendable {
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
                 return .success(nil)
             }
-            let data = render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds)
+            let data = index < jobs.count ? render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds)
+                : searchFiles[index - jobs.count].data
             return writeFile(path, data, createFolder: false).map { data.count }
         }
-        for (job, result) in zip(jobs, outcome) {
+        for (index, result) in outcome.enumerated() {
+            let isPage = index < jobs.count && jobs[index].isPage
             switch result {
-            case .success(let bytes?) where job.isPage: summary.pages += 1; summary.bytes += bytes
-            case .success(nil) where job.isPage: summary.pages += 1; summary.reused += 1
+            case .success(let bytes?) where isPage: summary.pages += 1; summary.bytes += bytes
+            case .success(nil) where isPage: summary.pages += 1; summary.reused += 1
             case .success: summary.files += 1
             case .failure(let failure): throw failure
             }
@@ -107,32 +122,12 @@ struct SiteWriter: Sendable {
             try writeFile("luu-tru/\(archive.name)", data).get()
             summary.files += 1
         }
-        // robots.txt (and sitemaps of more than 50,000 addresses, not keyed) on one core, beside
-        // the search index, which is made mostly on all.
-        let (discovery, search) = ParallelMap.both({ () -> Result<(files: Int, seconds: Double), Error> in
-            Result {
-                let started = ContinuousClock.now
-                let files = try feeds.write { path, data in try writeFile(path, data).get() }
-                return (files, Self.seconds(since: started))
-            }
-        }, { () -> Result<(Int, SearchPostings, Double), Error> in
-            let started = ContinuousClock.now
-            var index = SearchIndex(site: site)
-            index.entryKeys = keys?.searchKeys()
-            index.previous = searchPostings
-            return Result {
-                // Its folder made once, not checked again for each of its hundreds of files.
-                try FileManager.default.createDirectory(at: folder.appendingPathComponent(SearchIndex.folder), withIntermediateDirectories: true)
-                let (files, postings) = try index.write { path, data in try writeFile(path, data, createFolder: false).get() }
-                return (files, postings, Self.seconds(since: started))
-            }
-        })
-        let discovered = try discovery.get()
-        let (searchFiles, postings, searchSeconds) = try search.get()
-        summary.searchPostings = postings
-        summary.files += discovered.files + searchFiles
-        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - max(discovered.seconds, searchSeconds)))
-        summary.partTimings.append(("sitemap, robots.txt", discovered.seconds))
+        // robots.txt, and sitemaps of more than 50,000 addresses (not keyed).
+        let discoveryStarted = ContinuousClock.now
+        summary.files += try feeds.write { path, data in try writeFile(path, data).get() }
+        let discoverySeconds = Self.seconds(since: discoveryStarted)
+        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
+        summary.partTimings.append(("sitemap, robots.txt", discoverySeconds))
         summary.partTimings.append(("search index", searchSeconds))
         return summary
     }

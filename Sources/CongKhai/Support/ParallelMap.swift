@@ -31,7 +31,6 @@ extension ParallelMap {
         // Not concurrentPerform: work that itself maps in parallel would then run on one core.
         let group = DispatchGroup()
         withoutActuallyEscaping(second) { second in
-            nonisolated(unsafe) let second = second
             DispatchQueue.global().async(group: group) { secondResult.set(0, second()) }
             firstResult.set(0, first())
             group.wait()

@@ -105,7 +105,7 @@ import Testing
         try fixture.unit("th-a", name: "A")
         let path = fixture.root.appendingPathComponent("content/units/th-a/2023-2024/lon.md")
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: path.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: path.path, contents: nil))
         let handle = try FileHandle(forWritingTo: path)
         try handle.truncate(atOffset: UInt64(SourceText.maximumBytes + 1))  // sparse: no 32 MB written
         try handle.close()
