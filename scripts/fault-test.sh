@@ -26,6 +26,8 @@ for source in content/units/*/*/*.md; do
 done
 documents=$(find "$portal/content" -name '*.md' | wc -l)
 
+# The first 120 characters of a file's first line: cut(1) counts bytes and splits Vietnamese letters.
+first_chars() { python3 -c 'import sys; print(open(sys.argv[1], encoding="utf-8").readline().rstrip()[:120])' "$1"; }
 snapshot() { (cd "$1" && find . -type f ! -name '.congkhai-output' ! -name 'them.md' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16); }
 extra="$portal/content/units/th-an-phuoc/2023-2024/them.md"
 with_extra() { printf -- '---\ntitle: Văn bản thêm\nkind: thong-bao\nnumber: 99/TB-THAP\nissued: 2024-05-02\n---\nThông báo.\n' > "$extra"; }
@@ -76,14 +78,14 @@ if mount -t tmpfs -o size=3m tmpfs "$small" 2>/dev/null; then
   [ -z "$leftovers" ] || { echo "full disk: left behind: $leftovers" >&2; exit 1; }
   # The build cache beside the output may stay, but never a half-written file.
   ! ls -A "$small/.public.congkhai-cache" 2>/dev/null | grep -q 'partial\|tmp' || { echo "full disk: half-written cache left: $(ls -A "$small/.public.congkhai-cache")" >&2; exit 1; }
-  echo "full disk: clear error ($(head -1 "$work/full.err" | cut -c1-120)...), previous site unchanged"
+  echo "full disk: clear error ($(first_chars "$work/full.err")...), previous site unchanged"
 
   # A read-only output folder.
   mount -o remount,ro "$small"
   if "$BIN" build --source "$tiny" --output "$small/public" > /dev/null 2> "$work/ro.err"; then echo "read-only: the build should have failed" >&2; exit 1; fi
   grep -q "không ghi được trang web" "$work/ro.err" || { echo "read-only: unclear message:"; cat "$work/ro.err"; exit 1; } >&2
   [ "$(snapshot "$small/public")" = "$before" ] || { echo "read-only: public/ changed" >&2; exit 1; }
-  echo "read-only: clear error ($(head -1 "$work/ro.err" | cut -c1-120)...), previous site unchanged"
+  echo "read-only: clear error ($(first_chars "$work/ro.err")...), previous site unchanged"
 else
   echo "full disk and read-only: skipped (mounting a small tmpfs needs root)"
 fi
