@@ -58,32 +58,13 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 
     func set(_ index: Int, _ value: Value) { slots[index] = value }
 
-    /// Read once every writer is done (after concurrentPerform or the group's wait).
-    func values() -> [Value] { slots.map { $0! } }
-
-    /// The same, moved out of the slots (which are left empty) rather than copied: a copy of a
-    /// document retains each of its texts, and its release in the slots' deinit undoes it.
+    /// Moved out of the slots (which are left empty) rather than copied, once every writer is
+    /// done (after concurrentPerform or the group's wait): a copy of a document retains each
+    /// of its texts, and its release in the slots' deinit undoes it.
     func takeValues() -> [Value] {
         [Value](unsafeUninitializedCapacity: slots.count) { buffer, count in
             for index in slots.indices { (buffer.baseAddress! + index).initialize(to: slots[index].take()!) }
             count = slots.count
         }
-    }
-}
-
-/// Work started on another core now and waited for later: what a build needs only in a later
-/// step, started while an earlier step leaves a core idle.
-final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
-    private let result = ResultSlots<Value>(count: 1)
-    private let group = DispatchGroup()
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: group) { [result] in result.set(0, work()) }
-    }
-
-    /// The value, once the work is done.
-    var value: Value {
-        group.wait()
-        return result.values()[0]
     }
 }
