@@ -20,6 +20,16 @@ enum TestPaths {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// The example portal (congkhai.yaml and content/) copied into a fresh temporary folder,
+    /// removed by the caller.
+    static func examplePortalCopy() throws -> URL {
+        let root = try temporaryFolder()
+        for item in ["congkhai.yaml", "content"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        return root
+    }
 }
 
 /// Writes a small portal into a folder: congkhai.yaml, units and documents given as text.

@@ -79,6 +79,13 @@ struct PageKeys: Sendable {
             }
             return true
         }
+        // A unit's address and unit.yaml, and the documents shown of it.
+        func addUnit<C: Collection>(_ index: Int, documents: C) -> Bool where C.Element == Int {
+            hasher.add(site.units[index].url)
+            guard let key = site.units[index].unit.inputKey else { return false }
+            hasher.add(key)
+            return addDocuments(documents)
+        }
         // Each unit's address, unit.yaml and number of documents.
         func addUnits() -> Bool {
             hasher.add(site.units.count)
@@ -107,12 +114,8 @@ struct PageKeys: Sendable {
                 for key in keys { hasher.add(key); hasher.add(directiveTitles[key]) }
             }
         case .unit(let index):
-            let unit = site.units[index]
             hasher.add("unit")
-            hasher.add(unit.url)
-            guard let key = unit.unit.inputKey else { return nil }
-            hasher.add(key)
-            guard addDocuments(unit.documents) else { return nil }
+            guard addUnit(index, documents: site.units[index].documents) else { return nil }
         case .listing(let index, let page):
             let listing = site.listings[index]
             hasher.add("listing")
@@ -141,12 +144,8 @@ struct PageKeys: Sendable {
                 hasher.add(slice[index].position)
             }
         case .unitFeed(let index):
-            let unit = site.units[index]
             hasher.add("unit-feed")
-            hasher.add(unit.url)
-            guard let key = unit.unit.inputKey else { return nil }
-            hasher.add(key)
-            guard addDocuments(unit.documents.prefix(Discovery.feedSize)) else { return nil }
+            guard addUnit(index, documents: site.units[index].documents.prefix(Discovery.feedSize)) else { return nil }
         case .portalFeed:
             hasher.add("portal-feed")
             guard addDocuments(site.documents.indices.prefix(Discovery.feedSize)) else { return nil }

@@ -75,11 +75,8 @@ import Testing
     /// Unchanged files are taken from the cache; a changed file, a damaged cache or another
     /// congkhai.yaml is loaded afresh, and every build equals a full one.
     @Test func onlyUnchangedFilesAreTakenFromTheCache() throws {
-        let root = try TestPaths.temporaryFolder()
+        let root = try TestPaths.examplePortalCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        for item in ["congkhai.yaml", "content"] {
-            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
         // Files changed a moment ago are never stamped (FileIdentity.stamp): let these age.
         Thread.sleep(forTimeInterval: 0.3)
         _ = try Builder(options: BuildOptions(source: root)).build()
@@ -139,11 +136,8 @@ import Testing
     /// changed a moment ago (maybe within one tick of the file system's clock) is never
     /// vouched for that way.
     @Test func aFileWithItsStampUnchangedIsNotReadAgain() throws {
-        let root = try TestPaths.temporaryFolder()
+        let root = try TestPaths.examplePortalCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        for item in ["congkhai.yaml", "content"] {
-            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
         Thread.sleep(forTimeInterval: 0.3)
         _ = try Builder(options: BuildOptions(source: root)).build()
         let cache = DocumentCache(cache: BuildCache(output: root.appendingPathComponent("public")))

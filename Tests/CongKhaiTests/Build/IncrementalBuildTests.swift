@@ -33,11 +33,8 @@ import Testing
     }
 
     @Test func rebuildsOfTheExamplePortalEqualFullBuilds() throws {
-        let root = try TestPaths.temporaryFolder()
+        let root = try TestPaths.examplePortalCopy()
         defer { try? FileManager.default.removeItem(at: root) }
-        for item in ["congkhai.yaml", "content"] {
-            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
         let units = root.appendingPathComponent("content/units")
         let anPhuoc = units.appendingPathComponent("th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024.md")
         let toanThang = units.appendingPathComponent("thpt-toan-thang/2022-2023/ke-hoach-cong-tac-dan-van-nam-2023.md")

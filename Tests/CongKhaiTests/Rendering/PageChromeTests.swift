@@ -36,11 +36,7 @@ import Testing
     }
 
     func examplePortal() throws -> URL {
-        let root = try TestPaths.temporaryFolder()
-        for item in ["congkhai.yaml", "content"] {
-            try FileManager.default.copyItem(at: TestPaths.repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
-        return root
+        try TestPaths.examplePortalCopy()
     }
 
     @Test func theExamplePortalIsTheSameAsWithPartialsOnEveryPage() throws {
