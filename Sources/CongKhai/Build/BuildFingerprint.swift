@@ -6,6 +6,11 @@ import Foundation
 /// rebuild with nothing changed has nothing to do. `--full` always builds.
 struct BuildFingerprint: Equatable {
     let value: String
+    /// What the walk of content/ found, handed to the loader so that it does not walk and stat
+    /// the same 10,000 files again; not part of the fingerprint's identity.
+    var content: ContentListing? = nil
+
+    static func == (lhs: BuildFingerprint, rhs: BuildFingerprint) -> Bool { lhs.value == rhs.value }
 
     static func compute(_ options: BuildOptions) -> BuildFingerprint {
         var first = Hasher64(seed: 0xcbf29ce484222325)
@@ -14,6 +19,7 @@ struct BuildFingerprint: Equatable {
         add("congkhai-fingerprint-1|drafts=\(options.includeDrafts)|year=\(options.schoolYear ?? "")|output=\(options.output.path)")
         add(FileIdentity.executable)
         add(FileIdentity.line(options.source.appendingPathComponent("congkhai.yaml").path, name: "congkhai.yaml"))
+        var content: ContentListing?
         for folder in ["content", "templates", "archives"] {
             let root = options.source.appendingPathComponent(folder).path
             var isFolder: ObjCBool = false
@@ -22,9 +28,13 @@ struct BuildFingerprint: Equatable {
             // 10,000 documents, on every rebuild.
             // A link is summed up as itself: the file it leads to is inside content/ (the
             // walker refuses others), so it is summed up too.
-            let entries = ParallelMap.map(FolderEntries.statuses(root)) { FileIdentity.line($0.status, name: "\(folder)/\($0.path)") }
+            // Taken before the walk: a file changed just before it is found is not vouched for.
+            let time = FileIdentity.now()
+            let statuses = FolderEntries.statuses(root)
+            if folder == "content" { content = ContentListing(entries: statuses, takenAt: time) }
+            let entries = ParallelMap.map(statuses) { FileIdentity.line($0.status, name: "\(folder)/\($0.path)") }
             for entry in entries.sorted() { add(entry) }
         }
-        return BuildFingerprint(value: first.hex + second.hex)
+        return BuildFingerprint(value: first.hex + second.hex, content: content)
     }
 }

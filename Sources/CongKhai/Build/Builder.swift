@@ -124,7 +124,11 @@ public struct Builder: Sendable {
         defer { _ = spareAndPostings.value }
 
         let (portal, cached, previousIndex) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
-            let loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+            let loader = { [fingerprint] in
+                var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+                loader.listing = fingerprint.content
+                return loader
+            }()
             let renderer = MarkdownRenderer()
             // The body of a document taken from the cache, parsed again when its HTML or words
             // are needed. A file gone since it was stamped has no body in this build; the next

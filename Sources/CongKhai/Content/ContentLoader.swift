@@ -24,6 +24,8 @@ public struct ContentLoader: Sendable {
     public var includeDrafts: Bool
     /// What an earlier build loaded and parsed; files with the same bytes are not read again.
     public var reuse: ReusableLoads?
+    /// content/ as the build's fingerprint listed it; nil walks it.
+    var listing: ContentListing?
 
     public init(root: URL, includeDrafts: Bool = false) {
         self.root = root.standardizedFileURL
@@ -52,7 +54,7 @@ public struct ContentLoader: Sendable {
         let ((settings, files, units, walked), reuse) = ParallelMap.both({ () -> (PortalSettings, ContentWalker.Result, [PortalUnit], [Diagnostic]) in
             var diagnostics: [Diagnostic] = []
             let settings = loadSettings(&diagnostics)
-            let files = ContentWalker(root: root).walk(&diagnostics)
+            let files = ContentWalker(root: root, listing: listing).walk(&diagnostics)
             var units: [PortalUnit] = []
             for unitFile in files.unitFiles {
                 if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
@@ -82,7 +84,7 @@ public struct ContentLoader: Sendable {
                 return earlier
             }
             // Stamped before reading, so a change while reading shows at the next build.
-            let stamp = FileIdentity.stamp(root.path + "/" + file.path) ?? 0
+            let stamp = (file.listedStamp ?? FileIdentity.stamp(root.path + "/" + file.path)) ?? 0
             if let earlier, stamp != 0, earlier.stamp == stamp { return earlier }
             guard let bytes = readBytes(file.path, &local) else {
                 return DocumentLoad(path: file.path, contentHash: 0, document: nil, diagnostics: local)

@@ -4,7 +4,15 @@ import Foundation
 /// Anything misplaced is reported; links that lead outside content/ are never followed.
 struct ContentWalker {
     struct UnitFile { var id: String; var path: String }
-    struct DocumentFile: Sendable { var unitID: String; var schoolYear: String; var slug: String; var path: String }
+    struct DocumentFile: Sendable {
+        var unitID: String
+        var schoolYear: String
+        var slug: String
+        var path: String
+        /// Its stamp (FileIdentity.stamp) from the listing walked, when it is a plain file
+        /// there; nil when it has to be stamped (a link is stamped as the file it leads to).
+        var listedStamp: UInt64?? = nil
+    }
     struct PageFile { var slug: String; var path: String }
     struct Result {
         var unitFiles: [UnitFile] = []
@@ -15,6 +23,8 @@ struct ContentWalker {
     }
 
     let root: URL
+    /// content/ as already listed; nil lists it.
+    var listing: ContentListing? = nil
 
     func walk(_ diagnostics: inout [Diagnostic]) -> Result {
         var result = Result()
@@ -28,37 +38,29 @@ struct ContentWalker {
                                                      en: "create content/units/<unit>/<school-year>/ and put the documents there.")))
             return result
         }
-        // readdir(3) and plain path strings: a portal of 10,000 files spent a third of its
-        // loading time in URL values and resource lookups.
         var paths: [(relative: [String], joined: String)] = []
-        var pending: [[String]] = [[]]
-        while let folder = pending.popLast() {
-            let folderPath = ([content.path] + folder).joined(separator: "/")
-            for (name, kind) in FolderEntries.list(folderPath) where !name.hasPrefix(".") {
-                let relative = folder + [name]
-                let path = folderPath + "/" + name
-                var isDirectory = kind == .folder
-                if kind == .link {
-                    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-                    var targetIsFolder: ObjCBool = false
-                    let exists = FileManager.default.fileExists(atPath: target, isDirectory: &targetIsFolder)
-                    if !target.hasPrefix(contentReal) {
-                        diagnostics.append(Diagnostic(.error, "content.link-outside", file: (["content"] + relative).joined(separator: "/"),
-                                                      message: .init(vi: "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; congkhai không đọc nó.",
-                                                                     en: "this is a symbolic link leading outside content/; congkhai does not read it."),
-                                                      fix: .init(vi: "chép tệp thật vào content/ thay cho liên kết.", en: "copy the real file into content/ instead.")))
-                        continue
-                    }
-                    // A link to a folder inside content/ is not followed: its files are listed where they are.
-                    isDirectory = exists && targetIsFolder.boolValue
-                    if isDirectory { continue }
+        var stamps: [String: UInt64?] = [:]
+        for (relative, kind, status) in entries() {
+            let path = ([content.path] + relative).joined(separator: "/")
+            var isDirectory = kind == .folder
+            if kind == .link {
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                var targetIsFolder: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: target, isDirectory: &targetIsFolder)
+                if !target.hasPrefix(contentReal) {
+                    diagnostics.append(Diagnostic(.error, "content.link-outside", file: (["content"] + relative).joined(separator: "/"),
+                                                  message: .init(vi: "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; congkhai không đọc nó.",
+                                                                 en: "this is a symbolic link leading outside content/; congkhai does not read it."),
+                                                  fix: .init(vi: "chép tệp thật vào content/ thay cho liên kết.", en: "copy the real file into content/ instead.")))
+                    continue
                 }
-                if isDirectory {
-                    pending.append(relative)
-                } else {
-                    paths.append((relative, relative.joined(separator: "/")))
-                }
+                // A link to a folder inside content/ is not followed: its files are listed where they are.
+                isDirectory = exists && targetIsFolder.boolValue
             }
+            guard !isDirectory else { continue }
+            let joined = relative.joined(separator: "/")
+            paths.append((relative, joined))
+            if kind == .file, let status, let listing { stamps[joined] = FileIdentity.stamp(status, takenAt: listing.takenAt) }
         }
         // Joined once, not in every comparison of the sort.
         paths.sort { $0.joined < $1.joined }
@@ -100,7 +102,8 @@ struct ContentWalker {
                 }
                 let slug = VietnameseText.slug(String(name.dropLast(3)))
                 if slug.isEmpty { reportBadName(path, &diagnostics); continue }
-                result.documentFiles.append(DocumentFile(unitID: relative[1], schoolYear: relative[2], slug: slug, path: path))
+                result.documentFiles.append(DocumentFile(unitID: relative[1], schoolYear: relative[2], slug: slug, path: path,
+                                                         listedStamp: stamps[joined]))
                 if unitFolders[relative[1]] == nil { unitFolders[relative[1]] = path }
             } else if isMarkdown {
                 diagnostics.append(Diagnostic(.error, "content.misplaced", file: path,
@@ -114,6 +117,29 @@ struct ContentWalker {
         return result
     }
 
+    /// Every entry below content/ but hidden ones and those in hidden folders, as path
+    /// components from content/, with its kind and, from a listing, its status. Folders are
+    /// entered, links to folders are not.
+    private func entries() -> [(relative: [String], kind: FolderEntries.Kind, status: stat?)] {
+        if let listing {
+            return listing.entries.compactMap { entry in
+                let relative = entry.path.split(separator: "/").map(String.init)
+                return relative.contains(where: { $0.hasPrefix(".") }) ? nil : (relative, entry.kind, entry.status)
+            }
+        }
+        // readdir(3) and plain path strings: a portal of 10,000 files spent a third of its
+        // loading time in URL values and resource lookups.
+        let content = root.appendingPathComponent("content").path
+        var found: [(relative: [String], kind: FolderEntries.Kind, status: stat?)] = []
+        var pending: [[String]] = [[]]
+        while let folder = pending.popLast() {
+            for (name, kind) in FolderEntries.list(([content] + folder).joined(separator: "/")) where !name.hasPrefix(".") {
+                found.append((folder + [name], kind, nil))
+                if kind == .folder { pending.append(folder + [name]) }
+            }
+        }
+        return found
+    }
 
     /// The folder name is the unit's id in URLs and JSON, so it must already be a slug.
     private func checkUnitID(_ id: String, path: String, _ diagnostics: inout [Diagnostic]) -> Bool {

@@ -21,16 +21,27 @@ enum FileIdentity {
     static func stamp(_ path: String) -> UInt64? {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
+        return stamp(status, takenAt: now())
+    }
+
+    /// The same, from a status taken (by stat(2), or lstat(2) of a file that is not a link) at
+    /// `time` (`now()` then).
+    static func stamp(_ status: stat, takenAt time: Double) -> UInt64? {
         let changed = Double(status.st_ctim.tv_sec) + Double(status.st_ctim.tv_nsec) / 1e9
-        guard changed < Double(now.tv_sec) + Double(now.tv_nsec) / 1e9 - 0.1 else { return nil }
+        guard changed < time - 0.1 else { return nil }
         var hasher = Hasher64()
         for field in [Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec, status.st_ctim.tv_sec, status.st_ctim.tv_nsec] {
             hasher.add(field)
         }
         for field in [UInt64(status.st_ino), UInt64(status.st_dev), UInt64(status.st_mode)] { hasher.add(field) }
         return hasher.value == 0 ? 1 : hasher.value
+    }
+
+    /// The file system clock's time now, in seconds.
+    static func now() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// congkhai's own executable: a new version invalidates every fingerprint, key and cache.

@@ -125,6 +125,38 @@ import Testing
         #expect(error.formatted().contains("a.md"))
     }
 
+    /// A build hands the loader content/ as its fingerprint listed it; what is loaded from that
+    /// listing equals what a walk finds: hidden files and folders left out, a link inside
+    /// content/ read, one leading outside refused, and each document stamped as `stamp` does.
+    @Test func aListingGivenLoadsWhatAWalkLoads() throws {
+        let root = try TestPaths.examplePortalCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let content = root.appendingPathComponent("content")
+        let year = try #require(FileManager.default.subpathsOfDirectory(atPath: content.path)
+            .filter { $0.hasSuffix(".md") && $0.hasPrefix("units/") }.sorted().first)
+        let folder = content.appendingPathComponent(year).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".an"), withIntermediateDirectories: true)
+        try "---\ntitle: A\nkind: ke-hoach\n---\n".write(to: folder.appendingPathComponent(".an/an.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: A\nkind: ke-hoach\n---\n".write(to: folder.appendingPathComponent(".an-tep.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("lien-ket.md"),
+                                                   withDestinationURL: content.appendingPathComponent(year))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("ra-ngoai.md"),
+                                                   withDestinationURL: root.appendingPathComponent("congkhai.yaml"))
+        // Old enough to be stamped.
+        Thread.sleep(forTimeInterval: 0.15)
+        let walked = ContentLoader(root: root).load()
+        var loader = ContentLoader(root: root)
+        loader.listing = ContentListing(entries: FolderEntries.statuses(content.path), takenAt: FileIdentity.now())
+        let listed = loader.load()
+        #expect(listed.documents.map(\.sourcePath) == walked.documents.map(\.sourcePath))
+        #expect(walked.documents.contains { $0.sourcePath.hasSuffix("lien-ket.md") })
+        #expect(!walked.documents.contains { $0.sourcePath.contains("/.an") })
+        #expect(listed.diagnostics.map { $0.formatted() } == walked.diagnostics.map { $0.formatted() })
+        #expect(walked.errors.contains { $0.code == "content.link-outside" })
+        #expect(listed.documentLoads.map(\.stamp) == walked.documentLoads.map(\.stamp))
+        #expect(listed.documentLoads.allSatisfy { $0.stamp != 0 })
+    }
+
     @Test func attachmentsMustSitBesideTheDocument() throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
