@@ -1,7 +1,6 @@
 /// How a build's directive index is kept in the build cache (BinaryRecord), for the next build
-/// to take whole when its citations are unchanged. The citing sentences are not kept: they are
-/// read back from the citations (`DirectiveIndex.build(reusing:)`), and neither is each
-/// directive's address, which its key gives.
+/// to take whole when its citations are unchanged. Each directive's address is not kept: its
+/// key gives it.
 extension DirectiveIndex.Built {
     func write(to record: inout RecordWriter) {
         record.uint64(inputKey)
@@ -48,7 +47,6 @@ extension Directive {
         }
     }
 
-    /// Each citing sentence is left empty, to be read back from its citation.
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
         let texts = try record.strings()
         guard texts.count == 5, let level = IssuingLevel(rawValue: texts[4]) else { throw RecordReader.Corrupt() }
@@ -60,7 +58,7 @@ extension Directive {
         let citedBy = try record.array { reader throws(RecordReader.Corrupt) -> CitedBy in
             let document = try reader.int(), position = try reader.int()
             guard let relation = Citation.Relation(rawValue: try reader.string()) else { throw RecordReader.Corrupt() }
-            return CitedBy(document: document, position: position, relation: relation, sentence: "")
+            return CitedBy(document: document, position: position, relation: relation)
         }
         self.init(key: texts[0], identity: identity, type: texts[2], symbol: texts[3], variants: variants, date: date, issuer: issuer,
                   subject: subject, level: level, url: URLScheme.directive(texts[0]), citedBy: citedBy)

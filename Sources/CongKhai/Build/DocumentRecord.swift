@@ -91,17 +91,31 @@ extension Citation {
 }
 
 extension RenderedMarkdown {
-    /// Not its HTML nor its words: `init(record:again:)` leaves them to a parse made again.
+    /// Not its HTML nor its words: `init(record:again:)` leaves them to a parse made again. The
+    /// citations are a nested record, after their summary, so that a reader can leave them
+    /// undecoded; citations read from the cache and not decoded are written back as they are.
     func write(to record: inout RecordWriter) {
-        record.array(citations) { $1.write(to: &$0) }
+        record.array(citationSummary.relations) { $0.bool($1 == .basis) }
+        record.uint64(citationSummary.indexKey)
+        if let recordedCitations {
+            record.int(recordedCitations.count)
+            record.append(recorded: recordedCitations)
+        } else {
+            let citations = citations
+            record.nested { $0.array(citations) { $1.write(to: &$0) } }
+        }
         record.array(blanks) { record, blank in record.strings([blank.type, blank.symbol]); record.int(blank.start) }
         record.array(links) { record, link in record.string(link.url); record.int(link.line) }
         record.optional(recipientsLine) { $0.int($1) }
     }
 
-    /// `again` parses the same body again, when the HTML or the words are first read.
+    /// `again` parses the same body again, when the HTML or the words are first read. The
+    /// citations are decoded when first read; should their record not read back as its summary
+    /// says (damage the summary cannot show), they are those of the parse made again.
     init(record: inout RecordReader, again: @escaping @Sendable () -> RenderedMarkdown) throws(RecordReader.Corrupt) {
-        let citations = try record.array { reader throws(RecordReader.Corrupt) in try Citation(record: &reader) }
+        let relations = try record.array { reader throws(RecordReader.Corrupt) in try reader.bool() ? Citation.Relation.basis : .reference }
+        let summary = CitationSummary(relations: relations, indexKey: try record.uint64())
+        let recorded = try record.nested()
         let blanks = try record.array { reader throws(RecordReader.Corrupt) -> BlankCitation in
             let texts = try reader.strings()
             guard texts.count == 2 else { throw RecordReader.Corrupt() }
@@ -109,6 +123,16 @@ extension RenderedMarkdown {
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
         let recipientsLine = try record.optionalInt()
-        self.init(citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine, again: Later(again))
+        let parsedAgain = Later(again)
+        let citations = Later { () -> [Citation] in
+            var reader = recorded
+            if let decoded = try? reader.array({ reader throws(RecordReader.Corrupt) in try Citation(record: &reader) }),
+               reader.isAtEnd, decoded.map(\.relation) == relations {
+                return decoded
+            }
+            return parsedAgain.value.citations
+        }
+        self.init(citations: citations, recorded: recorded.remaining, summary: summary, blanks: blanks, links: links,
+                  recipientsLine: recipientsLine, again: parsedAgain)
     }
 }

@@ -11,7 +11,21 @@ public struct RenderedMarkdown: Sendable {
     }
     /// The HTML as made, or to be made again when read (a document taken from the cache).
     private var deferredHTML: Deferred<String>
-    public var citations: [Citation]
+    /// The citations found, in order; those of a document taken from the cache are decoded
+    /// when first read (`citationSummary` says what most of a build needs of them).
+    public var citations: [Citation] {
+        get { deferredCitations.value }
+        set {
+            deferredCitations = Deferred(newValue)
+            citationSummary = CitationSummary(newValue)
+            recordedCitations = nil
+        }
+    }
+    private var deferredCitations: Deferred<[Citation]>
+    public private(set) var citationSummary: CitationSummary
+    /// The citations as the cache holds them (DocumentRecord), while they are the ones read
+    /// from it: written back as they are.
+    private(set) var recordedCitations: ArraySlice<UInt8>?
     public var blanks: [BlankCitation]
     /// Links the author wrote, with their file line, to check relative ones.
     public var links: [BodyLink] = []
@@ -28,7 +42,8 @@ public struct RenderedMarkdown: Sendable {
     public init(html: String, citations: [Citation], blanks: [BlankCitation], links: [BodyLink] = [], recipientsLine: Int? = nil,
                 words: WordCounts = WordCounts()) {
         self.deferredHTML = Deferred(html)
-        self.citations = citations
+        self.deferredCitations = Deferred(citations)
+        self.citationSummary = CitationSummary(citations)
         self.blanks = blanks
         self.links = links
         self.recipientsLine = recipientsLine
@@ -36,10 +51,14 @@ public struct RenderedMarkdown: Sendable {
     }
 
     /// The same parse with its HTML and words left to `again`, a parse of the same body made
-    /// when one of them is first read.
-    init(citations: [Citation], blanks: [BlankCitation], links: [BodyLink], recipientsLine: Int?, again: Later<RenderedMarkdown>) {
+    /// when one of them is first read, and its citations to `citations`, which decodes them
+    /// from `recorded` (what `summary` sums up).
+    init(citations: Later<[Citation]>, recorded: ArraySlice<UInt8>, summary: CitationSummary, blanks: [BlankCitation], links: [BodyLink],
+         recipientsLine: Int?, again: Later<RenderedMarkdown>) {
         self.deferredHTML = Deferred(Later { again.value.html })
-        self.citations = citations
+        self.deferredCitations = Deferred(citations)
+        self.citationSummary = summary
+        self.recordedCitations = recorded
         self.blanks = blanks
         self.links = links
         self.recipientsLine = recipientsLine

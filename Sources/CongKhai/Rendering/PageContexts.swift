@@ -271,7 +271,9 @@ struct PageContexts: @unchecked Sendable {
             var row = fragments.row(entry.document)
             row["summary_html"] = fragments.html("document-summary", document: entry.document, root: root)
             row["relation"] = entry.relation == .basis ? "Văn bản căn cứ" : "Văn bản dẫn chiếu"
-            row["sentence"] = entry.sentence
+            // Read from the citing document: the index keeps where the citation is, not its words.
+            let citations = site.documents[entry.document].rendered.citations
+            row["sentence"] = citations.indices.contains(entry.position) ? citations[entry.position].sentence : ""
             return row
         }
         context["pagination"] = pagination(current: page, count: directivePageCount(directive)) { URLScheme.directive(directive.key, page: $0) }

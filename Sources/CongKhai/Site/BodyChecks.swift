@@ -5,7 +5,9 @@ enum BodyChecks {
         var found: [Diagnostic] = []
         for note in notes {
             let document = documents[note.document].source
-            let citation = documents[note.document].rendered.citations[note.position]
+            let citations = documents[note.document].rendered.citations
+            guard citations.indices.contains(note.position) else { continue }
+            let citation = citations[note.position]
             switch note.reason {
             case .ambiguousYear(let years):
                 let list = years.map(String.init).joined(separator: ", ")

@@ -24,13 +24,14 @@ struct DirectiveIndex {
         /// Per document, the key of the directive of each of its citations.
         var keys: [[String]] { directiveOfCitation.map { $0.map { directives[Int($0)].key } } }
 
-        /// Every position it holds is one of these citations': what a damaged cache could get wrong.
-        func fits(_ documents: [[Citation]]) -> Bool {
-            guard directiveOfCitation.count == documents.count else { return false }
-            for (numbers, citations) in zip(directiveOfCitation, documents) {
-                guard numbers.count == citations.count, numbers.allSatisfy({ $0 >= 0 && Int($0) < directives.count }) else { return false }
+        /// Every position it holds is one of these citations' (`counts[d]` in document d): what
+        /// a damaged cache could get wrong.
+        func fits(_ counts: [Int]) -> Bool {
+            guard directiveOfCitation.count == counts.count else { return false }
+            for (numbers, count) in zip(directiveOfCitation, counts) {
+                guard numbers.count == count, numbers.allSatisfy({ $0 >= 0 && Int($0) < directives.count }) else { return false }
             }
-            let holds = { (document: Int, position: Int) in documents.indices.contains(document) && documents[document].indices.contains(position) }
+            let holds = { (document: Int, position: Int) in counts.indices.contains(document) && (0..<counts[document]).contains(position) }
             return directives.allSatisfy { $0.citedBy.allSatisfy { holds($0.document, $0.position) } }
                 && notes.allSatisfy { holds($0.document, $0.position) }
         }
@@ -44,59 +45,32 @@ struct DirectiveIndex {
     }
 
     /// Everything the index is made from: per document, its unit and what its citations say of
-    /// the directive they name (not where they stand, nor their sentence, which is read back
-    /// from the citation); each unit's place; and congkhai itself.
-    static func inputKey(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> UInt64 {
-        let perDocument = ParallelMap.map(Array(documents.indices)) { index -> UInt64 in
-            var hasher = Hasher64()
-            hasher.add(unitIDs[index])
-            let citations = documents[index]
-            hasher.add(citations.count)
-            // Read in place: a Citation copied per iteration retains its nine texts.
-            for position in citations.indices {
-                hasher.add(citations[position].type)
-                hasher.add(citations[position].symbol)
-                hasher.add(citations[position].symbolKey)
-                if let date = citations[position].date {
-                    for part in [date.year, date.month, date.day ?? 0] { hasher.add(part) }
-                } else {
-                    hasher.add(-1)
-                }
-                hasher.add(citations[position].symbolYear ?? -1)
-                hasher.add(citations[position].issuer)
-                hasher.add(citations[position].subject)
-                hasher.add(citations[position].relation == .basis ? 1 : 0)
-                hasher.add(citations[position].issuerCodes)
-            }
-            return hasher.value
-        }
+    /// the directive they name (CitationSummary.indexKey: not where they stand, nor their
+    /// sentence); each unit's place; and congkhai itself.
+    static func inputKey(summaries: [CitationSummary], unitIDs: [String], units: [String: PortalUnit]) -> UInt64 {
         var hasher = Hasher64()
-        hasher.add("congkhai-directive-index-1")
+        hasher.add("congkhai-directive-index-2")
         hasher.add(FileIdentity.executable)
         for id in units.keys.sorted() {
             hasher.add(id)
             hasher.add(units[id]?.district)
             hasher.add(units[id]?.province)
         }
-        hasher.add(perDocument.count)
-        for key in perDocument { hasher.add(key) }
+        hasher.add(summaries.count)
+        for index in summaries.indices {
+            hasher.add(unitIDs[index])
+            hasher.add(summaries[index].indexKey)
+        }
         return hasher.value
     }
 
-    /// The index of these citations: `previous` when it was made from the same inputs, with
-    /// each citing sentence read again, else made afresh.
-    static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit], reusing previous: Built?) -> Built {
-        let key = inputKey(citations: documents, unitIDs: unitIDs, units: units)
-        if var previous, previous.inputKey == key, previous.fits(documents) {
-            for index in previous.directives.indices {
-                for entry in previous.directives[index].citedBy.indices {
-                    let citedBy = previous.directives[index].citedBy[entry]
-                    previous.directives[index].citedBy[entry].sentence = documents[citedBy.document][citedBy.position].sentence
-                }
-            }
-            return previous
-        }
-        let (directives, numbers, notes) = build(citations: documents, unitIDs: unitIDs, units: units)
+    /// The index of these documents' citations: `previous` when it was made from the same
+    /// inputs (and then no citation is read), else made afresh.
+    static func build(_ bodies: [RenderedMarkdown], unitIDs: [String], units: [String: PortalUnit], reusing previous: Built?) -> Built {
+        let summaries = bodies.map(\.citationSummary)
+        let key = inputKey(summaries: summaries, unitIDs: unitIDs, units: units)
+        if let previous, previous.inputKey == key, previous.fits(summaries.map(\.count)) { return previous }
+        let (directives, numbers, notes) = build(citations: ParallelMap.map(bodies, \.citations), unitIDs: unitIDs, units: units)
         return Built(inputKey: key, directives: directives, directiveOfCitation: numbers, notes: notes)
     }
 
@@ -256,8 +230,7 @@ struct DirectiveIndex {
                 continue
             }
             seen[document] = citedBy.count
-            citedBy.append(Directive.CitedBy(document: document, position: Int(place.position), relation: relation,
-                                             sentence: resolved[document][Int(place.position)].sentence))
+            citedBy.append(Directive.CitedBy(document: document, position: Int(place.position), relation: relation))
         }
         return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
                          variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,

@@ -42,7 +42,6 @@ public struct Directive: Sendable {
         /// The citation shown, by its position in the document's citations.
         public var position: Int
         public var relation: Citation.Relation
-        public var sentence: String
     }
 
     public var key: String

@@ -26,16 +26,16 @@ public enum SiteResolver {
         let bodies = order.map { rendered[$0] }
 
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let index = DirectiveIndex.build(citations: bodies.map(\.citations), unitIDs: sources.map(\.unitID), units: unitsByID,
-                                         reusing: previousIndex)
+        let index = DirectiveIndex.build(bodies, unitIDs: sources.map(\.unitID), units: unitsByID, reusing: previousIndex)
         let keys = index.keys
 
-        // Each document's distinct directives, basis first, on all cores; citations read in place.
+        // Each document's distinct directives, basis first, on all cores; its citations need not be read.
         let documents = ParallelMap.map(Array(sources.indices)) { index -> SiteDocument in
-            let citations = bodies[index].citations
+            let relations = bodies[index].citationSummary.relations
             var basis: [String] = []
             var references: [String] = []
-            for position in citations.indices where citations[position].relation == .basis && !basis.contains(keys[index][position]) {
+            // Bounded by both: a damaged cache read back could make them differ.
+            for position in 0..<min(relations.count, keys[index].count) where relations[position] == .basis && !basis.contains(keys[index][position]) {
                 basis.append(keys[index][position])
             }
             for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }

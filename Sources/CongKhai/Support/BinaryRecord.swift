@@ -80,6 +80,9 @@ struct RecordReader {
 
     var isAtEnd: Bool { position == end }
 
+    /// The bytes left to read, as they are (shared, not copied).
+    var remaining: ArraySlice<UInt8> { bytes[position..<end] }
+
     /// A reader of the nested record that comes next (RecordWriter.nested), which this one skips.
     mutating func nested() throws(Corrupt) -> RecordReader {
         let count = try int()

@@ -4,7 +4,7 @@ import Foundation
 /// After a one-document edit nearly every document comes from the build cache, and the cache
 /// no longer holds what only a few of them need (their HTML, read when a page is rendered
 /// again, and their counted words, read when their search terms are made again): those are
-/// made again from the source when read.
+/// made again from the source when read. Their citations it holds are decoded when read.
 struct Deferred<Value: Sendable>: Sendable {
     private enum Storage: Sendable {
         case value(Value)

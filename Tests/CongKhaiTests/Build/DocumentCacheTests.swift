@@ -42,7 +42,15 @@ import Testing
                 parses.add()
                 return Builder.parse(document.body, firstLine: document.bodyLine, of: document, renderer)
             }
+            // The citations are decoded when read; what the build reads of them before is in
+            // the summary, and undecoded they are written back as they were read.
+            #expect(back.citationSummary == body.citationSummary)
+            var original = RecordWriter(), rewritten = RecordWriter()
+            body.write(to: &original)
+            back.write(to: &rewritten)
+            #expect(rewritten.bytes == original.bytes)
             #expect(back.citations == body.citations && !back.citations.isEmpty)
+            #expect(back.citationSummary == CitationSummary(back.citations))
             #expect(back.blanks == body.blanks && back.links == body.links && back.recipientsLine == body.recipientsLine)
             #expect(parses.value == 0)
             #expect(back.html == body.html && back.words == body.words)
@@ -53,6 +61,23 @@ import Testing
         }
         for diagnostic in diagnostics { #expect(try Diagnostic(record: &reader) == diagnostic) }
         #expect(reader.isAtEnd)
+        // Citations that do not read back as their summary says are those of the parse made again.
+        let (document, body) = (portal.documents[0], rendered[0])
+        var damaged = RecordWriter()
+        damaged.array(body.citationSummary.relations) { $0.bool($1 == .basis) }
+        damaged.uint64(body.citationSummary.indexKey)
+        damaged.nested { $0.int(body.citations.count + 3) }
+        damaged.int(0)
+        damaged.int(0)
+        damaged.bool(false)
+        var damagedReader = RecordReader(damaged.bytes)
+        let parses = Count()
+        let fallback = try RenderedMarkdown(record: &damagedReader) {
+            parses.add()
+            return Builder.parse(document.body, firstLine: document.bodyLine, of: document, renderer)
+        }
+        #expect(damagedReader.isAtEnd)
+        #expect(fallback.citations == body.citations && parses.value == 1)
         // What the build parses again is the body as the loader read it, from the same line.
         let loader = ContentLoader(root: TestPaths.repository)
         for document in portal.documents {
