@@ -38,17 +38,16 @@ struct ContentWalker {
                                                      en: "create content/units/<unit>/<school-year>/ and put the documents there.")))
             return result
         }
-        var paths: [(relative: [String], joined: String)] = []
-        var stamps: [String: UInt64?] = [:]
-        for (relative, kind, status) in entries() {
-            let path = ([content.path] + relative).joined(separator: "/")
+        // Paths from content/, each file's stamp when the listing gives it.
+        var paths: [(joined: String, stamp: UInt64??)] = []
+        for (joined, kind, status) in entries() {
             var isDirectory = kind == .folder
             if kind == .link {
-                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                let target = URL(fileURLWithPath: content.path + "/" + joined).resolvingSymlinksInPath().path
                 var targetIsFolder: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: target, isDirectory: &targetIsFolder)
                 if !target.hasPrefix(contentReal) {
-                    diagnostics.append(Diagnostic(.error, "content.link-outside", file: (["content"] + relative).joined(separator: "/"),
+                    diagnostics.append(Diagnostic(.error, "content.link-outside", file: "content/" + joined,
                                                   message: .init(vi: "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; congkhai không đọc nó.",
                                                                  en: "this is a symbolic link leading outside content/; congkhai does not read it."),
                                                   fix: .init(vi: "chép tệp thật vào content/ thay cho liên kết.", en: "copy the real file into content/ instead.")))
@@ -58,11 +57,9 @@ struct ContentWalker {
                 isDirectory = exists && targetIsFolder.boolValue
             }
             guard !isDirectory else { continue }
-            let joined = relative.joined(separator: "/")
-            paths.append((relative, joined))
-            if kind == .file, let status, let listing { stamps[joined] = FileIdentity.stamp(status, takenAt: listing.takenAt) }
+            let stamp: UInt64?? = if kind == .file, let status, let listing { .some(FileIdentity.stamp(status, takenAt: listing.takenAt)) } else { nil }
+            paths.append((joined, stamp))
         }
-        // Joined once, not in every comparison of the sort.
         paths.sort { $0.joined < $1.joined }
 
         var unitFolders: [String: String] = [:]
@@ -76,10 +73,13 @@ struct ContentWalker {
             checkedUnitIDs[id] = valid
             return valid
         }
-        for (relative, joined) in paths {
+        for (joined, stamp) in paths {
             let path = "content/" + joined
+            let relative = joined.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             let name = relative.last ?? ""
-            let isMarkdown = name.lowercased().hasSuffix(".md")
+            // Ends in ".md", in any case (without a lowercased copy of every name).
+            let ending = Array(name.utf8.suffix(3))
+            let isMarkdown = ending.count == 3 && ending[0] == 0x2E && ending[1] | 0x20 == 0x6D && ending[2] | 0x20 == 0x64
             if relative.count == 3, relative[0] == "units", name == "unit.yaml" {
                 if checkUnitIDOnce(relative[1], path: path) {
                     result.unitFiles.append(UnitFile(id: relative[1], path: path))
@@ -103,7 +103,7 @@ struct ContentWalker {
                 let slug = VietnameseText.slug(String(name.dropLast(3)))
                 if slug.isEmpty { reportBadName(path, &diagnostics); continue }
                 result.documentFiles.append(DocumentFile(unitID: relative[1], schoolYear: relative[2], slug: slug, path: path,
-                                                         listedStamp: stamps[joined]))
+                                                         listedStamp: stamp))
                 if unitFolders[relative[1]] == nil { unitFolders[relative[1]] = path }
             } else if isMarkdown {
                 diagnostics.append(Diagnostic(.error, "content.misplaced", file: path,
@@ -117,25 +117,31 @@ struct ContentWalker {
         return result
     }
 
-    /// Every entry below content/ but hidden ones and those in hidden folders, as path
-    /// components from content/, with its kind and, from a listing, its status. Folders are
-    /// entered, links to folders are not.
-    private func entries() -> [(relative: [String], kind: FolderEntries.Kind, status: stat?)] {
+    /// Every entry below content/ but hidden ones and those in hidden folders, as a path from
+    /// content/, with its kind and, from a listing, its status. Folders are entered, links to
+    /// folders are not.
+    private func entries() -> [(path: String, kind: FolderEntries.Kind, status: stat?)] {
         if let listing {
             return listing.entries.compactMap { entry in
-                let relative = entry.path.split(separator: "/").map(String.init)
-                return relative.contains(where: { $0.hasPrefix(".") }) ? nil : (relative, entry.kind, entry.status)
+                // Hidden: a name starting with a dot, anywhere in the path.
+                var previous: UInt8 = 0x2F
+                for byte in entry.path.utf8 {
+                    if byte == 0x2E && previous == 0x2F { return nil }
+                    previous = byte
+                }
+                return (entry.path, entry.kind, entry.status)
             }
         }
         // readdir(3) and plain path strings: a portal of 10,000 files spent a third of its
         // loading time in URL values and resource lookups.
         let content = root.appendingPathComponent("content").path
-        var found: [(relative: [String], kind: FolderEntries.Kind, status: stat?)] = []
-        var pending: [[String]] = [[]]
+        var found: [(path: String, kind: FolderEntries.Kind, status: stat?)] = []
+        var pending: [String] = [""]
         while let folder = pending.popLast() {
-            for (name, kind) in FolderEntries.list(([content] + folder).joined(separator: "/")) where !name.hasPrefix(".") {
-                found.append((folder + [name], kind, nil))
-                if kind == .folder { pending.append(folder + [name]) }
+            for (name, kind) in FolderEntries.list(folder.isEmpty ? content : content + "/" + folder) where !name.hasPrefix(".") {
+                let path = folder.isEmpty ? name : folder + "/" + name
+                found.append((path, kind, nil))
+                if kind == .folder { pending.append(path) }
             }
         }
         return found
