@@ -46,9 +46,11 @@ struct SearchIndex {
     func files() -> (files: [(path: String, data: Data)], postings: SearchPostings) {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
-        var entries = site.documents.map { document in
-            let source = document.source
-            return Entry(title: source.title, url: document.url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
+        // On all cores: each date is formatted.
+        let documents = site.documents
+        var entries = ParallelMap.map(Array(documents.indices)) { index in
+            let source = documents[index].source
+            return Entry(title: source.title, url: documents[index].url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
                          kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
                          categories: source.categories)
         }
@@ -92,16 +94,22 @@ struct SearchIndex {
         let yearIndex = Dictionary(uniqueKeysWithValues: site.schoolYears.enumerated().map { ($1, $0) })
         let kindIndex = Dictionary(uniqueKeysWithValues: catalogue.documentKinds.enumerated().map { ($1.slug, $0) })
         let categoryIndex = Dictionary(uniqueKeysWithValues: catalogue.categories.enumerated().map { ($1.slug, $0) })
-        // Written as JSONEncoder wrote [[Int]], without its cost: four numbers per document.
-        var filters = "congkhaiSearch.filters(["
-        for (index, document) in site.documents.enumerated() {
-            let source = document.source
+        // Written as JSONEncoder wrote [[Int]], without its cost: four numbers per document,
+        // their digits straight into bytes.
+        var filters = Array("congkhaiSearch.filters([".utf8)
+        filters.reserveCapacity(filters.count + documents.count * 16)
+        for index in documents.indices {
+            let source = documents[index].source
             let categories = source.categories.compactMap { categoryIndex[$0] }.reduce(0) { $0 | (1 << $1) }
-            let row = [yearIndex[source.schoolYear] ?? -1, unitIndex[source.unitID] ?? -1, kindIndex[source.kind] ?? -1, categories]
-            filters += (index == 0 ? "[" : ",[") + row.map(String.init).joined(separator: ",") + "]"
+            filters.append(contentsOf: index == 0 ? [0x5B] : [0x2C, 0x5B])  // "[" or ",["
+            for (position, number) in [yearIndex[source.schoolYear] ?? -1, unitIndex[source.unitID] ?? -1, kindIndex[source.kind] ?? -1, categories].enumerated() {
+                if position > 0 { filters.append(0x2C) }
+                Self.appendDecimal(number, to: &filters)
+            }
+            filters.append(0x5D)  // "]"
         }
-        filters += "]);\n"
-        files.append(("\(Self.folder)filters.js", Data(filters.utf8)))
+        filters.append(contentsOf: "]);\n".utf8)
+        files.append(("\(Self.folder)filters.js", Data(filters)))
         let meta = Meta(termShards: termShards, documentsPerShard: Self.documentsPerShard, documents: site.documents.count, entries: total,
                         units: site.units.map { [$0.unit.id, $0.unit.name] },
                         kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
@@ -163,6 +171,19 @@ struct SearchIndex {
             previous = posting.entry
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A number in decimal, as String(number) writes it.
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number < 0 { bytes.append(0x2D) }  // "-"
+        var rest = number.magnitude
+        var divisor: UInt = 1
+        while rest / divisor >= 10 { divisor *= 10 }
+        repeat {
+            bytes.append(0x30 + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        } while divisor > 0
     }
 
     private func json<Value: Encodable>(_ value: Value) -> String {

@@ -54,6 +54,11 @@ import Testing
         let folder = output.appendingPathComponent(SearchIndex.folder)
         let parts = try FileManager.default.contentsOfDirectory(atPath: folder.path)
         #expect(parts.contains("meta.js") && parts.contains("filters.js") && parts.contains { $0.hasPrefix("t") } && parts.contains { $0.hasPrefix("d") })
+        // The filters: four numbers (year, unit, kind, categories) for each of the five documents.
+        let filters = try String(contentsOf: folder.appendingPathComponent("filters.js"), encoding: .utf8)
+        let table = try #require(filters.wholeMatch(of: /congkhaiSearch\.filters\((.*)\);\n/)?.1)
+        let rows = try JSONDecoder().decode([[Int]].self, from: Data(table.utf8))
+        #expect(rows.count == 5 && rows.allSatisfy { $0.count == 4 && $0[0] >= 0 && $0[1] >= 0 && $0[2] >= 0 })
         for part in parts {
             let text = try String(contentsOf: folder.appendingPathComponent(part), encoding: .utf8)
             #expect(text.hasPrefix("congkhaiSearch."), "\(part) is a script, not JSON")

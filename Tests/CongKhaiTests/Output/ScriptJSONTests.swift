@@ -26,4 +26,13 @@ import Testing
         #expect(quoted("Kế hoạch – năm học “2024–2025”") == "\"Kế hoạch – năm học “2024–2025”\"")
         #expect(quoted("a\u{2028}b") == "\"a\\u2028b\"")
     }
+
+    /// The search filters' numbers are written digit by digit, as String(number) writes them.
+    @Test func decimalsAreWrittenAsStringWritesThem() {
+        for number in [0, 1, 9, 10, 99, 100, 4_096, -1, -10, 1 << 40, Int.max, Int.min + 1] {
+            var bytes: [UInt8] = []
+            SearchIndex.appendDecimal(number, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == String(number))
+        }
+    }
 }
