@@ -12,16 +12,19 @@ public enum SiteResolver {
         // Newest first: by date issued (a document without one comes after the dated ones of
         // its school year), then Vietnamese title order, then id: never the disk's order.
         // Sort keys made on all cores: a Vietnamese title's key is the costly part.
-        let order = ParallelMap.map(Array(portal.documents.indices)) { index -> (Int, [Int], VietnameseSortKey, String) in
+        // A date as one number, year then month then day: ordered as they are.
+        let sortKeys = ParallelMap.map(Array(portal.documents.indices)) { index -> (date: Int, title: VietnameseSortKey, id: String) in
             let document = portal.documents[index]
-            let date = document.issued.map { [$0.year, $0.month, $0.day ?? 0] }
-                ?? [Int(document.schoolYear.prefix(4)) ?? 0, 9, 0]
-            return (index, date, VietnameseSortKey(document.title), document.id)
-        }.sorted { lhs, rhs in
-            if lhs.1 != rhs.1 { return rhs.1.lexicographicallyPrecedes(lhs.1) }
-            if lhs.2 != rhs.2 { return lhs.2 < rhs.2 }
-            return lhs.3 < rhs.3
-        }.map(\.0)
+            let date = document.issued.map { ($0.year * 100 + $0.month) * 100 + ($0.day ?? 0) }
+                ?? ((Int(document.schoolYear.prefix(4)) ?? 0) * 100 + 9) * 100
+            return (date, VietnameseSortKey(document.title), document.id)
+        }
+        let order = portal.documents.indices.sorted { lhs, rhs in
+            if sortKeys[lhs].date != sortKeys[rhs].date { return sortKeys[lhs].date > sortKeys[rhs].date }
+            if sortKeys[lhs].title < sortKeys[rhs].title { return true }
+            if sortKeys[rhs].title < sortKeys[lhs].title { return false }
+            return sortKeys[lhs].id < sortKeys[rhs].id
+        }
         let sources = order.map { portal.documents[$0] }
         let bodies = order.map { rendered[$0] }
 

@@ -4,20 +4,49 @@ import Foundation
 /// v x y), not by code point. Tones are a secondary difference ordered as in CLDR's Vietnamese
 /// collation: none, grave, hook above, tilde, acute, dot below; case is tertiary.
 public struct VietnameseSortKey: Comparable, Hashable, Sendable {
-    private let primary: [UInt16]
-    private let secondary: [UInt8]
-    private let tertiary: [UInt8]
+    /// The primary weights, then the secondary (tones), then the tertiary (case), each level
+    /// ended by 0 and every weight one more than its value: compared as one sequence, they
+    /// order as the three levels compared one after another, with one array to make and move.
+    private let weights: [UInt16]
 
-    public init(_ text: String) { self.init(text, useTable: true) }
+    public init(_ text: String) {
+        // Most titles are letters the table knows, a scalar each: no grapheme breaking.
+        var primary: [UInt16] = [], secondary: [UInt8] = [], tertiary: [UInt8] = []
+        primary.reserveCapacity(text.utf8.count)
+        secondary.reserveCapacity(text.utf8.count)
+        tertiary.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            guard let entry = Self.latin(scalar.value) else {
+                self.init(levels: Self.levels(text, useTable: true))
+                return
+            }
+            primary.append(entry.primary)
+            secondary.append(entry.tone)
+            tertiary.append(entry.upper)
+        }
+        self.init(levels: (primary, secondary, tertiary))
+    }
 
-    private init(slow text: String) { self.init(text, useTable: false) }
+    private init(levels: (primary: [UInt16], secondary: [UInt8], tertiary: [UInt8])) {
+        var weights: [UInt16] = []
+        weights.reserveCapacity(levels.primary.count * 3 + 3)
+        for weight in levels.primary { weights.append(weight &+ 1) }
+        weights.append(0)
+        for weight in levels.secondary { weights.append(UInt16(weight) + 1) }
+        weights.append(0)
+        for weight in levels.tertiary { weights.append(UInt16(weight) + 1) }
+        weights.append(0)
+        self.weights = weights
+    }
 
-    private init(_ text: String, useTable: Bool) {
+    /// The three levels of `text`, character by character; the table, when used, gives those
+    /// of single-scalar Latin letters.
+    private static func levels(_ text: String, useTable: Bool) -> (primary: [UInt16], secondary: [UInt8], tertiary: [UInt8]) {
         var primary: [UInt16] = []
         var secondary: [UInt8] = []
         var tertiary: [UInt8] = []
         for character in text {
-            if useTable, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first, let entry = Self.latin[scalar.value] {
+            if useTable, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first, let entry = latin(scalar.value) {
                 primary.append(entry.primary)
                 secondary.append(entry.tone)
                 tertiary.append(entry.upper)
@@ -57,29 +86,34 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
             secondary.append(tone)
             tertiary.append(isUpper ? 1 : 0)
         }
-        self.primary = primary
-        self.secondary = secondary
-        self.tertiary = tertiary
+        return (primary, secondary, tertiary)
     }
 
-    /// Precomputed keys of the ASCII and Vietnamese Latin letters, so sorting thousands of
-    /// titles does not decompose every character again.
-    private static let latin: [UInt32: (primary: UInt16, tone: UInt8, upper: UInt8)] = {
-        var table: [UInt32: (UInt16, UInt8, UInt8)] = [:]
-        for range in [0x20...0x7E, 0xC0...0x24F, 0x1E00...0x1EFF] {
-            for value in range {
-                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
-                let key = VietnameseSortKey(slow: String(scalar))
-                if key.primary.count == 1 { table[UInt32(value)] = (key.primary[0], key.secondary[0], key.tertiary[0]) }
-            }
+    private typealias Entry = (primary: UInt16, tone: UInt8, upper: UInt8)
+
+    /// The key of a single-scalar character of the ASCII and Vietnamese Latin letters, so
+    /// sorting thousands of titles does not decompose every character again. None of these
+    /// scalars joins the one before it into a character, so a text made only of them has one
+    /// character per scalar.
+    private static func latin(_ value: UInt32) -> Entry? {
+        if value < 0x250 { return latinLow[Int(value)] }
+        if (0x1E00...0x1EFF).contains(value) { return latinAdditional[Int(value - 0x1E00)] }
+        return nil
+    }
+
+    private static let latinLow: [Entry?] = table(0..<0x250, known: [0x20...0x7E, 0xC0...0x24F])
+    private static let latinAdditional: [Entry?] = table(0x1E00..<0x1F00, known: [0x1E00...0x1EFF])
+
+    private static func table(_ range: Range<Int>, known: [ClosedRange<Int>]) -> [Entry?] {
+        range.map { value -> Entry? in
+            guard known.contains(where: { $0.contains(value) }), let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            let levels = levels(String(scalar), useTable: false)
+            return levels.primary.count == 1 ? (levels.primary[0], levels.secondary[0], levels.tertiary[0]) : nil
         }
-        return table
-    }()
+    }
 
     public static func < (lhs: Self, rhs: Self) -> Bool {
-        if lhs.primary != rhs.primary { return lhs.primary.lexicographicallyPrecedes(rhs.primary) }
-        if lhs.secondary != rhs.secondary { return lhs.secondary.lexicographicallyPrecedes(rhs.secondary) }
-        return lhs.tertiary.lexicographicallyPrecedes(rhs.tertiary)
+        lhs.weights.lexicographicallyPrecedes(rhs.weights)
     }
 }
 

@@ -44,6 +44,23 @@ import Testing
         #expect(["Trường THPT", "Trường Tiểu học An Phước", "Phòng GDĐT"].sortedVietnamese { $0 }.first == "Phòng GDĐT")
     }
 
+    /// A text of table letters is keyed scalar by scalar; the same text decomposed (combining
+    /// marks) goes character by character: both give the same key, for every line of the seeds.
+    @Test func decomposedTextSortsAsComposedText() throws {
+        let lines = try TestPaths.seedFiles().flatMap { try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+        #expect(lines.count > 100)
+        for line in lines.prefix(400) {
+            let composed = line.precomposedStringWithCanonicalMapping
+            let decomposed = line.decomposedStringWithCanonicalMapping
+            #expect(VietnameseSortKey(composed) == VietnameseSortKey(decomposed), "\(line)")
+        }
+        // Shorter first, then tones, then case, whatever the lengths.
+        #expect(VietnameseSortKey("ma") < VietnameseSortKey("mà"))
+        #expect(VietnameseSortKey("mà") < VietnameseSortKey("mab"))
+        #expect(VietnameseSortKey("Ma") > VietnameseSortKey("ma") && VietnameseSortKey("Ma") < VietnameseSortKey("mà"))
+        #expect(VietnameseSortKey("ma\t") < VietnameseSortKey("mab") && VietnameseSortKey("") < VietnameseSortKey("\u{0}"))
+    }
+
     @Test func tonesAreASecondaryDifference() {
         let sorted = ["má", "mà", "ma", "mạ", "mã", "mả", "mb"].sortedVietnamese { $0 }
         #expect(sorted == ["ma", "mà", "mả", "mã", "má", "mạ", "mb"])
