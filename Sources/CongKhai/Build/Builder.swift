@@ -74,10 +74,17 @@ public struct Builder: Sendable {
     /// Each document's body parsed, or its parse reused from the cache when its file is unchanged.
     static func parse(_ portal: LoadedPortal) -> [RenderedMarkdown] {
         let renderer = MarkdownRenderer()
-        var reused: [String: RenderedMarkdown] = [:]
-        for load in portal.documentLoads { if let rendered = load.rendered { reused[load.path] = rendered } }
-        return ParallelMap.map(portal.documents) { [reused] document in
-            reused[document.sourcePath] ?? parse(document.body, firstLine: document.bodyLine, of: document, renderer)
+        // The documents are some of the loads, in the same order: each one's load is found by
+        // walking both together, without a dictionary of 10,000 paths.
+        var reused: [RenderedMarkdown?] = []
+        reused.reserveCapacity(portal.documents.count)
+        var next = portal.documentLoads.startIndex
+        for document in portal.documents {
+            while next < portal.documentLoads.endIndex, portal.documentLoads[next].path != document.sourcePath { next += 1 }
+            reused.append(next < portal.documentLoads.endIndex ? portal.documentLoads[next].rendered : nil)
+        }
+        return ParallelMap.map(Array(portal.documents.indices)) { [reused] index in
+            reused[index] ?? parse(portal.documents[index].body, firstLine: portal.documents[index].bodyLine, of: portal.documents[index], renderer)
         }
     }
 
