@@ -157,6 +157,15 @@ import Testing
         #expect(listed.documentLoads.allSatisfy { $0.stamp != 0 })
     }
 
+    /// Duplicates are found by a hash of each key; keys that share a hash but differ are
+    /// still told apart (every hash the same here, to make them share it).
+    @Test func keysSharingAHashAreToldApart() {
+        let keys = ["a", "b", "a", "c", "b", "b"]
+        var seen = DocumentChecks.FirstSeen()
+        let earlier = keys.indices.map { seen.earlier(keys[$0], hash: 7, at: $0) { keys[$0] } }
+        #expect(earlier == [nil, nil, 0, nil, 1, 1])
+    }
+
     @Test func attachmentsMustSitBesideTheDocument() throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
