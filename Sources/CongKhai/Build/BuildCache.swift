@@ -30,7 +30,7 @@ struct BuildCache {
 
     func store(_ fingerprint: BuildFingerprint, pages: Int) {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data("\(fingerprint.value)\n\(pages)\n".utf8).write(to: fingerprintFile, options: .atomic)
+        try? PlainFile.replace(fingerprintFile.path, contents: Array("\(fingerprint.value)\n\(pages)\n".utf8))
     }
 
     func clear() { try? FileManager.default.removeItem(at: fingerprintFile) }
@@ -61,8 +61,8 @@ struct BuildCache {
     /// A record kept in file `name` after `header`, or nil when there is none or it cannot be
     /// read whole.
     private func readRecord<Value>(_ name: String, header: String, _ read: (inout RecordReader) throws(RecordReader.Corrupt) -> Value) -> Value? {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)) else { return nil }
-        var reader = RecordReader([UInt8](data))
+        guard let bytes = PlainFile.read(folder.appendingPathComponent(name).path) else { return nil }
+        var reader = RecordReader(bytes)
         do {
             guard try reader.string() == header else { return nil }
             let value = try read(&reader)
@@ -79,7 +79,7 @@ struct BuildCache {
         write(&writer)
         let file = folder.appendingPathComponent(name)
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        if (try? Data(writer.bytes).write(to: file, options: .atomic)) == nil {
+        if (try? PlainFile.replace(file.path, contents: writer.bytes)) == nil {
             try? FileManager.default.removeItem(at: file)
         }
     }
@@ -87,8 +87,8 @@ struct BuildCache {
     /// The page keys stored for the output of generation `generation`, or nil.
     func pageKeys(generation: String) -> [String: UInt64]? {
         // Read from a marker: only a generation as congkhai writes them names a file here.
-        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit), let data = try? Data(contentsOf: pageKeysFile(generation)) else { return nil }
-        return Self.parsePageKeys([UInt8](data), header: "\(Self.pageKeysHeader) \(generation)")
+        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit), let bytes = PlainFile.read(pageKeysFile(generation).path) else { return nil }
+        return Self.parsePageKeys(bytes, header: "\(Self.pageKeysHeader) \(generation)")
     }
 
     /// "header" then one "key<TAB>path" a line (key in hex). Read as bytes: splitting the
@@ -129,7 +129,7 @@ struct BuildCache {
         var text = "\(Self.pageKeysHeader) \(generation)\n"
         for (path, key) in keys { text += String(key, radix: 16) + "\t" + path + "\n" }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: pageKeysFile(generation), options: .atomic)
+        try PlainFile.replace(pageKeysFile(generation).path, contents: Array(text.utf8))
     }
 
     /// Removes the keys of every generation but these (the output's and the spare's), and the

@@ -24,7 +24,7 @@ struct DocumentCache {
     /// when one of them is first read.
     func load(again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown) -> ReusableLoads? {
         // Each part, and each document in it (a nested record), decoded on all cores.
-        let parts = ParallelMap.map(Array(0..<Self.parts)) { part in Self.read(file(part)).flatMap { Self.decode($0, again: again) } }
+        let parts = ParallelMap.map(Array(0..<Self.parts)) { part in PlainFile.read(file(part).path).flatMap { Self.decode($0, again: again) } }
         guard let environment = parts.lazy.compactMap({ $0?.environment }).first else { return nil }
         var loads: [String: DocumentLoad] = [:]
         for case let (partEnvironment, partLoads)? in parts where partEnvironment == environment {
@@ -143,25 +143,4 @@ struct DocumentCache {
     }
 
     private static let chunk = 4 << 20
-
-    /// The file's bytes read straight into an array (not through Data, which would hold them twice).
-    private static func read(_ file: URL) -> [UInt8]? {
-        let descriptor = open(file.path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        let size = Int(status.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            var done = 0
-            while done < size {
-                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
-                if got <= 0 { complete = false; break }
-                done += got
-            }
-            count = done
-        }
-        return complete ? bytes : nil
-    }
 }

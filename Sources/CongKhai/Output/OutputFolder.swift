@@ -84,7 +84,7 @@ public struct OutputFolder: Sendable {
     /// The marker is replaced, never written into: in a recycled folder it could share its
     /// file with the live output.
     private func writeMarker(_ text: String) throws {
-        try Data(text.utf8).write(to: staging.appendingPathComponent(Self.markerName), options: .atomic)
+        try PlainFile.replace(staging.appendingPathComponent(Self.markerName).path, contents: Array(text.utf8))
     }
 
     /// The generation written in the current output's marker, if any.

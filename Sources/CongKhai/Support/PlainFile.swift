@@ -8,6 +8,52 @@ enum PlainFile {
     /// Creates the file anew, never writing into an existing one: a staged file may share its
     /// inode (a hard link) with a page of the live output.
     static func create(_ path: String, contents data: Data) throws(POSIXError) {
+        try data.withUnsafeBytes { buffer in Result { () throws(POSIXError) in try create(path, bytes: buffer) } }.get()
+    }
+
+    static func create(_ path: String, contents bytes: [UInt8]) throws(POSIXError) {
+        try bytes.withUnsafeBytes { buffer in Result { () throws(POSIXError) in try create(path, bytes: buffer) } }.get()
+    }
+
+    /// Replaces the file whole: written beside it, then renamed over it, so a reader sees the
+    /// old file or the new one, never a part (and a file it shares with another folder by a
+    /// hard link is left as it was). Not synced: what is kept this way (the build cache, the
+    /// staged output's marker) is checked when read, or flushed with the staged site.
+    static func replace(_ path: String, contents bytes: [UInt8]) throws(POSIXError) {
+        // Named for this process: two builds of one output never write the same file.
+        let partial = "\(path).\(getpid()).partial"
+        try create(partial, contents: bytes)
+        if rename(partial, path) != 0 {
+            let failure = error()
+            unlink(partial)
+            throw failure
+        }
+    }
+
+    /// The file's bytes read straight into an array (not through Data, which would hold them
+    /// twice), or nil when it cannot be read whole.
+    static func read(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
+                if got < 0 && errno == EINTR { continue }
+                if got <= 0 { complete = false; break }
+                done += got
+            }
+            count = done
+        }
+        return complete ? bytes : nil
+    }
+
+    private static func create(_ path: String, bytes buffer: UnsafeRawBufferPointer) throws(POSIXError) {
         var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         if descriptor < 0 && errno == EEXIST {
             unlink(path)
@@ -15,14 +61,12 @@ enum PlainFile {
         }
         guard descriptor >= 0 else { throw Self.error() }
         var failure: POSIXError?
-        data.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { failure = Self.error(); return }
-                done += written
-            }
+        var done = 0
+        while done < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { failure = Self.error(); break }
+            done += written
         }
         if close(descriptor) != 0 && failure == nil { failure = Self.error() }
         if let failure {
