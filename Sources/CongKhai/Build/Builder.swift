@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     /// The process ends after this build: what it loaded is left for the system to reclaim at
     /// exit rather than freed piece by piece (see `KeptUntilExit`). The command line sets it.
     public var endsProcess = false
+    /// Addresses a sitemap file holds at most before it is split (sitemaps.org's 50,000);
+    /// lowered by tests to split a small portal's.
+    var sitemapLimit = Discovery.sitemapLimit
 
     public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil) {
         self.source = source.standardizedFileURL
@@ -210,6 +213,7 @@ public struct Builder: Sendable {
             let (staging, recycled) = try output.prepareStaging(spare: cache.spareOutput, spareGeneration: spare?.generation)
             var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
             writer.keys = PageKeys(site: site, templates: templates, options: options)
+            writer.sitemapLimit = options.sitemapLimit
             writer.previous = previous
             writer.recycled = recycled ? spare?.contents : nil
             writer.searchPostings = searchPostings

@@ -10,27 +10,47 @@ struct Discovery {
     static let feedSize = 50
     static let sitemapLimit = 50_000
 
-    func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
-        var files = 0
-        var robots = "User-agent: *\nAllow: /\n"
-        if let base = site.settings.baseURL {
-            // One sitemap is a keyed job of the writer (`sitemapIsOneFile`); more are made here.
-            if !Self.sitemapIsOneFile(site) {
-                let urls = Self.sitemapLocations(site, base: base).map(Self.sitemapEntry)
-                var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                for (number, start) in stride(from: 0, to: urls.count, by: Self.sitemapLimit).enumerated() {
-                    let chunk = Array(urls[start..<min(start + Self.sitemapLimit, urls.count)])
-                    try writeFile("sitemap-\(number + 1).xml", Data(templates.render(["urls": chunk], template: "sitemap").utf8))
-                    index += "<sitemap><loc>\(base)/sitemap-\(number + 1).xml</loc></sitemap>\n"
-                    files += 1
-                }
-                try writeFile("sitemap.xml", Data((index + "</sitemapindex>\n").utf8))
-                files += 1
+    /// One file of the sitemap (sitemaps.org: at most 50,000 addresses a file): the whole of
+    /// it, or one of its parts and the index of the parts. Each is a keyed job of the writer,
+    /// made of the addresses it lists.
+    enum SitemapFile: Sendable, Hashable {
+        case whole, part(Int), index(parts: Int)
+
+        var path: String {
+            switch self {
+            case .whole, .index: return Discovery.sitemapPath
+            case .part(let number): return "sitemap-\(number + 1).xml"
             }
-            robots += "Sitemap: \(base)/sitemap.xml\n"
         }
+
+        /// The addresses it lists, of `count` in all, `limit` a part.
+        func range(of count: Int, limit: Int) -> Range<Int> {
+            switch self {
+            case .whole: return 0..<count
+            case .part(let number): return min(count, number * limit)..<min(count, (number + 1) * limit)
+            case .index: return 0..<0
+            }
+        }
+    }
+
+    /// The sitemap's files: none without `base_url` (sitemaps need absolute addresses), one
+    /// up to `limit` addresses, else parts of `limit` each and their index. Counted without
+    /// listing the addresses.
+    static func sitemapFiles(_ site: SiteModel, limit: Int) -> [SitemapFile] {
+        guard site.settings.baseURL != nil else { return [] }
+        let count = 4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
+            + site.directives.count + site.pages.count
+        guard count > limit else { return [.whole] }
+        let parts = (count + limit - 1) / limit
+        return (0..<parts).map { .part($0) } + [.index(parts: parts)]
+    }
+
+    /// robots.txt, naming the sitemap when there is one.
+    func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
+        var robots = "User-agent: *\nAllow: /\n"
+        if let base = site.settings.baseURL { robots += "Sitemap: \(base)/sitemap.xml\n" }
         try writeFile("robots.txt", Data(robots.utf8))
-        return files + 1
+        return 1
     }
 
     static let portalFeedPath = "feed.xml"
@@ -81,19 +101,17 @@ struct Discovery {
         source.issued?.rfc3339 ?? "\(source.schoolYear.prefix(4))-09-01T00:00:00+07:00"
     }
 
-    /// Whether the sitemap is one file (at most `sitemapLimit` addresses): a job of the
-    /// writer, keyed by its addresses. Counted without listing them.
-    static func sitemapIsOneFile(_ site: SiteModel) -> Bool {
-        let count = 4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
-            + site.directives.count + site.pages.count
-        return site.settings.baseURL != nil && count <= sitemapLimit
-    }
-
     static let sitemapPath = "sitemap.xml"
 
-    /// The one sitemap, when `sitemapIsOneFile`.
-    func sitemap() -> String {
-        let urls = Self.sitemapLocations(site, base: site.settings.baseURL ?? "").map(Self.sitemapEntry)
+    /// A file of the sitemap; `locations` are every address it has (`sitemapLocations`).
+    func sitemap(_ file: SitemapFile, locations: [(loc: String, lastmod: String?)], limit: Int) -> String {
+        if case .index(let parts) = file {
+            let base = site.settings.baseURL ?? ""
+            var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for number in 0..<parts { index += "<sitemap><loc>\(base)/\(SitemapFile.part(number).path)</loc></sitemap>\n" }
+            return index + "</sitemapindex>\n"
+        }
+        let urls = locations[file.range(of: locations.count, limit: limit)].map(Self.sitemapEntry)
         return templates.render(["urls": urls], template: "sitemap")
     }
 

@@ -21,6 +21,9 @@ struct PageKeys: Sendable {
     /// Directive key → title, as a document page lists it.
     private let directiveTitles: [String: String]
     private let documentIDs: [String]
+    /// Every address of the sitemap, listed once for all its files; and how many a file holds.
+    private let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
+    private let sitemapLimit: Int
 
     init(site: SiteModel, templates: TemplateLibrary, options: BuildOptions) {
         self.site = site
@@ -35,6 +38,8 @@ struct PageKeys: Sendable {
         self.global = global.value
         directiveTitles = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0.title) })
         documentIDs = site.documents.map(\.source.id)
+        sitemapLocations = Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        sitemapLimit = options.sitemapLimit
         let unitKeys = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.inputKey) })
         documentKeys = site.documents.map { document in
             guard let own = document.source.inputKey, let unit = unitKeys[document.source.unitID] ?? nil else { return nil }
@@ -189,11 +194,17 @@ struct PageKeys: Sendable {
                 hasher.add(unit.url)
                 hasher.add(key)
             }
-        case .sitemap:
+        case .sitemap(let file):
             hasher.add("sitemap")
-            let locations = Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "")
-            hasher.add(locations.count)
-            for location in locations { hasher.add(location.loc); hasher.add(location.lastmod) }
+            hasher.add(file.path)
+            if case .index(let parts) = file {
+                hasher.add(parts)
+            } else {
+                let locations = sitemapLocations.value
+                let range = file.range(of: locations.count, limit: sitemapLimit)
+                hasher.add(range.count)
+                for location in locations[range] { hasher.add(location.loc); hasher.add(location.lastmod) }
+            }
         case .home:
             hasher.add("home")
             guard addDocuments(site.documents.indices.prefix(PageContexts.latestCount)), addUnits() else { return nil }

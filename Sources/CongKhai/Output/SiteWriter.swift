@@ -17,12 +17,14 @@ struct SiteWriter: Sendable {
     var recycled: RecycledOutput? = nil
     /// The search index's postings as the last build left them, patched rather than made again.
     var searchPostings: SearchPostings? = nil
+    /// Addresses a sitemap file holds at most (Discovery.sitemapLimit; lowered by tests).
+    var sitemapLimit = Discovery.sitemapLimit
 
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
         case directive(Int, page: Int), page(Int), notFound, search
         /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
-        case unitFeed(Int), portalFeed, openData(OpenData.File), sitemap
+        case unitFeed(Int), portalFeed, openData(OpenData.File), sitemap(Discovery.SitemapFile)
 
         var isPage: Bool {
             switch self {
@@ -85,6 +87,8 @@ struct SiteWriter: Sendable {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         let feeds = Discovery(site: site, templates: templates)
+        let site = site
+        let sitemapLocations = Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
             if inPlace.contains(path) { return .success(nil) }
@@ -93,7 +97,7 @@ struct SiteWriter: Sendable {
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
                 return .success(nil)
             }
-            let data = index < jobs.count ? render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds)
+            let data = index < jobs.count ? render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds, sitemapLocations: sitemapLocations)
                 : searchFiles[index - jobs.count].data
             return writeFile(path, data, createFolder: false).map { data.count }
         }
@@ -122,7 +126,7 @@ struct SiteWriter: Sendable {
             try writeFile("luu-tru/\(archive.name)", data).get()
             summary.files += 1
         }
-        // robots.txt, and sitemaps of more than 50,000 addresses (not keyed).
+        // robots.txt.
         let discoveryStarted = ContinuousClock.now
         summary.files += try feeds.write { path, data in try writeFile(path, data).get() }
         let discoverySeconds = Self.seconds(since: discoveryStarted)
@@ -148,7 +152,7 @@ struct SiteWriter: Sendable {
         jobs += site.units.indices.map { .unitFeed($0) }
         jobs.append(.portalFeed)
         jobs += OpenData.File.allCases.map { .openData($0) }
-        if Discovery.sitemapIsOneFile(site) { jobs.append(.sitemap) }
+        jobs += Discovery.sitemapFiles(site, limit: sitemapLimit).map { .sitemap($0) }
         return jobs
     }
 
@@ -157,7 +161,8 @@ struct SiteWriter: Sendable {
     }
 
     /// The job's file, rendered; its path is `path(of:)`.
-    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery) -> Data {
+    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery,
+                        sitemapLocations: Later<[(loc: String, lastmod: String?)]>) -> Data {
         let (context, template): ([String: Any], String)
         switch job {
         case .home: (context, template) = (contexts.home(), "home")
@@ -174,7 +179,7 @@ struct SiteWriter: Sendable {
         case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
         case .portalFeed: return Data(feeds.portalFeed().utf8)
         case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
-        case .sitemap: return Data(feeds.sitemap().utf8)
+        case .sitemap(let file): return Data(feeds.sitemap(file, locations: sitemapLocations.value, limit: sitemapLimit).utf8)
         }
         return Data(templates.render(context, template: template).utf8)
     }
@@ -195,7 +200,7 @@ struct SiteWriter: Sendable {
         case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
         case .portalFeed: return Discovery.portalFeedPath
         case .openData(let file): return file.path
-        case .sitemap: return Discovery.sitemapPath
+        case .sitemap(let file): return file.path
         }
     }
 

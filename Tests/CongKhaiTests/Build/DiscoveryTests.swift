@@ -72,6 +72,54 @@ import Testing
         #expect(page.contains("<meta property=\"og:title\" content=\"Kế hoạch &lt;đầu năm&gt;\">"))
     }
 
+    /// Above the limit of addresses a file (sitemaps.org's 50,000, lowered here to 4) the
+    /// sitemap is split: sitemap.xml indexes the parts, which hold every address of the whole
+    /// sitemap, in order. Each part is keyed: a rebuild after a body edit writes the same
+    /// files as a full build, and keeps the parts it leaves unchanged.
+    @Test func aLargeSitemapIsSplitIntoKeyedParts() throws {
+        let fixture = try portal(settings: "title: Cổng\nbase_url: https://congkhai.example.vn/truong/\n")
+        defer { fixture.remove() }
+        let wholeOutput = fixture.root.appendingPathComponent("whole")
+        _ = try Builder(options: BuildOptions(source: fixture.root, output: wholeOutput)).build()
+        let whole = try xmlTexts(Data(contentsOf: wholeOutput.appendingPathComponent("sitemap.xml")), element: "loc")
+        #expect(whole.count > 8)
+
+        var options = BuildOptions(source: fixture.root)
+        options.sitemapLimit = 4
+        _ = try Builder(options: options).build()
+        let public_ = fixture.root.appendingPathComponent("public")
+        let index = try xmlTexts(Data(contentsOf: public_.appendingPathComponent("sitemap.xml")), element: "loc")
+        let parts = (whole.count + 3) / 4
+        #expect(index == (1...parts).map { "https://congkhai.example.vn/truong/sitemap-\($0).xml" })
+        var listed: [String] = []
+        for number in 1...parts {
+            let part = try xmlTexts(Data(contentsOf: public_.appendingPathComponent("sitemap-\(number).xml")), element: "loc")
+            #expect(part.count == (number < parts ? 4 : whole.count - 4 * (parts - 1)))
+            listed += part
+        }
+        #expect(listed == whole)
+        #expect(try fixture.read("public/robots.txt").contains("Sitemap: https://congkhai.example.vn/truong/sitemap.xml"))
+
+        // A document redated (its address's date, in a later part): the parts come out as a
+        // full build makes them, and the first part's file (home and list pages, no document)
+        // is kept, not written again.
+        let firstPart = public_.appendingPathComponent("sitemap-1.xml")
+        let inode = try FileManager.default.attributesOfItem(atPath: firstPart.path)[.systemFileNumber] as? UInt64
+        try fixture.write("content/units/th-a/2023-2024/vb-3.md",
+                          "---\ntitle: 'Kế hoạch <đầu năm>'\nkind: ke-hoach\nnumber: 3/KH-A\nissued: 2024-03-05\n---\nNội dung mới.\n")
+        _ = try Builder(options: options).build()
+        var full = options
+        full.output = fixture.root.appendingPathComponent("full")
+        full.full = true
+        _ = try Builder(options: full).build()
+        for name in ["sitemap.xml"] + (1...parts).map({ "sitemap-\($0).xml" }) {
+            #expect(try Data(contentsOf: public_.appendingPathComponent(name)) == Data(contentsOf: full.output.appendingPathComponent(name)), "\(name)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: public_.appendingPathComponent("sitemap-\(parts + 1).xml").path))
+        #expect(try (1...parts).contains { try fixture.read("public/sitemap-\($0).xml").contains("<lastmod>2024-03-05</lastmod>") })
+        #expect(try FileManager.default.attributesOfItem(atPath: firstPart.path)[.systemFileNumber] as? UInt64 == inode)
+    }
+
     @Test func thePrintLayoutHasTheHeaderBlockSignatureAndRecipients() throws {
         let fixture = try portal(settings: "title: Cổng\n")
         defer { fixture.remove() }
