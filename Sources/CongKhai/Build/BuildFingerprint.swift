@@ -16,7 +16,7 @@ struct BuildFingerprint: Equatable {
         var first = Hasher64(seed: 0xcbf29ce484222325)
         var second = Hasher64(seed: 0x84222325cbf29ce4)
         func add(_ text: String) { first.add(text); second.add(text) }
-        add("congkhai-fingerprint-1|drafts=\(options.includeDrafts)|year=\(options.schoolYear ?? "")|output=\(options.output.path)")
+        add("congkhai-fingerprint-2|drafts=\(options.includeDrafts)|year=\(options.schoolYear ?? "")|output=\(options.output.path)")
         add(FileIdentity.executable)
         add(FileIdentity.line(options.source.appendingPathComponent("congkhai.yaml").path, name: "congkhai.yaml"))
         var content: ContentListing?
@@ -32,8 +32,21 @@ struct BuildFingerprint: Equatable {
             let time = FileIdentity.now()
             let statuses = FolderEntries.statuses(root)
             if folder == "content" { content = ContentListing(entries: statuses, takenAt: time) }
-            let entries = ParallelMap.map(statuses) { FileIdentity.line($0.status, name: "\(folder)/\($0.path)") }
-            for entry in entries.sorted() { add(entry) }
+            // In path order, each entry's path and the numbers of its status hashed as they are
+            // (not formatted into a line of text per file, then the lines sorted).
+            add("\(folder):\(statuses.count)")
+            for index in statuses.indices.sorted(by: { statuses[$0].path < statuses[$1].path }) {
+                let status = statuses[index].status
+                add(statuses[index].path)
+                func number(_ value: UInt64) { first.add(value); second.add(value) }
+                number(UInt64(bitPattern: Int64(status.st_size)))
+                number(UInt64(bitPattern: Int64(status.st_mtim.tv_sec)))
+                number(UInt64(bitPattern: Int64(status.st_mtim.tv_nsec)))
+                number(UInt64(bitPattern: Int64(status.st_ctim.tv_sec)))
+                number(UInt64(bitPattern: Int64(status.st_ctim.tv_nsec)))
+                number(UInt64(status.st_ino))
+                number(UInt64(status.st_mode))
+            }
         }
         return BuildFingerprint(value: first.hex + second.hex, content: content)
     }

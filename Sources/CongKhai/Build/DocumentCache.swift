@@ -27,6 +27,8 @@ struct DocumentCache {
         let parts = ParallelMap.map(Array(0..<Self.parts)) { part in PlainFile.read(file(part).path).flatMap { Self.decode($0, again: again) } }
         guard let environment = parts.lazy.compactMap({ $0?.environment }).first else { return nil }
         var loads: [String: DocumentLoad] = [:]
+        // Sized once: growing it copied every load made so far, several times over.
+        loads.reserveCapacity(parts.reduce(0) { $0 + ($1?.loads.count ?? 0) })
         for case let (partEnvironment, partLoads)? in parts where partEnvironment == environment {
             for load in partLoads { loads[load.path] = load }
         }
