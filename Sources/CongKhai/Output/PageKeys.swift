@@ -21,8 +21,9 @@ struct PageKeys: Sendable {
     /// Directive key → title, as a document page lists it.
     private let directiveTitles: [String: String]
     private let documentIDs: [String]
-    /// Every address of the sitemap, listed once for all its files; and how many a file holds.
-    private let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
+    /// Every address of the sitemap, listed once for all its files' keys and texts; and how
+    /// many a file holds.
+    let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
     private let sitemapLimit: Int
 
     init(site: SiteModel, templates: TemplateLibrary, options: BuildOptions) {

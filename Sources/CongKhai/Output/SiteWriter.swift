@@ -88,7 +88,8 @@ struct SiteWriter: Sendable {
         }
         let feeds = Discovery(site: site, templates: templates)
         let site = site
-        let sitemapLocations = Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        // The addresses the keys listed, when there are keys.
+        let sitemapLocations = keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
             if inPlace.contains(path) { return .success(nil) }
