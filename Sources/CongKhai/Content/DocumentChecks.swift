@@ -28,10 +28,14 @@ enum DocumentChecks {
         var found: [Diagnostic] = []
         // Each document's address and number key, made on all cores; looked up by their hashes
         // (texts compared on a match), not as 10,000 strings hashed again on one core.
-        let keys = ParallelMap.map(Array(documents.indices)) { position -> (id: String, number: String?) in
+        let keys = ParallelMap.map(Array(documents.indices)) { position -> (id: String, idHash: UInt64, number: String?, numberHash: UInt64) in
             let document = documents[position]
-            guard !document.draft, !document.hasBlankNumber, let number = document.number, let year = document.issued?.year else { return (document.id, nil) }
-            return (document.id, "\(document.unitID)|\(year)|\(DocumentNumber.symbolKey(number))")
+            let id = document.id
+            guard !document.draft, !document.hasBlankNumber, let number = document.number, let year = document.issued?.year else {
+                return (id, Hasher64.of(id), nil, 0)
+            }
+            let key = "\(document.unitID)|\(year)|\(DocumentNumber.symbolKey(number))"
+            return (id, Hasher64.of(id), key, Hasher64.of(key))
         }
         var byID = FirstSeen(), byNumber = FirstSeen()
         // The loader gives them in path order already: checked, not sorted again.
@@ -39,14 +43,14 @@ enum DocumentChecks {
         let inPathOrder = zip(paths, paths.dropFirst()).allSatisfy { $0 < $1 }
         for position in inPathOrder ? Array(documents.indices) : documents.indices.sorted(by: { paths[$0] < paths[$1] }) {
             let document = documents[position]
-            if let first = byID.earlier(keys[position].id, hash: Hasher64.of(keys[position].id), at: position, { keys[$0].id }).map({ documents[$0] }) {
+            if let first = byID.earlier(keys[position].id, hash: keys[position].idHash, at: position, { keys[$0].id }).map({ documents[$0] }) {
                 found.append(Diagnostic(.error, "document.duplicate-path", file: document.sourcePath, line: 1,
                                         message: .init(vi: "tệp này và \(first.sourcePath) cho ra cùng một địa chỉ trang \(document.id).",
                                                        en: "this file and \(first.sourcePath) make the same page address \(document.id)."),
                                         fix: .init(vi: "đổi tên một trong hai tệp.", en: "rename one of the two files.")))
             }
             guard let key = keys[position].number, let number = document.number, let year = document.issued?.year else { continue }
-            if let first = byNumber.earlier(key, hash: Hasher64.of(key), at: position, { keys[$0].number ?? "" }).map({ documents[$0] }) {
+            if let first = byNumber.earlier(key, hash: keys[position].numberHash, at: position, { keys[$0].number ?? "" }).map({ documents[$0] }) {
                 found.append(Diagnostic(.error, "document.duplicate-number", file: document.sourcePath, line: 1, key: "number",
                                         message: .init(vi: "số \(number) năm \(year) đã dùng cho \(first.sourcePath).",
                                                        en: "number \(number) of \(year) is already used by \(first.sourcePath)."),
