@@ -132,7 +132,7 @@ struct SiteWriter: Sendable {
         summary.files += try feeds.write { path, data in try writeFile(path, data).get() }
         let discoverySeconds = Self.seconds(since: discoveryStarted)
         summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
-        summary.partTimings.append(("sitemap, robots.txt", discoverySeconds))
+        summary.partTimings.append(("robots.txt", discoverySeconds))
         summary.partTimings.append(("search index", searchSeconds))
         return summary
     }
