@@ -12,17 +12,18 @@ struct PageChrome: @unchecked Sendable {
     init(menuEntries: Int, templates: TemplateLibrary, context: (Int?) -> [String: Any]) {
         self.templates = templates
         headers = ([nil] + (0..<menuEntries).map { Optional($0) }).map {
-            RootRelativeFragment(rendering: context($0), template: "header", templates: templates)
+            RootRelativeFragment(rendering: context($0), template: "header", templates: templates).trimmingFinalLineBreak()
         }
-        footer = RootRelativeFragment(rendering: context(nil), template: "footer", templates: templates)
+        footer = RootRelativeFragment(rendering: context(nil), template: "footer", templates: templates).trimmingFinalLineBreak()
     }
 
     /// `header_html` and `footer_html` for a page whose context is `page`, each without its last
     /// line break: `{{{header_html}}}` on a line of its own writes what `{{>header}}` did.
     func html(current: Int?, page: [String: Any]) -> (header: String, footer: String) {
         let root = page["root"] as? String ?? ""
-        func trimmed(_ text: String) -> String { text.hasSuffix("\n") ? String(text.dropLast()) : text }
-        let header = headers[current.map { $0 + 1 } ?? 0].html(root: root) { templates.render(page, template: "header") }
-        return (trimmed(header), trimmed(footer.html(root: root) { templates.render(page, template: "footer") }))
+        let header = headers[current.map { $0 + 1 } ?? 0].html(root: root) {
+            String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: "header")[...]))
+        }
+        return (header, footer.html(root: root) { String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: "footer")[...])) })
     }
 }

@@ -29,6 +29,18 @@ enum RootRelativeFragment: Sendable {
         }
     }
 
+    /// The fragment without the line break it ends with, if it ends with one.
+    func trimmingFinalLineBreak() -> RootRelativeFragment {
+        guard case .pieces(var pieces) = self, let last = pieces.last else { return self }
+        pieces[pieces.count - 1] = Self.trimmingFinalLineBreak(last)
+        return .pieces(pieces)
+    }
+
+    /// Checked and cut as a byte: a Character view would walk grapheme breaks.
+    static func trimmingFinalLineBreak(_ text: Substring) -> Substring {
+        text.utf8.last == 0x0A ? text[..<text.utf8.index(before: text.utf8.endIndex)] : text
+    }
+
     private static func holdsMarker(_ value: Any) -> Bool {
         switch value {
         case let text as String: return text.contains(marker)
