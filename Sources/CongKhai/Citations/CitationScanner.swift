@@ -21,16 +21,17 @@ public struct CitationScanner: Sendable {
         let tokens = TextTokenizer.tokens(text)
         let bytes = Array(text.utf8)
         var result = Result()
+        var listHead: Citation?
         var index = 0
         while index < tokens.count {
             if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
                let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
+                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, listHead: &listHead, to: &result)
                 index = next
                 continue
             }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
+                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, listHead: &listHead, to: &result)
                 index = next
                 continue
             }
@@ -332,43 +333,56 @@ public struct CitationScanner: Sendable {
 
     // MARK: - After matching
 
-    private func append(_ citation: Citation, at startIndex: Int, tokens: [TextToken], text: String, bytes: [UInt8], to result: inout Result) {
+    /// `listHead` is the last citation that opened its clause (an item of a list), kept across
+    /// the citations its subject holds.
+    private func append(_ citation: Citation, at startIndex: Int, tokens: [TextToken], text: String, bytes: [UInt8],
+                        listHead: inout Citation?, to result: inout Result) {
         if let own = ownSymbolKey, citation.symbolKey == own { return }
         var citation = citation
-        citation.relation = relation(of: citation, at: startIndex, tokens: tokens, previous: result.citations.last, text: text)
+        let opensClause: Bool
+        (citation.relation, opensClause) = relation(of: citation, at: startIndex, tokens: tokens, previous: result.citations.last,
+                                                    listHead: listHead, text: text)
         citation.sentence = sentence(around: citation, in: bytes)
+        if opensClause { listHead = citation }
         result.citations.append(citation)
     }
 
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
-    /// citation, or when it continues a list whose first item is a basis.
-    private func relation(of citation: Citation, at startIndex: Int, tokens: [TextToken], previous: Citation?, text: String) -> Citation.Relation {
+    /// citation, or when it continues a list whose first item is a basis. Also says whether the
+    /// citation is its clause's first, rather than one its clause's first cites in passing.
+    private func relation(of citation: Citation, at startIndex: Int, tokens: [TextToken], previous: Citation?, listHead: Citation?,
+                          text: String) -> (Citation.Relation, opensClause: Bool) {
         var index = startIndex - 1
         var words: [String] = []
+        var boundary: String?
         while index >= 0, startIndex - index < 80 {
             let token = tokens[index]
-            if token.isPunctuation && [".", ";", ":", "!", "?", ")"].contains(token.text) { break }
+            if token.isPunctuation && [".", ";", ":", "!", "?", ")"].contains(token.text) { boundary = token.text; break }
             if let previous, token.end <= previous.linkEnd { break }
             if token.isWord { words.insert(token.lower, at: 0) }
             index -= 1
         }
+        let opensClause = boundary != nil || index < 0
         // Drop list markers ("1.", "a)", "-") left at the clause start.
         while let first = words.first, first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo") {
             words.removeFirst()
         }
         let opening = words.prefix(2).joined(separator: " ")
-        if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return .basis }
+        if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return (.basis, opensClause) }
         if let previous, previous.relation == .basis {
             let gap = slice(text, previous.linkEnd, citation.start)
             let connectorsOnly = TextTokenizer.tokens(gap).allSatisfy { token in
                 token.isPunctuation || ["và", "các", "cùng"].contains(token.lower)
             }
-            if connectorsOnly || words.isEmpty || words == ["và"] { return .basis }
+            if connectorsOnly || words.isEmpty || words == ["và"] { return (.basis, opensClause) }
             // The previous citation's date, issuer and subject lie between; what matters is the
             // last words before this one.
-            if let last = words.last, last == "và", words.count <= 60 { return .basis }
+            if let last = words.last, last == "và", words.count <= 60 { return (.basis, opensClause) }
         }
-        return .reference
+        // "Căn cứ Nghị định A ... sửa đổi Nghị định B; Nghị định C ...": C is the next item of
+        // the list A opened, whatever B, cited in A's subject, is.
+        if words.isEmpty, boundary == ";", let listHead, listHead.relation == .basis { return (.basis, opensClause) }
+        return (.reference, opensClause)
     }
 
     private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {

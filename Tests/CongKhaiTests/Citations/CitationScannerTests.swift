@@ -81,6 +81,22 @@ import Testing
         #expect(scan("- Căn cứ Nghị quyết số 01-NQ/TU").first?.relation == .basis)
     }
 
+    /// A basis list whose item amends another document: the document amended is a reference,
+    /// and the list goes on after it.
+    @Test func aBasisListGoesOnPastACitationInsideAnItem() {
+        let citations = scan("""
+            Căn cứ Nghị định số 75/2006/NĐ-CP ngày 02 tháng 8 năm 2006 của Chính phủ quy định chi tiết Luật Giáo dục; \
+            Nghị định số 31/2011/NĐ-CP ngày 11 tháng 5 năm 2011 của Chính phủ sửa đổi, bổ sung một số điều của \
+            Nghị định số 75/2006/NĐ-CP ngày 02 tháng 8 năm 2006 của Chính phủ; Nghị định số 07/2013/NĐ-CP ngày 09 tháng 01 \
+            năm 2013 của Chính phủ sửa đổi điểm b khoản 13 Điều 1 của Nghị định số 31/2011/NĐ-CP; \
+            Quyết định số 12/QĐ-UBND ngày 3/1/2024 của UBND tỉnh.
+            Tiếp tục quán triệt Chỉ thị số 33/CT-TTg; Kết luận số 114-KL/TW ngày 11/7/2015 của Ban Bí thư.
+            """)
+        #expect(citations.map(\.symbol) == ["75/2006/NĐ-CP", "31/2011/NĐ-CP", "75/2006/NĐ-CP", "07/2013/NĐ-CP", "31/2011/NĐ-CP",
+                                            "12/QĐ-UBND", "33/CT-TTg", "114-KL/TW"])
+        #expect(citations.map(\.relation) == [.basis, .basis, .reference, .basis, .reference, .basis, .reference, .reference])
+    }
+
     @Test func notCitations() {
         #expect(scan("Năm học 2023-2024 có 26 lớp với 1134 học sinh và 62 CBGV, NV; ngày 15/10/1930.").isEmpty)
         #expect(scan("Kế hoạch 2024-2025 của trường; Nghị quyết Trung ương 4 (khoá XII) về xây dựng Đảng.").isEmpty)
