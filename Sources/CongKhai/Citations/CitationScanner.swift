@@ -21,17 +21,16 @@ public struct CitationScanner: Sendable {
         let tokens = TextTokenizer.tokens(text)
         let bytes = Array(text.utf8)
         var result = Result()
-        var listHead: Citation?
         var index = 0
         while index < tokens.count {
             if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
                let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, listHead: &listHead, to: &result)
+                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
                 index = next
                 continue
             }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, listHead: &listHead, to: &result)
+                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
                 index = next
                 continue
             }
@@ -333,57 +332,92 @@ public struct CitationScanner: Sendable {
 
     // MARK: - After matching
 
-    /// `listHead` is the last citation that opened its clause (an item of a list), kept across
-    /// the citations its subject holds.
-    private func append(_ citation: Citation, at startIndex: Int, tokens: [TextToken], text: String, bytes: [UInt8],
-                        listHead: inout Citation?, to result: inout Result) {
+    private func append(_ citation: Citation, at startIndex: Int, tokens: [TextToken], text: String, bytes: [UInt8], to result: inout Result) {
         if let own = ownSymbolKey, citation.symbolKey == own { return }
         var citation = citation
-        let opensClause: Bool
-        (citation.relation, opensClause) = relation(of: citation, at: startIndex, tokens: tokens, previous: result.citations.last,
-                                                    listHead: listHead, text: text)
+        citation.relation = relation(of: citation, at: startIndex, tokens: tokens, earlier: result.citations, text: text)
         citation.sentence = sentence(around: citation, in: bytes)
-        if opensClause { listHead = citation }
         result.citations.append(citation)
     }
 
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
-    /// citation, or when it continues a list whose first item is a basis. Also says whether the
-    /// citation is its clause's first, rather than one its clause's first cites in passing.
-    private func relation(of citation: Citation, at startIndex: Int, tokens: [TextToken], previous: Citation?, listHead: Citation?,
-                          text: String) -> (Citation.Relation, opensClause: Bool) {
+    /// citation, or when it continues a list whose first item is a basis.
+    private func relation(of citation: Citation, at startIndex: Int, tokens: [TextToken], earlier: [Citation], text: String) -> Citation.Relation {
+        let previous = earlier.last
         var index = startIndex - 1
         var words: [String] = []
         var boundary: String?
         while index >= 0, startIndex - index < 80 {
             let token = tokens[index]
-            if token.isPunctuation && [".", ";", ":", "!", "?", ")"].contains(token.text) { boundary = token.text; break }
+            if Self.endsClause(tokens, at: index) { boundary = token.text; break }
             if let previous, token.end <= previous.linkEnd { break }
             if token.isWord { words.insert(token.lower, at: 0) }
             index -= 1
         }
-        let opensClause = boundary != nil || index < 0
         // Drop list markers ("1.", "a)", "-") left at the clause start.
         while let first = words.first, first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo") {
             words.removeFirst()
         }
         let opening = words.prefix(2).joined(separator: " ")
-        if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return (.basis, opensClause) }
+        if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return .basis }
+        // "Căn cứ kết quả thực hiện Kế hoạch số ...": what follows "Căn cứ" at a clause's start
+        // is what the document rests on, a few words on.
+        if words.count <= 8, opening == "căn cứ" { return .basis }
         if let previous, previous.relation == .basis {
             let gap = slice(text, previous.linkEnd, citation.start)
             let connectorsOnly = TextTokenizer.tokens(gap).allSatisfy { token in
                 token.isPunctuation || ["và", "các", "cùng"].contains(token.lower)
             }
-            if connectorsOnly || words.isEmpty || words == ["và"] { return (.basis, opensClause) }
+            // Right after it (a list's ";" is the list's to judge, below).
+            if connectorsOnly || (words.isEmpty && boundary == nil) || words == ["và"] { return .basis }
             // The previous citation's date, issuer and subject lie between; what matters is the
             // last words before this one.
-            if let last = words.last, last == "và", words.count <= 60 { return (.basis, opensClause) }
+            if let last = words.last, last == "và", words.count <= 60 { return .basis }
         }
-        // "Căn cứ Nghị định A ... sửa đổi Nghị định B; Nghị định C ...": C is the next item of
-        // the list A opened, whatever B, cited in A's subject, is.
-        if words.isEmpty, boundary == ";", let listHead, listHead.relation == .basis { return (.basis, opensClause) }
-        return (.reference, opensClause)
+        if words.isEmpty, boundary == ";" || boundary == ":", let listed = listRelation(endingAt: index, tokens: tokens, earlier: earlier) {
+            return listed
+        }
+        return .reference
     }
+
+    /// The relation of a list's items, for the item after the ";" or ":" at `separator`: the
+    /// clauses before it are walked back while each is an item (it opens with a type word),
+    /// until one opens with "Căn cứ", "Thực hiện" or "Theo", or with a citation whose relation
+    /// is known. "Căn cứ Luật Giáo dục ngày 14/6/2019; Nghị định số 105/2020/NĐ-CP ...": the
+    /// Nghị định is a basis though the list's head has no number. "... sửa đổi một số điều
+    /// của Nghị định B; Nghị định C": C takes the relation of the item citing B, not B's.
+    /// "Căn cứ các văn bản sau: Nghị định A; ...": the clause before ":" heads the list.
+    private func listRelation(endingAt separator: Int, tokens: [TextToken], earlier: [Citation]) -> Citation.Relation? {
+        var end = separator
+        for _ in 0..<Self.maxListItems {
+            var start = end - 1
+            while start >= 0, !Self.endsClause(tokens, at: start) { start -= 1 }
+            var first = start + 1
+            // List markers: "-", "+", "a)", "1.".
+            while first < end, tokens[first].isPunctuation { first += 1 }
+            guard first < end else { return nil }
+            if let head = earlier.last(where: { $0.start == tokens[first].start }) { return head.relation }
+            let opening = tokens[first..<min(end, first + 2)].filter(\.isWord).map(\.lower)
+            if opening == ["căn", "cứ"] || opening == ["thực", "hiện"] || opening.first == "theo" { return .basis }
+            // Only an item goes on to the clause before it, and only across a list's separator.
+            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil, start >= 0,
+                  tokens[start].is(";") || tokens[start].is(":") else { return nil }
+            end = start
+        }
+        return nil
+    }
+
+    /// Punctuation that ends a clause; ")" only when it closes a list marker ("a)", "2)"),
+    /// not an abbreviation in brackets ("(GDĐT)").
+    private static func endsClause(_ tokens: [TextToken], at index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isPunctuation else { return false }
+        if [".", ";", ":", "!", "?"].contains(token.text) { return true }
+        guard token.text == ")", index >= 1, tokens[index - 1].isWord, tokens[index - 1].text.utf8.count <= 3 else { return false }
+        return index == 1 || tokens[index - 2].isPunctuation
+    }
+
+    static let maxListItems = 12
 
     private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {
         var start = citation.start

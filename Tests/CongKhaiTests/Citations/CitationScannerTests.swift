@@ -97,6 +97,27 @@ import Testing
         #expect(citations.map(\.relation) == [.basis, .basis, .reference, .basis, .reference, .basis, .reference, .reference])
     }
 
+    @Test func aBasisListMayOpenWithAnUnnumberedLaw() {
+        let citations = scan("""
+            Căn cứ Luật Giáo dục ngày 14/6/2019; Nghị định số 105/2020/NĐ-CP ngày 08/9/2020 của Chính phủ quy định chính sách \
+            phát triển giáo dục mầm non; Quyết định số 1677/QĐ-TTg ngày 03/12/2018 của Thủ tướng Chính phủ.
+            Nhà trường phổ biến Luật Giáo dục; Nghị định số 24/2021/NĐ-CP ngày 23/3/2021 của Chính phủ.
+            """)
+        #expect(citations.map(\.symbol) == ["105/2020/NĐ-CP", "1677/QĐ-TTg", "24/2021/NĐ-CP"])
+        #expect(citations.map(\.relation) == [.basis, .basis, .reference])
+        #expect(scan("Căn cứ các văn bản sau: Nghị định số 105/2020/NĐ-CP; Quyết định số 1677/QĐ-TTg.").map(\.relation) == [.basis, .basis])
+        #expect(scan("Kết quả như sau: Kế hoạch số 12/KH-UBND; Kế hoạch số 13/KH-UBND.").map(\.relation) == [.reference, .reference])
+    }
+
+    /// "Theo" after an abbreviation in brackets is a preposition inside the sentence; after a
+    /// list marker ("a)") it opens the clause.
+    @Test func bracketsEndAClauseOnlyAfterAListMarker() {
+        #expect(scan("Nâng cao chất lượng phổ cập cho trẻ 5 tuổi (PCGDMNTNT) theo Nghị định số 20/2014/NĐ-CP ngày 24/3/2014 của Chính phủ.")
+            .map(\.relation) == [.reference])
+        #expect(scan("a) Theo Nghị định số 20/2014/NĐ-CP ngày 24/3/2014 của Chính phủ.").map(\.relation) == [.basis])
+        #expect(scan("Căn cứ kết quả thực hiện Kế hoạch số 268/KH-UBND ngày 06/12/2017 của UBND huyện Phú Xuyên.").map(\.relation) == [.basis])
+    }
+
     @Test func notCitations() {
         #expect(scan("Năm học 2023-2024 có 26 lớp với 1134 học sinh và 62 CBGV, NV; ngày 15/10/1930.").isEmpty)
         #expect(scan("Kế hoạch 2024-2025 của trường; Nghị quyết Trung ương 4 (khoá XII) về xây dựng Đảng.").isEmpty)
