@@ -327,6 +327,12 @@ public struct CitationScanner: Sendable {
         var subject = slice(text, tokens[keepOpener ? index : index].start, tokens[end - 1].end)
         while let last = subject.last, last == "," || last == " " { subject.removeLast() }
         if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
+        // "về sửa đổi, bổ sung một số điều của Nghị định số ...": the subject stops before the
+        // citation it leads to, without the word that led to it.
+        while let space = subject.lastIndex(of: " "), Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased()) {
+            subject = String(subject[..<space])
+            while let last = subject.last, last == "," || last == " " { subject.removeLast() }
+        }
         return (subject.isEmpty ? nil : capitalizeFirst(subject), end)
     }
 
@@ -478,6 +484,8 @@ public struct CitationScanner: Sendable {
         return first.uppercased() + text.dropFirst()
     }
 
+    /// Words that cannot end a subject: they lead on to what was cut off.
+    static let trailingLinks: Set<String> = ["của", "và", "tại", "theo", "về", "với", "cho", "các", "những", "số"]
     static let openQuotes: Set<String> = ["“", "\"", "«", "‘"]
     static let closeQuote: [String: String] = ["“": "”", "\"": "\"", "«": "»", "‘": "’"]
     /// Uppercase words that follow a symbol in headings and are never part of it.

@@ -86,7 +86,7 @@ import Testing
     @Test func aBasisListGoesOnPastACitationInsideAnItem() {
         let citations = scan("""
             Căn cứ Nghị định số 75/2006/NĐ-CP ngày 02 tháng 8 năm 2006 của Chính phủ quy định chi tiết Luật Giáo dục; \
-            Nghị định số 31/2011/NĐ-CP ngày 11 tháng 5 năm 2011 của Chính phủ sửa đổi, bổ sung một số điều của \
+            Nghị định số 31/2011/NĐ-CP ngày 11 tháng 5 năm 2011 của Chính phủ về sửa đổi, bổ sung một số điều của \
             Nghị định số 75/2006/NĐ-CP ngày 02 tháng 8 năm 2006 của Chính phủ; Nghị định số 07/2013/NĐ-CP ngày 09 tháng 01 \
             năm 2013 của Chính phủ sửa đổi điểm b khoản 13 Điều 1 của Nghị định số 31/2011/NĐ-CP; \
             Quyết định số 12/QĐ-UBND ngày 3/1/2024 của UBND tỉnh.
@@ -95,6 +95,8 @@ import Testing
         #expect(citations.map(\.symbol) == ["75/2006/NĐ-CP", "31/2011/NĐ-CP", "75/2006/NĐ-CP", "07/2013/NĐ-CP", "31/2011/NĐ-CP",
                                             "12/QĐ-UBND", "33/CT-TTg", "114-KL/TW"])
         #expect(citations.map(\.relation) == [.basis, .basis, .reference, .basis, .reference, .basis, .reference, .reference])
+        // The subject of an item stops before the document it amends, and so does its last word.
+        #expect(citations[1].subject == "Sửa đổi, bổ sung một số điều")
     }
 
     @Test func aBasisListMayOpenWithAnUnnumberedLaw() {
