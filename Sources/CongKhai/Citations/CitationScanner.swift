@@ -271,6 +271,8 @@ public struct CitationScanner: Sendable {
         // "của Ban Chấp hành Đảng bộ Tỉnh khoá XI về ...", "(Khóa XI)": the term is not the subject.
         if index + 1 < tokens.count, ["khóa", "khoá"].contains(tokens[index].lower), tokens[index + 1].isAllUppercase { index += 2 }
         if index + 3 < tokens.count, tokens[index].is("("), ["khóa", "khoá"].contains(tokens[index + 1].lower), tokens[index + 3].is(")") { index += 4 }
+        // "của Bộ Giáo dục và Đào tạo (GDĐT) về ...": the issuer's abbreviation is not the subject.
+        if index + 2 < tokens.count, tokens[index].is("("), tokens[index + 1].isAllUppercase, tokens[index + 2].is(")") { index += 3 }
         guard index < tokens.count else { return (nil, start) }
         let opener = tokens[index].lower
         var keepOpener = false
@@ -491,7 +493,7 @@ public struct CitationScanner: Sendable {
     /// Uppercase words that follow a symbol in headings and are never part of it.
     static let uppercaseWords: Set<String> = ["VE", "VA", "CUA", "NAM", "THANG", "NGAY", "SO", "TAI", "TRONG", "THEO", "DE", "CHO", "BAN", "HANH"]
     /// Words that open the citing document's own clause after a comma.
-    static let clauseSubjects: Set<String> = ["trường", "nhà", "phòng", "ban", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên", "hội", "đảng", "bch"]
+    static let clauseSubjects: Set<String> = ["trường", "nhà", "phòng", "ban", "bộ", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên", "hội", "đảng", "bch"]
     static let abbreviations: Set<String> = ["TP", "Tp", "TX", "Q", "H", "P", "X", "TT"]
     /// Lowercase words that end an issuer's name: what follows it in a citing sentence.
     static let issuerStopWords: Set<String> = [

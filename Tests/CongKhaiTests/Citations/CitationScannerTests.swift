@@ -120,6 +120,12 @@ import Testing
         #expect(scan("Căn cứ kết quả thực hiện Kế hoạch số 268/KH-UBND ngày 06/12/2017 của UBND huyện Phú Xuyên.").map(\.relation) == [.basis])
     }
 
+    @Test func theIssuersAbbreviationIsNotTheSubject() throws {
+        let citation = try #require(scan("Thực hiện Kế hoạch số 1521/KH-BGDĐT ngày 27/10/2022 của Bộ Giáo dục và Đào tạo (GDĐT) về việc triển khai Chương trình nông thôn mới năm 2022, Bộ GDĐT ban hành Kế hoạch này.").first)
+        #expect(citation.issuer == "Bộ Giáo dục và Đào tạo")
+        #expect(citation.subject == "Triển khai Chương trình nông thôn mới năm 2022")
+    }
+
     @Test func notCitations() {
         #expect(scan("Năm học 2023-2024 có 26 lớp với 1134 học sinh và 62 CBGV, NV; ngày 15/10/1930.").isEmpty)
         #expect(scan("Kế hoạch 2024-2025 của trường; Nghị quyết Trung ương 4 (khoá XII) về xây dựng Đảng.").isEmpty)
