@@ -21,16 +21,18 @@ public struct CitationScanner: Sendable {
         let tokens = TextTokenizer.tokens(text)
         let bytes = Array(text.utf8)
         var result = Result()
+        // Where the last citation's words (symbol, date, issuer) end, as a token index.
+        var previousEnd = 0
         var index = 0
         while index < tokens.count {
             if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
                let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, to: &result) { previousEnd = next }
                 index = next
                 continue
             }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                append(citation, at: index, tokens: tokens, text: text, bytes: bytes, to: &result)
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, to: &result) { previousEnd = next }
                 index = next
                 continue
             }
@@ -283,6 +285,8 @@ public struct CitationScanner: Sendable {
             index += 3
         } else if ["ban", "thực", "quy", "hướng"].contains(opener), index + 1 < tokens.count,
                   ["ban hành", "thực hiện", "quy định", "hướng dẫn"].contains("\(opener) \(tokens[index + 1].lower)") {
+            // "..., hướng dẫn số 26-HD/BTCTW": another citation, not this one's subject.
+            if startsCitation(tokens, at: index) { return (nil, start) }
             keepOpener = true
         } else if !(tokens[index].isPunctuation && Self.openQuotes.contains(tokens[index].text)) {
             return (nil, start)
@@ -294,8 +298,10 @@ public struct CitationScanner: Sendable {
             let close = Self.closeQuote[open] ?? open
             var end = index + 1
             while end < tokens.count, !(tokens[end].is(close)), end - index < 120 { end += 1 }
+            // Quoted as printed (“Về đẩy mạnh ...” is a Chỉ thị's own title), with a capital:
+            // “về việc đổi mới ...” is a subject of its own.
             if end < tokens.count, end > index + 1 {
-                return (slice(text, tokens[index + 1].start, tokens[end - 1].end), end + 1)
+                return (capitalizeFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), end + 1)
             }
             return (nil, start)
         }
@@ -319,14 +325,14 @@ public struct CitationScanner: Sendable {
                 if !inQuote && [";", ":", "(", ")"].contains(token.text) { break }
                 if !inQuote && token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore) { break }
             }
-            if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count, DirectiveType.match(tokens, at: end + 1) != nil { break }
-            if !inQuote, token.isWord, end > index, DirectiveType.match(tokens, at: end) != nil,
-               let typed = DirectiveType.match(tokens, at: end), end + typed.count < tokens.count,
-               tokens[end + typed.count].lower == "số" || tokens[end + typed.count].isDigits { break }
+            if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count, startsCitation(tokens, at: end + 1) { break }
+            if !inQuote, token.isWord, end > index, startsCitation(tokens, at: end) { break }
             end += 1
         }
-        guard end > index else { return (nil, start) }
-        var subject = slice(text, tokens[keepOpener ? index : index].start, tokens[end - 1].end)
+        // "thực hiện Kết luận số 100-KL/TW": the subject is cut at the citation, leaving only
+        // the opener, which says nothing.
+        guard end > index, !(keepOpener && end - index <= 2) else { return (nil, start) }
+        var subject = slice(text, tokens[index].start, tokens[end - 1].end)
         while let last = subject.last, last == "," || last == " " { subject.removeLast() }
         if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
         // "về sửa đổi, bổ sung một số điều của Nghị định số ...": the subject stops before the
@@ -340,17 +346,22 @@ public struct CitationScanner: Sendable {
 
     // MARK: - After matching
 
-    private func append(_ citation: Citation, at startIndex: Int, tokens: [TextToken], text: String, bytes: [UInt8], to result: inout Result) {
-        if let own = ownSymbolKey, citation.symbolKey == own { return }
+    /// Whether it was appended: never the document's own number.
+    private func append(_ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String, bytes: [UInt8],
+                        to result: inout Result) -> Bool {
+        if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
-        citation.relation = relation(of: citation, at: startIndex, tokens: tokens, earlier: result.citations, text: text)
+        citation.relation = relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, earlier: result.citations, text: text)
         citation.sentence = sentence(around: citation, in: bytes)
         result.citations.append(citation)
+        return true
     }
 
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
-    /// citation, or when it continues a list whose first item is a basis.
-    private func relation(of citation: Citation, at startIndex: Int, tokens: [TextToken], earlier: [Citation], text: String) -> Citation.Relation {
+    /// citation, or when it continues a list whose first item is a basis. `previousEnd` is
+    /// where the previous citation's words end.
+    private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], earlier: [Citation],
+                          text: String) -> Citation.Relation {
         let previous = earlier.last
         var index = startIndex - 1
         var words: [String] = []
@@ -373,9 +384,11 @@ public struct CitationScanner: Sendable {
         if words.count <= 8, opening == "căn cứ" { return .basis }
         if let previous, previous.relation == .basis {
             let gap = slice(text, previous.linkEnd, citation.start)
-            let connectorsOnly = TextTokenizer.tokens(gap).allSatisfy { token in
-                token.isPunctuation || ["và", "các", "cùng"].contains(token.lower)
-            }
+            func connector(_ token: TextToken) -> Bool { token.isPunctuation || ["và", "các", "cùng"].contains(token.lower) }
+            // "Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW": only the previous
+            // citation's own date (or issuer) and a comma lie between.
+            let connectorsOnly = TextTokenizer.tokens(gap).allSatisfy(connector)
+                || (previousEnd <= startIndex && tokens[previousEnd..<startIndex].allSatisfy(connector))
             // Right after it (a list's ";" is the list's to judge, below).
             if connectorsOnly || (words.isEmpty && boundary == nil) || words == ["và"] { return .basis }
             // The previous citation's date, issuer and subject lie between; what matters is the
@@ -465,6 +478,21 @@ public struct CitationScanner: Sendable {
     }
 
     // MARK: - Helpers
+
+    /// A type phrase followed by "số" or a number, or a named type ("Luật Giáo dục số ..."), the
+    /// start of another citation: "chi tiết và hướng dẫn thi hành" is not one.
+    private func startsCitation(_ tokens: [TextToken], at index: Int) -> Bool {
+        guard let typed = DirectiveType.match(tokens, at: index), index + typed.count < tokens.count else { return false }
+        let next = tokens[index + typed.count]
+        if next.lower == "số" || next.isDigits { return true }
+        guard DirectiveType.namedTypes.contains(typed.name) else { return false }
+        var probe = index + typed.count
+        while probe < tokens.count, probe - index < 10, tokens[probe].isWord {
+            if tokens[probe].lower == "số" { return true }
+            probe += 1
+        }
+        return false
+    }
 
     private func skipComma(_ tokens: [TextToken], _ index: Int) -> Int {
         index < tokens.count && tokens[index].is(",") ? index + 1 : index

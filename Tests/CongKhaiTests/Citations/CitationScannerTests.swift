@@ -126,6 +126,22 @@ import Testing
         #expect(citation.subject == "Triển khai Chương trình nông thôn mới năm 2022")
     }
 
+    /// Written from Đảng documents: a list joined by commas after a date, a subject quoted with
+    /// "về việc" inside, and an opener whose object is a citation.
+    @Test func subjectsAndListsOfPartyDocuments() {
+        let list = scan("Thực hiện Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW, ngày 18/10/2019 của Ban Tổ chức Trung ương về đại hội đảng bộ các cấp.")
+        #expect(list.map(\.symbol) == ["35-CT/TW", "26-HD/BTCTW"])
+        #expect(list.map(\.relation) == [.basis, .basis])
+        #expect(list.first?.subject == nil, "the next citation is not the first one's subject")
+        let quoted = scan("Quán triệt Kết luận số 100-KL/TW ngày 18/8/2014 của Ban Bí thư “về việc đổi mới công tác nắm bắt dư luận xã hội”.")
+        #expect(quoted.first?.subject == "Về việc đổi mới công tác nắm bắt dư luận xã hội")
+        let nested = scan("Kế hoạch số 25-KH/TU ngày 30/11/2016 của Ban Thường vụ Tỉnh ủy thực hiện Kết luận số 100-KL/TW của Ban Bí thư.")
+        #expect(nested.map(\.symbol) == ["25-KH/TU", "100-KL/TW"])
+        #expect(nested.first?.subject == nil, "not just “Thực hiện”")
+        let long = scan("Căn cứ Nghị định số 75/2006/NĐ-CP ngày 02/8/2006 của Chính phủ quy định chi tiết và hướng dẫn thi hành một số điều của Luật Giáo dục.")
+        #expect(long.first?.subject == "Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Giáo dục")
+    }
+
     @Test func notCitations() {
         #expect(scan("Năm học 2023-2024 có 26 lớp với 1134 học sinh và 62 CBGV, NV; ngày 15/10/1930.").isEmpty)
         #expect(scan("Kế hoạch 2024-2025 của trường; Nghị quyết Trung ương 4 (khoá XII) về xây dựng Đảng.").isEmpty)
