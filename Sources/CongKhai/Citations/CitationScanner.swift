@@ -246,7 +246,7 @@ public struct CitationScanner: Sendable {
                 if joins || abbreviation { index += 1; continue }
                 break
             }
-            if stopsIssuer(tokens, at: index) { break }
+            if stopsIssuer(tokens, at: index, start: start) { break }
             lastWord = index
             index += 1
         }
@@ -254,9 +254,19 @@ public struct CitationScanner: Sendable {
         return (slice(text, tokens[start].start, tokens[lastWord].end), lastWord + 1)
     }
 
-    private func stopsIssuer(_ tokens: [TextToken], at index: Int) -> Bool {
+    private func stopsIssuer(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
         let token = tokens[index]
-        if Self.issuerStopWords.contains(token.text) { return true }
+        // "Ban chỉ đạo phổ cập giáo dục": a body's name, not "chỉ đạo" said of the issuer.
+        let nameGoesOn = token.text == "chỉ" && index > start && tokens[index - 1].lower == "ban"
+        if Self.issuerStopWords.contains(token.text), !nameGoesOn { return true }
+        // "... Bộ Giáo dục và Đào tạo Về việc": capitalised after a line break.
+        if Self.issuerStopWordsInAnyCase.contains(token.lower) { return true }
+        // "... huyện Phú Bình Căn cứ ...": the next line's opening, its full stop lost.
+        if index + 1 < tokens.count, Self.issuerStopPairsInAnyCase.contains("\(token.lower) \(tokens[index + 1].lower)") { return true }
+        // "Bộ trưởng Bộ Giáo dục và Đào tạo Ủy ban nhân dân thị trấn ...": a ministry, department
+        // or office is never followed by a People's Committee within one name.
+        if ["ủy", "uỷ", "ubnd"].contains(token.lower), token.lower == "ubnd" || (index + 1 < tokens.count && tokens[index + 1].lower == "ban"),
+           (start..<index).contains(where: { Self.bodyBefore(tokens, at: $0, start: start) }) { return true }
         if index + 1 < tokens.count, Self.issuerStopPairs.contains("\(token.text) \(tokens[index + 1].text)") { return true }
         if token.lower == "khóa" || token.lower == "khoá" { return true }
         if token.lower == "năm", index + 1 < tokens.count, tokens[index + 1].isDigits { return true }
@@ -530,5 +540,17 @@ public struct CitationScanner: Sendable {
         "bổ", "kèm", "chỉ", "yêu", "quy", "hướng", "trên", "tổ", "tham", "thống", "như", "cụ", "đối", "sau", "khi",
         "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng",
     ]
+    static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
+    static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi"]
+
+    /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
+    private static func bodyBefore(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
+        switch tokens[index].lower {
+        case "bộ": return index + 1 >= tokens.count || tokens[index + 1].lower != "trưởng"
+        case "sở": return true
+        case "phòng": return index == start || tokens[index - 1].lower != "văn"
+        default: return false
+        }
+    }
     static let issuerStopPairs: Set<String> = ["ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai", "tiếp tục"]
 }

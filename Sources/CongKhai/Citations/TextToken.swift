@@ -40,6 +40,8 @@ enum TextTokenizer {
         return text.utf8.withContiguousStorageIfAvailable { tokens(text, utf8: $0) } ?? []
     }
 
+    private static let soBytes = "số".utf8.count
+
     /// A word's text is cut from the text's own bytes, not built a scalar at a time.
     private static func tokens(_ text: String, utf8: UnsafeBufferPointer<UInt8>) -> [TextToken] {
         var tokens: [TextToken] = []
@@ -51,7 +53,17 @@ enum TextTokenizer {
         func flushWord() {
             guard wordStart >= 0 else { return }
             let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[wordStart..<offset]), as: UTF8.self)
-            tokens.append(TextToken(kind: .word, text: text, lower: hasUppercase ? text.lowercased() : text, start: wordStart, end: offset, spaceBefore: spaceBefore))
+            let lower = hasUppercase ? text.lowercased() : text
+            // "số43/2006/TT-BGD&ĐT": a space lost in a PDF glues "số" to the number.
+            if lower.utf8.count > soBytes, lower.utf8.starts(with: "số".utf8), lower.utf8.dropFirst(soBytes).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+                let split = wordStart + soBytes
+                let word = String(text.utf8.prefix(soBytes))!
+                tokens.append(TextToken(kind: .word, text: word, lower: "số", start: wordStart, end: split, spaceBefore: spaceBefore))
+                let digits = String(text.utf8.dropFirst(soBytes))!
+                tokens.append(TextToken(kind: .word, text: digits, lower: digits, start: split, end: offset, spaceBefore: false))
+            } else {
+                tokens.append(TextToken(kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))
+            }
             hasUppercase = false
             spaceBefore = false
             wordStart = -1

@@ -142,6 +142,23 @@ import Testing
         #expect(long.first?.subject == "Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Giáo dục")
     }
 
+    /// Issuers in text taken from PDFs and typed documents, where line breaks and spaces were
+    /// lost: each one stops where the name does.
+    @Test func issuersStopWhereTheNameDoes() {
+        func issuer(_ text: String) -> String? { scan(text).first?.issuer }
+        #expect(issuer("Căn cứ Quyết định số 51/2002/QĐ-BGD&ĐT ngày 25/12/2002 của Bộ trưởng Bộ Giáo dục và Đào tạo Về việc ban hành Quy định chuyển trường;")
+            == "Bộ trưởng Bộ Giáo dục và Đào tạo")
+        #expect(issuer("Căn cứ kế hoạch số 150/KH – BCĐ ngày 09 tháng 01 năm 2014 của Ban chỉ đạo Phổ cập giáo dục huyện Phú Bình Căn cứ vào kết quả thực hiện.")
+            == "Ban chỉ đạo Phổ cập giáo dục huyện Phú Bình")
+        #expect(issuer("Đối chiếu Thông tư số 36/2009/TT-BGDĐT ngày 04/12/2009 của Bộ trưởng Bộ Giáo dục và Đào tạo Ủy ban nhân dân thị trấn Hương Sơn trình UBND huyện.")
+            == "Bộ trưởng Bộ Giáo dục và Đào tạo")
+        // Names that hold those words go on.
+        #expect(issuer("Thực hiện Công văn số 12/VP-UBND ngày 3/1/2024 của Văn phòng Ủy ban nhân dân tỉnh về lịch công tác.") == "Văn phòng Ủy ban nhân dân tỉnh")
+        #expect(issuer("Thực hiện Quyết định số 5/QĐ-UBND ngày 3/1/2024 của Chủ tịch Ủy ban nhân dân huyện về việc thành lập.") == "Chủ tịch Ủy ban nhân dân huyện")
+        // "số43": the space lost between "số" and the number.
+        #expect(scan("Thanh tra theo Thông tư số43/2006/TT-BGD&ĐT ngày 30/8/2006.").map(\.symbol) == ["43/2006/TT-BGD&ĐT"])
+    }
+
     @Test func notCitations() {
         #expect(scan("Năm học 2023-2024 có 26 lớp với 1134 học sinh và 62 CBGV, NV; ngày 15/10/1930.").isEmpty)
         #expect(scan("Kế hoạch 2024-2025 của trường; Nghị quyết Trung ương 4 (khoá XII) về xây dựng Đảng.").isEmpty)
