@@ -57,9 +57,9 @@ enum TextTokenizer {
             // "số43/2006/TT-BGD&ĐT": a space lost in a PDF glues "số" to the number.
             if lower.utf8.count > soBytes, lower.utf8.starts(with: "số".utf8), lower.utf8.dropFirst(soBytes).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
                 let split = wordStart + soBytes
-                let word = String(text.utf8.prefix(soBytes))!
+                let word = String(decoding: text.utf8.prefix(soBytes), as: UTF8.self)
                 tokens.append(TextToken(kind: .word, text: word, lower: "số", start: wordStart, end: split, spaceBefore: spaceBefore))
-                let digits = String(text.utf8.dropFirst(soBytes))!
+                let digits = String(decoding: text.utf8.dropFirst(soBytes), as: UTF8.self)
                 tokens.append(TextToken(kind: .word, text: digits, lower: digits, start: split, end: offset, spaceBefore: false))
             } else {
                 tokens.append(TextToken(kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))
