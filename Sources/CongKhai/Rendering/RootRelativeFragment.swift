@@ -36,9 +36,14 @@ enum RootRelativeFragment: Sendable {
         return .pieces(pieces)
     }
 
-    /// Checked and cut as a byte: a Character view would walk grapheme breaks.
+    /// Checked and cut as a byte: a Character view would walk grapheme breaks. A final "\r\n"
+    /// is one Character, not "\n", and stays, as `hasSuffix("\n")` leaves it.
     static func trimmingFinalLineBreak(_ text: Substring) -> Substring {
-        text.utf8.last == 0x0A ? text[..<text.utf8.index(before: text.utf8.endIndex)] : text
+        let bytes = text.utf8
+        guard bytes.last == 0x0A else { return text }
+        let lineBreak = bytes.index(before: bytes.endIndex)
+        if lineBreak > bytes.startIndex, bytes[bytes.index(before: lineBreak)] == 0x0D { return text }
+        return text[..<lineBreak]
     }
 
     private static func holdsMarker(_ value: Any) -> Bool {

@@ -75,4 +75,14 @@ import Testing
         let plain = RootRelativeFragment(rendering: ["site": ["title": "AB"], "nav": [[String: Any]]()], template: "header", templates: templates)
         #expect(plain.html(root: "../../") { "per page" }.contains("href=\"../../index.html\""))
     }
+
+    /// The chrome loses one final "\n" and nothing else: a final "\r\n" (a template saved on
+    /// Windows) is one Character and stays whole, as it did before the trim went by bytes.
+    @Test func onlyAFinalLineFeedIsTrimmed() {
+        #expect(RootRelativeFragment.trimmingFinalLineBreak("<footer>\n") == "<footer>")
+        #expect(RootRelativeFragment.trimmingFinalLineBreak("<footer>\r\n") == "<footer>\r\n")
+        #expect(RootRelativeFragment.trimmingFinalLineBreak("<footer>") == "<footer>")
+        #expect(RootRelativeFragment.trimmingFinalLineBreak("\n") == "")
+        #expect(RootRelativeFragment.trimmingFinalLineBreak("") == "")
+    }
 }
