@@ -448,7 +448,7 @@ public struct CitationScanner: Sendable {
         return index == 1 || tokens[index - 2].isPunctuation
     }
 
-    static let maxListItems = 12
+    private static let maxListItems = 12
 
     private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {
         var start = citation.start
