@@ -299,6 +299,10 @@ def goals(results):
                max(r["memory"] for r in largest["rows"]) < 600),
               ("no-op rebuild under 0.5 s", f"{noop:.2f} s", noop < 0.5),
               ("one-document edit under 0.5 s", f"{edit:.2f} s", edit < 0.5)]
+    if len(largest["rows"]) > 4:
+        # Not hidden behind the steady-use median: the one rebuild after each full build.
+        first = largest["rows"][4]["median"]
+        checks.append(("the same, the first rebuild after a full build (once per full build)", f"{first:.2f} s", first < 0.5))
     if "hugo" in largest:
         ratio = largest["hugo"]["median"] / full
         checks.insert(0, ("full build at least 3× faster than Hugo", f"{ratio:.1f}×", ratio >= 3))
