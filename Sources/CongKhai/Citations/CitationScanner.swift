@@ -244,6 +244,12 @@ public struct CitationScanner: Sendable {
                     && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
                 let abbreviation = token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
                 if joins || abbreviation { index += 1; continue }
+                // "Ủy ban nhân dân (UBND) huyện Hồng Ngự": the name goes on after its abbreviation.
+                if token.text == "(", lastWord >= 0, let close = abbreviationClose(tokens, at: index), close + 1 < tokens.count,
+                   tokens[close + 1].isWord, !stopsIssuer(tokens, at: close + 1, start: start) {
+                    index = close + 1
+                    continue
+                }
                 break
             }
             if stopsIssuer(tokens, at: index, start: start) { break }
@@ -252,6 +258,15 @@ public struct CitationScanner: Sendable {
         }
         guard lastWord >= start else { return nil }
         return (slice(text, tokens[start].start, tokens[lastWord].end), lastWord + 1)
+    }
+
+    /// The ")" closing an abbreviation in brackets opened at `open`: one to three words, the
+    /// last in capitals ("(UBND)", "(Sở GDĐT)").
+    private func abbreviationClose(_ tokens: [TextToken], at open: Int) -> Int? {
+        var index = open + 1
+        while index < tokens.count, index - open <= 3, tokens[index].isWord { index += 1 }
+        guard index < tokens.count, index > open + 1, tokens[index].is(")"), tokens[index - 1].isAllUppercase else { return nil }
+        return index
     }
 
     private func stopsIssuer(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
