@@ -171,10 +171,18 @@ public struct CitationScanner: Sendable {
         if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành", tokens[probe + 2].lower == "ngày" {
             index = probe + 2
         }
-        if let (found, next) = matchDate(tokens, at: skipComma(tokens, index)) {
-            date = found
-            index = next
-            lastIndex = next - 1
+        // "Công văn số 1257/VPUBND-THVX Đồng Tháp, ngày 15 tháng 9 năm 2020": a place printed
+        // after the symbol, then the date.
+        var place = index
+        while place < tokens.count, place - index < 3, tokens[place].isWord, tokens[place].startsUppercase,
+              DirectiveType.match(tokens, at: place) == nil { place += 1 }
+        for start in place > index ? [index, place] : [index] {
+            if let (found, next) = matchDate(tokens, at: skipComma(tokens, start)) {
+                date = found
+                index = next
+                lastIndex = next - 1
+                break
+            }
         }
         var issuer: String?
         let issuerStart = skipComma(tokens, index)

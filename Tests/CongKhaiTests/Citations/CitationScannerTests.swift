@@ -161,6 +161,10 @@ import Testing
         #expect(issuer("Thực hiện Công văn số 12/SGDĐT-GDTrH ngày 01/9/2023 của Sở Giáo dục và Đào tạo (Sở GDĐT) tỉnh Quảng Ngãi về việc hướng dẫn.")
             == "Sở Giáo dục và Đào tạo (Sở GDĐT) tỉnh Quảng Ngãi")
         #expect(issuer("Thực hiện Kế hoạch số 1521/KH-BGDĐT ngày 27/10/2022 của Bộ Giáo dục và Đào tạo (GDĐT) về việc triển khai.") == "Bộ Giáo dục và Đào tạo")
+        // A place printed between the symbol and the date.
+        let placed = scan("Văn phòng đã ban hành Công văn số 1257/VPUBND-THVX Đồng Tháp, ngày 15 tháng 9 năm 2020 về việc ban hành Điều lệ.")
+        #expect(placed.first?.date?.iso == "2020-09-15")
+        #expect(placed.first?.subject == "Ban hành Điều lệ")
         // "số43": the space lost between "số" and the number.
         #expect(scan("Thanh tra theo Thông tư số43/2006/TT-BGD&ĐT ngày 30/8/2006.").map(\.symbol) == ["43/2006/TT-BGD&ĐT"])
     }
