@@ -253,8 +253,8 @@ public struct CitationScanner: Sendable {
                 let abbreviation = token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
                 if joins || abbreviation { index += 1; continue }
                 // "Ủy ban nhân dân (UBND) huyện Hồng Ngự": the name goes on after its abbreviation.
-                if token.text == "(", lastWord >= 0, let close = abbreviationClose(tokens, at: index), close + 1 < tokens.count,
-                   tokens[close + 1].isWord, !stopsIssuer(tokens, at: close + 1, start: start) {
+                // If what follows stops the name, the loop ends it before the brackets.
+                if token.text == "(", lastWord >= 0, let close = abbreviationClose(tokens, at: index) {
                     index = close + 1
                     continue
                 }
@@ -384,7 +384,7 @@ public struct CitationScanner: Sendable {
                         to result: inout Result) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
-        citation.relation = relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, earlier: result.citations, text: text)
+        citation.relation = relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, earlier: result.citations)
         citation.sentence = sentence(around: citation, in: bytes)
         result.citations.append(citation)
         return true
@@ -393,8 +393,8 @@ public struct CitationScanner: Sendable {
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
     /// citation, or when it continues a list whose first item is a basis. `previousEnd` is
     /// where the previous citation's words end.
-    private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], earlier: [Citation],
-                          text: String) -> Citation.Relation {
+    private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken],
+                          earlier: [Citation]) -> Citation.Relation {
         let previous = earlier.last
         var index = startIndex - 1
         var words: [String] = []
@@ -416,12 +416,12 @@ public struct CitationScanner: Sendable {
         // is what the document rests on, a few words on.
         if words.count <= 8, opening == "căn cứ" { return .basis }
         if let previous, previous.relation == .basis {
-            let gap = slice(text, previous.linkEnd, citation.start)
-            func connector(_ token: TextToken) -> Bool { token.isPunctuation || ["và", "các", "cùng"].contains(token.lower) }
-            // "Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW": only the previous
-            // citation's own date (or issuer) and a comma lie between.
-            let connectorsOnly = TextTokenizer.tokens(gap).allSatisfy(connector)
-                || (previousEnd <= startIndex && tokens[previousEnd..<startIndex].allSatisfy(connector))
+            // Only connectors after the previous citation's words (its symbol, date, issuer):
+            // "Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW". The next citation is
+            // looked for after those words, so they end before this one starts.
+            let connectorsOnly = tokens[min(previousEnd, startIndex)..<startIndex].allSatisfy { token in
+                token.isPunctuation || ["và", "các", "cùng"].contains(token.lower)
+            }
             // Right after it (a list's ";" is the list's to judge, below).
             if connectorsOnly || (words.isEmpty && boundary == nil) || words == ["và"] { return .basis }
             // The previous citation's date, issuer and subject lie between; what matters is the
