@@ -21,9 +21,9 @@ struct PageChrome: @unchecked Sendable {
     /// line break: `{{{header_html}}}` on a line of its own writes what `{{>header}}` did.
     func html(current: Int?, page: [String: Any]) -> (header: String, footer: String) {
         let root = page["root"] as? String ?? ""
-        let header = headers[current.map { $0 + 1 } ?? 0].html(root: root) {
-            String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: "header")[...]))
+        func perPage(_ template: String) -> String {
+            String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: template)[...]))
         }
-        return (header, footer.html(root: root) { String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: "footer")[...])) })
+        return (headers[current.map { $0 + 1 } ?? 0].html(root: root) { perPage("header") }, footer.html(root: root) { perPage("footer") })
     }
 }
