@@ -217,6 +217,7 @@ public struct Builder: Sendable {
             writer.previous = previous
             writer.recycled = recycled ? spare?.contents : nil
             writer.searchPostings = searchPostings
+            writer.spare = cache.spareOutput
             let summary = try writer.write()
             if let postings = summary.searchPostings, postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {
                 cache.storeSearchPostings(postings)
@@ -226,16 +227,33 @@ public struct Builder: Sendable {
             // Stored before the swap: if the build dies in between, the generations differ
             // and the next build renders everything.
             try? cache.storePageKeys(summary.pageKeys, generation: generation)
-            // The replaced output becomes the spare: its keys are kept with the new ones.
-            try output.commit(keepingOldAs: cache.spareOutput)
-            cache.keepPageKeys(of: Set([generation] + [liveGeneration].compactMap { $0 }))
+            if summary.mirrored {
+                // The spare was made as the site was written; the replaced output goes. The
+                // spare is marked last: one left unfinished is never trusted.
+                try output.commit()
+                try? OutputFolder.mark(cache.spareOutput, generation: generation)
+                cache.keepPageKeys(of: [generation])
+            } else {
+                // The replaced output becomes the spare: its keys are kept with the new ones.
+                try output.commit(keepingOldAs: cache.spareOutput)
+                cache.keepPageKeys(of: Set([generation] + [liveGeneration].compactMap { $0 }))
+            }
             return summary
         } catch let failure as WriteFailure {
-            output.discardStaging()
+            discardStaging(output, cache: cache)
             throw BuildFailure([Self.writeDiagnostic(failure.path, failure.reason)])
         } catch {
-            output.discardStaging()
+            discardStaging(output, cache: cache)
             throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
+        }
+    }
+
+    /// After a failure: the staging folder goes, and the spare being made beside it (not yet
+    /// marked), whose links would otherwise keep the staged files on a full disk.
+    private func discardStaging(_ output: OutputFolder, cache: BuildCache) {
+        output.discardStaging()
+        if FileManager.default.fileExists(atPath: cache.spareOutput.path), OutputFolder.generation(of: cache.spareOutput) == nil {
+            try? OutputFolder.remove(cache.spareOutput)
         }
     }
 

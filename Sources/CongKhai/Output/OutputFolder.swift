@@ -78,13 +78,23 @@ public struct OutputFolder: Sendable {
 
     /// Marks the staged output with the generation of the page keys it was made with.
     func markStaging(generation: String) throws {
-        try writeMarker("congkhai\n\(generation)\n")
+        try Self.mark(staging, generation: generation)
+    }
+
+    /// Marks an output folder (the staged one, or a spare made beside it: SiteWriter.spare) as
+    /// holding the files of the page keys of `generation`.
+    static func mark(_ folder: URL, generation: String) throws {
+        try writeMarker("congkhai\n\(generation)\n", in: folder)
+    }
+
+    private func writeMarker(_ text: String) throws {
+        try Self.writeMarker(text, in: staging)
     }
 
     /// The marker is replaced, never written into: in a recycled folder it could share its
     /// file with the live output.
-    private func writeMarker(_ text: String) throws {
-        try PlainFile.replace(staging.appendingPathComponent(Self.markerName).path, contents: Array(text.utf8))
+    private static func writeMarker(_ text: String, in folder: URL) throws {
+        try PlainFile.replace(folder.appendingPathComponent(markerName).path, contents: Array(text.utf8))
     }
 
     /// The generation written in the current output's marker, if any.

@@ -17,6 +17,11 @@ struct SiteWriter: Sendable {
     var recycled: RecycledOutput? = nil
     /// The search index's postings as the last build left them, patched rather than made again.
     var searchPostings: SearchPostings? = nil
+    /// Where the next build's spare output goes, when there is no recycled one: if most pages
+    /// are rendered anew (a first or full build), every file written is also linked there, so
+    /// that the next build updates that copy in place instead of linking the whole site into
+    /// a new folder. The output being replaced, sharing few files with this one, then goes.
+    var spare: URL? = nil
     /// Addresses a sitemap file holds at most (Discovery.sitemapLimit; lowered by tests).
     var sitemapLimit = Discovery.sitemapLimit
 
@@ -44,6 +49,8 @@ struct SiteWriter: Sendable {
         var pageKeys: [(path: String, key: UInt64)] = []
         /// The search index's postings, for the next build.
         var searchPostings: SearchPostings? = nil
+        /// Every file was also linked into `spare`, which has no marker yet.
+        var mirrored = false
     }
 
     func write() throws -> Summary {
@@ -73,6 +80,8 @@ struct SiteWriter: Sendable {
             zip(paths, pageKeys).compactMap { path, key in key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil }
         } ?? [])
         let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
+        let mirror = startSpare(paths: paths, keys: pageKeys)
+        summary.mirrored = mirror != nil
         // Folders are made once, up front, not checked again for every page.
         // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
         var folders = Set<String>()
@@ -83,8 +92,11 @@ struct SiteWriter: Sendable {
             var folder = parent(path[...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }
-        for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+        for folder in folders.subtracting(existingFolders).sorted() {
+            if mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+            }
+            if let mirror { mkdir(mirror.path + "/" + folder, 0o755) }
         }
         let feeds = Discovery(site: site, templates: templates)
         let site = site
@@ -96,11 +108,12 @@ struct SiteWriter: Sendable {
             // An unchanged page is linked from the output it replaces: the same file, no render.
             if let key = pageKeys[index], let previous, previous.keys[path] == key,
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
+                mirrorFile(path, into: mirror)
                 return .success(nil)
             }
             let data = index < jobs.count ? render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds, sitemapLocations: sitemapLocations)
                 : searchFiles[index - jobs.count].data
-            return writeFile(path, data, createFolder: false).map { data.count }
+            return writeFile(path, data, createFolder: false, mirror: mirror).map { data.count }
         }
         for (index, result) in outcome.enumerated() {
             let isPage = index < jobs.count && jobs[index].isPage
@@ -115,21 +128,21 @@ struct SiteWriter: Sendable {
         summary.partTimings.append(("pages", Self.seconds(since: pagesStarted)))
         let filesStarted = ContinuousClock.now
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            try writeFile("assets/\(name)", Data(bytes)).get()
+            try writeFile("assets/\(name)", Data(bytes), mirror: mirror).get()
             summary.files += 1
         }
-        summary.files += try copyAttachments()
+        summary.files += try copyAttachments(mirror: mirror)
         for archive in site.archives {
             let data: Data
             do { data = try Data(contentsOf: archive.source) } catch {
                 throw WriteFailure(path: "archives/\(archive.source.lastPathComponent)", reason: FileErrorText.describe(error))
             }
-            try writeFile("luu-tru/\(archive.name)", data).get()
+            try writeFile("luu-tru/\(archive.name)", data, mirror: mirror).get()
             summary.files += 1
         }
         // robots.txt.
         let discoveryStarted = ContinuousClock.now
-        summary.files += try feeds.write { path, data in try writeFile(path, data).get() }
+        summary.files += try feeds.write { path, data in try writeFile(path, data, mirror: mirror).get() }
         let discoverySeconds = Self.seconds(since: discoveryStarted)
         summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
         summary.partTimings.append(("robots.txt", discoverySeconds))
@@ -206,7 +219,7 @@ struct SiteWriter: Sendable {
     }
 
     /// Attachments are copied beside their document's page under an ASCII name.
-    private func copyAttachments() throws -> Int {
+    private func copyAttachments(mirror: URL?) throws -> Int {
         var count = 0
         for document in site.documents where !document.source.attachments.isEmpty {
             let source = document.source
@@ -217,22 +230,46 @@ struct SiteWriter: Sendable {
                     let reason = FileErrorText.describe(error)
                     throw WriteFailure(path: source.sourcePath, reason: .init(vi: "\(attachment): \(reason.vi)", en: "\(attachment): \(reason.en)"))
                 }
-                try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data).get()
+                try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data, mirror: mirror).get()
                 count += 1
             }
         }
         return count
     }
 
-    private func writeFile(_ path: String, _ data: Data, createFolder: Bool = true) -> Result<Void, WriteFailure> {
+    /// The spare output to make as the site is written (`spare`, made here, empty), or nil:
+    /// only when there is no recycled output and fewer than half the files can be linked from
+    /// the output being replaced, which then makes a poor spare.
+    private func startSpare(paths: [String], keys: [UInt64?]) -> URL? {
+        guard recycled == nil, let spare else { return nil }
+        let linkable = zip(paths, keys).count { path, key in key != nil && previous?.keys[path] == key }
+        guard linkable * 2 < paths.count else { return nil }
+        try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return mkdir(spare.path, 0o755) == 0 ? spare : nil
+    }
+
+    private func writeFile(_ path: String, _ data: Data, createFolder: Bool = true, mirror: URL?) -> Result<Void, WriteFailure> {
         let url = folder.appendingPathComponent(path)
         do {
-            if createFolder { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+            if createFolder {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let mirror { try? FileManager.default.createDirectory(at: mirror.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true) }
+            }
             try PlainFile.create(url.path, contents: data)
+            mirrorFile(path, into: mirror)
             return .success(())
         } catch {
             return .failure(WriteFailure(path: path, reason: FileErrorText.describe(error)))
         }
+    }
+}
+
+extension SiteWriter {
+    /// Links a staged file into the spare being made. One that cannot be linked is left out:
+    /// the spare is listed when reused, and a page missing from it is made again.
+    fileprivate func mirrorFile(_ path: String, into mirror: URL?) {
+        guard let mirror else { return }
+        link(folder.path + "/" + path, mirror.path + "/" + path)
     }
 }
 

@@ -13,15 +13,20 @@ import Testing
         return result
     }
 
-    /// Rebuilds `root` and compares it with a full build of the same sources elsewhere. The
-    /// output it replaced is kept as the spare, exactly as it was: the rebuild brought the
-    /// previous spare up to date in place, and never wrote into a file it shares with the output.
-    func rebuildEqualsFull(_ root: URL, _ label: String) throws -> BuildReport {
+    /// What a rebuild leaves as the spare output.
+    enum Spare {
+        /// The output it replaced, exactly as it was: the rebuild brought the previous spare up
+        /// to date in place, and never wrote into a file it shares with the output.
+        case replacedOutput
+        /// A copy of the new output, made as it was written: the rebuild had nothing to reuse.
+        case newOutput
+    }
+
+    /// Rebuilds `root` and compares it with a full build of the same sources elsewhere, and
+    /// the spare output it leaves with what it should hold.
+    func rebuildEqualsFull(_ root: URL, _ label: String, spare expected: Spare = .replacedOutput) throws -> BuildReport {
         let before = try snapshot(root.appendingPathComponent("public"))
         let report = try Builder(options: BuildOptions(source: root)).build()
-        let spare = try snapshot(BuildCache(output: root.appendingPathComponent("public")).spareOutput)
-        #expect(spare.keys.sorted() == before.keys.sorted(), "\(label): the spare holds the replaced output's files")
-        for (path, data) in before where spare[path] != data { Issue.record("\(label): \(path) of the spare is not the replaced output's") }
         let fullOutput = root.appendingPathComponent("full")
         defer { try? FileManager.default.removeItem(at: fullOutput) }
         _ = try Builder(options: BuildOptions(source: root, output: fullOutput, full: true)).build()
@@ -29,6 +34,10 @@ import Testing
         let full = try snapshot(fullOutput)
         #expect(rebuilt.keys.sorted() == full.keys.sorted(), "\(label): the same files")
         for (path, data) in full where rebuilt[path] != data { Issue.record("\(label): \(path) differs from a full build") }
+        let spare = try snapshot(BuildCache(output: root.appendingPathComponent("public")).spareOutput)
+        let spareShouldBe = expected == .replacedOutput ? before : rebuilt
+        #expect(spare.keys.sorted() == spareShouldBe.keys.sorted(), "\(label): the spare holds the \(expected) files")
+        for (path, data) in spareShouldBe where spare[path] != data { Issue.record("\(label): \(path) of the spare is not the \(expected) one") }
         return report
     }
 
@@ -124,9 +133,10 @@ import Testing
         try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
     }
 
-    /// From the third build on, the output replaced two builds ago is brought up to date in
-    /// place: the new output is that very folder. A spare whose marker vouches for no keys (a
-    /// build killed while updating it) is not trusted.
+    /// A build that renders everything makes the spare as it writes, each file linked, so the
+    /// next build already has one to update in place; from then on the output replaced by
+    /// each build is the spare of the next. A spare whose marker vouches for no keys (a build
+    /// killed while updating it) is not trusted.
     @Test func theSpareOutputIsUpdatedInPlaceOnlyWhenItsKeysAreKnown() throws {
         let fixture = try PortalFixture()
         defer { fixture.remove() }
@@ -139,9 +149,16 @@ import Testing
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
         let public_ = fixture.root.appendingPathComponent("public")
         let spare = BuildCache(output: public_).spareOutput
-        #expect(!FileManager.default.fileExists(atPath: spare.path), "nothing replaced yet")
+        #expect(try snapshot(spare) == snapshot(public_), "the first build's spare is its output")
+        // The marker alone is its own file: written last, so an unfinished spare has none.
+        for file in try LinkChecker.allFiles(in: public_) where file != OutputFolder.markerName {
+            #expect(try inode(spare.appendingPathComponent(file)) == inode(public_.appendingPathComponent(file)), "\(file) is linked, not copied")
+        }
+        let firstSpare = try inode(spare)
         try write("Một, sửa.")
-        _ = try rebuildEqualsFull(fixture.root, "second build")
+        let second = try rebuildEqualsFull(fixture.root, "second build")
+        #expect(try inode(public_) == firstSpare, "the first build's spare became the output")
+        #expect(second.reusedPages > 0)
         let spareFolder = try inode(spare)
         try write("Một, sửa lần hai.")
         let third = try rebuildEqualsFull(fixture.root, "third build")
@@ -199,7 +216,7 @@ import Testing
         let header = try #require(keys.split(separator: "\n").first)
         try Data(keys.replacingOccurrences(of: String(header), with: "congkhai-page-keys-1 0000000000000000").utf8).write(to: keysFile)
         try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột, sửa.\n")
-        let report = try rebuildEqualsFull(fixture.root, "foreign keys")
+        let report = try rebuildEqualsFull(fixture.root, "foreign keys", spare: .newOutput)
         #expect(report.reusedPages == 0)
         // The next edit, with keys of its own generation again, reuses.
         try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột, sửa lần nữa.\n")

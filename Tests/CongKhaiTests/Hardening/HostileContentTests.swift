@@ -87,7 +87,7 @@ import Testing
         let outside = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path).sorted()
         #expect(outside == [".public.congkhai-cache", "congkhai.yaml", "content", "public"])
         let cache = try FileManager.default.contentsOfDirectory(atPath: fixture.root.appendingPathComponent(".public.congkhai-cache").path)
-        #expect(cache.map { $0.hasPrefix("page-keys-") ? "page-keys-" : $0 }.sorted() == ["directive-index", "documents", "fingerprint", "page-keys-", "search-postings"])
+        #expect(cache.map { $0.hasPrefix("page-keys-") ? "page-keys-" : $0 }.sorted() == ["directive-index", "documents", "fingerprint", "page-keys-", "search-postings", "spare-output"])
         let warnings = report?.warnings.map(\.code) ?? []
         #expect(warnings.contains("file.control-characters"))
     }
