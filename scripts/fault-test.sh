@@ -45,7 +45,9 @@ echo "portal: $documents documents; a full build takes ${build_ms} ms"
 kept_old=0; got_new=0
 for run in $(seq 1 "$RUNS"); do
   if [ -f "$extra" ]; then rm -f "$extra"; else with_extra; fi
-  "$BIN" build --source "$portal" --output "$portal/public" >/dev/null 2>&1 &
+  # Every third build is a --full one, which makes the next build's spare output as it writes.
+  full=(); [ $((run % 3)) -eq 0 ] && full=(--full)
+  "$BIN" build --source "$portal" --output "$portal/public" "${full[@]}" >/dev/null 2>&1 &
   pid=$!
   delay_ms=$(( RANDOM % (build_ms + build_ms / 5 + 1) ))
   sleep "$(printf '0.%03d' "$delay_ms")" 2>/dev/null || sleep 0
@@ -59,7 +61,12 @@ for run in $(seq 1 "$RUNS"); do
   fi
   [ "$(snapshot "$portal/content")" = "$content_before" ] || { echo "run $run: content/ changed" >&2; exit 1; }
 done
-echo "kill -9: $RUNS runs, public/ always complete: $kept_old kept the old site, $got_new had the new one"
+# Whatever the killed builds left (a spare half updated or half made, keys of a build that
+# never swapped), the next build that runs to its end makes the right site.
+"$BIN" build --source "$portal" --output "$portal/public" >/dev/null 2>&1
+expected=$site_a; [ -f "$extra" ] && expected=$site_b
+[ "$(snapshot "$portal/public")" = "$expected" ] || { echo "after the killed builds, a build made a wrong site" >&2; exit 1; }
+echo "kill -9: $RUNS runs, public/ always complete: $kept_old kept the old site, $got_new had the new one; the build after them made the right site"
 
 # A full disk: the new site does not fit; the old one must stay.
 small="$work/small"; mkdir -p "$small"
@@ -78,7 +85,13 @@ if mount -t tmpfs -o size=3m tmpfs "$small" 2>/dev/null; then
   [ -z "$leftovers" ] || { echo "full disk: left behind: $leftovers" >&2; exit 1; }
   # The build cache beside the output may stay, but never a half-written file.
   ! ls -A "$small/.public.congkhai-cache" 2>/dev/null | grep -q 'partial\|tmp' || { echo "full disk: half-written cache left: $(ls -A "$small/.public.congkhai-cache")" >&2; exit 1; }
-  echo "full disk: clear error ($(first_chars "$work/full.err")...), previous site unchanged"
+  # A --full build makes the next build's spare as it writes: when it fails, that half-made
+  # spare goes too, or its links would keep the failed build's files on the full disk.
+  if "$BIN" build --full --source "$tiny" --output "$small/public" > /dev/null 2> "$work/full2.err"; then echo "full disk: the --full build should have failed" >&2; exit 1; fi
+  [ "$(snapshot "$small/public")" = "$before" ] || { echo "full disk, --full: public/ changed" >&2; exit 1; }
+  spare="$small/.public.congkhai-cache/spare-output"
+  [ ! -d "$spare" ] || [ -f "$spare/.congkhai-output" ] || { echo "full disk, --full: a half-made spare output was left" >&2; exit 1; }
+  echo "full disk: clear error ($(first_chars "$work/full.err")...), previous site unchanged, no half-made spare left"
 
   # A read-only output folder.
   mount -o remount,ro "$small"
