@@ -5,8 +5,8 @@ Generates a deterministic portal from the seeds' paragraphs (N documents over ma
 several districts, provinces and school years, with citations, tables and varied front matter),
 then times whole `congkhai build` processes over several runs (median and spread): a full build,
 a rebuild with nothing changed, a rebuild after editing one document, a rebuild after adding
-one (those two at least 7 times, in steady use: the first rebuild after a full build, which has
-no spare output yet, is timed on its own), and peak memory; output to a tmpfs folder and to disk. When `hugo` is installed, the same
+one (those two at least 7 times, in steady use: the first rebuild after each full build is timed
+on its own), and peak memory; output to a tmpfs folder and to disk. When `hugo` is installed, the same
 documents are built as a minimal Hugo site in the same run. Writes docs/benchmarks.md.
 
 Environment: BENCH_SIZES (default "1000 10000"; add 50000 for the growth table), BENCH_RUNS
@@ -155,16 +155,23 @@ def rebuild_runs(runs):
     return max(runs, 7)
 
 
-def measure(label, command, runs, before=None):
-    times, memory = [], []
+def summarize(label, samples):
+    """A row from (seconds, peak MB) samples: median and spread of the times, largest peak."""
+    times = [elapsed for elapsed, _ in samples]
+    return {"label": label, "median": statistics.median(times), "min": min(times), "max": max(times),
+            "memory": max(peak for _, peak in samples)}
+
+
+def measure(label, command, runs, before=None, after=None):
+    """`runs` timed runs of `command`, each after `before()` and followed by `after()`."""
+    samples = []
     for _ in range(runs):
         if before:
             before()
-        elapsed, peak = run(command)
-        times.append(elapsed)
-        memory.append(peak)
-    median = statistics.median(times)
-    return {"label": label, "median": median, "min": min(times), "max": max(times), "memory": max(memory)}
+        samples.append(run(command))
+        if after:
+            after()
+    return summarize(label, samples)
 
 
 def main():
@@ -179,19 +186,27 @@ def main():
         size_mb = sum(len(b.encode()) for b in bodies) / 1e6
         for where, base in (("tmpfs", TMPFS), ("disk", DISK)):
             output = os.path.join(base, f"congkhai-bench-out-{count}")
-            clean = lambda: shutil.rmtree(output, ignore_errors=True)
+            def clean():
+                """As before a first build: no output, no build cache (and so no spare output)."""
+                shutil.rmtree(output, ignore_errors=True)
+                shutil.rmtree(os.path.join(base, f".congkhai-bench-out-{count}.congkhai-cache"), ignore_errors=True)
             build = [BIN, "build", "--source", portal, "--output", output]
-            full = measure("full build", build + ["--full"], runs, before=clean)
-            noop = measure("rebuild, nothing changed", build, runs)
             edited = os.path.join(portal, "content", "units", "truong-0000", YEARS[0], "van-ban-00000.md")
             original = open(edited, encoding="utf-8").read()
             counter = iter(range(10_000))
             def edit():
                 with open(edited, "w", encoding="utf-8") as f:
                     f.write(original.replace("\n\n", f"\n\nSửa lần {next(counter)}.\n\n", 1))
-            # The first rebuild after a full build has no spare output to update in place yet;
-            # it is shown on its own row, and the edits measured after it are those of steady use.
-            first = measure("first rebuild after a full build (one edit)", build, 1, before=edit)
+            # The first rebuild after each full build is timed on a row of its own: it updates
+            # the spare output that full build made, where later ones update the output the
+            # rebuild before them replaced. The edits measured after it are those of steady use.
+            firsts = []
+            def first_rebuild():
+                edit()
+                firsts.append(run(build))
+            full = measure("full build", build + ["--full"], runs, before=clean, after=first_rebuild)
+            first = summarize("first rebuild after a full build (one edit)", firsts)
+            noop = measure("rebuild, nothing changed", build, runs)
             edit_one = measure("rebuild after editing one document", build, rebuild_runs(runs), before=edit)
             added = os.path.join(portal, "content", "units", "truong-0001", YEARS[1], "van-ban-them.md")
             def add():
@@ -247,7 +262,7 @@ def write_report(results, runs):
              f"{int(memory) // 1048576} GiB of memory, {platform.system()} {platform.release()}. Each figure is the median of {runs} "
              f"whole `congkhai build` processes ({rebuild_runs(runs)} for the rebuilds after an edit or an addition; min–max in "
              "brackets); peak memory is the largest resident size of those runs. Those rebuilds are measured in steady use: the "
-             "first rebuild after a full build, which has no spare output to update in place yet, is on a row of its own. "
+             "first rebuild after each full build, which updates the spare output that build made, is on a row of its own. "
              "The portal is generated deterministically from the seeds' paragraphs (scripts/bench.py).", ""]
     for result in results:
         lines += [f"## {result['count']:,} documents ({result['mb']:.0f} MB of Markdown), output on {result['where']}", "",
