@@ -299,8 +299,8 @@ public struct CitationScanner: Sendable {
         return false
     }
 
-    /// The subject: a quoted phrase, or "về (việc) ...", "ban hành ...", "thực hiện ..." up to the
-    /// end of the clause.
+    /// The subject: a quoted phrase, or "về (việc) ...", "ban hành ...", "phê duyệt ..." (the
+    /// `subjectOpeners`) up to the end of the clause.
     private func matchSubject(_ tokens: [TextToken], text: String, at start: Int) -> (String?, Int) {
         var index = skipComma(tokens, start)
         // "của Ban Chấp hành Đảng bộ Tỉnh khoá XI về ...", "(Khóa XI)": the term is not the subject.
@@ -316,8 +316,7 @@ public struct CitationScanner: Sendable {
             if index < tokens.count, tokens[index].lower == "việc" { index += 1 }
         } else if (opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/")) {
             index += 3
-        } else if ["ban", "thực", "quy", "hướng"].contains(opener), index + 1 < tokens.count,
-                  ["ban hành", "thực hiện", "quy định", "hướng dẫn"].contains("\(opener) \(tokens[index + 1].lower)") {
+        } else if index + 1 < tokens.count, Self.subjectOpeners.contains("\(opener) \(tokens[index + 1].lower)") {
             // "..., hướng dẫn số 26-HD/BTCTW": another citation, not this one's subject.
             if startsCitation(tokens, at: index) { return (nil, start) }
             keepOpener = true
@@ -341,6 +340,8 @@ public struct CitationScanner: Sendable {
         var end = index
         var inQuote = false
         var lastQuoteClose = -10
+        // Cut before another citation or at the length limit, not at the end of its clause.
+        var cutShort = true
         while end < tokens.count, end - index < 60 {
             let token = tokens[end]
             if token.isPunctuation {
@@ -351,17 +352,20 @@ public struct CitationScanner: Sendable {
                     lastQuoteClose = end
                 }
                 // “Năm dân vận khéo” 2020, Ban Thường vụ ...: a comma soon after a quoted name ends it.
-                if !inQuote && token.text == "," && end - lastQuoteClose <= 3 { break }
-                // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
-                // citing body's own clause starts after the comma.
-                if !inQuote && token.text == ",", end + 1 < tokens.count, Self.clauseSubjects.contains(tokens[end + 1].lower) { break }
-                if !inQuote && [";", ":", "(", ")"].contains(token.text) { break }
-                if !inQuote && token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore) { break }
+                let endsHere = !inQuote && (
+                    (token.text == "," && end - lastQuoteClose <= 3)
+                    // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
+                    // citing body's own clause starts after the comma.
+                    || (token.text == "," && end + 1 < tokens.count && Self.clauseSubjects.contains(tokens[end + 1].lower))
+                    || [";", ":", "(", ")"].contains(token.text)
+                    || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
+                if endsHere { cutShort = false; break }
             }
             if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count, startsCitation(tokens, at: end + 1) { break }
             if !inQuote, token.isWord, end > index, startsCitation(tokens, at: end) { break }
             end += 1
         }
+        if end == tokens.count { cutShort = false }
         // "thực hiện Kết luận số 100-KL/TW": the subject is cut at the citation, leaving only
         // the opener, which says nothing.
         guard end > index, !(keepOpener && end - index <= 2) else { return (nil, start) }
@@ -369,8 +373,9 @@ public struct CitationScanner: Sendable {
         while let last = subject.last, last == "," || last == " " { subject.removeLast() }
         if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
         // "về sửa đổi, bổ sung một số điều của Nghị định số ...": the subject stops before the
-        // citation it leads to, without the word that led to it.
-        while let space = subject.lastIndex(of: " "), Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased()) {
+        // citation it leads to, without the word that led to it. At a clause's end, a last
+        // word is the subject's own ("chuyển đổi số.").
+        while cutShort, let space = subject.lastIndex(of: " "), Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased()) {
             subject = String(subject[..<space])
             while let last = subject.last, last == "," || last == " " { subject.removeLast() }
         }
@@ -547,6 +552,9 @@ public struct CitationScanner: Sendable {
         return first.uppercased() + text.dropFirst()
     }
 
+    /// What a subject may open with besides "về (việc)", kept in it: "... của Thủ tướng Chính phủ
+    /// phê duyệt Đề án ...".
+    static let subjectOpeners: Set<String> = ["ban hành", "thực hiện", "quy định", "hướng dẫn", "phê duyệt", "triển khai"]
     /// Words that cannot end a subject: they lead on to what was cut off.
     static let trailingLinks: Set<String> = ["của", "và", "tại", "theo", "về", "với", "cho", "các", "những", "số"]
     static let openQuotes: Set<String> = ["“", "\"", "«", "‘"]
@@ -564,7 +572,7 @@ public struct CitationScanner: Sendable {
         "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng",
     ]
     static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
-    static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi"]
+    static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]
 
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
     private static func bodyBefore(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {

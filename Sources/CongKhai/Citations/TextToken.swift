@@ -40,7 +40,8 @@ enum TextTokenizer {
         return text.utf8.withContiguousStorageIfAvailable { tokens(text, utf8: $0) } ?? []
     }
 
-    private static let soBytes = "số".utf8.count
+    /// Words a lost space glues to the number after them: "số43/2006/TT-BGD&ĐT", "ngày15/11/2002".
+    private static let gluedToNumbers = ["số", "ngày"]
 
     /// A word's text is cut from the text's own bytes, not built a scalar at a time.
     private static func tokens(_ text: String, utf8: UnsafeBufferPointer<UInt8>) -> [TextToken] {
@@ -54,12 +55,16 @@ enum TextTokenizer {
             guard wordStart >= 0 else { return }
             let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[wordStart..<offset]), as: UTF8.self)
             let lower = hasUppercase ? text.lowercased() : text
-            // "số43/2006/TT-BGD&ĐT": a space lost in a PDF glues "số" to the number.
-            if lower.utf8.count > soBytes, lower.utf8.starts(with: "số".utf8), lower.utf8.dropFirst(soBytes).allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
-                let split = wordStart + soBytes
-                let word = String(decoding: text.utf8.prefix(soBytes), as: UTF8.self)
-                tokens.append(TextToken(kind: .word, text: word, lower: "số", start: wordStart, end: split, spaceBefore: spaceBefore))
-                let digits = String(decoding: text.utf8.dropFirst(soBytes), as: UTF8.self)
+            // A space lost in a PDF glues "số" or "ngày" to the number: two words.
+            if let glued = gluedToNumbers.first(where: { glued in
+                lower.utf8.count > glued.utf8.count && lower.utf8.starts(with: glued.utf8)
+                    && lower.utf8.dropFirst(glued.utf8.count).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            }) {
+                let length = glued.utf8.count
+                let split = wordStart + length
+                let word = String(decoding: text.utf8.prefix(length), as: UTF8.self)
+                tokens.append(TextToken(kind: .word, text: word, lower: glued, start: wordStart, end: split, spaceBefore: spaceBefore))
+                let digits = String(decoding: text.utf8.dropFirst(length), as: UTF8.self)
                 tokens.append(TextToken(kind: .word, text: digits, lower: digits, start: split, end: offset, spaceBefore: false))
             } else {
                 tokens.append(TextToken(kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))

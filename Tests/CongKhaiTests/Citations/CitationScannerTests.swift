@@ -165,8 +165,21 @@ import Testing
         let placed = scan("Văn phòng đã ban hành Công văn số 1257/VPUBND-THVX Đồng Tháp, ngày 15 tháng 9 năm 2020 về việc ban hành Điều lệ.")
         #expect(placed.first?.date?.iso == "2020-09-15")
         #expect(placed.first?.subject == "Ban hành Điều lệ")
-        // "số43": the space lost between "số" and the number.
+        // "số43": the space lost between "số" and the number; "ngày15", the one before the date.
         #expect(scan("Thanh tra theo Thông tư số43/2006/TT-BGD&ĐT ngày 30/8/2006.").map(\.symbol) == ["43/2006/TT-BGD&ĐT"])
+        #expect(scan("Theo Quyết định số 161/2002/QĐ-TTg ngày15/11/2002 về chính sách.").first?.date?.iso == "2002-11-15")
+        // "Ban hành" capitalised after an abbreviation in brackets: the name ends before both.
+        let capitalised = scan("Căn cứ Quyết định số 2358/QĐ-BGDĐT ngày 20/8/2025 của Bộ trưởng Bộ Giáo dục và Đào tạo (GDĐT) Ban hành Kế hoạch nhiệm vụ năm học;")
+        #expect(capitalised.first?.issuer == "Bộ trưởng Bộ Giáo dục và Đào tạo")
+        #expect(capitalised.first?.subject == "Ban hành Kế hoạch nhiệm vụ năm học")
+    }
+
+    /// A decision's subject often opens with "phê duyệt", a plan's with "triển khai".
+    @Test func subjectsOpenWithTheVerbsOfDecisionsAndPlans() {
+        #expect(scan("Căn cứ Quyết định số 1677/QĐ-TTg ngày 03/12/2018 của Thủ tướng Chính phủ phê duyệt Đề án phát triển giáo dục mầm non;").first?.subject
+            == "Phê duyệt Đề án phát triển giáo dục mầm non")
+        #expect(scan("Thực hiện Kế hoạch số 45/KH-UBND ngày 2/3/2024 của UBND huyện triển khai công tác chuyển đổi số.").first?.subject
+            == "Triển khai công tác chuyển đổi số")
     }
 
     @Test func notCitations() {
