@@ -17,10 +17,10 @@ struct SiteWriter: Sendable {
     var recycled: RecycledOutput? = nil
     /// The search index's postings as the last build left them, patched rather than made again.
     var searchPostings: SearchPostings? = nil
-    /// Where the next build's spare output goes, when there is no recycled one: if most pages
-    /// are rendered anew (a first or full build), every file written is also linked there, so
-    /// that the next build updates that copy in place instead of linking the whole site into
-    /// a new folder. The output being replaced, sharing few files with this one, then goes.
+    /// Where the next build's spare output goes: if most pages are rendered anew (a first or
+    /// full build, a changed template), every file of the new output is also linked there, so
+    /// that the next build updates that copy in place instead of relinking the whole site. The
+    /// output being replaced, sharing few files with this one, then goes.
     var spare: URL? = nil
     /// Addresses a sitemap file holds at most (Discovery.sitemapLimit; lowered by tests).
     var sitemapLimit = Discovery.sitemapLimit
@@ -80,23 +80,23 @@ struct SiteWriter: Sendable {
             zip(paths, pageKeys).compactMap { path, key in key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil }
         } ?? [])
         let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
-        let mirror = startSpare(paths: paths, keys: pageKeys)
+        let mirror = startSpare(paths: paths, keys: pageKeys, inPlace: inPlace)
         summary.mirrored = mirror != nil
         // Folders are made once, up front, not checked again for every page.
         // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
         var folders = Set<String>()
         // Parents cut at the last "/" (NSString's deletingLastPathComponent took 50 ms here).
         func parent(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
-        // Only the files to be written need theirs: a page kept in place has its folder.
-        for path in paths where !inPlace.contains(path) {
+        for path in paths {
             var folder = parent(path[...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }
-        for folder in folders.subtracting(existingFolders).sorted() {
-            if mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-                throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
-            }
-            if let mirror { mkdir(mirror.path + "/" + folder, 0o755) }
+        // A page kept in place has its folder.
+        for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+        }
+        if let mirror {
+            for folder in folders.sorted() { mkdir(mirror.path + "/" + folder, 0o755) }
         }
         let feeds = Discovery(site: site, templates: templates)
         let site = site
@@ -104,7 +104,10 @@ struct SiteWriter: Sendable {
         let sitemapLocations = keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
-            if inPlace.contains(path) { return .success(nil) }
+            if inPlace.contains(path) {
+                mirrorFile(path, into: mirror)
+                return .success(nil)
+            }
             // An unchanged page is linked from the output it replaces: the same file, no render.
             if let key = pageKeys[index], let previous, previous.keys[path] == key,
                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
@@ -238,12 +241,13 @@ struct SiteWriter: Sendable {
     }
 
     /// The spare output to make as the site is written (`spare`, made here, empty), or nil:
-    /// only when there is no recycled output and fewer than half the files can be linked from
-    /// the output being replaced, which then makes a poor spare.
-    private func startSpare(paths: [String], keys: [UInt64?]) -> URL? {
-        guard recycled == nil, let spare else { return nil }
-        let linkable = zip(paths, keys).count { path, key in key != nil && previous?.keys[path] == key }
-        guard linkable * 2 < paths.count else { return nil }
+    /// only when fewer than half the files can be kept in place or linked from the output
+    /// being replaced (the first build, `--full`, a changed template), which then shares few
+    /// files with the new one and would make a poor spare.
+    private func startSpare(paths: [String], keys: [UInt64?], inPlace: Set<String>) -> URL? {
+        guard let spare else { return nil }
+        let reusable = zip(paths, keys).count { path, key in inPlace.contains(path) || (key != nil && previous?.keys[path] == key) }
+        guard reusable * 2 < paths.count else { return nil }
         try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
         return mkdir(spare.path, 0o755) == 0 ? spare : nil
     }
