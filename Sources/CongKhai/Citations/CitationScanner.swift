@@ -184,11 +184,17 @@ public struct CitationScanner: Sendable {
                 break
             }
         }
+        let parts = symbol.parts
+        let codes = parts.dropFirst().filter { !isYear($0) }
+        var issuerCodes = codes.map(DocumentNumber.symbolKey)
+        if let first = issuerCodes.first, DirectiveType.codes[first] != nil { issuerCodes.removeFirst() }
         var issuer: String?
         let issuerStart = skipComma(tokens, index)
         if issuerStart < tokens.count, ["của", "giữa"].contains(tokens[issuerStart].lower)
             || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count && tokens[issuerStart + 1].startsUppercase) {
-            if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1) {
+            // A joint ("liên tịch") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.
+            let joint = issuerCodes.count > 1 && (type.lowercased().contains("liên tịch") || codes.first.map { DocumentNumber.symbolKey($0).hasSuffix("LT") } == true)
+            if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1, joint: joint) {
                 issuer = found
                 index = next
                 lastIndex = next - 1
@@ -200,10 +206,6 @@ public struct CitationScanner: Sendable {
             lastIndex = next - 1
         }
         let (subject, _) = matchSubject(tokens, text: text, at: index)
-        let parts = symbol.parts
-        let codes = parts.dropFirst().filter { !isYear($0) }
-        var issuerCodes = codes.map(DocumentNumber.symbolKey)
-        if let first = issuerCodes.first, DirectiveType.codes[first] != nil { issuerCodes.removeFirst() }
         let symbolText = symbol.symbol
         // "Văn bản" names no type: the symbol's type code does ("văn bản 05-CT/TW" is a Chỉ thị).
         var type = type
@@ -241,13 +243,17 @@ public struct CitationScanner: Sendable {
     }
 
     /// The issuing body, up to the words that start what follows it ("về", "ban hành", a
-    /// punctuation mark, another citation).
-    private func matchIssuer(_ tokens: [TextToken], text: String, at start: Int) -> (String, Int)? {
+    /// punctuation mark, another citation). `joint`: a joint document (a Thông tư liên tịch,
+    /// "TTLT-BGDĐT-BNV"), whose issuers' names are listed with commas.
+    private func matchIssuer(_ tokens: [TextToken], text: String, at start: Int, joint: Bool = false) -> (String, Int)? {
         var index = start
         var lastWord = -1
-        while index < tokens.count, index - start < 16 {
+        while index < tokens.count, index - start < (joint ? 28 : 16) {
             let token = tokens[index]
             if token.isPunctuation {
+                // "của Bộ Giáo dục và Đào tạo, Bộ Nội vụ": the next issuer of a joint document.
+                if joint, token.text == ",", lastWord == index - 1, index + 1 < tokens.count,
+                   Self.issuerHeads.contains(tokens[index + 1].text) { index += 1; continue }
                 let joins = (token.text == "-" || token.text == "&" || token.text == "/")
                     && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
                 let abbreviation = token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
@@ -572,6 +578,8 @@ public struct CitationScanner: Sendable {
         "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng",
     ]
     static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
+    /// Words that open an issuing body's name: "Bộ Nội vụ", "Ủy ban Dân tộc", "Tổng Liên đoàn".
+    static let issuerHeads: Set<String> = ["Bộ", "Ban", "Sở", "Phòng", "Ủy", "Uỷ", "UBND", "Tổng", "Hội", "Liên", "Công", "Văn", "Ngân", "Mặt", "Đoàn"]
     static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]
 
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.

@@ -174,6 +174,15 @@ import Testing
         #expect(capitalised.first?.subject == "Ban hành Kế hoạch nhiệm vụ năm học")
     }
 
+    /// A joint circular names its issuers one after another; a single issuer's name ends at a comma.
+    @Test func jointDocumentsKeepEveryIssuer() {
+        let joint = scan("Căn cứ Thông tư liên tịch số 23/2015/TTLT-BGDĐT-BNV ngày 16/9/2015 của Bộ Giáo dục và Đào tạo, Bộ Nội vụ quy định mã số chức danh.")
+        #expect(joint.first?.issuer == "Bộ Giáo dục và Đào tạo, Bộ Nội vụ")
+        #expect(joint.first?.subject == "Quy định mã số chức danh")
+        let single = scan("Thực hiện Công văn số 12/SGDĐT-GDTrH ngày 01/9/2023 của Sở Giáo dục và Đào tạo, Phòng GDĐT hướng dẫn các trường.")
+        #expect(single.first?.issuer == "Sở Giáo dục và Đào tạo")
+    }
+
     /// A decision's subject often opens with "phê duyệt", a plan's with "triển khai".
     @Test func subjectsOpenWithTheVerbsOfDecisionsAndPlans() {
         #expect(scan("Căn cứ Quyết định số 1677/QĐ-TTg ngày 03/12/2018 của Thủ tướng Chính phủ phê duyệt Đề án phát triển giáo dục mầm non;").first?.subject
