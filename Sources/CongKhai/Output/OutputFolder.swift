@@ -66,13 +66,13 @@ public struct OutputFolder: Sendable {
             if let spareGeneration, Self.generation(of: spare) == spareGeneration, rename(spare.path, staging.path) == 0 {
                 // No longer that generation once changed: a build killed now leaves a folder
                 // that no marker vouches for, and the next build starts afresh.
-                try writeMarker("congkhai\n")
+                try Self.writeMarker("congkhai\n", in: staging)
                 return (staging, true)
             }
             try Self.remove(spare)
         }
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
-        try writeMarker("congkhai\n")
+        try Self.writeMarker("congkhai\n", in: staging)
         return (staging, false)
     }
 
@@ -85,10 +85,6 @@ public struct OutputFolder: Sendable {
     /// holding the files of the page keys of `generation`.
     static func mark(_ folder: URL, generation: String) throws {
         try writeMarker("congkhai\n\(generation)\n", in: folder)
-    }
-
-    private func writeMarker(_ text: String) throws {
-        try Self.writeMarker(text, in: staging)
     }
 
     /// The marker is replaced, never written into: in a recycled folder it could share its
