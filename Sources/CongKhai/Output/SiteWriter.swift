@@ -87,11 +87,12 @@ struct SiteWriter: Sendable {
         var folders = Set<String>()
         // Parents cut at the last "/" (NSString's deletingLastPathComponent took 50 ms here).
         func parent(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
-        for path in paths {
+        // A page kept in place has its folder: after an edit, only the few files written need
+        // theirs, unless every file goes into the spare being made too.
+        for path in paths where mirror != nil || !inPlace.contains(path) {
             var folder = parent(path[...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }
-        // A page kept in place has its folder.
         for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
