@@ -28,7 +28,9 @@ public struct CitationReport: Sendable {
         if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
             ownNumber = fields.string("number") ?? ownNumber
         }
-        let rendered = MarkdownRenderer().render(split.body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
+        let isMarkdown = split.yaml != nil || ["md", "markdown"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+        let body = isMarkdown ? split.body : Self.unindented(split.body)
+        let rendered = MarkdownRenderer().render(body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
         let merged = DocumentCitations.merge(rendered.citations)
         return rendered.citations.map { citation in
             let known = merged[citation.symbolKey] ?? citation
@@ -38,6 +40,15 @@ public struct CitationReport: Sendable {
                         subject: citation.subject ?? known.subject, relation: citation.relation.rawValue, key: key,
                         text: citation.text)
         }
+    }
+
+    /// Plain text read as Markdown: a line's leading spaces and tabs are layout (a first-line
+    /// indent, text copied from a PDF), not an indented code block, whose text is never scanned.
+    /// Lines keep their numbers.
+    static func unindented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.drop { $0 == " " || $0 == "\t" } }
+            .joined(separator: "\n")
     }
 
     public func jsonLines(_ lines: [Line]) -> String {
