@@ -16,7 +16,9 @@ public struct CitationScanner: Sendable {
         public var blanks: [BlankCitation] = []
     }
 
-    public func scan(_ text: String) -> Result {
+    /// `basisRanges`: the byte ranges of `text` under a "Căn cứ" heading (`BasisSection`), where
+    /// a citation that opens a line or clause is a basis.
+    public func scan(_ text: String, basisRanges: [Range<Int>] = []) -> Result {
         guard Self.mayHoldCitation(text) else { return Result() }
         let tokens = TextTokenizer.tokens(text)
         let bytes = Array(text.utf8)
@@ -27,12 +29,12 @@ public struct CitationScanner: Sendable {
         while index < tokens.count {
             if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
                let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, to: &result) { previousEnd = next }
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
                 index = next
                 continue
             }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, to: &result) { previousEnd = next }
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
                 index = next
                 continue
             }
@@ -225,6 +227,8 @@ public struct CitationScanner: Sendable {
     private func matchDate(_ tokens: [TextToken], at start: Int) -> (IssuedDate, Int)? {
         guard start < tokens.count, tokens[start].lower == "ngày" || tokens[start].lower == "ngay" else { return nil }
         var index = start + 1
+        // "ngày ngày 04 tháng 9 năm 2020": a word typed twice.
+        if index < tokens.count, tokens[index].lower == tokens[start].lower { index += 1 }
         func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].isDigits ? Int(tokens[i].text) : nil }
         // Numeric: D sep M sep YYYY
         if let day = number(index), index + 4 < tokens.count,
@@ -392,20 +396,33 @@ public struct CitationScanner: Sendable {
 
     /// Whether it was appended: never the document's own number.
     private func append(_ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String, bytes: [UInt8],
-                        to result: inout Result) -> Bool {
+                        basisRanges: [Range<Int>], to result: inout Result) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
-        citation.relation = relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, earlier: result.citations)
+        let underBasisHeading = basisRanges.contains { $0.contains(citation.start) }
+        citation.relation = underBasisHeading && Self.opensLine(at: citation.start, in: bytes)
+            ? .basis
+            : relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, earlier: result.citations,
+                       underBasisHeading: underBasisHeading)
         citation.sentence = sentence(around: citation, in: bytes)
         result.citations.append(citation)
         return true
+    }
+
+    /// Whether only a list marker ("-", "1.", "a)") stands between the line's start and `offset`.
+    private static func opensLine(at offset: Int, in bytes: [UInt8]) -> Bool {
+        var lineStart = offset
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        guard offset - lineStart <= 16 else { return false }
+        let before = String(decoding: bytes[lineStart..<offset], as: UTF8.self)
+        return BasisSection.strippingMarker(before).rest.allSatisfy(\.isWhitespace)
     }
 
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
     /// citation, or when it continues a list whose first item is a basis. `previousEnd` is
     /// where the previous citation's words end.
     private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken],
-                          earlier: [Citation]) -> Citation.Relation {
+                          earlier: [Citation], underBasisHeading: Bool) -> Citation.Relation {
         let previous = earlier.last
         var index = startIndex - 1
         var words: [String] = []
@@ -421,6 +438,8 @@ public struct CitationScanner: Sendable {
         while let first = words.first, first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo") {
             words.removeFirst()
         }
+        // "I. CĂN CỨ ...\nQuyết định số A ...; Công văn số B ...": items of the heading's list.
+        if underBasisHeading, words.isEmpty, boundary == ";" || boundary == "." { return .basis }
         let opening = words.prefix(2).joined(separator: " ")
         if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return .basis }
         // "Căn cứ kết quả thực hiện Kế hoạch số ...": what follows "Căn cứ" at a clause's start

@@ -105,9 +105,11 @@ public struct MarkdownRenderer: Sendable {
         let recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }.map { firstLine - 1 + $0.line }
         var citations: [Citation] = []
         var blanks: [BlankCitation] = []
+        var basisSection = BasisSection()
         for block in blocks {
             guard let scanner else { continue }
-            let result = scanner.scan(block.text)
+            let basisRanges = basisSection.ranges(in: block.text, headingLevel: block.headingLevel)
+            let result = scanner.scan(block.text, basisRanges: basisRanges)
             blanks += result.blanks
             var links: [(start: Int, end: Int, url: String)] = []
             for var citation in result.citations where citations.count < MarkdownLimits.maxCitations {

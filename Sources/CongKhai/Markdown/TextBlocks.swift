@@ -15,14 +15,17 @@ final class TextBlock {
     var line: Int
     /// A paragraph: may be joined with the next one (see `TextBlocks.joinBrokenParagraphs`).
     let isParagraph: Bool
+    /// A heading's level (1–6); nil for paragraphs and table cells.
+    let headingLevel: Int?
     private var byteCount = 0
     private var segments: [Segment] = []
     /// (offset in `text`, source line) where each joined block starts.
     private var lineAnchors: [(offset: Int, line: Int)]
 
-    init(line: Int, isParagraph: Bool) {
+    init(line: Int, isParagraph: Bool, headingLevel: Int? = nil) {
         self.line = line
         self.isParagraph = isParagraph
+        self.headingLevel = headingLevel
         lineAnchors = [(0, line)]
     }
 
@@ -138,7 +141,8 @@ enum TextBlocks {
             let isTextContainer = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isTableCell(node)
             if isTextContainer {
                 if event == CMARK_EVENT_ENTER {
-                    let block = TextBlock(line: Int(cmark_node_get_start_line(node)), isParagraph: type == CMARK_NODE_PARAGRAPH)
+                    let block = TextBlock(line: Int(cmark_node_get_start_line(node)), isParagraph: type == CMARK_NODE_PARAGRAPH,
+                                          headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : nil)
                     stack.append(block)
                     blocks.append(block)
                 } else if event == CMARK_EVENT_EXIT {

@@ -22,6 +22,8 @@ import Testing
         #expect(scan("Chỉ thị số 05-CT/TW ngày 15/5 /2016 của Bộ Chính trị").first?.date?.iso == "2016-05-15")
         #expect(scan("Kế hoạch số 12/KH-UBND, ngày 07/8/2023 của UBND tỉnh").first?.date?.iso == "2023-08-07")
         #expect(scan("Kế hoạch số 12/KH-UBND ngày 31/02/2023 của UBND tỉnh").first?.date == nil)
+        // A word typed twice.
+        #expect(scan("Thông tư 28/2020/TT-BGDĐT ngày ngày 04 tháng 9 năm 2020 về việc Ban hành điều lệ").first?.date?.iso == "2020-09-04")
     }
 
     @Test func symbolVariants() {
