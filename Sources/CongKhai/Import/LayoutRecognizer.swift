@@ -75,6 +75,13 @@ struct LayoutRecognizer {
             while index < lines.count {
                 let line = lines[index]
                 if line.isBlank {
+                    // "KẾ HOẠCH CHỈ ĐẠO CHUYÊN MÔN", a blank line, "NĂM HỌC 2024 – 2025": the
+                    // period a subject is for is still the subject.
+                    let next = lines[index...].firstIndex { !$0.isBlank }
+                    if !titleParts.isEmpty, let next, titleParts.count < 4, Self.timeSpan(lines[next]) != nil {
+                        index = next
+                        continue
+                    }
                     if titleParts.isEmpty { index += 1; continue }
                     break
                 }
@@ -91,6 +98,14 @@ struct LayoutRecognizer {
                     break
                 }
                 if isMotto(line) || isRule(line) { consumed.insert(index); index += 1; continue }
+                if let span = Self.timeSpan(line), let previous = titleParts.last {
+                    // In the case of the subject it ends: "GIÁO DỤC NHÀ TRƯỜNG" + "Năm học: 2024 - 2025".
+                    let letters = previous.filter(\.isLetter)
+                    titleParts.append(letters.count >= 2 && letters.allSatisfy(\.isUppercase) ? span.uppercased() : span)
+                    consumed.insert(index)
+                    index += 1
+                    continue
+                }
                 titleParts.append(line.plain)
                 consumed.insert(index)
                 index += 1
@@ -245,6 +260,20 @@ struct LayoutRecognizer {
         if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) { return true }
         if let first = line.plain.first, "-+•".contains(first) { return true }
         return Self.romanHeading(line.plain) != nil || line.plain.count > 200
+    }
+
+    /// "NĂM HỌC 2024 – 2025", "Năm học: 2024 - 2025", "GIAI ĐOẠN 2021-2025", "Học kỳ I": the
+    /// period a subject is for, on a line of its own, without the label's colon.
+    static func timeSpan(_ line: SourceLine) -> String? {
+        let folded = line.folded
+        guard line.plain.count <= 40, line.plain.contains(where: \.isNumber) || folded.hasPrefix("hoc ky") else { return nil }
+        for label in ["nam hoc", "giai doan", "hoc ky", "nam"] where folded.hasPrefix(label) {
+            let labelEnd = line.plain.index(line.plain.startIndex, offsetBy: label.count)
+            let rest = line.plain[labelEnd...].drop { $0 == ":" || $0 == " " }
+            if label == "nam", !(rest.first?.isNumber ?? false) { return nil }
+            return VietnameseText.collapseWhitespace(line.plain[..<labelEnd] + " " + rest)
+        }
+        return nil
     }
 
     /// What can never be a subject: a basis, an address line, a list, a section.

@@ -107,6 +107,25 @@ import ZIPFoundation
         #expect(wrong.warnings.contains { $0.message.en.contains("letterhead says") })
     }
 
+    /// Layouts of two real school plans (Diễn Hùng, Tây Bắc Sơn): the school year on a line of its
+    /// own, after a blank line or with a label's colon, is part of the subject.
+    @Test func theSchoolYearUnderTheSubjectIsPartOfIt() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let layouts = [
+            "KẾ HOẠCH GIÁO DỤC NHÀ TRƯỜNG\nNăm học: 2024 - 2025\n \nI. CĂN CỨ XÂY DỰNG KẾ HOẠCH:\n",
+            "KẾ HOẠCH GIÁO DỤC NHÀ TRƯỜNG\n\n   NĂM HỌC 2024 - 2025\n\nCăn cứ công văn số 295/PGDĐT-GDTH ngày 09 tháng 9 năm 2024;\n",
+        ]
+        for (number, layout) in layouts.enumerated() {
+            let file = fixture.root.appendingPathComponent("ke-hoach-\(number).txt")
+            try Data("PHÒNG GD&ĐT TÂN HỒNG\nTRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: 19/KH-THAP\nAn Phước, ngày 29 tháng 8 năm 2024\n\n\(layout)\nNội dung.\n".utf8).write(to: file)
+            let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", force: true)
+            let document = try load(try Importer(options: options).importFile(file).written, portal: fixture)
+            #expect(document.title == "GIÁO DỤC NHÀ TRƯỜNG NĂM HỌC 2024 - 2025", "layout \(number)")
+            #expect(!document.body.contains("2024 - 2025"), "layout \(number)")
+        }
+    }
+
     @Test func docxWithHeaderTableListsBoldAndATable() throws {
         let fixture = try portal()
         defer { fixture.remove() }
