@@ -409,6 +409,9 @@ public struct CitationScanner: Sendable {
         return true
     }
 
+    /// What opens a clause that rests on the citation after it ("theo" is a word of its own).
+    private static let openers: Set<String> = ["căn cứ", "thực hiện"]
+
     /// Whether only a list marker ("-", "1.", "a)") stands between the line's start and `offset`.
     private static func opensLine(at offset: Int, in bytes: [UInt8]) -> Bool {
         var lineStart = offset
@@ -431,6 +434,12 @@ public struct CitationScanner: Sendable {
             let token = tokens[index]
             if Self.endsClause(tokens, at: index) { boundary = token.text; break }
             if let previous, token.end <= previous.linkEnd { break }
+            // Items run together on one line ("... TỈNH THÁI BÌNH - Thực hiện theo Thông tư ..."):
+            // a dash right before an opener starts the item.
+            if ["-", "–", "+", "•"].contains(token.text), Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo" {
+                boundary = token.text
+                break
+            }
             if token.isWord { words.insert(token.lower, at: 0) }
             index -= 1
         }

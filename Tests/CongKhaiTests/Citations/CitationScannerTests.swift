@@ -81,6 +81,10 @@ import Testing
         #expect(citations.map(\.relation) == [.basis, .basis, .reference])
         #expect(scan("1. Theo Công văn số 764/UBND-HC ngày 28/5/2024").first?.relation == .basis)
         #expect(scan("- Căn cứ Nghị quyết số 01-NQ/TU").first?.relation == .basis)
+        // Items run together on one line, as a web page's text gives them.
+        let runTogether = scan("Đơn vị: Trường THCS Thụy Dương HUYỆN THÁI THỤY - Thực hiện theo Thông tư 06/2010/TT-BGĐT ngày 26/02/2010 của Bộ GD&ĐT; - Căn cứ hướng dẫn - Theo Công văn số 663/SGDĐT ngày 09/11/2010 của Sở GD-ĐT")
+        #expect(runTogether.map(\.relation) == [.basis, .basis])
+        #expect(scan("Đơn vị: Trường THCS Thụy Dương - tiếp tục quán triệt Chỉ thị số 33/CT-TTg").first?.relation == .reference)
     }
 
     /// A basis list whose item amends another document: the document amended is a reference,
