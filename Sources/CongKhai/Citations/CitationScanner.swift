@@ -207,18 +207,30 @@ public struct CitationScanner: Sendable {
             index = next
             lastIndex = next - 1
         }
-        let (subject, _) = matchSubject(tokens, text: text, at: index)
+        let (subject, issuerAfter) = matchSubject(tokens, text: text, at: index, issuerKnown: issuer != nil)
         let symbolText = symbol.symbol
         // "Văn bản" names no type: the symbol's type code does ("văn bản 05-CT/TW" is a Chỉ thị).
         var type = type
         if type == "Văn bản", let code = codes.first, let named = DirectiveType.codes[DocumentNumber.symbolKey(code)] { type = named }
-        let citation = Citation(
+        var citation = Citation(
             type: type, symbol: symbolText, symbolKey: DocumentNumber.symbolKey(symbolText), date: date,
             symbolYear: parts.dropFirst().first(where: isYear).flatMap { Int($0) },
             issuer: issuer, subject: subjectBefore.map { [$0, subject].compactMap { $0 }.joined(separator: " ") } ?? subject,
             relation: .reference, text: slice(text, tokens[startIndex].start, tokens[lastIndex].end), sentence: "",
             linkStart: tokens[startIndex].start, linkEnd: tokens[symbol.end - 1].end, start: tokens[startIndex].start,
             issuerCodes: issuerCodes)
+        // An issuer printed after the subject must agree with the level the symbol's codes give:
+        // "Công văn số 15/BGDĐT-GDTH về hướng dẫn ... của Ban Chấp hành Trung ương" is the
+        // Bộ's, and the Ban the subject's.
+        if let issuerAfter {
+            var named = citation
+            named.issuer = issuerAfter.issuer
+            let byCodes = IssuerClassifier.level(of: citation)
+            if byCodes == .unit || IssuerClassifier.level(of: named) == byCodes {
+                named.subject = subjectBefore.map { [$0, issuerAfter.subject].compactMap { $0 }.joined(separator: " ") } ?? issuerAfter.subject
+                citation = named
+            }
+        }
         // Scanning goes on inside the subject: subjects often cite ("về tiếp tục thực hiện Chỉ thị ...").
         return (citation, max(symbol.end, index))
     }
@@ -311,14 +323,17 @@ public struct CitationScanner: Sendable {
 
     /// The subject: a quoted phrase, or "về (việc) ...", "ban hành ...", "phê duyệt ..." (the
     /// `subjectOpeners`) up to the end of the clause.
-    private func matchSubject(_ tokens: [TextToken], text: String, at start: Int) -> (String?, Int) {
+    /// `issuerKnown`: an issuer came before the subject; else one printed at the subject's end
+    /// is returned with the subject without it.
+    private func matchSubject(_ tokens: [TextToken], text: String, at start: Int, issuerKnown: Bool)
+        -> (subject: String?, issuerAfter: (issuer: String, subject: String?)?) {
         var index = skipComma(tokens, start)
         // "của Ban Chấp hành Đảng bộ Tỉnh khoá XI về ...", "(Khóa XI)": the term is not the subject.
         if index + 1 < tokens.count, ["khóa", "khoá"].contains(tokens[index].lower), tokens[index + 1].isAllUppercase { index += 2 }
         if index + 3 < tokens.count, tokens[index].is("("), ["khóa", "khoá"].contains(tokens[index + 1].lower), tokens[index + 3].is(")") { index += 4 }
         // "của Bộ Giáo dục và Đào tạo (GDĐT) về ...": the issuer's abbreviation is not the subject.
         if index + 2 < tokens.count, tokens[index].is("("), tokens[index + 1].isAllUppercase, tokens[index + 2].is(")") { index += 3 }
-        guard index < tokens.count else { return (nil, start) }
+        guard index < tokens.count else { return (nil, nil) }
         let opener = tokens[index].lower
         var keepOpener = false
         if opener == "về" {
@@ -328,12 +343,12 @@ public struct CitationScanner: Sendable {
             index += 3
         } else if index + 1 < tokens.count, Self.subjectOpeners.contains("\(opener) \(tokens[index + 1].lower)") {
             // "..., hướng dẫn số 26-HD/BTCTW": another citation, not this one's subject.
-            if startsCitation(tokens, at: index) { return (nil, start) }
+            if startsCitation(tokens, at: index) { return (nil, nil) }
             keepOpener = true
         } else if !(tokens[index].isPunctuation && Self.openQuotes.contains(tokens[index].text)) {
-            return (nil, start)
+            return (nil, nil)
         }
-        guard index < tokens.count else { return (nil, start) }
+        guard index < tokens.count else { return (nil, nil) }
         // A quoted subject ends at its closing quote.
         if tokens[index].isPunctuation, Self.openQuotes.contains(tokens[index].text) {
             let open = tokens[index].text
@@ -343,9 +358,9 @@ public struct CitationScanner: Sendable {
             // Quoted as printed (“Về đẩy mạnh ...” is a Chỉ thị's own title), with a capital:
             // “về việc đổi mới ...” is a subject of its own.
             if end < tokens.count, end > index + 1 {
-                return (capitalizeFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), end + 1)
+                return (capitalizeFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), nil)
             }
-            return (nil, start)
+            return (nil, nil)
         }
         var end = index
         var inQuote = false
@@ -378,18 +393,39 @@ public struct CitationScanner: Sendable {
         if end == tokens.count { cutShort = false }
         // "thực hiện Kết luận số 100-KL/TW": the subject is cut at the citation, leaving only
         // the opener, which says nothing.
-        guard end > index, !(keepOpener && end - index <= 2) else { return (nil, start) }
-        var subject = slice(text, tokens[index].start, tokens[end - 1].end)
-        while let last = subject.last, last == "," || last == " " { subject.removeLast() }
-        if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
-        // "về sửa đổi, bổ sung một số điều của Nghị định số ...": the subject stops before the
-        // citation it leads to, without the word that led to it. At a clause's end, a last
-        // word is the subject's own ("chuyển đổi số.").
-        while cutShort, let space = subject.lastIndex(of: " "), Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased()) {
-            subject = String(subject[..<space])
+        guard end > index, !(keepOpener && end - index <= 2) else { return (nil, nil) }
+        func words(upTo end: Int) -> String? {
+            var subject = slice(text, tokens[index].start, tokens[end - 1].end)
             while let last = subject.last, last == "," || last == " " { subject.removeLast() }
+            if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
+            // "về sửa đổi, bổ sung một số điều của Nghị định số ...": the subject stops before the
+            // citation it leads to, without the word that led to it. At a clause's end, a last
+            // word is the subject's own ("chuyển đổi số.").
+            while cutShort, let space = subject.lastIndex(of: " "), Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased()) {
+                subject = String(subject[..<space])
+                while let last = subject.last, last == "," || last == " " { subject.removeLast() }
+            }
+            return subject.isEmpty ? nil : capitalizeFirst(subject)
         }
-        return (subject.isEmpty ? nil : capitalizeFirst(subject), end)
+        // "... năm học 2024 – 2025 của phòng GD&ĐT Phong Điền.": the issuer, printed after the
+        // subject at its clause's end.
+        if !issuerKnown, !cutShort, let (issuer, of) = issuerAtEnd(tokens, text: text, from: index, to: end) {
+            return (words(upTo: end), (issuer, words(upTo: of)))
+        }
+        return (words(upTo: end), nil)
+    }
+
+    /// A body's name after the subject's last "của", running to the subject's end: "của phòng
+    /// GD&ĐT Phong Điền", "của Trường TH Tây Bắc Sơn"; not "của nhà trường", "của ngành Giáo
+    /// dục" or "của Bộ" alone. Returns the issuer and the index of "của".
+    private func issuerAtEnd(_ tokens: [TextToken], text: String, from start: Int, to end: Int) -> (String, Int)? {
+        guard let of = (start..<end).last(where: { tokens[$0].lower == "của" }), of > start + 1, end - of <= 14, of + 1 < end else { return nil }
+        let head = tokens[of + 1].lower
+        let pair = of + 2 < end ? "\(head) \(tokens[of + 2].lower)" : head
+        let named = (of + 2..<end).contains { tokens[$0].isWord && tokens[$0].startsUppercase }
+        guard Self.bodyPairs.contains(pair) || (Self.bodyHeads.contains(head) && named) else { return nil }
+        guard let (issuer, next) = matchIssuer(tokens, text: text, at: of + 1), next == end else { return nil }
+        return (issuer, of)
     }
 
     // MARK: - After matching
@@ -607,6 +643,11 @@ public struct CitationScanner: Sendable {
     ]
     static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
     /// Words that open an issuing body's name: "Bộ Nội vụ", "Ủy ban Dân tộc", "Tổng Liên đoàn".
+    /// The first words of a body's name, lowercased, for an issuer printed after the subject.
+    static let bodyHeads: Set<String> = ["bộ", "ban", "sở", "phòng", "ubnd", "hđnd", "trường", "cục", "tổng", "hội", "liên", "công",
+                                         "văn", "ngân", "mặt", "đoàn", "ủy", "uỷ"]
+    static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
+                                         "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
     static let issuerHeads: Set<String> = ["Bộ", "Ban", "Sở", "Phòng", "Ủy", "Uỷ", "UBND", "Tổng", "Hội", "Liên", "Công", "Văn", "Ngân", "Mặt", "Đoàn"]
     static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]
 

@@ -207,6 +207,28 @@ import Testing
         #expect(scan("KẾ HOẠCH THỰC HIỆN CHỈ THỊ SỐ 33/CT-TTG VỀ CÔNG TÁC DÂN VẬN").first?.symbol == "33/CT-TTG")
     }
 
+    /// School plans often print the issuer last: "Căn cứ công văn số 295/PGDĐT-GDTH ngày 09 tháng 9
+    /// năm 2024, v/v hướng dẫn ... năm học 2024 – 2025 của phòng GD&ĐT Phong Điền."
+    @Test func anIssuerPrintedAfterTheSubject() throws {
+        let office = try #require(scan("Căn cứ công văn số 295/PGDĐT-GDTH ngày 09 tháng 9 năm 2024, v/v hướng dẫn thực hiện nhiệm vụ Giáo dục Tiểu học năm học 2024 – 2025 của phòng GD&ĐT Phong Điền.").first)
+        #expect(office.issuer == "phòng GD&ĐT Phong Điền")
+        #expect(office.subject == "Hướng dẫn thực hiện nhiệm vụ Giáo dục Tiểu học năm học 2024 – 2025")
+        let school = try #require(scan("Căn cứ kế hoạch số 13/KH-THTBS ngày 10/9/2024 về việc thực hiện phương hướng nhiệm vụ năm học 2023 - 2024 của Trường TH Tây Bắc Sơn.").first)
+        #expect(school.issuer == "Trường TH Tây Bắc Sơn")
+        #expect(school.subject == "Thực hiện phương hướng nhiệm vụ năm học 2023 - 2024")
+        // Not a body's name: the subject keeps its words.
+        let ownSchool = try #require(scan("Căn cứ Kế hoạch số 13/KH-THTBS ngày 10/9/2024 về việc thực hiện nhiệm vụ năm học của nhà trường.").first)
+        #expect(ownSchool.issuer == nil)
+        #expect(ownSchool.subject == "Thực hiện nhiệm vụ năm học của nhà trường")
+        // A Bộ's letter about the Party's resolution is not the Party's.
+        let ministry = try #require(scan("Thực hiện Công văn số 15/BGDĐT-GDTH ngày 02/01/2024 về việc quán triệt nghị quyết của Ban Chấp hành Trung ương.").first)
+        #expect(ministry.issuer == nil)
+        #expect(ministry.subject == "Quán triệt nghị quyết của Ban Chấp hành Trung ương")
+        // Cut before another citation, the subject's "của" is that citation's.
+        let cut = try #require(scan("Thực hiện Kế hoạch số 12/KH-PGDĐT ngày 02/01/2024 về triển khai Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.").first)
+        #expect(cut.issuer == nil)
+    }
+
     @Test func issuerStopsBeforeWhatFollows() {
         #expect(scan("Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh Quy định về tiêu chí").first?.issuer == "UBND tỉnh")
         #expect(scan("Quyết định số 379/QĐ-UBND-HC ngày 30/9/2021 của UBND Huyện ban hành Kế hoạch").first?.issuer == "UBND Huyện")
