@@ -338,6 +338,8 @@ public struct CitationScanner: Sendable {
         var keepOpener = false
         if opener == "về" {
             index += 1
+            // "về Về nhiệm vụ ...": the word typed twice.
+            if index < tokens.count, tokens[index].lower == "về" { index += 1 }
             if index < tokens.count, tokens[index].lower == "việc" { index += 1 }
         } else if (opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/")) {
             index += 3

@@ -23,6 +23,7 @@ import Testing
         #expect(scan("Kế hoạch số 12/KH-UBND, ngày 07/8/2023 của UBND tỉnh").first?.date?.iso == "2023-08-07")
         #expect(scan("Kế hoạch số 12/KH-UBND ngày 31/02/2023 của UBND tỉnh").first?.date == nil)
         // A word typed twice.
+        #expect(scan("Công văn số 3898/BGDĐT-GDTH ngày 30/7/2024 của Bộ GDĐT về Về nhiệm vụ năm học").first?.subject == "Nhiệm vụ năm học")
         #expect(scan("Thông tư 28/2020/TT-BGDĐT ngày ngày 04 tháng 9 năm 2020 về việc Ban hành điều lệ").first?.date?.iso == "2020-09-04")
     }
 
