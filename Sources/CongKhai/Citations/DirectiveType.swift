@@ -7,6 +7,7 @@ enum DirectiveType {
             ("chương trình phối hợp", "Chương trình phối hợp"), ("chương trình hành động", "Chương trình hành động"),
             ("quy chế phối hợp", "Quy chế phối hợp"), ("kế hoạch liên tịch", "Kế hoạch liên tịch"),
             ("hướng dẫn liên tịch", "Hướng dẫn liên tịch"), ("thông báo kết luận", "Thông báo kết luận"),
+            ("văn bản hợp nhất", "Văn bản hợp nhất"),
             ("chỉ thị", "Chỉ thị"), ("quyết định", "Quyết định"), ("nghị quyết", "Nghị quyết"), ("kế hoạch", "Kế hoạch"),
             ("công văn", "Công văn"), ("văn bản", "Văn bản"), ("thông tư", "Thông tư"), ("nghị định", "Nghị định"),
             ("hướng dẫn", "Hướng dẫn"), ("kết luận", "Kết luận"), ("quy định", "Quy định"), ("qui định", "Quy định"),
@@ -31,7 +32,7 @@ enum DirectiveType {
         "QC": "Quy chế", "QYD": "Quy định", "QDI": "Quy định", "TT": "Thông tư", "ND": "Nghị định",
         "BC": "Báo cáo", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "PA": "Phương án",
         "BB": "Biên bản", "GM": "Giấy mời", "CV": "Công văn", "CD": "Công điện", "CTHD": "Chương trình hành động",
-        "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch",
+        "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch", "VBHN": "Văn bản hợp nhất",
     ]
 
     /// Phrases by a hash of their first word's bytes: most words start no phrase and are

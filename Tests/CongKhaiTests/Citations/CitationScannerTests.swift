@@ -39,6 +39,7 @@ import Testing
         #expect(scan("Thông tư liên tịch số 55/TTLT-BNV-VPCP").first?.type == "Thông tư liên tịch")
         #expect(scan("Luật Tiếp cận thông tin số 104/2016/QH13 ngày 06/4/2016").first?.symbol == "104/2016/QH13")
         #expect(scan("Kế hoạch số 22-KH/BDVHU-UBND ngày 01 tháng 4 năm 2024").first?.symbol == "22-KH/BDVHU-UBND")
+        #expect(scan("Căn cứ Văn bản hợp nhất số 05/VBHN-BGDĐT ngày 14/7/2023 của Bộ Giáo dục và Đào tạo").first?.type == "Văn bản hợp nhất")
         #expect(scan("Số: 08 /KH - CĐGD").isEmpty)
     }
 
