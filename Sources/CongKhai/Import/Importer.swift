@@ -55,7 +55,12 @@ public struct Importer: Sendable {
         var lines: [SourceLine] = []
         for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = String(raw)
-            if splitCells || line.contains("\t") || line.contains("        ") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if (line.contains(" | ") || line.hasSuffix(" |")) && !trimmed.hasPrefix("|") {
+                // A table's row copied as text, its cells between bars: "Số: 232/QĐ-UBND | Ninh
+                // Bình, ngày 12 tháng 4 năm 2019 |". A Markdown table's row opens with a bar.
+                lines.append(contentsOf: line.split(separator: "|").map { SourceLine(number: offset + 1, text: String($0)) })
+            } else if splitCells || line.contains("\t") || line.contains("        ") {
                 lines.append(contentsOf: SourceLine.cells(of: line, number: offset + 1))
             } else {
                 lines.append(SourceLine(number: offset + 1, text: line))

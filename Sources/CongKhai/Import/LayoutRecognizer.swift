@@ -60,7 +60,7 @@ struct LayoutRecognizer {
             if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
                 // A công văn: no type line, its subject under the number.
                 document.kind = document.kind ?? "cong-van"
-                document.title = Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"])
+                document.title = Self.capitalizedFirst(Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
                 consumed.insert(position)
                 typeIndex = position
                 break
@@ -87,7 +87,9 @@ struct LayoutRecognizer {
                 }
                 // The first line under the type name is the subject even when it opens like a
                 // sentence ("Thực hiện công tác dân vận năm 2023"); later ones must not.
-                let opensBody = titleParts.isEmpty ? isFirstBodyLine(line) : isBodyStart(line)
+                // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under a decision's subject: who decides,
+                // the body's first line.
+                let opensBody = (titleParts.isEmpty ? isFirstBodyLine(line) : isBodyStart(line)) || (!titleParts.isEmpty && isAuthority(line))
                 if titleParts.count >= 4 || opensBody || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true) {
                     if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil {
                         (document.place, document.issued) = (placeDate.place, placeDate.date)
@@ -111,6 +113,14 @@ struct LayoutRecognizer {
                 index += 1
             }
             if !titleParts.isEmpty { document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " ")) }
+            // A công văn prints its subject (V/v) in the left column and the place and date in the
+            // right one; flattened, the date follows the subject.
+            if document.issued == nil, let next = lines[index...].firstIndex(where: { !$0.isBlank }), next - index <= 3,
+               let placeDate = Self.placeAndDate(in: lines[next].plain), placeDate.isWholeLine {
+                (document.place, document.issued) = (placeDate.place, placeDate.date)
+                consumed.insert(next)
+                index = next + 1
+            }
         } else {
             index = (consumed.max() ?? -1) + 1
             document.warnings.append(ImportWarning(line: nil, message: .init(
@@ -274,6 +284,23 @@ struct LayoutRecognizer {
             return VietnameseText.collapseWhitespace(line.plain[..<labelEnd] + " " + rest)
         }
         return nil
+    }
+
+    /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...", "HIỆU TRƯỞNG TRƯỜNG ...", "GIÁM ĐỐC SỞ ...": the
+    /// authority a decision is made by, in capitals on a line of its own.
+    private func isAuthority(_ line: SourceLine) -> Bool {
+        guard line.isUppercase, line.plain.count <= 120 else { return false }
+        let folded = line.folded
+        return Self.authorityTitles.contains { folded.hasPrefix($0) }
+    }
+
+    static let authorityTitles = ["chu tich ", "hieu truong ", "giam doc ", "truong phong ", "bo truong ", "thu truong ",
+                                  "pho chu tich ", "pho hieu truong ", "pho giam doc ", "pho truong phong ", "ban chap hanh ",
+                                  "ban thuong vu ", "uy ban nhan dan ", "ban giam hieu "]
+
+    static func capitalizedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
     }
 
     /// What can never be a subject: a basis, an address line, a list, a section.

@@ -1,10 +1,10 @@
 /// "Nothing lost": every word of the source must appear in the written file, apart from what the
 /// importer drops on purpose (the motto, page numbers, running headers, the labels that keys
-/// replace).
+/// replace: "Số:", "V/v").
 enum WordCheck {
     static let droppedWords: Set<String> = [
         "cộng", "hòa", "hoà", "xã", "hội", "chủ", "nghĩa", "việt", "nam", "độc", "lập", "tự", "do", "hạnh", "phúc",
-        "số", "ngày", "tháng", "năm", "nơi", "noi", "nhận", "đảng", "sản", "trang",
+        "số", "ngày", "tháng", "năm", "nơi", "noi", "nhận", "đảng", "sản", "trang", "v",
     ]
 
     /// Source words (lowercased) missing from the output, with the first line of each.

@@ -39,6 +39,12 @@ import ZIPFoundation
         return try #require(loaded.documents.first { portal.root.appendingPathComponent($0.sourcePath).standardizedFileURL == url.standardizedFileURL })
     }
 
+    /// Imports one file for a unit and reads the written document back.
+    func imported(_ file: URL, unit: String, into portal: PortalFixture) throws -> (result: Importer.Result, document: SourceDocument) {
+        let result = try Importer(options: .init(portal: portal.root, unitID: unit)).importFile(file)
+        return (result, try load(result.written, portal: portal))
+    }
+
     @Test func seedsGiveTheGoldFieldsAndLoseNoWord() throws {
         let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: TestPaths.gold))
         let fixture = try portal()
@@ -126,6 +132,59 @@ import ZIPFoundation
         }
     }
 
+    /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
+    /// date after the V/v subject, the deciding authority under the subject, a header table's
+    /// row with its cells between bars.
+    @Test func aCongVanAndADecisionCopiedAsText() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let letter = fixture.root.appendingPathComponent("cong-van.txt")
+        try Data("""
+        UBND THÀNH PHỐ HÀ NỘI
+        SỞ GIÁO DỤC VÀ ĐÀO TẠO
+
+        Số: 2928/SGDĐT-KHTC
+
+        V/v hướng dẫn tăng cường công tác quản lý thu chi năm học 2022-2023
+
+        Hà Nội, ngày 21 tháng 9 năm 2022
+
+        Kính gửi: Các cơ sở giáo dục trực thuộc Sở.
+
+        Sở Giáo dục và Đào tạo đề nghị các đơn vị thực hiện như sau.
+
+        """.utf8).write(to: letter)
+        let (letterResult, congVan) = try imported(letter, unit: "th-an-phuoc", into: fixture)
+        #expect(congVan.kind == "cong-van")
+        #expect(congVan.title == "Hướng dẫn tăng cường công tác quản lý thu chi năm học 2022-2023")
+        #expect(congVan.issued?.iso == "2022-09-21")
+        #expect(congVan.place == "Hà Nội")
+        #expect(!congVan.body.contains("ngày 21 tháng 9"))
+        #expect(!letterResult.warnings.contains { $0.message.en.contains("not in the written file") }, "\(letterResult.warnings)")
+
+        let decision = fixture.root.appendingPathComponent("quyet-dinh.txt")
+        try Data("""
+        ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
+        Số: 232/QĐ-UBND | Ninh Bình, ngày 12 tháng 4 năm 2019 |
+        QUYẾT ĐỊNH
+        VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO
+        CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
+        Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+        QUYẾT ĐỊNH:
+        Điều 1. Công bố Danh mục thủ tục hành chính.
+
+        """.utf8).write(to: decision)
+        let quyetDinh = try imported(decision, unit: "th-an-phuoc", into: fixture).document
+        #expect(quyetDinh.kind == "quyet-dinh")
+        #expect(quyetDinh.title == "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+        #expect(quyetDinh.number == "232/QĐ-UBND")
+        #expect(quyetDinh.issued?.iso == "2019-04-12")
+        #expect(quyetDinh.place == "Ninh Bình")
+        #expect(quyetDinh.letterhead == ["ỦY BAN NHÂN DÂN"])
+        // Who decides stays in the body, above the bases.
+        #expect(quyetDinh.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"))
+    }
+
     @Test func docxWithHeaderTableListsBoldAndATable() throws {
         let fixture = try portal()
         defer { fixture.remove() }
@@ -142,8 +201,7 @@ import ZIPFoundation
         <w:tbl><w:tr><w:tc>\(DocxFixture.p("Nơi nhận:", bold: true))\(DocxFixture.p("- PGD&ĐT (b/c);"))\(DocxFixture.p("- Lưu: VT."))</w:tc>
         <w:tc>\(DocxFixture.p("HIỆU TRƯỞNG", bold: true))\(DocxFixture.p("Đoàn Văn Thanh Mộng", bold: true))</w:tc></w:tr></w:tbl>
         """)
-        let result = try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc")).importFile(file)
-        let document = try load(result.written, portal: fixture)
+        let (result, document) = try imported(file, unit: "th-an-phuoc", into: fixture)
         #expect(document.number == "20/KH-THAP")
         #expect(document.place == "An Phước")
         #expect(document.issued?.iso == "2024-10-02")
