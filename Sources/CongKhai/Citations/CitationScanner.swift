@@ -207,6 +207,8 @@ public struct CitationScanner: Sendable {
             index = next
             lastIndex = next - 1
         }
+        // "Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062/SGDĐT-KHTC ...": the issuer first.
+        let issuerBefore = issuer == nil ? issuerBeforeType(tokens, text: text, typeIndex: startIndex) : nil
         let (subject, issuerAfter) = matchSubject(tokens, text: text, at: index, issuerKnown: issuer != nil)
         let symbolText = symbol.symbol
         // "Văn bản" names no type: the symbol's type code does ("văn bản 05-CT/TW" is a Chỉ thị).
@@ -219,17 +221,23 @@ public struct CitationScanner: Sendable {
             relation: .reference, text: slice(text, tokens[startIndex].start, tokens[lastIndex].end), sentence: "",
             linkStart: tokens[startIndex].start, linkEnd: tokens[symbol.end - 1].end, start: tokens[startIndex].start,
             issuerCodes: issuerCodes)
-        // An issuer printed after the subject must agree with the level the symbol's codes give:
-        // "Công văn số 15/BGDĐT-GDTH về hướng dẫn ... của Ban Chấp hành Trung ương" is the
-        // Bộ's, and the Ban the subject's.
-        if let issuerAfter {
+        // An issuer printed before the type or after the subject must agree with the level the
+        // symbol's codes give: "Công văn số 15/BGDĐT-GDTH về hướng dẫn ... của Ban Chấp hành
+        // Trung ương" is the Bộ's, and the Ban the subject's.
+        // A local code (UBND) is every level's, from commune to province.
+        func agreesWithCodes(_ issuer: String) -> Bool {
             var named = citation
-            named.issuer = issuerAfter.issuer
-            let byCodes = IssuerClassifier.level(of: citation)
-            if byCodes == .unit || IssuerClassifier.level(of: named) == byCodes {
-                named.subject = subjectBefore.map { [$0, issuerAfter.subject].compactMap { $0 }.joined(separator: " ") } ?? issuerAfter.subject
-                citation = named
-            }
+            named.issuer = issuer
+            let national: Set<IssuingLevel> = [.party, .central, .ministry]
+            let byCodes = IssuerClassifier.level(of: citation), byName = IssuerClassifier.level(of: named)
+            if byCodes == .unit { return true }
+            return national.contains(byCodes) ? byName == byCodes : !national.contains(byName)
+        }
+        if let issuerBefore, agreesWithCodes(issuerBefore) {
+            citation.issuer = issuerBefore
+        } else if let issuerAfter, agreesWithCodes(issuerAfter.issuer) {
+            citation.issuer = issuerAfter.issuer
+            citation.subject = subjectBefore.map { [$0, issuerAfter.subject].compactMap { $0 }.joined(separator: " ") } ?? issuerAfter.subject
         }
         // Scanning goes on inside the subject: subjects often cite ("về tiếp tục thực hiện Chỉ thị ...").
         return (citation, max(symbol.end, index))
@@ -415,6 +423,22 @@ public struct CitationScanner: Sendable {
             return (words(upTo: end), (issuer, words(upTo: of)))
         }
         return (words(upTo: end), nil)
+    }
+
+    /// "UBND tỉnh vừa ban hành Quyết định số ...", "Sở Giáo dục và Đào tạo đã ban hành Công văn
+    /// số ...": a body's name opening the clause, right before "(đã, vừa) ban hành" and the type.
+    private func issuerBeforeType(_ tokens: [TextToken], text: String, typeIndex: Int) -> String? {
+        var verb = typeIndex - 2
+        guard verb >= 1, tokens[verb].lower == "ban", tokens[verb + 1].lower == "hành" else { return nil }
+        if ["đã", "vừa", "mới"].contains(tokens[verb - 1].lower) { verb -= 1 }
+        var start = verb
+        while start > 0, verb - start < 14, !Self.endsClause(tokens, at: start - 1), !tokens[start - 1].is(",") { start -= 1 }
+        guard start < verb, verb - start < 14 else { return nil }
+        let head = tokens[start].lower
+        let pair = start + 1 < verb ? "\(head) \(tokens[start + 1].lower)" : head
+        let named = (start + 1..<verb).contains { tokens[$0].isWord && tokens[$0].startsUppercase }
+        guard tokens[start].startsUppercase, Self.bodyPairs.contains(pair) || (Self.bodyHeads.contains(head) && (named || head == "ubnd")) else { return nil }
+        return slice(text, tokens[start].start, tokens[verb - 1].end)
     }
 
     /// A body's name after the subject's last "của", running to the subject's end: "của phòng

@@ -231,6 +231,17 @@ import Testing
         #expect(cut.issuer == nil)
     }
 
+    /// The issuer as the clause's subject: "Sở Giáo dục và Đào tạo đã ban hành Công văn số ...".
+    @Test func anIssuerPrintedBeforeTheType() {
+        #expect(scan("Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062/SGDĐT-KHTC ngày 15/7/2022 về việc thực hiện các khoản thu;").first?.issuer == "Sở Giáo dục và Đào tạo")
+        #expect(scan("Ngày 10/12/2019, Ban Thường vụ Đảng ủy NHPT đã ban hành Kế hoạch số 101-KH/ĐU về tổ chức đại hội.").first?.issuer == "Ban Thường vụ Đảng ủy NHPT")
+        #expect(scan("UBND tỉnh vừa ban hành Quyết định số 1435/QĐ-UBND ngày 02/8/2024 về khung thời gian năm học.").first?.issuer == "UBND tỉnh")
+        // Not a body's name.
+        #expect(scan("Nhà trường đã ban hành Kế hoạch số 12/KH-THAP ngày 02/8/2024 về công khai.").first?.issuer == nil)
+        // A level the symbol's codes contradict: the Bộ does not issue a Huyện ủy's plan.
+        #expect(scan("Bộ Giáo dục và Đào tạo ban hành Kế hoạch số 12-KH/HU ngày 02/8/2024 về công khai.").first?.issuer == nil)
+    }
+
     @Test func issuerStopsBeforeWhatFollows() {
         #expect(scan("Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh Quy định về tiêu chí").first?.issuer == "UBND tỉnh")
         #expect(scan("Quyết định số 379/QĐ-UBND-HC ngày 30/9/2021 của UBND Huyện ban hành Kế hoạch").first?.issuer == "UBND Huyện")
