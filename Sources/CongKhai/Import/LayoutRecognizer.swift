@@ -115,11 +115,18 @@ struct LayoutRecognizer {
             if !titleParts.isEmpty { document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " ")) }
             // A công văn prints its subject (V/v) in the left column and the place and date in the
             // right one; flattened, the date follows the subject.
-            if document.issued == nil, let next = lines[index...].firstIndex(where: { !$0.isBlank }), next - index <= 3,
-               let placeDate = Self.placeAndDate(in: lines[next].plain), placeDate.isWholeLine {
-                (document.place, document.issued) = (placeDate.place, placeDate.date)
-                consumed.insert(next)
-                index = next + 1
+            // The motto may come between them.
+            var next = index
+            while document.issued == nil, next < lines.count, next - index < 12 {
+                let line = lines[next]
+                if line.isBlank { next += 1; continue }
+                if isMotto(line) || isRule(line) { consumed.insert(next); next += 1; continue }
+                if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
+                    (document.place, document.issued) = (placeDate.place, placeDate.date)
+                    consumed.insert(next)
+                    index = next + 1
+                }
+                break
             }
         } else {
             index = (consumed.max() ?? -1) + 1

@@ -133,7 +133,7 @@ import ZIPFoundation
     }
 
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
-    /// date after the V/v subject, the deciding authority under the subject, a header table's
+    /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
     @Test func aCongVanAndADecisionCopiedAsText() throws {
         let fixture = try portal()
@@ -146,6 +146,12 @@ import ZIPFoundation
         Số: 2928/SGDĐT-KHTC
 
         V/v hướng dẫn tăng cường công tác quản lý thu chi năm học 2022-2023
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+        Độc lập - Tự do - Hạnh phúc
+
+        ________________________
 
         Hà Nội, ngày 21 tháng 9 năm 2022
 
