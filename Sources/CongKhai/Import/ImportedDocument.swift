@@ -14,6 +14,8 @@ public struct ImportedDocument: Sendable, Equatable {
     public var schoolYearHint: String?
     public var body: String = ""
     public var warnings: [ImportWarning] = []
+    /// Source lines left out on purpose, whose words are not missed: "(Đã ký)" under a title.
+    public var droppedLines: Set<Int> = []
 }
 
 /// Something the importer could not place or check, with the source line it concerns.

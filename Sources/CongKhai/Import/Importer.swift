@@ -117,7 +117,7 @@ public struct Importer: Sendable {
             throw Failure(file: url.path, message: .init(vi: "không ghi được phần đầu (\(error)).", en: "cannot write the front matter (\(error))."))
         }
         let content = "---\n\(frontMatter)---\n\n\(document.body)"
-        for (word, line) in WordCheck.missing(source: lines, output: content) {
+        for (word, line) in WordCheck.missing(source: lines, output: content, droppedLines: document.droppedLines) {
             warnings.append(ImportWarning(line: line, message: .init(vi: "từ “\(word)” của bản gốc không có trong tệp đã tạo.",
                                                                       en: "the word “\(word)” of the source is not in the written file.")))
         }

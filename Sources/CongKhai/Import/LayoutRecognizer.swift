@@ -49,6 +49,8 @@ struct LayoutRecognizer {
                 document.kind = type.kind
                 typeIndex = position
                 consumed.insert(position)
+                // Its name is the `kind`; the rest of the line is the title.
+                document.droppedLines.insert(line.number)
                 if let rest = type.rest { document.title = rest }
                 break
             }
@@ -215,6 +217,10 @@ struct LayoutRecognizer {
                 titleLines.append(line.plain)
                 continue
             }
+            if !titleLines.isEmpty, Self.isSigningMark(line) {
+                document.droppedLines.insert(line.number)
+                continue
+            }
             if isNameLike(line) && !titleLines.isEmpty {
                 document.signer = line.plain
                 seenSigner = true
@@ -238,8 +244,8 @@ struct LayoutRecognizer {
             guard isNameLike(lines[position]), offset > 0 else { continue }
             var titleStart: Int?
             var back = offset - 1
-            while back >= 0, lines[nonBlank[back]].isUppercase, lines[nonBlank[back]].plain.count <= 80 {
-                titleStart = nonBlank[back]
+            while back >= 0, Self.isSigningMark(lines[nonBlank[back]]) || (lines[nonBlank[back]].isUppercase && lines[nonBlank[back]].plain.count <= 80) {
+                if !Self.isSigningMark(lines[nonBlank[back]]) { titleStart = nonBlank[back] }
                 back -= 1
             }
             if let titleStart { return titleStart }
@@ -248,6 +254,15 @@ struct LayoutRecognizer {
     }
 
     // MARK: - Line kinds
+
+    /// "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)" between the signing title and the name: a
+    /// copy's note of the signature, not the signer.
+    static func isSigningMark(_ line: SourceLine) -> Bool {
+        let words = line.folded.split { !$0.isLetter }
+        return words.contains("ky") && words.allSatisfy(signingMarkWords.contains)
+    }
+
+    private static let signingMarkWords: Set<Substring> = ["da", "ky", "ten", "va", "ghi", "ro", "ho", "dong", "dau", "sao", "y", "ban", "chinh"]
 
     private func isMotto(_ line: SourceLine) -> Bool {
         let folded = VietnameseText.collapseWhitespace(line.folded.replacingOccurrences(of: "–", with: "-"))

@@ -191,6 +191,29 @@ import ZIPFoundation
         #expect(quyetDinh.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH"))
     }
 
+    /// A copy's note of the signature, "(Đã ký)", between the signing title and the name, beside
+    /// "Nơi nhận" in columns or alone under the title.
+    @Test func theSignatureNoteIsNeitherSignerNorBody() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let head = "TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: 45/BC-THAP\nAn Phước, ngày 20 tháng 12 năm 2024\n\nBÁO CÁO\nSơ kết học kỳ I\n\nI. KẾT QUẢ\n- Tổng số lớp: 15.\n\n"
+        let footers = [
+            "Nơi nhận:\t\t\t\t\tKT. HIỆU TRƯỞNG\n- Phòng GDĐT (b/c);\t\t\t\tPHÓ HIỆU TRƯỞNG\n- Lưu: VT.\n\t\t\t\t\t\t\t(Đã ký)\n\n\t\t\t\t\t\t\tNguyễn Thị Bích Ngọc\n",
+            "KT. HIỆU TRƯỞNG\nPHÓ HIỆU TRƯỞNG\n(Ký, ghi rõ họ tên, đóng dấu)\nNguyễn Thị Bích Ngọc\n",
+        ]
+        for (number, footer) in footers.enumerated() {
+            let file = fixture.root.appendingPathComponent("bao-cao-\(number).txt")
+            try Data((head + footer).utf8).write(to: file)
+            let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", force: true)
+            let result = try Importer(options: options).importFile(file)
+            let document = try load(result.written, portal: fixture)
+            #expect(document.signer == "Nguyễn Thị Bích Ngọc", "footer \(number)")
+            #expect(document.signerTitle == "KT. HIỆU TRƯỞNG / PHÓ HIỆU TRƯỞNG", "footer \(number)")
+            #expect(!document.body.contains("ký"), "footer \(number)")
+            #expect(result.warnings.isEmpty, "footer \(number): \(result.warnings)")
+        }
+    }
+
     @Test func docxWithHeaderTableListsBoldAndATable() throws {
         let fixture = try portal()
         defer { fixture.remove() }
