@@ -162,9 +162,13 @@ extension Chromium {
     /// The DOM after the page loaded and its scripts (if any) ran.
     static func dumpDOM(_ page: URL) throws -> String {
         let binary = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile(atPath:)))
+        // A profile of its own: Chromium locks its profile, and a second test run on the machine
+        // (a CI job beside a developer's) sharing one got an empty page.
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-chromium-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(FileManager.default.temporaryDirectory.path)/congkhai-chromium",
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
                              "--virtual-time-budget=2000", "--dump-dom", page.absoluteString]
         let output = Pipe()
         process.standardOutput = output
