@@ -33,6 +33,12 @@ public struct CitationScanner: Sendable {
                 index = next
                 continue
             }
+            if let abbreviated = DirectiveType.abbreviation(tokens, at: index),
+               let (citation, next) = matchAbbreviated(tokens, text: text, typeIndex: index, type: abbreviated, into: &result) {
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
+                index = next
+                continue
+            }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
                 if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
                 index = next
@@ -101,6 +107,20 @@ public struct CitationScanner: Sendable {
             return nil
         }
         return finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol, subjectBefore: subjectBefore)
+    }
+
+    /// "QĐ số 123/QĐ-UBND", "TT 28/2020/TT-BGDĐT": an abbreviated type, taken only when the
+    /// symbol's type code, if it has one, names the same type ("KH" before "12/QĐ-UBND" is not).
+    private func matchAbbreviated(_ tokens: [TextToken], text: String, typeIndex: Int, type: String,
+                                  into result: inout Result) -> (Citation, Int)? {
+        var index = typeIndex + 1
+        if index < tokens.count, tokens[index].lower == "số" { index += 1 }
+        if index < tokens.count, tokens[index].is(":") { index += 1 }
+        guard index < tokens.count, tokens[index].isDigits,
+              let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: false), !symbol.blank else { return nil }
+        if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }), let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
+           coded != type, type != "Văn bản" { return nil }
+        return finish(tokens, text: text, type: type, startIndex: typeIndex, symbol: symbol, subjectBefore: nil)
     }
 
     /// A symbol printed without its type word ("..., 218-QĐ/TW của Bộ Chính trị"): only when its

@@ -66,4 +66,21 @@ enum DirectiveType {
         }
         return nil
     }
+
+    /// Types abbreviated in capitals before their number: "QĐ số 123/QĐ-UBND", "CV số 456/PGDĐT",
+    /// "TT 28/2020/TT-BGDĐT". Keyed by the lowercased abbreviation.
+    static let abbreviations: [String: String] = [
+        "qđ": "Quyết định", "qd": "Quyết định", "cv": "Công văn", "kh": "Kế hoạch", "tt": "Thông tư", "nđ": "Nghị định",
+        "nd": "Nghị định", "ct": "Chỉ thị", "nq": "Nghị quyết", "hd": "Hướng dẫn", "tb": "Thông báo", "bc": "Báo cáo",
+        "ttlt": "Thông tư liên tịch", "vb": "Văn bản", "ctr": "Chương trình",
+    ]
+
+    /// The type an abbreviation in capitals at `index` stands for.
+    static func abbreviation(_ tokens: [TextToken], at index: Int) -> String? {
+        let token = tokens[index]
+        // Bytes first: every abbreviation opens with an ASCII capital; most words fail here.
+        guard let first = token.text.utf8.first, first >= 0x41, first <= 0x5A, (2...5).contains(token.text.utf8.count),
+              token.isAllUppercase else { return nil }
+        return abbreviations[token.lower]
+    }
 }

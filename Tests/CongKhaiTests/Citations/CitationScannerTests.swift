@@ -40,6 +40,14 @@ import Testing
         #expect(scan("Luật Tiếp cận thông tin số 104/2016/QH13 ngày 06/4/2016").first?.symbol == "104/2016/QH13")
         #expect(scan("Kế hoạch số 22-KH/BDVHU-UBND ngày 01 tháng 4 năm 2024").first?.symbol == "22-KH/BDVHU-UBND")
         #expect(scan("Căn cứ Văn bản hợp nhất số 05/VBHN-BGDĐT ngày 14/7/2023 của Bộ Giáo dục và Đào tạo").first?.type == "Văn bản hợp nhất")
+        // Types abbreviated in capitals.
+        #expect(scan("Căn cứ QĐ số 123/QĐ-UBND ngày 12/8/2024 của UBND huyện").first?.type == "Quyết định")
+        #expect(scan("Thực hiện CV số 456/PGDĐT-TH ngày 15/8/2024").first?.type == "Công văn")
+        #expect(scan("Căn cứ TT 28/2020/TT-BGDĐT ngày 04/9/2020").first?.relation == .basis)
+        #expect(scan("Căn cứ NĐ 81/2021/NĐ-CP ngày 27/8/2021 của Chính phủ").first?.date?.iso == "2021-08-27")
+        // ... not when the symbol's code names another type, nor before scores and ratios.
+        #expect(scan("KH 12/QĐ-UBND").first?.type != "Kế hoạch")
+        #expect(scan("Giỏi 10/30, TB 25/30 học sinh; CT 12/5 tiết; HD 10/10; BC 4-5 lần; CV 2024-2025.").isEmpty)
         #expect(scan("Số: 08 /KH - CĐGD").isEmpty)
     }
 
