@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../Fuzz"
 SECONDS_EACH="${FUZZ_SECONDS:-300}"
+# The build plan of a path dependency (..) is not renewed when a source file is added there: the
+# build then fails with "cannot find ... in scope". Planning again takes a second.
+rm -f .build-fuzz/debug.yaml .build-fuzz/*/description.json
 swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -enable-testing 2>&1 | tail -2
 bin="$(swift build -c debug --scratch-path .build-fuzz --show-bin-path)"
 mkdir -p corpus crashes
