@@ -74,13 +74,15 @@ struct LayoutRecognizer {
         if let typeIndex {
             index = typeIndex + 1
             var titleParts: [String] = document.title.map { [$0] } ?? []
+            let subjectIsVv = lines[typeIndex].folded.hasPrefix("v/v") || lines[typeIndex].folded.hasPrefix("ve viec")
             while index < lines.count {
                 let line = lines[index]
                 if line.isBlank {
                     // "KẾ HOẠCH CHỈ ĐẠO CHUYÊN MÔN", a blank line, "NĂM HỌC 2024 – 2025": the
                     // period a subject is for is still the subject.
                     let next = lines[index...].firstIndex { !$0.isBlank }
-                    if !titleParts.isEmpty, let next, titleParts.count < 4, Self.timeSpan(lines[next]) != nil {
+                    if !titleParts.isEmpty, let next, titleParts.count < 4,
+                       Self.timeSpan(lines[next]) != nil || (subjectIsVv && continuesSubject(lines[next], after: titleParts)) {
                         index = next
                         continue
                     }
@@ -292,6 +294,15 @@ struct LayoutRecognizer {
         if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) { return true }
         if let first = line.plain.first, "-+•".contains(first) { return true }
         return Self.romanHeading(line.plain) != nil || line.plain.count > 200
+    }
+
+    /// "V/v Hướng dẫn thực hiện nhiệm vụ", a blank line, "Giáo dục trung học năm học 2014-2015":
+    /// a công văn's subject wrapped in its narrow column. What may follow a subject instead (the
+    /// motto, the date, "Kính gửi", the body) is not its continuation.
+    private func continuesSubject(_ line: SourceLine, after parts: [String]) -> Bool {
+        guard let last = parts.last?.last, !".:;".contains(last), line.plain.count <= 100, !line.isUppercase else { return false }
+        return !isMotto(line) && !isRule(line) && !isBodyStart(line) && Self.placeAndDate(in: line.plain) == nil
+            && Self.number(in: line.plain) == nil && !Self.isRecipientsLabel(line)
     }
 
     /// "NĂM HỌC 2024 – 2025", "Năm học: 2024 - 2025", "GIAI ĐOẠN 2021-2025", "Học kỳ I": the

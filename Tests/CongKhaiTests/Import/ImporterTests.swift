@@ -168,6 +168,28 @@ import ZIPFoundation
         #expect(!congVan.body.contains("ngày 21 tháng 9"))
         #expect(!letterResult.warnings.contains { $0.message.en.contains("not in the written file") }, "\(letterResult.warnings)")
 
+        // Columns side by side, the V/v subject wrapped over a blank line (a Phòng's công văn).
+        let wrapped = fixture.root.appendingPathComponent("cong-van-2.txt")
+        try Data("""
+         UBND HUYỆN THANH CHƯƠNG           CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        PHÒNG GIÁO DỤC VÀ ĐÀO TẠO                        Độc lập - Tự do - Hạnh phúc
+          Số:   278/PGD&ĐT-THCS                              Thanh Chương, ngày 09 tháng 9 năm 2014
+
+            V/v Hướng dẫn thực hiện nhiệm vụ
+
+        Giáo dục trung học năm học 2014-2015
+
+        Kính gửi: Hiệu trưởng các trường Trung học cơ sở
+
+        Phòng Giáo dục và Đào tạo hướng dẫn như sau.
+
+        """.utf8).write(to: wrapped)
+        let wrappedVv = try imported(wrapped, unit: "th-an-phuoc", into: fixture).document
+        #expect(wrappedVv.title == "Hướng dẫn thực hiện nhiệm vụ Giáo dục trung học năm học 2014-2015")
+        #expect(wrappedVv.number == "278/PGD&ĐT-THCS")
+        #expect(wrappedVv.issued?.iso == "2014-09-09")
+        #expect(wrappedVv.body.contains("Kính gửi: Hiệu trưởng"))
+
         let decision = fixture.root.appendingPathComponent("quyet-dinh.txt")
         try Data("""
         ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |
