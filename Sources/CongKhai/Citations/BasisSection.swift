@@ -6,14 +6,21 @@
 /// line of its own. The section ends at a heading of the same or a higher level; one opened by
 /// a line ends at any heading or at a line numbered with a Roman numeral or a capital letter
 /// ("II. MỤC ĐÍCH", "B. NỘI DUNG"), or printed all in capitals.
+///
+/// A list of bases also runs from block to block: "Căn cứ Chỉ thị số 33/CT-TTg ...;" then a
+/// list item "- Quyết định số 12/QĐ-UBND ...;" (Markdown's own block) goes on with it.
 struct BasisSection: Sendable {
     /// The open section's heading level (1–6), or `lineLevel` when a line opened it.
     private var level: Int?
+    /// The previous block was a basis list's item ending with ";": the next block's first line
+    /// goes on with the list.
+    private var listGoesOn = false
 
     private static let lineLevel = 7
 
     /// The byte ranges of `text` (one block's) inside a basis section, block after block.
     mutating func ranges(in text: String, headingLevel: Int?) -> [Range<Int>] {
+        defer { listGoesOn = false }
         if let headingLevel {
             if Self.mayOpen(text.utf8.prefix(16)), Self.isHeading(text, isMarkdownHeading: true) {
                 level = headingLevel
@@ -37,11 +44,21 @@ struct BasisSection: Sendable {
                 } else if level == Self.lineLevel, Self.endsLineSection(String(decoding: line, as: UTF8.self)) {
                     level = nil
                 }
-                if level != nil, start < end { ranges.append(start..<end) }
+                if level != nil || (listGoesOn && start == 0), start < end { ranges.append(start..<end) }
                 start = end + 1
             }
             return ranges
         }
+    }
+
+    /// After a block is scanned: whether it leaves a list of bases open for the next block. It
+    /// ends with ";" and is a basis item: its last citation is a basis, or it opens with "Căn cứ",
+    /// "Thực hiện" or "Theo" ("Căn cứ Luật Giáo dục ngày 14/6/2019;").
+    mutating func scanned(_ text: String, isHeading: Bool, lastRelation: Citation.Relation?) {
+        guard !isHeading, text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: ";") else { return }
+        if lastRelation == .basis { listGoesOn = true; return }
+        let opening = VietnameseText.fold(String(Self.strippingMarker(String(text.prefix(24))).rest))
+        listGoesOn = lastRelation == nil && (opening.hasPrefix("can cu") || opening.hasPrefix("thuc hien") || opening.hasPrefix("theo "))
     }
 
     /// "Căn cứ xây dựng kế hoạch", "CĂN CỨ PHÁP LÝ:", "1. Căn cứ để xây dựng kế hoạch": a few

@@ -110,6 +110,7 @@ public struct MarkdownRenderer: Sendable {
             guard let scanner else { continue }
             let basisRanges = basisSection.ranges(in: block.text, headingLevel: block.headingLevel)
             let result = scanner.scan(block.text, basisRanges: basisRanges)
+            basisSection.scanned(block.text, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
             blanks += result.blanks
             var links: [(start: Int, end: Int, url: String)] = []
             for var citation in result.citations where citations.count < MarkdownLimits.maxCitations {

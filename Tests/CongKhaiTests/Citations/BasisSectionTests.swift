@@ -63,4 +63,29 @@ import Testing
         #expect(!BasisSection.isHeading("Căn cứ Luật Giáo dục ngày 14/6/2019;", isMarkdownHeading: false))
         #expect(!BasisSection.isHeading("Căn cứ kết quả thực hiện nhiệm vụ năm học 2023-2024,", isMarkdownHeading: true))
     }
+
+    /// Markdown makes each "-" line a block of its own; the list of bases runs on across them.
+    @Test func aListOfBasesRunsOnFromBlockToBlock() {
+        let found = relations("""
+        Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ;
+        - Quyết định số 12/QĐ-UBND ngày 01/02/2023 của UBND huyện;
+        - Trường xây dựng theo kế hoạch của Quyết định số 13/QĐ-UBND.
+
+        Quyết định số 14/QĐ-UBND đã nêu rõ.
+
+        Căn cứ Luật Giáo dục ngày 14/6/2019;
+
+        - Nghị định số 105/2020/NĐ-CP ngày 08/9/2020 của Chính phủ.
+
+        Nghị định số 81/2021/NĐ-CP quy định học phí.
+        """)
+        #expect(found["33/CT-TTg"] == .basis)
+        #expect(found["12/QĐ-UBND"] == .basis)
+        // Inside an item, and after the list has ended with a full stop: references.
+        #expect(found["13/QĐ-UBND"] == .reference)
+        #expect(found["14/QĐ-UBND"] == .reference)
+        // The list's head cites no number.
+        #expect(found["105/2020/NĐ-CP"] == .basis)
+        #expect(found["81/2021/NĐ-CP"] == .reference)
+    }
 }
