@@ -117,7 +117,7 @@ struct Citations: ParsableCommand {
         var failed = false
         for path in files {
             do {
-                let text = try SourceText.read(URL(fileURLWithPath: path))
+                let text = try CitationReport.text(of: URL(fileURLWithPath: path))
                 let output = citationReport.jsonLines(citationReport.lines(file: path, text: text))
                 if !output.isEmpty { print(output) }
             } catch {

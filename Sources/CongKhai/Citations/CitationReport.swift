@@ -28,7 +28,7 @@ public struct CitationReport: Sendable {
         if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
             ownNumber = fields.string("number") ?? ownNumber
         }
-        let isMarkdown = split.yaml != nil || ["md", "markdown"].contains(URL(fileURLWithPath: file).pathExtension.lowercased())
+        let isMarkdown = split.yaml != nil || Self.isMarkdown(file)
         let body = isMarkdown ? split.body : Self.unindented(split.body)
         let rendered = MarkdownRenderer().render(body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
         let merged = DocumentCitations.merge(rendered.citations)
@@ -40,6 +40,17 @@ public struct CitationReport: Sendable {
                         subject: citation.subject ?? known.subject, relation: citation.relation.rawValue, key: key,
                         text: citation.text)
         }
+    }
+
+    /// A file's text: Markdown must be UTF-8, as in content/; plain text is decoded as `congkhai
+    /// import` decodes it, so a Notepad "Unicode" (UTF-16) file or a TCVN3 letterhead is read too.
+    public static func text(of url: URL) throws(SourceText.Failure) -> String {
+        if isMarkdown(url.path) { return try SourceText.read(url) }
+        return SourceText.removingControls(ImportTextDecoder.decode(try SourceText.readBytes(url)).text).text
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        ["md", "markdown"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }
 
     /// Plain text read as Markdown: a line's leading spaces and tabs are layout (a first-line

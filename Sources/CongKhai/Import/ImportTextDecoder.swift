@@ -36,6 +36,8 @@ public enum ImportTextDecoder {
                 encoding = "8-bit"
             }
         }
+        // A byte-order mark left as a character (a UTF-8 file's mark kept through a conversion).
+        while text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         text = SourceText.normaliseLineEndings(text)
         let repaired = LegacyEncoding.repair(text)
         if !repaired.converted.isEmpty {
