@@ -453,23 +453,26 @@ public struct CitationScanner: Sendable {
         if ["đã", "vừa", "mới"].contains(tokens[verb - 1].lower) { verb -= 1 }
         var start = verb
         while start > 0, verb - start < 14, !Self.endsClause(tokens, at: start - 1), !tokens[start - 1].is(",") { start -= 1 }
-        guard start < verb, verb - start < 14 else { return nil }
-        let head = tokens[start].lower
-        let pair = start + 1 < verb ? "\(head) \(tokens[start + 1].lower)" : head
-        let named = (start + 1..<verb).contains { tokens[$0].isWord && tokens[$0].startsUppercase }
-        guard tokens[start].startsUppercase, Self.bodyPairs.contains(pair) || (Self.bodyHeads.contains(head) && (named || head == "ubnd")) else { return nil }
+        guard start < verb, verb - start < 14, tokens[start].startsUppercase, Self.namesBody(tokens, from: start, to: verb) else { return nil }
         return slice(text, tokens[start].start, tokens[verb - 1].end)
+    }
+
+    /// Whether tokens `start..<end` name a body: a pair that does alone ("Thủ tướng"), or a head
+    /// word with a name in capitals after it ("phòng GD&ĐT Phong Điền", not "Bộ" alone, "nhà
+    /// trường" or "công tác dân vận"); "UBND" needs none.
+    private static func namesBody(_ tokens: [TextToken], from start: Int, to end: Int) -> Bool {
+        let head = tokens[start].lower
+        if start + 1 < end, bodyPairs.contains("\(head) \(tokens[start + 1].lower)") { return true }
+        guard bodyHeads.contains(head) else { return false }
+        return head == "ubnd" || (start + 1..<end).contains { tokens[$0].isWord && tokens[$0].startsUppercase }
     }
 
     /// A body's name after the subject's last "của", running to the subject's end: "của phòng
     /// GD&ĐT Phong Điền", "của Trường TH Tây Bắc Sơn"; not "của nhà trường", "của ngành Giáo
     /// dục" or "của Bộ" alone. Returns the issuer and the index of "của".
     private func issuerAtEnd(_ tokens: [TextToken], text: String, from start: Int, to end: Int) -> (String, Int)? {
-        guard let of = (start..<end).last(where: { tokens[$0].lower == "của" }), of > start + 1, end - of <= 14, of + 1 < end else { return nil }
-        let head = tokens[of + 1].lower
-        let pair = of + 2 < end ? "\(head) \(tokens[of + 2].lower)" : head
-        let named = (of + 2..<end).contains { tokens[$0].isWord && tokens[$0].startsUppercase }
-        guard Self.bodyPairs.contains(pair) || (Self.bodyHeads.contains(head) && named) else { return nil }
+        guard let of = (start..<end).last(where: { tokens[$0].lower == "của" }), of > start + 1, end - of <= 14, of + 1 < end,
+              Self.namesBody(tokens, from: of + 1, to: end) else { return nil }
         guard let (issuer, next) = matchIssuer(tokens, text: text, at: of + 1), next == end else { return nil }
         return (issuer, of)
     }
@@ -689,12 +692,12 @@ public struct CitationScanner: Sendable {
     ]
     static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
     /// Words that open an issuing body's name: "Bộ Nội vụ", "Ủy ban Dân tộc", "Tổng Liên đoàn".
-    /// The first words of a body's name, lowercased, for an issuer printed after the subject.
-    static let bodyHeads: Set<String> = ["bộ", "ban", "sở", "phòng", "ubnd", "hđnd", "trường", "cục", "tổng", "hội", "liên", "công",
-                                         "văn", "ngân", "mặt", "đoàn", "ủy", "uỷ"]
+    static let issuerHeads: Set<String> = ["Bộ", "Ban", "Sở", "Phòng", "Ủy", "Uỷ", "UBND", "Tổng", "Hội", "Liên", "Công", "Văn", "Ngân", "Mặt", "Đoàn"]
+    /// The same lowercased, with the heads of a school's or a council's name, and the pairs that
+    /// name a body alone: for an issuer outside its usual place ("của phòng GD&ĐT ...").
+    static let bodyHeads: Set<String> = Set(issuerHeads.map { $0.lowercased() }).union(["hđnd", "trường", "cục"])
     static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
                                          "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
-    static let issuerHeads: Set<String> = ["Bộ", "Ban", "Sở", "Phòng", "Ủy", "Uỷ", "UBND", "Tổng", "Hội", "Liên", "Công", "Văn", "Ngân", "Mặt", "Đoàn"]
     static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]
 
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
