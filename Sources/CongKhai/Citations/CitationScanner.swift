@@ -388,7 +388,7 @@ public struct CitationScanner: Sendable {
             // Quoted as printed (“Về đẩy mạnh ...” is a Chỉ thị's own title), with a capital:
             // “về việc đổi mới ...” is a subject of its own.
             if end < tokens.count, end > index + 1 {
-                return (capitalizeFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), nil)
+                return (VietnameseText.capitalizingFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), nil)
             }
             return (nil, nil)
         }
@@ -435,7 +435,7 @@ public struct CitationScanner: Sendable {
                 subject = String(subject[..<space])
                 while let last = subject.last, last == "," || last == " " { subject.removeLast() }
             }
-            return subject.isEmpty ? nil : capitalizeFirst(subject)
+            return subject.isEmpty ? nil : VietnameseText.capitalizingFirst(subject)
         }
         // "... năm học 2024 – 2025 của phòng GD&ĐT Phong Điền.": the issuer, printed after the
         // subject at its clause's end.
@@ -664,11 +664,6 @@ public struct CitationScanner: Sendable {
         let from = utf8.index(utf8.startIndex, offsetBy: start)
         let to = utf8.index(utf8.startIndex, offsetBy: max(start, end))
         return VietnameseText.collapseWhitespace(String(text[from..<to]))
-    }
-
-    private func capitalizeFirst(_ text: String) -> String {
-        guard let first = text.first, first.isLowercase else { return text }
-        return first.uppercased() + text.dropFirst()
     }
 
     /// What a subject may open with besides "về (việc)", kept in it: "... của Thủ tướng Chính phủ

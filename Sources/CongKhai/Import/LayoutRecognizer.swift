@@ -62,7 +62,7 @@ struct LayoutRecognizer {
             if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
                 // A công văn: no type line, its subject under the number.
                 document.kind = document.kind ?? "cong-van"
-                document.title = Self.capitalizedFirst(Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
+                document.title = VietnameseText.capitalizingFirst(Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
                 consumed.insert(position)
                 typeIndex = position
                 break
@@ -311,7 +311,7 @@ struct LayoutRecognizer {
         let folded = line.folded
         guard line.plain.count <= 40, line.plain.contains(where: \.isNumber) || folded.hasPrefix("hoc ky") else { return nil }
         for label in ["nam hoc", "giai doan", "hoc ky", "nam"] where folded.hasPrefix(label) {
-            let labelEnd = line.plain.index(line.plain.startIndex, offsetBy: label.count)
+            guard let labelEnd = line.plain.index(line.plain.startIndex, offsetBy: label.count, limitedBy: line.plain.endIndex) else { return nil }
             let rest = line.plain[labelEnd...].drop { $0 == ":" || $0 == " " }
             if label == "nam", !(rest.first?.isNumber ?? false) { return nil }
             return VietnameseText.collapseWhitespace(line.plain[..<labelEnd] + " " + rest)
@@ -330,11 +330,6 @@ struct LayoutRecognizer {
     static let authorityTitles = ["chu tich ", "hieu truong ", "giam doc ", "truong phong ", "bo truong ", "thu truong ",
                                   "pho chu tich ", "pho hieu truong ", "pho giam doc ", "pho truong phong ", "ban chap hanh ",
                                   "ban thuong vu ", "uy ban nhan dan ", "ban giam hieu "]
-
-    static func capitalizedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.uppercased() + text.dropFirst()
-    }
 
     /// What can never be a subject: a basis, an address line, a list, a section.
     private func isFirstBodyLine(_ line: SourceLine) -> Bool {

@@ -131,6 +131,13 @@ public enum VietnameseText {
         return true
     }
 
+    /// The text with its first letter in capitals: a subject or title printed after a label
+    /// ("V/v hướng dẫn ...") starts a sentence of its own.
+    public static func capitalizingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
     /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and
     /// trims. A byte scan: it runs over every document's text.
     public static func collapseWhitespace(_ text: String) -> String {
