@@ -84,7 +84,10 @@ struct MarkdownBodyWriter {
         for line in lines {
             if line.isBlank { blanks += 1; continue }
             defer { blanks = 0 }
-            if let last = result.last, blanks <= 3, let first = line.plain.first, first.isLowercase,
+            // "... của Bộ Giáo dục và Đào tạo về việc" / "Hướng dẫn thực hiện ...": a line that ends
+            // on a word leading on continues, whatever the case of the next.
+            if let last = result.last, blanks <= 3, let first = line.plain.first,
+               first.isLowercase || (Self.linkingWords.contains(last.plain.split(separator: " ").last.map { $0.lowercased() } ?? "") && !opensBlock(line)),
                let end = last.plain.last, !".:;!?”\")".contains(end), !last.text.hasPrefix("|"), !last.isUppercase {
                 result[result.count - 1] = SourceLine(number: last.number, text: last.text + " " + line.text)
                 continue
@@ -92,6 +95,16 @@ struct MarkdownBodyWriter {
             result.append(line)
         }
         return result
+    }
+
+    /// Words a sentence never ends on.
+    static let linkingWords: Set<String> = ["của", "và", "về", "việc", "các", "những", "theo", "tại", "số", "ngày", "với", "cho",
+                                            "để", "trong", "từ", "đến", "là", "được", "hoặc", "cùng", "bởi", "nhằm", "vào"]
+
+    /// A line that starts a block of its own: a list item, a section, a subsection, capitals.
+    private func opensBlock(_ line: SourceLine) -> Bool {
+        if let first = line.plain.first, "-+•–".contains(first) { return true }
+        return line.isUppercase || LayoutRecognizer.romanHeading(line.plain) != nil || subsectionLevel(line.plain) != nil
     }
 
     private func strippingMarker(_ text: String) -> Substring {

@@ -236,6 +236,35 @@ import ZIPFoundation
         }
     }
 
+    /// Text from a PDF breaks lines mid-sentence; a line ending on "về việc" goes on even when
+    /// the next opens with a capital, as a subject does. A section after it stays a section.
+    @Test func aLineEndingOnALinkingWordGoesOn() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("pdf-text.txt")
+        try Data("""
+        TRƯỜNG TIỂU HỌC AN PHƯỚC
+        Số: 19/KH-THAP
+        An Phước, ngày 29 tháng 8 năm 2024
+
+        KẾ HOẠCH
+        Giáo dục nhà trường
+
+        Công văn số 3535/BGDĐT-GDTH, ngày 19 tháng 8 năm 2019 của Bộ Giáo dục và Đào tạo về việc
+        Hướng dẫn thực hiện nội dung hoạt động trải nghiệm cấp Tiểu học trong chương trình giáo dục phổ
+        thông năm 2018;
+        Trường thực hiện các nội dung của
+        II. MỤC TIÊU
+        - Nâng cao chất lượng.
+
+        """.utf8).write(to: file)
+        let document = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        #expect(document.body.contains("về việc Hướng dẫn thực hiện nội dung hoạt động trải nghiệm cấp Tiểu học trong chương trình giáo dục phổ thông năm 2018;"))
+        #expect(document.body.contains("## II. MỤC TIÊU"))
+        let citation = try #require(MarkdownRenderer().render(document.body).citations.first)
+        #expect(citation.subject?.hasPrefix("Hướng dẫn thực hiện nội dung") == true)
+    }
+
     @Test func docxWithHeaderTableListsBoldAndATable() throws {
         let fixture = try portal()
         defer { fixture.remove() }
