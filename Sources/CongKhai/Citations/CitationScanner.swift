@@ -315,7 +315,8 @@ public struct CitationScanner: Sendable {
             index += 1
         }
         guard lastWord >= start else { return nil }
-        return (slice(text, tokens[start].start, tokens[lastWord].end), lastWord + 1)
+        // A body's name is a proper noun: "của phòng GD&ĐT Phong Điền" names the Phòng.
+        return (VietnameseText.capitalizingFirst(slice(text, tokens[start].start, tokens[lastWord].end)), lastWord + 1)
     }
 
     /// The ")" closing an abbreviation in brackets opened at `open`: one to three words, the
