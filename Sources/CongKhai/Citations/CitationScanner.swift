@@ -222,6 +222,17 @@ public struct CitationScanner: Sendable {
                 lastIndex = next - 1
             }
         }
+        // "Nghị quyết số 29-NQ/TW ngày 04/11/2013 Hội nghị lần thứ tám Ban Chấp hành Trung ương":
+        // a Party or state body named right after the date, without "của".
+        else if issuer == nil, date != nil, index < tokens.count, tokens[index].startsUppercase,
+                Self.namedWithoutOf.contains(tokens[index].lower) || (index + 1 < tokens.count && Self.bodyPairs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)")),
+                Self.namesBody(tokens, from: index, to: min(tokens.count, index + 16)),
+                // "Hội nghị lần thứ tám Ban Chấp hành Trung ương": the body is the Ban.
+                let (found, next) = matchIssuer(tokens, text: text, at: Self.bodyAfterMeeting(tokens, at: index)) {
+            issuer = found
+            index = next
+            lastIndex = next - 1
+        }
         if date == nil, let (found, next) = matchDate(tokens, at: skipComma(tokens, index)) {
             date = found
             index = next
@@ -412,7 +423,9 @@ public struct CitationScanner: Sendable {
                     (token.text == "," && end - lastQuoteClose <= 3)
                     // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
                     // citing body's own clause starts after the comma.
-                    || (token.text == "," && end + 1 < tokens.count && Self.clauseSubjects.contains(tokens[end + 1].lower))
+                    // Not a list inside the subject: "Điều lệ trường THCS, trường THPT và ...".
+                    || (token.text == "," && end + 1 < tokens.count && Self.clauseSubjects.contains(tokens[end + 1].lower)
+                        && Self.citingVerbFollows(tokens, from: end + 1))
                     || [";", ":", "(", ")"].contains(token.text)
                     || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
                 if endsHere { cutShort = false; break }
@@ -676,6 +689,21 @@ public struct CitationScanner: Sendable {
     static let closeQuote: [String: String] = ["“": "”", "\"": "\"", "«": "»", "‘": "’"]
     /// Uppercase words that follow a symbol in headings and are never part of it.
     static let uppercaseWords: Set<String> = ["VE", "VA", "CUA", "NAM", "THANG", "NGAY", "SO", "TAI", "TRONG", "THEO", "DE", "CHO", "BAN", "HANH"]
+    /// The verbs of a citing body's own clause ("trường THPT Toàn Thắng xây dựng kế hoạch ..."),
+    /// looked for up to the clause's end.
+    static let citingVerbs: Set<String> = ["xây dựng", "báo cáo", "ban hành", "triển khai", "tổ chức", "hướng dẫn", "đề ra", "thực hiện",
+                                           "tiến hành", "thông báo", "kiện toàn", "quyết định", "chỉ đạo", "yêu cầu", "đề nghị", "lập kế",
+                                           "công khai", "phát động", "tổng kết", "sơ kết"]
+
+    private static func citingVerbFollows(_ tokens: [TextToken], from start: Int) -> Bool {
+        var index = start
+        while index + 1 < tokens.count, index - start < 16, !endsClause(tokens, at: index) {
+            if citingVerbs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)") { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Words that open the citing document's own clause after a comma.
     static let clauseSubjects: Set<String> = ["trường", "nhà", "phòng", "ban", "bộ", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên", "hội", "đảng", "bch"]
     static let abbreviations: Set<String> = ["TP", "Tp", "TX", "Q", "H", "P", "X", "TT"]
@@ -692,6 +720,16 @@ public struct CitationScanner: Sendable {
     /// The same lowercased, with the heads of a school's or a council's name, and the pairs that
     /// name a body alone: for an issuer outside its usual place ("của phòng GD&ĐT ...").
     static let bodyHeads: Set<String> = Set(issuerHeads.map { $0.lowercased() }).union(["hđnd", "trường", "cục"])
+    /// Past "Hội nghị (lần thứ tám, Trung ương 8 ...)" to the "Ban ..." that held it, if one is
+    /// named within a few words.
+    private static func bodyAfterMeeting(_ tokens: [TextToken], at index: Int) -> Int {
+        guard index + 1 < tokens.count, tokens[index].lower == "hội", tokens[index + 1].lower == "nghị" else { return index }
+        return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].text == "Ban" } ?? index
+    }
+
+    /// Head words of a body that may follow a date without "của" (a school's or an office's
+    /// name there starts the citing clause instead).
+    static let namedWithoutOf: Set<String> = ["hội", "ban", "bộ"]
     static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
                                          "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
     static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]

@@ -250,6 +250,21 @@ import Testing
         #expect(scan("Bộ Giáo dục và Đào tạo ban hành Kế hoạch số 12-KH/HU ngày 02/8/2024 về công khai.").first?.issuer == nil)
     }
 
+    /// A Party or state body right after the date, without "của"; a list inside a subject.
+    @Test func aBodyNamedRightAfterTheDateAndAListInsideASubject() throws {
+        let resolution = try #require(scan("Thực hiện Nghị quyết số 29-NQ/TW ngày 04/11/2013 Hội nghị lần thứ tám Ban Chấp hành Trung ương khóa XI về đổi mới căn bản, toàn diện giáo dục và đào tạo;").first)
+        #expect(resolution.issuer == "Ban Chấp hành Trung ương")
+        #expect(resolution.subject == "Đổi mới căn bản, toàn diện giáo dục và đào tạo")
+        #expect(scan("Quyết định số 30/2007/QĐ-TTg ngày 05/3/2007 Thủ tướng Chính phủ về việc ban hành Danh mục.").first?.issuer == "Thủ tướng Chính phủ")
+        // A school's name after the date starts the citing clause: not an issuer.
+        #expect(scan("Thực hiện Kế hoạch số 12/KH-PGDĐT ngày 02/01/2024 Trường Tiểu học An Phước xây dựng kế hoạch.").first?.issuer == nil)
+        let charter = try #require(scan("Căn cứ Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ trưởng Bộ GDĐT ban hành Điều lệ trường THCS, trường THPT và trường phổ thông có nhiều cấp học;").first)
+        #expect(charter.subject == "Ban hành Điều lệ trường THCS, trường THPT và trường phổ thông có nhiều cấp học")
+        // The citing body's own clause after a comma still ends the subject.
+        let plan = try #require(scan("Thực hiện Kế hoạch số 09-KH/SGDĐT ngày 31/01/2023 của Sở GDĐT về thực hiện công tác dân vận, trường THPT Toàn Thắng xây dựng kế hoạch như sau:").first)
+        #expect(plan.subject == "Thực hiện công tác dân vận")
+    }
+
     @Test func issuerStopsBeforeWhatFollows() {
         #expect(scan("Quyết định số 436/QĐ-UBND ngày 11/6/2019 của UBND tỉnh Quy định về tiêu chí").first?.issuer == "UBND tỉnh")
         #expect(scan("Quyết định số 379/QĐ-UBND-HC ngày 30/9/2021 của UBND Huyện ban hành Kế hoạch").first?.issuer == "UBND Huyện")
