@@ -471,6 +471,13 @@ public struct CitationScanner: Sendable {
         return slice(text, tokens[start].start, tokens[verb - 1].end)
     }
 
+    /// Past "Hội nghị (lần thứ tám, Trung ương 8 ...)" to the "Ban ..." that held it, if one is
+    /// named within a few words.
+    private static func bodyAfterMeeting(_ tokens: [TextToken], at index: Int) -> Int {
+        guard index + 1 < tokens.count, tokens[index].lower == "hội", tokens[index + 1].lower == "nghị" else { return index }
+        return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].text == "Ban" } ?? index
+    }
+
     /// Whether tokens `start..<end` name a body: a pair that does alone ("Thủ tướng"), or a head
     /// word with a name in capitals after it ("phòng GD&ĐT Phong Điền", not "Bộ" alone, "nhà
     /// trường" or "công tác dân vận"); "UBND" needs none.
@@ -720,18 +727,11 @@ public struct CitationScanner: Sendable {
     /// The same lowercased, with the heads of a school's or a council's name, and the pairs that
     /// name a body alone: for an issuer outside its usual place ("của phòng GD&ĐT ...").
     static let bodyHeads: Set<String> = Set(issuerHeads.map { $0.lowercased() }).union(["hđnd", "trường", "cục"])
-    /// Past "Hội nghị (lần thứ tám, Trung ương 8 ...)" to the "Ban ..." that held it, if one is
-    /// named within a few words.
-    private static func bodyAfterMeeting(_ tokens: [TextToken], at index: Int) -> Int {
-        guard index + 1 < tokens.count, tokens[index].lower == "hội", tokens[index + 1].lower == "nghị" else { return index }
-        return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].text == "Ban" } ?? index
-    }
-
+    static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
+                                         "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
     /// Head words of a body that may follow a date without "của" (a school's or an office's
     /// name there starts the citing clause instead).
     static let namedWithoutOf: Set<String> = ["hội", "ban", "bộ"]
-    static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
-                                         "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
     static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]
 
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
