@@ -303,6 +303,7 @@ public struct CitationScanner: Sendable {
     private func matchIssuer(_ tokens: [TextToken], text: String, at start: Int, joint: Bool = false) -> (String, Int)? {
         var index = start
         var lastWord = -1
+        var brackets: [ClosedRange<Int>] = []
         while index < tokens.count, index - start < (joint ? 28 : 16) {
             let token = tokens[index]
             if token.isPunctuation {
@@ -316,6 +317,7 @@ public struct CitationScanner: Sendable {
                 // "Ủy ban nhân dân (UBND) huyện Hồng Ngự": the name goes on after its abbreviation.
                 // If what follows stops the name, the loop ends it before the brackets.
                 if token.text == "(", lastWord >= 0, let close = abbreviationClose(tokens, at: index) {
+                    brackets.append(index...close)
                     index = close + 1
                     continue
                 }
@@ -326,8 +328,17 @@ public struct CitationScanner: Sendable {
             index += 1
         }
         guard lastWord >= start else { return nil }
+        // The name without the abbreviation it defines for the rest of the text: "Ủy ban nhân
+        // dân tỉnh Quảng Nam", not "Ủy ban nhân dân (UBND) tỉnh Quảng Nam".
+        var pieces: [String] = []
+        var from = start
+        for bracket in brackets where bracket.upperBound < lastWord {
+            pieces.append(slice(text, tokens[from].start, tokens[bracket.lowerBound - 1].end))
+            from = bracket.upperBound + 1
+        }
+        pieces.append(slice(text, tokens[from].start, tokens[lastWord].end))
         // A body's name is a proper noun: "của phòng GD&ĐT Phong Điền" names the Phòng.
-        return (VietnameseText.capitalizingFirst(slice(text, tokens[start].start, tokens[lastWord].end)), lastWord + 1)
+        return (VietnameseText.capitalizingFirst(pieces.joined(separator: " ")), lastWord + 1)
     }
 
     /// The ")" closing an abbreviation in brackets opened at `open`: one to three words, the
