@@ -66,7 +66,8 @@ public struct Importer: Sendable {
                 lines.append(SourceLine(number: offset + 1, text: line))
             }
         }
-        var document = LayoutRecognizer().recognise(lines)
+        let recognizer = LayoutRecognizer(unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
+        var document = recognizer.recognise(lines)
         if let unit { document.warnings += Self.checkLetterhead(document.letterhead, against: unit) }
         return (document, encoding, lines)
     }

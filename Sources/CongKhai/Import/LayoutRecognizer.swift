@@ -18,6 +18,10 @@ struct LayoutRecognizer {
         "QC": "quy-che", "CTR": "chuong-trinh", "DA": "de-an", "BB": "bien-ban", "NQ": "nghi-quyet", "CT": "chi-thi",
     ]
     static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai"]
+    /// With the body, how a subject printed in capitals is written in sentence case: the unit's
+    /// name ("Trường THCS Phong Xuân") and its places' ("Phong Điền").
+    var unitName: String?
+    var places: [String] = []
 
     func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
         var document = ImportedDocument()
@@ -104,10 +108,11 @@ struct LayoutRecognizer {
                     break
                 }
                 if isMotto(line) || isRule(line) { consumed.insert(index); index += 1; continue }
-                if let span = Self.timeSpan(line), let previous = titleParts.last {
+                if let span = Self.timeSpan(line) {
                     // In the case of the subject it ends: "GIÁO DỤC NHÀ TRƯỜNG" + "Năm học: 2024 - 2025".
-                    let letters = previous.filter(\.isLetter)
-                    titleParts.append(letters.count >= 2 && letters.allSatisfy(\.isUppercase) ? span.uppercased() : span)
+                    // Alone under the type name ("NĂM HỌC: 2023-2024"), it is the whole subject.
+                    let shouted = titleParts.last.map(TitleCasing.isShouted) ?? false
+                    titleParts.append(shouted ? span.uppercased() : span)
                     consumed.insert(index)
                     index += 1
                     continue
@@ -165,6 +170,10 @@ struct LayoutRecognizer {
                 en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
         }
         document.body = body
+        if let title = document.title, TitleCasing.isShouted(title) {
+            document.title = TitleCasing(evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 },
+                                         names: places).sentenceCased(title)
+        }
         document.schoolYearHint = Self.schoolYearMentioned(in: lines.map(\.plain))
         return document
     }

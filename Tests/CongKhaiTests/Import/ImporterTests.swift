@@ -127,8 +127,38 @@ import ZIPFoundation
             try Data("PHÒNG GD&ĐT TÂN HỒNG\nTRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: 19/KH-THAP\nAn Phước, ngày 29 tháng 8 năm 2024\n\n\(layout)\nNội dung.\n".utf8).write(to: file)
             let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", force: true)
             let document = try load(try Importer(options: options).importFile(file).written, portal: fixture)
-            #expect(document.title == "GIÁO DỤC NHÀ TRƯỜNG NĂM HỌC 2024 - 2025", "layout \(number)")
+            #expect(document.title == "Giáo dục nhà trường năm học 2024 - 2025", "layout \(number)")
             #expect(!document.body.contains("2024 - 2025"), "layout \(number)")
+        }
+    }
+
+    /// Subjects printed in capitals, from real school documents (Phong Xuân, Thanh Oai, Núi Thành):
+    /// in sentence case, each word as the body or the unit's name writes it; abbreviations,
+    /// codes and Roman numerals kept.
+    @Test func aSubjectInCapitalsIsWrittenAsTheTextWritesItsWords() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        try fixture.unit("thcs-phong-xuan", name: "Trường THCS Phong Xuân", district: "Phong Điền")
+        let cases: [(subject: String, body: String, title: String)] = [
+            ("BÁO CÁO SƠ KẾT HỌC KÌ I TỔ CHUYÊN MÔN\nNăm học 2022 -2023",
+             "Căn cứ vào kế hoạch thực hiện nhiệm vụ Tổ KHXH năm học 2022 – 2023 Căn cứ vào kết quả thực hiện nhiệm vụ thực tế của tổ KHXH tại thời điểm cuối học kì 1;\nTổ chuyên môn tự rà soát việc thực hiện nhiệm vụ như sau:",
+             "Sơ kết học kì I tổ chuyên môn năm học 2022 -2023"),
+            ("KẾ HOẠCH\nBỒI DƯỠNG GIÁO VIÊN CÁC TRƯỜNG THCS HUYỆN PHONG ĐIỀN, TỈNH THỪA THIÊN HUẾ",
+             "Căn cứ Kế hoạch số 2012/KH-SGDĐT ngày 20/8/2023 của Sở Giáo dục và Đào tạo tỉnh Thừa Thiên Huế về bồi dưỡng giáo viên, nhà trường xây dựng kế hoạch như sau:",
+             "Bồi dưỡng giáo viên các trường THCS huyện Phong Điền, tỉnh Thừa Thiên Huế"),
+            // The unit's name is written right; "trường" lowercase, as the body writes it.
+            ("KẾ HOẠCH PHÒNG, CHỐNG DỊCH COVID-19 TẠI TRƯỜNG THCS PHONG XUÂN LỚP 9A",
+             "Căn cứ tình hình thực tế, nhà trường xây dựng kế hoạch phòng, chống dịch tại trường như sau:",
+             "Phòng, chống dịch COVID-19 tại trường THCS Phong Xuân lớp 9A"),
+            ("KẾ HOẠCH\nNĂM HỌC: 2023-2024", "Căn cứ kết quả năm học 2022-2023 và tình hình thực tế tại đơn vị.", "Năm học 2023-2024"),
+            // Not in capitals: as printed.
+            ("KẾ HOẠCH\nThực hiện công tác Dân vận năm 2024", "Căn cứ tình hình thực tế.", "Thực hiện công tác Dân vận năm 2024"),
+        ]
+        for (number, test) in cases.enumerated() {
+            let file = fixture.root.appendingPathComponent("hoa-\(number).txt")
+            try Data("TRƯỜNG THCS PHONG XUÂN\nSố: \(number + 1)/KH-THCS\nPhong Xuân, ngày 10 tháng 01 năm 2023\n\(test.subject)\n\(test.body)\n".utf8).write(to: file)
+            let document = try imported(file, unit: "thcs-phong-xuan", into: fixture).document
+            #expect(document.title == test.title, "case \(number)")
         }
     }
 
@@ -198,13 +228,15 @@ import ZIPFoundation
         VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO
         CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH
         Căn cứ Luật Tổ chức chính quyền địa phương ngày 19/6/2015;
+        Xét đề nghị của Giám đốc Sở Giáo dục và Đào tạo,
         QUYẾT ĐỊNH:
         Điều 1. Công bố Danh mục thủ tục hành chính.
 
         """.utf8).write(to: decision)
         let quyetDinh = try imported(decision, unit: "th-an-phuoc", into: fixture).document
         #expect(quyetDinh.kind == "quyet-dinh")
-        #expect(quyetDinh.title == "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ GIÁO DỤC VÀ ĐÀO TẠO")
+        // The subject in capitals, in sentence case as the body writes its words ("Danh mục" too).
+        #expect(quyetDinh.title == "Về việc công bố Danh mục thủ tục hành chính thuộc thẩm quyền giải quyết của Sở Giáo dục và Đào tạo")
         #expect(quyetDinh.number == "232/QĐ-UBND")
         #expect(quyetDinh.issued?.iso == "2019-04-12")
         #expect(quyetDinh.place == "Ninh Bình")
