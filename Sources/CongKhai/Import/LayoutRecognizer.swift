@@ -29,6 +29,7 @@ struct LayoutRecognizer {
         var index = 0
         var typeIndex: Int?
         var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
+        var kindFromSubjectLabel = false
 
         // Header: everything up to the subject, within the first lines.
         let headerLimit = min(lines.count, 40)
@@ -65,6 +66,7 @@ struct LayoutRecognizer {
             }
             if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
                 // A công văn: no type line, its subject under the number.
+                if document.kind == nil { kindFromSubjectLabel = true }
                 document.kind = document.kind ?? "cong-van"
                 document.title = VietnameseText.capitalizingFirst(Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
                 consumed.insert(position)
@@ -148,6 +150,19 @@ struct LayoutRecognizer {
         if document.kind == nil, let number = document.number {
             let codes = number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
             document.kind = codes.compactMap { Self.codeKinds[$0] }.first
+        }
+        // "Số: 271/BC-TMN" over "V/v: Báo cáo kết quả ...": a report laid out as a letter. A
+        // công văn's number has no type code; a type code right after the number names the kind,
+        // and the subject loses the type's name it repeats.
+        if kindFromSubjectLabel, let number = document.number {
+            let codes = number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
+            if codes.count > 1, let kind = Self.codeKinds[codes[1]] {
+                document.kind = kind
+                if let title = document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
+                   VietnameseText.fold(title).hasPrefix(name + " ") {
+                    document.title = VietnameseText.capitalizingFirst(String(title.dropFirst(name.count + 1)))
+                }
+            }
         }
 
         // Footer: recipients, signature and an appendix after it.

@@ -162,6 +162,29 @@ import ZIPFoundation
         }
     }
 
+    /// A real kindergarten's report laid out as a letter (Diễn Kim): "V/v:" over it, but "BC" in
+    /// its number. A công văn's number has no type code.
+    @Test func aReportLaidOutAsALetterIsAReport() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("bao-cao.txt")
+        try Data("""
+             UBND XÃ HẢI CHÂU                                                             CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+        TRƯỜNG MẦM NON DIỄN KIM                                                             Độc lập – Tự do – Hạnh phúc
+              Số:271/BC-TMN                                                                          Hải Châu, ngày 16 tháng 10 năm 2025
+        V/v: Báo cáo kết quả thực hiện Thông tư 09/2024/TT-BGDĐT
+                 Kính gửi: UBND Xã Hải Châu
+
+             Thực hiện Công văn số: 2968/SGD&ĐT-QLCL V/v tổ chức thực hiện công khai, trường báo cáo như sau:
+
+        """.utf8).write(to: file)
+        let report = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        #expect(report.kind == "bao-cao")
+        #expect(report.title == "Kết quả thực hiện Thông tư 09/2024/TT-BGDĐT")
+        #expect(report.number == "271/BC-TMN")
+        #expect(report.issued?.iso == "2025-10-16")
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
