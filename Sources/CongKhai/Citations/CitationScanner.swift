@@ -526,6 +526,9 @@ public struct CitationScanner: Sendable {
         return true
     }
 
+    /// The words that tie a named text to the citation after them: "ban hành kèm theo".
+    private static let issuedWithEndings: [[String]] = [["kèm", "theo"], ["ban", "hành", "theo"], ["ban", "hành", "tại"], ["quy", "định", "tại"]]
+
     /// What opens a clause that rests on the citation after it ("theo" is a word of its own).
     private static let openers: Set<String> = ["căn cứ", "thực hiện"]
 
@@ -571,6 +574,9 @@ public struct CitationScanner: Sendable {
         // "Căn cứ kết quả thực hiện Kế hoạch số ...": what follows "Căn cứ" at a clause's start
         // is what the document rests on, a few words on.
         if words.count <= 8, opening == "căn cứ" { return .basis }
+        // "Căn cứ Điều lệ trường Mầm non, ban hành kèm theo Thông tư số 52/2020/TT-BGDĐT": the
+        // charter rests on the document it was issued with, however long its name.
+        if words.count <= 40, opening == "căn cứ", Self.issuedWithEndings.contains(where: { words.suffix($0.count).elementsEqual($0) }) { return .basis }
         if let previous, previous.relation == .basis {
             // Only connectors after the previous citation's words (its symbol, date, issuer):
             // "Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW". The next citation is

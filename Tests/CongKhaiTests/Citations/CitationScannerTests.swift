@@ -136,6 +136,17 @@ import Testing
         #expect(scan("Căn cứ kết quả thực hiện Kế hoạch số 268/KH-UBND ngày 06/12/2017 của UBND huyện Phú Xuyên.").map(\.relation) == [.basis])
     }
 
+    /// A charter's basis is the Thông tư it was issued with, however long the charter's name
+    /// (a real kindergarten's decision, Tuổi Thơ); not a text merely mentioned later on.
+    @Test func aCharterIssuedWithAThongTuIsABasis() {
+        #expect(scan("Căn cứ Điều lệ trường Mầm non, Ban hành kèm theo thông tư số 52/2020/TT-BGDĐT ngày 31 tháng 12 năm 2020 của Bộ trưởng Bộ Giáo dục và Đào tạo;")
+            .map(\.relation) == [.basis])
+        #expect(scan("Căn cứ Điều lệ trường trung học cơ sở, trường trung học phổ thông và trường phổ thông có nhiều cấp học ban hành kèm theo Thông tư số 32/2020/TT-BGDĐT ngày 15/9/2020;")
+            .map(\.relation) == [.basis])
+        #expect(scan("Căn cứ tình hình thực tế của nhà trường trong năm học vừa qua, tổ chuyên môn tiếp tục rà soát và thực hiện Công văn số 12/PGDĐT-TH.")
+            .map(\.relation) == [.reference])
+    }
+
     @Test func theIssuersAbbreviationIsNotTheSubject() throws {
         let citation = try #require(scan("Thực hiện Kế hoạch số 1521/KH-BGDĐT ngày 27/10/2022 của Bộ Giáo dục và Đào tạo (GDĐT) về việc triển khai Chương trình nông thôn mới năm 2022, Bộ GDĐT ban hành Kế hoạch này.").first)
         #expect(citation.issuer == "Bộ Giáo dục và Đào tạo")
