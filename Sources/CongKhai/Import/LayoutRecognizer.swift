@@ -291,9 +291,10 @@ struct LayoutRecognizer {
     private static let signingMarkWords: Set<Substring> = ["da", "ky", "ten", "va", "ghi", "ro", "ho", "dong", "dau", "sao", "y", "ban", "chinh"]
 
     private func isMotto(_ line: SourceLine) -> Bool {
-        let folded = VietnameseText.collapseWhitespace(line.folded.replacingOccurrences(of: "–", with: "-"))
-        return folded.contains("cong hoa xa hoi chu nghia viet nam") || folded.contains("doc lap - tu do - hanh phuc")
-            || folded.contains("doc lap tu do hanh phuc") || folded == "dang cong san viet nam"
+        // Letters only: "Độc lập- Tự do- Hạnh Phúc", "Độc lập – Tự do – Hạnh phúc" alike.
+        let letters = String(line.folded.filter(\.isLetter))
+        return letters.contains("conghoaxahoichunghiavietnam") || letters.contains("doclaptudohanhphuc")
+            || letters == "dangcongsanvietnam"
     }
 
     private func isRule(_ line: SourceLine) -> Bool {

@@ -185,6 +185,61 @@ import ZIPFoundation
         #expect(report.issued?.iso == "2025-10-16")
     }
 
+    /// A real kindergarten's decision (Tuổi Thơ, Cư Kuin) copied from its web page: the motto
+    /// printed "Độc lập- Tự do- Hạnh Phúc", the regulation it issues after the signature.
+    @Test func aDecisionWithTheRegulationItIssues() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("quyet-dinh.txt")
+        try Data("""
+           PHÒNG GD& ĐT CƯ KUIN
+
+           TRƯỜNG MN TUỔI THƠ
+
+         CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+                            Độc lập- Tự do- Hạnh Phúc
+
+                 Số: 101/QĐ-MNTT                             Ea Tiêu, ngày 30 tháng 09 năm 2022
+
+        QUYẾT ĐỊNH
+
+        Về việc ban hành quy chế chuyên môn năm học 2022 -2023
+
+        HIỆU TRƯỞNG TRƯỜNG MẦM NON TUỔI THƠ
+
+        Căn cứ Điều lệ trường Mầm non, Ban hành kèm theo thông tư số 52/2020/TT-BGDĐT ngày 31 tháng 12 năm 2020 của Bộ trưởng Bộ Giáo dục và Đào tạo;
+
+        QUYẾT ĐỊNH:
+
+        Điều 1. Công bố quy chế chuyên môn Trường mầm non Tuổi Thơ.
+
+        Nơi nhận:
+
+              – Như điều 3;
+
+        – Lưu VT.
+
+                             HIỆU TRƯỞNG
+
+                               Lê Thị Thuận
+
+        QUY CHẾ CHUYÊN MÔN
+
+        (Ban hành kèm theo quyết định số 101   /QĐ-MNTT ngày 30 tháng 09  năm 2022 của trường mầm non Tuổi Thơ)
+
+        """.utf8).write(to: file)
+        let (result, decision) = try imported(file, unit: "th-an-phuoc", into: fixture)
+        #expect(decision.kind == "quyet-dinh")
+        #expect(decision.title == "Về việc ban hành quy chế chuyên môn năm học 2022 -2023")
+        #expect(decision.letterhead == ["PHÒNG GD& ĐT CƯ KUIN", "TRƯỜNG MN TUỔI THƠ"])
+        #expect(decision.signer == "Lê Thị Thuận")
+        #expect(decision.recipients == ["Như điều 3;", "Lưu VT."])
+        #expect(!decision.body.contains("Hạnh Phúc"))
+        #expect(decision.body.contains("## QUY CHẾ CHUYÊN MÔN"))
+        #expect(!result.warnings.contains { $0.message.en.contains("could not place") }, "\(result.warnings)")
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
