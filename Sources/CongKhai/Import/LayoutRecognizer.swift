@@ -50,6 +50,12 @@ struct LayoutRecognizer {
                 consumed.insert(position)
                 continue
             }
+            // "Số: 255 / BC-BCĐPCGD-", the date, "XMC": a number wrapped in its narrow column.
+            if let number = document.number, number.hasSuffix("-") || number.hasSuffix("/"), Self.isCode(line.plain) {
+                document.number = number + line.plain
+                consumed.insert(position)
+                continue
+            }
             if let type = typeLine(line) {
                 document.kind = type.kind
                 typeIndex = position
@@ -316,7 +322,7 @@ struct LayoutRecognizer {
 
     private func isBodyStart(_ line: SourceLine) -> Bool {
         let folded = line.folded
-        if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) { return true }
+        if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) || Self.isPartHeading(folded) { return true }
         if let first = line.plain.first, "-+•".contains(first) { return true }
         return Self.romanHeading(line.plain) != nil || line.plain.count > 200
     }
@@ -330,12 +336,13 @@ struct LayoutRecognizer {
             && Self.number(in: line.plain) == nil && !Self.isRecipientsLabel(line)
     }
 
-    /// "NĂM HỌC 2024 – 2025", "Năm học: 2024 - 2025", "GIAI ĐOẠN 2021-2025", "Học kỳ I": the
-    /// period a subject is for, on a line of its own, without the label's colon.
+    /// "NĂM HỌC 2024 – 2025", "Năm học: 2024 - 2025", "GIAI ĐOẠN 2021-2025", "Học kỳ I", "Thời
+    /// điểm tháng 10 năm 2020": the period a subject is for, on a line of its own, without the
+    /// label's colon.
     static func timeSpan(_ line: SourceLine) -> String? {
         let folded = line.folded
         guard line.plain.count <= 40, line.plain.contains(where: \.isNumber) || folded.hasPrefix("hoc ky") else { return nil }
-        for label in ["nam hoc", "giai doan", "hoc ky", "nam"] where folded.hasPrefix(label) {
+        for label in ["nam hoc", "giai doan", "hoc ky", "thoi diem", "nam"] where folded.hasPrefix(label) {
             guard let labelEnd = line.plain.index(line.plain.startIndex, offsetBy: label.count, limitedBy: line.plain.endIndex) else { return nil }
             let rest = line.plain[labelEnd...].drop { $0 == ":" || $0 == " " }
             if label == "nam", !(rest.first?.isNumber ?? false) { return nil }
@@ -438,6 +445,19 @@ struct LayoutRecognizer {
 
     static func stripListMarker(_ text: String) -> String {
         String(text.drop { "-+•– ".contains($0) })
+    }
+
+    /// "PHẦN THỨ NHẤT", "Phần I", "CHƯƠNG II": a part of the body, folded.
+    static func isPartHeading(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        guard words.count >= 2, words[0] == "phan" || words[0] == "chuong" else { return false }
+        let next = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+        return next == "thu" || (!next.isEmpty && next.allSatisfy { "ivx0123456789".contains($0) })
+    }
+
+    /// "XMC", "BCĐPCGD": capitals, digits and "&" only, one short word.
+    static func isCode(_ text: String) -> Bool {
+        text.count <= 12 && text.contains(where: \.isLetter) && text.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "&" }
     }
 
     static func romanHeading(_ text: String) -> String? {

@@ -51,10 +51,11 @@ struct TitleCasing {
         }
     }
 
-    /// Every letter of the title is a capital (at least two letters).
+    /// Most of the title's letters are capitals: lines in capitals, perhaps with a line of the
+    /// period it is for ("TÌNH HÌNH ... XÓA MÙ CHỮ" + "Thời điểm tháng 10 năm 2020").
     static func isShouted(_ title: String) -> Bool {
         let letters = title.filter(\.isLetter)
-        return letters.count >= 2 && letters.allSatisfy(\.isUppercase)
+        return letters.count >= 2 && letters.filter(\.isUppercase).count * 10 >= letters.count * 7
     }
 
     func sentenceCased(_ title: String) -> String {
@@ -67,7 +68,9 @@ struct TitleCasing {
             cursor = run.range.upperBound
             let previous = run.afterSpaceOnly ? previousWritten : nil
             let next = position + 1 < runs.count && runs[position + 1].afterSpaceOnly ? runs[position + 1].text.lowercased() : nil
-            let word = run.touchesDigit ? run.text : written(run.text, previous: previous, next: next, first: position == 0)
+            // Words not in capitals are as their line wrote them.
+            let shouted = run.shape == .upper || (run.text.count == 1 && run.shape == .capitalized)
+            let word = run.touchesDigit || !shouted ? run.text : written(run.text, previous: previous, next: next, first: position == 0)
             result += word
             previousWritten = word
         }
@@ -83,13 +86,15 @@ struct TitleCasing {
         if !Self.isSyllable(lower) || (shapes.upper > 0 && shapes.upper > shapes.capitalized + shapes.lower) {
             return word
         }
+        // A lone Latin letter is a label ("KHỐI A"), except "y" ("Y TẾ").
+        if lower.count == 1, lower != "y", lower.unicodeScalars.allSatisfy(\.isASCII) { return word }
         let capitalized = lower.prefix(1).uppercased() + lower.dropFirst()
         if first { return capitalized }
         let evidence = [previous.flatMap { afterWord[$0 + " " + lower] }, next.flatMap { beforeWord[lower + " " + $0] }, shapes]
         if let decisive = evidence.compactMap({ $0 }).first(where: { $0.capitalized + $0.lower > 0 }) {
             return decisive.capitalized > decisive.lower ? capitalized : lower
         }
-        // "HỌC KÌ I", "PHẦN II": a Roman numeral the text never writes otherwise.
+        // "PHẦN II": a Roman numeral the text never writes otherwise.
         return word.allSatisfy({ "IVX".contains($0) }) ? word : lower
     }
 

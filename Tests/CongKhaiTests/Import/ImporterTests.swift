@@ -240,6 +240,44 @@ import ZIPFoundation
         #expect(!result.warnings.contains { $0.message.en.contains("could not place") }, "\(result.warnings)")
     }
 
+    /// A district's report printed to PDF (Nga Sơn): its number wrapped in the narrow column
+    /// after the date, its subject in capitals over the period it covers, then "PHẦN THỨ NHẤT".
+    @Test func aReportWithItsNumberWrappedAndItsPartsNamed() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("bao-cao.txt")
+        try Data("""
+        UBND HUYỆN NGA SƠN
+
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+
+        BAN CHỈ ĐẠO PCGD, XMC
+
+        Độc lập – Tự do – Hạnh phúc
+
+        Số: 255 / BC-BCĐPCGD-
+
+        Nga Sơn, ngày 13 tháng 11 năm 2020
+
+        XMC
+
+        BÁO CÁO
+        TÌNH HÌNH THỰC HIỆN VÀ KẾT QUẢ
+        PHỔ CẬP GIÁO DỤC, XÓA MÙ CHỮ
+        Thời điểm tháng 10 năm 2020
+        PHẦN THỨ NHẤT
+        QUÁ TRÌNH THỰC HIỆN CÁC MỤC TIÊU
+        1. Đặc điểm tình hình
+        Nga Sơn là huyện ven biển phía Đông Bắc tỉnh Thanh Hoá. Công tác phổ cập giáo dục, xóa mù chữ được triển khai.
+
+        """.utf8).write(to: file)
+        let report = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        #expect(report.number == "255/BC-BCĐPCGD-XMC")
+        #expect(report.letterhead == ["UBND HUYỆN NGA SƠN", "BAN CHỈ ĐẠO PCGD, XMC"])
+        #expect(report.title == "Tình hình thực hiện và kết quả phổ cập giáo dục, xóa mù chữ thời điểm tháng 10 năm 2020")
+        #expect(report.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("PHẦN THỨ NHẤT"))
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
