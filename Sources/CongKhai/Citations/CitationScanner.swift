@@ -668,9 +668,16 @@ public struct CitationScanner: Sendable {
             let gapTokens = TextTokenizer.tokens(gap)
             let onlyConnectors = gapTokens.allSatisfy { $0.is(",") || $0.lower == "và" }
                 || (citations[index].date != nil && gapTokens.count <= 8 && !gap.contains(";") && !gap.contains("của"))
-            if onlyConnectors { citations[index].issuer = issuer }
+            // "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số
+            // 05/2021/TT-BGDĐT ..., ... của Bộ trưởng ...": amended by texts of the same issuer code.
+            let afterDate = gapTokens.first?.lower == "ngày" ? gapTokens.drop { $0.lower == "ngày" || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower) } : gapTokens[...]
+            let amended = afterDate.contains { $0.lower == "sửa" } && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0.lower) }
+            if onlyConnectors || amended { citations[index].issuer = issuer }
         }
     }
+
+    /// "được sửa đổi, bổ sung tại", "đã được sửa đổi bởi": what ties a text to its amendments.
+    private static let amendmentWords: Set<String> = ["được", "đã", "sửa", "đổi", "bổ", "sung", "tại", "bởi", "theo", "và"]
 
     // MARK: - Helpers
 

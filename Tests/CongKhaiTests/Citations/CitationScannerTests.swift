@@ -72,6 +72,11 @@ import Testing
         #expect(citations.map(\.issuer) == ["Bộ Chính trị", "Bộ Chính trị"])
         let mixed = scan("Nghị quyết số 33-NQ/TW và Nghị quyết số 102/NQ-CP của Chính phủ về văn hóa")
         #expect(mixed.map(\.issuer) == [nil, "Chính phủ"])
+        // A text and its amendments by the same issuer code (the Bộ's công văn 1277/BGDĐT-QLCL).
+        let amended = scan("theo Quy chế thi ban hành kèm theo Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số 05/2021/TT-BGDĐT ngày 12/3/2021 và Thông tư số 02/2024/TT-BGDĐT ngày 06/3/2024 của Bộ trưởng Bộ Giáo dục và Đào tạo.")
+        #expect(amended.map(\.issuer) == Array(repeating: "Bộ trưởng Bộ Giáo dục và Đào tạo", count: 3))
+        let otherCode = scan("Nghị định số 20/2014/NĐ-CP ngày 24/3/2014 được sửa đổi tại Thông tư số 05/2021/TT-BGDĐT ngày 12/3/2021 của Bộ trưởng Bộ Giáo dục và Đào tạo.")
+        #expect(otherCode.first?.issuer == nil)
     }
 
     @Test func bareSymbolsWithATypeCodeAreFound() {
