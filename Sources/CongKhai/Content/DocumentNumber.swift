@@ -1,13 +1,17 @@
+import Foundation
+
 /// A document's own number and symbol ("số, ký hiệu").
 public enum DocumentNumber {
-    /// Removes stray spaces around "/" and "-": "08 /KH - CĐGD" → "08/KH-CĐGD".
+    /// Removes stray spaces around "/" and "-" ("08 /KH - CĐGD" → "08/KH-CĐGD") and a full stop
+    /// after the number ("50./TB-THCS").
     public static func tidy(_ raw: String) -> String {
         var text = VietnameseText.collapseWhitespace(raw)
         for separator in ["/", "-"] {
             text = text.replacingOccurrences(of: " \(separator)", with: separator)
                 .replacingOccurrences(of: "\(separator) ", with: separator)
         }
-        return text
+        // "50./TB-THCS": a full stop typed after the number.
+        return text.replacingOccurrences(of: #"([0-9])\./"#, with: "$1/", options: .regularExpression)
     }
 
     /// The symbol's identity key as gold files and users compare them: uppercase, Đ→D, only A-Z
