@@ -166,7 +166,7 @@ public struct CitationScanner: Sendable {
                 parts.append(next.text)
                 if !next.isDigits { codeCount += 1 }
                 index += 2
-            } else if allowSpaceJoins, codeCount > 0, token.isWord, token.spaceBefore, token.isCodeShaped,
+            } else if allowSpaceJoins, codeCount > 0 || Self.opensSlashedCode(tokens, at: index), token.isWord, token.spaceBefore, token.isCodeShaped,
                       token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.contains(token.text) {
                 symbol += " " + token.text
                 parts.append(token.text)
@@ -178,6 +178,13 @@ public struct CitationScanner: Sendable {
         }
         guard codeCount > 0 else { return nil }
         return SymbolMatch(symbol: symbol, parts: parts, blank: blank, end: index)
+    }
+
+    /// "Quyết định số 84 QĐ/TWĐTN": the number's dash left out, the type code then a slash and
+    /// another code.
+    private static func opensSlashedCode(_ tokens: [TextToken], at index: Int) -> Bool {
+        index + 2 < tokens.count && tokens[index + 1].is("/") && !tokens[index + 1].spaceBefore
+            && tokens[index + 2].isCodeShaped && tokens[index + 2].isAllUppercase && !tokens[index + 2].spaceBefore
     }
 
     /// After the symbol: the date, the issuer ("của"/"giữa"), a second chance at the date, and

@@ -40,6 +40,12 @@ import Testing
         #expect(scan("Luật Tiếp cận thông tin số 104/2016/QH13 ngày 06/4/2016").first?.symbol == "104/2016/QH13")
         #expect(scan("Kế hoạch số 22-KH/BDVHU-UBND ngày 01 tháng 4 năm 2024").first?.symbol == "22-KH/BDVHU-UBND")
         #expect(scan("Căn cứ Văn bản hợp nhất số 05/VBHN-BGDĐT ngày 14/7/2023 của Bộ Giáo dục và Đào tạo").first?.type == "Văn bản hợp nhất")
+        // The number's dash left out (a Đoàn decision): read as printed, the key as with the dash.
+        let undashed = scan("ban hành kèm theo Quyết định số 84 QĐ/TWĐTN ngày 22/02/2013 của Ban Chấp hành Trung ương Đoàn;")
+        #expect(undashed.first?.symbol == "84 QĐ/TWĐTN")
+        #expect(undashed.first?.symbolKey == scan("Quyết định số 84-QĐ/TWĐTN ngày 22/02/2013").first?.symbolKey)
+        #expect(undashed.first?.issuer == "Ban Chấp hành Trung ương Đoàn")
+        #expect(scan("Kế hoạch số 5 HS ngày 22/02/2013; Quyết định số 12 lớp 6/1.").isEmpty)
         // Types abbreviated in capitals.
         #expect(scan("Căn cứ QĐ số 123/QĐ-UBND ngày 12/8/2024 của UBND huyện").first?.type == "Quyết định")
         #expect(scan("Thực hiện CV số 456/PGDĐT-TH ngày 15/8/2024").first?.type == "Công văn")
