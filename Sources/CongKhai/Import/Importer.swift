@@ -63,7 +63,9 @@ public struct Importer: Sendable {
             } else if splitCells || line.contains("\t") || line.contains("        ") {
                 lines.append(contentsOf: SourceLine.cells(of: line, number: offset + 1))
             } else {
-                lines.append(SourceLine(number: offset + 1, text: line))
+                var sourceLine = SourceLine(number: offset + 1, text: line)
+                sourceLine.indent = SourceLine.indentWidth(of: line)
+                lines.append(sourceLine)
             }
         }
         let recognizer = LayoutRecognizer(unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })

@@ -182,6 +182,10 @@ struct LayoutRecognizer {
             unplaced.append(lines[position])
         }
         var body = MarkdownBodyWriter().write(unplaced.isEmpty ? bodyLines : unplaced + [SourceLine(number: 0, text: "")] + bodyLines)
+        if let name = footer.otherSignature.last {
+            let titles = footer.otherSignature.dropLast().map { "**\($0)**" }.joined(separator: " ")
+            body += "\n" + (titles.isEmpty ? name : titles + " " + name) + "\n"
+        }
         if !footer.appendix.isEmpty {
             body += "\n" + MarkdownBodyWriter().write(footer.appendix, appendix: true)
         }
@@ -205,6 +209,9 @@ struct LayoutRecognizer {
         var start: Int
         var appendix: [SourceLine] = []
         var unplaced: [SourceLine] = []
+        /// The left one of two signatures side by side ("THƯ KÝ", "Nguyễn Thị Lan"): its title
+        /// lines and name, kept at the body's end.
+        var otherSignature: [String] = []
     }
 
     private func recogniseFooter(_ lines: [SourceLine], from bodyStart: Int, into document: inout ImportedDocument) -> Footer {
@@ -224,7 +231,7 @@ struct LayoutRecognizer {
             back -= 1
         }
         var footer = Footer(start: footerStart)
-        var titleLines: [String] = []
+        var titleLines: [SourceLine] = []
         var position = footerStart
         var seenSigner = false
         while position < lines.count {
@@ -246,7 +253,7 @@ struct LayoutRecognizer {
                 continue
             }
             if line.isUppercase && line.plain.count <= 80 {
-                titleLines.append(line.plain)
+                titleLines.append(line)
                 continue
             }
             if !titleLines.isEmpty, Self.isSigningMark(line) {
@@ -256,6 +263,17 @@ struct LayoutRecognizer {
             if isNameLike(line) && !titleLines.isEmpty {
                 document.signer = line.plain
                 seenSigner = true
+                // Two signatures side by side ("THƯ KÝ ... CHỦ TỌA", a joint plan's "TM. BCH CÔNG
+                // ĐOÀN ... HIỆU TRƯỞNG"): the right one is the chair's or the issuing head's.
+                if position < lines.count, lines[position].number == line.number, isNameLike(lines[position]) {
+                    document.signer = lines[position].plain
+                    // A row of two cells: the first is the left one's. A cell alone: by how far in it starts.
+                    let rows = Dictionary(grouping: titleLines, by: \.number)
+                    let left = titleLines.filter { rows[$0.number]!.count > 1 ? rows[$0.number]!.first == $0 : $0.indent < 8 }
+                    titleLines.removeAll { left.contains($0) }
+                    footer.otherSignature = left.map(\.plain) + [line.plain]
+                    position += 1
+                }
                 continue
             }
             if let last = document.recipients.last, titleLines.isEmpty, let first = line.plain.first, first.isLowercase || last.hasSuffix(",") {
@@ -265,7 +283,7 @@ struct LayoutRecognizer {
             }
             footer.unplaced.append(line)
         }
-        if !titleLines.isEmpty { document.signerTitle = titleLines.joined(separator: " / ") }
+        if !titleLines.isEmpty { document.signerTitle = titleLines.map(\.plain).joined(separator: " / ") }
         return footer
     }
 

@@ -7,6 +7,9 @@ struct SourceLine: Sendable, Equatable {
     var text: String
     /// Without `**`, `*`, `_` emphasis, leading `#`s, and collapsed white space.
     var plain: String
+    /// How far in it starts on its source line, a tab counted as 8 spaces: a cell printed alone
+    /// under the right-hand column of a signature block starts far in.
+    var indent = 0
 
     init(number: Int, text: String) {
         self.number = number
@@ -31,17 +34,34 @@ struct SourceLine: Sendable, Equatable {
     /// Splits a line at runs of four or more spaces or a tab: the columns of a letterhead or a
     /// signature block laid side by side (pdftotext -layout, a Word table flattened).
     static func cells(of line: String, number: Int) -> [SourceLine] {
-        var cells: [String] = []
+        var cells: [(text: String, indent: Int)] = []
         var current = ""
         var spaces = 0
+        var width = 0
+        var currentIndent = 0
         for character in line {
-            if character == "\t" { spaces = 4; continue }
-            if character == " " { spaces += 1; continue }
-            if spaces >= 4 && !current.isEmpty { cells.append(current); current = "" } else if spaces > 0 && !current.isEmpty { current += String(repeating: " ", count: spaces) }
+            if character == "\t" { spaces = 4; width += 8; continue }
+            if character == " " { spaces += 1; width += 1; continue }
+            if spaces >= 4 && !current.isEmpty { cells.append((current, currentIndent)); current = "" } else if spaces > 0 && !current.isEmpty { current += String(repeating: " ", count: spaces) }
+            if current.isEmpty { currentIndent = width }
             spaces = 0
+            width += 1
             current.append(character)
         }
-        if !current.isEmpty || cells.isEmpty { cells.append(current) }
-        return cells.map { SourceLine(number: number, text: $0) }
+        if !current.isEmpty || cells.isEmpty { cells.append((current, currentIndent)) }
+        return cells.map {
+            var cell = SourceLine(number: number, text: $0.text)
+            cell.indent = $0.indent
+            return cell
+        }
+    }
+
+    /// The width of the white space a source line opens with, a tab counted as 8.
+    static func indentWidth(of line: String) -> Int {
+        var width = 0
+        for character in line {
+            if character == "\t" { width += 8 } else if character == " " || character == "\u{A0}" { width += 1 } else { break }
+        }
+        return width
     }
 }

@@ -278,6 +278,33 @@ import ZIPFoundation
         #expect(report.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("PHẦN THỨ NHẤT"))
     }
 
+    /// Two signatures side by side, as Word prints a two-column table to text: minutes (the
+    /// secretary left, the chair right) and a joint regulation (the union left, the head right,
+    /// one of whose title lines sits alone in its column). The right one is the signer; the
+    /// left one stays at the body's end.
+    @Test func twoSignaturesSideBySide() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let layouts: [(text: String, signer: String, title: String, other: String)] = [
+            ("BIÊN BẢN\nHọp Hội đồng sư phạm tháng 9 năm 2024\n\nVào lúc 14 giờ, tại phòng họp.\n\nCuộc họp kết thúc lúc 16 giờ.\n\nTHƯ KÝ                                      CHỦ TỌA\n\nNguyễn Thị Lan                              Đoàn Văn Thanh Mộng\n",
+             "Đoàn Văn Thanh Mộng", "CHỦ TỌA", "**THƯ KÝ** Nguyễn Thị Lan"),
+            ("QUY CHẾ\nPhối hợp giữa Hiệu trưởng và Ban Chấp hành Công đoàn\n\nCăn cứ Luật Công đoàn năm 2012;\n\nTM. BCH CÔNG ĐOÀN\t\tHIỆU TRƯỞNG\nCHỦ TỊCH\n\n\nLê Văn An\t\tĐoàn Văn Thanh Mộng\n",
+             "Đoàn Văn Thanh Mộng", "HIỆU TRƯỞNG", "**TM. BCH CÔNG ĐOÀN** **CHỦ TỊCH** Lê Văn An"),
+            ("QUY CHẾ\nPhối hợp giữa nhà trường và Công đoàn\n\nCăn cứ Luật Công đoàn năm 2012;\n\nTM. BCH CÔNG ĐOÀN\t\tTM. BAN GIÁM HIỆU\n\t\tHIỆU TRƯỞNG\n\n\nLê Văn An\t\tĐoàn Văn Thanh Mộng\n",
+             "Đoàn Văn Thanh Mộng", "TM. BAN GIÁM HIỆU / HIỆU TRƯỞNG", "**TM. BCH CÔNG ĐOÀN** Lê Văn An"),
+        ]
+        for (number, layout) in layouts.enumerated() {
+            let file = fixture.root.appendingPathComponent("hai-chu-ky-\(number).txt")
+            let header = "TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: \(number + 12)/THAP\nAn Phước, ngày 20 tháng 9 năm 2024\n\n"
+            try Data((header + layout.text).utf8).write(to: file)
+            let (result, document) = try imported(file, unit: "th-an-phuoc", into: fixture)
+            #expect(document.signer == layout.signer, "layout \(number)")
+            #expect(document.signerTitle == layout.title, "layout \(number)")
+            #expect(document.body.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(layout.other), "layout \(number)")
+            #expect(!result.warnings.contains { $0.message.en.contains("not in the written file") }, "layout \(number): \(result.warnings)")
+        }
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
