@@ -252,7 +252,7 @@ struct LayoutRecognizer {
                 document.recipients.append(Self.stripListMarker(line.plain))
                 continue
             }
-            if line.isUppercase && line.plain.count <= 80 {
+            if Self.isSigningTitle(line) {
                 titleLines.append(line)
                 continue
             }
@@ -294,7 +294,7 @@ struct LayoutRecognizer {
             guard isNameLike(lines[position]), offset > 0 else { continue }
             var titleStart: Int?
             var back = offset - 1
-            while back >= 0, Self.isSigningMark(lines[nonBlank[back]]) || (lines[nonBlank[back]].isUppercase && lines[nonBlank[back]].plain.count <= 80) {
+            while back >= 0, Self.isSigningMark(lines[nonBlank[back]]) || Self.isSigningTitle(lines[nonBlank[back]]) {
                 if !Self.isSigningMark(lines[nonBlank[back]]) { titleStart = nonBlank[back] }
                 back -= 1
             }
@@ -390,8 +390,30 @@ struct LayoutRecognizer {
     }
 
     /// "Cao Văn Sửu", "Trần Thị Thu Hà": two to six capitalised words, no digits.
+    /// A signing title: a line in capitals ("KT. HIỆU TRƯỞNG"), or a known title in any case
+    /// ("Hiệu trưởng", "Người lập biểu").
+    static func isSigningTitle(_ line: SourceLine) -> Bool {
+        if line.isUppercase { return line.plain.count <= 80 }
+        var folded = Substring(line.folded)
+        for prefix in ["tm.", "t/m", "kt.", "k/t", "q.", "tl."] where folded.hasPrefix(prefix) {
+            folded = folded.dropFirst(prefix.count).drop { $0 == " " }
+        }
+        return signingTitles.contains(String(folded))
+    }
+
+    static let signingTitles: Set<String> = [
+        "hieu truong", "pho hieu truong", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "chu tich",
+        "pho chu tich", "to truong", "to pho", "bi thu", "pho bi thu", "thu ky", "chu toa", "chu tri", "ke toan",
+        "thu truong don vi", "nguoi lap", "nguoi lap bieu", "nguoi lap ke hoach", "nguoi viet", "tong phu trach", "ban giam hieu",
+    ]
+
+    /// "Nguyễn Văn An", "ThS. Nguyễn Văn An": two to six capitalized words, perhaps after a degree.
     private func isNameLike(_ line: SourceLine) -> Bool {
-        let words = line.plain.split(separator: " ")
+        var words = line.plain.split(separator: " ")
+        // "ThS.", "TS.", "PGS.TS.", "CN.": an academic title before the name.
+        if let first = words.first, first.hasSuffix("."), first.count <= 8, first.filter(\.isLetter).count <= 5, words.count > 2 {
+            words.removeFirst()
+        }
         guard (2...6).contains(words.count), line.plain.count <= 50, !line.plain.contains(where: \.isNumber) else { return false }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }

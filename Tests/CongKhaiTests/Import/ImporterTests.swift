@@ -305,6 +305,26 @@ import ZIPFoundation
         }
     }
 
+    /// Signatures as schools type them: a title in sentence case, a degree before the name.
+    @Test func signingTitlesInAnyCaseAndDegreesBeforeTheName() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let signatures: [(text: String, signer: String, title: String)] = [
+            ("Hiệu trưởng\n\n\nĐoàn Văn Thanh Mộng", "Đoàn Văn Thanh Mộng", "Hiệu trưởng"),
+            ("KT. Hiệu trưởng\nPhó Hiệu trưởng\n\nĐoàn Văn Thanh Mộng", "Đoàn Văn Thanh Mộng", "KT. Hiệu trưởng / Phó Hiệu trưởng"),
+            ("HIỆU TRƯỞNG\n\n\nThS. Đoàn Văn Thanh Mộng", "ThS. Đoàn Văn Thanh Mộng", "HIỆU TRƯỞNG"),
+            ("Nơi nhận:\n- BGH;\n- Lưu: VT.\n\nHIỆU TRƯỞNG\n\nPGS.TS. Đoàn Văn Thanh Mộng", "PGS.TS. Đoàn Văn Thanh Mộng", "HIỆU TRƯỞNG"),
+        ]
+        for (number, signature) in signatures.enumerated() {
+            let file = fixture.root.appendingPathComponent("chu-ky-\(number).txt")
+            try Data("TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: \(number + 30)/KH-THAP\nAn Phước, ngày 5 tháng 9 năm 2024\n\nKẾ HOẠCH\nTổ chức ngày hội đọc sách \(number)\n\nCăn cứ tình hình thực tế, nhà trường xây dựng kế hoạch.\n\n1. Nâng cao văn hóa đọc.\n\n\(signature.text)\n".utf8).write(to: file)
+            let (result, document) = try imported(file, unit: "th-an-phuoc", into: fixture)
+            #expect(document.signer == signature.signer, "signature \(number)")
+            #expect(document.signerTitle == signature.title, "signature \(number)")
+            #expect(!result.warnings.contains { $0.message.en.contains("could not place") }, "signature \(number): \(result.warnings)")
+        }
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
