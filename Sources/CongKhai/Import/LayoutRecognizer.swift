@@ -447,9 +447,10 @@ struct LayoutRecognizer {
 
     struct PlaceDate { var place: String?; var date: IssuedDate?; var isWholeLine: Bool }
 
-    /// "Tân Hồng, ngày 31 tháng 05 năm 2024", "Hà Nội, ngày   tháng 4 năm 2024".
+    /// "Tân Hồng, ngày 31 tháng 05 năm 2024", "Hà Nội, ngày   tháng 4 năm 2024"; typed in
+    /// figures too, "Hà Nội, ngày 15/9/2024".
     static func placeAndDate(in text: String) -> PlaceDate? {
-        let pattern = #"^(.{0,60}?)[,\s]\s*ngày\s*([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_]*năm\s*([0-9]{4})\s*\.?$"#
+        let pattern = #"^(.{0,60}?)[,\s]\s*ngày\s*(?:([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_,]*năm\s*([0-9]{4})|([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\6\s*([0-9]{4}))\s*\.?$"#
         guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = regex.firstMatch(in: text, range: range) else { return nil }
@@ -458,7 +459,9 @@ struct LayoutRecognizer {
             return String(text[range])
         }
         let place = group(1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.…_")) }.flatMap { $0.isEmpty ? nil : $0 }
-        let date = IssuedDate(year: Int(group(4) ?? "") ?? 0, month: Int(group(3) ?? "") ?? 0, day: group(2).flatMap { Int($0) })
+        let figures = group(8) != nil
+        let date = IssuedDate(year: Int(group(figures ? 8 : 4) ?? "") ?? 0, month: Int(group(figures ? 7 : 3) ?? "") ?? 0,
+                              day: group(figures ? 5 : 2).flatMap { Int($0) })
         return PlaceDate(place: place, date: date, isWholeLine: true)
     }
 
