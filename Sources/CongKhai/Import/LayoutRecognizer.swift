@@ -11,6 +11,7 @@ struct LayoutRecognizer {
         ("quy dinh", "quy-dinh"), ("chuong trinh", "chuong-trinh"), ("de an", "de-an"), ("bien ban", "bien-ban"),
         ("nghi quyet", "nghi-quyet"), ("chi thi", "chi-thi"), ("thong tri", "khac"), ("giay moi", "khac"),
         ("phuong an", "khac"), ("ket luan", "khac"), ("cong dien", "khac"), ("giay xac nhan", "khac"),
+        ("danh sach", "khac"), ("ban cam ket", "khac"), ("cam ket", "khac"), ("thu moi", "khac"),
     ]
     /// Type codes of a number ("08/KH-CĐGD") when no type line was printed.
     static let codeKinds: [String: String] = [
@@ -30,6 +31,8 @@ struct LayoutRecognizer {
         var typeIndex: Int?
         var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
         var kindFromSubjectLabel = false
+        // A type with no kind of its own ("GIẤY MỜI", "DANH SÁCH"): its name leads the title.
+        var otherTypeName: String?
 
         // Header: everything up to the subject, within the first lines.
         let headerLimit = min(lines.count, 40)
@@ -58,6 +61,7 @@ struct LayoutRecognizer {
             }
             if let type = typeLine(line) {
                 document.kind = type.kind
+                if type.kind == "khac" { otherTypeName = type.name }
                 typeIndex = position
                 consumed.insert(position)
                 // Its name is the `kind`; the rest of the line is the title.
@@ -199,6 +203,10 @@ struct LayoutRecognizer {
             document.title = TitleCasing(evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 },
                                          names: places).sentenceCased(title)
         }
+        if let name = otherTypeName {
+            let typeName = VietnameseText.capitalizingFirst(name.lowercased())
+            document.title = document.title.map { typeName + " " + $0.prefix(1).lowercased() + $0.dropFirst() } ?? typeName
+        }
         document.schoolYearHint = Self.schoolYearMentioned(in: lines.map(\.plain))
         return document
     }
@@ -325,15 +333,17 @@ struct LayoutRecognizer {
         !line.plain.isEmpty && line.plain.allSatisfy { "-_=*~.–—".contains($0) || $0 == " " }
     }
 
-    private func typeLine(_ line: SourceLine) -> (kind: String, rest: String?)? {
+    /// `name`: the type's words as printed ("GIẤY MỜI").
+    private func typeLine(_ line: SourceLine) -> (kind: String, name: String, rest: String?)? {
         guard line.isUppercase else { return nil }
         let folded = line.folded
         for type in Self.typeNames where folded == type.folded || folded.hasPrefix(type.folded + " ") {
-            if folded == type.folded { return (type.kind, nil) }
-            // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
             let words = line.plain.split(separator: " ")
             let typeWordCount = type.folded.split(separator: " ").count
-            return (type.kind, words.dropFirst(typeWordCount).joined(separator: " "))
+            let name = words.prefix(typeWordCount).joined(separator: " ")
+            if folded == type.folded { return (type.kind, name, nil) }
+            // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
+            return (type.kind, name, words.dropFirst(typeWordCount).joined(separator: " "))
         }
         return nil
     }

@@ -325,6 +325,25 @@ import ZIPFoundation
         }
     }
 
+    /// A type with no kind of its own keeps its name in the title: a letter of invitation, a
+    /// list, the commitment Thông tư 09 asks schools to publish.
+    @Test func aTypeWithoutAKindLeadsTheTitle() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let types: [(text: String, title: String)] = [
+            ("GIẤY MỜI\nDự hội nghị tổng kết năm học 2023-2024", "Giấy mời dự hội nghị tổng kết năm học 2023-2024"),
+            ("DANH SÁCH HỌC SINH ĐƯỢC KHEN THƯỞNG", "Danh sách học sinh được khen thưởng"),
+            ("CAM KẾT CHẤT LƯỢNG GIÁO DỤC\nNăm học 2024-2025", "Cam kết chất lượng giáo dục năm học 2024-2025"),
+        ]
+        for (number, type) in types.enumerated() {
+            let file = fixture.root.appendingPathComponent("khac-\(number).txt")
+            try Data("TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: \(number + 40)/THAP\nAn Phước, ngày 5 tháng 9 năm 2024\n\n\(type.text)\n\nCăn cứ tình hình thực tế, nhà trường thông báo.\n".utf8).write(to: file)
+            let document = try imported(file, unit: "th-an-phuoc", into: fixture).document
+            #expect(document.kind == "khac", "type \(number)")
+            #expect(document.title == type.title, "type \(number)")
+        }
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
