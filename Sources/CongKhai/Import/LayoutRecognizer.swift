@@ -38,8 +38,15 @@ struct LayoutRecognizer {
         let headerLimit = min(lines.count, 40)
         for position in 0..<headerLimit {
             let line = lines[position]
-            if line.isBlank { continue }
+            if line.isBlank || consumed.contains(position) { continue }
             if isMotto(line) || isRule(line) { consumed.insert(position); continue }
+            // "Số:" and its blank number in cells of their own ("Số:    /BGDĐT- GDMN").
+            if document.number == nil, ["so:", "so :"].contains(line.folded), position + 1 < headerLimit, lines[position + 1].number == line.number,
+               let number = Self.number(in: line.plain + " " + lines[position + 1].plain) {
+                document.number = number.value
+                consumed.formUnion([position, position + 1])
+                continue
+            }
             if document.number == nil, let number = Self.number(in: line.plain) {
                 document.number = number.value
                 consumed.insert(position)
@@ -91,13 +98,16 @@ struct LayoutRecognizer {
             index = typeIndex + 1
             var titleParts: [String] = document.title.map { [$0] } ?? []
             let subjectIsVv = lines[typeIndex].folded.hasPrefix("v/v") || lines[typeIndex].folded.hasPrefix("ve viec")
+            // The date read among the subject's lines (a công văn's right-hand column): after it,
+            // a blank line ends the subject ("Dự thảo" below is not part of it).
+            var dateAmongSubject = false
             while index < lines.count {
                 let line = lines[index]
                 if line.isBlank {
                     // "KẾ HOẠCH CHỈ ĐẠO CHUYÊN MÔN", a blank line, "NĂM HỌC 2024 – 2025": the
                     // period a subject is for is still the subject.
                     let next = lines[index...].firstIndex { !$0.isBlank }
-                    if !titleParts.isEmpty, let next, titleParts.count < 4,
+                    if !titleParts.isEmpty, let next, titleParts.count < 4, !dateAmongSubject,
                        Self.timeSpan(lines[next]) != nil || (subjectIsVv && continuesSubject(lines[next], after: titleParts)) {
                         index = next
                         continue
@@ -114,6 +124,7 @@ struct LayoutRecognizer {
                     if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil {
                         (document.place, document.issued) = (placeDate.place, placeDate.date)
                         consumed.insert(index)
+                        dateAmongSubject = true
                         index += 1
                         continue
                     }
@@ -121,10 +132,11 @@ struct LayoutRecognizer {
                 }
                 if isMotto(line) || isRule(line) { consumed.insert(index); index += 1; continue }
                 if let span = Self.timeSpan(line) {
-                    // In the case of the subject it ends: "GIÁO DỤC NHÀ TRƯỜNG" + "Năm học: 2024 - 2025".
+                    // In the case of the subject it ends: "GIÁO DỤC NHÀ TRƯỜNG" + "Năm học: 2024 - 2025";
+                    // "... nhiệm vụ" + "Năm học 2007- 2008" gives "... nhiệm vụ năm học 2007- 2008".
                     // Alone under the type name ("NĂM HỌC: 2023-2024"), it is the whole subject.
                     let shouted = titleParts.last.map(TitleCasing.isShouted) ?? false
-                    titleParts.append(shouted ? span.uppercased() : span)
+                    titleParts.append(shouted ? span.uppercased() : titleParts.isEmpty ? span : span.prefix(1).lowercased() + span.dropFirst())
                     consumed.insert(index)
                     index += 1
                     continue

@@ -344,6 +344,35 @@ import ZIPFoundation
         }
     }
 
+    /// The Bộ's draft guidance for kindergartens (2007) as its web page prints it: "Số:" and a
+    /// blank number far apart, the V/v subject over three lines, the date, then "Dự thảo".
+    @Test func aDraftCongVanWithItsNumberApart() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("cong-van.txt")
+        try Data("""
+         BỘ GIÁO DỤC VÀ ĐÀO TẠO
+          Số:    /BGDĐT- GDMN
+        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+                                        Độc lập – Tự do – Hạnh phúc
+         V/v: Hướng dẫn thực hiện nhiệm vụ
+        Năm học 2007- 2008
+        bậc học Mầm non
+         Hà Nội, ngày 10 tháng 8 năm 2007
+
+        Dự thảo
+
+        Kính gửi: Các sở giáo dục – đào tạo
+
+        """.utf8).write(to: file)
+        let letter = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        #expect(letter.number == "/BGDĐT-GDMN")
+        #expect(letter.letterhead == ["BỘ GIÁO DỤC VÀ ĐÀO TẠO"])
+        #expect(letter.title == "Hướng dẫn thực hiện nhiệm vụ năm học 2007- 2008 bậc học Mầm non")
+        #expect(letter.issued?.iso == "2007-08-10")
+        #expect(letter.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Dự thảo"))
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
