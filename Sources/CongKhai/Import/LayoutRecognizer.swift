@@ -136,7 +136,7 @@ struct LayoutRecognizer {
                     // "... nhiệm vụ" + "Năm học 2007- 2008" gives "... nhiệm vụ năm học 2007- 2008".
                     // Alone under the type name ("NĂM HỌC: 2023-2024"), it is the whole subject.
                     let shouted = titleParts.last.map(TitleCasing.isShouted) ?? false
-                    titleParts.append(shouted ? span.uppercased() : titleParts.isEmpty ? span : span.prefix(1).lowercased() + span.dropFirst())
+                    titleParts.append(shouted ? span.uppercased() : titleParts.isEmpty ? span : VietnameseText.lowercasingFirst(span))
                     consumed.insert(index)
                     index += 1
                     continue
@@ -170,14 +170,13 @@ struct LayoutRecognizer {
         // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
         if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain)) }
         if document.kind == nil, let number = document.number {
-            let codes = number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
-            document.kind = codes.compactMap { Self.codeKinds[$0] }.first
+            document.kind = Self.codes(of: number).compactMap { Self.codeKinds[$0] }.first
         }
         // "Số: 271/BC-TMN" over "V/v: Báo cáo kết quả ...": a report laid out as a letter. A
         // công văn's number has no type code; a type code right after the number names the kind,
         // and the subject loses the type's name it repeats.
         if kindFromSubjectLabel, let number = document.number {
-            let codes = number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
+            let codes = Self.codes(of: number)
             if codes.count > 1, let kind = Self.codeKinds[codes[1]] {
                 document.kind = kind
                 if let title = document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
@@ -217,7 +216,7 @@ struct LayoutRecognizer {
         }
         if let name = otherTypeName {
             let typeName = VietnameseText.capitalizingFirst(name.lowercased())
-            document.title = document.title.map { typeName + " " + $0.prefix(1).lowercased() + $0.dropFirst() } ?? typeName
+            document.title = document.title.map { typeName + " " + VietnameseText.lowercasingFirst($0) } ?? typeName
         }
         document.schoolYearHint = Self.schoolYearMentioned(in: lines.map(\.plain))
         return document
@@ -411,7 +410,6 @@ struct LayoutRecognizer {
         return Self.romanHeading(line.plain) != nil || line.plain.count > 300
     }
 
-    /// "Cao Văn Sửu", "Trần Thị Thu Hà": two to six capitalised words, no digits.
     /// A signing title: a line in capitals ("KT. HIỆU TRƯỞNG"), or a known title in any case
     /// ("Hiệu trưởng", "Người lập biểu").
     static func isSigningTitle(_ line: SourceLine) -> Bool {
@@ -429,7 +427,8 @@ struct LayoutRecognizer {
         "thu truong don vi", "nguoi lap", "nguoi lap bieu", "nguoi lap ke hoach", "nguoi viet", "tong phu trach", "ban giam hieu",
     ]
 
-    /// "Nguyễn Văn An", "ThS. Nguyễn Văn An": two to six capitalized words, perhaps after a degree.
+    /// "Cao Văn Sửu", "Trần Thị Thu Hà", "ThS. Nguyễn Văn An": two to six capitalised words, no
+    /// digits, perhaps after a degree.
     private func isNameLike(_ line: SourceLine) -> Bool {
         var words = line.plain.split(separator: " ")
         // "ThS.", "TS.", "PGS.TS.", "CN.": an academic title before the name.
@@ -518,6 +517,11 @@ struct LayoutRecognizer {
         guard words.count >= 2, words[0] == "phan" || words[0] == "chuong" else { return false }
         let next = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
         return next == "thu" || (!next.isEmpty && next.allSatisfy { "ivx0123456789".contains($0) })
+    }
+
+    /// The parts of a number as keys: "08/KH-CĐGD" gives "08", "KH", "CDGD".
+    static func codes(of number: String) -> [String] {
+        number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
     }
 
     /// "XMC", "BCĐPCGD": capitals, digits and "&" only, one short word.

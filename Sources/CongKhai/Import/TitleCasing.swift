@@ -88,7 +88,7 @@ struct TitleCasing {
         }
         // A lone Latin letter is a label ("KHỐI A"), except "y" ("Y TẾ").
         if lower.count == 1, lower != "y", lower.unicodeScalars.allSatisfy(\.isASCII) { return word }
-        let capitalized = lower.prefix(1).uppercased() + lower.dropFirst()
+        let capitalized = VietnameseText.capitalizingFirst(lower)
         if first { return capitalized }
         let evidence = [previous.flatMap { afterWord[$0 + " " + lower] }, next.flatMap { beforeWord[lower + " " + $0] }, shapes]
         if let decisive = evidence.compactMap({ $0 }).first(where: { $0.capitalized + $0.lower > 0 }) {

@@ -138,6 +138,13 @@ public enum VietnameseText {
         return first.uppercased() + text.dropFirst()
     }
 
+    /// The text with its first letter in lowercase: a label that goes on a subject ("Năm học
+    /// 2007- 2008" after "... nhiệm vụ").
+    public static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
     /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and
     /// trims. A byte scan: it runs over every document's text.
     public static func collapseWhitespace(_ text: String) -> String {
