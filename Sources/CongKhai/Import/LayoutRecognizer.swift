@@ -168,7 +168,7 @@ struct LayoutRecognizer {
                 en: "no type-name line (KẾ HOẠCH, BÁO CÁO ...) was found; check `kind` and `title`.")))
         }
         // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
-        if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain)) }
+        if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain), kind: document.kind) }
         if document.kind == nil, let number = document.number {
             document.kind = Self.codes(of: number).compactMap { Self.codeKinds[$0] }.first
         }
@@ -191,6 +191,13 @@ struct LayoutRecognizer {
         let footer = recogniseFooter(lines, from: bodyStart, into: &document)
         var bodyLines = Array(lines[bodyStart..<footer.start])
         bodyLines = bodyLines.filter { !isMotto($0) }
+        // A form prints its place and date right above the signature ("Thông Bình, ngày 15 tháng
+        // 9 năm 2023", then "HIỆU TRƯỞNG").
+        if document.issued == nil, footer.start < lines.count, let last = bodyLines.lastIndex(where: { !$0.isBlank }),
+           let placeDate = Self.placeAndDate(in: bodyLines[last].plain), placeDate.date != nil {
+            (document.place, document.issued) = (document.place ?? placeDate.place, placeDate.date)
+            bodyLines.remove(at: last)
+        }
         var unplaced = footer.unplaced
         // Header lines not placed anywhere stay in the body, reported.
         for position in 0..<min(bodyStart, lines.count) where !consumed.contains(position) && !lines[position].isBlank {
@@ -487,13 +494,17 @@ struct LayoutRecognizer {
     }
 
     /// "(Kèm theo Kế hoạch số /KH-THAP, ngày tháng 4 năm 2024 của Trường ...)": the number an
-    /// appendix gives its own document.
-    static func numberFromAppendixReference(_ lines: [String]) -> String? {
-        let pattern = #"[Kk]èm theo\s+\S+(?:\s+\S+)?\s+số\s*:?\s*([0-9]*\s*[/-][^,;()]*?)(?:,|\s+ngày|\)|$)"#
+    /// appendix gives its own document, when the type it names is the document's (`kind`, when
+    /// known): a form's "(Kèm theo Thông tư số 36/2017/TT-BGDĐT ...)" names the Thông tư it
+    /// belongs to, not the document.
+    static func numberFromAppendixReference(_ lines: [String], kind: String?) -> String? {
+        let pattern = #"[Kk]èm theo\s+(\S+(?:\s+\S+)?)\s+số\s*:?\s*([0-9]*\s*[/-][^,;()]*?)(?:,|\s+ngày|\)|$)"#
         guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        let ownTypes = typeNames.filter { kind == nil || $0.kind == kind }.map(\.folded)
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
-            guard let match = regex.firstMatch(in: line, range: range), let symbol = Range(match.range(at: 1), in: line) else { continue }
+            guard let match = regex.firstMatch(in: line, range: range), let type = Range(match.range(at: 1), in: line),
+                  let symbol = Range(match.range(at: 2), in: line), ownTypes.contains(VietnameseText.fold(String(line[type]))) else { continue }
             let value = DocumentNumber.tidy(String(line[symbol]).trimmingCharacters(in: .whitespaces))
             if value.count >= 3, value.contains(where: \.isLetter) { return value }
         }

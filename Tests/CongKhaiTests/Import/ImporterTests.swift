@@ -373,6 +373,52 @@ import ZIPFoundation
         #expect(letter.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Dự thảo"))
     }
 
+    /// A Thông tư 36 form as schools publish it: the form's label and the Thông tư it belongs to
+    /// above the letterhead, a table typed as Markdown without outer bars, the place and date
+    /// right above the signature.
+    @Test func aFormWithItsTableAndItsDateAboveTheSignature() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("bieu-mau.txt")
+        try Data("""
+        Biểu mẫu 09
+
+        (Kèm theo Thông tư số 36/2017/TT-BGDĐT ngày 28 tháng 12 năm 2017 của Bộ Giáo dục và Đào tạo)
+
+        PHÒNG GD&ĐT TÂN HỒNG
+        TRƯỜNG TIỂU HỌC AN PHƯỚC
+
+        THÔNG BÁO
+
+        Cam kết chất lượng giáo dục của trường tiểu học, năm học 2023-2024
+
+        STT | Nội dung | Chia theo khối lớp
+        --- | --- | ---
+        I | Điều kiện tuyển sinh | Trẻ sáu tuổi
+        II | Chương trình giáo dục | Chương trình GDPT 2018
+
+        An Phước, ngày 15 tháng 9 năm 2023
+
+        HIỆU TRƯỞNG
+
+        Đoàn Văn Thanh Mộng
+
+        """.utf8).write(to: file)
+        let form = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        // The Thông tư is what the form belongs to, not the document's number.
+        #expect(form.number == nil)
+        #expect(form.kind == "thong-bao")
+        #expect(form.issued?.iso == "2023-09-15")
+        #expect(form.place == "An Phước")
+        #expect(form.signer == "Đoàn Văn Thanh Mộng")
+        #expect(form.body.contains("| STT | Nội dung | Chia theo khối lớp |\n| --- | --- | --- |\n| I | Điều kiện tuyển sinh | Trẻ sáu tuổi |"))
+        #expect(!form.body.contains("ngày 15 tháng 9"))
+        // A plan citing "ban hành kèm theo Thông tư số ..." takes no number from it either.
+        let plan = fixture.root.appendingPathComponent("ke-hoach.txt")
+        try Data("KẾ HOẠCH\nDạy học năm học 2024-2025\n\nCăn cứ Điều lệ trường tiểu học ban hành kèm theo Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020;\n".utf8).write(to: plan)
+        #expect(try imported(plan, unit: "th-an-phuoc", into: fixture).document.number == nil)
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
