@@ -417,6 +417,12 @@ import ZIPFoundation
         let plan = fixture.root.appendingPathComponent("ke-hoach.txt")
         try Data("KẾ HOẠCH\nDạy học năm học 2024-2025\n\nCăn cứ Điều lệ trường tiểu học ban hành kèm theo Thông tư số 28/2020/TT-BGDĐT ngày 04/9/2020;\n".utf8).write(to: plan)
         #expect(try imported(plan, unit: "th-an-phuoc", into: fixture).document.number == nil)
+        // A sentence that ends with a date, last before the signature, is no place and date.
+        let minutes = fixture.root.appendingPathComponent("bien-ban.txt")
+        try Data("BIÊN BẢN\nHọp hội đồng\n\nNội dung họp.\n\nCuộc họp kết thúc lúc 16 giờ 30 phút ngày 20 tháng 9 năm 2024\n\nCHỦ TỌA\n\nĐoàn Văn Thanh Mộng\n".utf8).write(to: minutes)
+        let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", schoolYear: "2024-2025")
+        let written = try load(try Importer(options: options).importFile(minutes).written, portal: fixture)
+        #expect(written.issued == nil && written.place == nil)
     }
 
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
