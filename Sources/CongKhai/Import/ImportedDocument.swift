@@ -28,9 +28,6 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
 /// The importer's recognition of a text, without a portal: for tools and fuzzing.
 public enum ImportRecognition {
     public static func recognise(_ text: String) -> ImportedDocument {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().flatMap { offset, line in
-            SourceLine.cells(of: String(line), number: offset + 1)
-        }
-        return LayoutRecognizer().recognise(lines)
+        LayoutRecognizer().recognise(SourceLine.lines(of: text, splitCells: false))
     }
 }

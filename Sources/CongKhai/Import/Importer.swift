@@ -52,53 +52,11 @@ public struct Importer: Sendable {
     /// Reads and recognises a file without writing anything.
     func recognise(_ url: URL, unit: PortalUnit? = nil) throws(Failure) -> (document: ImportedDocument, encoding: String, lines: [SourceLine]) {
         let (text, encoding, splitCells) = try read(url)
-        var lines: [SourceLine] = []
-        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let tableRows = Self.markdownTableRows(rawLines)
-        for (offset, line) in rawLines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if tableRows.contains(offset) {
-                // A Markdown table written without its outer bars: given them, it stays a table.
-                let row = trimmed.hasPrefix("|") ? trimmed : "| " + trimmed
-                lines.append(SourceLine(number: offset + 1, text: row.hasSuffix("|") ? row : row + " |"))
-            } else if (line.contains(" | ") || line.hasSuffix(" |")) && !trimmed.hasPrefix("|") {
-                // A table's row copied as text, its cells between bars: "Số: 232/QĐ-UBND | Ninh
-                // Bình, ngày 12 tháng 4 năm 2019 |". A Markdown table's row opens with a bar.
-                lines.append(contentsOf: line.split(separator: "|").map { SourceLine(number: offset + 1, text: String($0)) })
-            } else if splitCells || line.contains("\t") || line.contains("        ") {
-                lines.append(contentsOf: SourceLine.cells(of: line, number: offset + 1))
-            } else {
-                var sourceLine = SourceLine(number: offset + 1, text: line)
-                sourceLine.indent = SourceLine.indentWidth(of: line)
-                lines.append(sourceLine)
-            }
-        }
+        let lines = SourceLine.lines(of: text, splitCells: splitCells)
         let recognizer = LayoutRecognizer(unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
         var document = recognizer.recognise(lines)
         if let unit { document.warnings += Self.checkLetterhead(document.letterhead, against: unit) }
         return (document, encoding, lines)
-    }
-
-    /// The lines of Markdown tables: a row of cells between bars, the delimiter row under it
-    /// ("--- | ---"), and the rows after it while they have a bar.
-    static func markdownTableRows(_ lines: [String]) -> Set<Int> {
-        var rows = Set<Int>()
-        for (index, line) in lines.enumerated() where index > 0 && isDelimiterRow(line) && lines[index - 1].contains("|") {
-            rows.formUnion([index - 1, index])
-            var next = index + 1
-            while next < lines.count, lines[next].contains("|") { rows.insert(next); next += 1 }
-        }
-        return rows
-    }
-
-    static func isDelimiterRow(_ line: String) -> Bool {
-        let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-            .filter { !$0.isEmpty }
-        return cells.count >= 2 && cells.allSatisfy { cell in
-            let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            return dashes.count >= 3 && dashes.allSatisfy { $0 == "-" }
-        }
     }
 
     /// Imports one file: writes `<slug>.md` (and the original beside it) and returns where.

@@ -64,4 +64,53 @@ struct SourceLine: Sendable, Equatable {
         }
         return width
     }
+
+    /// The lines of a text to import. A row of a table copied as text has its cells between bars;
+    /// `splitCells` (PDF layout text), a tab or a wide gap splits a line into columns.
+    static func lines(of text: String, splitCells: Bool) -> [SourceLine] {
+        var lines: [SourceLine] = []
+        let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let tableRows = markdownTableRows(rawLines)
+        for (offset, line) in rawLines.enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if tableRows.contains(offset) {
+                // A Markdown table written without its outer bars: given them, it stays a table.
+                let row = trimmed.hasPrefix("|") ? trimmed : "| " + trimmed
+                lines.append(SourceLine(number: offset + 1, text: row.hasSuffix("|") ? row : row + " |"))
+            } else if (line.contains(" | ") || line.hasSuffix(" |")) && !trimmed.hasPrefix("|") {
+                // A table's row copied as text, its cells between bars: "Số: 232/QĐ-UBND | Ninh
+                // Bình, ngày 12 tháng 4 năm 2019 |". A Markdown table's row opens with a bar.
+                lines.append(contentsOf: line.split(separator: "|").map { SourceLine(number: offset + 1, text: String($0)) })
+            } else if splitCells || line.contains("\t") || line.contains("        ") {
+                lines.append(contentsOf: SourceLine.cells(of: line, number: offset + 1))
+            } else {
+                var sourceLine = SourceLine(number: offset + 1, text: line)
+                sourceLine.indent = SourceLine.indentWidth(of: line)
+                lines.append(sourceLine)
+            }
+        }
+        return lines
+    }
+
+    /// The lines of Markdown tables: a row of cells between bars, the delimiter row under it
+    /// ("--- | ---"), and the rows after it while they have a bar.
+    static func markdownTableRows(_ lines: [String]) -> Set<Int> {
+        var rows = Set<Int>()
+        for (index, line) in lines.enumerated() where index > 0 && isDelimiterRow(line) && lines[index - 1].contains("|") {
+            rows.formUnion([index - 1, index])
+            var next = index + 1
+            while next < lines.count, lines[next].contains("|") { rows.insert(next); next += 1 }
+        }
+        return rows
+    }
+
+    static func isDelimiterRow(_ line: String) -> Bool {
+        let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        return cells.count >= 2 && cells.allSatisfy { cell in
+            let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+            return dashes.count >= 3 && dashes.allSatisfy { $0 == "-" }
+        }
+    }
 }
