@@ -221,8 +221,9 @@ public struct CitationScanner: Sendable {
         let issuerStart = skipComma(tokens, index)
         if issuerStart < tokens.count, ["của", "giữa"].contains(tokens[issuerStart].lower)
             || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count && tokens[issuerStart + 1].startsUppercase) {
-            // A joint ("liên tịch") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.
-            let joint = issuerCodes.count > 1 && (type.lowercased().contains("liên tịch") || codes.first.map { DocumentNumber.symbolKey($0).hasSuffix("LT") } == true)
+            // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.
+            let joint = issuerCodes.count > 1 && (type.lowercased().contains("liên tịch") || type.lowercased().contains("liên ngành")
+                || codes.first.map { ["LT", "LN"].contains(String(DocumentNumber.symbolKey($0).suffix(2))) } == true)
             if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1, joint: joint) {
                 issuer = found
                 index = next

@@ -7,6 +7,7 @@ enum DirectiveType {
             ("chương trình phối hợp", "Chương trình phối hợp"), ("chương trình hành động", "Chương trình hành động"),
             ("quy chế phối hợp", "Quy chế phối hợp"), ("kế hoạch liên tịch", "Kế hoạch liên tịch"),
             ("hướng dẫn liên tịch", "Hướng dẫn liên tịch"), ("thông báo kết luận", "Thông báo kết luận"),
+            ("hướng dẫn liên ngành", "Hướng dẫn liên ngành"), ("kế hoạch liên ngành", "Kế hoạch liên ngành"),
             ("văn bản hợp nhất", "Văn bản hợp nhất"),
             ("chỉ thị", "Chỉ thị"), ("quyết định", "Quyết định"), ("nghị quyết", "Nghị quyết"), ("kế hoạch", "Kế hoạch"),
             ("công văn", "Công văn"), ("văn bản", "Văn bản"), ("thông tư", "Thông tư"), ("nghị định", "Nghị định"),
@@ -33,6 +34,7 @@ enum DirectiveType {
         "BC": "Báo cáo", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "PA": "Phương án",
         "BB": "Biên bản", "GM": "Giấy mời", "CV": "Công văn", "CD": "Công điện", "CTHD": "Chương trình hành động",
         "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch", "VBHN": "Văn bản hợp nhất",
+        "HDLN": "Hướng dẫn liên ngành", "KHLN": "Kế hoạch liên ngành",
     ]
 
     /// Phrases by a hash of their first word's bytes: most words start no phrase and are

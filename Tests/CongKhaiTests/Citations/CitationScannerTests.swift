@@ -220,6 +220,10 @@ import Testing
         #expect(joint.first?.subject == "Quy định mã số chức danh")
         let single = scan("Thực hiện Công văn số 12/SGDĐT-GDTrH ngày 01/9/2023 của Sở Giáo dục và Đào tạo, Phòng GDĐT hướng dẫn các trường.")
         #expect(single.first?.issuer == "Sở Giáo dục và Đào tạo")
+        // An inter-agency (liên ngành) guidance is joint too.
+        let interAgency = scan("Thực hiện Hướng dẫn liên ngành số 01/HDLN-SGDĐT-SNV ngày 5/1/2024 của Sở Giáo dục và Đào tạo, Sở Nội vụ về tuyển dụng.")
+        #expect(interAgency.first?.type == "Hướng dẫn liên ngành")
+        #expect(interAgency.first?.issuer == "Sở Giáo dục và Đào tạo, Sở Nội vụ")
     }
 
     /// A decision's subject often opens with "phê duyệt", a plan's with "triển khai".
