@@ -527,7 +527,7 @@ public struct CitationScanner: Sendable {
         let underBasisHeading = basisRanges.contains { $0.contains(citation.start) }
         citation.relation = underBasisHeading && Self.opensLine(at: citation.start, in: bytes)
             ? .basis
-            : relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, earlier: result.citations,
+            : relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, bytes: bytes, earlier: result.citations,
                        underBasisHeading: underBasisHeading)
         citation.sentence = sentence(around: citation, in: bytes)
         result.citations.append(citation)
@@ -552,7 +552,7 @@ public struct CitationScanner: Sendable {
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
     /// citation, or when it continues a list whose first item is a basis. `previousEnd` is
     /// where the previous citation's words end.
-    private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken],
+    private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], bytes: [UInt8],
                           earlier: [Citation], underBasisHeading: Bool) -> Citation.Relation {
         let previous = earlier.last
         var index = startIndex - 1
@@ -566,6 +566,13 @@ public struct CitationScanner: Sendable {
             // a dash right before an opener starts the item.
             if ["-", "–", "+", "•"].contains(token.text), Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo" {
                 boundary = token.text
+                break
+            }
+            // A line that opens with "Căn cứ" under one without a full stop (a decision's
+            // "HIỆU TRƯỞNG TRƯỜNG ..." over its bases, in plain text) starts a clause too.
+            if index + 1 < startIndex, tokens[index + 1].startsUppercase, bytes[token.end..<tokens[index + 1].start].contains(0x0A),
+               Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo" {
+                boundary = "\n"
                 break
             }
             if token.isWord { words.insert(token.lower, at: 0) }

@@ -147,6 +147,18 @@ import Testing
         #expect(scan("Căn cứ kết quả thực hiện Kế hoạch số 268/KH-UBND ngày 06/12/2017 của UBND huyện Phú Xuyên.").map(\.relation) == [.basis])
     }
 
+    /// Plain text with single line breaks: a line opening with "Căn cứ" or "Thực hiện" under a
+    /// line without a full stop (a decision's authority, a plan's subject) opens a clause.
+    @Test func aLineOpeningWithCanCuStartsAClause() {
+        let decision = scan("HIỆU TRƯỞNG TRƯỜNG TIỂU HỌC AN PHƯỚC\nCăn cứ Nghị định số 163/2016/NĐ-CP ngày 21/12/2016 của Chính phủ quy định chi tiết;")
+        #expect(decision.map(\.relation) == [.basis])
+        let plan = scan("KẾ HOẠCH\nThực hiện nhiệm vụ năm học 2025-2026\nThực hiện Nghị quyết 71-NQ/TW ngày 22/8/2025 của Bộ Chính trị về đột phá")
+        #expect(plan.map(\.relation) == [.basis])
+        // A sentence wrapped onto the next line is not cut there.
+        let wrapped = scan("Nhà trường tiếp tục quán triệt\nnội dung của Chỉ thị số 33/CT-TTg ngày 26/11/2021.")
+        #expect(wrapped.map(\.relation) == [.reference])
+    }
+
     /// A charter's basis is the Thông tư it was issued with, however long the charter's name
     /// (a real kindergarten's decision, Tuổi Thơ); not a text merely mentioned later on.
     @Test func aCharterIssuedWithAThongTuIsABasis() {
