@@ -165,16 +165,3 @@ struct ContentWalker {
                                       fix: .init(vi: "đặt tên tệp như ke-hoach-dan-van-2024.md.", en: "name the file like ke-hoach-dan-van-2024.md.")))
     }
 }
-
-/// School years run September to August and are written "2023-2024".
-public enum SchoolYear {
-    public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 4,
-              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
-        return second == first + 1 && (1900...2200).contains(first)
-    }
-
-    /// "Năm học 2023-2024"
-    public static func label(_ year: String) -> String { "Năm học \(year)" }
-}

@@ -12,7 +12,10 @@ enum DocumentChecks {
                                     fix: .init(vi: "điền số văn bản, ví dụ `number: 08/KH-THAP`, hoặc thêm `draft: true`.",
                                                en: "fill in the number, e.g. `number: 08/KH-THAP`, or add `draft: true`.")))
         }
-        if let issued = document.issued, issued.schoolYear != document.schoolYear {
+        // A plan for 2024-2025 issued in August 2024, a report on 2023-2024 issued in September
+        // 2024: the subject naming the folder's school year says where the document belongs.
+        if let issued = document.issued, issued.schoolYear != document.schoolYear,
+           SchoolYear.mentioned(in: [document.title]) != document.schoolYear {
             found.append(Diagnostic(.warning, "document.school-year-vs-issued", file: document.sourcePath, line: line(issuedLine), key: "issued",
                                     message: .init(vi: "ngày ban hành \(issued.vietnameseShort) thuộc năm học \(issued.schoolYear), không phải \(document.schoolYear).",
                                                    en: "issued \(issued.iso) falls in school year \(issued.schoolYear), not \(document.schoolYear)."),

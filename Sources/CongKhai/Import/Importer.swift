@@ -64,7 +64,10 @@ public struct Importer: Sendable {
         let unit = try unit()
         let (document, encoding, lines) = try recognise(url, unit: unit)
         var warnings = document.warnings
-        let schoolYear = options.schoolYear ?? document.issued?.schoolYear ?? document.schoolYearHint ?? Self.currentSchoolYear()
+        // The year the subject names first: a plan for 2024-2025 is often issued in August 2024.
+        // --school-year is for documents that say neither (its help and docs/import.md).
+        let schoolYear = document.title.flatMap { SchoolYear.mentioned(in: [$0]) } ?? document.issued?.schoolYear
+            ?? document.schoolYearHint ?? options.schoolYear ?? Self.currentSchoolYear()
         let folder = options.output ?? options.portal.appendingPathComponent("content/units/\(unit.id)/\(schoolYear)")
         let kindName = Catalogue().documentKind(document.kind ?? "khac")?.name ?? ""
         var slug = VietnameseText.slug("\(kindName) \(document.title ?? url.deletingPathExtension().lastPathComponent)", maxLength: 70)

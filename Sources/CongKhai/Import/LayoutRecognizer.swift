@@ -227,7 +227,7 @@ struct LayoutRecognizer {
             let typeName = VietnameseText.capitalizingFirst(name.lowercased())
             document.title = document.title.map { typeName + " " + VietnameseText.lowercasingFirst($0) } ?? typeName
         }
-        document.schoolYearHint = Self.schoolYearMentioned(in: lines.map(\.plain))
+        document.schoolYearHint = SchoolYear.mentioned(in: lines.map(\.plain))
         return document
     }
 
@@ -552,21 +552,6 @@ struct LayoutRecognizer {
             return text
         }
         return nil
-    }
-
-    /// "năm học 2023-2024" as the content mentions it most often.
-    static func schoolYearMentioned(in lines: [String]) -> String? {
-        var counts: [String: Int] = [:]
-        let regex = try? NSRegularExpression(pattern: #"năm học\s*(\d{4})\s*[-–]\s*(\d{4})"#, options: [.caseInsensitive])
-        for line in lines {
-            let range = NSRange(line.startIndex..., in: line)
-            regex?.enumerateMatches(in: line, range: range) { match, _, _ in
-                guard let match, let first = Range(match.range(at: 1), in: line), let second = Range(match.range(at: 2), in: line) else { return }
-                let year = "\(line[first])-\(line[second])"
-                if SchoolYear.isValid(year) { counts[year, default: 0] += 1 }
-            }
-        }
-        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
     // MARK: - Page furniture

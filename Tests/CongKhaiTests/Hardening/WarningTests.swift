@@ -97,6 +97,12 @@ import Testing
         let schoolYear = try #require(diagnostics.first { $0.code == "document.school-year-vs-issued" })
         #expect(schoolYear.file == "\(year)/lech-nam.md" && schoolYear.line == 6 && schoolYear.key == "issued")
         #expect(schoolYear.message.vi.contains("2022-2023"))
+        // A plan for the year issued in the August before it, a report issued after: their
+        // subjects name the folder's school year.
+        try fixture.write("\(year)/ke-hoach-nam-hoc.md", "---\ntitle: Kế hoạch giáo dục năm học 2023 - 2024\nkind: ke-hoach\nnumber: 5/KH-A\nplace: X\nissued: 2023-08-28\n---\n")
+        try fixture.write("\(year)/tong-ket.md", "---\ntitle: Tổng kết NĂM HỌC: 2023-2024\nkind: bao-cao\nnumber: 6/BC-A\nplace: X\nissued: 2024-09-10\n---\n")
+        let again = Builder(options: BuildOptions(source: fixture.root)).check().filter { $0.code == "document.school-year-vs-issued" }
+        #expect(again.map(\.file) == ["\(year)/lech-nam.md"])
     }
 
     @Test func oversizedFilesAreRefused() throws {

@@ -129,6 +129,8 @@ import ZIPFoundation
             let document = try load(try Importer(options: options).importFile(file).written, portal: fixture)
             #expect(document.title == "Giáo dục nhà trường năm học 2024 - 2025", "layout \(number)")
             #expect(!document.body.contains("2024 - 2025"), "layout \(number)")
+            // Issued in the August before it, the plan is filed under the year it names.
+            #expect(document.schoolYear == "2024-2025", "layout \(number)")
         }
     }
 
@@ -423,6 +425,11 @@ import ZIPFoundation
         let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", schoolYear: "2024-2025")
         let written = try load(try Importer(options: options).importFile(minutes).written, portal: fixture)
         #expect(written.issued == nil && written.place == nil)
+        // --school-year files what says no year; a dated document goes by its date.
+        #expect(written.schoolYear == "2024-2025")
+        let dated = fixture.root.appendingPathComponent("thong-bao.txt")
+        try Data("TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: 50/TB-THAP\nAn Phước, ngày 15 tháng 10 năm 2022\n\nTHÔNG BÁO\nLịch họp phụ huynh\n\nNhà trường thông báo lịch họp.\n".utf8).write(to: dated)
+        #expect(try load(try Importer(options: options).importFile(dated).written, portal: fixture).schoolYear == "2022-2023")
     }
 
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
