@@ -165,9 +165,11 @@ struct Import: ParsableCommand {
         let importer = Importer(options: .init(portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
                                                force: force, attach: !noAttach, schoolYear: schoolYear))
         var failed = false
+        var written = Set<URL>()
         for path in files {
             do {
-                let result = try importer.importFile(URL(fileURLWithPath: path))
+                let result = try importer.importFile(URL(fileURLWithPath: path), written: written)
+                written.insert(result.written)
                 print(result.written.path)
                 for warning in result.warnings {
                     FileHandle.standardError.write(Data("\(path):\(warning.line.map { "\($0):" } ?? "") cảnh báo: \(warning.message.vi)\n".utf8))

@@ -60,7 +60,9 @@ public struct Importer: Sendable {
     }
 
     /// Imports one file: writes `<slug>.md` (and the original beside it) and returns where.
-    public func importFile(_ url: URL) throws(Failure) -> Result {
+    /// `written`: the documents this run wrote before; one of theirs is never overwritten, even
+    /// with --force, as two files of one run with the same subject are two documents.
+    public func importFile(_ url: URL, written: Set<URL> = []) throws(Failure) -> Result {
         let unit = try unit()
         let (document, encoding, lines) = try recognise(url, unit: unit)
         var warnings = document.warnings
@@ -72,7 +74,14 @@ public struct Importer: Sendable {
         let kindName = Catalogue().documentKind(document.kind ?? "khac")?.name ?? ""
         var slug = VietnameseText.slug("\(kindName) \(document.title ?? url.deletingPathExtension().lastPathComponent)", maxLength: 70)
         if slug.isEmpty { slug = "van-ban" }
-        let target = folder.appendingPathComponent("\(slug).md")
+        var target = folder.appendingPathComponent("\(slug).md")
+        var suffix = 2
+        let writtenPaths = Set(written.map(\.standardizedFileURL.path))
+        while writtenPaths.contains(target.standardizedFileURL.path) {
+            target = folder.appendingPathComponent("\(slug)-\(suffix).md")
+            suffix += 1
+        }
+        let stem = target.deletingPathExtension().lastPathComponent
         let manager = FileManager.default
         if manager.fileExists(atPath: target.path) && !options.force {
             throw Failure(file: target.path, message: .init(
@@ -82,7 +91,7 @@ public struct Importer: Sendable {
         var attachment: URL?
         let isOriginal = ["docx", "pdf", "doc"].contains(url.pathExtension.lowercased())
         if options.attach && isOriginal {
-            attachment = folder.appendingPathComponent("\(slug).\(url.pathExtension.lowercased())")
+            attachment = folder.appendingPathComponent("\(stem).\(url.pathExtension.lowercased())")
         }
         var pairs: [(String, FrontMatterWriter.Value)] = []
         pairs.append(("title", .text(document.title ?? url.deletingPathExtension().lastPathComponent)))

@@ -432,6 +432,22 @@ import ZIPFoundation
         #expect(try load(try Importer(options: options).importFile(dated).written, portal: fixture).schoolYear == "2022-2023")
     }
 
+    /// Two files of one run with the same subject are two documents; a file imported again in a
+    /// later run is refused, not written twice.
+    @Test func twoFilesWithOneSubjectInOneRun() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let importer = Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc"))
+        var written = Set<URL>()
+        for number in 1...2 {
+            let file = fixture.root.appendingPathComponent("quy-che-\(number).txt")
+            try Data("TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: \(number)/QC-THAP\nAn Phước, ngày 5 tháng 9 năm 2024\n\nQUY CHẾ\nPhối hợp với Công đoàn\n\nĐiều 1. Phạm vi.\n".utf8).write(to: file)
+            written.insert(try importer.importFile(file, written: written).written)
+        }
+        #expect(Set(written.map(\.lastPathComponent)) == ["quy-che-phoi-hop-voi-cong-doan.md", "quy-che-phoi-hop-voi-cong-doan-2.md"])
+        #expect(throws: Importer.Failure.self) { try importer.importFile(fixture.root.appendingPathComponent("quy-che-1.txt")) }
+    }
+
     /// Layouts of a Sở's công văn and a province's decision, as text copied from the web: the
     /// date after the V/v subject (and the motto, in the Bộ's layout), the deciding authority under the subject, a header table's
     /// row with its cells between bars.
