@@ -192,8 +192,8 @@ struct LayoutRecognizer {
         var bodyLines = Array(lines[bodyStart..<footer.start])
         bodyLines = bodyLines.filter { !isMotto($0) }
         // A form prints its place and date right above the signature ("Thông Bình, ngày 15 tháng
-        // 9 năm 2023", then "HIỆU TRƯỞNG").
-        // A sentence ending with a date ("Cuộc họp kết thúc lúc 16 giờ ngày ...") is not one.
+        // 9 năm 2023", then "HIỆU TRƯỞNG"); a sentence ending with a date ("Cuộc họp kết thúc
+        // lúc 16 giờ ngày ...") is not one.
         if document.issued == nil, footer.start < lines.count, let last = bodyLines.lastIndex(where: { !$0.isBlank }),
            let placeDate = Self.placeAndDate(in: bodyLines[last].plain), placeDate.date != nil,
            placeDate.place.map({ $0.split(separator: " ").count <= 5 && !$0.contains(where: \.isNumber) }) ?? true {
