@@ -213,7 +213,9 @@ struct LayoutRecognizer {
         if !footer.appendix.isEmpty {
             body += "\n" + MarkdownBodyWriter().write(footer.appendix, appendix: true)
         }
-        for line in unplaced {
+        // A form's label and the text it belongs to ("Biểu mẫu 09", "(Kèm theo Thông tư số
+        // 36/2017/TT-BGDĐT ...)") open the body as printed: nothing to check.
+        for line in unplaced where !Self.isFormLabel(line) {
             document.warnings.append(ImportWarning(line: line.number, message: .init(
                 vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",
                 en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
@@ -522,6 +524,14 @@ struct LayoutRecognizer {
 
     static func stripListMarker(_ text: String) -> String {
         String(text.drop { "-+•– ".contains($0) })
+    }
+
+    /// "Biểu mẫu 09", "Mẫu số 01", "Phụ lục II", "(Kèm theo Thông tư số ...)": the label a form
+    /// prints above the letterhead.
+    static func isFormLabel(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        if ["bieu mau", "mau so", "phu luc"].contains(where: { folded.hasPrefix($0) }) { return line.plain.count <= 40 }
+        return folded.hasPrefix("(kem theo ") || folded.hasPrefix("(ban hanh kem theo ")
     }
 
     /// "PHẦN THỨ NHẤT", "Phần I", "CHƯƠNG II": a part of the body, folded.

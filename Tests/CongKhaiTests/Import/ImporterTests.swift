@@ -406,7 +406,10 @@ import ZIPFoundation
         Đoàn Văn Thanh Mộng
 
         """.utf8).write(to: file)
-        let form = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        let (formResult, form) = try imported(file, unit: "th-an-phuoc", into: fixture)
+        // The form's label and its Thông tư open the body as printed, with no warning.
+        #expect(form.body.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Biểu mẫu 09"))
+        #expect(!formResult.warnings.contains { $0.message.en.contains("could not place") }, "\(formResult.warnings)")
         // The Thông tư is what the form belongs to, not the document's number.
         #expect(form.number == nil)
         #expect(form.kind == "thong-bao")
