@@ -2,10 +2,10 @@ import Foundation
 
 /// A document's own number and symbol ("số, ký hiệu").
 public enum DocumentNumber {
-    /// Removes stray spaces around "/" and "-" ("08 /KH - CĐGD" → "08/KH-CĐGD") and a full stop
-    /// after the number ("50./TB-THCS").
+    /// Removes stray spaces around "/" and "-" ("08 /KH - CĐGD" → "08/KH-CĐGD"), a full stop
+    /// after the number ("50./TB-THCS") and invisible zero-width characters.
     public static func tidy(_ raw: String) -> String {
-        var text = VietnameseText.collapseWhitespace(raw)
+        var text = VietnameseText.collapseWhitespace(ImportTextDecoder.removingZeroWidth(raw))
         for separator in ["/", "-"] {
             text = text.replacingOccurrences(of: " \(separator)", with: separator)
                 .replacingOccurrences(of: "\(separator) ", with: separator)

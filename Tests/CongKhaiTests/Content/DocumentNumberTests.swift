@@ -10,5 +10,7 @@ import Testing
         // A blank number's dots are not a full stop after a number.
         #expect(DocumentNumber.tidy("..../KH-THAP") == "..../KH-THAP")
         #expect(DocumentNumber.symbolKey("50/TB-THCS") == "50TBTHCS")
+        // Zero-width characters a web page left inside the number.
+        #expect(DocumentNumber.tidy("101/QĐ\u{200B}-MNTT\u{FEFF}") == "101/QĐ-MNTT")
     }
 }
