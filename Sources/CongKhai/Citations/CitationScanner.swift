@@ -524,6 +524,7 @@ public struct CitationScanner: Sendable {
                         basisRanges: [Range<Int>], to result: inout Result) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
+        citation.issuer = citation.issuer.map(IssuerName.normalised)
         let underBasisHeading = basisRanges.contains { $0.contains(citation.start) }
         citation.relation = underBasisHeading && Self.opensLine(at: citation.start, in: bytes)
             ? .basis
