@@ -5,7 +5,7 @@ public enum DocumentNumber {
     /// Removes stray spaces around "/" and "-" ("08 /KH - CĐGD" → "08/KH-CĐGD"), a full stop
     /// after the number ("50./TB-THCS") and invisible zero-width characters.
     public static func tidy(_ raw: String) -> String {
-        var text = VietnameseText.collapseWhitespace(ImportTextDecoder.removingZeroWidth(raw))
+        var text = VietnameseText.collapseWhitespace(SourceText.removingZeroWidth(raw))
         for separator in ["/", "-"] {
             text = text.replacingOccurrences(of: " \(separator)", with: separator)
                 .replacingOccurrences(of: "\(separator) ", with: separator)

@@ -32,6 +32,21 @@ public enum SourceText {
         do { return try Data(contentsOf: url) } catch { throw .unreadable(error.localizedDescription) }
     }
 
+    /// Without zero-width characters (U+200B–U+200D, U+2060, U+FEFF): text copied from web pages
+    /// carries them inside numbers ("101/QĐ\u{200B}-MNTT"), where they would stay invisible in the
+    /// front matter; a byte-order mark kept as a character through a conversion is one too.
+    /// Vietnamese never needs them.
+    public static func removingZeroWidth(_ text: String) -> String {
+        // All five are E2 80 8B–8D, E2 81 A0 or EF BB BF in UTF-8.
+        guard text.containsUTF8Byte(where: { $0 == 0xE2 || $0 == 0xEF }),
+              text.unicodeScalars.contains(where: { zeroWidth.contains($0.value) }) else { return text }
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !zeroWidth.contains(scalar.value) { scalars.append(scalar) }
+        return String(scalars)
+    }
+
+    private static let zeroWidth: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
+
     /// Bidirectional overrides (U+202A–U+202E, U+2066–U+2069) can make text read differently
     /// from what it is, and C0 controls other than tab and newline have no place in a document.
     public static func removingControls(_ text: String) -> (text: String, removed: [(line: Int, column: Int)]) {

@@ -36,7 +36,7 @@ public enum ImportTextDecoder {
                 encoding = "8-bit"
             }
         }
-        text = SourceText.normaliseLineEndings(removingZeroWidth(text))
+        text = SourceText.normaliseLineEndings(SourceText.removingZeroWidth(text))
         let repaired = LegacyEncoding.repair(text)
         if !repaired.converted.isEmpty {
             let kinds = Set(repaired.converted.values.map(\.rawValue)).sorted().joined(separator: "+")
@@ -44,21 +44,6 @@ public enum ImportTextDecoder {
         }
         return Decoded(text: VietnameseText.nfc(repaired.text), encoding: encoding, legacyLines: repaired.converted)
     }
-
-    /// Without zero-width characters (U+200B–U+200D, U+2060, U+FEFF): text copied from web pages
-    /// carries them inside numbers ("101/QĐ\u{200B}-MNTT"), where they would stay invisible in the
-    /// front matter; a byte-order mark kept as a character through a conversion is one too.
-    /// Vietnamese never needs them.
-    public static func removingZeroWidth(_ text: String) -> String {
-        // All five are E2 80 8B–8D, E2 81 A0 or EF BB BF in UTF-8.
-        guard text.containsUTF8Byte(where: { $0 == 0xE2 || $0 == 0xEF }),
-              text.unicodeScalars.contains(where: { zeroWidth.contains($0.value) }) else { return text }
-        var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars where !zeroWidth.contains(scalar.value) { scalars.append(scalar) }
-        return String(scalars)
-    }
-
-    private static let zeroWidth: Set<UInt32> = [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]
 
     /// UTF-16 without a BOM: many zero bytes at even or odd positions.
     private static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {

@@ -144,7 +144,7 @@ public struct Importer: Sendable {
         case "docx":
             do {
                 let lines = try DocxReader.lines(of: url)
-                let repaired = LegacyEncoding.repair(ImportTextDecoder.removingZeroWidth(lines.joined(separator: "\n")))
+                let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(lines.joined(separator: "\n")))
                 return (VietnameseText.nfc(repaired.text), "docx", false)
             } catch {
                 throw Failure(file: name, message: .init(vi: "không đọc được tệp Word .docx (\(error)). Tệp .doc cũ cần lưu lại thành .docx.",
@@ -153,7 +153,7 @@ public struct Importer: Sendable {
         case "pdf":
             do {
                 let text = try PDFTextReader.text(of: url)
-                let repaired = LegacyEncoding.repair(ImportTextDecoder.removingZeroWidth(text))
+                let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(text))
                 return (VietnameseText.nfc(repaired.text), repaired.converted.isEmpty ? "pdf" : "pdf + tcvn3/vni", true)
             } catch PDFTextReader.Failure.noText {
                 throw Failure(file: name, message: .init(vi: "tệp PDF không có lớp chữ (có thể là bản scan); congkhai không nhận dạng chữ từ ảnh. Hãy dùng tệp Word gốc hoặc PDF xuất từ Word.",
