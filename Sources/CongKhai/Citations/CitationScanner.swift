@@ -25,11 +25,16 @@ public struct CitationScanner: Sendable {
         var result = Result()
         // Where the last citation's words (symbol, date, issuer) end, as a token index.
         var previousEnd = 0
+        // Citations whose issuer heads the list they open: "các Quyết định của Thủ tướng Chính phủ: số ...".
+        var listHeads: [Int] = []
         var index = 0
         while index < tokens.count {
             if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
-               let (citation, next) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
+               let (citation, next, headsList) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) {
+                    previousEnd = next
+                    if headsList { listHeads.append(result.citations.count - 1) }
+                }
                 index = next
                 continue
             }
@@ -47,6 +52,7 @@ public struct CitationScanner: Sendable {
             index += 1
         }
         shareIssuersAcrossLists(&result.citations, text: text)
+        shareListHeadIssuers(&result.citations, heads: listHeads, text: text)
         return result
     }
 
@@ -84,10 +90,19 @@ public struct CitationScanner: Sendable {
         var end: Int  // token index after the symbol
     }
 
+    /// The third value: the issuer was printed ahead of the number, for the whole list the
+    /// citation opens.
     private func matchTyped(_ tokens: [TextToken], text: String, typeIndex: Int, type: (name: String, count: Int),
-                            into result: inout Result) -> (Citation, Int)? {
+                            into result: inout Result) -> (Citation, Int, Bool)? {
         var index = typeIndex + type.count
         var subjectBefore: String?
+        // "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...; Quyết định số ...".
+        var issuerAhead: String?
+        if index < tokens.count, tokens[index].lower == "của", let (issuer, next) = matchIssuer(tokens, text: text, at: index + 1),
+           next + 2 < tokens.count, tokens[next].is(":"), tokens[next + 1].lower == "số", tokens[next + 2].isDigits {
+            issuerAhead = issuer
+            index = next + 1
+        }
         // "Luật Giáo dục số 43/2019/QH14": a named type's name comes before "số".
         if DirectiveType.namedTypes.contains(type.name) {
             var probe = index
@@ -106,7 +121,9 @@ public struct CitationScanner: Sendable {
             result.blanks.append(BlankCitation(type: type.name, symbol: symbol.symbol, start: tokens[typeIndex].start))
             return nil
         }
-        return finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol, subjectBefore: subjectBefore)
+        guard let (citation, next) = finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol,
+                                            subjectBefore: subjectBefore, issuerAhead: issuerAhead) else { return nil }
+        return (citation, next, issuerAhead != nil && citation.issuer == issuerAhead)
     }
 
     /// "QĐ số 123/QĐ-UBND", "TT 28/2020/TT-BGDĐT": an abbreviated type, taken only when the
@@ -157,6 +174,15 @@ public struct CitationScanner: Sendable {
             let token = tokens[index]
             if token.isPunctuation, ["/", "-", "–", "."].contains(token.text), index + 1 < tokens.count {
                 let next = tokens[index + 1]
+                // "660/Bộ GD&ĐT-NGCBQLGD": an older Bộ letter spells its name out.
+                if token.text == "/", codeCount == 0, next.text == "Bộ", index + 2 < tokens.count, tokens[index + 2].spaceBefore,
+                   tokens[index + 2].isCodeShaped, tokens[index + 2].isAllUppercase {
+                    symbol += "/Bộ " + tokens[index + 2].text
+                    parts.append("Bộ " + tokens[index + 2].text)
+                    codeCount += 1
+                    index += 3
+                    continue
+                }
                 if token.text == "." && (token.spaceBefore || next.spaceBefore || codeCount == 0) { break }
                 guard next.isCodeShaped, next.startsUppercase || next.isDigits else { break }
                 // A date after the symbol ("33/CT-TTg-2021") never happens; a year only sits inside.
@@ -190,7 +216,7 @@ public struct CitationScanner: Sendable {
     /// After the symbol: the date, the issuer ("của"/"giữa"), a second chance at the date, and
     /// the subject.
     private func finish(_ tokens: [TextToken], text: String, type: String, startIndex: Int, symbol: SymbolMatch,
-                        subjectBefore: String?) -> (Citation, Int)? {
+                        subjectBefore: String?, issuerAhead: String? = nil) -> (Citation, Int)? {
         var index = symbol.end
         var lastIndex = index - 1
         var date: IssuedDate?
@@ -247,7 +273,7 @@ public struct CitationScanner: Sendable {
             lastIndex = next - 1
         }
         // "Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062/SGDĐT-KHTC ...": the issuer first.
-        let issuerBefore = issuer == nil ? issuerBeforeType(tokens, text: text, typeIndex: startIndex) : nil
+        let issuerBefore = issuer == nil ? issuerAhead ?? issuerBeforeType(tokens, text: text, typeIndex: startIndex) : nil
         let (subject, issuerAfter) = matchSubject(tokens, text: text, at: index, issuerKnown: issuer != nil)
         let symbolText = symbol.symbol
         // "Văn bản" names no type: the symbol's type code does ("văn bản 05-CT/TW" is a Chỉ thị).
@@ -282,9 +308,12 @@ public struct CitationScanner: Sendable {
         return (citation, max(symbol.end, index))
     }
 
-    /// "ngày 26/11/2021", "ngày 18/5 /2021", "ngày 26 tháng 11 năm 2021", "ngày  tháng 4 năm 2024".
+    /// "ngày 26/11/2021", "ngày 18/5 /2021", "ngày 26 tháng 11 năm 2021", "ngày  tháng 4 năm 2024",
+    /// and the month alone, "tháng 8 năm 2024", which a day-less date gives too.
     private func matchDate(_ tokens: [TextToken], at start: Int) -> (IssuedDate, Int)? {
-        guard start < tokens.count, tokens[start].lower == "ngày" || tokens[start].lower == "ngay" else { return nil }
+        guard start < tokens.count else { return nil }
+        if tokens[start].lower == "tháng" { return matchMonth(tokens, at: start, day: nil) }
+        guard tokens[start].lower == "ngày" || tokens[start].lower == "ngay" else { return nil }
         var index = start + 1
         // "ngày ngày 04 tháng 9 năm 2020": a word typed twice.
         if index < tokens.count, tokens[index].lower == tokens[start].lower { index += 1 }
@@ -299,10 +328,16 @@ public struct CitationScanner: Sendable {
         // Words: [D] tháng M năm YYYY
         var day: Int?
         if let value = number(index) { day = value; index += 1 }
-        guard index + 3 < tokens.count, tokens[index].lower == "tháng", let month = number(index + 1),
-              tokens[index + 2].lower == "năm", let year = number(index + 3),
+        return matchMonth(tokens, at: index, day: day)
+    }
+
+    /// "tháng M năm YYYY" at `start`, on `day` if known.
+    private func matchMonth(_ tokens: [TextToken], at start: Int, day: Int?) -> (IssuedDate, Int)? {
+        func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].isDigits ? Int(tokens[i].text) : nil }
+        guard start + 3 < tokens.count, tokens[start].lower == "tháng", let month = number(start + 1),
+              tokens[start + 2].lower == "năm", let year = number(start + 3),
               let date = IssuedDate(year: year, month: month, day: day) else { return nil }
-        return (date, index + 4)
+        return (date, start + 4)
     }
 
     /// The issuing body, up to the words that start what follows it ("về", "ban hành", a
@@ -628,7 +663,9 @@ public struct CitationScanner: Sendable {
             // List markers: "-", "+", "a)", "1.".
             while first < end, tokens[first].isPunctuation { first += 1 }
             guard first < end else { return nil }
-            if let head = earlier.last(where: { $0.start == tokens[first].start }) { return head.relation }
+            // The item opens with a citation, or inside one whose issuer heads the list ("các
+            // Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...").
+            if let head = earlier.last(where: { $0.start <= tokens[first].start && tokens[first].start < $0.linkEnd }) { return head.relation }
             let opening = tokens[first..<min(end, first + 2)].filter(\.isWord).map(\.lower)
             if opening == ["căn", "cứ"] || opening == ["thực", "hiện"] || opening.first == "theo" { return .basis }
             // Only an item goes on to the clause before it, and only across a list's separator.
@@ -689,6 +726,28 @@ public struct CitationScanner: Sendable {
             let afterDate = gapTokens.first?.lower == "ngày" ? gapTokens.drop { $0.lower == "ngày" || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower) } : gapTokens[...]
             let amended = afterDate.contains { $0.lower == "sửa" } && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0.lower) }
             if onlyConnectors || amended { citations[index].issuer = issuer }
+        }
+    }
+
+    /// "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...; Quyết định số
+    /// 2080/QĐ-TTg ...": the issuer printed ahead is every item's whose symbol has the same
+    /// issuer code, until the clause ends (a line break, a full stop, another "Căn cứ").
+    private func shareListHeadIssuers(_ citations: inout [Citation], heads: [Int], text: String) {
+        for head in heads {
+            guard let issuer = citations[head].issuer, !citations[head].issuerCodes.isEmpty else { continue }
+            var previousEnd = citations[head].linkEnd
+            for index in citations.indices.dropFirst(head + 1) {
+                let item = citations[index]
+                guard item.start >= previousEnd else { break }
+                let gap = slice(text, previousEnd, item.start)
+                let gapTokens = TextTokenizer.tokens(gap)
+                let clauseEnds = gap.contains("\n") || zip(gapTokens, gapTokens.dropFirst()).contains { pair in
+                    (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase) || Self.openers.contains("\(pair.0.lower) \(pair.1.lower)")
+                }
+                if clauseEnds || item.issuerCodes != citations[head].issuerCodes { break }
+                if item.issuer == nil { citations[index].issuer = issuer } else { break }
+                previousEnd = item.linkEnd
+            }
         }
     }
 

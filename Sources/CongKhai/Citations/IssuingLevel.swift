@@ -33,7 +33,7 @@ public enum IssuerClassifier {
     static let centralCodes: Set<String> = ["TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TTCP"]
     static let ministryCodes: Set<String> = [
         "BGDDT", "BNV", "BTC", "BYT", "BLDTBXH", "BTTTT", "BVHTTDL", "BKHDT", "BTP", "BCA", "BQP", "BNG", "BCT", "BXD",
-        "BGTVT", "BTNMT", "BNNPTNT", "BKHCN", "UBDT", "NHNN", "KTNN", "TLD", "TLDLDVN", "BHXH", "BHXHVN", "BGD", "BNNMT",
+        "BGTVT", "BTNMT", "BNNPTNT", "BKHCN", "UBDT", "NHNN", "KTNN", "TLD", "TLDLDVN", "BHXH", "BHXHVN", "BGD", "BOGDDT", "BNNMT",
         "BDTTG", "TANDTC", "VKSNDTC",
     ]
     static let provinceCodes: Set<String> = ["TU", "SGDDT", "SGD", "SGDVDT", "LDLD", "BDVTU", "BTGTU", "TTU", "SNV", "STC", "SYT", "CDGD", "UBMTTQ"]

@@ -55,6 +55,29 @@ import Testing
         #expect(scan("KH 12/QĐ-UBND").first?.type != "Kế hoạch")
         #expect(scan("Giỏi 10/30, TB 25/30 học sinh; CT 12/5 tiết; HD 10/10; BC 4-5 lần; CV 2024-2025.").isEmpty)
         #expect(scan("Số: 08 /KH - CĐGD").isEmpty)
+        // An older Bộ letter spells its name inside the symbol.
+        let spelled = scan("Thực hiện Công văn số 660/Bộ GD&ĐT -NGCBQLGD ngày 01/02/2008 của Bộ Giáo dục và Đào tạo;")
+        #expect(spelled.first?.symbol == "660/Bộ GD&ĐT-NGCBQLGD")
+        #expect(spelled.first.map(IssuerClassifier.level(of:)) == .ministry)
+    }
+
+    @Test func aMonthWithoutItsDayDoesNotHideTheIssuer() {
+        let citation = scan("Căn cứ Quyết định số 2345/QĐ-UBND tháng 8 năm 2024 của UBND tỉnh Nghệ An;").first
+        #expect(citation?.date?.iso == "2024-08")
+        #expect(citation?.issuer == "UBND tỉnh Nghệ An")
+        #expect(scan("Căn cứ Quyết định số 12/QĐ-UBND tháng 13 năm 2024 của UBND tỉnh;").first?.date == nil)
+    }
+
+    @Test func anIssuerPrintedAheadOfAList() {
+        let found = scan("""
+            Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ngày 30/9/2008 về việc phê duyệt Đề án “Dạy và học \
+            ngoại ngữ”; Quyết định số 2080/QĐ-TTg ngày 22/12/2017 phê duyệt điều chỉnh Đề án; Quyết định số 149/QĐ-UBND ngày \
+            08/02/2012 về kế hoạch.
+            Thực hiện Quyết định số 2081/QĐ-TTg ngày 22/12/2017.
+            """)
+        #expect(found.map(\.symbol) == ["1400/QĐ-TTg", "2080/QĐ-TTg", "149/QĐ-UBND", "2081/QĐ-TTg"])
+        #expect(found.map(\.issuer) == ["Thủ tướng Chính phủ", "Thủ tướng Chính phủ", nil, nil])
+        #expect(found.allSatisfy { $0.relation == .basis })
     }
 
     @Test func spellingVariantsShareAKey() {
