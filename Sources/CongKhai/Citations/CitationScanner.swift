@@ -160,7 +160,7 @@ public struct CitationScanner: Sendable {
         var parts: [String] = []
         var symbol = ""
         var blank = false
-        if tokens[index].isDigits, tokens[index].text.utf8.count <= 6 {
+        if tokens[index].isDigits ? tokens[index].text.utf8.count <= 6 : Self.isLetteredNumber(tokens[index]) {
             parts.append(tokens[index].text)
             symbol = tokens[index].text
             index += 1
@@ -204,6 +204,15 @@ public struct CitationScanner: Sendable {
         }
         guard codeCount > 0 else { return nil }
         return SymbolMatch(symbol: symbol, parts: parts, blank: blank, end: index)
+    }
+
+    /// "Quyết định số 12a/QĐ-THCS", "Kế hoạch số 01A/KH-UBND": a number with a letter added,
+    /// as a text slipped in between two others is numbered.
+    private static func isLetteredNumber(_ token: TextToken) -> Bool {
+        let bytes = Array(token.text.utf8)
+        guard token.isWord, (2...6).contains(bytes.count), let last = bytes.last,
+              (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A else { return false }
+        return bytes.dropLast().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// "Quyết định số 84 QĐ/TWĐTN": the number's dash left out, the type code then a slash and

@@ -59,6 +59,10 @@ import Testing
         let spelled = scan("Thực hiện Công văn số 660/Bộ GD&ĐT -NGCBQLGD ngày 01/02/2008 của Bộ Giáo dục và Đào tạo;")
         #expect(spelled.first?.symbol == "660/Bộ GD&ĐT-NGCBQLGD")
         #expect(spelled.first.map(IssuerClassifier.level(of:)) == .ministry)
+        // A number with a letter added; never a bare class name.
+        #expect(scan("Căn cứ Quyết định số 12a/QĐ-THCS ngày 05/9/2024 của Hiệu trưởng").first?.symbol == "12a/QĐ-THCS")
+        #expect(scan("Căn cứ Kế hoạch số 01A/KH-UBND ngày 05/01/2024 của UBND xã").first?.issuer == "UBND xã")
+        #expect(scan("học sinh lớp 6a/KH và 9A/QĐ").isEmpty)
     }
 
     @Test func aMonthWithoutItsDayDoesNotHideTheIssuer() {
