@@ -44,6 +44,11 @@ public struct CitationScanner: Sendable {
                 index = next
                 continue
             }
+            if tokens[index].lower == "số", let (citation, next) = matchListedNumber(tokens, text: text, at: index, earlier: result.citations) {
+                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
+                index = next
+                continue
+            }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
                 if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
                 index = next
@@ -138,6 +143,38 @@ public struct CitationScanner: Sendable {
         if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }), let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
            coded != type, type != "Văn bản" { return nil }
         return finish(tokens, text: text, type: type, startIndex: typeIndex, symbol: symbol, subjectBefore: nil)
+    }
+
+    /// A number listed after another of the same type without repeating the type: "Thông tư số
+    /// 22/2021/TT-BGDĐT, số 26/2020/TT-BGDĐT", "Công văn số 456/PGDĐT-TH và số 457/PGDĐT-TH",
+    /// "các Thông tư: số 22/2021/TT-BGDĐT; số 32/2020/TT-BGDĐT". The type is the one printed
+    /// right before ":", or the last citation's when only its words and a separator (",", ";",
+    /// "và") stand between, in the same clause.
+    private func matchListedNumber(_ tokens: [TextToken], text: String, at index: Int, earlier: [Citation]) -> (Citation, Int)? {
+        guard index >= 2, index + 1 < tokens.count else { return nil }
+        let separator = tokens[index - 1]
+        guard [",", ";", ":"].contains(separator.text) || separator.lower == "và" else { return nil }
+        var symbolStart = index + 1
+        if tokens[symbolStart].is(":") { symbolStart += 1 }
+        guard symbolStart < tokens.count, tokens[symbolStart].isDigits else { return nil }
+        var type: String?
+        if separator.is(":") {
+            // "các Thông tư:", "các Quyết định:".
+            for start in stride(from: index - 2, through: max(0, index - 5), by: -1) {
+                if let typed = DirectiveType.match(tokens, at: start), start + typed.count == index - 1 { type = typed.name; break }
+            }
+        } else if let last = earlier.last, last.linkEnd <= separator.start {
+            let gap = slice(text, last.linkEnd, separator.start)
+            let gapTokens = TextTokenizer.tokens(gap)
+            let sameClause = gap.utf8.count <= 240 && !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
+                && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains("\($0.lower) \($1.lower)") }
+            if sameClause || (separator.is(";") && gapTokens.count <= 12 && !gap.contains("\n")) { type = last.type }
+        }
+        guard let type, let symbol = matchSymbol(tokens, at: symbolStart, allowSpaceJoins: true), !symbol.blank else { return nil }
+        // The symbol's type code, if any, must agree: "Quyết định số 12/QĐ-UBND, số 5/KH-UBND" is no list.
+        if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }), let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
+           coded != type, type != "Văn bản" { return nil }
+        return finish(tokens, text: text, type: type, startIndex: index, symbol: symbol, subjectBefore: nil)
     }
 
     /// A symbol printed without its type word ("..., 218-QĐ/TW của Bộ Chính trị"): only when its
@@ -678,7 +715,7 @@ public struct CitationScanner: Sendable {
             let opening = tokens[first..<min(end, first + 2)].filter(\.isWord).map(\.lower)
             if opening == ["căn", "cứ"] || opening == ["thực", "hiện"] || opening.first == "theo" { return .basis }
             // Only an item goes on to the clause before it, and only across a list's separator.
-            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil, start >= 0,
+            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil || tokens[first].lower == "số", start >= 0,
                   tokens[start].is(";") || tokens[start].is(":") else { return nil }
             end = start
         }

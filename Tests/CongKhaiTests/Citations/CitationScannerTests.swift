@@ -65,6 +65,22 @@ import Testing
         #expect(scan("học sinh lớp 6a/KH và 9A/QĐ").isEmpty)
     }
 
+    @Test func numbersListedWithoutRepeatingTheirType() {
+        let commas = scan("Căn cứ Thông tư số 22/2021/TT-BGDĐT, số 26/2020/TT-BGDĐT của Bộ GDĐT về đánh giá học sinh;")
+        #expect(commas.map(\.symbol) == ["22/2021/TT-BGDĐT", "26/2020/TT-BGDĐT"])
+        #expect(commas.allSatisfy { $0.type == "Thông tư" && $0.issuer == "Bộ GDĐT" && $0.relation == .basis })
+        let and = scan("Căn cứ Công văn số 456/PGDĐT-TH và số 457/PGDĐT-TH ngày 10/9/2024 của Phòng GDĐT;")
+        #expect(and.map(\.symbol) == ["456/PGDĐT-TH", "457/PGDĐT-TH"])
+        let colon = scan("Căn cứ các Thông tư: số 22/2021/TT-BGDĐT ngày 20/7/2021; số 32/2020/TT-BGDĐT ngày 15/9/2020 của Bộ GDĐT;")
+        #expect(colon.map(\.symbol) == ["22/2021/TT-BGDĐT", "32/2020/TT-BGDĐT"])
+        #expect(colon.map(\.relation) == [.basis, .basis])
+        #expect(colon.last?.date?.iso == "2020-09-15")
+        // Not across a sentence, not with another type's code, not for counts.
+        #expect(scan("Thực hiện Quyết định số 12/QĐ-UBND. Tổng số 120 học sinh, số 12/KH-UBND.").count == 1)
+        #expect(scan("Căn cứ Quyết định số 12/QĐ-UBND, số 5/KH-UBND của UBND huyện;").count == 1)
+        #expect(scan("Lớp 6 có sĩ số 40, số 12/15 em đạt giỏi.").isEmpty)
+    }
+
     @Test func aMonthWithoutItsDayDoesNotHideTheIssuer() {
         let citation = scan("Căn cứ Quyết định số 2345/QĐ-UBND tháng 8 năm 2024 của UBND tỉnh Nghệ An;").first
         #expect(citation?.date?.iso == "2024-08")
