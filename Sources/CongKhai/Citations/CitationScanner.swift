@@ -101,12 +101,18 @@ public struct CitationScanner: Sendable {
                             into result: inout Result) -> (Citation, Int, Bool)? {
         var index = typeIndex + type.count
         var subjectBefore: String?
-        // "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...; Quyết định số ...".
+        // "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...; Quyết định số ...",
+        // "Công văn của Sở GDĐT số 1234/SGDĐT-GDTrH".
         var issuerAhead: String?
-        if index < tokens.count, tokens[index].lower == "của", let (issuer, next) = matchIssuer(tokens, text: text, at: index + 1),
-           next + 2 < tokens.count, tokens[next].is(":"), tokens[next + 1].lower == "số", tokens[next + 2].isDigits {
-            issuerAhead = issuer
-            index = next + 1
+        var headsList = false
+        if index < tokens.count, tokens[index].lower == "của", let (issuer, next) = matchIssuer(tokens, text: text, at: index + 1) {
+            let colon = next < tokens.count && tokens[next].is(":")
+            let number = colon ? next + 1 : next
+            if number + 1 < tokens.count, tokens[number].lower == "số", tokens[number + 1].isDigits {
+                issuerAhead = issuer
+                headsList = colon
+                index = number
+            }
         }
         // "Luật Giáo dục số 43/2019/QH14": a named type's name comes before "số".
         if DirectiveType.namedTypes.contains(type.name) {
@@ -128,7 +134,7 @@ public struct CitationScanner: Sendable {
         }
         guard let (citation, next) = finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol,
                                             subjectBefore: subjectBefore, issuerAhead: issuerAhead) else { return nil }
-        return (citation, next, issuerAhead != nil && citation.issuer == issuerAhead)
+        return (citation, next, headsList && citation.issuer == issuerAhead)
     }
 
     /// "QĐ số 123/QĐ-UBND", "TT 28/2020/TT-BGDĐT": an abbreviated type, taken only when the
@@ -301,6 +307,13 @@ public struct CitationScanner: Sendable {
                 index = next
                 lastIndex = next - 1
             }
+        }
+        // "Quyết định số 12/QĐ-UBND do UBND huyện ban hành ngày 5/9/2024".
+        else if issuerStart < tokens.count, tokens[issuerStart].lower == "do", let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1),
+                next + 1 < tokens.count, tokens[next].lower == "ban", tokens[next + 1].lower == "hành" {
+            issuer = found
+            index = next + 2
+            lastIndex = next + 1
         }
         // "Nghị quyết số 29-NQ/TW ngày 04/11/2013 Hội nghị lần thứ tám Ban Chấp hành Trung ương":
         // a Party or state body named right after the date, without "của".

@@ -81,6 +81,17 @@ import Testing
         #expect(scan("Lớp 6 có sĩ số 40, số 12/15 em đạt giỏi.").isEmpty)
     }
 
+    @Test func anIssuerBeforeTheNumberOrAfterDo() {
+        let ahead = scan("Thực hiện Công văn của Sở GDĐT số 1234/SGDĐT-GDTrH ngày 5/9/2024 về việc tổ chức hội thi;").first
+        #expect(ahead?.symbol == "1234/SGDĐT-GDTrH")
+        #expect(ahead?.issuer == "Sở GDĐT")
+        let by = scan("Căn cứ Quyết định số 12/QĐ-UBND do UBND huyện ban hành ngày 5/9/2024;").first
+        #expect(by?.issuer == "UBND huyện")
+        #expect(by?.date?.iso == "2024-09-05")
+        // "do" without "ban hành" is not an issuer: "do đó", "do dịch bệnh".
+        #expect(scan("Quyết định số 12/QĐ-UBND do dịch bệnh kéo dài.").first?.issuer == nil)
+    }
+
     @Test func aMonthWithoutItsDayDoesNotHideTheIssuer() {
         let citation = scan("Căn cứ Quyết định số 2345/QĐ-UBND tháng 8 năm 2024 của UBND tỉnh Nghệ An;").first
         #expect(citation?.date?.iso == "2024-08")
