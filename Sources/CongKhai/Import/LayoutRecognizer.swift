@@ -31,6 +31,9 @@ struct LayoutRecognizer {
         var typeIndex: Int?
         var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
         var kindFromSubjectLabel = false
+        // "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "BÁO CÁO TÓM TẮT": a few words in capitals
+        // after the type's name, the subject on the line below.
+        var typeQualifier: String?
         // A type with no kind of its own ("GIẤY MỜI", "DANH SÁCH"): its name leads the title.
         var otherTypeName: String?
 
@@ -73,7 +76,11 @@ struct LayoutRecognizer {
                 consumed.insert(position)
                 // Its name is the `kind`; the rest of the line is the title.
                 document.droppedLines.insert(line.number)
-                if let rest = type.rest { document.title = rest }
+                if let rest = type.rest {
+                    document.title = rest
+                    if rest.split(separator: " ").count <= 3, position + 1 < lines.count, !lines[position + 1].isBlank,
+                       !lines[position + 1].isUppercase { typeQualifier = rest }
+                }
                 break
             }
             if line.isUppercase && line.plain.count <= 120 {
@@ -119,7 +126,9 @@ struct LayoutRecognizer {
                 // sentence ("Thực hiện công tác dân vận năm 2023"); later ones must not.
                 // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under a decision's subject: who decides,
                 // the body's first line.
-                let opensBody = (titleParts.isEmpty ? isFirstBodyLine(line) : isBodyStart(line)) || (!titleParts.isEmpty && isAuthority(line))
+                let firstUnder = titleParts.isEmpty || (typeQualifier != nil && index == typeIndex + 1 && line.plain.count <= 160
+                                                        && !";:".contains(line.plain.last ?? " "))
+                let opensBody = (firstUnder ? isFirstBodyLine(line) : isBodyStart(line)) || (!titleParts.isEmpty && isAuthority(line))
                 if titleParts.count >= 4 || opensBody || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true) {
                     if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil {
                         (document.place, document.issued) = (placeDate.place, placeDate.date)
@@ -221,9 +230,13 @@ struct LayoutRecognizer {
                 en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
         }
         document.body = body
+        let casing = TitleCasing(evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 }, names: places)
         if let title = document.title, TitleCasing.isShouted(title) {
-            document.title = TitleCasing(evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 },
-                                         names: places).sentenceCased(title)
+            document.title = casing.sentenceCased(title)
+        } else if let qualifier = typeQualifier, let title = document.title, title.hasPrefix(qualifier + " ") {
+            // "LIÊN TỊCH" + "Phối hợp giữa nhà trường và Công đoàn": "Liên tịch phối hợp giữa ...".
+            let subject = String(title.dropFirst(qualifier.count + 1))
+            document.title = casing.sentenceCased(qualifier) + " " + VietnameseText.lowercasingFirst(subject)
         }
         if let name = otherTypeName {
             let typeName = VietnameseText.capitalizingFirst(name.lowercased())

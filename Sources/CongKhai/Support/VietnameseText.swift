@@ -142,6 +142,8 @@ public enum VietnameseText {
     /// 2007- 2008" after "... nhiệm vụ").
     public static func lowercasingFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase else { return text }
+        // An abbreviation keeps its capitals: "UBND huyện", "THCS".
+        if text.dropFirst().prefix { !$0.isWhitespace }.contains(where: \.isUppercase) { return text }
         return first.lowercased() + text.dropFirst()
     }
 

@@ -348,6 +348,28 @@ import ZIPFoundation
         }
     }
 
+    @Test func aFewWordsAfterTheTypeNameLeadTheSubjectBelow() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let types: [(text: String, kind: String, title: String)] = [
+            ("KẾ HOẠCH LIÊN TỊCH\nPhối hợp giữa nhà trường và Công đoàn", "ke-hoach", "Liên tịch phối hợp giữa nhà trường và Công đoàn"),
+            ("BÁO CÁO TÓM TẮT\nKết quả tự đánh giá", "bao-cao", "Tóm tắt kết quả tự đánh giá"),
+            // The subject under it opens like a sentence and is still the subject.
+            ("CHƯƠNG TRÌNH HÀNH ĐỘNG\nThực hiện Nghị quyết số 12-NQ/ĐU của Đảng ủy", "chuong-trinh", "Hành động thực hiện Nghị quyết số 12-NQ/ĐU của Đảng ủy"),
+            ("KẾ HOẠCH LIÊN TỊCH\nUBND xã và nhà trường", "ke-hoach", "Liên tịch UBND xã và nhà trường"),
+            // A blank line between: the words after the type are the whole subject.
+            ("KẾ HOẠCH TUYỂN SINH\n\nThực hiện Công văn số 12/PGDĐT ngày 5/9/2024, nhà trường xây dựng kế hoạch.", "ke-hoach", "Tuyển sinh"),
+            ("KẾ HOẠCH NĂM HỌC\nCăn cứ Công văn số 12/PGDĐT ngày 5/9/2024;", "ke-hoach", "Năm học"),
+        ]
+        for (number, type) in types.enumerated() {
+            let file = fixture.root.appendingPathComponent("loai-\(number).txt")
+            try Data("TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: \(number + 40)/THAP\nAn Phước, ngày 5 tháng 9 năm 2024\n\n\(type.text)\n\nNhà trường thông báo.\n".utf8).write(to: file)
+            let document = try imported(file, unit: "th-an-phuoc", into: fixture).document
+            #expect(document.kind == type.kind, "type \(number)")
+            #expect(document.title == type.title, "type \(number)")
+        }
+    }
+
     /// The Bộ's draft guidance for kindergartens (2007) as its web page prints it: "Số:" and a
     /// blank number far apart, the V/v subject over three lines, the date, then "Dự thảo".
     @Test func aDraftCongVanWithItsNumberApart() throws {
