@@ -169,10 +169,11 @@ public struct CitationScanner: Sendable {
             for start in stride(from: index - 2, through: max(0, index - 5), by: -1) {
                 if let typed = DirectiveType.match(tokens, at: start), start + typed.count == index - 1 { type = typed.name; break }
             }
-        } else if let last = earlier.last, last.linkEnd <= separator.start {
+        } else if let last = earlier.last, last.linkEnd <= separator.start, separator.start - last.linkEnd <= 240 {
+            // Bounded before it is cut and tokenized: a long report has many ", số 12".
             let gap = slice(text, last.linkEnd, separator.start)
             let gapTokens = TextTokenizer.tokens(gap)
-            let sameClause = gap.utf8.count <= 240 && !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
+            let sameClause = !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
                 && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains("\($0.lower) \($1.lower)") }
             if sameClause || (separator.is(";") && gapTokens.count <= 12 && !gap.contains("\n")) { type = last.type }
         }
@@ -797,7 +798,7 @@ public struct CitationScanner: Sendable {
             var previousEnd = citations[head].linkEnd
             for index in citations.indices.dropFirst(head + 1) {
                 let item = citations[index]
-                guard item.start >= previousEnd else { break }
+                guard item.start >= previousEnd, item.start - previousEnd <= 400 else { break }
                 let gap = slice(text, previousEnd, item.start)
                 let gapTokens = TextTokenizer.tokens(gap)
                 let clauseEnds = gap.contains("\n") || zip(gapTokens, gapTokens.dropFirst()).contains { pair in
