@@ -60,19 +60,33 @@ struct TitleCasing {
 
     func sentenceCased(_ title: String) -> String {
         let runs = Self.letterRuns(title)
-        var result = ""
-        var cursor = title.startIndex
+        func isShouted(_ run: LetterRun) -> Bool { run.shape == .upper || (run.text.count == 1 && run.shape == .capitalized) }
+        var words: [String] = []
         var previousWritten: String?
         for (position, run) in runs.enumerated() {
-            result += title[cursor..<run.range.lowerBound]
-            cursor = run.range.upperBound
             let previous = run.afterSpaceOnly ? previousWritten : nil
             let next = position + 1 < runs.count && runs[position + 1].afterSpaceOnly ? runs[position + 1].text.lowercased() : nil
+            // A quotation opens with a capital, as the subject does: “Năm dân vận khéo”.
+            let opensQuotation = run.range.lowerBound > title.startIndex && "“\"«".contains(title[title.index(before: run.range.lowerBound)])
             // Words not in capitals are as their line wrote them.
-            let shouted = run.shape == .upper || (run.text.count == 1 && run.shape == .capitalized)
-            let word = run.touchesDigit || !shouted ? run.text : written(run.text, previous: previous, next: next, first: position == 0)
-            result += word
+            let word = run.touchesDigit || !isShouted(run) ? run.text
+                : written(run.text, previous: previous, next: next, first: position == 0 || opensQuotation)
+            words.append(word)
             previousWritten = word
+        }
+        // Names the state format spells one way, which the text may never print in running
+        // text: "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "NGÀY NHÀ GIÁO VIỆT NAM".
+        for (range, name) in ProperNames.matches(in: runs.map { $0.text.lowercased() }, names: ProperNames.all)
+        where runs[range].allSatisfy({ isShouted($0) && !$0.touchesDigit }) && runs[range].dropFirst().allSatisfy(\.afterSpaceOnly) {
+            words.replaceSubrange(range, with: name.words)
+        }
+        if let first = words.first { words[0] = VietnameseText.capitalizingFirst(first) }
+        var result = ""
+        var cursor = title.startIndex
+        for (run, word) in zip(runs, words) {
+            result += title[cursor..<run.range.lowerBound]
+            result += word
+            cursor = run.range.upperBound
         }
         result += title[cursor...]
         return result

@@ -28,4 +28,17 @@ import Testing
         #expect(!TitleCasing.isShouted("Kế hoạch THCS"))
         #expect(TitleCasing.isShouted("KẾ HOẠCH 2024"))
     }
+
+    @Test func namesTheStateFormatSpellsAndQuotations() {
+        // No running text to learn from: the names are still names, a quotation opens with a capital.
+        let casing = TitleCasing(evidence: ["Nhà trường thông báo đến phụ huynh học sinh."])
+        #expect(casing.sentenceCased("TỔNG KẾT CÔNG TÁC ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH NĂM HỌC 2023-2024")
+            == "Tổng kết công tác Đoàn Thanh niên Cộng sản Hồ Chí Minh năm học 2023-2024")
+        #expect(casing.sentenceCased("CHÀO MỪNG NGÀY NHÀ GIÁO VIỆT NAM 20/11") == "Chào mừng Ngày Nhà giáo Việt Nam 20/11")
+        #expect(casing.sentenceCased("THỰC HIỆN “NĂM DÂN VẬN KHÉO” 2020") == "Thực hiện “Năm dân vận khéo” 2020")
+        // Words printed in lowercase are the writer's, and a name's words apart are no name.
+        #expect(casing.sentenceCased("DẠY TIẾNG VIỆT, NAM VÀ NỮ") == "Dạy tiếng Việt, nam và nữ")
+        #expect(casing.sentenceCased("TIẾNG ANH LỚP 3") == "Tiếng Anh lớp 3")
+        #expect(casing.sentenceCased("HỌC TẬP VÀ LÀM THEO Hồ chí minh") == "Học tập và làm theo Hồ chí minh")
+    }
 }
