@@ -297,7 +297,14 @@ public struct CitationScanner: Sendable {
         var issuerCodes = codes.map(DocumentNumber.symbolKey)
         if let first = issuerCodes.first, DirectiveType.codes[first] != nil { issuerCodes.removeFirst() }
         var issuer: String?
-        let issuerStart = skipComma(tokens, index)
+        var issuerStart = skipComma(tokens, index)
+        // "Kế hoạch số 77/KH-UBND ngày 8/5/2017 (gọi tắt là Kế hoạch 77) của UBND tỉnh": an aside
+        // in brackets before the issuer.
+        if issuerStart < tokens.count, tokens[issuerStart].is("("),
+           let close = tokens[issuerStart..<min(tokens.count, issuerStart + 24)].firstIndex(where: { $0.is(")") }),
+           close + 1 < tokens.count, tokens[close + 1].lower == "của" {
+            issuerStart = close + 1
+        }
         if issuerStart < tokens.count, ["của", "giữa"].contains(tokens[issuerStart].lower)
             || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count && tokens[issuerStart + 1].startsUppercase) {
             // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.

@@ -88,6 +88,8 @@ import Testing
         let by = scan("Căn cứ Quyết định số 12/QĐ-UBND do UBND huyện ban hành ngày 5/9/2024;").first
         #expect(by?.issuer == "UBND huyện")
         #expect(by?.date?.iso == "2024-09-05")
+        // An aside in brackets before "của".
+        #expect(scan("Thực hiện Kế hoạch số 77/KH-UBND ngày 8/5/2017 (gọi tắt là Kế hoạch 77) của UBND tỉnh;").first?.issuer == "UBND tỉnh")
         // "do" without "ban hành" is not an issuer: "do đó", "do dịch bệnh".
         #expect(scan("Quyết định số 12/QĐ-UBND do dịch bệnh kéo dài.").first?.issuer == nil)
     }
