@@ -278,6 +278,9 @@ public struct CitationScanner: Sendable {
         if probe < tokens.count, tokens[probe].lower == "được" { probe += 1 }
         if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành", tokens[probe + 2].lower == "ngày" {
             index = probe + 2
+        } else if probe + 1 < tokens.count, tokens[probe].lower == "ký", tokens[probe + 1].lower == "ngày" {
+            // "13/QĐ-UBND ký ngày 05/9/2024"
+            index = probe + 1
         }
         // "Công văn số 1257/VPUBND-THVX Đồng Tháp, ngày 15 tháng 9 năm 2020": a place printed
         // after the symbol, then the date.
@@ -291,6 +294,12 @@ public struct CitationScanner: Sendable {
                 lastIndex = next - 1
                 break
             }
+        }
+        // "Kế hoạch số 12/KH-UBND năm 2024 của UBND huyện": the year alone is no date, and the
+        // issuer follows it.
+        if date == nil, index + 1 < tokens.count, tokens[index].lower == "năm", isYear(tokens[index + 1].text) {
+            index += 2
+            lastIndex = index - 1
         }
         let parts = symbol.parts
         let codes = parts.dropFirst().filter { !isYear($0) }

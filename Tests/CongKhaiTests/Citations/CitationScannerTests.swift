@@ -421,6 +421,12 @@ import Testing
     }
 
     @Test func issuedOnAfterTheSymbol() {
+        func scan(_ text: String) -> [Citation] { CitationScanner().scan(text).citations }
         #expect(CitationScanner().scan("Chỉ thị 33/CT-TTg được ban hành ngày 26/11/2021 của Thủ tướng").citations.first?.date?.iso == "2021-11-26")
+        #expect(scan("Căn cứ Quyết định số 13/QĐ-UBND ký ngày 05/9/2024 của UBND huyện;").first?.date?.iso == "2024-09-05")
+        // A year alone is no date; the issuer after it is still read.
+        let yearOnly = scan("Căn cứ Kế hoạch số 12/KH-UBND năm 2024 của UBND huyện về việc thực hiện;").first
+        #expect(yearOnly?.date == nil)
+        #expect(yearOnly?.issuer == "UBND huyện")
     }
 }
