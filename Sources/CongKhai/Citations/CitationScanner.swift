@@ -123,6 +123,11 @@ public struct CitationScanner: Sendable {
                 index = probe
             }
         }
+        if let urgency = DirectiveType.urgencies.first(where: { words in
+            index + words.count < tokens.count && words.indices.allSatisfy { tokens[index + $0].lower == words[$0] }
+        }), tokens[index + urgency.count].lower == "số" {
+            index += urgency.count
+        }
         if index < tokens.count, tokens[index].lower == "số" { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count else { return nil }
@@ -317,8 +322,8 @@ public struct CitationScanner: Sendable {
         if issuerStart < tokens.count, ["của", "giữa"].contains(tokens[issuerStart].lower)
             || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count && tokens[issuerStart + 1].startsUppercase) {
             // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.
-            let joint = issuerCodes.count > 1 && (type.lowercased().contains("liên tịch") || type.lowercased().contains("liên ngành")
-                || codes.first.map { ["LT", "LN"].contains(String(DocumentNumber.symbolKey($0).suffix(2))) } == true)
+            let joint = issuerCodes.count > 1 && (["liên tịch", "liên ngành", "phối hợp"].contains { type.lowercased().contains($0) }
+                || codes.first.map { ["LT", "LN", "PH"].contains(String(DocumentNumber.symbolKey($0).suffix(2))) } == true)
             if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1, joint: joint) {
                 issuer = found
                 index = next

@@ -8,6 +8,7 @@ enum DirectiveType {
             ("quy chế phối hợp", "Quy chế phối hợp"), ("kế hoạch liên tịch", "Kế hoạch liên tịch"),
             ("hướng dẫn liên tịch", "Hướng dẫn liên tịch"), ("thông báo kết luận", "Thông báo kết luận"),
             ("hướng dẫn liên ngành", "Hướng dẫn liên ngành"), ("kế hoạch liên ngành", "Kế hoạch liên ngành"),
+            ("kế hoạch phối hợp", "Kế hoạch phối hợp"),
             ("văn bản hợp nhất", "Văn bản hợp nhất"),
             ("chỉ thị", "Chỉ thị"), ("quyết định", "Quyết định"), ("nghị quyết", "Nghị quyết"), ("kế hoạch", "Kế hoạch"),
             ("công văn", "Công văn"), ("văn bản", "Văn bản"), ("thông tư", "Thông tư"), ("nghị định", "Nghị định"),
@@ -34,8 +35,13 @@ enum DirectiveType {
         "BC": "Báo cáo", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch", "PA": "Phương án",
         "BB": "Biên bản", "GM": "Giấy mời", "CV": "Công văn", "CD": "Công điện", "CTHD": "Chương trình hành động",
         "KHLT": "Kế hoạch liên tịch", "HDLT": "Hướng dẫn liên tịch", "VBHN": "Văn bản hợp nhất",
-        "HDLN": "Hướng dẫn liên ngành", "KHLN": "Kế hoạch liên ngành",
+        "HDLN": "Hướng dẫn liên ngành", "KHLN": "Kế hoạch liên ngành", "KHPH": "Kế hoạch phối hợp",
+        "CTPH": "Chương trình phối hợp", "QCPH": "Quy chế phối hợp",
     ]
+
+    /// How urgent a text is, printed between its type and "số": "Công văn hỏa tốc số ...",
+    /// "Công điện khẩn số ...". Not part of the type.
+    static let urgencies: [[String]] = [["thượng", "khẩn"], ["hỏa", "tốc"], ["hoả", "tốc"], ["khẩn"]]
 
     /// Phrases by a hash of their first word's bytes: most words start no phrase and are
     /// rejected by one lookup, without String hashing (which normalises Unicode).

@@ -94,6 +94,17 @@ import Testing
         #expect(scan("Quyết định số 12/QĐ-UBND do dịch bệnh kéo dài.").first?.issuer == nil)
     }
 
+    @Test func urgentTextsAndPlansMadeTogether() {
+        let urgent = scan("Thực hiện Công văn hỏa tốc số 123/SGDĐT-VP ngày 5/9/2024 của Sở GDĐT; Công điện khẩn số 01/CĐ-UBND ngày 6/9/2024 của UBND tỉnh;")
+        #expect(urgent.map(\.type) == ["Công văn", "Công điện"])
+        #expect(urgent.map(\.issuer) == ["Sở GDĐT", "UBND tỉnh"])
+        let together = scan("Thực hiện Kế hoạch phối hợp số 05/KHPH-PGDĐT-HND ngày 5/9/2024 của Phòng GDĐT, Hội Nông dân huyện về việc tuyên truyền;").first
+        #expect(together?.type == "Kế hoạch phối hợp")
+        #expect(together?.issuer == "Phòng GDĐT, Hội Nông dân huyện")
+        // "khẩn trương" is no urgency of a text.
+        #expect(scan("Công văn khẩn trương số 5 lớp").isEmpty)
+    }
+
     @Test func aMonthWithoutItsDayDoesNotHideTheIssuer() {
         let citation = scan("Căn cứ Quyết định số 2345/QĐ-UBND tháng 8 năm 2024 của UBND tỉnh Nghệ An;").first
         #expect(citation?.date?.iso == "2024-08")
