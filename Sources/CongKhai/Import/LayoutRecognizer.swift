@@ -69,7 +69,7 @@ struct LayoutRecognizer {
                 consumed.insert(position)
                 continue
             }
-            if let type = typeLine(line) {
+            if let type = typeLine(line, afterHeader: document.number != nil || document.issued != nil) {
                 document.kind = type.kind
                 if type.kind == "khac" { otherTypeName = type.name }
                 typeIndex = position
@@ -83,7 +83,7 @@ struct LayoutRecognizer {
                 }
                 break
             }
-            if line.isUppercase && line.plain.count <= 120 {
+            if (line.isUppercase && line.plain.count <= 120) || isLetterheadInSentenceCase(line, headerSoFar: document) {
                 document.letterhead.append(line.plain)
                 consumed.insert(position)
                 continue
@@ -368,19 +368,54 @@ struct LayoutRecognizer {
         !line.plain.isEmpty && line.plain.allSatisfy { "-_=*~.–—".contains($0) || $0 == " " }
     }
 
-    /// `name`: the type's words as printed ("GIẤY MỜI").
-    private func typeLine(_ line: SourceLine) -> (kind: String, name: String, rest: String?)? {
-        guard line.isUppercase else { return nil }
+    /// `name`: the type's words as printed ("GIẤY MỜI"). The type's name is printed in capitals,
+    /// letter-spaced ("K Ế  H O Ạ C H") at times; a Word file that capitalises it with a font
+    /// style gives it in sentence case: alone on its line, or, once the number or the date was
+    /// read (`afterHeader`), leading a subject line that is no sentence.
+    private func typeLine(_ line: SourceLine, afterHeader: Bool) -> (kind: String, name: String, rest: String?)? {
+        if let spaced = Self.letterSpaced(line.plain) {
+            let joined = VietnameseText.fold(spaced).replacingOccurrences(of: " ", with: "")
+            if let type = Self.typeNames.first(where: { $0.folded.replacingOccurrences(of: " ", with: "") == joined }) {
+                return (type.kind, spaced, nil)
+            }
+        }
         let folded = line.folded
         for type in Self.typeNames where folded == type.folded || folded.hasPrefix(type.folded + " ") {
             let words = line.plain.split(separator: " ")
             let typeWordCount = type.folded.split(separator: " ").count
             let name = words.prefix(typeWordCount).joined(separator: " ")
-            if folded == type.folded { return (type.kind, name, nil) }
+            if folded == type.folded { return line.isUppercase || afterHeader || line.plain == VietnameseText.capitalizingFirst(line.plain.lowercased()) ? (type.kind, name, nil) : nil }
+            let rest = words.dropFirst(typeWordCount).joined(separator: " ")
             // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
-            return (type.kind, name, words.dropFirst(typeWordCount).joined(separator: " "))
+            if line.isUppercase { return (type.kind, name, rest) }
+            guard afterHeader, line.plain.count <= 200, !".;:".contains(line.plain.last ?? "."),
+                  let next = words.dropFirst(typeWordCount).first,
+                  !Self.sentenceWordsAfterType.contains(next.lowercased()), !next.first!.isNumber else { return nil }
+            return (type.kind, name, VietnameseText.capitalizingFirst(rest))
         }
         return nil
+    }
+
+    /// "Phòng GD&ĐT huyện Yên Thành" over "Trường THCS Lý Nhật Quang", before the number and the
+    /// date: the letterhead of a Word file that capitalises it with a font style.
+    private func isLetterheadInSentenceCase(_ line: SourceLine, headerSoFar document: ImportedDocument) -> Bool {
+        guard document.number == nil, document.issued == nil, document.letterhead.count < 3, line.plain.count <= 80,
+              line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
+              let first = line.plain.split(separator: " ").first?.lowercased() else { return false }
+        return CitationScanner.bodyHeads.contains(first) || ["chi", "đảng", "liên"].contains(first)
+    }
+
+    /// Words after a type's name that make a line a sentence about it, not its subject: "Kế
+    /// hoạch này được ...", "Báo cáo số 12 ...".
+    static let sentenceWordsAfterType: Set<String> = ["số", "này", "được", "đã", "đang", "sẽ", "của", "là", "và", "có", "gồm", "trên", "theo", "đó", "nêu", "kèm"]
+
+    /// "K Ế  H O Ạ C H": single letters with a space between, two between words. The word as it
+    /// reads, "KẾ HOẠCH"; nil for any other line.
+    static func letterSpaced(_ text: String) -> String? {
+        let letters = text.split(separator: " ")
+        guard letters.count >= 4, letters.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return nil }
+        let words = text.components(separatedBy: "  ").map { $0.replacingOccurrences(of: " ", with: "") }.filter { !$0.isEmpty }
+        return words.joined(separator: " ")
     }
 
     private func isBodyStart(_ line: SourceLine) -> Bool {

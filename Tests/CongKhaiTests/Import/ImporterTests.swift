@@ -370,6 +370,34 @@ import ZIPFoundation
         }
     }
 
+    /// A Word file that prints its letterhead and type name in capitals with a font style gives
+    /// them in the case they were typed in.
+    @Test func aHeaderTypedInSentenceCaseOrLetterSpaced() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        func header(_ number: Int) -> String {
+            "Phòng GD&ĐT huyện Yên Thành\nTrường tiểu học An Phước\n\nCộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\n\nSố: \(number)/THAP\nAn Phước, ngày 10 tháng 9 năm 2024\n\n"
+        }
+        let types: [(text: String, kind: String, title: String)] = [
+            ("Kế hoạch\nTổ chức Hội khỏe Phù Đổng năm học 2024 - 2025", "ke-hoach", "Tổ chức Hội khỏe Phù Đổng năm học 2024 - 2025"),
+            ("Báo cáo kết quả tuyển sinh năm học 2024 - 2025", "bao-cao", "Kết quả tuyển sinh năm học 2024 - 2025"),
+            ("K Ế  H O Ạ C H\nTổ chức ngày hội đọc sách", "ke-hoach", "Tổ chức ngày hội đọc sách"),
+        ]
+        for (number, type) in types.enumerated() {
+            let file = fixture.root.appendingPathComponent("thuong-\(number).txt")
+            try Data((header(number + 15) + type.text + "\n\nNhà trường thông báo.\n\nHiệu trưởng\n\nNguyễn Văn Minh\n").utf8).write(to: file)
+            let document = try imported(file, unit: "th-an-phuoc", into: fixture).document
+            #expect(document.kind == type.kind, "type \(number)")
+            #expect(document.title == type.title, "type \(number)")
+            #expect(document.letterhead == ["Phòng GD&ĐT huyện Yên Thành", "Trường tiểu học An Phước"], "type \(number)")
+            #expect(document.signer == "Nguyễn Văn Minh", "type \(number)")
+        }
+        // A sentence about a plan is no type line.
+        let sentence = fixture.root.appendingPathComponent("cau.txt")
+        try Data((header(30) + "Kế hoạch này được xây dựng để tổ chức tốt ngày hội.\n\nHiệu trưởng\n\nNguyễn Văn Minh\n").utf8).write(to: sentence)
+        #expect(try imported(sentence, unit: "th-an-phuoc", into: fixture).document.title != "Này được xây dựng để tổ chức tốt ngày hội.")
+    }
+
     /// The Bộ's draft guidance for kindergartens (2007) as its web page prints it: "Số:" and a
     /// blank number far apart, the V/v subject over three lines, the date, then "Dự thảo".
     @Test func aDraftCongVanWithItsNumberApart() throws {
