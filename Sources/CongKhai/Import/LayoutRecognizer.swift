@@ -452,7 +452,9 @@ struct LayoutRecognizer {
     /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...", "HIỆU TRƯỞNG TRƯỜNG ...", "GIÁM ĐỐC SỞ ...": the
     /// authority a decision is made by, in capitals on a line of its own.
     private func isAuthority(_ line: SourceLine) -> Bool {
-        guard line.isUppercase, line.plain.count <= 120 else { return false }
+        // In sentence case too, as a Word file with a capitalising font style gives it.
+        guard line.isUppercase || (line.plain.first?.isUppercase == true && !".;:,".contains(line.plain.last ?? ".")),
+              line.plain.count <= 120 else { return false }
         let folded = line.folded
         return Self.authorityTitles.contains { folded.hasPrefix($0) }
     }

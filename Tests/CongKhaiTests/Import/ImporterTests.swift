@@ -392,6 +392,12 @@ import ZIPFoundation
             #expect(document.letterhead == ["Phòng GD&ĐT huyện Yên Thành", "Trường tiểu học An Phước"], "type \(number)")
             #expect(document.signer == "Nguyễn Văn Minh", "type \(number)")
         }
+        // A decision's authority under its subject, in sentence case, opens the body.
+        let decision = fixture.root.appendingPathComponent("quyet-dinh.txt")
+        try Data((header(31) + "Quyết định\nVề việc thành lập tổ chuyên môn năm học 2024 - 2025\nHiệu trưởng trường tiểu học An Phước\n\nCăn cứ Thông tư số 28/2020/TT-BGDĐT;\n\nHiệu trưởng\n\nNguyễn Văn Minh\n").utf8).write(to: decision)
+        let decided = try imported(decision, unit: "th-an-phuoc", into: fixture).document
+        #expect(decided.kind == "quyet-dinh")
+        #expect(decided.title == "Về việc thành lập tổ chuyên môn năm học 2024 - 2025")
         // A sentence about a plan is no type line.
         let sentence = fixture.root.appendingPathComponent("cau.txt")
         try Data((header(30) + "Kế hoạch này được xây dựng để tổ chức tốt ngày hội.\n\nHiệu trưởng\n\nNguyễn Văn Minh\n").utf8).write(to: sentence)
