@@ -476,9 +476,14 @@ struct LayoutRecognizer {
     static func isSigningTitle(_ line: SourceLine) -> Bool {
         if line.isUppercase { return line.plain.count <= 80 }
         var folded = Substring(line.folded)
-        for prefix in ["tm.", "t/m", "kt.", "k/t", "q.", "tl."] where folded.hasPrefix(prefix) {
+        var prefixed = false
+        for prefix in ["tm.", "t/m", "kt.", "k/t", "q.", "tl.", "t/l", "tuq."] where folded.hasPrefix(prefix) {
             folded = folded.dropFirst(prefix.count).drop { $0 == " " }
+            prefixed = true
         }
+        // "TM. Ban Thường vụ", "TM. Hội đồng trường": on behalf of a body, whose names vary.
+        if prefixed, !folded.isEmpty, line.plain.count <= 60, !line.plain.contains(where: \.isNumber),
+           !".;:".contains(line.plain.last ?? ".") { return true }
         return signingTitles.contains(String(folded))
     }
 

@@ -318,6 +318,9 @@ import ZIPFoundation
             ("KT. Hiệu trưởng\nPhó Hiệu trưởng\n\nĐoàn Văn Thanh Mộng", "Đoàn Văn Thanh Mộng", "KT. Hiệu trưởng / Phó Hiệu trưởng"),
             ("HIỆU TRƯỞNG\n\n\nThS. Đoàn Văn Thanh Mộng", "ThS. Đoàn Văn Thanh Mộng", "HIỆU TRƯỞNG"),
             ("Nơi nhận:\n- BGH;\n- Lưu: VT.\n\nHIỆU TRƯỞNG\n\nPGS.TS. Đoàn Văn Thanh Mộng", "PGS.TS. Đoàn Văn Thanh Mộng", "HIỆU TRƯỞNG"),
+            // On behalf of a body, whatever its name.
+            ("TM. Ban Thường vụ\nChủ tịch\n\nĐoàn Văn Thanh Mộng", "Đoàn Văn Thanh Mộng", "TM. Ban Thường vụ / Chủ tịch"),
+            ("TM. Hội đồng trường\nChủ tịch\n\nĐoàn Văn Thanh Mộng", "Đoàn Văn Thanh Mộng", "TM. Hội đồng trường / Chủ tịch"),
         ]
         for (number, signature) in signatures.enumerated() {
             let file = fixture.root.appendingPathComponent("chu-ky-\(number).txt")
