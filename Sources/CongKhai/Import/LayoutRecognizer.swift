@@ -83,7 +83,7 @@ struct LayoutRecognizer {
                 }
                 break
             }
-            if (line.isUppercase && line.plain.count <= 120) || isLetterheadInSentenceCase(line, headerSoFar: document) {
+            if (line.isUppercase && line.plain.count <= 120) || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: document)) {
                 document.letterhead.append(line.plain)
                 consumed.insert(position)
                 continue
@@ -396,8 +396,8 @@ struct LayoutRecognizer {
         return nil
     }
 
-    /// "Phòng GD&ĐT huyện Yên Thành" over "Trường THCS Lý Nhật Quang", before the number and the
-    /// date: the letterhead of a Word file that capitalises it with a font style.
+    /// "Phòng GD&ĐT huyện Yên Thành" over "Trường THCS Lý Nhật Quang", at the top, before the
+    /// number and the date: the letterhead of a Word file that capitalises it with a font style.
     private func isLetterheadInSentenceCase(_ line: SourceLine, headerSoFar document: ImportedDocument) -> Bool {
         guard document.number == nil, document.issued == nil, document.letterhead.count < 3, line.plain.count <= 80,
               line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
