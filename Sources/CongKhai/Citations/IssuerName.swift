@@ -3,13 +3,8 @@
 /// Chính phủ", "Ban Thường vụ Tỉnh ủy", and a directive's page should say so one way. Only the
 /// case of these names changes; any other word stays as printed.
 enum IssuerName {
-    /// The first words of the names: it runs on every citation of a build, and most issuer
-    /// words start none.
-    private static let firstWords = Set(ProperNames.bodies.map { $0.lowered[0] })
-
     static func normalised(_ issuer: String) -> String {
         var words = issuer.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-        guard words.contains(where: { firstWords.contains($0.lowercased()) }) else { return issuer }
         var changed = false
         for (range, name) in ProperNames.matches(in: words.map { $0.lowercased() }, names: ProperNames.bodies)
         where !words[range].elementsEqual(name.words) {
