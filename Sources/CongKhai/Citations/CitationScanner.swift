@@ -902,11 +902,10 @@ public struct CitationScanner: Sendable {
         "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng",
     ]
     static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
-    /// Words that open an issuing body's name: "Bộ Nội vụ", "Ủy ban Dân tộc", "Tổng Liên đoàn".
-    static let issuerHeads: Set<String> = ["Bộ", "Ban", "Sở", "Phòng", "Ủy", "Uỷ", "UBND", "Tổng", "Hội", "Liên", "Công", "Văn", "Ngân", "Mặt", "Đoàn"]
-    /// The same lowercased, with the heads of a school's or a council's name, and the pairs that
-    /// name a body alone: for an issuer outside its usual place ("của phòng GD&ĐT ...").
-    static let bodyHeads: Set<String> = Set(issuerHeads.map { $0.lowercased() }).union(["hđnd", "trường", "cục"])
+    static let issuerHeads = ProperNames.bodyHeads
+    /// `ProperNames.bodyHeadsInAnyCase`, and the pairs that name a body alone: for an issuer
+    /// outside its usual place ("của phòng GD&ĐT ...").
+    static let bodyHeads = ProperNames.bodyHeadsInAnyCase
     static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
                                          "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
     /// Head words of a body that may follow a date without "của" (a school's or an office's

@@ -370,8 +370,8 @@ struct LayoutRecognizer {
 
     /// `name`: the type's words as printed ("GIẤY MỜI"). The type's name is printed in capitals,
     /// letter-spaced ("K Ế  H O Ạ C H") at times; a Word file that capitalises it with a font
-    /// style gives it in sentence case: alone on its line, or, once the number or the date was
-    /// read (`afterHeader`), leading a subject line that is no sentence.
+    /// style gives it as typed: alone on its line in any case, or, once the number or the date
+    /// was read (`afterHeader`), leading a subject line that is no sentence.
     private func typeLine(_ line: SourceLine, afterHeader: Bool) -> (kind: String, name: String, rest: String?)? {
         if let spaced = Self.letterSpaced(line.plain) {
             let joined = VietnameseText.fold(spaced).replacingOccurrences(of: " ", with: "")
@@ -384,13 +384,14 @@ struct LayoutRecognizer {
             let words = line.plain.split(separator: " ")
             let typeWordCount = type.folded.split(separator: " ").count
             let name = words.prefix(typeWordCount).joined(separator: " ")
-            if folded == type.folded { return line.isUppercase || afterHeader || line.plain == VietnameseText.capitalizingFirst(line.plain.lowercased()) ? (type.kind, name, nil) : nil }
+            // The name alone on its line, in any case.
+            if folded == type.folded { return (type.kind, name, nil) }
             let rest = words.dropFirst(typeWordCount).joined(separator: " ")
             // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
             if line.isUppercase { return (type.kind, name, rest) }
             guard afterHeader, line.plain.count <= 200, !".;:".contains(line.plain.last ?? "."),
                   let next = words.dropFirst(typeWordCount).first,
-                  !Self.sentenceWordsAfterType.contains(next.lowercased()), !next.first!.isNumber else { return nil }
+                  !Self.sentenceWordsAfterType.contains(next.lowercased()), next.first?.isNumber != true else { return nil }
             return (type.kind, name, VietnameseText.capitalizingFirst(rest))
         }
         return nil
@@ -402,7 +403,7 @@ struct LayoutRecognizer {
         guard document.number == nil, document.issued == nil, document.letterhead.count < 3, line.plain.count <= 80,
               line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
               let first = line.plain.split(separator: " ").first?.lowercased() else { return false }
-        return CitationScanner.bodyHeads.contains(first) || ["chi", "đảng", "liên"].contains(first)
+        return ProperNames.bodyHeadsInAnyCase.contains(first) || ["chi", "đảng"].contains(first)
     }
 
     /// Words after a type's name that make a line a sentence about it, not its subject: "Kế

@@ -33,6 +33,11 @@ enum ProperNames {
     /// The bodies.
     static let bodies = List(bodyNames)
 
+    /// Words that open an issuing body's name: "Bộ Nội vụ", "Ủy ban Dân tộc", "Tổng Liên đoàn".
+    static let bodyHeads: Set<String> = ["Bộ", "Ban", "Sở", "Phòng", "Ủy", "Uỷ", "UBND", "Tổng", "Hội", "Liên", "Công", "Văn", "Ngân", "Mặt", "Đoàn"]
+    /// The same lowercased, with the heads of a school's or a council's name.
+    static let bodyHeadsInAnyCase: Set<String> = Set(bodyHeads.map { $0.lowercased() }).union(["hđnd", "trường", "cục"])
+
     /// The bodies and the names of organisations, days and campaigns.
     static let all = List(bodyNames + [
         "Việt Nam", "Hồ Chí Minh", "Bác Hồ", "Đảng Cộng sản Việt Nam",
