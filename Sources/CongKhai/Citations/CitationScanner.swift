@@ -128,6 +128,13 @@ public struct CitationScanner: Sendable {
         }), tokens[index + urgency.count].lower == "số" {
             index += urgency.count
         }
+        // "Công văn chỉ đạo số 12/PGDĐT-THCS", "Quyết định phê duyệt số 99/QĐ-UBND": one or two
+        // words in lowercase say what the text does. A type phrase there ("công văn hướng dẫn
+        // số ...") is a citation of its own, matched next.
+        var probe = index
+        while probe < tokens.count, probe - index < 2, tokens[probe].isWord, tokens[probe].lower != "số",
+              tokens[probe].text == tokens[probe].lower, !tokens[probe].isDigits, DirectiveType.match(tokens, at: probe) == nil { probe += 1 }
+        if probe > index, probe + 1 < tokens.count, tokens[probe].lower == "số", tokens[probe + 1].isDigits { index = probe }
         if index < tokens.count, tokens[index].lower == "số" { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count else { return nil }

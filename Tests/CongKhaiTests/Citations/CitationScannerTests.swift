@@ -101,6 +101,11 @@ import Testing
         let together = scan("Thực hiện Kế hoạch phối hợp số 05/KHPH-PGDĐT-HND ngày 5/9/2024 của Phòng GDĐT, Hội Nông dân huyện về việc tuyên truyền;").first
         #expect(together?.type == "Kế hoạch phối hợp")
         #expect(together?.issuer == "Phòng GDĐT, Hội Nông dân huyện")
+        // A word or two on what the text does, before "số"; a type phrase there is the citation's.
+        #expect(scan("Thực hiện Công văn chỉ đạo số 12/PGDĐT-THCS ngày 5/9/2024 của Phòng GDĐT;").first?.type == "Công văn")
+        #expect(scan("Căn cứ Quyết định phê duyệt số 99/QĐ-UBND ngày 1/8/2024 của UBND huyện;").first?.issuer == "UBND huyện")
+        #expect(scan("Thực hiện công văn hướng dẫn số 456/PGDĐT ngày 6/9/2024;").first?.type == "Hướng dẫn")
+        #expect(scan("Kế hoạch này có số 12 lớp, Quyết định năm nay số 5 em.").isEmpty)
         // "khẩn trương" is no urgency of a text.
         #expect(scan("Công văn khẩn trương số 5 lớp").isEmpty)
     }
