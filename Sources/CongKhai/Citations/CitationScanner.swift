@@ -123,14 +123,9 @@ public struct CitationScanner: Sendable {
                 index = probe
             }
         }
-        if let urgency = DirectiveType.urgencies.first(where: { words in
-            index + words.count < tokens.count && words.indices.allSatisfy { tokens[index + $0].lower == words[$0] }
-        }), tokens[index + urgency.count].lower == "số" {
-            index += urgency.count
-        }
-        // "Công văn chỉ đạo số 12/PGDĐT-THCS", "Quyết định phê duyệt số 99/QĐ-UBND": one or two
-        // words in lowercase say what the text does. A type phrase there ("công văn hướng dẫn
-        // số ...") is a citation of its own, matched next.
+        // "Công văn chỉ đạo số 12/PGDĐT-THCS", "Quyết định phê duyệt số 99/QĐ-UBND", "Công văn hỏa
+        // tốc số ...": one or two words in lowercase say what the text does or how urgent it is.
+        // A type phrase there ("công văn hướng dẫn số ...") is a citation of its own, matched next.
         var probe = index
         while probe < tokens.count, probe - index < 2, tokens[probe].isWord, tokens[probe].lower != "số",
               tokens[probe].text == tokens[probe].lower, !tokens[probe].isDigits, DirectiveType.match(tokens, at: probe) == nil { probe += 1 }

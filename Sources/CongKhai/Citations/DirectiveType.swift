@@ -39,10 +39,6 @@ enum DirectiveType {
         "CTPH": "Chương trình phối hợp", "QCPH": "Quy chế phối hợp",
     ]
 
-    /// How urgent a text is, printed between its type and "số": "Công văn hỏa tốc số ...",
-    /// "Công điện khẩn số ...". Not part of the type.
-    static let urgencies: [[String]] = [["thượng", "khẩn"], ["hỏa", "tốc"], ["hoả", "tốc"], ["khẩn"]]
-
     /// Phrases by a hash of their first word's bytes: most words start no phrase and are
     /// rejected by one lookup, without String hashing (which normalises Unicode).
     static let phrasesByFirstWord: [UInt64: [(words: [String], name: String)]] = Dictionary(grouping: phrases) { bytesHash($0.words[0]) }
