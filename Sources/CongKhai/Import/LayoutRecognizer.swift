@@ -26,7 +26,9 @@ struct LayoutRecognizer {
 
     func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
         var document = ImportedDocument()
-        let lines = removePageFurniture(rawLines)
+        let furniture = PageFurniture(rawLines)
+        let lines = furniture.kept
+        document.reportRemoved(furniture.removed)
         var index = 0
         var typeIndex: Int?
         var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
@@ -618,22 +620,5 @@ struct LayoutRecognizer {
             return text
         }
         return nil
-    }
-
-    // MARK: - Page furniture
-
-    /// Drops page numbers ("- 2 -", "Trang 3/5", "12") and running headers (a short line that
-    /// repeats on many pages).
-    private func removePageFurniture(_ lines: [SourceLine]) -> [SourceLine] {
-        var counts: [String: Int] = [:]
-        for line in lines where !line.isBlank && line.plain.count <= 80 { counts[line.plain, default: 0] += 1 }
-        let pageNumber = try? NSRegularExpression(pattern: #"^(?:[-–—\s]*\d{1,3}[-–—\s]*|trang\s*\d{1,3}(\s*/\s*\d{1,3})?)$"#, options: [.caseInsensitive])
-        return lines.map { line in
-            let range = NSRange(line.plain.startIndex..., in: line.plain)
-            let isPageNumber = pageNumber?.firstMatch(in: line.plain, range: range) != nil
-            let isRunningHeader = (counts[line.plain] ?? 0) >= 3 && line.plain.count >= 6 && !line.plain.hasPrefix("-")
-                && !line.plain.hasPrefix("+") && !(line.plain.first?.isNumber ?? false)
-            return isPageNumber || isRunningHeader ? SourceLine(number: line.number, text: "") : line
-        }
     }
 }

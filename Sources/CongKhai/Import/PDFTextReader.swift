@@ -1,8 +1,9 @@
 import Foundation
 
 /// Takes the text layer of a PDF through pdftotext (Debian's poppler-utils), keeping the layout
-/// so side-by-side blocks stay on their lines. A PDF without text (a scan) is refused: congkhai
-/// does no OCR.
+/// so side-by-side blocks stay on their lines, and its page breaks (form feeds), where running
+/// headers and page numbers are told from text. A PDF without text (a scan) is refused:
+/// congkhai does no OCR.
 enum PDFTextReader {
     enum Failure: Error { case toolMissing, failed(String), noText }
 
@@ -12,7 +13,7 @@ enum PDFTextReader {
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = ["-layout", "-enc", "UTF-8", "-nopgbrk", url.path, "-"]
+        process.arguments = ["-layout", "-enc", "UTF-8", url.path, "-"]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors

@@ -10,6 +10,8 @@ struct SourceLine: Sendable, Equatable {
     /// How far in it starts on its source line, a tab counted as 8 spaces: a cell printed alone
     /// under the right-hand column of a signature block starts far in.
     var indent = 0
+    /// The first line of a page: a form feed (pdftotext's page break) opened it.
+    var startsPage = false
 
     init(number: Int, text: String) {
         self.number = number
@@ -71,7 +73,12 @@ struct SourceLine: Sendable, Equatable {
         var lines: [SourceLine] = []
         let rawLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let tableRows = markdownTableRows(rawLines)
-        for (offset, line) in rawLines.enumerated() {
+        for (offset, rawLine) in rawLines.enumerated() {
+            // A form feed starts a page; where pages meet is evidence of a running header.
+            let startsPage = rawLine.contains("\u{0C}")
+            let line = startsPage ? rawLine.replacingOccurrences(of: "\u{0C}", with: "") : rawLine
+            let first = lines.count
+            defer { if startsPage && first < lines.count { lines[first].startsPage = true } }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if tableRows.contains(offset) {
                 // A Markdown table written without its outer bars: given them, it stays a table.
