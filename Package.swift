@@ -9,8 +9,12 @@ let embeddedTemplates: [Resource] = [
     "pagination.mustache", "home.mustache", "document.mustache", "unit.mustache",
     "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
     "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache", "search.mustache",
-    "assets/style.css", "assets/search.js",
-].map { .embedInCode("DefaultTemplates/\($0)") }
+    "checklist.mustache", "progress.mustache", "compliance-summary.mustache",
+    "assets/style.css", "assets/search.js", "assets/compliance.js",
+].map { .embedInCode("DefaultTemplates/\($0)") } + [
+    // What Thông tư 09/2024/TT-BGDĐT requires of each kind of unit (docs/compliance.md).
+    .embedInCode("Obligations/tt09-2024.yaml"),
+]
 
 let package = Package(
     name: "congkhai",

@@ -90,9 +90,22 @@ struct Check: ParsableCommand {
     @Flag(help: "Kiểm tra cả các văn bản nháp.")
     var drafts = false
 
+    @Option(name: .customLong("as-of"), help: "Ngày đối chiếu hạn công khai theo Thông tư 09/2024, dạng YYYY-MM-DD (mặc định: hôm nay).")
+    var asOf: String?
+
+    @Flag(help: "Coi các mục công khai thiếu, muộn hoặc chưa ghi ngày là lỗi (mã thoát 1), cho kiểm tra tự động của phòng, sở.")
+    var strict = false
+
+    func validate() throws {
+        if let asOf, IssuedDate(iso: asOf)?.day == nil {
+            throw ValidationError("--as-of phải là một ngày dạng YYYY-MM-DD, ví dụ 2026-07-01 (nhận được “\(asOf)”).")
+        }
+    }
+
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
-        let diagnostics = Builder(options: BuildOptions(source: URL(fileURLWithPath: source), includeDrafts: drafts)).check()
+        let day = asOf.flatMap { IssuedDate(iso: $0) }.flatMap(CalendarDay.init) ?? Self.today()
+        let diagnostics = Builder(options: BuildOptions(source: URL(fileURLWithPath: source), includeDrafts: drafts)).check(asOf: day, strict: strict)
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
         case .text:
@@ -102,6 +115,12 @@ struct Check: ParsableCommand {
             print(DiagnosticJSON.encode(diagnostics, language: language))
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Today in Vietnam: the command line reads the clock, the library never does.
+    static func today() -> CalendarDay {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        return CalendarDay(year: parts.year ?? 2025, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
 

@@ -63,13 +63,22 @@ public struct Builder: Sendable {
 
     /// Runs the checks of a build without writing anything: every problem of the portal,
     /// those of the files and those the bodies show once parsed and resolved.
-    public func check() -> [Diagnostic] {
+    /// `asOf`: also report TT 09 items missing after their deadline, late or undated, as of that
+    /// day (ComplianceChecks); `strict` makes those errors.
+    public func check(asOf: CalendarDay? = nil, strict: Bool = false) -> [Diagnostic] {
         let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
         let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
         var diagnostics = portal.diagnostics + templateProblems
         if portal.errors.isEmpty {
             let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal))
             diagnostics += site.diagnostics
+            if let asOf {
+                diagnostics += ComplianceChecks.diagnostics(site, asOf: asOf).map { diagnostic in
+                    var diagnostic = diagnostic
+                    if strict { diagnostic.severity = .error }
+                    return diagnostic
+                }
+            }
         }
         return diagnostics.sorted()
     }

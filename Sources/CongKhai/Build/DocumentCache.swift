@@ -9,7 +9,7 @@ import Foundation
 /// be read is ignored: its documents are loaded afresh.
 struct DocumentCache {
     let folder: URL
-    private static let header = "congkhai-document-cache-7"
+    private static let header = "congkhai-document-cache-8"
     static let parts = 16
 
     init(cache: BuildCache) { folder = cache.folder.appendingPathComponent("documents") }

@@ -3,8 +3,9 @@
 extension SourceDocument {
     func write(to record: inout RecordWriter) {
         record.strings([self.unitID, self.schoolYear, self.slug, self.sourcePath, self.title, self.kind])
-        for field in [self.number, self.place, self.signer, self.signerTitle, self.status, self.replaces] { record.optional(field) { $0.string($1) } }
+        for field in [self.number, self.place, self.signer, self.signerTitle, self.status, self.replaces, self.period] { record.optional(field) { $0.string($1) } }
         record.optional(self.issued) { $1.write(to: &$0) }
+        record.optional(self.published) { $1.write(to: &$0) }
         for list in [self.recipients, self.letterhead, self.categories, self.attachments] { record.strings(list) }
         record.bool(self.draft)
         record.string(self.body)
@@ -16,14 +17,16 @@ extension SourceDocument {
         let names = try record.strings()
         guard names.count == 6 else { throw RecordReader.Corrupt() }
         var optionals: [String?] = []
-        for _ in 0..<6 { optionals.append(try record.optionalString()) }
+        for _ in 0..<7 { optionals.append(try record.optionalString()) }
         let issued = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
+        let published = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
         var lists: [[String]] = []
         for _ in 0..<4 { lists.append(try record.strings()) }
         self.init(unitID: names[0], schoolYear: names[1], slug: names[2], sourcePath: names[3], title: names[4], kind: names[5],
                   number: optionals[0], issued: issued, place: optionals[1], signer: optionals[2], signerTitle: optionals[3],
                   recipients: lists[0], letterhead: lists[1], categories: lists[2], attachments: lists[3],
-                  status: optionals[4], replaces: optionals[5], draft: try record.bool(), body: try record.string(), bodyLine: try record.int())
+                  status: optionals[4], replaces: optionals[5], draft: try record.bool(), period: optionals[6], published: published,
+                  body: try record.string(), bodyLine: try record.int())
         self.inputKey = try record.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() }
     }
 }

@@ -40,7 +40,8 @@ public struct Catalogue: Sendable {
     public static let builtInUnitKinds: [CatalogueEntry] = [
         .init(slug: "mam-non", name: "Trường mầm non"), .init(slug: "tieu-hoc", name: "Trường tiểu học"),
         .init(slug: "thcs", name: "Trường trung học cơ sở"), .init(slug: "thpt", name: "Trường trung học phổ thông"),
-        .init(slug: "lien-cap", name: "Trường liên cấp"), .init(slug: "phong-gddt", name: "Phòng Giáo dục và Đào tạo"),
+        .init(slug: "lien-cap", name: "Trường liên cấp"), .init(slug: "gdtx", name: "Trung tâm giáo dục thường xuyên"),
+        .init(slug: "phong-gddt", name: "Phòng Giáo dục và Đào tạo"),
         .init(slug: "so-gddt", name: "Sở Giáo dục và Đào tạo"), .init(slug: "cong-doan", name: "Công đoàn"),
         .init(slug: "khac", name: "Đơn vị khác"),
     ]

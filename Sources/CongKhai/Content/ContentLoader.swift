@@ -34,13 +34,15 @@ public struct ContentLoader: Sendable {
 
     static let documentKeys: Set<String> = [
         "title", "kind", "number", "issued", "place", "signer", "signer_title", "recipients", "categories",
-        "attachments", "status", "replaces", "draft", "school_year", "summary", "letterhead",
+        "attachments", "status", "replaces", "draft", "school_year", "summary", "letterhead", "period", "published",
     ]
     static let unitKeys: Set<String> = [
         "name", "kind", "governing_body", "district", "province", "parent", "address", "phone", "email", "website",
+        "not_applicable",
     ]
     static let settingsKeys: Set<String> = [
         "title", "description", "governing_body", "base_url", "categories", "kinds", "page_size", "locale",
+        "obligations", "notice",
     ]
 
     public func load() -> LoadedPortal {
@@ -74,6 +76,7 @@ public struct ContentLoader: Sendable {
         // Documents are independent: decode them on all cores. A file whose bytes an earlier
         // build loaded, in the same environment, is taken from its cache (with its parse);
         // one with attachments is always loaded, as their presence is checked.
+        let itemGroups = settings.obligations.groupOfItem
         let reusable = reuse.flatMap { $0.environment == ReusableLoads.environment(settings: settings) ? $0.loads : nil }
         let loads = ParallelMap.map(files.documentFiles) { file -> DocumentLoad in
             var local: [Diagnostic] = []
@@ -91,7 +94,7 @@ public struct ContentLoader: Sendable {
             }
             let hash = Hasher64.of(bytes: bytes)
             if var earlier, earlier.contentHash == hash { earlier.stamp = stamp; return earlier }
-            let document = decodeText(bytes, path: file.path, &local).flatMap { loadDocument(file, text: $0, catalogue: settings.catalogue, &local) }
+            let document = decodeText(bytes, path: file.path, &local).flatMap { loadDocument(file, text: $0, catalogue: settings.catalogue, itemGroups: itemGroups, &local) }
             return DocumentLoad(path: file.path, contentHash: hash, stamp: stamp, document: document, diagnostics: local)
         }
         var documents: [SourceDocument] = []
@@ -132,6 +135,14 @@ public struct ContentLoader: Sendable {
             pageSize: fields.int("page_size", in: 5...1000) ?? 50
         )
         settings.inputKey = Hasher64.of(text)
+        settings.notice = fields.string("notice")
+        if let node = fields.node("obligations") {
+            let catalogue = settings.catalogue
+            var reader = ObligationCatalogueReader(file: path, lineOffset: 0, categories: Set(catalogue.categories.map(\.slug)),
+                                                   documentKinds: Set(catalogue.documentKinds.map(\.slug)))
+            settings.obligations = reader.apply(node, to: .builtIn)
+            diagnostics += reader.diagnostics
+        }
         if let base = settings.baseURL, !(base.hasPrefix("https://") || base.hasPrefix("http://")) {
             fields.report("base_url", "settings.bad-base-url",
                           message: .init(vi: "địa chỉ “\(base)” không bắt đầu bằng https:// hoặc http://.",
@@ -164,6 +175,24 @@ public struct ContentLoader: Sendable {
                         address: fields.string("address"), phone: fields.string("phone"), email: fields.string("email"),
                         website: fields.string("website"), sourcePath: file.path)
         unit.inputKey = Hasher64.of(text)
+        let items = Set(settings.obligations.items(forUnitKind: kind).map(\.slug))
+        for (slug, reason, _) in fields.stringMap("not_applicable") {
+            if !items.contains(slug) {
+                let known = settings.obligations.items(forUnitKind: kind).map(\.slug).joined(separator: ", ")
+                fields.report("not_applicable", "unit.unknown-item",
+                              message: .init(vi: "“\(slug)” không phải là mục phải công khai của loại đơn vị “\(kind)”.",
+                                             en: "“\(slug)” is not an item a unit of kind “\(kind)” must disclose."),
+                              fix: .init(vi: known.isEmpty ? "loại đơn vị này không có mục phải công khai; xóa `not_applicable:`." : "dùng một trong: \(known).",
+                                         en: known.isEmpty ? "this kind of unit has no items; remove `not_applicable:`." : "use one of: \(known)."))
+            } else if reason.isEmpty {
+                fields.report("not_applicable", "unit.missing-reason",
+                              message: .init(vi: "mục “\(slug)” không áp dụng nhưng chưa ghi lý do.", en: "item “\(slug)” does not apply but no reason is given."),
+                              fix: .init(vi: "viết lý do sau dấu hai chấm, ví dụ `\(slug): Trường không tổ chức ăn bán trú.`",
+                                         en: "give the reason after the colon, e.g. `\(slug): the school serves no meals.`"))
+            } else {
+                unit.notApplicable[slug] = reason
+            }
+        }
         fields.warnUnknownKeys(known: Self.unitKeys)
         diagnostics += fields.diagnostics
         return name == nil ? nil : unit
@@ -171,7 +200,8 @@ public struct ContentLoader: Sendable {
 
     // MARK: - Documents
 
-    private func loadDocument(_ file: ContentWalker.DocumentFile, text: String, catalogue: Catalogue, _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
+    private func loadDocument(_ file: ContentWalker.DocumentFile, text: String, catalogue: Catalogue, itemGroups: [String: String],
+                              _ diagnostics: inout [Diagnostic]) -> SourceDocument? {
         let split = FrontMatterSplitter.split(text)
         guard let yaml = split.yaml else {
             diagnostics.append(Diagnostic(.error, split.unterminated ? "front-matter.unterminated" : "front-matter.missing",
@@ -199,12 +229,26 @@ public struct ContentLoader: Sendable {
                                      en: "use one of: \(known); or add it under `kinds:` in congkhai.yaml."))
         }
         let categories = fields.strings("categories")
-        for category in categories where catalogue.category(category) == nil {
+        for category in categories where catalogue.category(category) == nil && itemGroups[category] == nil {
             let known = catalogue.categories.map(\.slug).joined(separator: ", ")
             fields.report("categories", "front-matter.unknown-category",
                           message: .init(vi: "danh mục “\(category)” không có trong danh sách.", en: "unknown category “\(category)”."),
-                          fix: .init(vi: "dùng một trong: \(known); hoặc thêm danh mục vào `categories:` trong congkhai.yaml.",
-                                     en: "use one of: \(known); or add it under `categories:` in congkhai.yaml."))
+                          fix: .init(vi: "dùng một trong: \(known), hoặc mã một mục phải công khai (docs/compliance.md); hoặc thêm danh mục vào `categories:` trong congkhai.yaml.",
+                                     en: "use one of: \(known), or an item's slug (docs/compliance.md); or add it under `categories:` in congkhai.yaml."))
+        }
+        let period = fields.string("period")
+        if let period, !SchoolYear.isValid(period), !(period.count == 4 && Int(period).map { (1900...2200).contains($0) } == true) {
+            fields.report("period", "front-matter.bad-period",
+                          message: .init(vi: "kỳ “\(period)” không phải là năm học (2025-2026) hay năm (2025).",
+                                         en: "period “\(period)” is neither a school year (2025-2026) nor a year (2025)."),
+                          fix: .init(vi: "viết `period: 2025-2026` cho một năm học, `period: \"2025\"` cho năm tài chính hoặc năm dương lịch.",
+                                     en: "write `period: 2025-2026` for a school year, `period: \"2025\"` for a fiscal or calendar year."))
+        }
+        let published = fields.date("published")
+        if let published, published.day == nil {
+            fields.report("published", "front-matter.published-without-day",
+                          message: .init(vi: "ngày công khai phải có đủ ngày, tháng, năm.", en: "the publication date needs its day."),
+                          fix: .init(vi: "viết dạng 2025-06-20.", en: "write it as 2025-06-20."))
         }
         if let declared = fields.string("school_year"), declared != file.schoolYear {
             fields.report("school_year", "front-matter.school-year-mismatch",
@@ -227,7 +271,7 @@ public struct ContentLoader: Sendable {
             signer: fields.string("signer"), signerTitle: fields.string("signer_title"),
             recipients: fields.strings("recipients"), letterhead: fields.strings("letterhead"), categories: categories, attachments: attachments,
             status: fields.string("status"), replaces: fields.string("replaces"), draft: draft,
-            body: split.body, bodyLine: split.bodyLine)
+            period: period, published: published?.day == nil ? nil : published, body: split.body, bodyLine: split.bodyLine)
         document.inputKey = Hasher64.of(text)
         fields.warnUnknownKeys(known: Self.documentKeys)
         if !draft {

@@ -7,6 +7,11 @@ public struct PortalSettings: Sendable {
     /// The public address, used only where a URL must be absolute (sitemap, feeds, Open Graph).
     public var baseURL: String?
     public var catalogue: Catalogue
+    /// What each kind of unit must disclose under TT 09/2024, and when: the built-in catalogue
+    /// with the portal's `obligations:` changes.
+    public var obligations: ObligationCatalogue = .builtIn
+    /// A line shown on every page ("Ví dụ minh họa, không phải số liệu thật").
+    public var notice: String?
     /// Rows per page in listings.
     public var pageSize: Int
     /// A hash of congkhai.yaml's text, set by the loader: when it changes, no page is reused.

@@ -11,6 +11,9 @@ public struct PortalUnit: Sendable, Hashable {
     public var phone: String?
     public var email: String?
     public var website: String?
+    /// TT 09 items that do not apply to this unit, with the reason (`not_applicable:` in
+    /// unit.yaml): "thuc-don: Trường không tổ chức ăn bán trú."
+    public var notApplicable: [String: String] = [:]
     /// Path of unit.yaml relative to the portal folder.
     public var sourcePath: String
     /// A hash of unit.yaml's text, set by the loader (see `SourceDocument.inputKey`).

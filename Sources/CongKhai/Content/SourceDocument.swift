@@ -27,6 +27,10 @@ public struct SourceDocument: Sendable, Hashable {
         public var status: String?
         public var replaces: String?
         public var draft: Bool
+        /// What it covers when not the folder's school year: "2025-2026", "2025".
+        public var period: String?
+        /// When it was made public: what TT 09's deadlines are checked against.
+        public var published: IssuedDate?
 
         public var body: String
         /// Line of the body's first line in the source file, so body problems name the right line.
@@ -62,11 +66,12 @@ public struct SourceDocument: Sendable, Hashable {
                 number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,
                 signerTitle: String? = nil, recipients: [String] = [], letterhead: [String] = [], categories: [String] = [],
                 attachments: [String] = [], status: String? = nil, replaces: String? = nil, draft: Bool = false,
-                body: String, bodyLine: Int = 1) {
+                period: String? = nil, published: IssuedDate? = nil, body: String, bodyLine: Int = 1) {
         box = Box(Fields(unitID: unitID, schoolYear: schoolYear, slug: slug, sourcePath: sourcePath, title: title, kind: kind,
                          number: number, issued: issued, place: place, signer: signer, signerTitle: signerTitle,
                          recipients: recipients, letterhead: letterhead, categories: categories, attachments: attachments,
-                         status: status, replaces: replaces, draft: draft, body: body, bodyLine: bodyLine, inputKey: nil))
+                         status: status, replaces: replaces, draft: draft, period: period, published: published,
+                         body: body, bodyLine: bodyLine, inputKey: nil))
     }
 
     /// True when the number is blank ("/BC-THTTA1") or absent.

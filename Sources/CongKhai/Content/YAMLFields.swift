@@ -209,6 +209,28 @@ struct YAMLFields {
         return result
     }
 
+    /// The value of `key` as YAML, for a structured setting read on its own (`obligations:`).
+    func node(_ key: String) -> Node? { entries[key]?.node }
+
+    /// A mapping of text to text (`not_applicable:` item: reason), in the file's order.
+    mutating func stringMap(_ key: String) -> [(key: String, value: String, line: Int)] {
+        guard let entry = entries[key] else { return [] }
+        guard case .mapping(let mapping) = entry.node else {
+            wrongType(key, entry, expected: .init(vi: "các dòng `mã: lý do`", en: "`slug: reason` lines"))
+            return []
+        }
+        var result: [(String, String, Int)] = []
+        for (name, value) in mapping {
+            guard let name = name.scalar?.string, let text = value.scalar?.string else {
+                wrongType(key, entry, expected: .init(vi: "các dòng `mã: lý do`", en: "`slug: reason` lines"))
+                continue
+            }
+            let line = value.mark.map { $0.line + mappingLine - 1 } ?? entry.line
+            result.append((name, VietnameseText.collapseWhitespace(visible(text, key: key)), line))
+        }
+        return result
+    }
+
     /// Keys not in `known` get a warning: a misspelt key would otherwise be lost silently.
     mutating func warnUnknownKeys(known: Set<String>) {
         for key in keyOrder where !known.contains(key) {

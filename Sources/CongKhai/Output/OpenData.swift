@@ -1,12 +1,12 @@
 import Foundation
 
-/// The open data files: api/documents.json, api/directives.json and api/units.json
-/// (docs/open-data.md). Keys are sorted so the same input gives the same bytes.
+/// The open data files: api/documents.json, api/directives.json, api/units.json and
+/// api/compliance.json (docs/open-data.md, docs/compliance.schema.json). Keys are sorted so the same input gives the same bytes.
 struct OpenData {
     let site: SiteModel
 
     enum File: String, Sendable, CaseIterable {
-        case documents, directives, units
+        case documents, directives, units, compliance
 
         var path: String { "api/\(rawValue).json" }
     }
@@ -19,6 +19,7 @@ struct OpenData {
         case .documents: items = documents()
         case .directives: items = directives()
         case .units: items = units()
+        case .compliance: return compliance().bytes
         }
         return PrettyJSON.object([(file.rawValue, .array(items))]).bytes
     }
@@ -45,6 +46,38 @@ struct OpenData {
                          .object([("document", .string(site.documents[$0.document].source.id)), ("relation", .string($0.relation.rawValue))])
                      }))])
         }
+    }
+
+    /// Every unit with items and every round: each item with its status and the documents that
+    /// disclose it. Deadlines and publication dates only: no "today" (the build reads no clock).
+    private func compliance() -> PrettyJSON {
+        let catalogue = site.settings.obligations
+        let units = site.compliance.map { compliance -> PrettyJSON in
+            let unit = site.units[compliance.unit].unit
+            let rounds = compliance.rounds.map { round -> PrettyJSON in
+                let items = round.items.map { disclosure -> PrettyJSON in
+                    let item = disclosure.item
+                    return .object([
+                        ("slug", .string(item.slug)), ("name", .string(item.name)), ("article", .string(item.article)),
+                        ("verified", .bool(item.verified)), ("group", .string(item.group)), ("period_kind", .string(item.period.rawValue)),
+                        ("period", .optional(disclosure.period)), ("deadline", .optional(disclosure.deadline?.date.iso)),
+                        ("counted", .bool(disclosure.isCounted)), ("status", .string(disclosure.status.rawValue)),
+                        ("days_late", disclosure.daysLate.map(PrettyJSON.number) ?? .null), ("reason", .optional(disclosure.reason)),
+                        ("documents", .array(disclosure.documents.map { index in
+                            let source = site.documents[index].source
+                            return .object([("id", .string(source.id)), ("published", .optional(source.published?.iso))])
+                        })),
+                    ])
+                }
+                return .object([("round", .number(round.year)), ("deadline", .string(round.deadline.date.iso)),
+                                ("counted", .number(round.counted.count)), ("disclosed", .number(round.disclosedCount)),
+                                ("items", .array(items))])
+            }
+            return .object([("unit", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind)),
+                            ("url", .string(site.units[compliance.unit].url)), ("rounds", .array(rounds))])
+        }
+        return .object([("circular", .string(catalogue.circular)), ("first_round", .number(catalogue.firstRound)),
+                        ("rounds", .array(site.rounds.map(PrettyJSON.number))), ("units", .array(units))])
     }
 
     private func units() -> [PrettyJSON] {

@@ -122,6 +122,26 @@ struct PageKeys: Sendable {
         case .unit(let index):
             hasher.add("unit")
             guard addUnit(index, documents: site.units[index].documents) else { return nil }
+            // Its TT 09 summary links every round of the portal, which other units' documents make.
+            hasher.add(site.rounds.map(String.init))
+        case .checklist(let index, let year):
+            // What a checklist shows comes from its unit's documents and unit.yaml, the catalogue
+            // (global key) and the portal's rounds.
+            let unit = site.compliance[index].unit
+            hasher.add("checklist")
+            hasher.add(String(year))
+            hasher.add(site.rounds.map(String.init))
+            guard addUnit(unit, documents: site.units[unit].documents) else { return nil }
+        case .progress(let year):
+            hasher.add("progress")
+            hasher.add(String(year))
+            hasher.add(site.rounds.map(String.init))
+            hasher.add(site.compliance.count)
+            for compliance in site.compliance {
+                guard addUnit(compliance.unit, documents: site.units[compliance.unit].documents) else { return nil }
+            }
+            // The parents' names, from their unit.yaml.
+            guard addUnits() else { return nil }
         case .listing(let index, let page):
             let listing = site.listings[index]
             hasher.add("listing")
@@ -195,6 +215,14 @@ struct PageKeys: Sendable {
                 hasher.add(unit.url)
                 hasher.add(key)
             }
+        case .openData(.compliance):
+            // Made of every unit's documents and unit.yaml (and the catalogue, in the global key).
+            hasher.add("open-data-compliance")
+            hasher.add(site.rounds.map(String.init))
+            hasher.add(site.compliance.count)
+            for compliance in site.compliance {
+                guard addUnit(compliance.unit, documents: site.units[compliance.unit].documents) else { return nil }
+            }
         case .sitemap(let file):
             hasher.add("sitemap")
             hasher.add(file.path)
@@ -216,6 +244,7 @@ struct PageKeys: Sendable {
         case .listings:
             hasher.add("listings")
             addListings { _ in true }
+            hasher.add(site.compliance.isEmpty ? [] : site.rounds.map(String.init))
             for archive in site.archives {
                 hasher.add([archive.name, archive.schoolYear ?? "-", String(archive.bytes)])
             }

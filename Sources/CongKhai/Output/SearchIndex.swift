@@ -52,7 +52,7 @@ struct SearchIndex {
             let source = documents[index].source
             return Entry(title: source.title, url: documents[index].url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
                          kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
-                         categories: source.categories)
+                         categories: documents[index].categoryGroups)
         }
         for directive in site.directives {
             entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
@@ -100,7 +100,7 @@ struct SearchIndex {
         filters.reserveCapacity(filters.count + documents.count * 16)
         for index in documents.indices {
             let source = documents[index].source
-            let categories = source.categories.compactMap { categoryIndex[$0] }.reduce(0) { $0 | (1 << $1) }
+            let categories = documents[index].categoryGroups.compactMap { categoryIndex[$0] }.reduce(0) { $0 | (1 << $1) }
             filters.append(contentsOf: index == 0 ? [0x5B] : [0x2C, 0x5B])  // "[" or ",["
             for (position, number) in [yearIndex[source.schoolYear] ?? -1, unitIndex[source.unitID] ?? -1, kindIndex[source.kind] ?? -1, categories].enumerated() {
                 if position > 0 { filters.append(0x2C) }

@@ -28,6 +28,8 @@ struct SiteWriter: Sendable {
     enum Job: Sendable {
         case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
         case directive(Int, page: Int), page(Int), notFound, search
+        /// A unit's TT 09 checklist (index into `site.compliance`) for a round; a round's progress table.
+        case checklist(Int, round: Int), progress(round: Int)
         /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
         case unitFeed(Int), portalFeed, openData(OpenData.File), sitemap(Discovery.SitemapFile)
 
@@ -167,6 +169,10 @@ struct SiteWriter: Sendable {
             jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
         }
         jobs += site.pages.indices.map { .page($0) }
+        for (index, compliance) in site.compliance.enumerated() {
+            jobs += compliance.rounds.map { .checklist(index, round: $0.year) }
+        }
+        if !site.compliance.isEmpty { jobs += site.rounds.map { .progress(round: $0) } }
         jobs += site.units.indices.map { .unitFeed($0) }
         jobs.append(.portalFeed)
         jobs += OpenData.File.allCases.map { .openData($0) }
@@ -194,6 +200,10 @@ struct SiteWriter: Sendable {
         case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
         case .notFound: (context, template) = (contexts.notFound(), "not-found")
         case .search: (context, template) = (contexts.search(), "search")
+        case .checklist(let index, let year):
+            let compliance = site.compliance[index]
+            (context, template) = (contexts.checklist(compliance, round: compliance.round(year)!), "checklist")
+        case .progress(let year): (context, template) = (contexts.progress(round: year), "progress")
         case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
         case .portalFeed: return Data(feeds.portalFeed().utf8)
         case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
@@ -215,6 +225,8 @@ struct SiteWriter: Sendable {
         case .page(let index): return URLScheme.page(site.pages[index].slug)
         case .notFound: return URLScheme.notFound
         case .search: return URLScheme.search
+        case .checklist(let index, let year): return URLScheme.checklist(site.units[site.compliance[index].unit].unit.id, round: year)
+        case .progress(let year): return URLScheme.progress(round: year)
         case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
         case .portalFeed: return Discovery.portalFeedPath
         case .openData(let file): return file.path

@@ -12,9 +12,12 @@ enum DefaultTemplates {
         "directives": PackageResources.directives_mustache, "page": PackageResources.page_mustache,
         "not-found": PackageResources.not_found_mustache, "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache, "search": PackageResources.search_mustache,
+        "checklist": PackageResources.checklist_mustache, "progress": PackageResources.progress_mustache,
+        "compliance-summary": PackageResources.compliance_summary_mustache,
     ]
 
     static let assets: [String: [UInt8]] = [
         "style.css": PackageResources.style_css, "search.js": PackageResources.search_js,
+        "compliance.js": PackageResources.compliance_js,
     ]
 }

@@ -54,6 +54,7 @@ struct PageContexts: @unchecked Sendable {
         var siteInfo: [String: Any] = ["title": settings.title]
         if let body = settings.governingBody { siteInfo["governing_body"] = body }
         if let text = settings.description { siteInfo["description"] = text }
+        if let notice = settings.notice { siteInfo["notice"] = notice }
         return siteInfo
     }
 
@@ -147,7 +148,14 @@ struct PageContexts: @unchecked Sendable {
             if let value { details[key] = value }
         }
         if let phone = unit.phone { details["phone_link"] = String(phone.filter { $0.isNumber || $0 == "+" }) }
+        // Linked only as a web address: a `javascript:` value stays text.
+        if let website = unit.website, website.lowercased().hasPrefix("https://") || website.lowercased().hasPrefix("http://") {
+            details["website_url"] = website
+        }
         context["unit"] = details
+        if let index = site.units.firstIndex(where: { $0.unit.id == unit.id }), let summary = complianceSummary(unitIndex: index) {
+            context["compliance"] = summary
+        }
         // By school year (newest first), then by kind in the catalogue's order.
         var byYear: [String: [Int]] = [:]
         for index in entry.documents { byYear[site.documents[index].source.schoolYear, default: []].append(index) }
@@ -221,6 +229,11 @@ struct PageContexts: @unchecked Sendable {
              "size": String(format: "%.1f MB", Double(archive.bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")]
         }
         context["has_archives"] = !site.archives.isEmpty
+        if !site.compliance.isEmpty {
+            context["has_progress"] = true
+            context["progress"] = roundLinks(current: nil) { URLScheme.progress(round: $0) }
+            context["circular"] = site.settings.obligations.circular
+        }
         return context
     }
 

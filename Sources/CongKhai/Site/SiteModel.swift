@@ -14,6 +14,13 @@ public struct SiteModel: Sendable {
     public var archives: [PublishedArchive] = []
     /// Warnings about the bodies: citations not resolved for sure, broken links, misplaced blocks.
     public var diagnostics: [Diagnostic] = []
+    /// TT 09 disclosure rounds the portal holds documents for, oldest first (none before the
+    /// catalogue's first round).
+    public var rounds: [Int] = []
+    /// Every unit with items to disclose, in `units`' order, with its checklist per round.
+    public var compliance: [UnitCompliance] = []
+    /// The school year of a yearly archive's build: its checklists show only that year's documents.
+    public var archiveYear: String?
 
     public func unit(_ id: String) -> SiteUnit? { units.first { $0.unit.id == id } }
 }
@@ -31,6 +38,9 @@ public struct SiteDocument: Sendable {
     public var rendered: RenderedMarkdown
     /// The directive each of `rendered.citations` resolved to, by position.
     public var directiveKeys: [String]
+    /// The categories it is listed under: those its `categories:` names, an item standing for
+    /// its group (TT 09 section), each once.
+    public var categoryGroups: [String] = []
     /// Distinct directives, in order of first citation.
     public var basis: [String]
     public var references: [String]

@@ -28,6 +28,7 @@ public enum SiteResolver {
         let sources = order.map { portal.documents[$0] }
         let bodies = order.map { rendered[$0] }
 
+        let itemGroups = settings.obligations.groupOfItem
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
         let index = DirectiveIndex.build(bodies, unitIDs: sources.map(\.unitID), units: unitsByID, reusing: previousIndex)
         let keys = index.keys
@@ -42,8 +43,13 @@ public enum SiteResolver {
                 basis.append(keys[index][position])
             }
             for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
+            var groups: [String] = []
+            for category in sources[index].categories {
+                let group = itemGroups[category] ?? category
+                if !groups.contains(group) { groups.append(group) }
+            }
             return SiteDocument(source: sources[index], url: URLScheme.document(sources[index]), rendered: bodies[index],
-                                directiveKeys: keys[index], basis: basis, references: references)
+                                directiveKeys: keys[index], categoryGroups: groups, basis: basis, references: references)
         }
 
         var unitDocuments: [String: [Int]] = [:]
@@ -54,7 +60,7 @@ public enum SiteResolver {
             unitDocuments[source.unitID, default: []].append(index)
             byYear[source.schoolYear, default: []].append(index)
             byKind[source.kind, default: []].append(index)
-            for category in source.categories { byCategory[category, default: []].append(index) }
+            for category in documents[index].categoryGroups { byCategory[category, default: []].append(index) }
         }
         let units = portal.units.sortedVietnamese(by: \.name).map {
             SiteUnit(unit: $0, url: URLScheme.unit($0.id), documents: unitDocuments[$0.id] ?? [])
@@ -74,9 +80,11 @@ public enum SiteResolver {
             guard let items = byKind[kind.slug] else { continue }
             listings.append(Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
         }
-        let site = SiteModel(settings: settings, units: units, documents: documents, directives: index.directives, listings: listings,
+        var site = SiteModel(settings: settings, units: units, documents: documents, directives: index.directives, listings: listings,
                              pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
                              archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: index.notes))
+        let compliance = ComplianceResolver.resolve(units: units, documents: documents, catalogue: settings.obligations)
+        (site.rounds, site.compliance) = (compliance.rounds, compliance.units)
         return (site, index)
     }
 }

@@ -3,6 +3,8 @@
 /// portal is 12 MB; through Codable it took 0.35 s of every build, rebuilds included.
 enum PrettyJSON: Sendable {
     case string(String)
+    case number(Int)
+    case bool(Bool)
     case null
     case array([PrettyJSON])
     /// Keys are written sorted, as `.sortedKeys` does for plain ASCII keys.
@@ -23,6 +25,8 @@ enum PrettyJSON: Sendable {
     private func write(to out: inout [UInt8], indent: Int) {
         switch self {
         case .string(let text): Self.append(text, to: &out)
+        case .number(let value): out += String(value).utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
         case .null: out += "null".utf8
         case .array(let items):
             out += "[\n".utf8

@@ -1,0 +1,57 @@
+/// What `congkhai check --as-of DAY` reports of TT 09: per unit, each item missing after its
+/// round's deadline, each item published late, each disclosing document without `published:`.
+/// Warnings (a portal's state, not a broken build); `--strict` makes them errors.
+public enum ComplianceChecks {
+    public static func diagnostics(_ site: SiteModel, asOf day: CalendarDay) -> [Diagnostic] {
+        let state = ComplianceResolver.resolve(units: site.units, documents: site.documents, catalogue: site.settings.obligations, asOf: day)
+        var diagnostics: [Diagnostic] = []
+        var undated = Set<Int>()
+        for compliance in state.units {
+            let unit = site.units[compliance.unit].unit
+            for round in compliance.rounds {
+                for disclosure in round.items where disclosure.status != .notApplicable {
+                    let item = disclosure.item
+                    let named = "“\(item.name)” (\(item.article), mã `\(item.slug)`)"
+                    let namedEn = "“\(item.name)” (\(item.article), slug `\(item.slug)`)"
+                    switch disclosure.status {
+                    case .notPublished:
+                        guard let deadline = disclosure.deadline, deadline < day else { continue }
+                        let period = disclosure.period.map { " cho \($0)" } ?? ""
+                        let periodEn = disclosure.period.map { " for \($0)" } ?? ""
+                        diagnostics.append(Diagnostic(.warning, "compliance.not-published", file: unit.sourcePath,
+                            message: .init(vi: "\(unit.name): mục \(named)\(period) của đợt công khai năm \(round.year) chưa có trên cổng; hạn là \(deadline.date.vietnameseShort).",
+                                           en: "\(unit.name): item \(namedEn)\(periodEn) of the \(round.year) round is not on the portal; its deadline was \(deadline.date.iso)."),
+                            fix: .init(vi: "đăng văn bản công khai mục này với `categories: [\(item.slug)]` và `published:`; nếu mục không áp dụng cho đơn vị, ghi lý do dưới `not_applicable:` trong unit.yaml.",
+                                       en: "publish a document for it with `categories: [\(item.slug)]` and `published:`; if it does not apply, give the reason under `not_applicable:` in unit.yaml.")))
+                    case .late:
+                        guard let index = disclosure.documents.first, let days = disclosure.daysLate else { continue }
+                        let source = site.documents[index].source
+                        let published = source.published?.vietnameseShort ?? ""
+                        let rule = disclosure.lateChange
+                            ? (vi: "\(site.settings.obligations.changeWorkingDays) ngày làm việc kể từ ngày ban hành văn bản thay đổi",
+                               en: "\(site.settings.obligations.changeWorkingDays) working days after the change was issued")
+                            : (vi: "hạn \(disclosure.deadline?.date.vietnameseShort ?? "")", en: "the deadline \(disclosure.deadline?.date.iso ?? "")")
+                        diagnostics.append(Diagnostic(.warning, "compliance.late", file: source.sourcePath, key: "published",
+                            message: .init(vi: "mục \(named) của đợt năm \(round.year) công khai ngày \(published), muộn \(days) ngày so với \(rule.vi).",
+                                           en: "item \(namedEn) of the \(round.year) round was published on \(source.published?.iso ?? ""), \(days) days after \(rule.en)."),
+                            fix: .init(vi: "không cần sửa nếu ngày công khai đúng; nếu văn bản đã đăng sớm hơn, sửa `published:` cho đúng ngày đăng.",
+                                       en: "nothing to correct if the date is right; if it was published earlier, correct `published:`.")))
+                    case .undated:
+                        for index in disclosure.documents where site.documents[index].source.published == nil { undated.insert(index) }
+                    case .onTime, .notApplicable:
+                        continue
+                    }
+                }
+            }
+        }
+        for index in undated.sorted() {
+            let source = site.documents[index].source
+            diagnostics.append(Diagnostic(.warning, "compliance.undated", file: source.sourcePath, key: "published",
+                message: .init(vi: "văn bản công khai một mục theo \(site.settings.obligations.circular) nhưng chưa ghi ngày công khai; cổng hiện “chưa ghi ngày công khai”.",
+                               en: "the document discloses a \(site.settings.obligations.circular) item but has no publication date; the portal shows it as undated."),
+                fix: .init(vi: "thêm dòng `published: YYYY-MM-DD` (ngày văn bản được đăng lên trang web) vào phần đầu.",
+                           en: "add `published: YYYY-MM-DD` (the day it was put on the website) to the front matter.")))
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,171 @@
+/// Works out, for every unit with items to disclose, where each item stands in each round the
+/// portal holds: which documents disclose it, and whether they were published by the deadline.
+/// Deadlines are compared with `published:` dates only: the build reads no clock.
+enum ComplianceResolver {
+    struct Result: Sendable {
+        /// Every round the portal holds documents for, oldest first.
+        var rounds: [Int]
+        var units: [UnitCompliance]
+    }
+
+    /// `asOf`: the state of that day, documents published later left out (`congkhai check --as-of`).
+    static func resolve(units: [SiteUnit], documents: [SiteDocument], catalogue: ObligationCatalogue, asOf: CalendarDay? = nil) -> Result {
+        let replacedBy = replacements(documents)
+        // Per unit with items: item slug → the unit's documents naming it (drafts never count).
+        var disclosing: [Int: [String: [Int]]] = [:]
+        var latestRound = Int.min
+        var earliestRound = Int.max
+        for (unitIndex, unit) in units.enumerated() {
+            let items = catalogue.items(forUnitKind: unit.unit.kind)
+            guard !items.isEmpty else { continue }
+            let bySlug = Dictionary(items.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            var found: [String: [Int]] = [:]
+            for index in unit.documents where !documents[index].source.draft {
+                if let asOf, let published = documents[index].source.published.flatMap(CalendarDay.init), published > asOf { continue }
+                for slug in documents[index].source.categories {
+                    guard let item = bySlug[slug] else { continue }
+                    found[slug, default: []].append(index)
+                    if let round = round(of: documents[index].source, for: item) {
+                        latestRound = max(latestRound, round)
+                        earliestRound = min(earliestRound, round)
+                    }
+                }
+            }
+            disclosing[unitIndex] = found
+        }
+        // From the first round the portal holds a document for (none before the catalogue's
+        // first) to the last: a portal started in 2026 is not shown missing all of 2025.
+        let rounds = latestRound >= catalogue.firstRound ? Array(max(catalogue.firstRound, earliestRound)...latestRound) : []
+        var result: [UnitCompliance] = []
+        for (unitIndex, unit) in units.enumerated() {
+            guard let found = disclosing[unitIndex] else { continue }
+            let items = catalogue.items(forUnitKind: unit.unit.kind)
+            let checklists = rounds.map { year in
+                let disclosures = items.map { item in
+                    disclosure(of: item, round: year, unit: unit.unit, candidates: found[item.slug] ?? [], documents: documents,
+                               replacedBy: replacedBy, catalogue: catalogue)
+                }
+                // The round's deadline is its items' (30 June unless the catalogue says otherwise).
+                let deadline = disclosures.lazy.compactMap(\.deadline).first ?? CalendarDay(year: year, month: 6, day: 30)
+                return RoundChecklist(year: year, deadline: deadline, items: disclosures)
+            }
+            result.append(UnitCompliance(unit: unitIndex, rounds: checklists))
+        }
+        return Result(rounds: rounds, units: result)
+    }
+
+    /// The round a document counts in for an item. A periodic item's round holds its period
+    /// (`period:`, else the folder's school year; a year's report, without `period:`, counts in
+    /// the round of the year it was issued, as it is made after the year it covers). A standing,
+    /// weekly or monthly item's document belongs to the first round it can satisfy: the one whose
+    /// deadline is on or after its publication (or issue) date.
+    static func round(of document: SourceDocument, for item: ObligationItem) -> Int? {
+        let dated: Int? = (document.published ?? document.issued).map { date in
+            let afterDeadline = (date.month, date.day ?? 1) > (item.deadlineMonth, item.deadlineDay)
+            return date.year + (afterDeadline ? 1 : 0)
+        } ?? Int(document.schoolYear.suffix(4))
+        switch item.period {
+        case .schoolYear:
+            return item.round(ofPeriod: document.period ?? document.schoolYear)
+        case .fiscalYear, .calendarYear:
+            if let period = document.period { return item.round(ofPeriod: period) }
+            return document.issued?.year ?? (document.published?.year ?? Int(document.schoolYear.suffix(4)))
+        case .standing, .month, .week:
+            return dated
+        }
+    }
+
+    /// Document index → the index of the document that replaces it. `replaces:` names the
+    /// replaced document by its id (unit/school-year/slug) or, within its unit, by its number.
+    static func replacements(_ documents: [SiteDocument]) -> [Int: Int] {
+        var byID: [String: Int] = [:]
+        var byNumber: [String: Int] = [:]
+        for (index, document) in documents.enumerated() where !document.source.draft {
+            byID[document.source.id] = index
+            if let number = document.source.number { byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(number)] = index }
+        }
+        var replacedBy: [Int: Int] = [:]
+        for (index, document) in documents.enumerated() where !document.source.draft {
+            guard let target = document.source.replaces else { continue }
+            // Within its own unit: a school's notice replaces none of another's.
+            let sameUnit = byID[target].flatMap { documents[$0].source.unitID == document.source.unitID ? $0 : nil }
+            let found = sameUnit ?? byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(DocumentNumber.tidy(target))]
+            if let found, found != index { replacedBy[found] = index }
+        }
+        return replacedBy
+    }
+
+    private static func disclosure(of item: ObligationItem, round year: Int, unit: PortalUnit, candidates: [Int], documents: [SiteDocument],
+                                   replacedBy: [Int: Int], catalogue: ObligationCatalogue) -> ItemDisclosure {
+        var disclosure = ItemDisclosure(item: item, status: .notPublished, period: item.period(ofRound: year), deadline: nil,
+                                        documents: [], daysLate: nil, lateChange: false, reason: nil)
+        if let reason = unit.notApplicable[item.slug] {
+            disclosure.status = .notApplicable
+            disclosure.reason = reason
+            return disclosure
+        }
+        // A replaced document no longer discloses its item.
+        let current = candidates.filter { replacedBy[$0] == nil }
+        let published = { (index: Int) in documents[index].source.published.flatMap(CalendarDay.init) }
+        if item.period.isRecurring {
+            // Shown with the latest document; its own deadlines are week by week, not checked.
+            let latest = current.max { (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0) }
+            if let latest {
+                disclosure.documents = [latest]
+                disclosure.status = published(latest) == nil ? .undated : .onTime
+            }
+            return disclosure
+        }
+        let deadline = item.deadline(ofRound: year)
+        disclosure.deadline = deadline
+        let inRound: [Int]
+        if item.period == .standing {
+            // Standing information is satisfied, from its publication on, by the latest document
+            // that no later one replaces; as of a past round's deadline, by what stood then.
+            let asOfDeadline = candidates.filter { index in
+                guard let day = published(index), day <= deadline else { return false }
+                guard let successor = replacedBy[index], let replacedOn = published(successor) else { return true }
+                return replacedOn > deadline
+            }
+            inRound = asOfDeadline.isEmpty ? current : asOfDeadline
+        } else {
+            inRound = current.filter { round(of: documents[$0].source, for: item) == year }
+        }
+        guard !inRound.isEmpty else { return disclosure }
+        // The documents that count first: the latest published, then the undated ones.
+        let ordered = inRound.sorted { lhs, rhs in
+            switch (published(lhs), published(rhs)) {
+            case let (left?, right?): return left != right ? left > right : lhs < rhs
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return lhs < rhs
+            }
+        }
+        disclosure.documents = ordered
+        let dated = ordered.compactMap { index in published(index).map { (index, $0) } }
+        if let onTime = dated.first(where: { $0.1 <= deadline }) {
+            // A change published more than its working days after the document recording it.
+            if let limit = changeLimit(onTime.0, documents: documents, catalogue: catalogue), onTime.1 > limit {
+                disclosure.status = .late
+                disclosure.daysLate = onTime.1.number - limit.number
+                disclosure.lateChange = true
+            } else {
+                disclosure.status = .onTime
+            }
+        } else if ordered.contains(where: { published($0) == nil }) {
+            disclosure.status = .undated
+        } else if let first = dated.map(\.1).min() {
+            disclosure.status = .late
+            disclosure.daysLate = first.number - deadline.number
+        }
+        return disclosure
+    }
+
+    /// The last day a change may be published: `change_working_days` working days after the
+    /// `issued` date of the document that records it (one that `replaces:` another).
+    static func changeLimit(_ index: Int, documents: [SiteDocument], catalogue: ObligationCatalogue) -> CalendarDay? {
+        let source = documents[index].source
+        guard source.replaces != nil, let issued = source.issued.flatMap(CalendarDay.init) else { return nil }
+        return issued.adding(workingDays: catalogue.changeWorkingDays, holidays: catalogue.holidays)
+    }
+}
