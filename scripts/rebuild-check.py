@@ -5,7 +5,9 @@ rebuild that must equal a `--full` build of the same sources, byte for byte.
 The unit tests check chosen edits on the example portal; this walks many more, mixed: bodies,
 citations added, removed and redated, front-matter fields, drafts, documents added, deleted and
 moved between school years, attachments, units added, renamed and removed, free pages,
-templates, settings, a file touched without a change, and a broken front matter (that build
+templates, settings, a file touched without a change, what a document discloses under TT 09
+(item categories, `published`, `period`, `replaces`), unit.yaml's `not_applicable` and the
+`obligations:` override in congkhai.yaml, and a broken front matter (that build
 must fail, and the next one must still equal a full build). It keeps going after a difference
 and prints every one.
 
@@ -16,7 +18,10 @@ import glob, importlib.util, os, random, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release", "congkhai")
-YEARS = ["2019-2020", "2020-2021", "2021-2022", "2022-2023", "2023-2024", "2024-2025"]
+YEARS = ["2019-2020", "2020-2021", "2021-2022", "2022-2023", "2023-2024", "2024-2025", "2025-2026", "2026-2027"]
+# TT 09 items of a tiểu học, and groups, as `categories:` names them.
+ITEMS = ["thong-tin-co-so", "thu-chi-tai-chinh", "hoc-phi-khoan-thu", "doi-ngu-can-bo", "kiem-dinh-chat-luong",
+         "ke-hoach-giao-duc-nam-hoc", "ket-qua-nam-hoc", "bao-cao-thuong-nien-nam", "thuc-don"]
 # Directives the generated bodies cite and some they do not, with the spellings domain.md lists.
 DIRECTIVES = [
     "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường công tác dân vận",
@@ -92,7 +97,41 @@ class Portal:
         self.set_field(path, "issued", self.rng.choice([None, f"20{self.rng.randint(19, 25)}-0{self.rng.randint(1, 9)}-1{self.rng.randint(0, 9)}"]))
 
     def categories(self, path):
-        self.set_field(path, "categories", self.rng.choice(["[kiem-dinh]", "[thong-tin-chung, tai-chinh]", None]))
+        self.set_field(path, "categories", self.rng.choice(
+            ["[kiem-dinh]", "[thong-tin-chung, tai-chinh]", None, f"[{self.rng.choice(ITEMS)}]", f"[{self.rng.choice(ITEMS)}, tai-chinh]"]))
+
+    def disclose(self, path):
+        """Makes a document disclose a TT 09 item in a round, or changes when it was published."""
+        self.set_field(path, "categories", f"[{self.rng.choice(ITEMS)}]")
+        self.published(path)
+
+    def published(self, path):
+        self.set_field(path, "published", self.rng.choice([None, f"202{self.rng.randint(5, 7)}-0{self.rng.randint(1, 9)}-{self.rng.randint(10, 28)}"]))
+
+    def period(self, path):
+        self.set_field(path, "period", self.rng.choice([None, "2025-2026", "2026-2027", '"2025"', '"2026"']))
+
+    def replaces(self, path):
+        siblings = glob.glob(os.path.join(os.path.dirname(os.path.dirname(path)), "*/*.md"))
+        numbers = [m.group(1) for m in (re.search(r"^number: (.*)$", self.read(other), re.M) for other in siblings) if m]
+        self.set_field(path, "replaces", self.rng.choice([None] + numbers[:20]))
+
+    def not_applicable(self, _):
+        path = self.rng.choice(self.units())
+        text = re.sub(r"\nnot_applicable:\n(  .*\n)*", "\n", self.read(path)).rstrip("\n") + "\n"
+        if self.rng.random() < 0.6:
+            text += f"not_applicable:\n  {self.rng.choice(ITEMS)}: Không tổ chức.\n"
+        self.write(path, text)
+
+    def obligations(self, _):
+        path = os.path.join(self.folder, "congkhai.yaml")
+        text = re.sub(r"\nobligations:\n(  .*\n)*", "\n", self.read(path)).rstrip("\n") + "\n"
+        if self.rng.random() < 0.6:
+            item = self.rng.choice(ITEMS)
+            text += ("obligations:\n  change_working_days: %d\n  lists:\n    - list: pho-thong\n      items:\n"
+                     "        - slug: %s\n          %s\n") % (self.rng.choice([5, 10]), item,
+                                                          self.rng.choice(["remove: true", "name: Mục đổi tên", "offset: -1"]))
+        self.write(path, text)
 
     def draft(self, path):
         self.set_field(path, "draft", self.rng.choice(["true", None]))
@@ -169,7 +208,8 @@ class Portal:
 
     EDITS = ["body"] * 4 + ["cite"] * 3 + ["uncite", "redate"] * 2 + ["title", "number", "issued"] * 2 + [
         "categories", "draft", "delete", "add", "add", "move", "touch", "attach", "unit", "new_unit", "remove_unit",
-        "page", "template", "settings"]
+        "page", "template", "settings", "disclose", "disclose", "published", "period", "replaces", "not_applicable",
+        "obligations"]
 
 
 def build(source, output, full=False):
@@ -192,6 +232,11 @@ def main():
         source = os.path.join(work, "portal")
         load_generator()(source, documents)
         portal = Portal(source, rng)
+        # Some documents disclose TT 09 items from the start, in the rounds' school years.
+        for path in rng.sample(portal.documents(), max(1, documents // 10)):
+            portal.move(path)
+        for path in rng.sample(portal.documents(), max(1, documents // 8)):
+            portal.disclose(path)
         output, full = os.path.join(work, "public"), os.path.join(work, "full")
         first = build(source, output)
         if first.returncode != 0:

@@ -7,7 +7,7 @@ struct CongKhaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
-        subcommands: [Build.self, Check.self, Citations.self, Import.self, Archive.self, Verify.self]
+        subcommands: [Build.self, Check.self, Citations.self, Import.self, New.self, Archive.self, Verify.self]
     )
 }
 
@@ -177,12 +177,22 @@ struct Import: ParsableCommand {
     @Flag(help: "Ghi đè tệp đã có.")
     var force = false
 
+    @Option(help: "Ngày công khai ghi vào `published:`, dạng YYYY-MM-DD (mặc định: hôm nay).")
+    var published: String?
+
+    func validate() throws {
+        if let published, IssuedDate(iso: published)?.day == nil {
+            throw ValidationError("--published phải là một ngày dạng YYYY-MM-DD, ví dụ 2026-06-20 (nhận được “\(published)”).")
+        }
+    }
+
     @Flag(name: .customLong("no-attach"), help: "Không chép bản gốc .docx/.pdf làm tệp đính kèm.")
     var noAttach = false
 
     func run() throws {
         let importer = Importer(options: .init(portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
-                                               force: force, attach: !noAttach, schoolYear: schoolYear))
+                                               force: force, attach: !noAttach, schoolYear: schoolYear,
+                                               published: published.flatMap { IssuedDate(iso: $0) } ?? Check.today().date))
         var failed = false
         var written = Set<URL>()
         for path in files {
@@ -199,6 +209,41 @@ struct Import: ParsableCommand {
             }
         }
         if failed { throw ExitCode(1) }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Tạo cổng mới cho một trường, với bản nháp cho mỗi mục phải công khai theo Thông tư 09/2024.")
+
+    @Argument(help: "Thư mục của cổng mới.")
+    var portal: String
+
+    @Option(help: "Mã đơn vị (tên thư mục, chữ thường không dấu), ví dụ th-an-phuoc.")
+    var unit: String
+
+    @Option(help: "Tên đơn vị, ví dụ \"Trường Tiểu học An Phước\".")
+    var name: String
+
+    @Option(name: .customLong("unit-kind"), help: "Loại đơn vị: mam-non, tieu-hoc, thcs, thpt, lien-cap, gdtx ...")
+    var unitKind: String
+
+    @Option(help: "Năm của đợt công khai (hạn 30/6 của năm đó); mặc định: đợt chứa ngày hôm nay.")
+    var round: Int?
+
+    func run() throws {
+        let starter = PortalStarter(folder: URL(fileURLWithPath: portal), unitID: unit, unitName: name, unitKind: unitKind,
+                                    round: round ?? PortalStarter.round(containing: Check.today()))
+        do {
+            let files = try starter.write()
+            for file in files { print(URL(fileURLWithPath: portal).appendingPathComponent(file).path) }
+            let drafts = files.filter { $0.hasSuffix(".md") }.count
+            print("Đã tạo cổng với \(drafts) bản nháp cho đợt công khai năm \(starter.round). Điền nội dung, ghi `published:` và bỏ `draft: true` khi công khai; xem bằng `congkhai build --source \(portal) --drafts`.")
+        } catch {
+            FileHandle.standardError.write(Data("lỗi: \(error.message.vi)\n".utf8))
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -21,6 +21,17 @@ enum TestPaths {
         return url
     }
 
+    /// The illustrative TT 09 portal of examples/truong-mau, copied into a fresh temporary
+    /// folder, removed by the caller.
+    static func demoPortalCopy() throws -> URL {
+        let root = try temporaryFolder()
+        let demo = repository.appendingPathComponent("examples/truong-mau")
+        for item in ["congkhai.yaml", "content"] {
+            try FileManager.default.copyItem(at: demo.appendingPathComponent(item), to: root.appendingPathComponent(item))
+        }
+        return root
+    }
+
     /// The example portal (congkhai.yaml and content/) copied into a fresh temporary folder,
     /// removed by the caller.
     static func examplePortalCopy() throws -> URL {

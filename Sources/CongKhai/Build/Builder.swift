@@ -172,7 +172,11 @@ public struct Builder: Sendable {
             return library
         }
         let rendered = try step("parse") { Self.parse(portal) }
-        let (site, directiveIndex) = try step("resolve") { SiteResolver.resolve(portal: portal, rendered: rendered, reusing: previousIndex) }
+        let (site, directiveIndex) = try step("resolve") { () -> (SiteModel, DirectiveIndex.Built) in
+            var (site, index) = SiteResolver.resolve(portal: portal, rendered: rendered, reusing: previousIndex)
+            site.archiveYear = options.schoolYear
+            return (site, index)
+        }
         let (spare, searchPostings) = try step("spare output") { spareAndPostings.value }
         report.warnings = (report.warnings + site.diagnostics).sorted()
         // What this build loaded and parsed is kept for the next one while the site is written:

@@ -136,6 +136,14 @@ public struct ContentLoader: Sendable {
         )
         settings.inputKey = Hasher64.of(text)
         settings.notice = fields.string("notice")
+        // A category named like an item would make `categories:` ambiguous.
+        let builtInItems = ObligationCatalogue.builtIn.groupOfItem
+        for entry in settings.catalogue.categories where builtInItems[entry.slug] != nil {
+            fields.report("categories", "settings.category-is-item",
+                          message: .init(vi: "danh mục “\(entry.slug)” trùng mã một mục phải công khai theo Thông tư 09/2024.",
+                                         en: "category “\(entry.slug)” has the slug of a TT 09/2024 item."),
+                          fix: .init(vi: "đặt cho danh mục một mã khác (`slug:`).", en: "give the category another `slug:`."))
+        }
         if let node = fields.node("obligations") {
             let catalogue = settings.catalogue
             var reader = ObligationCatalogueReader(file: path, lineOffset: 0, categories: Set(catalogue.categories.map(\.slug)),

@@ -11,8 +11,13 @@ public struct Importer: Sendable {
         public var force: Bool
         public var attach: Bool
         public var schoolYear: String?
+        /// The day the document is made public, written as `published:` (the command line
+        /// gives today; tests give a fixed day). Nil writes none.
+        public var published: IssuedDate?
 
-        public init(portal: URL, unitID: String, output: URL? = nil, force: Bool = false, attach: Bool = true, schoolYear: String? = nil) {
+        public init(portal: URL, unitID: String, output: URL? = nil, force: Bool = false, attach: Bool = true, schoolYear: String? = nil,
+                    published: IssuedDate? = nil) {
+            self.published = published
             self.portal = portal.standardizedFileURL
             self.unitID = unitID
             self.output = output
@@ -104,6 +109,7 @@ public struct Importer: Sendable {
         if !document.recipients.isEmpty { pairs.append(("recipients", .list(document.recipients))) }
         if !document.letterhead.isEmpty { pairs.append(("letterhead", .list(document.letterhead))) }
         if let attachment { pairs.append(("attachments", .list([attachment.lastPathComponent]))) }
+        if let published = options.published { pairs.append(("published", .text(published.iso))) }
         if document.title == nil {
             warnings.append(ImportWarning(line: nil, message: .init(vi: "không tìm thấy trích yếu; đã dùng tên tệp làm `title`.",
                                                                     en: "no subject line found; the file name is used as `title`.")))

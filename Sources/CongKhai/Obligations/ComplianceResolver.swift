@@ -10,7 +10,7 @@ enum ComplianceResolver {
 
     /// `asOf`: the state of that day, documents published later left out (`congkhai check --as-of`).
     static func resolve(units: [SiteUnit], documents: [SiteDocument], catalogue: ObligationCatalogue, asOf: CalendarDay? = nil) -> Result {
-        let replacedBy = replacements(documents)
+        let (replacedBy, replaces) = links(documents)
         // Per unit with items: item slug → the unit's documents naming it (drafts never count).
         var disclosing: [Int: [String: [Int]]] = [:]
         var latestRound = Int.min
@@ -20,18 +20,30 @@ enum ComplianceResolver {
             guard !items.isEmpty else { continue }
             let bySlug = Dictionary(items.map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
             var found: [String: [Int]] = [:]
-            for index in unit.documents where !documents[index].source.draft {
-                if let asOf, let published = documents[index].source.published.flatMap(CalendarDay.init), published > asOf { continue }
-                for slug in documents[index].source.categories {
+            for index in unit.documents {
+                let source = documents[index].source
+                // As of a day, a document published (or, undated, issued) after it is not there yet.
+                if let asOf, let day = (source.published ?? source.issued).flatMap(CalendarDay.init), day > asOf { continue }
+                for slug in source.categories {
                     guard let item = bySlug[slug] else { continue }
-                    found[slug, default: []].append(index)
-                    if let round = round(of: documents[index].source, for: item) {
+                    // A draft (built with --drafts) shows its round, but never counts as published.
+                    if !source.draft { found[slug, default: []].append(index) }
+                    if let round = round(of: source, for: item) {
                         latestRound = max(latestRound, round)
                         earliestRound = min(earliestRound, round)
                     }
                 }
             }
             disclosing[unitIndex] = found
+        }
+        // As of a day, the last round whose deadline has passed is due, documents or not.
+        if let asOf, !disclosing.isEmpty {
+            let date = asOf.date
+            let due = (date.month, date.day ?? 1) > (6, 30) ? date.year : date.year - 1
+            if due >= catalogue.firstRound {
+                latestRound = max(latestRound, due)
+                earliestRound = min(earliestRound, due)
+            }
         }
         // From the first round the portal holds a document for (none before the catalogue's
         // first) to the last: a portal started in 2026 is not shown missing all of 2025.
@@ -43,7 +55,7 @@ enum ComplianceResolver {
             let checklists = rounds.map { year in
                 let disclosures = items.map { item in
                     disclosure(of: item, round: year, unit: unit.unit, candidates: found[item.slug] ?? [], documents: documents,
-                               replacedBy: replacedBy, catalogue: catalogue)
+                               replacedBy: replacedBy, replaces: replaces, catalogue: catalogue)
                 }
                 // The round's deadline is its items' (30 June unless the catalogue says otherwise).
                 let deadline = disclosures.lazy.compactMap(\.deadline).first ?? CalendarDay(year: year, month: 6, day: 30)
@@ -77,7 +89,10 @@ enum ComplianceResolver {
 
     /// Document index → the index of the document that replaces it. `replaces:` names the
     /// replaced document by its id (unit/school-year/slug) or, within its unit, by its number.
-    static func replacements(_ documents: [SiteDocument]) -> [Int: Int] {
+    static func replacements(_ documents: [SiteDocument]) -> [Int: Int] { links(documents).replacedBy }
+
+    /// Both ways: document → the one replacing it, and document → the one it replaces.
+    static func links(_ documents: [SiteDocument]) -> (replacedBy: [Int: Int], replaces: [Int: Int]) {
         var byID: [String: Int] = [:]
         var byNumber: [String: Int] = [:]
         for (index, document) in documents.enumerated() where !document.source.draft {
@@ -85,18 +100,22 @@ enum ComplianceResolver {
             if let number = document.source.number { byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(number)] = index }
         }
         var replacedBy: [Int: Int] = [:]
+        var replaces: [Int: Int] = [:]
         for (index, document) in documents.enumerated() where !document.source.draft {
             guard let target = document.source.replaces else { continue }
             // Within its own unit: a school's notice replaces none of another's.
             let sameUnit = byID[target].flatMap { documents[$0].source.unitID == document.source.unitID ? $0 : nil }
             let found = sameUnit ?? byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(DocumentNumber.tidy(target))]
-            if let found, found != index { replacedBy[found] = index }
+            if let found, found != index {
+                replacedBy[found] = index
+                replaces[index] = found
+            }
         }
-        return replacedBy
+        return (replacedBy, replaces)
     }
 
     private static func disclosure(of item: ObligationItem, round year: Int, unit: PortalUnit, candidates: [Int], documents: [SiteDocument],
-                                   replacedBy: [Int: Int], catalogue: ObligationCatalogue) -> ItemDisclosure {
+                                   replacedBy: [Int: Int], replaces: [Int: Int], catalogue: ObligationCatalogue) -> ItemDisclosure {
         var disclosure = ItemDisclosure(item: item, status: .notPublished, period: item.period(ofRound: year), deadline: nil,
                                         documents: [], daysLate: nil, lateChange: false, reason: nil)
         if let reason = unit.notApplicable[item.slug] {
@@ -108,8 +127,9 @@ enum ComplianceResolver {
         let current = candidates.filter { replacedBy[$0] == nil }
         let published = { (index: Int) in documents[index].source.published.flatMap(CalendarDay.init) }
         if item.period.isRecurring {
-            // Shown with the latest document; its own deadlines are week by week, not checked.
-            let latest = current.max { (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0) }
+            // Shown with the latest document of the round or before; its own deadlines are week
+            // by week, not checked.
+            let latest = current.filter { (round(of: documents[$0].source, for: item) ?? .min) <= year }.max { (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0) }
             if let latest {
                 disclosure.documents = [latest]
                 disclosure.status = published(latest) == nil ? .undated : .onTime
@@ -143,11 +163,22 @@ enum ComplianceResolver {
         }
         disclosure.documents = ordered
         let dated = ordered.compactMap { index in published(index).map { (index, $0) } }
-        if let onTime = dated.first(where: { $0.1 <= deadline }) {
+        // A change of a document that was published by the deadline is timely within its working
+        // days, before the deadline or after it.
+        let changesTimely = dated.first { index, _ in
+            var earlier = replaces[index]
+            var seen = Set<Int>()
+            while let previous = earlier, seen.insert(previous).inserted {
+                if let day = published(previous), day <= deadline { return true }
+                earlier = replaces[previous]
+            }
+            return false
+        }
+        if let counting = dated.first(where: { $0.1 <= deadline }) ?? changesTimely {
             // A change published more than its working days after the document recording it.
-            if let limit = changeLimit(onTime.0, documents: documents, catalogue: catalogue), onTime.1 > limit {
+            if let limit = changeLimit(counting.0, documents: documents, catalogue: catalogue), counting.1 > limit {
                 disclosure.status = .late
-                disclosure.daysLate = onTime.1.number - limit.number
+                disclosure.daysLate = counting.1.number - limit.number
                 disclosure.lateChange = true
             } else {
                 disclosure.status = .onTime

@@ -26,10 +26,13 @@ public struct ObligationCatalogue: Sendable, Hashable {
         lists.first { $0.unitKinds.contains(kind) }?.items ?? []
     }
 
-    /// Every item slug of every list, with the group it counts under.
+    /// Every item slug of every list, with the group it counts under; the built-in items too,
+    /// so that a document naming one a portal removed from its lists still loads.
     public var groupOfItem: [String: String] {
         var groups: [String: String] = [:]
-        for list in lists { for item in list.items where groups[item.slug] == nil { groups[item.slug] = item.group } }
+        for list in lists + (self == Self.builtIn ? [] : Self.builtIn.lists) {
+            for item in list.items where groups[item.slug] == nil { groups[item.slug] = item.group }
+        }
         return groups
     }
 
@@ -74,7 +77,7 @@ struct ObligationCatalogueReader {
     static let listKeys: Set<String> = ["list", "name", "unit_kinds", "items"]
     static let itemKeys: Set<String> = [
         "slug", "name", "article", "verified", "group", "kind", "period", "offset", "deadline", "deadline_text",
-        "reference", "form", "asks", "columns", "from", "remove",
+        "reference", "form", "asks", "columns", "from", "remove", "title",
     ]
 
     mutating func apply(_ node: Node, to base: ObligationCatalogue) -> ObligationCatalogue {
@@ -178,6 +181,7 @@ struct ObligationCatalogueReader {
             documentKind: kind, period: period, offset: int(fields["offset"], "offset", -5...5) ?? current?.offset ?? 0,
             deadlineMonth: monthDay.0, deadlineDay: monthDay.1, deadlineText: string(fields["deadline_text"]) ?? current?.deadlineText,
             reference: string(fields["reference"]) ?? current?.reference, form: string(fields["form"]) ?? current?.form,
+            draftTitle: string(fields["title"]) ?? current?.draftTitle,
             asks: fields["asks"].map { strings($0, "asks") } ?? current?.asks ?? [],
             columns: fields["columns"].map { strings($0, "columns") } ?? current?.columns ?? [])
     }

@@ -35,6 +35,9 @@ public struct ObligationItem: Sendable, Hashable {
     public var reference: String?
     /// The form it must take ("PDF").
     public var form: String?
+    /// The title `congkhai new` gives its draft, "{period}" standing for the round's period;
+    /// nil: the name, then the period.
+    public var draftTitle: String?
     /// What the article asks, in its words: the skeleton of `congkhai new`'s draft.
     public var asks: [String]
     /// Suggested columns when the content is a table; the circular prescribes none.

@@ -162,7 +162,9 @@ extension PageContexts {
 
     /// A cell of the progress table: "3/4" and, in words, what is missing or late.
     private func cell(items: [ItemDisclosure], disclosed: Int, url: String, anchor: String) -> [String: Any] {
-        guard !items.isEmpty else { return ["text": "–", "label": "không có mục", "status": "none", "url": url + "#" + anchor] }
+        guard !items.isEmpty else {
+            return ["text": "–", "label": "không có mục", "status": "none", "url": url + "#" + anchor, "disclosed": 0, "counted": 0]
+        }
         let missing = items.count - disclosed
         let late = items.filter { $0.status == .late }.count
         let undated = items.filter { $0.status == .undated }.count

@@ -196,7 +196,14 @@ struct PageContexts: @unchecked Sendable {
         details["has_letterhead"] = !source.letterhead.isEmpty
         details["recipients"] = source.recipients
         details["has_recipients"] = !source.recipients.isEmpty
-        let categories = source.categories.map { ["title": catalogue.category($0)?.name ?? $0, "url": URLScheme.listing(.category($0))] }
+        // An item is shown by its name, linked to its group's listing.
+        let obligations = site.settings.obligations
+        let categories = source.categories.map { slug -> [String: String] in
+            if let item = obligations.item(slug) ?? ObligationCatalogue.builtIn.item(slug) {
+                return ["title": item.name, "url": URLScheme.listing(.category(item.group))]
+            }
+            return ["title": catalogue.category(slug)?.name ?? slug, "url": URLScheme.listing(.category(slug))]
+        }
         details["categories"] = categories
         details["has_categories"] = !categories.isEmpty
         let folder = URLScheme.documentFolder(source)
@@ -229,7 +236,7 @@ struct PageContexts: @unchecked Sendable {
              "size": String(format: "%.1f MB", Double(archive.bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")]
         }
         context["has_archives"] = !site.archives.isEmpty
-        if !site.compliance.isEmpty {
+        if !site.compliance.isEmpty && !site.rounds.isEmpty {
             context["has_progress"] = true
             context["progress"] = roundLinks(current: nil) { URLScheme.progress(round: $0) }
             context["circular"] = site.settings.obligations.circular

@@ -42,6 +42,38 @@ import Testing
         return report
     }
 
+    /// What a document discloses under TT 09 shows on its unit's page and checklist, the
+    /// round's progress table and api/compliance.json: every change of it rebuilds them.
+    @Test func rebuildsAsDisclosuresChangeEqualFullBuilds() throws {
+        let root = try TestPaths.demoPortalCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let unit = root.appendingPathComponent("content/units/th-mau")
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let file = unit.appendingPathComponent(path)
+            try Data(change(try String(contentsOf: file, encoding: .utf8)).utf8).write(to: file)
+        }
+        _ = try Builder(options: BuildOptions(source: root)).build()
+        try edit("2026-2027/ke-hoach-giao-duc.md") { $0.replacingOccurrences(of: "published: 2026-08-20", with: "published: 2026-06-20") }
+        let onTime = try rebuildEqualsFull(root, "published")
+        #expect(onTime.reusedPages > 0)
+        let checklist = try String(contentsOf: root.appendingPathComponent("public/don-vi/th-mau/cong-khai/2026/index.html"), encoding: .utf8)
+        #expect(checklist.contains("Đã công khai 12/14 mục") && !checklist.contains("muộn 51 ngày"))
+        try edit("2025-2026/thu-chi-tai-chinh-2025.md") { $0.replacingOccurrences(of: "period: \"2025\"", with: "period: \"2024\"") }
+        _ = try rebuildEqualsFull(root, "period")
+        try edit("2026-2027/hoc-phi-cac-khoan-thu.md") { $0.replacingOccurrences(of: "replaces: 10/TB-THM\n", with: "") }
+        _ = try rebuildEqualsFull(root, "replaces")
+        try edit("2025-2026/ke-hoach-dan-van.md") { $0.replacingOccurrences(of: "- van-ban-don-vi", with: "- kiem-dinh-chat-luong") }
+        _ = try rebuildEqualsFull(root, "categories")
+        try edit("unit.yaml") { $0.replacingOccurrences(of: "thuc-don:", with: "mien-giam-ho-tro:") }
+        // unit.yaml is part of each of its pages: most are made again.
+        _ = try rebuildEqualsFull(root, "not_applicable", spare: .newOutput)
+        let settings = root.appendingPathComponent("congkhai.yaml")
+        try Data((try String(contentsOf: settings, encoding: .utf8) + "obligations:\n  lists:\n    - list: pho-thong\n      items:\n        - slug: sach-giao-khoa\n          remove: true\n").utf8).write(to: settings)
+        _ = try rebuildEqualsFull(root, "obligations", spare: .newOutput)
+        let summary = try String(contentsOf: root.appendingPathComponent("public/don-vi/th-mau/index.html"), encoding: .utf8)
+        #expect(summary.contains("mục của đợt công khai năm 2026"))
+    }
+
     @Test func rebuildsOfTheExamplePortalEqualFullBuilds() throws {
         let root = try TestPaths.examplePortalCopy()
         defer { try? FileManager.default.removeItem(at: root) }
