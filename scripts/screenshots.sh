@@ -19,5 +19,13 @@ for width in 390 1280; do
   shoot "can-cu-$label" "can-cu/33-ctttg-2021/index.html" "$width" "$height"
   shoot "tim-kiem-$label" "tim-kiem/index.html?q=dan%20van%20kheo" "$width" "$height"
 done
+# The illustrative TT 09 portal: a school's checklist on a phone, the progress table on a desktop.
+demo="$(dirname "$site")/demo"
+.build/release/congkhai build --source examples/truong-mau --output "$demo" >/dev/null 2>&1
+site="$demo"
+shoot "danh-muc-cong-khai-dien-thoai" "don-vi/th-mau/cong-khai/2026/index.html" 390 1600
+shoot "don-vi-mau-dien-thoai" "don-vi/th-mau/index.html" 390 1200
+shoot "tien-do-cong-khai-may-tinh" "cong-khai/tien-do/2026/index.html" 1280 800
+shoot "tien-do-cong-khai-dien-thoai" "cong-khai/tien-do/2026/index.html" 360 900
 rm -rf "$(dirname "$site")"
 ls docs/screenshots
