@@ -129,6 +129,10 @@ struct Discovery {
         }
         urls += site.directives.map { entry($0.url) }
         urls += site.pages.map { entry(URLScheme.page($0.slug)) }
+        for compliance in site.compliance {
+            urls += compliance.rounds.map { entry(URLScheme.checklist(site.units[compliance.unit].unit.id, round: $0.year)) }
+        }
+        if !site.compliance.isEmpty { urls += site.rounds.map { entry(URLScheme.progress(round: $0)) } }
         return urls
     }
 

@@ -55,4 +55,29 @@ import Testing
         #expect(english.status != 0)
         #expect(english.stderr.contains("error: key `kind`: this required value is missing."))
     }
+
+    /// `new` starts a portal from the checklist; `check --as-of` reports its missing items in
+    /// Vietnamese or English, exits 0, and 1 with --strict; a date that is no date is refused.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func newAndCheckAsOf() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let portal = folder.appendingPathComponent("truong").path
+        let started = try run(["new", portal, "--unit", "th-moi", "--name", "Trường Tiểu học Mới", "--unit-kind", "tieu-hoc", "--round", "2026"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout.contains("15 bản nháp cho đợt công khai năm 2026"))
+        #expect(try run(["new", portal, "--unit", "th-moi", "--name", "X", "--unit-kind", "tieu-hoc"]).status == 1)
+        let vi = try run(["check", "--source", portal, "--as-of", "2026-07-01"])
+        #expect(vi.status == 0)
+        #expect(vi.stderr.contains("cảnh báo: Trường Tiểu học Mới: mục “Kế hoạch tuyển sinh”"))
+        #expect(vi.stdout.contains("0 lỗi, 14 cảnh báo."))
+        let en = try run(["check", "--source", portal, "--as-of", "2026-07-01", "--lang", "en"])
+        #expect(en.stderr.contains("warning: Trường Tiểu học Mới: item “Kế hoạch tuyển sinh”") && en.stderr.contains("is not on the portal"))
+        let strict = try run(["check", "--source", portal, "--as-of", "2026-07-01", "--strict"])
+        #expect(strict.status == 1 && strict.stdout.contains("14 lỗi"))
+        #expect(try run(["check", "--source", portal, "--as-of", "1/7/2026"]).status == 64)
+        let drafts = try run(["build", "--source", portal, "--drafts"])
+        #expect(drafts.status == 0)
+        #expect(FileManager.default.fileExists(atPath: portal + "/public/don-vi/th-moi/cong-khai/2026/index.html"))
+    }
 }
