@@ -64,12 +64,7 @@ fault-test: build
 
 ## Random edits to a generated portal (CHECK_STEPS, default 80), each rebuild compared byte for
 ## byte with a --full build.
-rebuild-## Builds the illustrative TT 09 portal of a fictional school (examples/truong-mau) into its public/.
-demo: build
-	$(RELEASE_BIN) build --source examples/truong-mau --output examples/truong-mau/public
-	@echo "Xong. Mở trang: file://$(CURDIR)/examples/truong-mau/public/index.html"
-
-check: build
+rebuild-check: build
 	python3 scripts/rebuild-check.py
 
 ## Speed and memory on generated portals of BENCH_SIZES documents (default "1000 10000"),
