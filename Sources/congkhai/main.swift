@@ -119,7 +119,8 @@ struct Check: ParsableCommand {
 
     /// Today in Vietnam: the command line reads the clock, the library never does.
     static func today() -> CalendarDay {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        // Vietnam keeps UTC+7 all year.
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 7 * 3600) ?? .current, from: Date())
         return CalendarDay(year: parts.year ?? 2025, month: parts.month ?? 1, day: parts.day ?? 1)
     }
 }
@@ -234,7 +235,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         let starter = PortalStarter(folder: URL(fileURLWithPath: portal), unitID: unit, unitName: name, unitKind: unitKind,
-                                    round: round ?? PortalStarter.round(containing: Check.today()))
+                                    round: round ?? max(ObligationCatalogue.builtIn.firstRound, ObligationCatalogue.builtIn.round(containing: Check.today())))
         do {
             let files = try starter.write()
             for file in files { print(URL(fileURLWithPath: portal).appendingPathComponent(file).path) }

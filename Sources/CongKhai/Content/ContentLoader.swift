@@ -266,6 +266,25 @@ public struct ContentLoader: Sendable {
                                      en: "move the file into \(declared)/ or write `school_year: \(file.schoolYear)`."))
         }
         let issued = fields.date("issued")
+        // A mistyped year would open decades of rounds: a publication before the document exists,
+        // or years after its school year, is likely a typing slip.
+        if let published, published.day != nil {
+            let yearEnd = Int(file.schoolYear.suffix(4)) ?? published.year
+            if let issued, published < issued {
+                fields.report("published", "front-matter.published-before-issued",
+                              message: .init(vi: "ngày công khai \(published.vietnameseShort) trước ngày ban hành \(issued.vietnameseShort).",
+                                             en: "published on \(published.iso), before it was issued (\(issued.iso))."),
+                              fix: .init(vi: "sửa `published:` (ngày đăng lên trang) hoặc `issued:` cho đúng.", en: "correct `published:` or `issued:`."),
+                              severity: .warning)
+            } else if published.year > yearEnd + 2 {
+                fields.report("published", "front-matter.published-far",
+                              message: .init(vi: "ngày công khai \(published.vietnameseShort) cách năm học \(file.schoolYear) của thư mục hơn hai năm.",
+                                             en: "published on \(published.iso), more than two years after the folder's school year \(file.schoolYear)."),
+                              fix: .init(vi: "kiểm tra năm của `published:`, hoặc chuyển văn bản vào thư mục năm học đúng.",
+                                         en: "check the year of `published:`, or move the document into the right school year's folder."),
+                              severity: .warning)
+            }
+        }
         var number = fields.string("number")
         if let raw = number { number = DocumentNumber.tidy(raw) }
         let attachments = fields.strings("attachments")

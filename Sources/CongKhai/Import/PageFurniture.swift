@@ -69,18 +69,28 @@ struct PageFurniture {
             if number.explicit { found.insert(index) } else { bare.append((index, order, number.value)) }
         }
         let lastOrder = textual.count - 1
-        for candidate in bare {
-            // Next to a form feed: the last line of a page or the first of the next.
-            let atBreak = pageStarts.contains(candidate.order) || pageStarts.contains(candidate.order + 1)
-                || (!pageStarts.isEmpty && candidate.order == lastOrder)
-            // One of a run: the number one less before it, or one more after it, at least a short
-            // page away (a table's numbered rows are a few lines apart).
-            let inRun = bare.contains { other in
-                (other.value == candidate.value + 1 && other.order - candidate.order >= minimumPage)
-                    || (other.value == candidate.value - 1 && candidate.order - other.order >= minimumPage)
-            }
-            if atBreak || inRun { found.insert(candidate.index) }
+        // Next to a form feed: the last line of a page or the first of the next.
+        for candidate in bare where pageStarts.contains(candidate.order) || pageStarts.contains(candidate.order + 1)
+            || (!pageStarts.isEmpty && candidate.order == lastOrder) {
+            found.insert(candidate.index)
         }
+        // A run (2, 3, 4 ...): each the number after the last, at least a short page further on,
+        // with no other number alone on a line between (a table copied a cell a line has many).
+        // Three at least, or two when they are the text's only numbers alone on a line.
+        var run: [Int] = []
+        func close() {
+            if run.count >= 3 || (run.count == 2 && bare.count == 2) { found.formUnion(run.map { bare[$0].index }) }
+        }
+        for position in bare.indices {
+            if let last = run.last, bare[position].value == bare[last].value + 1, position == last + 1,
+               bare[position].order - bare[last].order >= minimumPage {
+                run.append(position)
+            } else {
+                close()
+                run = [position]
+            }
+        }
+        close()
         return found
     }
 

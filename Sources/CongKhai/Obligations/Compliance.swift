@@ -37,6 +37,8 @@ public struct ItemDisclosure: Sendable, Hashable {
     /// The documents that disclose it (indexes into the site's documents), the one that counts
     /// first. A weekly or monthly item lists its latest document only.
     public var documents: [Int]
+    /// The document its status was decided by (the one late, for `late`).
+    public var deciding: Int?
     /// Days after the deadline (or after a change's last working day) it was published.
     public var daysLate: Int?
     /// A change (a document that `replaces:` another) counted late by its working days.

@@ -24,7 +24,7 @@ public enum ComplianceChecks {
                             fix: .init(vi: "đăng văn bản công khai mục này với `categories: [\(item.slug)]` và `published:`; nếu mục không áp dụng cho đơn vị, ghi lý do dưới `not_applicable:` trong unit.yaml.",
                                        en: "publish a document for it with `categories: [\(item.slug)]` and `published:`; if it does not apply, give the reason under `not_applicable:` in unit.yaml.")))
                     case .late:
-                        guard let index = disclosure.documents.first, let days = disclosure.daysLate else { continue }
+                        guard let index = disclosure.deciding, let days = disclosure.daysLate else { continue }
                         let source = site.documents[index].source
                         let published = source.published?.vietnameseShort ?? ""
                         let rule = disclosure.lateChange

@@ -10,7 +10,13 @@ enum ComplianceResolver {
 
     /// `asOf`: the state of that day, documents published later left out (`congkhai check --as-of`).
     static func resolve(units: [SiteUnit], documents: [SiteDocument], catalogue: ObligationCatalogue, asOf: CalendarDay? = nil) -> Result {
-        let (replacedBy, replaces) = links(documents)
+        // As of a day, a document published (or, undated, issued) after it is not there yet: it
+        // neither discloses nor replaces.
+        let present = { (index: Int) -> Bool in
+            guard let asOf, let day = (documents[index].source.published ?? documents[index].source.issued).flatMap(CalendarDay.init) else { return true }
+            return day <= asOf
+        }
+        let (replacedBy, replaces) = links(documents, keeping: present)
         // Per unit with items: item slug → the unit's documents naming it (drafts never count).
         var disclosing: [Int: [String: [Int]]] = [:]
         var latestRound = Int.min
@@ -22,8 +28,7 @@ enum ComplianceResolver {
             var found: [String: [Int]] = [:]
             for index in unit.documents {
                 let source = documents[index].source
-                // As of a day, a document published (or, undated, issued) after it is not there yet.
-                if let asOf, let day = (source.published ?? source.issued).flatMap(CalendarDay.init), day > asOf { continue }
+                if !present(index) { continue }
                 for slug in source.categories {
                     guard let item = bySlug[slug] else { continue }
                     // A draft (built with --drafts) shows its round, but never counts as published.
@@ -38,8 +43,7 @@ enum ComplianceResolver {
         }
         // As of a day, the last round whose deadline has passed is due, documents or not.
         if let asOf, !disclosing.isEmpty {
-            let date = asOf.date
-            let due = (date.month, date.day ?? 1) > (6, 30) ? date.year : date.year - 1
+            let due = catalogue.lastRoundDue(before: asOf)
             if due >= catalogue.firstRound {
                 latestRound = max(latestRound, due)
                 earliestRound = min(earliestRound, due)
@@ -58,7 +62,7 @@ enum ComplianceResolver {
                                replacedBy: replacedBy, replaces: replaces, catalogue: catalogue)
                 }
                 // The round's deadline is its items' (30 June unless the catalogue says otherwise).
-                let deadline = disclosures.lazy.compactMap(\.deadline).first ?? CalendarDay(year: year, month: 6, day: 30)
+                let deadline = disclosures.lazy.compactMap(\.deadline).first ?? catalogue.deadline(ofRound: year)
                 return RoundChecklist(year: year, deadline: deadline, items: disclosures)
             }
             result.append(UnitCompliance(unit: unitIndex, rounds: checklists))
@@ -89,19 +93,20 @@ enum ComplianceResolver {
 
     /// Document index → the index of the document that replaces it. `replaces:` names the
     /// replaced document by its id (unit/school-year/slug) or, within its unit, by its number.
-    static func replacements(_ documents: [SiteDocument]) -> [Int: Int] { links(documents).replacedBy }
+    static func replacements(_ documents: [SiteDocument]) -> [Int: Int] { links(documents, keeping: { _ in true }).replacedBy }
 
-    /// Both ways: document → the one replacing it, and document → the one it replaces.
-    static func links(_ documents: [SiteDocument]) -> (replacedBy: [Int: Int], replaces: [Int: Int]) {
+    /// Both ways, among the documents `keeping` keeps: document → the one replacing it, and
+    /// document → the one it replaces.
+    static func links(_ documents: [SiteDocument], keeping: (Int) -> Bool) -> (replacedBy: [Int: Int], replaces: [Int: Int]) {
         var byID: [String: Int] = [:]
         var byNumber: [String: Int] = [:]
-        for (index, document) in documents.enumerated() where !document.source.draft {
+        for (index, document) in documents.enumerated() where !document.source.draft && keeping(index) {
             byID[document.source.id] = index
             if let number = document.source.number { byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(number)] = index }
         }
         var replacedBy: [Int: Int] = [:]
         var replaces: [Int: Int] = [:]
-        for (index, document) in documents.enumerated() where !document.source.draft {
+        for (index, document) in documents.enumerated() where !document.source.draft && keeping(index) {
             guard let target = document.source.replaces else { continue }
             // Within its own unit: a school's notice replaces none of another's.
             let sameUnit = byID[target].flatMap { documents[$0].source.unitID == document.source.unitID ? $0 : nil }
@@ -117,19 +122,26 @@ enum ComplianceResolver {
     private static func disclosure(of item: ObligationItem, round year: Int, unit: PortalUnit, candidates: [Int], documents: [SiteDocument],
                                    replacedBy: [Int: Int], replaces: [Int: Int], catalogue: ObligationCatalogue) -> ItemDisclosure {
         var disclosure = ItemDisclosure(item: item, status: .notPublished, period: item.period(ofRound: year), deadline: nil,
-                                        documents: [], daysLate: nil, lateChange: false, reason: nil)
+                                        documents: [], deciding: nil, daysLate: nil, lateChange: false, reason: nil)
         if let reason = unit.notApplicable[item.slug] {
             disclosure.status = .notApplicable
             disclosure.reason = reason
             return disclosure
         }
-        // A replaced document no longer discloses its item.
-        let current = candidates.filter { replacedBy[$0] == nil }
         let published = { (index: Int) in documents[index].source.published.flatMap(CalendarDay.init) }
+        // Replacement counts between documents of this item (and, for a periodic item, of this
+        // round): next year's plan replacing this year's takes nothing from this year's round.
+        let periodic = item.period != .standing && !item.period.isRecurring
+        let relevant = Set(periodic ? candidates.filter { round(of: documents[$0].source, for: item) == year } : candidates)
+        let successor = { (index: Int) in replacedBy[index].flatMap { relevant.contains($0) ? $0 : nil } }
+        let predecessor = { (index: Int) in replaces[index].flatMap { relevant.contains($0) ? $0 : nil } }
+        // A replaced document no longer discloses its item.
+        let current = relevant.filter { successor($0) == nil }.sorted()
         if item.period.isRecurring {
             // Shown with the latest document of the round or before; its own deadlines are week
             // by week, not checked.
-            let latest = current.filter { (round(of: documents[$0].source, for: item) ?? .min) <= year }.max { (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0) }
+            let shown = current.filter { (round(of: documents[$0].source, for: item) ?? .min) <= year }
+            let latest = shown.max { (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0) }
             if let latest {
                 disclosure.documents = [latest]
                 disclosure.status = published(latest) == nil ? .undated : .onTime
@@ -142,14 +154,14 @@ enum ComplianceResolver {
         if item.period == .standing {
             // Standing information is satisfied, from its publication on, by the latest document
             // that no later one replaces; as of a past round's deadline, by what stood then.
-            let asOfDeadline = candidates.filter { index in
+            let asOfDeadline = relevant.sorted().filter { index in
                 guard let day = published(index), day <= deadline else { return false }
-                guard let successor = replacedBy[index], let replacedOn = published(successor) else { return true }
+                guard let next = successor(index), let replacedOn = published(next) else { return true }
                 return replacedOn > deadline
             }
             inRound = asOfDeadline.isEmpty ? current : asOfDeadline
         } else {
-            inRound = current.filter { round(of: documents[$0].source, for: item) == year }
+            inRound = current
         }
         guard !inRound.isEmpty else { return disclosure }
         // The documents that count first: the latest published, then the undated ones.
@@ -166,17 +178,19 @@ enum ComplianceResolver {
         // A change of a document that was published by the deadline is timely within its working
         // days, before the deadline or after it.
         let changesTimely = dated.first { index, _ in
-            var earlier = replaces[index]
+            var earlier = predecessor(index)
             var seen = Set<Int>()
             while let previous = earlier, seen.insert(previous).inserted {
                 if let day = published(previous), day <= deadline { return true }
-                earlier = replaces[previous]
+                earlier = predecessor(previous)
             }
             return false
         }
         if let counting = dated.first(where: { $0.1 <= deadline }) ?? changesTimely {
-            // A change published more than its working days after the document recording it.
-            if let limit = changeLimit(counting.0, documents: documents, catalogue: catalogue), counting.1 > limit {
+            disclosure.deciding = counting.0
+            // A change (of a document of this item) published more than its working days after
+            // the document recording it was issued.
+            if predecessor(counting.0) != nil, let limit = changeLimit(counting.0, documents: documents, catalogue: catalogue), counting.1 > limit {
                 disclosure.status = .late
                 disclosure.daysLate = counting.1.number - limit.number
                 disclosure.lateChange = true
@@ -185,9 +199,10 @@ enum ComplianceResolver {
             }
         } else if ordered.contains(where: { published($0) == nil }) {
             disclosure.status = .undated
-        } else if let first = dated.map(\.1).min() {
+        } else if let first = dated.min(by: { ($0.1, $0.0) < ($1.1, $1.0) }) {
             disclosure.status = .late
-            disclosure.daysLate = first.number - deadline.number
+            disclosure.deciding = first.0
+            disclosure.daysLate = first.1.number - deadline.number
         }
         return disclosure
     }

@@ -15,11 +15,29 @@ public struct ObligationCatalogue: Sendable, Hashable {
     public var circular: String
     /// Round Y is the disclosure of year Y; there is none before this one.
     public var firstRound: Int
+    /// Month and day of a round's deadline in its year (30 June): the items' own unless they
+    /// say otherwise, and where a round starts and ends for the reader's date and `--as-of`.
+    public var deadlineMonth: Int
+    public var deadlineDay: Int
     public var changeWorkingDays: Int
     public var holidays: Set<CalendarDay>
     /// Display names of the period kinds.
     public var periodNames: [PeriodKind: String]
     public var lists: [ObligationList]
+
+    /// Round `year`'s deadline.
+    public func deadline(ofRound year: Int) -> CalendarDay {
+        CalendarDay(year: year, month: deadlineMonth, day: min(deadlineDay, IssuedDate.daysIn(month: deadlineMonth, year: year)))
+    }
+
+    /// The round a day falls in: up to its year's deadline that year's, after it the next.
+    public func round(containing day: CalendarDay) -> Int {
+        let year = day.date.year
+        return day <= deadline(ofRound: year) ? year : year + 1
+    }
+
+    /// The last round whose deadline is before `day`.
+    public func lastRoundDue(before day: CalendarDay) -> Int { round(containing: day) - 1 }
 
     /// The items a unit of `kind` must disclose, in the catalogue's order.
     public func items(forUnitKind kind: String) -> [ObligationItem] {
@@ -49,9 +67,24 @@ public struct ObligationCatalogue: Sendable, Hashable {
                                                documentKinds: Set(Catalogue.builtInDocumentKinds.map(\.slug)))
         // A fault here is congkhai's own, caught by its tests.
         let node = (try? Yams.compose(yaml: text, .basic, .default, .utf8)) ?? nil
-        let base = ObligationCatalogue(circular: "", firstRound: 2025, changeWorkingDays: 10, holidays: [], periodNames: [:], lists: [])
+        let base = ObligationCatalogue(circular: "", firstRound: 2025, deadlineMonth: 6, deadlineDay: 30, changeWorkingDays: 10,
+                                       holidays: [], periodNames: [:], lists: [])
         return node.map { reader.apply($0, to: base) } ?? base
     }()
+
+    /// What reading the built-in catalogue reported: nothing, as a test checks.
+    static var builtInDiagnostics: [Diagnostic] {
+        let text = String(decoding: PackageResources.tt09_2024_yaml, as: UTF8.self)
+        var reader = ObligationCatalogueReader(file: "tt09-2024.yaml", lineOffset: 0, categories: Set(Catalogue.builtInCategories.map(\.slug)),
+                                               documentKinds: Set(Catalogue.builtInDocumentKinds.map(\.slug)))
+        do {
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return [Diagnostic(.error, "obligations.empty", file: "tt09-2024.yaml", message: .init(vi: "tệp rỗng", en: "empty file"))] }
+            _ = reader.apply(node, to: builtIn)
+            return reader.diagnostics
+        } catch {
+            return [Diagnostic(.error, "obligations.yaml", file: "tt09-2024.yaml", message: .init(vi: "\(error)", en: "\(error)"))]
+        }
+    }
 }
 
 /// Reads the catalogue's YAML (the built-in file, or the `obligations:` key of congkhai.yaml)
@@ -87,7 +120,8 @@ struct ObligationCatalogueReader {
         if let text = string(mapping["circular"]) { catalogue.circular = text }
         if let year = int(mapping["first_round"], "first_round", 2000...2200) { catalogue.firstRound = year }
         if let days = int(mapping["change_working_days"], "change_working_days", 0...60) { catalogue.changeWorkingDays = days }
-        let defaultDeadline = monthDay(mapping["deadline"]) ?? (6, 30)
+        if let given = monthDay(mapping["deadline"]) { (catalogue.deadlineMonth, catalogue.deadlineDay) = given }
+        let defaultDeadline = (catalogue.deadlineMonth, catalogue.deadlineDay)
         if let holidays = mapping["holidays"] {
             catalogue.holidays = Set(strings(holidays, "holidays").compactMap { text in
                 guard let date = IssuedDate(iso: text), let day = CalendarDay(date) else {
@@ -151,6 +185,11 @@ struct ObligationCatalogueReader {
 
     /// An item from its YAML, over the item it changes (if any).
     private mutating func item(_ fields: Node.Mapping, node: Node, slug: String, over current: ObligationItem?, deadline: (Int, Int)) -> ObligationItem? {
+        if slug != VietnameseText.slug(slug) {
+            report(node, "obligations.bad-slug", vi: "mã mục “\(slug)” phải là chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `ke-hoach-nam-hoc`.",
+                   en: "item slug “\(slug)” must be lowercase ASCII letters, digits and hyphens, e.g. `ke-hoach-nam-hoc`.")
+            return nil
+        }
         if categories.contains(slug) {
             report(node, "obligations.slug-is-category", vi: "mã mục “\(slug)” trùng với một danh mục; đặt mã khác.",
                    en: "item slug “\(slug)” is also a category; choose another.")

@@ -128,10 +128,4 @@ public struct PortalStarter: Sendable {
         (try? FrontMatterWriter.yaml([("v", .text(text))]).dropFirst(3).trimmingCharacters(in: .newlines)) ?? "\"\(text)\""
     }
 
-    /// The round a day falls in: up to 30 June it is that year's, after it the next.
-    public static func round(containing day: CalendarDay, catalogue: ObligationCatalogue = .builtIn) -> Int {
-        let date = day.date
-        let round = (date.month, date.day ?? 1) > (6, 30) ? date.year + 1 : date.year
-        return max(round, catalogue.firstRound)
-    }
 }

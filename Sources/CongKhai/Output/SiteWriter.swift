@@ -191,7 +191,7 @@ struct SiteWriter: Sendable {
         switch job {
         case .home: (context, template) = (contexts.home(), "home")
         case .units: (context, template) = (contexts.units(), "units")
-        case .unit(let index): (context, template) = (contexts.unit(site.units[index]), "unit")
+        case .unit(let index): (context, template) = (contexts.unit(index), "unit")
         case .document(let index): (context, template) = (contexts.document(index), "document")
         case .listings: (context, template) = (contexts.listings(), "listings")
         case .listing(let index, let page): (context, template) = (contexts.listing(site.listings[index], page: page), "listing")
@@ -201,8 +201,10 @@ struct SiteWriter: Sendable {
         case .notFound: (context, template) = (contexts.notFound(), "not-found")
         case .search: (context, template) = (contexts.search(), "search")
         case .checklist(let index, let year):
+            // Jobs are made from the unit's rounds: the round is there.
             let compliance = site.compliance[index]
-            (context, template) = (contexts.checklist(compliance, round: compliance.round(year)!), "checklist")
+            let round = compliance.round(year) ?? compliance.rounds[0]
+            (context, template) = (contexts.checklist(compliance, round: round), "checklist")
         case .progress(let year): (context, template) = (contexts.progress(round: year), "progress")
         case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
         case .portalFeed: return Data(feeds.portalFeed().utf8)

@@ -12,18 +12,22 @@ extension PageContexts {
 
     /// The round links of a unit or of the progress pages, newest first; `current` marked.
     func roundLinks(current: Int?, url: (Int) -> String) -> [[String: Any]] {
-        site.rounds.reversed().map { year in
+        let catalogue = site.settings.obligations
+        // A round runs from the day after the previous round's deadline to its own.
+        return site.rounds.reversed().map { year in
             ["year": year, "url": url(year), "current": year == current,
-             "deadline_iso": CalendarDay(year: year, month: 6, day: 30).date.iso,
-             "start_iso": CalendarDay(year: year - 1, month: 7, day: 1).date.iso]
+             "deadline_iso": catalogue.deadline(ofRound: year).date.iso,
+             "start_iso": catalogue.deadline(ofRound: year - 1).adding(days: 1).date.iso]
         }
     }
 
     /// What the unit page shows of its newest round, or nil for a unit without items.
     func complianceSummary(unitIndex: Int) -> [String: Any]? {
-        guard let compliance = site.compliance.first(where: { $0.unit == unitIndex }) else { return nil }
+        guard let compliance = complianceByUnit[unitIndex].map({ site.compliance[$0] }) else { return nil }
         let unitID = site.units[unitIndex].unit.id
-        var summary: [String: Any] = ["first_round": site.settings.obligations.firstRound, "circular": site.settings.obligations.circular]
+        let obligations = site.settings.obligations
+        var summary: [String: Any] = ["first_deadline": Self.dayText(obligations.deadline(ofRound: obligations.firstRound)),
+                                      "circular": obligations.circular]
         if let newest = compliance.rounds.last {
             summary["has_round"] = true
             summary["text"] = Self.summaryText(newest)
@@ -143,8 +147,8 @@ extension PageContexts {
             if let parent = unit.parent { row["parent"] = parent; row["parent_name"] = unitNames[parent] ?? parent }
             return row
         }
-        context["round"] = ["year": year, "deadline": Self.dayText(CalendarDay(year: year, month: 6, day: 30)),
-                            "deadline_iso": CalendarDay(year: year, month: 6, day: 30).date.iso]
+        let deadline = site.settings.obligations.deadline(ofRound: year)
+        context["round"] = ["year": year, "deadline": Self.dayText(deadline), "deadline_iso": deadline.date.iso]
         context["circular"] = site.settings.obligations.circular
         context["groups"] = groups.map { ["slug": $0.slug, "title": $0.name] }
         context["rows"] = rows

@@ -11,12 +11,15 @@ struct PageContexts: @unchecked Sendable {
     /// The header and footer, rendered once per current menu entry.
     private let chrome: PageChrome
     private let directivesByKey: [String: Directive]
+    /// Unit index → its entry in `site.compliance`, for the unit pages' summaries.
+    let complianceByUnit: [Int: Int]
 
     init(site: SiteModel, templates: TemplateLibrary) {
         self.site = site
         let catalogue = site.settings.catalogue
         let unitNames = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.name) })
         directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
+        complianceByUnit = Dictionary(uniqueKeysWithValues: site.compliance.enumerated().map { ($1.unit, $0) })
         fragments = DocumentFragments(documents: site.documents.count, templates: templates) { index in
             let document = site.documents[index]
             let source = document.source
@@ -137,7 +140,8 @@ struct PageContexts: @unchecked Sendable {
         return context
     }
 
-    func unit(_ entry: SiteUnit) -> [String: Any] {
+    func unit(_ index: Int) -> [String: Any] {
+        let entry = site.units[index]
         let unit = entry.unit
         var context = base(path: entry.url, title: unit.name, description: "Văn bản công khai của \(unit.name)", section: .units,
                            breadcrumbs: [("Trang chủ", URLScheme.home), ("Đơn vị", URLScheme.units)])
@@ -153,7 +157,7 @@ struct PageContexts: @unchecked Sendable {
             details["website_url"] = website
         }
         context["unit"] = details
-        if let index = site.units.firstIndex(where: { $0.unit.id == unit.id }), let summary = complianceSummary(unitIndex: index) {
+        if let summary = complianceSummary(unitIndex: index) {
             context["compliance"] = summary
         }
         // By school year (newest first), then by kind in the catalogue's order.

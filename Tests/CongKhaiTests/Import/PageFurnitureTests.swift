@@ -129,4 +129,16 @@ import Testing
         #expect(pages.message.vi.hasPrefix("đã bỏ "))
         #expect(lostWords(result).isEmpty, "\(result.warnings)")
     }
+
+    /// A table copied a cell a line, as a PDF viewer copies it: its numbers are no page numbers
+    /// and its repeated cells ("Tốt", "Đạt") are no running lines.
+    @Test func aTableCopiedACellALineKeepsEveryCell() {
+        var text = "BÁO CÁO\nCơ sở vật chất\n\nSTT\nHạng mục\nSố lượng\nTình trạng\n"
+        let rows = [("Phòng học", 12, "Tốt"), ("Phòng bộ môn", 3, "Tốt"), ("Thư viện", 1, "Đạt"), ("Phòng y tế", 1, "Đạt"),
+                    ("Nhà vệ sinh", 8, "Tốt"), ("Sân chơi", 2, "Đạt"), ("Phòng tin học", 2, "Tốt"), ("Phòng âm nhạc", 1, "Đạt")]
+        for (number, row) in rows.enumerated() { text += "\(number + 1)\n\(row.0)\n\(row.1)\n\(row.2)\n" }
+        let furniture = PageFurniture(SourceLine.lines(of: text, splitCells: false))
+        #expect(furniture.removed.isEmpty)
+        #expect(furniture.kept.filter { !$0.isBlank }.count == 6 + rows.count * 4)
+    }
 }

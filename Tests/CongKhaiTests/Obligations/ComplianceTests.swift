@@ -151,4 +151,52 @@ import Testing
         let codes = Set(ContentLoader(root: fixture.root).load().errors.map(\.code))
         #expect(codes.isSuperset(of: ["front-matter.bad-period", "front-matter.published-without-day", "front-matter.unknown-category"]))
     }
+
+    /// Replacement counts between documents of one item and round: a `replaces:` that names
+    /// nothing on the portal makes no change late, and next year's plan replacing this year's
+    /// leaves this year's round as it was.
+    @Test func replacementsStayWithinTheirItemAndRound() throws {
+        let fixture = try portal([
+            "2026-2027/tuyen-sinh.md": "title: Tuyển sinh\nkind: ke-hoach\nnumber: 5/KH-A\nreplaces: 99/KH-A\ncategories: [ke-hoach-tuyen-sinh]\nissued: 2026-05-01\npublished: 2026-05-25",
+            "2026-2027/giao-duc.md": "title: Kế hoạch 2026-2027\nkind: ke-hoach\nnumber: 6/KH-A\ncategories: [ke-hoach-giao-duc-nam-hoc]\npublished: 2026-06-10",
+            "2027-2028/giao-duc.md": "title: Kế hoạch 2027-2028\nkind: ke-hoach\nnumber: 7/KH-A\nreplaces: th-a/2026-2027/giao-duc\ncategories: [ke-hoach-giao-duc-nam-hoc]\nissued: 2027-06-01\npublished: 2027-06-03",
+        ])
+        defer { fixture.remove() }
+        let site = try site(fixture)
+        #expect(try item(site, "ke-hoach-tuyen-sinh", round: 2026).status == .onTime)
+        let thisYear = try item(site, "ke-hoach-giao-duc-nam-hoc", round: 2026)
+        #expect(thisYear.status == .onTime && title(site, thisYear) == ["Kế hoạch 2026-2027"])
+        #expect(title(site, try item(site, "ke-hoach-giao-duc-nam-hoc", round: 2027)) == ["Kế hoạch 2027-2028"])
+    }
+
+    /// As of a day, a replacement published later replaces nothing yet; `compliance.late`
+    /// names the document that was late, not a later one.
+    @Test func asOfADayAReplacementNotYetPublishedReplacesNothing() throws {
+        let fixture = try portal([
+            "2026-2027/hoc-phi-1.md": "title: Mức thu\nkind: thong-bao\nnumber: 10/TB-A\ncategories: [hoc-phi-khoan-thu]\nissued: 2026-05-28\npublished: 2026-06-01",
+            "2026-2027/hoc-phi-2.md": "title: Mức thu điều chỉnh\nkind: thong-bao\nnumber: 12/TB-A\nreplaces: 10/TB-A\ncategories: [hoc-phi-khoan-thu]\nissued: 2026-07-06\npublished: 2026-07-10",
+            "2026-2027/ke-hoach.md": "title: Kế hoạch\nkind: ke-hoach\nnumber: 13/KH-A\ncategories: [ke-hoach-giao-duc-nam-hoc]\npublished: 2026-08-20",
+            "2026-2027/phu-luc.md": "title: Phụ lục kế hoạch\nkind: ke-hoach\nnumber: 14/KH-A\ncategories: [ke-hoach-giao-duc-nam-hoc]\npublished: 2026-09-01",
+        ])
+        defer { fixture.remove() }
+        let checks = Builder(options: BuildOptions(source: fixture.root)).check(asOf: CalendarDay(year: 2026, month: 7, day: 5))
+        #expect(!checks.contains { $0.code == "compliance.not-published" && $0.message.vi.contains("`hoc-phi-khoan-thu`") })
+        let later = Builder(options: BuildOptions(source: fixture.root)).check(asOf: CalendarDay(year: 2026, month: 12, day: 1))
+        let late = later.filter { $0.code == "compliance.late" }
+        #expect(late.map(\.file) == ["content/units/th-a/2026-2027/ke-hoach.md"])
+        #expect(late.first?.message.vi.contains("muộn 51 ngày") == true)
+    }
+
+    /// A publication date before the document's issue, or years after its school year, is
+    /// likely a slip: a warning says so.
+    @Test func anUnlikelyPublicationDateIsWarned() throws {
+        let fixture = try portal([
+            "2025-2026/a.md": "title: A\nkind: bao-cao\nnumber: 1/BC-A\nissued: 2026-03-10\npublished: 2026-03-01",
+            "2025-2026/b.md": "title: B\nkind: bao-cao\nnumber: 2/BC-A\ncategories: [thong-tin-co-so]\npublished: 2062-09-05",
+        ])
+        defer { fixture.remove() }
+        let warnings = ContentLoader(root: fixture.root).load().diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.contains { $0.code == "front-matter.published-before-issued" && $0.file.hasSuffix("a.md") })
+        #expect(warnings.contains { $0.code == "front-matter.published-far" && $0.file.hasSuffix("b.md") })
+    }
 }

@@ -6,6 +6,14 @@ import Testing
 @Suite struct ObligationCatalogueTests {
     let catalogue = ObligationCatalogue.builtIn
 
+    @Test func theBuiltInCatalogueReadsWithoutAProblem() {
+        #expect(ObligationCatalogue.builtInDiagnostics.isEmpty, "\(ObligationCatalogue.builtInDiagnostics.map { $0.formatted() })")
+        #expect((catalogue.deadlineMonth, catalogue.deadlineDay) == (6, 30))
+        #expect(catalogue.round(containing: CalendarDay(year: 2026, month: 6, day: 30)) == 2026)
+        #expect(catalogue.round(containing: CalendarDay(year: 2026, month: 7, day: 1)) == 2027)
+        #expect(catalogue.lastRoundDue(before: CalendarDay(year: 2026, month: 7, day: 1)) == 2026)
+    }
+
     @Test func everyItemHasItsFields() {
         let categories = Set(Catalogue.builtInCategories.map(\.slug))
         let kinds = Set(Catalogue.builtInDocumentKinds.map(\.slug))
