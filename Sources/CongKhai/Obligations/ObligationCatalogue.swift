@@ -120,7 +120,16 @@ struct ObligationCatalogueReader {
         if let text = string(mapping["circular"]) { catalogue.circular = text }
         if let year = int(mapping["first_round"], "first_round", 2000...2200) { catalogue.firstRound = year }
         if let days = int(mapping["change_working_days"], "change_working_days", 0...60) { catalogue.changeWorkingDays = days }
-        if let given = monthDay(mapping["deadline"]) { (catalogue.deadlineMonth, catalogue.deadlineDay) = given }
+        if let given = monthDay(mapping["deadline"]) {
+            // The items that kept the old deadline take the new one: a round has one deadline.
+            let old = (catalogue.deadlineMonth, catalogue.deadlineDay)
+            for list in catalogue.lists.indices {
+                for item in catalogue.lists[list].items.indices where (catalogue.lists[list].items[item].deadlineMonth, catalogue.lists[list].items[item].deadlineDay) == old {
+                    (catalogue.lists[list].items[item].deadlineMonth, catalogue.lists[list].items[item].deadlineDay) = given
+                }
+            }
+            (catalogue.deadlineMonth, catalogue.deadlineDay) = given
+        }
         let defaultDeadline = (catalogue.deadlineMonth, catalogue.deadlineDay)
         if let holidays = mapping["holidays"] {
             catalogue.holidays = Set(strings(holidays, "holidays").compactMap { text in

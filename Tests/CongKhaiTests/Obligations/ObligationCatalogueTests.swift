@@ -106,6 +106,7 @@ import Testing
         let fixture = try PortalFixture(settings: """
         title: Cổng thử
         obligations:
+          deadline: 05-31
           change_working_days: 5
           holidays: [2026-09-02]
           lists:
@@ -134,6 +135,9 @@ import Testing
         #expect(portal.diagnostics.isEmpty, "\(portal.diagnostics.map { $0.formatted() })")
         let obligations = portal.settings.obligations
         #expect(obligations.changeWorkingDays == 5)
+        // One deadline for the round and its items: 31 May.
+        #expect(obligations.deadline(ofRound: 2026).date.iso == "2026-05-31")
+        #expect(obligations.items(forUnitKind: "tieu-hoc").allSatisfy { $0.period.isRecurring || $0.deadline(ofRound: 2026).date.iso == "2026-05-31" })
         #expect(obligations.holidays == [CalendarDay(year: 2026, month: 9, day: 2)])
         let school = obligations.items(forUnitKind: "tieu-hoc")
         #expect(school.count == 14 && !school.contains { $0.slug == "thuc-don" })
