@@ -174,3 +174,55 @@ def test_two_system_dates_give_the_same_site():
         assert tree_digest(first) == tree_digest(second)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def district():
+    """An office's portal: two Phòng, schools of three kinds under them, one document each."""
+    folder = tempfile.mkdtemp(prefix="congkhai-district-")
+    source = os.path.join(folder, "portal")
+
+    def write(path, text):
+        target = os.path.join(source, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(text)
+
+    write("congkhai.yaml", "title: Cổng công khai của huyện\n")
+    write("content/units/phong-a/unit.yaml", "name: Phòng GDĐT A\nkind: phong-gddt\n")
+    write("content/units/phong-b/unit.yaml", "name: Phòng GDĐT B\nkind: phong-gddt\n")
+    schools = [("th-1", "Trường Tiểu học Số 1", "tieu-hoc", "phong-a", "ke-hoach-giao-duc-nam-hoc"),
+               ("thcs-2", "Trường THCS Số 2", "thcs", "phong-a", "ke-hoach-tuyen-sinh"),
+               ("mn-3", "Trường Mầm non Số 3", "mam-non", "phong-b", "ke-hoach-giao-duc-nam-hoc")]
+    for number, (unit, name, kind, parent, item) in enumerate(schools, start=1):
+        write(f"content/units/{unit}/unit.yaml", f"name: {name}\nkind: {kind}\nparent: {parent}\n")
+        write(f"content/units/{unit}/2026-2027/ke-hoach.md",
+              f"---\ntitle: Kế hoạch năm học 2026-2027\nkind: ke-hoach\nnumber: {number}/KH-T\ncategories: [{item}]\n"
+              f"published: 2026-06-1{number}\n---\n\nNội dung.\n")
+    output = os.path.join(folder, "public")
+    subprocess.run([BIN, "build", "--source", source, "--output", output], check=True, capture_output=True)
+    yield output
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_an_office_filters_its_schools_by_kind_and_parent(district, browser):
+    browser.get(url(district, "cong-khai/tien-do/2026/index.html"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.progress tbody tr")
+    names = [row.find_element(By.CSS_SELECTOR, "th a").text for row in rows]
+    assert names == ["Trường Mầm non Số 3", "Trường THCS Số 2", "Trường Tiểu học Số 1"]
+    total = lambda: browser.find_element(By.CSS_SELECTOR, "table.progress tfoot td:last-child").text
+    all_three = total()
+    Select(browser.find_element(By.ID, "loc-truc-thuoc")).select_by_value("phong-a")
+    assert [row.is_displayed() for row in rows] == [False, True, True]
+    assert total() == "2/28"
+    Select(browser.find_element(By.ID, "loc-loai")).select_by_value("thcs")
+    assert [row.is_displayed() for row in rows] == [False, True, False]
+    assert total() == "1/14"
+    Select(browser.find_element(By.ID, "loc-truc-thuoc")).select_by_value("")
+    Select(browser.find_element(By.ID, "loc-loai")).select_by_value("")
+    assert total() == all_three and all(row.is_displayed() for row in rows)
+    # Offices have no items: they are not rows; the schools name them as their parent.
+    assert len(rows) == 3 and "Phòng GDĐT A" in rows[1].text
+    axe = Axe(browser)
+    axe.inject()
+    assert not [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
