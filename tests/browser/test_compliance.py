@@ -226,3 +226,30 @@ def test_an_office_filters_its_schools_by_kind_and_parent(district, browser):
     axe = Axe(browser)
     axe.inject()
     assert not [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_fee_table_scrolls_in_its_region_and_keeps_its_figures_whole(demo, browser, width):
+    """The demo's 7-column fee table: the page never scrolls sideways, the table scrolls inside
+    its region, and no amount is broken over two lines."""
+    browser.set_window_size(width, 900)
+    try:
+        browser.get(url(demo, PAGES["fees"]))
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        region = browser.find_element(By.CSS_SELECTOR, ".document-body .table-scroll")
+        assert region.get_attribute("tabindex") == "0" and region.get_attribute("role") == "region"
+        columns = len(region.find_elements(By.CSS_SELECTOR, "thead th"))
+        assert columns == 7
+        if width == 360:
+            assert browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", region)
+        lines = browser.execute_script("""
+            return Array.from(arguments[0].querySelectorAll('td')).filter(function (cell) {
+              return /^[0-9][0-9.,]*$/.test(cell.textContent.trim());
+            }).map(function (cell) {
+              var range = document.createRange(); range.selectNodeContents(cell);
+              return [cell.textContent.trim(), range.getClientRects().length];
+            });""", region)
+        assert len(lines) >= 6
+        assert all(count == 1 for _, count in lines), lines
+    finally:
+        browser.set_window_size(1280, 900)

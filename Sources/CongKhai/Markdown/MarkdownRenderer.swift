@@ -120,10 +120,10 @@ public struct MarkdownRenderer: Sendable {
             }
             block.link(links)
         }
-        let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)).map { pointer in
+        let html = ScrollingTables.wrap(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)).map { pointer in
             defer { free(pointer) }
             return String(cString: pointer)
-        } ?? ""
+        } ?? "")
         // White space only separates words: the blocks are counted as they are.
         let text = blocks.map(\.text).joined(separator: "\n")
         return RenderedMarkdown(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,

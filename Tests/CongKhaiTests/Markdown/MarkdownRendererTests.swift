@@ -59,4 +59,15 @@ import Testing
         #expect(serial == parallel)
         #expect(serial.contains { $0.contains("<del>gạch</del>") })
     }
+
+    /// A table goes in a focusable region that scrolls on a phone; the words "<table>" typed in
+    /// a text stay text, escaped, and open no region.
+    @Test func tablesScrollInTheirOwnRegion() {
+        let html = MarkdownRenderer().render("| STT | Khoản thu | Mức thu (đồng) |\n|---|---|---|\n| 1 | Học phí | 150.000 |\n\nGõ <table> và </table> vào văn bản.\n").html
+        #expect(html.hasPrefix(ScrollingTables.open + "\n<thead>"))
+        #expect(html.components(separatedBy: "class=\"table-scroll\"").count == 2)
+        #expect(html.contains("</tbody>\n" + ScrollingTables.close))
+        // Raw HTML never passes: the typed tags are omitted, and no second region opens.
+        #expect(html.contains("Gõ <!-- raw HTML omitted --> và <!-- raw HTML omitted --> vào văn bản."))
+    }
 }
