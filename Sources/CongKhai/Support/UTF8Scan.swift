@@ -21,3 +21,26 @@ extension String {
         }.flatMap { $0 } ?? utf8.elementsEqual(other.utf8)
     }
 }
+
+extension String {
+    /// Whether `needle`'s UTF-8 bytes occur in the string, searched in its storage byte by byte:
+    /// `contains(_:)` on String matches by characters, a second over a large portal's HTML.
+    func containsUTF8(_ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return true }
+        return utf8.withContiguousStorageIfAvailable { haystack -> Bool in
+            guard haystack.count >= pattern.count else { return false }
+            var index = 0
+            let last = haystack.count - pattern.count
+            while index <= last {
+                if haystack[index] == first {
+                    var matched = 1
+                    while matched < pattern.count && haystack[index + matched] == pattern[matched] { matched += 1 }
+                    if matched == pattern.count { return true }
+                }
+                index += 1
+            }
+            return false
+        } ?? contains(needle)
+    }
+}
