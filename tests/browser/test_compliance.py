@@ -253,3 +253,20 @@ def test_a_fee_table_scrolls_in_its_region_and_keeps_its_figures_whole(demo, bro
         assert all(count == 1 for _, count in lines), lines
     finally:
         browser.set_window_size(1280, 900)
+
+
+def test_a_wide_table_prints_within_the_page(demo):
+    """Printed (chromium to PDF), the fee table takes the page's width: no column is cut off."""
+    folder = tempfile.mkdtemp(prefix="congkhai-print-")
+    try:
+        pdf = os.path.join(folder, "thong-bao.pdf")
+        subprocess.run([shutil.which("chromium") or "/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-pdf-header-footer", f"--user-data-dir={folder}/profile", f"--print-to-pdf={pdf}",
+                        url(demo, PAGES["fees"])], check=True, capture_output=True, timeout=120)
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+        header = next(line for line in text.splitlines() if line.strip().startswith("STT"))
+        for title in ["STT", "Khoản thu", "Mức", "Đơn vị", "Thời", "Đối tượng", "Căn cứ"]:
+            assert title in header, header
+        assert "Luật Giáo dục năm" in text
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
