@@ -44,6 +44,7 @@ public enum ComplianceChecks {
                 }
             }
         }
+        diagnostics += originals(site)
         for index in undated.sorted() {
             let source = site.documents[index].source
             diagnostics.append(Diagnostic(.warning, "compliance.undated", file: source.sourcePath, key: "published",
@@ -51,6 +52,39 @@ public enum ComplianceChecks {
                                en: "the document discloses a \(site.settings.obligations.circular) item but has no publication date; the portal shows it as undated."),
                 fix: .init(vi: "thêm dòng `published: YYYY-MM-DD` (ngày văn bản được đăng lên trang web) vào phần đầu.",
                            en: "add `published: YYYY-MM-DD` (the day it was put on the website) to the front matter.")))
+        }
+        return diagnostics
+    }
+
+    /// A document that discloses an item is the original a parent or inspector asks for: it
+    /// should carry the signed file, and in the form the item requires (the annual report as PDF).
+    static func originals(_ site: SiteModel) -> [Diagnostic] {
+        let catalogue = site.settings.obligations
+        var listsByKind: [String: [String: ObligationItem]] = [:]
+        var diagnostics: [Diagnostic] = []
+        for document in site.documents where !document.source.draft {
+            let source = document.source
+            guard let kind = site.unit(source.unitID)?.unit.kind else { continue }
+            if listsByKind[kind] == nil {
+                listsByKind[kind] = Dictionary(catalogue.items(forUnitKind: kind).map { ($0.slug, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+            let items = source.categories.compactMap { listsByKind[kind]?[$0] }
+            guard let item = items.first else { continue }
+            if source.attachments.isEmpty {
+                diagnostics.append(Diagnostic(.warning, "compliance.no-original", file: source.sourcePath, key: "attachments",
+                    message: .init(vi: "văn bản công khai mục “\(item.name)” nhưng không kèm tệp gốc (bản PDF hoặc Word đã ký).",
+                                   en: "the document discloses “\(item.name)” but carries no original file (the signed PDF or Word file)."),
+                    fix: .init(vi: "chép tệp gốc vào cạnh văn bản và ghi tên tệp dưới `attachments:`.",
+                               en: "copy the original beside the document and name it under `attachments:`.")))
+            }
+            for required in items {
+                guard let form = required.form, !source.attachments.contains(where: { $0.lowercased().hasSuffix("." + form.lowercased()) }) else { continue }
+                diagnostics.append(Diagnostic(.warning, "compliance.form", file: source.sourcePath, key: "attachments",
+                    message: .init(vi: "mục “\(required.name)” phải công khai dưới dạng tệp \(form) (\(required.article)); văn bản chưa kèm tệp nào như vậy.",
+                                   en: "“\(required.name)” must be published as a \(form) file (\(required.article)); the document carries none."),
+                    fix: .init(vi: "xuất văn bản ra tệp \(form), chép vào cạnh văn bản và ghi tên tệp dưới `attachments:`.",
+                               en: "export it as \(form), copy it beside the document and name it under `attachments:`.")))
+            }
         }
         return diagnostics
     }

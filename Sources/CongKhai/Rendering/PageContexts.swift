@@ -211,7 +211,7 @@ struct PageContexts: @unchecked Sendable {
         details["categories"] = categories
         details["has_categories"] = !categories.isEmpty
         let folder = URLScheme.documentFolder(source)
-        let attachments = source.attachments.map { ["name": $0, "url": folder + URLScheme.attachmentName($0)] }
+        let attachments = source.attachments.map { ["name": $0, "url": folder + URLScheme.attachmentName($0), "label": Self.originalLabel($0)] }
         details["attachments"] = attachments
         details["has_attachments"] = !attachments.isEmpty
         let links = { (keys: [String]) in keys.compactMap { directivesByKey[$0] }.map { ["title": $0.title, "url": $0.url] } }
@@ -222,6 +222,17 @@ struct PageContexts: @unchecked Sendable {
         details["body"] = CitationLinks.resolve(document.rendered.html, keys: document.directiveKeys) { root + URLScheme.directive($0) }
         context["document"] = details
         return context
+    }
+
+    /// What an attached file is, as a reader looks for it: "Bản gốc (PDF)", "Bản Word".
+    static func originalLabel(_ name: String) -> String {
+        switch (name.split(separator: ".").last.map(String.init) ?? "").lowercased() {
+        case "pdf": return "Bản gốc (PDF)"
+        case "doc", "docx", "odt": return "Bản Word"
+        case "xls", "xlsx", "ods": return "Bảng tính Excel"
+        case let other where !other.isEmpty && other != name.lowercased(): return "Tệp đính kèm (\(other.uppercased()))"
+        default: return "Tệp đính kèm"
+        }
     }
 
     func listings() -> [String: Any] {

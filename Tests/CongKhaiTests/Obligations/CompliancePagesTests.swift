@@ -58,10 +58,35 @@ import Testing
         for page in ["index.html", "don-vi/th-mau/index.html", "cong-khai/tien-do/2026/index.html", "don-vi/th-mau/2026-2027/ke-hoach-giao-duc/index.html"] {
             #expect(try read(root, page).contains("Ví dụ minh họa, không phải số liệu thật"), "\(page)")
         }
+        // The original file is in sight, named by what it is.
+        let annualReport = try read(root, "don-vi/th-mau/2025-2026/bao-cao-thuong-nien-2025/index.html")
+        #expect(annualReport.contains("<a class=\"original\" href=\"../../../../don-vi/th-mau/2025-2026/bao-cao-thuong-nien-2025/bao-cao-thuong-nien-2025.pdf\">Bản gốc (PDF)</a>"))
         // Items count under their groups: the home page's sections are not empty.
         let listing = try read(root, "cong-khai/danh-muc/tai-chinh/index.html")
         #expect(listing.contains("Công khai tình hình thu, chi tài chính năm 2025"))
         #expect(try LinkChecker.brokenLinks(in: root.appendingPathComponent("public")).isEmpty)
+    }
+
+    /// A document disclosing an item should carry its original, and the annual report a PDF.
+    @Test func originalsAndTheirForm() throws {
+        let root = try TestPaths.demoPortalCopy()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let checks = Builder(options: BuildOptions(source: root)).check(asOf: CalendarDay(year: 2026, month: 7, day: 15))
+        let missing = checks.filter { $0.code == "compliance.no-original" }.map(\.file)
+        #expect(missing.contains("content/units/th-mau/2026-2027/ke-hoach-giao-duc.md"))
+        #expect(!missing.contains("content/units/th-mau/2025-2026/bao-cao-thuong-nien-2025.md"))
+        // The unit's own documents (no TT 09 item) are not asked for one.
+        #expect(!missing.contains("content/units/th-mau/2025-2026/ke-hoach-dan-van.md"))
+        #expect(!checks.contains { $0.code == "compliance.form" })
+        // The annual report with a Word file only: not the form the circular asks.
+        let report = root.appendingPathComponent("content/units/th-mau/2025-2026/bao-cao-thuong-nien-2025.md")
+        try Data("x".utf8).write(to: report.deletingLastPathComponent().appendingPathComponent("bao-cao.docx"))
+        let text = try String(contentsOf: report, encoding: .utf8).replacingOccurrences(of: "  - bao-cao-thuong-nien-2025.pdf", with: "  - bao-cao.docx")
+        try Data(text.utf8).write(to: report)
+        let form = Builder(options: BuildOptions(source: root)).check(asOf: CalendarDay(year: 2026, month: 7, day: 15)).filter { $0.code == "compliance.form" }
+        #expect(form.map(\.file) == ["content/units/th-mau/2025-2026/bao-cao-thuong-nien-2025.md"])
+        #expect(form.first?.message.vi.contains("dưới dạng tệp PDF") == true)
+        #expect(PageContexts.originalLabel("bao-cao.docx") == "Bản Word" && PageContexts.originalLabel("so-lieu.XLSX") == "Bảng tính Excel")
     }
 
     /// A yearly archive's checklist says it holds one school year only.
