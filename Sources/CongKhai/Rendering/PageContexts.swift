@@ -183,6 +183,13 @@ struct PageContexts: @unchecked Sendable {
         let summary = [kindName, source.number, source.title].compactMap { $0 }.joined(separator: " ")
         var context = base(path: document.url, title: source.title, description: "\(summary) – \(unitName)", section: .none,
                            breadcrumbs: [("Trang chủ", URLScheme.home), (unitName, URLScheme.unit(source.unitID))], ogType: "article")
+        // Shared on a phone, a document says what it is and whose it is: "Kế hoạch 19/KH-THAP:
+        // ... – Trường Tiểu học An Phước".
+        let what = "\(kindName)\(source.number.map { " \($0)" } ?? ""): \(source.title)"
+        context["og_title"] = "\(what) – \(unitName)"
+        // A school's own portal names the school in its title already.
+        let siteTitle = site.settings.title
+        context["page_title"] = siteTitle.contains(unitName) ? "\(what) – \(siteTitle)" : "\(what) – \(unitName) – \(siteTitle)"
         let root = URLScheme.rootPrefix(of: document.url)
         var details = fragments.row(index)
         details["unit_name"] = unitName

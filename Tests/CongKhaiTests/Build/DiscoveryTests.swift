@@ -69,7 +69,9 @@ import Testing
         #expect(feedIDs.contains("https://congkhai.example.vn/truong/don-vi/th-a/2023-2024/vb-9/index.html"))
         let page = try fixture.read("public/don-vi/th-a/2023-2024/vb-3/index.html")
         #expect(page.contains("<link rel=\"canonical\" href=\"https://congkhai.example.vn/truong/don-vi/th-a/2023-2024/vb-3/\">"))
-        #expect(page.contains("<meta property=\"og:title\" content=\"Kế hoạch &lt;đầu năm&gt;\">"))
+        // Shared, a document says what it is and whose: its kind, number, title and unit.
+        #expect(page.contains("<meta property=\"og:title\" content=\"Kế hoạch 3/KH-A: Kế hoạch &lt;đầu năm&gt; – Trường Tiểu học A &amp; B\">"), "\(page.prefix(900))")
+        #expect(page.contains("<title>Kế hoạch 3/KH-A: Kế hoạch &lt;đầu năm&gt; – Trường Tiểu học A &amp; B – Cổng</title>"))
     }
 
     /// Above the limit of addresses a file (sitemaps.org's 50,000, lowered here to 4) the
