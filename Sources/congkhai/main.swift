@@ -11,6 +11,13 @@ struct CongKhaiCommand: ParsableCommand {
     )
 }
 
+/// Today in Vietnam: the command line reads the clock, the library never does.
+func todayInVietnam() -> CalendarDay {
+    // Vietnam keeps UTC+7 all year.
+    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 7 * 3600) ?? .current, from: Date())
+    return CalendarDay(year: parts.year ?? 2025, month: parts.month ?? 1, day: parts.day ?? 1)
+}
+
 /// Prints problems on standard error, in the chosen language.
 func report(_ diagnostics: [Diagnostic], language: Language) {
     for diagnostic in diagnostics {
@@ -104,7 +111,7 @@ struct Check: ParsableCommand {
 
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
-        let day = asOf.flatMap { IssuedDate(iso: $0) }.flatMap(CalendarDay.init) ?? Self.today()
+        let day = asOf.flatMap { IssuedDate(iso: $0) }.flatMap(CalendarDay.init) ?? todayInVietnam()
         let diagnostics = Builder(options: BuildOptions(source: URL(fileURLWithPath: source), includeDrafts: drafts)).check(asOf: day, strict: strict)
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
@@ -117,12 +124,6 @@ struct Check: ParsableCommand {
         if errors > 0 { throw ExitCode(1) }
     }
 
-    /// Today in Vietnam: the command line reads the clock, the library never does.
-    static func today() -> CalendarDay {
-        // Vietnam keeps UTC+7 all year.
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 7 * 3600) ?? .current, from: Date())
-        return CalendarDay(year: parts.year ?? 2025, month: parts.month ?? 1, day: parts.day ?? 1)
-    }
 }
 
 struct Citations: ParsableCommand {
@@ -193,7 +194,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let importer = Importer(options: .init(portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
                                                force: force, attach: !noAttach, schoolYear: schoolYear,
-                                               published: published.flatMap { IssuedDate(iso: $0) } ?? Check.today().date))
+                                               published: published.flatMap { IssuedDate(iso: $0) } ?? todayInVietnam().date))
         var failed = false
         var written = Set<URL>()
         for path in files {
@@ -235,7 +236,7 @@ struct New: ParsableCommand {
 
     func run() throws {
         let starter = PortalStarter(folder: URL(fileURLWithPath: portal), unitID: unit, unitName: name, unitKind: unitKind,
-                                    round: round ?? max(ObligationCatalogue.builtIn.firstRound, ObligationCatalogue.builtIn.round(containing: Check.today())))
+                                    round: round ?? max(ObligationCatalogue.builtIn.firstRound, ObligationCatalogue.builtIn.round(containing: todayInVietnam())))
         do {
             let files = try starter.write()
             for file in files { print(URL(fileURLWithPath: portal).appendingPathComponent(file).path) }

@@ -61,9 +61,7 @@ enum ComplianceResolver {
                     disclosure(of: item, round: year, unit: unit.unit, candidates: found[item.slug] ?? [], documents: documents,
                                replacedBy: replacedBy, replaces: replaces, catalogue: catalogue)
                 }
-                // The round's deadline is its items' (30 June unless the catalogue says otherwise).
-                let deadline = disclosures.lazy.compactMap(\.deadline).first ?? catalogue.deadline(ofRound: year)
-                return RoundChecklist(year: year, deadline: deadline, items: disclosures)
+                return RoundChecklist(year: year, deadline: catalogue.deadline(ofRound: year), items: disclosures)
             }
             result.append(UnitCompliance(unit: unitIndex, rounds: checklists))
         }
@@ -91,12 +89,9 @@ enum ComplianceResolver {
         }
     }
 
-    /// Document index → the index of the document that replaces it. `replaces:` names the
-    /// replaced document by its id (unit/school-year/slug) or, within its unit, by its number.
-    static func replacements(_ documents: [SiteDocument]) -> [Int: Int] { links(documents, keeping: { _ in true }).replacedBy }
-
     /// Both ways, among the documents `keeping` keeps: document → the one replacing it, and
-    /// document → the one it replaces.
+    /// document → the one it replaces. `replaces:` names the replaced document by its id
+    /// (unit/school-year/slug) or, within its unit, by its number.
     static func links(_ documents: [SiteDocument], keeping: (Int) -> Bool) -> (replacedBy: [Int: Int], replaces: [Int: Int]) {
         var byID: [String: Int] = [:]
         var byNumber: [String: Int] = [:]

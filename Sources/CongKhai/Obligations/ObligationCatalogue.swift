@@ -48,7 +48,7 @@ public struct ObligationCatalogue: Sendable, Hashable {
     /// so that a document naming one a portal removed from its lists still loads.
     public var groupOfItem: [String: String] {
         var groups: [String: String] = [:]
-        for list in lists + (self == Self.builtIn ? [] : Self.builtIn.lists) {
+        for list in lists + Self.builtIn.lists {
             for item in list.items where groups[item.slug] == nil { groups[item.slug] = item.group }
         }
         return groups
