@@ -222,7 +222,8 @@ struct LayoutRecognizer {
             body += "\n" + (titles.isEmpty ? name : titles + " " + name) + "\n"
         }
         if !footer.appendix.isEmpty {
-            body += "\n" + MarkdownBodyWriter().write(footer.appendix, appendix: true)
+            // Marked, so the page shows it after the signature and print starts it on a new page.
+            body += "\n" + AppendixMarker.text + "\n\n" + MarkdownBodyWriter().write(footer.appendix, appendix: true)
         }
         // A form's label and the text it belongs to ("Biểu mẫu 09", "(Kèm theo Thông tư số
         // 36/2017/TT-BGDĐT ...)") open the body as printed: nothing to check.

@@ -3,14 +3,15 @@ import Foundation
 
 /// A Markdown body turned into HTML, with the citations found in its text.
 public struct RenderedMarkdown: Sendable {
-    /// The HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`, to be
-    /// replaced by the directive's address once directives are resolved.
-    public var html: String {
-        get { deferredHTML.value }
-        set { deferredHTML = Deferred(newValue) }
-    }
+    /// The body's HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`,
+    /// to be replaced by the directive's address once directives are resolved.
+    public var html: String { deferredHTML.value.body }
+    /// Each appendix's HTML (`AppendixMarker`), linked the same way.
+    public var appendices: [String] { deferredHTML.value.appendices }
+    /// The headings of the body and appendices, anchored in their HTML.
+    public var headings: [BodyHeading] { deferredHTML.value.headings }
     /// The HTML as made, or to be made again when read (a document taken from the cache).
-    private var deferredHTML: Deferred<String>
+    private var deferredHTML: Deferred<RenderedHTML>
     /// The citations found, in order; those of a document taken from the cache are decoded
     /// when first read (`citationSummary` says what most of a build needs of them).
     public var citations: [Citation] {
@@ -39,9 +40,9 @@ public struct RenderedMarkdown: Sendable {
     /// The words as counted, or to be counted again when read.
     private var deferredWords: Deferred<WordCounts>
 
-    public init(html: String, citations: [Citation], blanks: [BlankCitation], links: [BodyLink] = [], recipientsLine: Int? = nil,
-                words: WordCounts = WordCounts()) {
-        self.deferredHTML = Deferred(html)
+    public init(html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation], blanks: [BlankCitation],
+                links: [BodyLink] = [], recipientsLine: Int? = nil, words: WordCounts = WordCounts()) {
+        self.deferredHTML = Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings))
         self.deferredCitations = Deferred(citations)
         self.citationSummary = CitationSummary(citations)
         self.blanks = blanks
@@ -55,7 +56,7 @@ public struct RenderedMarkdown: Sendable {
     /// from `recorded` (what `summary` sums up).
     init(citations: Later<[Citation]>, recorded: ArraySlice<UInt8>, summary: CitationSummary, blanks: [BlankCitation], links: [BodyLink],
          recipientsLine: Int?, again: Later<RenderedMarkdown>) {
-        self.deferredHTML = Deferred(Later { again.value.html })
+        self.deferredHTML = Deferred(Later { again.value.deferredHTML.value })
         self.deferredCitations = Deferred(citations)
         self.citationSummary = summary
         self.recordedCitations = recorded
@@ -64,6 +65,13 @@ public struct RenderedMarkdown: Sendable {
         self.recipientsLine = recipientsLine
         self.deferredWords = Deferred(Later { again.value.words })
     }
+}
+
+/// A body's HTML and its appendices', with the headings anchored in them.
+public struct RenderedHTML: Sendable {
+    public var body: String
+    public var appendices: [String]
+    public var headings: [BodyHeading]
 }
 
 public struct BodyLink: Sendable, Hashable {
@@ -120,14 +128,23 @@ public struct MarkdownRenderer: Sendable {
             }
             block.link(links)
         }
-        let html = ScrollingTables.wrap(cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? "")
+        // The appendices are cut out after the citations are linked: their citations count with
+        // the body's, in one numbering.
+        let appendices = AppendixMarker.split(document)
+        defer { appendices.forEach { cmark_node_free($0) } }
+        let parts = [document] + appendices
+        let headings = BodyHeading.collect(parts)
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let htmls = zip(parts, headings).map { part, headings in
+            BodyMarkup.finish(cmark_render_html(part, options, extensions).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? "", headings: headings)
+        }
         // White space only separates words: the blocks are counted as they are.
         let text = blocks.map(\.text).joined(separator: "\n")
-        return RenderedMarkdown(html: html, citations: citations, blanks: blanks, links: links, recipientsLine: recipientsLine,
-                                words: WordCounts(text))
+        return RenderedMarkdown(html: htmls[0], appendices: Array(htmls.dropFirst()), headings: headings.flatMap { $0 }, citations: citations,
+                                blanks: blanks, links: links, recipientsLine: recipientsLine, words: WordCounts(text))
     }
 }
 

@@ -226,7 +226,18 @@ struct PageContexts: @unchecked Sendable {
         details["has_basis"] = !document.basis.isEmpty
         details["references"] = links(document.references)
         details["has_references"] = !document.references.isEmpty
-        details["body"] = CitationLinks.resolve(document.rendered.html, keys: document.directiveKeys) { root + URLScheme.directive($0) }
+        let resolve = { (html: String) in CitationLinks.resolve(html, keys: document.directiveKeys) { root + URLScheme.directive($0) } }
+        details["body"] = resolve(document.rendered.html)
+        let appendices = document.rendered.appendices.map { ["html": resolve($0)] }
+        details["appendices"] = appendices
+        details["has_appendices"] = !appendices.isEmpty
+        details["basis_count"] = document.basis.count
+        details["references_count"] = document.references.count
+        let unit = site.unit(source.unitID)?.unit
+        for (key, value) in PrintedHead(source: source, unit: unit, unitName: unitName).context { details[key] = value }
+        let contents = TableOfContents(document.rendered.headings)
+        details["has_toc"] = !contents.entries.isEmpty
+        details["toc"] = contents.entries.map { ["text": $0.text, "id": $0.id, "sub": $0.isSub] }
         context["document"] = details
         return context
     }

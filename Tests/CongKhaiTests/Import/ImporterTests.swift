@@ -65,9 +65,19 @@ import ZIPFoundation
             #expect(lost.isEmpty, "\(file): \(lost)")
             #expect(!result.warnings.contains { $0.message.en.contains("could not place") }, "\(file): \(result.warnings)")
             // The body is Markdown the build renders: sections as headings, lists as lists.
-            let html = MarkdownRenderer().render(document.body).html
-            #expect(html.contains("<h2>"), "\(file) has section headings")
-            #expect(html.contains("<li>"), "\(file) has lists")
+            let rendered = MarkdownRenderer().render(document.body)
+            #expect(rendered.html.contains("<h2 id=\"muc-"), "\(file) has section headings")
+            #expect(rendered.html.contains("<li>"), "\(file) has lists")
+            // Text after the signature is marked as the appendix, and rendered apart from the body.
+            let seedLines = try String(contentsOf: TestPaths.seeds.appendingPathComponent(file), encoding: .utf8)
+                .components(separatedBy: "\n").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " *")) }
+            let signerLine = try #require(seedLines.lastIndex { $0 == expected.signer })
+            let textAfterSignature = seedLines[(signerLine + 1)...].contains { !$0.isEmpty }
+            #expect(rendered.appendices.count == (textAfterSignature ? 1 : 0), "\(file) appendix")
+            if textAfterSignature {
+                let firstWords = try #require(seedLines[(signerLine + 1)...].first { !$0.isEmpty })
+                #expect(rendered.appendices[0].contains(firstWords) && !rendered.html.contains(firstWords), "\(file): \(firstWords)")
+            }
         }
         // Each went to the school year its date or content shows.
         let years = try LinkChecker.allFiles(in: fixture.root.appendingPathComponent("content/units")).filter { $0.hasSuffix(".md") }
@@ -675,7 +685,7 @@ import ZIPFoundation
         #expect(document.attachments == ["ke-hoach-kiem-tra-noi-bo-nam-hoc-2024-2025.docx"])
         #expect(FileManager.default.fileExists(atPath: result.written.deletingLastPathComponent().appendingPathComponent(document.attachments[0]).path))
         let html = MarkdownRenderer().render(document.body).html
-        #expect(html.contains("<h2>I. MỤC ĐÍCH, YÊU CẦU</h2>"))
+        #expect(html.contains("<h2 id=\"muc-i-muc-dich-yeu-cau\">I. MỤC ĐÍCH, YÊU CẦU</h2>"))
         #expect(html.contains("<li>Kiểm tra toàn diện giáo viên.</li>"))
         #expect(html.contains("<th>Người thực hiện</th>") && html.contains("<td>Kiểm tra hồ sơ</td>"))
         #expect(result.warnings.filter { $0.message.en.contains("not in the written file") }.isEmpty, "\(result.warnings)")

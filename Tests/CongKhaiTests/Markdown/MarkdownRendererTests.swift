@@ -64,10 +64,61 @@ import Testing
     /// a text stay text, escaped, and open no region.
     @Test func tablesScrollInTheirOwnRegion() {
         let html = MarkdownRenderer().render("| STT | Khoản thu | Mức thu (đồng) |\n|---|---|---|\n| 1 | Học phí | 150.000 |\n\nGõ <table> và </table> vào văn bản.\n").html
-        #expect(html.hasPrefix(ScrollingTables.open + "\n<thead>"))
+        #expect(html.hasPrefix(BodyMarkup.tableOpen + "\n<thead>"))
         #expect(html.components(separatedBy: "class=\"table-scroll\"").count == 2)
-        #expect(html.contains("</tbody>\n" + ScrollingTables.close))
+        #expect(html.contains("</tbody>\n" + BodyMarkup.tableClose))
         // Raw HTML never passes: the typed tags are omitted, and no second region opens.
         #expect(html.contains("Gõ <!-- raw HTML omitted --> và <!-- raw HTML omitted --> vào văn bản."))
+    }
+
+    /// Each heading gets an anchor from its words, unique on the page (body and appendix alike),
+    /// for the table of contents; text that looks like a heading tag stays text.
+    @Test func headingsAreAnchored() {
+        let rendered = MarkdownRenderer().render("""
+        ## I. MỤC ĐÍCH, YÊU CẦU
+
+        ### 1. Mục đích
+
+        Gõ <h2> trong văn bản.
+
+        ### 1. Mục đích
+
+        <!-- phụ lục -->
+
+        ## DANH MỤC VĂN BẢN
+        """)
+        #expect(rendered.html.contains("<h2 id=\"muc-i-muc-dich-yeu-cau\">I. MỤC ĐÍCH, YÊU CẦU</h2>"))
+        #expect(rendered.html.contains("<h3 id=\"muc-1-muc-dich\">1. Mục đích</h3>"))
+        #expect(rendered.html.contains("<h3 id=\"muc-1-muc-dich-2\">1. Mục đích</h3>"))
+        #expect(rendered.html.contains("Gõ <!-- raw HTML omitted --> trong văn bản."))
+        #expect(rendered.appendices == ["<h2 id=\"muc-danh-muc-van-ban\">DANH MỤC VĂN BẢN</h2>\n"])
+        #expect(rendered.headings.map(\.id) == ["muc-i-muc-dich-yeu-cau", "muc-1-muc-dich", "muc-1-muc-dich-2", "muc-danh-muc-van-ban"])
+        #expect(rendered.headings.map(\.inAppendix) == [false, false, false, true])
+    }
+
+    /// The marker, written any way a clerk might (accents or not, spaces, case), starts an
+    /// appendix; each further one starts another; the citations of an appendix are linked in
+    /// the same numbering as the body's; a comment of other words is only omitted.
+    @Test func appendixMarkerSplitsTheBody() {
+        let rendered = MarkdownRenderer().render("""
+        Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.
+
+        <!-- ghi chú -->
+
+        <!--Phu Luc-->
+
+        1/ Kế hoạch số 135/KH-UBND ngày 09/4/2024 của Ủy ban nhân dân huyện Tân Hồng;
+
+        <!--   PHỤ LỤC   -->
+
+        Bảng 2.
+        """)
+        #expect(rendered.appendices.count == 2)
+        #expect(rendered.html.contains("congkhai-cite:0") && rendered.html.contains("<!-- raw HTML omitted -->"))
+        #expect(!rendered.html.contains("135/KH-UBND"))
+        #expect(rendered.appendices[0].contains("congkhai-cite:1\"") && rendered.appendices[0].contains("135/KH-UBND"))
+        #expect(rendered.appendices[1] == "<p>Bảng 2.</p>\n")
+        #expect(rendered.citations.count == 2)
+        #expect(!(rendered.appendices + [rendered.html]).contains { $0.lowercased().contains("phụ lục") || $0.lowercased().contains("phu luc") })
     }
 }
