@@ -1,0 +1,128 @@
+"""A document as its readers use it (Debian's chromium through Selenium, from the folder): on a
+360×740 phone the text of every seed document starts on the first screen, with the record and
+the contents folded; on a wide screen they are open; a long document's contents lead to its
+sections and "Lên đầu trang" floats once the reader is down the page; printed to PDF, the An
+Phước plan reads in the order of Nghị định 30/2020 with page numbers from page 2 and its
+appendix on a page of its own."""
+import glob, os, re, shutil, subprocess, tempfile
+import pytest
+from selenium.webdriver.common.by import By
+
+from test_portal import ROOT, browser, site, url  # noqa: F401 (fixtures)
+
+AN_PHUOC = "don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html"
+
+
+def seed_pages():
+    """The page of each document under content/ (the seeds, imported)."""
+    pages = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "content", "units", "*", "*", "*.md"))):
+        unit, year, name = path.split(os.sep)[-3:]
+        pages.append(f"don-vi/{unit}/{year}/{name[:-3]}/index.html")
+    return pages
+
+
+def on_phone(browser, width=360, height=740):
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": width, "height": height, "deviceScaleFactor": 2, "mobile": True})
+
+
+def on_desktop(browser):
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    browser.set_window_size(1280, 900)
+
+
+@pytest.mark.parametrize("page", seed_pages())
+def test_the_text_starts_on_the_first_phone_screen(site, browser, page):
+    on_phone(browser)
+    try:
+        browser.get(url(site, page))
+        first = browser.find_element(By.CSS_SELECTOR, ".document-body > :not(h2.visually-hidden)")
+        top = browser.execute_script("return arguments[0].getBoundingClientRect().top", first)
+        assert top < 740 - 40, f"the body's first block starts at {top}px"
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+        # Kind, number, title, unit and signer are above it; the record is folded, one tap away.
+        head = browser.find_element(By.CSS_SELECTOR, ".document-head").text
+        assert browser.find_element(By.CSS_SELECTOR, "h1").text in head
+        record = browser.find_element(By.CSS_SELECTOR, "details.record")
+        assert record.get_attribute("open") is None
+        record.find_element(By.TAG_NAME, "summary").click()
+        assert record.get_attribute("open") is not None
+        assert record.find_element(By.CSS_SELECTOR, "dl").is_displayed()
+    finally:
+        on_desktop(browser)
+
+
+def test_record_and_contents_open_on_a_wide_screen(site, browser):
+    browser.get(url(site, AN_PHUOC))
+    for fold in browser.find_elements(By.CSS_SELECTOR, "details[data-open-wide]"):
+        assert fold.get_attribute("open") is not None
+    assert browser.find_element(By.CSS_SELECTOR, "#can-cu").is_displayed()
+
+
+def test_contents_lead_to_each_section_and_back_to_top_floats(site, browser):
+    on_phone(browser)
+    try:
+        browser.get(url(site, AN_PHUOC))
+        back = browser.find_element(By.CSS_SELECTOR, ".back-to-top")
+        assert "floating" not in back.get_attribute("class")
+        toc = browser.find_element(By.CSS_SELECTOR, "nav.toc details")
+        toc.find_element(By.TAG_NAME, "summary").click()
+        entries = toc.find_elements(By.CSS_SELECTOR, "li a")
+        headings = browser.find_elements(By.CSS_SELECTOR, ":is(.document-body, .appendix) :is(h2, h3)[id^=muc-]")
+        # Each of the document's sections (its "I.", "II." … and the appendix's title) is listed.
+        assert [a.text for a in entries][:2] == ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích"]
+        assert len(headings) >= 5 and {h.text for h in headings} <= {a.text for a in entries}
+        target = entries[-1].get_attribute("href").split("#")[1]
+        entries[-1].click()
+        heading = browser.find_element(By.ID, target)
+        top = browser.execute_script("return arguments[0].getBoundingClientRect().top", heading)
+        assert 0 <= top < 100, top  # the heading at the top, a little room above it
+        assert "floating" in back.get_attribute("class")
+        assert back.is_displayed()
+        back.find_element(By.TAG_NAME, "a").click()
+        assert browser.execute_script("return window.scrollY") < 300
+    finally:
+        on_desktop(browser)
+
+
+def test_the_an_phuoc_plan_prints_as_nghi_dinh_30_lays_it_out(site):
+    folder = tempfile.mkdtemp(prefix="congkhai-print-")
+    try:
+        pdf = os.path.join(folder, "ke-hoach.pdf")
+        subprocess.run([shutil.which("chromium") or "/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                        "--no-pdf-header-footer", f"--user-data-dir={folder}/profile", f"--print-to-pdf={pdf}",
+                        url(site, AN_PHUOC)], check=True, capture_output=True, timeout=120)
+        # -layout keeps the page's lines top to bottom: the signer's title sits above "Nơi nhận".
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], check=True, capture_output=True, text=True).stdout
+        pages = text.split("\f")
+        flat = re.sub(r"\s+", " ", text)
+
+        def at(words):
+            position = flat.find(words)
+            assert position >= 0, f"“{words}” is not printed"
+            return position
+
+        order = ["PHÒNG GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỜNG TIỂU HỌC AN PHƯỚC", "Số: /KH-THAP", "ngày ….. tháng", "KẾ HOẠCH",
+                 "Thực hiện công tác Dân vận chính quyền năm 2024", "Căn cứ Quyết định số 311-QĐ/TU",
+                 "nhằm đạt kết quả tốt nhất./.", "HIỆU TRƯỞNG", "Nơi nhận:", "Đoàn Văn Thanh Mộng",
+                 "DANH MỤC VĂN BẢN THỰC HIỆN CÔNG TÁC DÂN VẬN", "10/ Kế hoạch số 135/KH-UBND"]
+        positions = [at(words) for words in order]
+        assert positions == sorted(positions), list(zip(order, positions))
+        # Nothing of the screen's furniture is printed: no menu, record or contents.
+        for absent in ("Thuộc tính văn bản", "Mục lục", "Lên đầu trang", "Tìm kiếm"):
+            assert absent not in flat
+        # Page numbers at the top from page 2; the appendix on a page of its own.
+        assert len(pages) >= 3
+        assert not re.match(r"\s*1\s*$", pages[0].splitlines()[0])
+        for number, page in enumerate(pages[1:], start=2):
+            if page.strip():
+                assert page.strip().splitlines()[0].strip() == str(number), page[:200]
+        appendix_page = next(i for i, page in enumerate(pages) if "DANH MỤC VĂN BẢN" in page)
+        assert "Đoàn Văn Thanh Mộng" not in pages[appendix_page]
+        lines = [line.strip() for line in pages[appendix_page].splitlines() if line.strip()]
+        assert lines[0] == str(appendix_page + 1) and lines[1].startswith("DANH MỤC VĂN BẢN"), lines[:2]
+        # Lists print with "-" as the paper does, never "•".
+        assert "•" not in text and re.search(r"^\s*-\s+Thực hiện", text, re.M)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
