@@ -15,6 +15,8 @@ Environment: BENCH_SIZES (default "1000 10000"; add 50000 for the growth table),
 --report FILE` writes docs/benchmarks.md from such a file again.
 """
 import json, os, random, re, shutil, statistics, subprocess, sys, time, platform
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import search_bench  # noqa: E402 (beside this script)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(os.path.dirname(ROOT), "shared", "seeds")
@@ -244,6 +246,9 @@ def main():
                 run(build)
                 edit()
                 result["steps_edit"] = verbose_steps(build)
+                if count == 10000 and shutil.which("chromium"):
+                    # Search from file:// on the built portal: bytes and time per query.
+                    result["search"] = search_bench.table(output, f"{count:,} documents")
             if hugo:
                 site = os.path.join(DISK, f"hugo-bench-{count}")
                 hugo_site(site, portal)
@@ -346,9 +351,17 @@ def goals(results):
     if "cmark" in largest:
         ratio = full / largest["cmark"]["median"]
         checks.insert(1, ("within 3× of cmark-gfm alone", f"{ratio:.1f}×", ratio <= 3))
+    if "search" in largest:
+        search_lines, within = largest["search"]
+        checks.append((f"each search query within {search_bench.MAX_BYTES // 1024} KB and {search_bench.MAX_MS / 1000:.0f} s "
+                       "from file:// (table below)", "see the table", within))
     lines = [f"## Goals at {count:,} documents (output on tmpfs)", "", "| goal | measured | met |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {'yes' if met else '**no**'} |" for name, value, met in checks]
     lines.append("")
+    if "search" in largest:
+        lines += ["Search in headless Chromium from the folder (scripts/search_bench.py): everything a query loads (page, "
+                  "stylesheet, script, index parts) and the time from navigation to the results in the page:", "",
+                  *largest["search"][0], ""]
     for size in sorted(tmpfs):
         for key, title in (("steps_full", "a full build"), ("steps_edit", "a rebuild after editing one document")):
             if key in tmpfs[size]:

@@ -61,15 +61,19 @@
     return map;
   }
 
+  function isSymbolQuery(query) { return /\d/.test(query) && /[\/\-]/.test(query); }
+
   /* Scores: every query word must match (a number or symbol may match alone); a title with the
-     word exactly as typed, accents and all, ranks first; ties go to the newer document. */
+     word exactly as typed, accents and all, ranks first; ties go to the newer document (entries
+     are numbered newest first). For words, a unit's own documents come before the pages of the
+     texts they cite; for a number or symbol, the text it names comes first. */
   function rank(query) {
     var list = words(query), typed = query.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    var symbol = /\d/.test(query) && /[\/\-]/.test(query) ? fold(query).replace(/[^a-z0-9]/g, '') : null;
-    var scores = null;
+    var symbol = isSymbolQuery(query) ? fold(query).replace(/[^a-z0-9]/g, '') : null;
+    var scores = null, bySymbolFound = false;
     if (symbol && symbol.length >= 3) {
       var bySymbol = postings(symbol);
-      if (Object.keys(bySymbol).length) { scores = {}; Object.keys(bySymbol).forEach(function (id) { scores[id] = bySymbol[id] * 10; }); }
+      if (Object.keys(bySymbol).length) { bySymbolFound = true; scores = {}; Object.keys(bySymbol).forEach(function (id) { scores[id] = bySymbol[id] * 10; }); }
     }
     if (!scores) {
       list.forEach(function (word) {
@@ -84,7 +88,51 @@
       var exact = postings(word);
       Object.keys(exact).forEach(function (id) { if (scores[id] !== undefined) { scores[id] += 1000; } });
     });
-    return Object.keys(scores).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
+    var documents = state.meta.documents;
+    var tier = function (id) { return bySymbolFound || id < documents ? 0 : 1; };
+    return Object.keys(scores).map(Number).sort(function (a, b) { return tier(a) - tier(b) || scores[b] - scores[a] || a - b; });
+  }
+
+  /* The TT 09 sections the query names: its words, folded, standing together in a section's
+     name or one of its items' names (two words at least, or the whole name). */
+  function sectionsNamed(query) {
+    var typed = words(query);
+    if (!typed.length || isSymbolQuery(query)) { return []; }
+    var phrase = ' ' + typed.join(' ') + ' ';
+    return (state.meta.sections || []).filter(function (section) {
+      return section.phrases.some(function (name) {
+        return (' ' + name + ' ').indexOf(phrase) >= 0 && (typed.length >= 2 || name === typed[0]);
+      });
+    });
+  }
+
+  function showSections(sections) {
+    var box = document.getElementById('muc-goi-y'), root = script.getAttribute('data-root') || '';
+    box.innerHTML = '';
+    box.hidden = !sections.length;
+    if (!sections.length) { return; }
+    var title = document.createElement('p');
+    title.className = 'suggestion-title';
+    title.textContent = 'Mục công khai theo Thông tư 09/2024/TT-BGDĐT:';
+    box.appendChild(title);
+    var list = document.createElement('ul');
+    sections.forEach(function (section) {
+      var item = document.createElement('li');
+      if (section.url) {
+        var link = document.createElement('a');
+        link.href = root + section.url;
+        link.textContent = section.name;
+        item.appendChild(link);
+        item.appendChild(document.createTextNode(' (' + section.count + ' văn bản)'));
+      } else {
+        var name = document.createElement('strong');
+        name.textContent = section.name;
+        item.appendChild(name);
+        item.appendChild(document.createTextNode(': chưa có văn bản.'));
+      }
+      list.appendChild(item);
+    });
+    box.appendChild(list);
   }
 
   function passes(id, filter) {
@@ -103,29 +151,51 @@
     // What this query loaded and when the results were shown, for measurement (make bench).
     out.setAttribute('data-loaded', Object.keys(state.loading).join(' '));
     out.setAttribute('data-ms', String(Math.round(performance.now())));
-    status.textContent = total ? 'Tìm thấy ' + total + ' kết quả cho “' + query + '”.' : 'Không tìm thấy kết quả nào cho “' + query + '”. Hãy thử từ khác, bỏ bớt từ, hoặc gõ số hiệu như 33/CT-TTg.';
+    if (!query) {
+      status.textContent = total ? total + ' văn bản theo bộ lọc đã chọn, mới nhất trước.' : 'Không có văn bản nào theo bộ lọc đã chọn.';
+    } else {
+      status.textContent = total ? 'Tìm thấy ' + total + ' kết quả cho “' + query + '”.' : 'Không tìm thấy kết quả nào cho “' + query + '”. Hãy thử từ khác, bỏ bớt từ, hoặc gõ số hiệu như 33/CT-TTg.';
+    }
+    var kinds = {};
+    state.meta.kinds.forEach(function (k) { kinds[k[0]] = k[1]; });
     ids.forEach(function (id) {
       var per = state.meta.documentsPerShard, row = (state.docs[Math.floor(id / per)] || [])[id % per];
       if (!row) { return; }
       var item = document.createElement('li'), link = document.createElement('a'), meta = document.createElement('p');
       link.href = root + row[1];
       link.textContent = row[0];
-      var unit = row[2] >= 0 ? state.meta.units[row[2]][1] : 'Văn bản được trích dẫn' + (row[8] ? ' (' + row[8] + ' văn bản trích dẫn)' : '');
+      var cited = row[2] < 0;
+      var unit = cited ? 'Văn bản được trích dẫn' + (row[9] ? ' (' + row[9] + ' văn bản trích dẫn)' : '') : state.meta.units[row[2]][1];
       meta.className = 'meta';
-      meta.textContent = [row[5], row[6], unit].filter(Boolean).join(' · ');
+      meta.textContent = [cited ? '' : kinds[row[4]] || '', row[5], row[6], unit].filter(Boolean).join(' · ');
       item.appendChild(link);
       item.appendChild(meta);
+      if (row[8]) {
+        var excerpt = document.createElement('p');
+        excerpt.className = 'excerpt';
+        excerpt.textContent = row[8];
+        item.appendChild(excerpt);
+      }
       out.appendChild(item);
     });
   }
 
   function run(query, filter) {
     var needed = words(query), typed = query.toLowerCase().split(/\s+/);
-    if (/\d/.test(query) && /[\/\-]/.test(query)) { needed.push(fold(query).replace(/[^a-z0-9]/g, '')); }
+    if (isSymbolQuery(query)) { needed.push(fold(query).replace(/[^a-z0-9]/g, '')); }
     needed.concat(typed.map(fold)).forEach(function (word) { if (word) { load('t' + shardOf(word) + '.js'); } });
     if (filter.active) { load('filters.js'); }
     then(function () {
-      var ids = rank(query).filter(function (id) { return passes(id, filter); });
+      var ids;
+      if (query) {
+        ids = rank(query);
+      } else {
+        // A filter alone lists the documents it keeps, newest first (the entries' order).
+        ids = [];
+        for (var id = 0; id < state.meta.documents; id += 1) { ids.push(id); }
+      }
+      ids = ids.filter(function (id) { return passes(id, filter); });
+      showSections(query && !filter.active ? sectionsNamed(query) : []);
       var shown = ids.slice(0, 20), per = state.meta.documentsPerShard;
       shown.forEach(function (id) { load('d' + Math.floor(id / per) + '.js'); });
       then(function () { render(shown, ids.length, query); });
@@ -155,9 +225,9 @@
     Object.keys(selects).forEach(function (key) { var name = selects[key].name; if (params.get(name)) { selects[key].value = params.get(name); } });
     var query = (params.get('q') || '').trim();
     input.value = query;
-    if (!query) { return; }
     var filter = { year: selects.year.value, unit: selects.unit.value, kind: selects.kind.value, category: selects.category.value };
     filter.active = Boolean(filter.year || filter.unit || filter.kind || filter.category);
+    if (!query && !filter.active) { return; }
     document.getElementById('trang-thai').textContent = 'Đang tìm…';
     run(query, filter);
   }

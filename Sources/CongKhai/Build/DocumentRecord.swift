@@ -110,6 +110,7 @@ extension RenderedMarkdown {
         record.array(blanks) { record, blank in record.strings([blank.type, blank.symbol]); record.int(blank.start) }
         record.array(links) { record, link in record.string(link.url); record.int(link.line) }
         record.optional(recipientsLine) { $0.int($1) }
+        record.string(excerpt)
     }
 
     /// `again` parses the same body again, when the HTML or the words are first read. The
@@ -126,6 +127,7 @@ extension RenderedMarkdown {
         }
         let links = try record.array { reader throws(RecordReader.Corrupt) in BodyLink(url: try reader.string(), line: try reader.int()) }
         let recipientsLine = try record.optionalInt()
+        let excerpt = try record.string()
         let parsedAgain = Later(again)
         let citations = Later { () -> [Citation] in
             var reader = recorded
@@ -136,6 +138,6 @@ extension RenderedMarkdown {
             return parsedAgain.value.citations
         }
         self.init(citations: citations, recorded: recorded.remaining, summary: summary, blanks: blanks, links: links,
-                  recipientsLine: recipientsLine, again: parsedAgain)
+                  recipientsLine: recipientsLine, excerpt: excerpt, again: parsedAgain)
     }
 }

@@ -32,6 +32,8 @@ public struct RenderedMarkdown: Sendable {
     public var links: [BodyLink] = []
     /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
     public var recipientsLine: Int?
+    /// A sentence or two saying what the document is about, for search results (`Excerpt`).
+    public var excerpt: String
     /// The words of the body's text (every block's), counted, for the search index.
     public var words: WordCounts {
         get { deferredWords.value }
@@ -41,13 +43,14 @@ public struct RenderedMarkdown: Sendable {
     private var deferredWords: Deferred<WordCounts>
 
     public init(html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation], blanks: [BlankCitation],
-                links: [BodyLink] = [], recipientsLine: Int? = nil, words: WordCounts = WordCounts()) {
+                links: [BodyLink] = [], recipientsLine: Int? = nil, excerpt: String = "", words: WordCounts = WordCounts()) {
         self.deferredHTML = Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings))
         self.deferredCitations = Deferred(citations)
         self.citationSummary = CitationSummary(citations)
         self.blanks = blanks
         self.links = links
         self.recipientsLine = recipientsLine
+        self.excerpt = excerpt
         self.deferredWords = Deferred(words)
     }
 
@@ -55,7 +58,7 @@ public struct RenderedMarkdown: Sendable {
     /// when one of them is first read, and its citations to `citations`, which decodes them
     /// from `recorded` (what `summary` sums up).
     init(citations: Later<[Citation]>, recorded: ArraySlice<UInt8>, summary: CitationSummary, blanks: [BlankCitation], links: [BodyLink],
-         recipientsLine: Int?, again: Later<RenderedMarkdown>) {
+         recipientsLine: Int?, excerpt: String, again: Later<RenderedMarkdown>) {
         self.deferredHTML = Deferred(Later { again.value.deferredHTML.value })
         self.deferredCitations = Deferred(citations)
         self.citationSummary = summary
@@ -63,6 +66,7 @@ public struct RenderedMarkdown: Sendable {
         self.blanks = blanks
         self.links = links
         self.recipientsLine = recipientsLine
+        self.excerpt = excerpt
         self.deferredWords = Deferred(Later { again.value.words })
     }
 }
@@ -144,7 +148,7 @@ public struct MarkdownRenderer: Sendable {
         // White space only separates words: the blocks are counted as they are.
         let text = blocks.map(\.text).joined(separator: "\n")
         return RenderedMarkdown(html: htmls[0], appendices: Array(htmls.dropFirst()), headings: headings.flatMap { $0 }, citations: citations,
-                                blanks: blanks, links: links, recipientsLine: recipientsLine, words: WordCounts(text))
+                                blanks: blanks, links: links, recipientsLine: recipientsLine, excerpt: Excerpt.of(blocks), words: WordCounts(text))
     }
 }
 

@@ -6,14 +6,17 @@ import Foundation
 /// XHR on file:// but load scripts. The page script is assets/search.js.
 struct SearchIndex {
     let site: SiteModel
-    /// Small document shards: the 20 results shown load at most 20 of them.
-    static let documentsPerShard = 20
+    /// Small document shards: the 20 results shown load at most 20 of them (results listed by
+    /// a filter alone are spread over the whole index), each with its excerpt.
+    static let documentsPerShard = 10
     static let folder = "tim-kiem/chi-muc/"
 
     /// One search result as the page script reads it: an array, to keep the shards small.
     struct Entry: Sendable {
         var title: String, url: String, unit: Int, schoolYear: String, kind: String, number: String, date: String
         var categories: [String]
+        /// What the document is about (`Excerpt`); a directive's subject.
+        var excerpt: String
         /// Directives only: how many documents cite it.
         var citedBy: Int?
 
@@ -24,6 +27,8 @@ struct SearchIndex {
             out += "\(unit),"
             for text in [schoolYear, kind, number, date] { ScriptJSON.append(text, to: &out); out += "," }
             ScriptJSON.array(categories, to: &out)
+            out += ","
+            ScriptJSON.append(excerpt, to: &out)
             if let citedBy { out += ",\(citedBy)" }
             out += "]"
         }
@@ -32,6 +37,7 @@ struct SearchIndex {
     struct Meta: Encodable {
         var termShards: Int, documentsPerShard: Int, documents: Int, entries: Int
         var units: [[String]], kinds: [[String]], categories: [[String]], years: [String]
+        var sections: [SearchSection]
     }
 
     /// Per entry (documents, then directives), the key of what its terms are made of
@@ -52,12 +58,12 @@ struct SearchIndex {
             let source = documents[index].source
             return Entry(title: source.title, url: documents[index].url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
                          kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
-                         categories: documents[index].categoryGroups)
+                         categories: documents[index].categoryGroups, excerpt: documents[index].rendered.excerpt)
         }
         for directive in site.directives {
             entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
                                  number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
-                                 citedBy: directive.citedBy.count))
+                                 excerpt: directive.subject ?? "", citedBy: directive.citedBy.count))
         }
         let total = entries.count
         let postings = SearchPostings.updating(previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
@@ -114,7 +120,7 @@ struct SearchIndex {
                         units: site.units.map { [$0.unit.id, $0.unit.name] },
                         kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
                         categories: catalogue.categories.map { [$0.slug, $0.name] },
-                        years: site.schoolYears)
+                        years: site.schoolYears, sections: SearchSection.all(site))
         files.append(("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8)))
         return (files, postings)
     }

@@ -4,8 +4,9 @@
 /// kind. Made when the index is written (`SearchIndex`), only for the entries whose key changed
 /// since the last build: the others' postings are kept (`SearchPostings`).
 struct SearchTerms: Sendable {
-    /// A number or symbol outweighs a title word, which outweighs the unit and the body.
-    enum Weight { static let symbol = 40, title = 10, kind = 2, unit = 3, body = 1, bodyCap = 3 }
+    /// A number or symbol outweighs a title word, which outweighs the signer, the unit, the kind
+    /// and the body: a name ranks the documents its bearer signed above those that mention it.
+    enum Weight { static let symbol = 40, title = 10, signer = 6, unit = 5, kind = 4, body = 1, bodyCap = 3 }
 
     private let body: [String]
     private let bodyWeights: [UInt8]
@@ -37,7 +38,7 @@ struct SearchTerms: Sendable {
         extraStarts = starts
     }
 
-    /// A document's: its body, title, kind, unit, number and the symbols it cites.
+    /// A document's: its body, title, kind, unit, signer, number and the symbols it cites.
     /// `unitTokens` and `kindTokens` are `tokens` of its unit's and kind's names.
     static func document(_ source: SourceDocument, rendered: RenderedMarkdown, unitTokens: [String], kindTokens: [String]) -> SearchTerms {
         var weights: [String: Int] = [:]
@@ -45,6 +46,7 @@ struct SearchTerms: Sendable {
         add(tokens(source.title), Weight.title)
         add(kindTokens, Weight.kind)
         add(unitTokens, Weight.unit)
+        if let signer = source.signer { add(tokens(signer), Weight.signer) }
         if let number = source.number { add(tokens(number), Weight.symbol); addSymbol(number, Weight.symbol, &weights) }
         for citation in rendered.citations { addSymbolKey(citation.symbolKey.lowercased(), Weight.title, &weights) }
         addAccented(source.title, &weights)

@@ -52,9 +52,10 @@ import Testing
         _ = try build(fixture)
         let output = fixture.root.appendingPathComponent("public")
         for page in try LinkChecker.htmlFiles(in: output) {
-            // congkhai's own search script is the one script a page may load.
+            // congkhai's own search and document scripts are the only scripts a page may load.
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
                 .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/search\\.js\" data-root=\"(\\.\\./)*\"></script>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/document\\.js\" defer></script>", with: "", options: .regularExpression)
             #expect(!html.contains("<script"), "\(page)")
             #expect(!html.contains("<img"), "\(page)")
             #expect(!html.contains("<iframe"), "\(page)")

@@ -52,6 +52,7 @@ import Testing
             #expect(back.citations == body.citations && !back.citations.isEmpty)
             #expect(back.citationSummary == CitationSummary(back.citations))
             #expect(back.blanks == body.blanks && back.links == body.links && back.recipientsLine == body.recipientsLine)
+            #expect(back.excerpt == body.excerpt && !back.excerpt.isEmpty)
             #expect(parses.value == 0)
             #expect(back.html == body.html && back.words == body.words)
             #expect(!back.words.words.isEmpty)
@@ -70,6 +71,7 @@ import Testing
         damaged.int(0)
         damaged.int(0)
         damaged.bool(false)
+        damaged.string(body.excerpt)
         var damagedReader = RecordReader(damaged.bytes)
         let parses = Count()
         let fallback = try RenderedMarkdown(record: &damagedReader) {
