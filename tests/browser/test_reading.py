@@ -7,6 +7,7 @@ appendix on a page of its own."""
 import glob, os, re, shutil, subprocess, tempfile
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 from test_portal import ROOT, browser, site, url  # noqa: F401 (fixtures)
 
@@ -126,3 +127,48 @@ def test_the_an_phuoc_plan_prints_as_nghi_dinh_30_lays_it_out(site):
         assert "•" not in text and re.search(r"^\s*-\s+Thực hiện", text, re.M)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.mark.parametrize("missing", ["khong-co.html", "don-vi/th-an-phuoc/2023-2024/khong-co/", "cong-khai/danh-muc/x/y/z/index.html"])
+def test_the_404_page_keeps_its_style_and_links_at_any_depth(site, browser, missing):
+    """Served by a server for a missing address, under a sub-path whose name is also one of the
+    portal's folders (/truong/cong-khai/), without base_url."""
+    import http.server, threading, functools
+    parent = tempfile.mkdtemp(prefix="congkhai-404-")
+    served = os.path.join(parent, "truong", "cong-khai")
+    shutil.copytree(site, served)
+    not_found = open(os.path.join(served, "404.html"), "rb").read()
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(not_found)))
+            self.end_headers()
+            self.wfile.write(not_found)
+
+        def log_message(self, *args):
+            pass
+
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=parent)) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            base = f"http://127.0.0.1:{server.server_address[1]}/truong/cong-khai/"
+            browser.get(base + missing)
+            assert browser.find_element(By.TAG_NAME, "h1").text == "Không tìm thấy trang"
+            # Styled: the inline stylesheet colours the site's header.
+            header = browser.find_element(By.CSS_SELECTOR, ".site-header")
+            assert header.value_of_css_property("background-color") == "rgba(11, 79, 138, 1)"
+            WebDriverWait(browser, 5).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("data-root"))
+            assert browser.find_element(By.TAG_NAME, "html").get_attribute("data-root") == "/truong/cong-khai/"
+            links = [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "main a, .site-nav a")]
+            assert base + "index.html" in links and base + "tim-kiem/index.html" in links
+            # Each leads to a page that is there.
+            browser.find_element(By.LINK_TEXT, "danh sách văn bản công khai").click()
+            assert browser.current_url == base + "cong-khai/index.html"
+            assert browser.find_element(By.TAG_NAME, "h1").text != "Không tìm thấy trang"
+        finally:
+            server.shutdown()
+            shutil.rmtree(parent, ignore_errors=True)

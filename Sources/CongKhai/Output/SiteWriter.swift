@@ -198,7 +198,7 @@ struct SiteWriter: Sendable {
         case .directives: (context, template) = (contexts.directives(), "directives")
         case .directive(let index, let page): (context, template) = (contexts.directive(site.directives[index], page: page), "directive")
         case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
-        case .notFound: (context, template) = (contexts.notFound(), "not-found")
+        case .notFound: (context, template) = (contexts.notFound(style: templates.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }), "not-found")
         case .search: (context, template) = (contexts.search(), "search")
         case .checklist(let index, let year):
             // Jobs are made from the unit's rounds: the round is there.

@@ -345,9 +345,16 @@ struct PageContexts: @unchecked Sendable {
              breadcrumbs: [("Trang chủ", URLScheme.home)])
     }
 
-    func notFound() -> [String: Any] {
-        // Served for any missing address, so relative links only work from an absolute root.
-        base(path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none, root: site.settings.baseURL.map { $0 + "/" })
+    /// Served for a missing address at any depth: with `base_url` its links are absolute;
+    /// without, its stylesheet is inline (`style`) and a few lines of script in the template
+    /// (`find_root`) find the portal's root from the page's own address and mend its links.
+    func notFound(style: String?) -> [String: Any] {
+        var context = base(path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none, root: site.settings.baseURL.map { $0 + "/" })
+        guard site.settings.baseURL == nil else { return context }
+        // "</style" in a portal's own stylesheet would end the element early.
+        context["inline_style"] = style?.replacingOccurrences(of: "</", with: "<\\/")
+        context["find_root"] = true
+        return context
     }
 
     private func listingLinks(_ include: (ListingKind) -> Bool) -> [[String: Any]] {
