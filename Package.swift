@@ -10,7 +10,7 @@ let embeddedTemplates: [Resource] = [
     "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
     "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache", "search.mustache",
     "checklist.mustache", "progress.mustache", "compliance-summary.mustache",
-    "assets/style.css", "assets/search.js", "assets/compliance.js", "assets/document.js", "assets/favicon.svg",
+    "assets/style.css", "assets/search.js", "assets/compliance.js", "assets/document.js", "assets/directives.js", "assets/favicon.svg",
 ].map { .embedInCode("DefaultTemplates/\($0)") } + [
     // What Thông tư 09/2024/TT-BGDĐT requires of each kind of unit (docs/compliance.md).
     .embedInCode("Obligations/tt09-2024.yaml"),

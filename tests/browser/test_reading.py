@@ -172,3 +172,33 @@ def test_the_404_page_keeps_its_style_and_links_at_any_depth(site, browser, miss
         finally:
             server.shutdown()
             shutil.rmtree(parent, ignore_errors=True)
+
+
+def test_the_directive_index_narrows_by_unit_and_level_and_names_the_citing_units(site, browser):
+    from selenium.webdriver.support.ui import Select
+    browser.get(url(site, "can-cu/index.html"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "table.directive-index tbody tr")
+    assert len(rows) > 20
+    # Each row names the units that cite it; 33/CT-TTg is cited by three of the five.
+    row = next(r for r in rows if "33/CT-TTg" in r.text)
+    assert row.find_elements(By.TAG_NAME, "td")[2].text.count("Trường") + row.find_elements(By.TAG_NAME, "td")[2].text.count("Phòng") == 3
+    # A text cited without its subject shows the sentence that cites it.
+    quoted = browser.find_elements(By.CSS_SELECTOR, "table.directive-index q")
+    assert quoted and all(len(q.text) > 20 for q in quoted)
+    form = browser.find_element(By.CSS_SELECTOR, ".directive-filters")
+    assert form.is_displayed()
+    Select(form.find_element(By.NAME, "don-vi")).select_by_visible_text("Trường Tiểu học An Phước")
+    shown = [r for r in rows if r.is_displayed()]
+    assert 0 < len(shown) < len(rows)
+    assert all("Trường Tiểu học An Phước" in r.find_elements(By.TAG_NAME, "td")[2].text or "đơn vị khác" in r.text for r in shown)
+    # The An Phước plan cites 10 texts in its list and 3 in its grounds: each is in the index.
+    assert len(shown) >= 10 and "văn bản được trích dẫn theo bộ lọc" in form.text
+    level = Select(form.find_element(By.NAME, "cap"))
+    level.select_by_index(1)
+    chosen = level.first_selected_option.get_attribute("value")
+    for section in browser.find_elements(By.CSS_SELECTOR, "section[data-level]"):
+        if section.get_attribute("data-level") != chosen:
+            assert not section.is_displayed()
+    Select(form.find_element(By.NAME, "don-vi")).select_by_index(0)
+    level.select_by_index(0)
+    assert all(r.is_displayed() for r in rows)

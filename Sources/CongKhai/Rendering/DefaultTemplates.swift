@@ -18,7 +18,7 @@ enum DefaultTemplates {
 
     static let assets: [String: [UInt8]] = [
         "style.css": PackageResources.style_css, "search.js": PackageResources.search_js,
-        "compliance.js": PackageResources.compliance_js, "document.js": PackageResources.document_js,
+        "compliance.js": PackageResources.compliance_js, "document.js": PackageResources.document_js, "directives.js": PackageResources.directives_js,
         "favicon.svg": PackageResources.favicon_svg,
     ]
 }

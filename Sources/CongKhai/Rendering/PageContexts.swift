@@ -242,6 +242,12 @@ struct PageContexts: @unchecked Sendable {
         return context
     }
 
+    /// "A, B và 5 đơn vị khác": at most three names, for a list that may hold hundreds.
+    static func namesInShort(_ names: [String]) -> String {
+        guard names.count > 3 else { return names.joined(separator: ", ") }
+        return names.prefix(3).joined(separator: ", ") + " và \(names.count - 3) đơn vị khác"
+    }
+
     /// What an attached file is, as a reader looks for it: "Bản gốc (PDF)", "Bản Word".
     static func originalLabel(_ name: String) -> String {
         switch (name.split(separator: ".").last.map(String.init) ?? "").lowercased() {
@@ -294,12 +300,32 @@ struct PageContexts: @unchecked Sendable {
     func directives() -> [String: Any] {
         var context = base(path: URLScheme.directives, title: "Văn bản căn cứ", section: .directives,
                            breadcrumbs: [("Trang chủ", URLScheme.home)])
+        // Which units cite each directive, by their place in the portal's (Vietnamese) order:
+        // the page narrows its list by unit and by level (assets/directives.js).
+        let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
+        var citing = Set<Int>()
         context["levels"] = IssuingLevel.allCases.compactMap { level -> [String: Any]? in
             let items = site.directives.filter { $0.level == level }
             guard !items.isEmpty else { return nil }
-            return ["id": level.rawValue, "title": level.name,
-                    "directives": items.map { ["title": $0.title, "url": $0.url, "subject": $0.subject ?? "", "count": $0.citedBy.count] as [String: Any] }]
+            return ["id": level.rawValue, "title": level.name, "directives": items.map { directive -> [String: Any] in
+                let units = Set(directive.citedBy.compactMap { unitIndex[site.documents[$0.document].source.unitID] }).sorted()
+                citing.formUnion(units)
+                var row: [String: Any] = ["title": directive.title, "url": directive.url, "subject": directive.subject ?? "",
+                                          "count": directive.citedBy.count, "unit_ids": units.map(String.init).joined(separator: " "),
+                                          "citing_units": Self.namesInShort(units.map { site.units[$0].unit.name })]
+                // Without its subject, a directive is shown by the words that cite it.
+                if (directive.subject ?? "").isEmpty, let first = directive.citedBy.first {
+                    let citations = site.documents[first.document].rendered.citations
+                    if citations.indices.contains(first.position), !citations[first.position].sentence.isEmpty {
+                        row["sentence"] = citations[first.position].sentence
+                    }
+                }
+                return row
+            }]
         }
+        context["units"] = citing.sorted().map { ["index": $0, "name": site.units[$0].unit.name] as [String: Any] }
+        context["levels_filter"] = IssuingLevel.allCases.filter { level in site.directives.contains { $0.level == level } }
+            .map { ["id": $0.rawValue, "title": $0.name] }
         return context
     }
 
