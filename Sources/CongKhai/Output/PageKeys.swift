@@ -258,7 +258,17 @@ struct PageKeys: Sendable {
                 hasher.add(site.directives[index].url)
                 hasher.add(site.directives[index].subject)
                 hasher.add(site.directives[index].citedBy.count)
+                // The units citing it; a text without its subject is shown by the sentence of
+                // its first citing document.
+                for entry in site.directives[index].citedBy { hasher.add(site.documents[entry.document].source.unitID) }
+                if (site.directives[index].subject ?? "").isEmpty, let first = site.directives[index].citedBy.first {
+                    guard let key = documentKeys[first.document] else { return nil }
+                    hasher.add(key)
+                    hasher.add(first.position)
+                }
             }
+            // The filter lists the citing units by name, and rows name them by their place.
+            for unit in site.units { hasher.add([unit.unit.id, unit.unit.name]) }
         case .page, .notFound, .search:
             return nil
         }

@@ -75,7 +75,9 @@ import Testing
             // congkhai's own search and document scripts are the only scripts a page may load.
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
                 .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/search\\.js\" data-root=\"(\\.\\./)*\"></script>", with: "", options: .regularExpression)
-                .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/document\\.js\" defer></script>", with: "", options: .regularExpression)
+                .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/(document|directives)\\.js\" defer></script>", with: "", options: .regularExpression)
+                // The 404 page's own few lines, which find the portal's root (not-found.mustache).
+                .replacingOccurrences(of: "(?s)<script>\n/\\* Shown for a missing address.*?</script>", with: "", options: .regularExpression)
             // Markdown images are allowed; their unsafe addresses are emptied by cmark-gfm.
             for forbidden in ["<script", "<img src=x", "<iframe", "<svg", "<div onclick", "onerror=\"", "onload=\"", "onmouseover=\"",
                               "href=\"javascript:", "src=\"javascript:", "href=\"data:", "href=\"vbscript:", "congkhai-cite:", "\u{202E}"] {
