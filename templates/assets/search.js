@@ -65,8 +65,9 @@
 
   /* Scores: every query word must match (a number or symbol may match alone); a title with the
      word exactly as typed, accents and all, ranks first; ties go to the newer document (entries
-     are numbered newest first). For words, a unit's own documents come before the pages of the
-     texts they cite; for a number or symbol, the text it names comes first. */
+     are numbered newest first). For words alone, a unit's own documents come before the pages of
+     the texts they cite ("ke hoach dan van"); a query with a number or symbol ("chi thi 33",
+     "33/CT-TTg") is ranked as it scores, so the text it names comes first. */
   function rank(query) {
     var list = words(query), typed = query.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
     var symbol = isSymbolQuery(query) ? fold(query).replace(/[^a-z0-9]/g, '') : null;
@@ -88,26 +89,31 @@
       var exact = postings(word);
       Object.keys(exact).forEach(function (id) { if (scores[id] !== undefined) { scores[id] += 1000; } });
     });
-    var documents = state.meta.documents;
-    var tier = function (id) { return bySymbolFound || id < documents ? 0 : 1; };
+    var documents = state.meta.documents, byWords = !bySymbolFound && !/\d/.test(query);
+    var tier = function (id) { return byWords && id >= documents ? 1 : 0; };
     return Object.keys(scores).map(Number).sort(function (a, b) { return tier(a) - tier(b) || scores[b] - scores[a] || a - b; });
   }
 
-  /* The TT 09 sections the query names: its words, folded, standing together in a section's
-     name or one of its items' names (two words at least, or the whole name). */
+  /* The TT 09 section the query names: its words, folded, stand together in that section's name
+     or one of its items' names, and in no other section's ("hoc phi", "thu chi", "tuyen sinh";
+     not "giao duc" nor "nam hoc", found in several), two words at least or a whole name, and
+     the query is not a kind's name ("ke hoach" lists plans). */
   function sectionsNamed(query) {
     var typed = words(query);
-    if (!typed.length || isSymbolQuery(query)) { return []; }
-    var phrase = ' ' + typed.join(' ') + ' ';
-    return (state.meta.sections || []).filter(function (section) {
+    if (!typed.length || isSymbolQuery(query) || /\d/.test(query)) { return []; }
+    var phrase = typed.join(' ');
+    if (state.meta.kinds.some(function (kind) { return words(kind[1]).join(' ') === phrase; })) { return []; }
+    var named = (state.meta.sections || []).filter(function (section) {
       return section.phrases.some(function (name) {
-        return (' ' + name + ' ').indexOf(phrase) >= 0 && (typed.length >= 2 || name === typed[0]);
+        return (' ' + name + ' ').indexOf(' ' + phrase + ' ') >= 0 && (typed.length >= 2 || name === phrase);
       });
     });
+    return named.length === 1 ? named : [];
   }
 
   function showSections(sections) {
     var box = document.getElementById('muc-goi-y'), root = script.getAttribute('data-root') || '';
+    if (!box) { return; }  // a portal's own search template without the box
     box.innerHTML = '';
     box.hidden = !sections.length;
     if (!sections.length) { return; }
@@ -151,10 +157,11 @@
     // What this query loaded and when the results were shown, for measurement (make bench).
     out.setAttribute('data-loaded', Object.keys(state.loading).join(' '));
     out.setAttribute('data-ms', String(Math.round(performance.now())));
+    var more = total > ids.length ? ' Dưới đây là ' + ids.length + ' kết quả đầu; thêm từ hoặc chọn bộ lọc để thu hẹp.' : '';
     if (!query) {
-      status.textContent = total ? total + ' văn bản theo bộ lọc đã chọn, mới nhất trước.' : 'Không có văn bản nào theo bộ lọc đã chọn.';
+      status.textContent = total ? total + ' văn bản theo bộ lọc đã chọn, mới nhất trước.' + more : 'Không có văn bản nào theo bộ lọc đã chọn.';
     } else {
-      status.textContent = total ? 'Tìm thấy ' + total + ' kết quả cho “' + query + '”.' : 'Không tìm thấy kết quả nào cho “' + query + '”. Hãy thử từ khác, bỏ bớt từ, hoặc gõ số hiệu như 33/CT-TTg.';
+      status.textContent = total ? 'Tìm thấy ' + total + ' kết quả cho “' + query + '”.' + more : 'Không tìm thấy kết quả nào cho “' + query + '”. Hãy thử từ khác, bỏ bớt từ, hoặc gõ số hiệu như 33/CT-TTg.';
     }
     var kinds = {};
     state.meta.kinds.forEach(function (k) { kinds[k[0]] = k[1]; });
@@ -190,9 +197,10 @@
       if (query) {
         ids = rank(query);
       } else {
-        // A filter alone lists the documents it keeps, newest first (the entries' order).
+        // A filter alone lists the entries it keeps, newest first (the entries' order); the
+        // cited texts come after the documents.
         ids = [];
-        for (var id = 0; id < state.meta.documents; id += 1) { ids.push(id); }
+        for (var id = 0; id < state.meta.entries; id += 1) { ids.push(id); }
       }
       ids = ids.filter(function (id) { return passes(id, filter); });
       showSections(query && !filter.active ? sectionsNamed(query) : []);

@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
 
-from test_portal import ROOT, browser, url  # noqa: F401 (the browser fixture)
+from test_portal import ROOT, browser, figure_lines, url  # noqa: F401 (the browser fixture)
 
 BIN = os.path.join(ROOT, ".build", "debug", "congkhai")
 DEMO = os.path.join(ROOT, "examples", "truong-mau")
@@ -242,13 +242,7 @@ def test_a_fee_table_scrolls_in_its_region_and_keeps_its_figures_whole(demo, bro
         assert columns == 7
         if width == 360:
             assert browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", region)
-        lines = browser.execute_script("""
-            return Array.from(arguments[0].querySelectorAll('td')).filter(function (cell) {
-              return /^[0-9][0-9.,]*$/.test(cell.textContent.trim());
-            }).map(function (cell) {
-              var range = document.createRange(); range.selectNodeContents(cell);
-              return [cell.textContent.trim(), range.getClientRects().length];
-            });""", region)
+        lines = figure_lines(browser, region)
         assert len(lines) >= 6
         assert all(count == 1 for _, count in lines), lines
     finally:

@@ -21,6 +21,12 @@ PAGES = {
     "listing": "cong-khai/nam-hoc/2023-2024/index.html",
     "directives": "can-cu/index.html",
     "search": "tim-kiem/index.html?q=dan+van+kheo",
+    # A long plan: its contents, appendix and back-to-top link; the page served for a missing address.
+    "plan": "don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html",
+    "not-found": "404.html",
+    "units": "don-vi/index.html",
+    "listings": "cong-khai/index.html",
+    "page": "trang/gioi-thieu/index.html",
 }
 
 
@@ -43,6 +49,19 @@ def browser():
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
     yield driver
     driver.quit()
+
+
+def figure_lines(browser, region):
+    """Each figure cell of a table region (digits, dots, commas): its text and how many line
+    boxes it takes (a bold figure gives two rectangles on one line: counted once)."""
+    return browser.execute_script("""
+        return Array.from(arguments[0].querySelectorAll('td')).filter(function (cell) {
+          return /^[0-9][0-9.,]*$/.test(cell.textContent.trim());
+        }).map(function (cell) {
+          var range = document.createRange(); range.selectNodeContents(cell);
+          var bottoms = Array.from(range.getClientRects()).map(function (rect) { return Math.round(rect.bottom); });
+          return [cell.textContent.trim(), new Set(bottoms).size];
+        });""", region)
 
 
 def url(site, page):

@@ -9,7 +9,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_portal import ROOT, browser, site, url  # noqa: F401 (fixtures)
+from test_portal import ROOT, browser, figure_lines, site, url  # noqa: F401 (fixtures)
+from test_compliance import demo  # noqa: F401 (the demo portal fixture)
 
 AN_PHUOC = "don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html"
 
@@ -202,3 +203,23 @@ def test_the_directive_index_narrows_by_unit_and_level_and_names_the_citing_unit
     Select(form.find_element(By.NAME, "don-vi")).select_by_index(0)
     level.select_by_index(0)
     assert all(r.is_displayed() for r in rows)
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_an_appendix_table_scrolls_as_a_body_table_does(demo, browser, width):
+    """The demo staff report's appendix: a 7-column table after the signature, in its own
+    scrolling region, its figures whole."""
+    browser.set_window_size(width, 900)
+    try:
+        browser.get(url(demo, "don-vi/th-mau/2025-2026/doi-ngu-can-bo/index.html"))
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= width
+        signature = browser.find_element(By.CSS_SELECTOR, ".document-signature")
+        region = browser.find_element(By.CSS_SELECTOR, ".appendix .table-scroll")
+        assert region.location["y"] > signature.location["y"]
+        assert len(region.find_elements(By.CSS_SELECTOR, "thead th")) == 7
+        if width == 360:
+            assert browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", region)
+        lines = figure_lines(browser, region)
+        assert len(lines) >= 20 and all(count == 1 for _, count in lines), lines
+    finally:
+        browser.set_window_size(1280, 900)

@@ -40,6 +40,26 @@ def test_a_symbol_still_names_its_directive_first(site, browser):
     assert "3 văn bản trích dẫn" in found[0]["meta"]
 
 
+def test_a_directive_named_in_words_and_number_comes_first(site, browser):
+    for query, title in (("chi+thi+33", "Chỉ thị số 33/CT-TTg"), ("nghi+quyet+25", "Nghị quyết số 25-NQ/TW")):
+        found = results(browser, site, "q=" + query)
+        assert found[0]["title"].startswith(title) and is_directive(found[0]), [r["title"] for r in found]
+
+
+@pytest.mark.parametrize("query", ["ke hoach", "giao duc", "nam hoc", "bao cao"])
+def test_common_words_offer_no_section(demo, browser, query):
+    """Words found in several sections, or a kind's name, name no section."""
+    results(browser, demo, "q=" + query.replace(" ", "+"))
+    assert not browser.find_element(By.ID, "muc-goi-y").is_displayed()
+
+
+def test_the_cited_texts_filter_alone_lists_them(site, browser):
+    found = results(browser, site, "loai=can-cu")
+    assert len(found) == 20 and all(is_directive(r) for r in found)
+    status = browser.find_element(By.ID, "trang-thai").text
+    assert status.startswith("31 văn bản theo bộ lọc") and "20 kết quả đầu" in status
+
+
 def test_a_result_says_what_the_document_is(site, browser):
     found = results(browser, site, "q=dan+van+kheo")
     first = found[0]
@@ -72,9 +92,11 @@ def test_a_section_with_documents_links_to_its_listing(demo, browser):
     link.click()
     listed = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "table.documents td.title a")]
     assert len(listed) == 3 and any(title.endswith("Công khai tình hình thu, chi tài chính năm 2025") for title in listed)
-    # A query of other words offers no section.
+    # A query of other words offers no section; "tuyen sinh" offers the plans' section.
     results(browser, demo, "q=dan+van")
     assert not browser.find_element(By.ID, "muc-goi-y").is_displayed()
+    results(browser, demo, "q=tuyen+sinh")
+    assert browser.find_element(By.CSS_SELECTOR, "#muc-goi-y a").text == "Kế hoạch hoạt động giáo dục"
 
 
 def test_filters_alone_list_documents_newest_first(demo, browser):

@@ -5,16 +5,14 @@ public struct BodyHeading: Sendable, Hashable {
     public var level: Int
     public var text: String
     /// The heading's anchor on the page: "muc-" and its slug ("muc-i-muc-dich-yeu-cau"), so
-    /// it never meets the page's own ids; a repeated one gets "-2", "-3".
+    /// it never meets the page's own ids (none starts so); a repeated one gets "-2", "-3".
     public var id: String
-    /// Under the appendix marker (`AppendixMarker`).
-    public var inAppendix: Bool
 
     /// The headings of `parts` (the body's tree, then each appendix's), in the order cmark-gfm
     /// renders them, with anchors unique across the page.
     static func collect(_ parts: [OpaquePointer]) -> [[BodyHeading]] {
-        var used: [String: Int] = [:]
-        return parts.enumerated().map { part, root in
+        var used = Set<String>()
+        return parts.map { root in
             var headings: [BodyHeading] = []
             guard let iterator = cmark_iter_new(root) else { return [] }
             defer { cmark_iter_free(iterator) }
@@ -28,10 +26,12 @@ public struct BodyHeading: Sendable, Hashable {
                     } else if let heading = current {
                         let text = heading.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                         let slug = VietnameseText.slug(text, maxLength: 60)
-                        let base = "muc-" + (slug.isEmpty ? "\(headings.count + 1)" : slug)
-                        let seen = used[base, default: 0] + 1
-                        used[base] = seen
-                        headings.append(BodyHeading(level: heading.level, text: text, id: seen == 1 ? base : "\(base)-\(seen)", inAppendix: part > 0))
+                        let base = "muc-" + (slug.isEmpty ? "\(used.count + 1)" : slug)
+                        // "Phụ lục", "Phụ lục", "Phụ lục 2": the third cannot take the second's id.
+                        var id = base, number = 1
+                        while used.contains(id) { number += 1; id = "\(base)-\(number)" }
+                        used.insert(id)
+                        headings.append(BodyHeading(level: heading.level, text: text, id: id))
                         current = nil
                     }
                 } else if event == CMARK_EVENT_ENTER, current != nil {

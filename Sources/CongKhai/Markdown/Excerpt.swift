@@ -6,7 +6,7 @@ import Foundation
 /// is parsed, and kept in the build cache.
 enum Excerpt {
     static let maxLength = 180
-    static let minimumParagraph = 40
+    static let minimumParagraph = 60
 
     static func of(_ blocks: [TextBlock]) -> String {
         let paragraphs = blocks.filter { $0.isParagraph }.map { $0.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }

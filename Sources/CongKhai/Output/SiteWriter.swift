@@ -60,7 +60,11 @@ struct SiteWriter: Sendable {
         let contexts = PageContexts(site: site, templates: templates)
         let jobs = jobs(contexts)
         let renderer = MarkdownRenderer()
-        let pageBodies = site.pages.map { renderer.render($0.body, firstLine: $0.bodyLine, scanner: nil).html }
+        // A free page has no signature to put an appendix after: it follows the text.
+        let pageBodies = site.pages.map { page in
+            let rendered = renderer.render(page.body, firstLine: page.bodyLine, scanner: nil)
+            return ([rendered.html] + rendered.appendices).joined()
+        }
         // The search index is made first: its files are placed like the pages, each keyed by its
         // bytes, so that those made as they were (after an edit, nearly all of its thousands)
         // stay in place or are linked rather than removed and written again.

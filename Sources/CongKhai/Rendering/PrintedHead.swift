@@ -2,20 +2,17 @@
 /// body above the issuer, the issuer, the number, and the place and date, with "ngày … tháng …
 /// năm …" printed as dots where the paper leaves them blank.
 struct PrintedHead {
-    /// Lines above the issuer: the letterhead's but its last, or the unit's governing body.
+    /// Lines above the issuer: the letterhead's but its last or, when it names only the issuer
+    /// (or there is none), the unit's governing body.
     let governing: [String]
     let issuer: String
     let dateLine: String
 
     init(source: SourceDocument, unit: PortalUnit?, unitName: String) {
-        if let last = source.letterhead.last {
-            governing = Array(source.letterhead.dropLast())
-            issuer = last
-        } else {
-            governing = unit?.governingBody.map { [$0] } ?? []
-            issuer = unitName
-        }
-        let place = source.place ?? unit?.district
+        issuer = source.letterhead.last ?? unitName
+        let above = Array(source.letterhead.dropLast())
+        governing = above.isEmpty ? (unit?.governingBody.map { [$0] } ?? []) : above
+        let place = source.place ?? unit?.district ?? unit?.province
         dateLine = (place.map { "\($0), " } ?? "") + Self.printedDate(source.issued)
     }
 

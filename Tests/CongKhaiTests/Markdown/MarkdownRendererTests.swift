@@ -93,7 +93,6 @@ import Testing
         #expect(rendered.html.contains("Gõ <!-- raw HTML omitted --> trong văn bản."))
         #expect(rendered.appendices == ["<h2 id=\"muc-danh-muc-van-ban\">DANH MỤC VĂN BẢN</h2>\n"])
         #expect(rendered.headings.map(\.id) == ["muc-i-muc-dich-yeu-cau", "muc-1-muc-dich", "muc-1-muc-dich-2", "muc-danh-muc-van-ban"])
-        #expect(rendered.headings.map(\.inAppendix) == [false, false, false, true])
     }
 
     /// The marker, written any way a clerk might (accents or not, spaces, case), starts an
@@ -120,5 +119,28 @@ import Testing
         #expect(rendered.appendices[1] == "<p>Bảng 2.</p>\n")
         #expect(rendered.citations.count == 2)
         #expect(!(rendered.appendices + [rendered.html]).contains { $0.lowercased().contains("phụ lục") || $0.lowercased().contains("phu luc") })
+    }
+
+    /// A marker indented or with its label counts; one at the end or twice in a row starts no
+    /// empty appendix; one inside a list stays text of the body (omitted, like any comment);
+    /// footnotes stay with the body.
+    @Test func appendixMarkerEdgeCases() {
+        let labelled = MarkdownRenderer().render("Thân.\n\n  <!-- Phụ lục II -->\n\nBảng.\n\n<!-- phu luc -->\n\n<!-- phu luc -->\n")
+        #expect(labelled.appendices == ["<p>Bảng.</p>\n"])
+        let inList = MarkdownRenderer().render("- một\n\n  <!-- phụ lục -->\n\n  hai\n")
+        #expect(inList.appendices.isEmpty && inList.html.contains("hai"))
+        let notes = MarkdownRenderer().render("Thân[^1].\n\n[^1]: Chú thích.\n\n<!-- phụ lục -->\n\nPhụ lục.\n")
+        #expect(notes.html.contains("Chú thích.") && notes.html.contains("footnotes"))
+        #expect(notes.appendices == ["<p>Phụ lục.</p>\n"])
+        // Words other than "phụ lục" in a comment are no marker.
+        #expect(MarkdownRenderer().render("A\n\n<!-- phụ lục này xem sau nhé -->\n\nB\n").appendices.isEmpty)
+    }
+
+    /// An anchor made by a repeat never takes a heading's own: "Phụ lục", "Phụ lục", "Phụ lục 2".
+    @Test func repeatedHeadingsKeepAnchorsUnique() {
+        let rendered = MarkdownRenderer().render("## Phụ lục\n\n## Phụ lục\n\n## Phụ lục 2\n\n##\n")
+        let ids = rendered.headings.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.prefix(3) == ["muc-phu-luc", "muc-phu-luc-2", "muc-phu-luc-2-2"])
     }
 }

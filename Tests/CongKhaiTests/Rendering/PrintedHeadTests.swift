@@ -36,13 +36,16 @@ import Testing
         let head = PrintedHead(source: document(issued: nil, letterhead: ["UBND HUYỆN TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC"]), unit: unit, unitName: unit.name)
         #expect(head.governing == ["UBND HUYỆN TÂN HỒNG"])
         #expect(head.issuer == "TRƯỜNG TIỂU HỌC AN PHƯỚC")
+        // A letterhead of the issuer alone takes the governing body from unit.yaml.
+        let oneLine = PrintedHead(source: document(issued: nil, letterhead: ["TRƯỜNG TIỂU HỌC AN PHƯỚC"]), unit: unit, unitName: unit.name)
+        #expect(oneLine.governing == ["Phòng Giáo dục và Đào tạo huyện Tân Hồng"] && oneLine.issuer == "TRƯỜNG TIỂU HỌC AN PHƯỚC")
     }
 }
 
 /// A table of contents for a long document only, of its two highest heading levels.
 @Suite struct TableOfContentsTests {
     func headings(_ levels: [Int]) -> [BodyHeading] {
-        levels.enumerated().map { BodyHeading(level: $1, text: "Mục \($0)", id: "muc-\($0)", inAppendix: false) }
+        levels.enumerated().map { BodyHeading(level: $1, text: "Mục \($0)", id: "muc-\($0)") }
     }
 
     @Test func shownFromFourHeadingsOfTheTopTwoLevels() {
