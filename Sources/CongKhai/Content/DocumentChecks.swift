@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks on documents that need more than one key, or more than one document.
 enum DocumentChecks {
     static func single(_ document: SourceDocument, numberLine: Int?, issuedLine: Int?) -> [Diagnostic] {
@@ -22,7 +24,25 @@ enum DocumentChecks {
                                     fix: .init(vi: "kiểm tra lại ngày, hoặc chuyển tệp sang thư mục \(issued.schoolYear)/ nếu văn bản thuộc năm học đó.",
                                                en: "check the date, or move the file to \(issued.schoolYear)/ if it belongs there.")))
         }
+        if let line = unclosedCommentLine(document.body) {
+            found.append(Diagnostic(.warning, "body.unclosed-comment", file: document.sourcePath, line: document.bodyLine + line - 1,
+                                    message: .init(vi: "ghi chú `<!--` không có dấu đóng `-->`: mọi nội dung sau nó sẽ không hiện trên trang.",
+                                                   en: "a comment `<!--` is never closed with `-->`: everything after it is left off the page."),
+                                    fix: .init(vi: "thêm `-->` vào cuối ghi chú, ví dụ `<!-- phụ lục -->`.",
+                                               en: "close the comment with `-->`, e.g. `<!-- phụ lục -->`.")))
+        }
         return found
+    }
+
+    /// The line (1 = the body's first) of a "<!--" with no "-->" after it: Markdown then treats
+    /// the rest of the body as one comment, and shows none of it (a mistyped appendix marker).
+    static func unclosedCommentLine(_ body: String) -> Int? {
+        guard let open = body.range(of: "<!--", options: .backwards),
+              body.range(of: "-->", range: open.upperBound..<body.endIndex) == nil else { return nil }
+        // The first "<!--" after the last "-->": where the unclosed comment starts.
+        let lastClose = body.range(of: "-->", options: .backwards)?.upperBound ?? body.startIndex
+        let start = body.range(of: "<!--", range: lastClose..<body.endIndex)?.lowerBound ?? open.lowerBound
+        return body[..<start].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
     }
 
     /// Two documents of one unit with the same number issued in the same calendar year are one

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The finishing pass over a body's HTML as cmark-gfm wrote it, in one pass over the bytes
 /// (Foundation's replacingOccurrences bridged every page through NSString, a tenth of the
 /// parse step on a portal of tables):
@@ -13,10 +15,12 @@ enum BodyMarkup {
 
     /// `headings` are the headings of the tree `html` was rendered from, in order; their
     /// anchors are added only when as many heading tags are found (else none is).
-    static func finish(_ html: String, headings: [BodyHeading]) -> String {
+    static func finish(_ rendered: String, headings: [BodyHeading]) -> String {
+        // cmark-gfm labels a footnote's way back in English; footnotes are rare.
+        var html = rendered.containsUTF8("data-footnote-backref")
+            ? rendered.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Quay lại nội dung\"") : rendered
         let hasTable = html.containsUTF8("<table>")
         guard hasTable || !headings.isEmpty else { return html }
-        var html = html
         return html.withUTF8 { bytes in
             let anchored = !headings.isEmpty && headingTags(in: bytes) == headings.count
             guard hasTable || anchored else { return String(decoding: bytes, as: UTF8.self) }

@@ -131,6 +131,7 @@ import Testing
         #expect(inList.appendices.isEmpty && inList.html.contains("hai"))
         let notes = MarkdownRenderer().render("Thân[^1].\n\n[^1]: Chú thích.\n\n<!-- phụ lục -->\n\nPhụ lục.\n")
         #expect(notes.html.contains("Chú thích.") && notes.html.contains("footnotes"))
+        #expect(notes.html.contains("aria-label=\"Quay lại nội dung\"") && !notes.html.contains("Back to content"))
         #expect(notes.appendices == ["<p>Phụ lục.</p>\n"])
         // Words other than "phụ lục" in a comment are no marker.
         #expect(MarkdownRenderer().render("A\n\n<!-- phụ lục này xem sau nhé -->\n\nB\n").appendices.isEmpty)
