@@ -36,13 +36,28 @@ enum DocumentChecks {
 
     /// The line (1 = the body's first) of a "<!--" with no "-->" after it: Markdown then treats
     /// the rest of the body as one comment, and shows none of it (a mistyped appendix marker).
+    /// One pass over the bytes, on every document loaded: most have no comment at all.
     static func unclosedCommentLine(_ body: String) -> Int? {
-        guard let open = body.range(of: "<!--", options: .backwards),
-              body.range(of: "-->", range: open.upperBound..<body.endIndex) == nil else { return nil }
-        // The first "<!--" after the last "-->": where the unclosed comment starts.
-        let lastClose = body.range(of: "-->", options: .backwards)?.upperBound ?? body.startIndex
-        let start = body.range(of: "<!--", range: lastClose..<body.endIndex)?.lowerBound ?? open.lowerBound
-        return body[..<start].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+        guard body.containsUTF8("<!--") else { return nil }
+        let bytes = Array(body.utf8)
+        var line = 1, openLine: Int?
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+            } else if openLine == nil, byte == 0x3C, index + 3 < bytes.count, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D {
+                openLine = line  // "<!--"
+                index += 4
+                continue
+            } else if openLine != nil, byte == 0x2D, index + 2 < bytes.count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E {
+                openLine = nil  // "-->"
+                index += 3
+                continue
+            }
+            index += 1
+        }
+        return openLine
     }
 
     /// Two documents of one unit with the same number issued in the same calendar year are one

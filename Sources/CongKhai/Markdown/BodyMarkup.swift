@@ -21,19 +21,17 @@ enum BodyMarkup {
             ? rendered.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Quay lại nội dung\"") : rendered
         let hasTable = html.containsUTF8("<table>")
         guard hasTable || !headings.isEmpty else { return html }
-        return html.withUTF8 { bytes in
+        let finished: String? = html.withUTF8 { bytes in
             let anchored = !headings.isEmpty && headingTags(in: bytes) == headings.count
-            guard hasTable || anchored else { return String(decoding: bytes, as: UTF8.self) }
+            guard hasTable || anchored else { return nil }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + 256)
             var nextHeading = 0
             var index = 0
-            while index < bytes.count {
-                guard bytes[index] == 0x3C else {
-                    out.append(bytes[index])
-                    index += 1
-                    continue
-                }
+            // The text between tags is copied in runs, not byte by byte.
+            while let tag = bytes[index...].firstIndex(of: 0x3C) {
+                out.append(contentsOf: bytes[index..<tag])
+                index = tag
                 if hasTable, starts(bytes, at: index, with: Self.table) {
                     out.append(contentsOf: tableOpen.utf8)
                     index += Self.table.count
@@ -47,12 +45,14 @@ enum BodyMarkup {
                     nextHeading += 1
                     index += 3
                 } else {
-                    out.append(bytes[index])
+                    out.append(0x3C)
                     index += 1
                 }
             }
+            out.append(contentsOf: bytes[index...])
             return String(decoding: out, as: UTF8.self)
         }
+        return finished ?? html
     }
 
     private static let table = Array("<table>".utf8), tableEnd = Array("</table>".utf8)
