@@ -13,8 +13,9 @@ struct SearchSection: Encodable {
     /// Every category that groups TT 09 items, in the catalogue's order.
     static func all(_ site: SiteModel) -> [SearchSection] {
         let lists = site.settings.obligations.lists
+        // As many as its listing shows: the same count, and no link where there is no listing.
         var counts: [String: Int] = [:]
-        for document in site.documents { for group in Set(document.categoryGroups) { counts[group, default: 0] += 1 } }
+        for listing in site.listings { if case .category(let slug) = listing.kind { counts[slug] = listing.documents.count } }
         return site.settings.catalogue.categories.compactMap { category in
             let items = lists.flatMap(\.items).filter { $0.group == category.slug }
             guard !items.isEmpty else { return nil }
