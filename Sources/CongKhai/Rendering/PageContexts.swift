@@ -227,14 +227,15 @@ struct PageContexts: @unchecked Sendable {
         details["references"] = links(document.references)
         details["has_references"] = !document.references.isEmpty
         let resolve = { (html: String) in CitationLinks.resolve(html, keys: document.directiveKeys) { root + URLScheme.directive($0) } }
-        details["body"] = resolve(document.rendered.html)
+        let body = resolve(document.rendered.html)
+        details["body"] = body
         let appendices = document.rendered.appendices.map(resolve)
         details["appendices"] = appendices.enumerated().map { index, html in
             ["html": html, "label": appendices.count > 1 ? "Phụ lục \(index + 1)" : "Phụ lục"]
         }
         details["has_appendices"] = !appendices.isEmpty
         // For a template of a portal's own that shows the text in one piece.
-        details["body_with_appendices"] = ([details["body"] as? String ?? ""] + appendices).joined()
+        details["body_with_appendices"] = appendices.isEmpty ? body : ([body] + appendices).joined()
         details["basis_count"] = document.basis.count
         details["references_count"] = document.references.count
         let unit = site.unit(source.unitID)?.unit
