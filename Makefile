@@ -56,7 +56,7 @@ check: build
 test: test-deps
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
-	python3 -m pytest -q tests/browser
+	python3 -m pytest -q Tests/Browser
 
 ## Kills builds with SIGKILL at random moments (20 runs), fills the disk, makes the output read-only.
 fault-test: build
@@ -73,10 +73,12 @@ bench: build
 	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo cmark-gfm python3"
 	python3 scripts/bench.py
 
-## Records `congkhai citations` on the regression corpus (Tests/RegressionCorpus/citations.jsonl),
-## which `make test` compares line for line: run it only for a change whose new output is a fix.
+## Records `congkhai citations` and `congkhai import` on the regression corpus
+## (Tests/RegressionCorpus/citations.jsonl and import.expected), which `make test` compares line
+## for line: run it only for a change whose new output is a fix.
 corpus-baseline: build
-	cd Tests/RegressionCorpus && $(CURDIR)/$(RELEASE_BIN) citations $$(ls *.txt) > citations.jsonl
+	scripts/corpus-output.sh citations $(RELEASE_BIN) > Tests/RegressionCorpus/citations.jsonl
+	scripts/corpus-output.sh import $(RELEASE_BIN) > Tests/RegressionCorpus/import.expected
 
 ## Screenshots of the main pages at phone and desktop widths into docs/screenshots/.
 screenshots: build

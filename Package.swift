@@ -16,12 +16,17 @@ let embeddedTemplates: [Resource] = [
     .embedInCode("Obligations/tt09-2024.yaml"),
 ]
 
+/// Modules, each depending only on those above it (docs/architecture.md):
+/// VietText → Citations → Import → CongKhai (the site pipeline) → congkhai (the command line).
 let package = Package(
     name: "congkhai",
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "congkhai", targets: ["congkhai"]),
         .library(name: "CongKhai", targets: ["CongKhai"]),
+        .library(name: "VietText", targets: ["VietText"]),
+        .library(name: "Citations", targets: ["Citations"]),
+        .library(name: "Import", targets: ["Import"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -37,9 +42,25 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "CAtomicSwap"),
+        // Vietnamese text: NFC, folding, collation, legacy encodings; the vocabulary (document
+        // types, proper names); dates, numbers and school years; bilingual messages.
+        .target(name: "VietText"),
+        // The citation scanner, directive keys, issuing levels: no cmark, no Mustache.
+        .target(name: "Citations", dependencies: ["VietText"]),
+        // Word, PDF and text files to portal documents: readers, layout recognition, writers.
+        .target(
+            name: "Import",
+            dependencies: [
+                "VietText",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The site pipeline: load, parse, resolve, render, write; search; incremental builds.
         .target(
             name: "CongKhai",
             dependencies: [
+                "VietText", "Citations", "Import",
                 "CCmarkGFM",
                 "CAtomicSwap",
                 .product(name: "Yams", package: "Yams"),
@@ -52,14 +73,23 @@ let package = Package(
         .executableTarget(
             name: "congkhai",
             dependencies: [
-                "CongKhai",
+                "CongKhai", "VietText", "Citations", "Import",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What the test targets share: the seeds' and example portal's paths, portal fixtures.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
+        .testTarget(name: "CitationsTests", dependencies: ["Citations", "VietText", "TestSupport"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "CongKhai", "VietText", "TestSupport"]),
         .testTarget(
             name: "CongKhaiTests",
-            dependencies: ["CongKhai", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CongKhai", "Citations", "Import", "VietText", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
+        .testTarget(name: "congkhaiTests", dependencies: ["congkhai", "CongKhai", "Citations", "VietText", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

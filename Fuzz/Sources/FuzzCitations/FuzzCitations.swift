@@ -1,3 +1,4 @@
+import Citations
 import CongKhai
 import FuzzSupport
 import Foundation

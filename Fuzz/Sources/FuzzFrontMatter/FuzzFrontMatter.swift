@@ -1,4 +1,5 @@
 import CongKhai
+import VietText
 import FuzzSupport
 import Foundation
 

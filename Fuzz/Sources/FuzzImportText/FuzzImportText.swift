@@ -1,4 +1,4 @@
-import CongKhai
+import Import
 import FuzzSupport
 import Foundation
 

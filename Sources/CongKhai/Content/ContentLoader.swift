@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Everything read from a portal folder: settings, units, documents and free pages, plus every
 /// problem found while reading them.

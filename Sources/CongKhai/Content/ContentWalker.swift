@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Lists the files of content/ and sorts them into units, documents and pages by where they sit.
 /// Anything misplaced is reported; links that lead outside content/ are never followed.

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Checks on documents that need more than one key, or more than one document.
 enum DocumentChecks {

@@ -1,3 +1,5 @@
+import VietText
+
 /// congkhai.yaml: the portal's own settings.
 public struct PortalSettings: Sendable {
     public var title: String

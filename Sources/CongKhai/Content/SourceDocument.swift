@@ -1,3 +1,5 @@
+import VietText
+
 /// A document as loaded: its front matter decoded and checked, its Markdown body not yet parsed.
 /// Its fields are read as `document.title`, through `Fields`.
 @dynamicMemberLookup

@@ -1,9 +1,10 @@
 import Yams
+import VietText
 
 /// Typed access to a YAML mapping (front matter, unit.yaml, congkhai.yaml) that remembers each
 /// key's line, so every problem is reported with file:line, the key and what is expected.
 /// Problems are collected, not thrown, so one run reports every bad value.
-struct YAMLFields {
+package struct YAMLFields {
     struct Entry {
         var node: Node
         var line: Int
@@ -19,7 +20,7 @@ struct YAMLFields {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
     /// problem in `diagnostics`) when the text is not a YAML mapping.
-    static func parse(_ yaml: String, file: String, firstLine: Int) -> (fields: YAMLFields?, diagnostics: [Diagnostic]) {
+    package static func parse(_ yaml: String, file: String, firstLine: Int) -> (fields: YAMLFields?, diagnostics: [Diagnostic]) {
         let offset = firstLine - 1
         if let anchor = firstAnchorOrAlias(yaml) {
             return (nil, [Diagnostic(.error, "yaml.alias", file: file, line: anchor.line + offset, column: anchor.column,
@@ -106,7 +107,7 @@ struct YAMLFields {
     func line(of key: String) -> Int? { entries[key]?.line }
 
     /// A single-line text value; white space runs are collapsed.
-    mutating func string(_ key: String, required: Bool = false, multiline: Bool = false) -> String? {
+    package mutating func string(_ key: String, required: Bool = false, multiline: Bool = false) -> String? {
         guard let entry = entries[key] else {
             if required { missing(key) }
             return nil

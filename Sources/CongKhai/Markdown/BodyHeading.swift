@@ -1,4 +1,5 @@
 import CCmarkGFM
+import VietText
 
 /// A heading of a document's body or appendix, for the page's table of contents.
 public struct BodyHeading: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// What a search result shows under a document's title: the opening of its first paragraph
 /// that says what it is about, not a "Căn cứ …" line (the grounds every plan opens with), nor

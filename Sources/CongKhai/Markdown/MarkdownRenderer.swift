@@ -1,5 +1,7 @@
 import CCmarkGFM
 import Foundation
+import VietText
+import Citations
 
 /// A Markdown body turned into HTML, with the citations found in its text.
 public struct RenderedMarkdown: Sendable {
@@ -134,7 +136,7 @@ public struct MarkdownRenderer: Sendable {
         }
         // The appendices are cut out after the citations are linked: their citations count with
         // the body's, in one numbering.
-        let appendices = AppendixMarker.split(document)
+        let appendices = AppendixSplit.split(document)
         defer { appendices.forEach { cmark_node_free($0) } }
         let parts = [document] + appendices
         let headings = BodyHeading.collect(parts)

@@ -1,3 +1,5 @@
+import VietText
+
 /// A day of the Gregorian calendar as a count of days, for deadlines: how many days late, ten
 /// working days after a date. Pure arithmetic, no clock and no time zone, so a build gives the
 /// same answer on any machine and any day.

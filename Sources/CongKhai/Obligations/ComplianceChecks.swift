@@ -1,3 +1,5 @@
+import VietText
+
 /// What `congkhai check --as-of DAY` reports of TT 09: per unit, each item missing after its
 /// round's deadline, each item published late, each disclosing document without `published:`.
 /// Warnings (a portal's state, not a broken build); `--strict` makes them errors.

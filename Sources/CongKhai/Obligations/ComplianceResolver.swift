@@ -1,3 +1,5 @@
+import VietText
+
 /// Works out, for every unit with items to disclose, where each item stands in each round the
 /// portal holds: which documents disclose it, and whether they were published by the deadline.
 /// Deadlines are compared with `published:` dates only: the build reads no clock.

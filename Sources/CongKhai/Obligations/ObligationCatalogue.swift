@@ -1,4 +1,5 @@
 import Yams
+import VietText
 
 /// A list of items and the unit kinds it applies to ("pho-thong": tiểu học, THCS, THPT, liên cấp).
 public struct ObligationList: Sendable, Hashable {

@@ -1,3 +1,5 @@
+import VietText
+
 /// What a document covers, for an item: a school year, a fiscal or calendar year, nothing in
 /// particular (standing information, updated on change), or a month or week (menus, a mầm non
 /// unit's monthly and weekly plans).

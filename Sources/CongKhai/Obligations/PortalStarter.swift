@@ -1,4 +1,6 @@
 import Foundation
+import VietText
+import Import
 
 /// `congkhai new`: a school's portal started from its checklist. congkhai.yaml, the unit's
 /// unit.yaml, and one draft per item the unit must disclose in a round, each with its front

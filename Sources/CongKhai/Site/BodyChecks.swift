@@ -1,3 +1,5 @@
+import VietText
+
 /// Warnings about what a document's body says, found once it is parsed and its citations
 /// resolved: they never stop a build, but a publisher should see them.
 enum BodyChecks {

@@ -1,3 +1,6 @@
+import VietText
+import Citations
+
 /// Merges the citations of every document into directives: one per real document, told apart
 /// by symbol, year and, for local issuers, locality (design.md "Directive identity").
 struct DirectiveIndex {

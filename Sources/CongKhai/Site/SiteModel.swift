@@ -1,3 +1,6 @@
+import VietText
+import Citations
+
 /// Stage 3's result: the whole site, resolved once. Every index (listings, the directive index,
 /// unit pages) is computed here, never by a template looping over everything.
 public struct SiteModel: Sendable {

@@ -1,3 +1,5 @@
+import VietText
+
 /// Stage 3: builds the site model once from the loaded portal and the parsed bodies.
 public enum SiteResolver {
     public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {

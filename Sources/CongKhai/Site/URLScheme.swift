@@ -1,3 +1,5 @@
+import VietText
+
 /// Where every page lives, as paths relative to the site root that name their file
 /// ("don-vi/x/index.html"), so links work from a domain root, a sub-path and file://.
 public enum URLScheme {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import VietText
 @testable import CongKhai
+import TestSupport
 
 @Suite struct ContentLoaderTests {
     func load(_ fixture: PortalFixture) -> LoadedPortal { ContentLoader(root: fixture.root).load() }

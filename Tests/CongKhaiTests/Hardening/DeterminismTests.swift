@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CongKhai
+import TestSupport
 
 /// The same input gives byte-identical output, whatever order the file system lists files in
 /// and however the threads are scheduled.
@@ -34,14 +35,14 @@ import Testing
         #expect(first == (try snapshot(backward.appendingPathComponent("public"))))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") && FileManager.default.isExecutableFile(atPath: CommandLineTests.executable.path)))
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/taskset") && FileManager.default.isExecutableFile(atPath: TestPaths.executable.path)))
     func oneCoreAndAllCoresGiveTheSameBytes() throws {
         let portal = try copyPortal(reversed: false)
         defer { try? FileManager.default.removeItem(at: portal) }
         for (name, arguments) in [("one", ["taskset", "-c", "0"]), ("all", [])] {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = arguments + [CommandLineTests.executable.path, "build", "--source", portal.path, "--output", portal.appendingPathComponent(name).path]
+            process.arguments = arguments + [TestPaths.executable.path, "build", "--source", portal.path, "--output", portal.appendingPathComponent(name).path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import VietText
 @testable import CongKhai
+import TestSupport
 
 /// A portal made of hostile inputs in every field, file name and body. None of it may run in a
 /// browser, escape the output folder, hang or crash the build; each gets a clear message.
@@ -158,27 +160,5 @@ import Testing
             #expect(dom.contains("</html>"), "\(page) loaded")
             #expect(!dom.contains("data-pwned=\"1\""), "a payload ran on \(page)")
         }
-    }
-}
-
-extension Chromium {
-    /// The DOM after the page loaded and its scripts (if any) ran.
-    static func dumpDOM(_ page: URL) throws -> String {
-        let binary = try #require(["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: FileManager.default.isExecutableFile(atPath:)))
-        // A profile of its own: Chromium locks its profile, and a second test run on the machine
-        // (a CI job beside a developer's) sharing one got an empty page.
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-chromium-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=2000", "--dump-dom", page.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
     }
 }

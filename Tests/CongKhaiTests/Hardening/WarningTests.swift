@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import VietText
 @testable import CongKhai
+import TestSupport
 
 /// Each warning `check` and `build` give, with its file, line and key.
 @Suite struct WarningTests {

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import VietText
 @testable import CongKhai
+import TestSupport
 
 @Suite struct MarkdownRendererTests {
     let renderer = MarkdownRenderer()

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import VietText
+@testable import Import
 @testable import CongKhai
+import TestSupport
 
 /// The illustrative portal (examples/truong-mau) and a portal started with `congkhai new`, as
 /// built: the unit's summary, its checklist, the progress table and api/compliance.json.

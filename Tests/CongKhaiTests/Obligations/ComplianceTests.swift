@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CongKhai
+import TestSupport
 
 /// Where each item stands in a round, from documents' `categories:`, `period:`, `published:`
 /// and `replaces:`, and unit.yaml's `not_applicable:`.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+@testable import VietText
 @testable import CongKhai
+import TestSupport
 
 /// The built-in TT 09/2024 catalogue is complete and consistent, and a portal changes it.
 @Suite struct ObligationCatalogueTests {

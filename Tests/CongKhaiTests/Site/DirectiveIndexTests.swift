@@ -1,6 +1,9 @@
 import Foundation
 import Testing
+@testable import VietText
+@testable import Citations
 @testable import CongKhai
+import TestSupport
 
 @Suite struct DirectiveIndexTests {
     func document(_ unit: String, _ slug: String, _ body: String) -> SourceDocument {

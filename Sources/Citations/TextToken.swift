@@ -1,0 +1,115 @@
+import VietText
+
+/// A word or punctuation mark of a text, with its place in the text's UTF-8 so callers can cut
+/// the text (and cmark-gfm's text nodes) at a citation.
+struct TextToken: Sendable {
+    enum Kind: Sendable { case word, punctuation }
+    var kind: Kind
+    var text: String
+    var lower: String
+    /// UTF-8 offsets in the scanned text.
+    var start: Int
+    var end: Int
+    /// White space stands between this token and the one before.
+    var spaceBefore: Bool
+
+    var isWord: Bool { kind == .word }
+    var isDigits: Bool { kind == .word && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+    var isPunctuation: Bool { kind == .punctuation }
+    func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
+    var startsUppercase: Bool { text.first.map { $0.isUppercase } ?? false }
+    var isAllUppercase: Bool { kind == .word && !text.contains { $0.isLowercase } && text.contains { $0.isLetter } }
+
+    /// Letters from the symbol alphabet only (A-Z, a-z, Đ, đ), digits and "&": the shape of a
+    /// code in a number and symbol. Vietnamese words with other diacritics are never codes.
+    var isCodeShaped: Bool {
+        guard kind == .word, text.utf8.count <= 24 else { return false }
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "A"..."Z", "a"..."z", "0"..."9", "&", "Đ", "đ": continue
+            default: return false
+            }
+        }
+        return true
+    }
+}
+
+enum TextTokenizer {
+    /// Splits text into words (letters, digits, "&") and single punctuation marks.
+    static func tokens(_ text: String) -> [TextToken] {
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { tokens(text, utf8: $0) } ?? []
+    }
+
+    /// Words a lost space glues to the number after them: "số43/2006/TT-BGD&ĐT", "ngày15/11/2002".
+    private static let gluedToNumbers = ["số", "ngày"]
+
+    /// A word's text is cut from the text's own bytes, not built a scalar at a time.
+    private static func tokens(_ text: String, utf8: UnsafeBufferPointer<UInt8>) -> [TextToken] {
+        var tokens: [TextToken] = []
+        tokens.reserveCapacity(text.utf8.count / 4)
+        var offset = 0
+        var wordStart = -1
+        var spaceBefore = false
+        var hasUppercase = false
+        func flushWord() {
+            guard wordStart >= 0 else { return }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[wordStart..<offset]), as: UTF8.self)
+            let lower = hasUppercase ? text.lowercased() : text
+            // A space lost in a PDF glues "số" or "ngày" to the number: two words.
+            if let glued = gluedToNumbers.first(where: { glued in
+                lower.utf8.count > glued.utf8.count && lower.utf8.starts(with: glued.utf8)
+                    && lower.utf8.dropFirst(glued.utf8.count).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            }) {
+                let length = glued.utf8.count
+                let split = wordStart + length
+                let word = String(decoding: text.utf8.prefix(length), as: UTF8.self)
+                tokens.append(TextToken(kind: .word, text: word, lower: glued, start: wordStart, end: split, spaceBefore: spaceBefore))
+                let digits = String(decoding: text.utf8.dropFirst(length), as: UTF8.self)
+                tokens.append(TextToken(kind: .word, text: digits, lower: digits, start: split, end: offset, spaceBefore: false))
+            } else {
+                tokens.append(TextToken(kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))
+            }
+            hasUppercase = false
+            spaceBefore = false
+            wordStart = -1
+        }
+        for scalar in text.unicodeScalars {
+            let width = UTF8.width(scalar)
+            let value = scalar.value
+            let isWordScalar: Bool
+            let isSpace: Bool
+            if value < 0x80 {
+                // ASCII without Unicode property lookups: most of any text.
+                isWordScalar = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x26
+                isSpace = value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                if value >= 0x41 && value <= 0x5A { hasUppercase = true }
+            } else if value < 0x1F00 {
+                let flags = VietnameseText.latinLetterFlags[Int(value)]
+                isWordScalar = flags & 1 != 0
+                isSpace = flags & 4 != 0
+                if flags & 2 != 0 { hasUppercase = true }
+            } else {
+                let properties = scalar.properties
+                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                isSpace = properties.isWhitespace || value == 0x200B || value == 0xFEFF
+                if isWordScalar && properties.changesWhenLowercased { hasUppercase = true }
+            }
+            if isWordScalar {
+                if wordStart < 0 { wordStart = offset }
+            } else if isSpace {
+                flushWord()
+                spaceBefore = true
+            } else {
+                flushWord()
+                let mark = String(scalar)
+                tokens.append(TextToken(kind: .punctuation, text: mark, lower: mark, start: offset, end: offset + width, spaceBefore: spaceBefore))
+                spaceBefore = false
+            }
+            offset += width
+        }
+        flushWord()
+        return tokens
+    }
+}

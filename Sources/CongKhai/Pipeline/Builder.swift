@@ -1,0 +1,282 @@
+import Foundation
+import VietText
+import Citations
+
+public struct BuildOptions: Sendable {
+    public var source: URL
+    public var output: URL
+    public var includeDrafts: Bool
+    /// Rebuild everything, ignoring what an earlier build left to reuse.
+    public var full: Bool
+    /// Only this school year's documents (a yearly archive).
+    public var schoolYear: String?
+    /// The process ends after this build: what it loaded is left for the system to reclaim at
+    /// exit rather than freed piece by piece (see `KeptUntilExit`). The command line sets it.
+    public var endsProcess = false
+    /// Addresses a sitemap file holds at most before it is split (sitemaps.org's 50,000);
+    /// lowered by tests to split a small portal's.
+    var sitemapLimit = Discovery.sitemapLimit
+
+    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
+        self.includeDrafts = includeDrafts
+        self.full = full
+        self.schoolYear = schoolYear
+    }
+}
+
+public struct BuildReport: Sendable {
+    public var pages = 0
+    /// Pages linked unchanged from the previous output instead of rendered.
+    public var reusedPages = 0
+    public var files = 0
+    public var bytes = 0
+    public var documents = 0
+    public var units = 0
+    public var directives = 0
+    public var warnings: [Diagnostic] = []
+    /// Each named step and its time, in order.
+    public var timings: [(step: String, seconds: Double)] = []
+    public var output: URL
+    /// Nothing changed since the previous build: the output was left as it was.
+    public var unchanged = false
+
+    /// Parts of a step timed on their own ("search index" within "write"); not in the total.
+    public var partTimings: [(step: String, seconds: Double)] = []
+
+    public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+
+    /// "Đã tạo 57 trang (5 văn bản, 5 đơn vị, 40 văn bản được trích dẫn) trong 0,12 giây."
+    public var summary: String {
+        let seconds = String(format: "%.2f", totalSeconds).replacingOccurrences(of: ".", with: ",")
+        if unchanged { return "Không có gì thay đổi: \(pages) trang đã là mới nhất (kiểm tra trong \(seconds) giây)." }
+        let made = "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
+        return reusedPages > 0 ? made + " \(reusedPages) trang không đổi được giữ nguyên, chỉ dựng lại \(pages - reusedPages) trang." : made
+    }
+}
+
+/// `congkhai build`: load → parse → resolve → render and write → swap in. Each step is named
+/// and timed; a failure names its step and leaves the previous output as it was.
+public struct Builder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) { self.options = options }
+
+    /// Runs the checks of a build without writing anything: every problem of the portal,
+    /// those of the files and those the bodies show once parsed and resolved.
+    /// `asOf`: also report TT 09 items missing after their deadline, late or undated, as of that
+    /// day (ComplianceChecks); `strict` makes those errors.
+    public func check(asOf: CalendarDay? = nil, strict: Bool = false) -> [Diagnostic] {
+        let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
+        let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
+        var diagnostics = portal.diagnostics + templateProblems
+        if portal.errors.isEmpty {
+            let site = SiteResolver.resolve(portal: portal, rendered: Self.parse(portal))
+            diagnostics += site.diagnostics
+            if let asOf {
+                diagnostics += ComplianceChecks.diagnostics(site, asOf: asOf).map { diagnostic in
+                    var diagnostic = diagnostic
+                    if strict { diagnostic.severity = .error }
+                    return diagnostic
+                }
+            }
+        }
+        return diagnostics.sorted()
+    }
+
+    /// Each document's body parsed, or its parse reused from the cache when its file is unchanged.
+    static func parse(_ portal: LoadedPortal) -> [RenderedMarkdown] {
+        let renderer = MarkdownRenderer()
+        // The documents are some of the loads, in the same order: each one's load is found by
+        // walking both together, without a dictionary of 10,000 paths.
+        var reused: [RenderedMarkdown?] = []
+        reused.reserveCapacity(portal.documents.count)
+        var next = portal.documentLoads.startIndex
+        for document in portal.documents {
+            while next < portal.documentLoads.endIndex, portal.documentLoads[next].path != document.sourcePath { next += 1 }
+            reused.append(next < portal.documentLoads.endIndex ? portal.documentLoads[next].rendered : nil)
+        }
+        return ParallelMap.map(Array(portal.documents.indices)) { [reused] index in
+            reused[index] ?? parse(portal.documents[index].body, firstLine: portal.documents[index].bodyLine, of: portal.documents[index], renderer)
+        }
+    }
+
+    static func parse(_ body: String, firstLine: Int, of document: SourceDocument, _ renderer: MarkdownRenderer) -> RenderedMarkdown {
+        renderer.render(body, firstLine: firstLine, scanner: CitationScanner(ownNumber: document.number))
+    }
+
+    public func build() throws(BuildFailure) -> BuildReport {
+        var report = BuildReport(output: options.output)
+        let clock = ContinuousClock()
+        func step<T>(_ name: String, _ work: () throws(BuildFailure) -> T) throws(BuildFailure) -> T {
+            let start = clock.now
+            let value = try work()
+            report.timings.append((name, (clock.now - start).seconds))
+            return value
+        }
+
+        let output = OutputFolder(target: options.output, portal: options.source)
+        let outputProblems = output.check()
+        if !outputProblems.isEmpty { throw BuildFailure(outputProblems) }
+
+        // Nothing changed since the build that made this output: it is already what a build
+        // would write. The fingerprint is taken before reading, so an edit during the build
+        // makes the next one run.
+        let cache = BuildCache(output: options.output)
+        let fingerprint = try step("fingerprint") { BuildFingerprint.compute(options) }
+        if !options.full, let previous = cache.load(), previous.fingerprint == fingerprint,
+           FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputFolder.markerName).path) {
+            report.pages = previous.pages
+            report.unchanged = true
+            return report
+        }
+        cache.clear()
+        let documentCache = DocumentCache(cache: cache)
+        // The spare output, if it can be brought up to date, is listed while the sources are
+        // loaded and resolved: listing 16,000 folders is kernel time (0.13 s on tmpfs), and
+        // those steps leave a core idle part of the time. The search postings come with it.
+        let spareAndPostings = BackgroundWork { [options] () -> ((generation: String, contents: RecycledOutput)?, SearchPostings?) in
+            let spareKeys = (options.full ? nil : OutputFolder.generation(of: cache.spareOutput))
+                .flatMap { generation in cache.pageKeys(generation: generation).map { (generation, $0) } }
+            return (spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) }, options.full ? nil : cache.searchPostings())
+        }
+        // Never left running past the build, whether it fails or not.
+        defer { _ = spareAndPostings.value }
+
+        let (portal, cached, previousIndex) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
+            let loader = { [fingerprint] in
+                var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+                loader.listing = fingerprint.content
+                return loader
+            }()
+            let renderer = MarkdownRenderer()
+            // The body of a document taken from the cache, parsed again when its HTML or words
+            // are needed. A file gone since it was stamped has no body in this build; the next
+            // build, which sees it gone, removes its pages.
+            let again = { @Sendable (path: String, document: SourceDocument) -> RenderedMarkdown in
+                let body = loader.body(of: path) ?? (text: "", line: document.bodyLine)
+                return Self.parse(body.text, firstLine: body.line, of: document, renderer)
+            }
+            var (portal, cached) = loader.load(reusing: { [options] in options.full ? nil : documentCache.load(again: again) })
+            if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
+            if let year = options.schoolYear {
+                portal.documents = portal.documents.filter { $0.schoolYear == year }
+                portal.archives = []
+            }
+            return (portal, cached, options.full ? nil : cache.directiveIndex())
+        }
+        report.warnings = portal.diagnostics.filter { $0.severity == .warning }
+        let templates = try step("templates") { () throws(BuildFailure) -> TemplateLibrary in
+            let (library, problems) = TemplateLibrary.load(portal: options.source)
+            guard let library else { throw BuildFailure(problems) }
+            report.warnings += problems
+            return library
+        }
+        let rendered = try step("parse") { Self.parse(portal) }
+        let (site, directiveIndex) = try step("resolve") { () -> (SiteModel, DirectiveIndex.Built) in
+            var (site, index) = SiteResolver.resolve(portal: portal, rendered: rendered, reusing: previousIndex)
+            site.archiveYear = options.schoolYear
+            return (site, index)
+        }
+        let (spare, searchPostings) = try step("spare output") { spareAndPostings.value }
+        report.warnings = (report.warnings + site.diagnostics).sorted()
+        // What this build loaded and parsed is kept for the next one while the site is written:
+        // the cache is made on one core, mostly idle while pages are linked and written.
+        let storeDocuments = { @Sendable () -> Double in
+            let started = ContinuousClock.now
+            let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
+            // A cache not written costs the next build time, nothing else.
+            _ = try? documentCache.store(portal, rendered: bodies, previous: cached)
+            if directiveIndex.inputKey != previousIndex?.inputKey { cache.storeDirectiveIndex(directiveIndex) }
+            return (ContinuousClock.now - started).seconds
+        }
+        let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
+            let (written, cacheSeconds) = ParallelMap.both({ () -> Result<SiteWriter.Summary, BuildFailure> in
+                Result { () throws(BuildFailure) in
+                    try writeSite(site, templates: templates, output: output, cache: cache, spare: spare, searchPostings: searchPostings)
+                }
+            }, storeDocuments)
+            return (try written.get(), cacheSeconds)
+        }
+        cache.store(fingerprint, pages: summary.pages)
+        report.partTimings.append(("document cache", cacheSeconds))
+        report.partTimings += summary.partTimings
+        report.pages = summary.pages
+        report.reusedPages = summary.reused
+        report.files = summary.files
+        report.bytes = summary.bytes
+        report.documents = site.documents.count
+        report.units = site.units.count
+        report.directives = site.directives.count
+        if options.endsProcess { KeptUntilExit.keep((portal, cached, rendered, site, previousIndex)) }
+        return report
+    }
+
+    /// Renders into the staging folder and swaps it in; on failure the previous output stays.
+    /// `spare`: the spare output's generation and contents, when its keys are known.
+    private func writeSite(_ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
+                           spare: (generation: String, contents: RecycledOutput)?,
+                           searchPostings: SearchPostings?) throws(BuildFailure) -> SiteWriter.Summary {
+        do {
+            // Pages whose keys are unchanged are taken from the spare output, brought up to date
+            // in place, or linked from the current one: each trusted when its marker says
+            // which build's keys describe it.
+            let liveGeneration = output.currentGeneration()
+            let previous = options.full ? nil : liveGeneration
+                .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
+            let (staging, recycled) = try output.prepareStaging(spare: cache.spareOutput, spareGeneration: spare?.generation)
+            var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
+            writer.keys = PageKeys(site: site, templates: templates, options: options)
+            writer.sitemapLimit = options.sitemapLimit
+            writer.previous = previous
+            writer.recycled = recycled ? spare?.contents : nil
+            writer.searchPostings = searchPostings
+            writer.spare = cache.spareOutput
+            let summary = try writer.write()
+            if let postings = summary.searchPostings, postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {
+                cache.storeSearchPostings(postings)
+            }
+            let generation = BuildCache.generation(of: summary.pageKeys)
+            try output.markStaging(generation: generation)
+            // Stored before the swap: if the build dies in between, the generations differ
+            // and the next build renders everything.
+            try? cache.storePageKeys(summary.pageKeys, generation: generation)
+            if summary.mirrored {
+                // The spare was made as the site was written; the replaced output goes. The
+                // spare is marked last: one left unfinished is never trusted.
+                try output.commit()
+                try? OutputFolder.mark(cache.spareOutput, generation: generation)
+                cache.keepPageKeys(of: [generation])
+            } else {
+                // The replaced output becomes the spare: its keys are kept with the new ones.
+                try output.commit(keepingOldAs: cache.spareOutput)
+                cache.keepPageKeys(of: Set([generation] + [liveGeneration].compactMap { $0 }))
+            }
+            return summary
+        } catch let failure as WriteFailure {
+            discardStaging(output, cache: cache)
+            throw BuildFailure([Self.writeDiagnostic(failure.path, failure.reason)])
+        } catch {
+            discardStaging(output, cache: cache)
+            throw BuildFailure([Self.writeDiagnostic(options.output.path, FileErrorText.describe(error))])
+        }
+    }
+
+    /// After a failure: the staging folder goes, and the spare being made beside it (not yet
+    /// marked), whose links would otherwise keep the staged files on a full disk.
+    private func discardStaging(_ output: OutputFolder, cache: BuildCache) {
+        output.discardStaging()
+        if FileManager.default.fileExists(atPath: cache.spareOutput.path), OutputFolder.generation(of: cache.spareOutput) == nil {
+            try? OutputFolder.remove(cache.spareOutput)
+        }
+    }
+
+    private static func writeDiagnostic(_ path: String, _ reason: LocalizedText) -> Diagnostic {
+        Diagnostic(.error, "output.write-failed", file: path,
+                   message: .init(vi: "không ghi được trang web (\(reason.vi)); trang cũ vẫn được giữ nguyên.",
+                                  en: "could not write the site (\(reason.en)); the previous site is kept as it was."),
+                   fix: .init(vi: "kiểm tra ổ đĩa còn chỗ trống và thư mục xuất cho phép ghi.",
+                              en: "check that the disk has free space and the output folder is writable."))
+    }
+}

@@ -1,0 +1,309 @@
+import Foundation
+import VietText
+
+/// Stage 5: renders every page and writes it, with assets, attachments and open data, into the
+/// staging folder. Pages are rendered and written in parallel, one at a time per worker, so the
+/// site is never held in memory whole.
+struct SiteWriter: Sendable {
+    let site: SiteModel
+    let templates: TemplateLibrary
+    let portalRoot: URL
+    let folder: URL
+    /// What each page is made of; nil renders every page.
+    var keys: PageKeys? = nil
+    /// The output being replaced, whose pages with unchanged keys are reused.
+    var previous: PreviousPages? = nil
+    /// When `folder` is a recycled output (OutputFolder.prepareStaging): what it holds. Pages
+    /// with unchanged keys stay as they are; every other file there is removed first.
+    var recycled: RecycledOutput? = nil
+    /// The search index's postings as the last build left them, patched rather than made again.
+    var searchPostings: SearchPostings? = nil
+    /// Where the next build's spare output goes: if most pages are rendered anew (a first or
+    /// full build, a changed template), every file of the new output is also linked there, so
+    /// that the next build updates that copy in place instead of relinking the whole site. The
+    /// output being replaced, sharing few files with this one, then goes.
+    var spare: URL? = nil
+    /// Addresses a sitemap file holds at most (Discovery.sitemapLimit; lowered by tests).
+    var sitemapLimit = Discovery.sitemapLimit
+
+    enum Job: Sendable {
+        case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
+        case directive(Int, page: Int), page(Int), notFound, search
+        /// A unit's TT 09 checklist (index into `site.compliance`) for a round; a round's progress table.
+        case checklist(Int, round: Int), progress(round: Int)
+        /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
+        case unitFeed(Int), portalFeed, openData(OpenData.File), sitemap(Discovery.SitemapFile)
+
+        var isPage: Bool {
+            switch self {
+            case .unitFeed, .portalFeed, .openData, .sitemap: return false
+            default: return true
+            }
+        }
+    }
+
+    struct Summary {
+        var pages = 0, files = 0, bytes = 0
+        /// Parts of writing timed on their own, for `--verbose`.
+        var partTimings: [(step: String, seconds: Double)] = []
+        /// Pages taken from the previous output rather than rendered.
+        var reused = 0
+        /// Every keyed page's path and key, in job order, for the next build.
+        var pageKeys: [(path: String, key: UInt64)] = []
+        /// The search index's postings, for the next build.
+        var searchPostings: SearchPostings? = nil
+        /// Every file was also linked into `spare`, which has no marker yet.
+        var mirrored = false
+    }
+
+    func write() throws -> Summary {
+        var summary = Summary()
+        let contexts = PageContexts(site: site, templates: templates)
+        let jobs = jobs(contexts)
+        let renderer = MarkdownRenderer()
+        // A free page has no signature to put an appendix after: it follows the text.
+        let pageBodies = site.pages.map { page in
+            let rendered = renderer.render(page.body, firstLine: page.bodyLine, scanner: nil)
+            return ([rendered.html] + rendered.appendices).joined()
+        }
+        // The search index is made first: its files are placed like the pages, each keyed by its
+        // bytes, so that those made as they were (after an edit, nearly all of its thousands)
+        // stay in place or are linked rather than removed and written again.
+        let searchStarted = ContinuousClock.now
+        var index = SearchIndex(site: site)
+        index.entryKeys = keys?.searchKeys()
+        index.previous = searchPostings
+        let (searchFiles, postings) = index.files()
+        summary.searchPostings = postings
+        let searchSeconds = Self.seconds(since: searchStarted)
+        // Pages, and the search index's files with them.
+        let pagesStarted = ContinuousClock.now
+        let paths = jobs.map(path(of:)) + searchFiles.map(\.path)
+        let pageKeys = keys.map { keys in
+            ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) }
+                + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) }
+        } ?? Array(repeating: nil, count: paths.count)
+        let inPlace = Set(recycled.map { recycled in
+            zip(paths, pageKeys).compactMap { path, key in key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil }
+        } ?? [])
+        let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
+        let mirror = startSpare(paths: paths, keys: pageKeys, inPlace: inPlace)
+        summary.mirrored = mirror != nil
+        // Folders are made once, up front, not checked again for every page.
+        // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
+        var folders = Set<String>()
+        // Parents cut at the last "/" (NSString's deletingLastPathComponent took 50 ms here).
+        func parent(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
+        // A page kept in place has its folder: after an edit, only the few files written need
+        // theirs, unless every file goes into the spare being made too.
+        for path in paths where mirror != nil || !inPlace.contains(path) {
+            var folder = parent(path[...])
+            while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
+        }
+        for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+        }
+        if let mirror {
+            for folder in folders.sorted() { mkdir(mirror.path + "/" + folder, 0o755) }
+        }
+        let feeds = Discovery(site: site, templates: templates)
+        let site = site
+        // The addresses the keys listed, when there are keys.
+        let sitemapLocations = keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
+            let path = paths[index]
+            if inPlace.contains(path) {
+                mirrorFile(path, into: mirror)
+                return .success(nil)
+            }
+            // An unchanged page is linked from the output it replaces: the same file, no render.
+            if let key = pageKeys[index], let previous, previous.keys[path] == key,
+               link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
+                mirrorFile(path, into: mirror)
+                return .success(nil)
+            }
+            let data = index < jobs.count ? render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds, sitemapLocations: sitemapLocations)
+                : searchFiles[index - jobs.count].data
+            return writeFile(path, data, createFolder: false, mirror: mirror).map { data.count }
+        }
+        for (index, result) in outcome.enumerated() {
+            let isPage = index < jobs.count && jobs[index].isPage
+            switch result {
+            case .success(let bytes?) where isPage: summary.pages += 1; summary.bytes += bytes
+            case .success(nil) where isPage: summary.pages += 1; summary.reused += 1
+            case .success: summary.files += 1
+            case .failure(let failure): throw failure
+            }
+        }
+        summary.pageKeys = zip(paths, pageKeys).compactMap { path, key in key.map { (path, $0) } }
+        summary.partTimings.append(("pages", Self.seconds(since: pagesStarted)))
+        let filesStarted = ContinuousClock.now
+        for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
+            try writeFile("assets/\(name)", Data(bytes), mirror: mirror).get()
+            summary.files += 1
+        }
+        summary.files += try copyAttachments(mirror: mirror)
+        for archive in site.archives {
+            let data: Data
+            do { data = try Data(contentsOf: archive.source) } catch {
+                throw WriteFailure(path: "archives/\(archive.source.lastPathComponent)", reason: FileErrorText.describe(error))
+            }
+            try writeFile("luu-tru/\(archive.name)", data, mirror: mirror).get()
+            summary.files += 1
+        }
+        // robots.txt.
+        let discoveryStarted = ContinuousClock.now
+        summary.files += try feeds.write { path, data in try writeFile(path, data, mirror: mirror).get() }
+        let discoverySeconds = Self.seconds(since: discoveryStarted)
+        summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
+        summary.partTimings.append(("robots.txt", discoverySeconds))
+        summary.partTimings.append(("search index", searchSeconds))
+        return summary
+    }
+
+    /// Every page of the site, in a fixed order.
+    private func jobs(_ contexts: PageContexts) -> [Job] {
+        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound, .search]
+        jobs += site.units.indices.map { .unit($0) }
+        jobs += site.documents.indices.map { .document($0) }
+        // Every TT 09/2024 section gets its page, an empty one saying so.
+        for (index, listing) in site.listings.enumerated() {
+            jobs += (1...listing.pageCount).map { .listing(index, page: $0) }
+        }
+        for (index, directive) in site.directives.enumerated() {
+            jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
+        }
+        jobs += site.pages.indices.map { .page($0) }
+        for (index, compliance) in site.compliance.enumerated() {
+            jobs += compliance.rounds.map { .checklist(index, round: $0.year) }
+        }
+        if !site.compliance.isEmpty { jobs += site.rounds.map { .progress(round: $0) } }
+        jobs += site.units.indices.map { .unitFeed($0) }
+        jobs.append(.portalFeed)
+        jobs += OpenData.File.allCases.map { .openData($0) }
+        jobs += Discovery.sitemapFiles(site, limit: sitemapLimit).map { .sitemap($0) }
+        return jobs
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        (ContinuousClock.now - start).seconds
+    }
+
+    /// The job's file, rendered; its path is `path(of:)`.
+    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery,
+                        sitemapLocations: Later<[(loc: String, lastmod: String?)]>) -> Data {
+        let (context, template): ([String: Any], String)
+        switch job {
+        case .home: (context, template) = (contexts.home(), "home")
+        case .units: (context, template) = (contexts.units(), "units")
+        case .unit(let index): (context, template) = (contexts.unit(index), "unit")
+        case .document(let index): (context, template) = (contexts.document(index), "document")
+        case .listings: (context, template) = (contexts.listings(), "listings")
+        case .listing(let index, let page): (context, template) = (contexts.listing(site.listings[index], page: page), "listing")
+        case .directives: (context, template) = (contexts.directives(), "directives")
+        case .directive(let index, let page): (context, template) = (contexts.directive(site.directives[index], page: page), "directive")
+        case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
+        case .notFound: (context, template) = (contexts.notFound(style: templates.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }), "not-found")
+        case .search: (context, template) = (contexts.search(), "search")
+        case .checklist(let index, let year):
+            // Jobs are made from the unit's rounds: the round is there.
+            let compliance = site.compliance[index]
+            let round = compliance.round(year) ?? compliance.rounds[0]
+            (context, template) = (contexts.checklist(compliance, round: round), "checklist")
+        case .progress(let year): (context, template) = (contexts.progress(round: year), "progress")
+        case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
+        case .portalFeed: return Data(feeds.portalFeed().utf8)
+        case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
+        case .sitemap(let file): return Data(feeds.sitemap(file, locations: sitemapLocations.value, limit: sitemapLimit).utf8)
+        }
+        return Data(templates.render(context, template: template).utf8)
+    }
+
+    private func path(of job: Job) -> String {
+        switch job {
+        case .home: return URLScheme.home
+        case .units: return URLScheme.units
+        case .unit(let index): return site.units[index].url
+        case .document(let index): return site.documents[index].url
+        case .listings: return URLScheme.listings
+        case .listing(let index, let page): return URLScheme.listing(site.listings[index].kind, page: page)
+        case .directives: return URLScheme.directives
+        case .directive(let index, let page): return URLScheme.directive(site.directives[index].key, page: page)
+        case .page(let index): return URLScheme.page(site.pages[index].slug)
+        case .notFound: return URLScheme.notFound
+        case .search: return URLScheme.search
+        case .checklist(let index, let year): return URLScheme.checklist(site.units[site.compliance[index].unit].unit.id, round: year)
+        case .progress(let year): return URLScheme.progress(round: year)
+        case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
+        case .portalFeed: return Discovery.portalFeedPath
+        case .openData(let file): return file.path
+        case .sitemap(let file): return file.path
+        }
+    }
+
+    /// Attachments are copied beside their document's page under an ASCII name.
+    private func copyAttachments(mirror: URL?) throws -> Int {
+        var count = 0
+        for document in site.documents where !document.source.attachments.isEmpty {
+            let source = document.source
+            let sourceFolder = portalRoot.appendingPathComponent(source.sourcePath).deletingLastPathComponent()
+            for attachment in source.attachments {
+                let data: Data
+                do { data = try Data(contentsOf: sourceFolder.appendingPathComponent(attachment)) } catch {
+                    let reason = FileErrorText.describe(error)
+                    throw WriteFailure(path: source.sourcePath, reason: .init(vi: "\(attachment): \(reason.vi)", en: "\(attachment): \(reason.en)"))
+                }
+                try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data, mirror: mirror).get()
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The spare output to make as the site is written (`spare`, made here, empty), or nil:
+    /// only when fewer than half the files can be kept in place or linked from the output
+    /// being replaced (the first build, `--full`, a changed template), which then shares few
+    /// files with the new one and would make a poor spare.
+    private func startSpare(paths: [String], keys: [UInt64?], inPlace: Set<String>) -> URL? {
+        guard let spare else { return nil }
+        let reusable = zip(paths, keys).count { path, key in inPlace.contains(path) || (key != nil && previous?.keys[path] == key) }
+        guard reusable * 2 < paths.count else { return nil }
+        try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return mkdir(spare.path, 0o755) == 0 ? spare : nil
+    }
+
+    private func writeFile(_ path: String, _ data: Data, createFolder: Bool = true, mirror: URL?) -> Result<Void, WriteFailure> {
+        let url = folder.appendingPathComponent(path)
+        do {
+            if createFolder {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let mirror { try? FileManager.default.createDirectory(at: mirror.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true) }
+            }
+            try PlainFile.create(url.path, contents: data)
+            mirrorFile(path, into: mirror)
+            return .success(())
+        } catch {
+            return .failure(WriteFailure(path: path, reason: FileErrorText.describe(error)))
+        }
+    }
+}
+
+extension SiteWriter {
+    /// Links a staged file into the spare being made. One that cannot be linked is left out:
+    /// the spare is listed when reused, and a page missing from it is made again.
+    fileprivate func mirrorFile(_ path: String, into mirror: URL?) {
+        guard let mirror else { return }
+        link(folder.path + "/" + path, mirror.path + "/" + path)
+    }
+}
+
+/// The pages of the output a build replaces, and the keys they were made from.
+struct PreviousPages: Sendable {
+    let folder: URL
+    let keys: [String: UInt64]
+}
+
+struct WriteFailure: Error, Sendable {
+    var path: String
+    var reason: LocalizedText
+}

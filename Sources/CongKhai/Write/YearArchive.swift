@@ -1,0 +1,95 @@
+import Crypto
+import Foundation
+import ZIPFoundation
+import VietText
+
+/// `congkhai archive`: a self-contained copy of one school year's portal (its documents, units,
+/// directives and listings), browsable offline, zipped with a `MANIFEST.sha256` at its root in
+/// `sha256sum` format, so anyone can check it with standard tools. `congkhai verify` checks it.
+public enum YearArchive {
+    public static let manifestName = "MANIFEST.sha256"
+
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var message: LocalizedText
+        public var description: String { message.vi }
+    }
+
+    /// Builds the year into a temporary folder, writes the manifest, zips it to `output`.
+    /// Returns the number of files archived.
+    @discardableResult
+    public static func create(portal: URL, schoolYear: String, output: URL) throws -> Int {
+        guard SchoolYear.isValid(schoolYear) else {
+            throw Failure(message: .init(vi: "“\(schoolYear)” không phải năm học dạng 2023-2024.", en: "“\(schoolYear)” is not a school year like 2023-2024."))
+        }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-archive-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let site = work.appendingPathComponent("site")
+        let report = try Builder(options: BuildOptions(source: portal, output: site, full: true, schoolYear: schoolYear)).build()
+        if report.documents == 0 {
+            throw Failure(message: .init(vi: "năm học \(schoolYear) chưa có văn bản nào để lưu trữ.", en: "school year \(schoolYear) has no documents to archive."))
+        }
+        // The build's own bookkeeping is not part of the archive.
+        try? FileManager.default.removeItem(at: site.appendingPathComponent(OutputFolder.markerName))
+        let files = try FileTree.files(in: site)
+        var manifest = ""
+        for file in files { manifest += "\(try digest(of: site.appendingPathComponent(file)))  \(file)\n" }
+        try Data(manifest.utf8).write(to: site.appendingPathComponent(manifestName))
+
+        let partial = work.appendingPathComponent("archive.zip")
+        let archive = try Archive(url: partial, accessMode: .create)
+        // A fixed date: the same sources give the same archive bytes.
+        let date = Date(timeIntervalSince1970: 946_684_800)
+        for file in [manifestName] + files {
+            let data = try Data(contentsOf: site.appendingPathComponent(file))
+            try archive.addEntry(with: file, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                                 compressionMethod: .deflate) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+        }
+        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
+        try FileManager.default.moveItem(at: partial, to: output)
+        return files.count + 1
+    }
+
+    /// Problems found in an archive: files whose digest differs, listed files missing, files
+    /// not listed. Empty when the archive is intact.
+    public static func verify(_ url: URL) throws -> [String] {
+        let archive: Archive
+        do { archive = try Archive(url: url, accessMode: .read) } catch {
+            throw Failure(message: .init(vi: "không mở được tệp lưu trữ (\(error)).", en: "cannot open the archive (\(error))."))
+        }
+        guard let manifestEntry = archive[manifestName] else {
+            throw Failure(message: .init(vi: "tệp lưu trữ không có \(manifestName).", en: "the archive has no \(manifestName)."))
+        }
+        let manifest = String(decoding: try contents(of: manifestEntry, in: archive), as: UTF8.self)
+        var expected: [String: String] = [:]
+        for line in manifest.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { continue }
+            expected[String(parts[1].drop { $0 == " " || $0 == "*" })] = String(parts[0])
+        }
+        var problems: [String] = []
+        var seen = Set<String>()
+        for entry in archive where entry.type == .file && entry.path != manifestName {
+            seen.insert(entry.path)
+            guard let want = expected[entry.path] else { problems.append("\(entry.path): không có trong \(manifestName)"); continue }
+            do {
+                let data = try contents(of: entry, in: archive)
+                if hex(SHA256.hash(data: data)) != want { problems.append("\(entry.path): nội dung đã bị thay đổi (mã SHA-256 khác)") }
+            } catch {
+                problems.append("\(entry.path): không đọc được (\(error))")
+            }
+        }
+        for path in expected.keys.sorted() where !seen.contains(path) { problems.append("\(path): thiếu trong tệp lưu trữ") }
+        return problems.sorted()
+    }
+
+    static func digest(of url: URL) throws -> String { hex(SHA256.hash(data: try Data(contentsOf: url))) }
+
+    private static func hex(_ digest: SHA256.Digest) -> String { digest.map { String(format: "%02x", $0) }.joined() }
+
+    private static func contents(of entry: Entry, in archive: Archive) throws -> Data {
+        var data = Data()
+        _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        return data
+    }
+}

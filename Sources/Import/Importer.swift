@@ -1,0 +1,208 @@
+import Foundation
+import VietText
+
+/// `congkhai import`: turns the Word, PDF and text files schools already have into portal
+/// documents: front matter recognised from the layout, the body as Markdown, the original kept
+/// beside it as an attachment.
+public struct Importer: Sendable {
+    public struct Options: Sendable {
+        public var portal: URL
+        public var unitID: String
+        public var output: URL?
+        public var force: Bool
+        public var attach: Bool
+        public var schoolYear: String?
+        /// The day the document is made public, written as `published:` (the command line
+        /// gives today; tests give a fixed day). Nil writes none.
+        public var published: IssuedDate?
+
+        public init(portal: URL, unitID: String, output: URL? = nil, force: Bool = false, attach: Bool = true, schoolYear: String? = nil,
+                    published: IssuedDate? = nil) {
+            self.published = published
+            self.portal = portal.standardizedFileURL
+            self.unitID = unitID
+            self.output = output
+            self.force = force
+            self.attach = attach
+            self.schoolYear = schoolYear
+        }
+    }
+
+    public struct Result: Sendable {
+        public var written: URL
+        public var attachment: URL?
+        public var document: ImportedDocument
+        public var encoding: String
+        public var warnings: [ImportWarning]
+    }
+
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public var file: String
+        public var message: LocalizedText
+        public var description: String { "\(file): lỗi: \(message.vi)" }
+    }
+
+    public var options: Options
+    /// The portal's units, one of which `options.unitID` names.
+    public var units: [ImportUnit]
+    public init(options: Options, units: [ImportUnit]) {
+        self.options = options
+        self.units = units
+    }
+
+    /// The unit the documents belong to, among the portal's.
+    public func unit() throws(Failure) -> ImportUnit {
+        if let unit = units.first(where: { $0.id == options.unitID }) { return unit }
+        let known = units.map(\.id).joined(separator: ", ")
+        throw Failure(file: "content/units/\(options.unitID)/unit.yaml", message: .init(
+            vi: "không có đơn vị “\(options.unitID)”. Các đơn vị hiện có: \(known.isEmpty ? "(chưa có)" : known). Tạo tệp unit.yaml của đơn vị trước.",
+            en: "there is no unit “\(options.unitID)”. Units: \(known.isEmpty ? "(none)" : known). Create its unit.yaml first."))
+    }
+
+    /// Reads and recognises a file without writing anything.
+    func recognise(_ url: URL, unit: ImportUnit? = nil) throws(Failure) -> (document: ImportedDocument, encoding: String, lines: [SourceLine]) {
+        let (text, encoding, splitCells) = try read(url)
+        let lines = SourceLine.lines(of: text, splitCells: splitCells)
+        let recognizer = LayoutRecognizer(unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
+        var document = recognizer.recognise(lines)
+        if let unit { document.warnings += Self.checkLetterhead(document.letterhead, against: unit) }
+        return (document, encoding, lines)
+    }
+
+    /// Imports one file: writes `<slug>.md` (and the original beside it) and returns where.
+    /// `written`: the documents this run wrote before; one of theirs is never overwritten, even
+    /// with --force, as two files of one run with the same subject are two documents.
+    public func importFile(_ url: URL, written: Set<URL> = []) throws(Failure) -> Result {
+        let unit = try unit()
+        let (document, encoding, lines) = try recognise(url, unit: unit)
+        var warnings = document.warnings
+        // The year the subject names first: a plan for 2024-2025 is often issued in August 2024.
+        // --school-year is for documents that say neither (its help and docs/import.md).
+        let schoolYear = document.title.flatMap { SchoolYear.mentioned(in: [$0]) } ?? document.issued?.schoolYear
+            ?? document.schoolYearHint ?? options.schoolYear ?? Self.currentSchoolYear()
+        let folder = options.output ?? options.portal.appendingPathComponent("content/units/\(unit.id)/\(schoolYear)")
+        let kindName = Catalogue().documentKind(document.kind ?? "khac")?.name ?? ""
+        var slug = VietnameseText.slug("\(kindName) \(document.title ?? url.deletingPathExtension().lastPathComponent)", maxLength: 70)
+        if slug.isEmpty { slug = "van-ban" }
+        var target = folder.appendingPathComponent("\(slug).md")
+        var suffix = 2
+        let writtenPaths = Set(written.map(\.standardizedFileURL.path))
+        while writtenPaths.contains(target.standardizedFileURL.path) {
+            target = folder.appendingPathComponent("\(slug)-\(suffix).md")
+            suffix += 1
+        }
+        let stem = target.deletingPathExtension().lastPathComponent
+        let manager = FileManager.default
+        if manager.fileExists(atPath: target.path) && !options.force {
+            throw Failure(file: target.path, message: .init(
+                vi: "tệp đã có; congkhai không ghi đè. Thêm --force nếu muốn thay nó.",
+                en: "the file exists; congkhai does not overwrite it. Add --force to replace it."))
+        }
+        var attachment: URL?
+        let isOriginal = ["docx", "pdf", "doc"].contains(url.pathExtension.lowercased())
+        if options.attach && isOriginal {
+            attachment = folder.appendingPathComponent("\(stem).\(url.pathExtension.lowercased())")
+        }
+        var pairs: [(String, FrontMatterWriter.Value)] = []
+        pairs.append(("title", .text(document.title ?? url.deletingPathExtension().lastPathComponent)))
+        pairs.append(("kind", .text(document.kind ?? "khac")))
+        if let number = document.number { pairs.append(("number", .text(number))) }
+        if let issued = document.issued { pairs.append(("issued", .text(issued.iso))) }
+        if let place = document.place { pairs.append(("place", .text(place))) }
+        if let signer = document.signer { pairs.append(("signer", .text(signer))) }
+        if let title = document.signerTitle { pairs.append(("signer_title", .text(title))) }
+        if !document.recipients.isEmpty { pairs.append(("recipients", .list(document.recipients))) }
+        if !document.letterhead.isEmpty { pairs.append(("letterhead", .list(document.letterhead))) }
+        if let attachment { pairs.append(("attachments", .list([attachment.lastPathComponent]))) }
+        if let published = options.published { pairs.append(("published", .text(published.iso))) }
+        if document.title == nil {
+            warnings.append(ImportWarning(line: nil, message: .init(vi: "không tìm thấy trích yếu; đã dùng tên tệp làm `title`.",
+                                                                    en: "no subject line found; the file name is used as `title`.")))
+        }
+        if document.issued == nil && options.schoolYear == nil && document.schoolYearHint == nil {
+            warnings.append(ImportWarning(line: nil, message: .init(vi: "văn bản không ghi ngày và không nêu năm học; đã xếp vào năm học \(schoolYear). Dùng --school-year để chọn.",
+                                                                    en: "no date and no school year in the document; filed under \(schoolYear). Use --school-year to choose.")))
+        }
+        let frontMatter: String
+        do { frontMatter = try FrontMatterWriter.yaml(pairs) } catch {
+            throw Failure(file: url.path, message: .init(vi: "không ghi được phần đầu (\(error)).", en: "cannot write the front matter (\(error))."))
+        }
+        let content = "---\n\(frontMatter)---\n\n\(document.body)"
+        for (word, line) in WordCheck.missing(source: lines, output: content, droppedLines: document.droppedLines) {
+            warnings.append(ImportWarning(line: line, message: .init(vi: "từ “\(word)” của bản gốc không có trong tệp đã tạo.",
+                                                                      en: "the word “\(word)” of the source is not in the written file.")))
+        }
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(content.utf8).write(to: target)
+            if let attachment {
+                if manager.fileExists(atPath: attachment.path) { try manager.removeItem(at: attachment) }
+                try manager.copyItem(at: url, to: attachment)
+            }
+        } catch {
+            throw Failure(file: target.path, message: .init(vi: "không ghi được tệp (\(error.localizedDescription)).", en: "cannot write the file (\(error.localizedDescription))."))
+        }
+        var result = Result(written: target, attachment: attachment, document: document, encoding: encoding, warnings: warnings)
+        result.document.warnings = warnings
+        return result
+    }
+
+    // MARK: - Reading
+
+    private func read(_ url: URL) throws(Failure) -> (text: String, encoding: String, splitCells: Bool) {
+        let name = url.lastPathComponent
+        switch url.pathExtension.lowercased() {
+        case "docx":
+            do {
+                let lines = try DocxReader.lines(of: url)
+                let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(lines.joined(separator: "\n")))
+                return (VietnameseText.nfc(repaired.text), "docx", false)
+            } catch {
+                throw Failure(file: name, message: .init(vi: "không đọc được tệp Word .docx (\(error)). Tệp .doc cũ cần lưu lại thành .docx.",
+                                                         en: "cannot read the .docx file (\(error)). Save old .doc files as .docx."))
+            }
+        case "pdf":
+            do {
+                let text = try PDFTextReader.text(of: url)
+                let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(text))
+                return (VietnameseText.nfc(repaired.text), repaired.converted.isEmpty ? "pdf" : "pdf + tcvn3/vni", true)
+            } catch PDFTextReader.Failure.noText {
+                throw Failure(file: name, message: .init(vi: "tệp PDF không có lớp chữ (có thể là bản scan); congkhai không nhận dạng chữ từ ảnh. Hãy dùng tệp Word gốc hoặc PDF xuất từ Word.",
+                                                         en: "the PDF has no text layer (a scan?); congkhai does no OCR. Use the original Word file or a PDF exported from Word."))
+            } catch PDFTextReader.Failure.toolMissing {
+                throw Failure(file: name, message: .init(vi: "cần chương trình pdftotext (gói poppler-utils): chạy `make deps` hoặc `apt-get install poppler-utils`.",
+                                                         en: "pdftotext is needed (package poppler-utils): run `make deps` or `apt-get install poppler-utils`."))
+            } catch {
+                throw Failure(file: name, message: .init(vi: "không đọc được tệp PDF (\(error)).", en: "cannot read the PDF (\(error))."))
+            }
+        case "txt", "md", "text", "":
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Failure(file: name, message: .init(vi: "không đọc được tệp.", en: "cannot read the file."))
+            }
+            let decoded = ImportTextDecoder.decode(data)
+            return (decoded.text, decoded.encoding, false)
+        default:
+            throw Failure(file: name, message: .init(vi: "congkhai nhập được tệp .docx, .pdf và .txt; không nhập được “.\(url.pathExtension)”.",
+                                                     en: "congkhai imports .docx, .pdf and .txt files, not “.\(url.pathExtension)”."))
+        }
+    }
+
+    /// The letterhead's last line names the issuer; it should be this unit.
+    static func checkLetterhead(_ letterhead: [String], against unit: ImportUnit) -> [ImportWarning] {
+        guard let issuer = letterhead.last else { return [] }
+        let generic: Set<String> = ["truong", "tieu", "hoc", "trung", "co", "so", "pho", "thong", "mam", "non", "phong", "giao", "duc",
+                                    "va", "dao", "tao", "huyen", "cong", "doan", "thpt", "thcs", "th", "mn", "pgd", "gd", "dt", "ubnd", "tinh", "thanh", "pho"]
+        let issuerWords = Set(VietnameseText.fold(letterhead.joined(separator: " ")).split { !$0.isLetter && !$0.isNumber }.map(String.init))
+        let unitWords = VietnameseText.fold(unit.name).split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { !generic.contains($0) }
+        guard !unitWords.isEmpty, !unitWords.allSatisfy(issuerWords.contains) else { return [] }
+        return [ImportWarning(line: nil, message: .init(
+            vi: "phần đầu văn bản ghi “\(issuer)”, khác với đơn vị “\(unit.name)”; kiểm tra đã chọn đúng --unit.",
+            en: "the letterhead says “\(issuer)”, not unit “\(unit.name)”; check --unit."))]
+    }
+
+    static func currentSchoolYear() -> String {
+        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        let year = components.year ?? 2024
+        return (components.month ?? 1) >= 9 ? "\(year)-\(year + 1)" : "\(year - 1)-\(year)"
+    }
+}

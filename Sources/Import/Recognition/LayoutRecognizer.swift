@@ -1,0 +1,626 @@
+import Foundation
+import VietText
+
+/// Reads the blocks of a document in the state format (Nghị định 30/2020/NĐ-CP): letterhead,
+/// national motto, number, place and date, type name, subject, body, recipients, signature,
+/// appendix; and maps each to a front-matter field or the Markdown body.
+struct LayoutRecognizer {
+    /// Document type names as printed on their own line, folded, and their kind.
+    static let typeNames: [(folded: String, kind: String)] = [
+        ("ke hoach", "ke-hoach"), ("bao cao", "bao-cao"), ("quyet dinh", "quyet-dinh"), ("huong dan", "huong-dan"),
+        ("cong van", "cong-van"), ("thong bao", "thong-bao"), ("to trinh", "to-trinh"), ("quy che", "quy-che"),
+        ("quy dinh", "quy-dinh"), ("chuong trinh", "chuong-trinh"), ("de an", "de-an"), ("bien ban", "bien-ban"),
+        ("nghi quyet", "nghi-quyet"), ("chi thi", "chi-thi"), ("thong tri", "khac"), ("giay moi", "khac"),
+        ("phuong an", "khac"), ("ket luan", "khac"), ("cong dien", "khac"), ("giay xac nhan", "khac"),
+        ("danh sach", "khac"), ("ban cam ket", "khac"), ("cam ket", "khac"), ("thu moi", "khac"),
+    ]
+    /// Type codes of a number ("08/KH-CĐGD") when no type line was printed.
+    static let codeKinds: [String: String] = [
+        "KH": "ke-hoach", "BC": "bao-cao", "QD": "quyet-dinh", "HD": "huong-dan", "TB": "thong-bao", "TTR": "to-trinh",
+        "QC": "quy-che", "CTR": "chuong-trinh", "DA": "de-an", "BB": "bien-ban", "NQ": "nghi-quyet", "CT": "chi-thi",
+    ]
+    static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai"]
+    /// With the body, how a subject printed in capitals is written in sentence case: the unit's
+    /// name ("Trường THCS Phong Xuân") and its places' ("Phong Điền").
+    var unitName: String?
+    var places: [String] = []
+
+    func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
+        var document = ImportedDocument()
+        let furniture = PageFurniture(rawLines)
+        let lines = furniture.kept
+        document.reportRemoved(furniture.removed)
+        var index = 0
+        var typeIndex: Int?
+        var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
+        var kindFromSubjectLabel = false
+        // "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "BÁO CÁO TÓM TẮT": a few words in capitals
+        // after the type's name, the subject on the line below.
+        var typeQualifier: String?
+        // A type with no kind of its own ("GIẤY MỜI", "DANH SÁCH"): its name leads the title.
+        var otherTypeName: String?
+
+        // Header: everything up to the subject, within the first lines.
+        let headerLimit = min(lines.count, 40)
+        for position in 0..<headerLimit {
+            let line = lines[position]
+            if line.isBlank || consumed.contains(position) { continue }
+            if isMotto(line) || isRule(line) { consumed.insert(position); continue }
+            // "Số:" and its blank number in cells of their own ("Số:    /BGDĐT- GDMN").
+            if document.number == nil, ["so:", "so :"].contains(line.folded), position + 1 < headerLimit, lines[position + 1].number == line.number,
+               let number = Self.number(in: line.plain + " " + lines[position + 1].plain) {
+                document.number = number.value
+                consumed.formUnion([position, position + 1])
+                continue
+            }
+            if document.number == nil, let number = Self.number(in: line.plain) {
+                document.number = number.value
+                consumed.insert(position)
+                if let rest = number.rest, let placeDate = Self.placeAndDate(in: rest) {
+                    (document.place, document.issued) = (placeDate.place, placeDate.date)
+                }
+                continue
+            }
+            if document.issued == nil && document.place == nil, let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
+                (document.place, document.issued) = (placeDate.place, placeDate.date)
+                consumed.insert(position)
+                continue
+            }
+            // "Số: 255 / BC-BCĐPCGD-", the date, "XMC": a number wrapped in its narrow column.
+            if let number = document.number, number.hasSuffix("-") || number.hasSuffix("/"), Self.isCode(line.plain) {
+                document.number = number + line.plain
+                consumed.insert(position)
+                continue
+            }
+            if let type = typeLine(line, afterHeader: document.number != nil || document.issued != nil) {
+                document.kind = type.kind
+                if type.kind == "khac" { otherTypeName = type.name }
+                typeIndex = position
+                consumed.insert(position)
+                // Its name is the `kind`; the rest of the line is the title.
+                document.droppedLines.insert(line.number)
+                if let rest = type.rest {
+                    document.title = rest
+                    if rest.split(separator: " ").count <= 3, position + 1 < lines.count, !lines[position + 1].isBlank,
+                       !lines[position + 1].isUppercase { typeQualifier = rest }
+                }
+                break
+            }
+            if (line.isUppercase && line.plain.count <= 120) || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: document)) {
+                document.letterhead.append(line.plain)
+                consumed.insert(position)
+                continue
+            }
+            if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
+                // A công văn: no type line, its subject under the number.
+                if document.kind == nil { kindFromSubjectLabel = true }
+                document.kind = document.kind ?? "cong-van"
+                document.title = VietnameseText.capitalizingFirst(Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
+                consumed.insert(position)
+                typeIndex = position
+                break
+            }
+            if position > 15 { break }
+        }
+
+        // Subject: the lines after the type name up to a blank line or the body's first words.
+        if let typeIndex {
+            index = typeIndex + 1
+            var titleParts: [String] = document.title.map { [$0] } ?? []
+            let subjectIsVv = lines[typeIndex].folded.hasPrefix("v/v") || lines[typeIndex].folded.hasPrefix("ve viec")
+            // The date read among the subject's lines (a công văn's right-hand column): after it,
+            // a blank line ends the subject ("Dự thảo" below is not part of it).
+            var dateAmongSubject = false
+            while index < lines.count {
+                let line = lines[index]
+                if line.isBlank {
+                    // "KẾ HOẠCH CHỈ ĐẠO CHUYÊN MÔN", a blank line, "NĂM HỌC 2024 – 2025": the
+                    // period a subject is for is still the subject.
+                    let next = lines[index...].firstIndex { !$0.isBlank }
+                    if !titleParts.isEmpty, let next, titleParts.count < 4, !dateAmongSubject,
+                       Self.timeSpan(lines[next]) != nil || (subjectIsVv && continuesSubject(lines[next], after: titleParts)) {
+                        index = next
+                        continue
+                    }
+                    if titleParts.isEmpty { index += 1; continue }
+                    break
+                }
+                // The first line under the type name is the subject even when it opens like a
+                // sentence ("Thực hiện công tác dân vận năm 2023"); later ones must not.
+                // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under a decision's subject: who decides,
+                // the body's first line.
+                let firstUnder = titleParts.isEmpty || (typeQualifier != nil && index == typeIndex + 1 && line.plain.count <= 160
+                                                        && !";:".contains(line.plain.last ?? " "))
+                let opensBody = (firstUnder ? isFirstBodyLine(line) : isBodyStart(line)) || (!titleParts.isEmpty && isAuthority(line))
+                if titleParts.count >= 4 || opensBody || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true) {
+                    if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil {
+                        (document.place, document.issued) = (placeDate.place, placeDate.date)
+                        consumed.insert(index)
+                        dateAmongSubject = true
+                        index += 1
+                        continue
+                    }
+                    break
+                }
+                if isMotto(line) || isRule(line) { consumed.insert(index); index += 1; continue }
+                if let span = Self.timeSpan(line) {
+                    // In the case of the subject it ends: "GIÁO DỤC NHÀ TRƯỜNG" + "Năm học: 2024 - 2025";
+                    // "... nhiệm vụ" + "Năm học 2007- 2008" gives "... nhiệm vụ năm học 2007- 2008".
+                    // Alone under the type name ("NĂM HỌC: 2023-2024"), it is the whole subject.
+                    let shouted = titleParts.last.map(TitleCasing.isShouted) ?? false
+                    titleParts.append(shouted ? span.uppercased() : titleParts.isEmpty ? span : VietnameseText.lowercasingFirst(span))
+                    consumed.insert(index)
+                    index += 1
+                    continue
+                }
+                titleParts.append(line.plain)
+                consumed.insert(index)
+                index += 1
+            }
+            if !titleParts.isEmpty { document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " ")) }
+            // A công văn prints its subject (V/v) in the left column and the place and date in the
+            // right one; flattened, the date follows the subject.
+            // The motto may come between them.
+            var next = index
+            while document.issued == nil, next < lines.count, next - index < 12 {
+                let line = lines[next]
+                if line.isBlank { next += 1; continue }
+                if isMotto(line) || isRule(line) { consumed.insert(next); next += 1; continue }
+                if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
+                    (document.place, document.issued) = (placeDate.place, placeDate.date)
+                    consumed.insert(next)
+                    index = next + 1
+                }
+                break
+            }
+        } else {
+            index = (consumed.max() ?? -1) + 1
+            document.warnings.append(ImportWarning(line: nil, message: .init(
+                vi: "không thấy dòng tên loại văn bản (KẾ HOẠCH, BÁO CÁO ...); hãy kiểm tra `kind` và `title`.",
+                en: "no type-name line (KẾ HOẠCH, BÁO CÁO ...) was found; check `kind` and `title`.")))
+        }
+        // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
+        if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain), kind: document.kind) }
+        if document.kind == nil, let number = document.number {
+            document.kind = Self.codes(of: number).compactMap { Self.codeKinds[$0] }.first
+        }
+        // "Số: 271/BC-TMN" over "V/v: Báo cáo kết quả ...": a report laid out as a letter. A
+        // công văn's number has no type code; a type code right after the number names the kind,
+        // and the subject loses the type's name it repeats.
+        if kindFromSubjectLabel, let number = document.number {
+            let codes = Self.codes(of: number)
+            if codes.count > 1, let kind = Self.codeKinds[codes[1]] {
+                document.kind = kind
+                if let title = document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
+                   VietnameseText.fold(title).hasPrefix(name + " ") {
+                    document.title = VietnameseText.capitalizingFirst(String(title.dropFirst(name.count + 1)))
+                }
+            }
+        }
+
+        // Footer: recipients, signature and an appendix after it.
+        let bodyStart = index
+        let footer = recogniseFooter(lines, from: bodyStart, into: &document)
+        var bodyLines = Array(lines[bodyStart..<footer.start])
+        bodyLines = bodyLines.filter { !isMotto($0) }
+        // A form prints its place and date right above the signature ("Thông Bình, ngày 15 tháng
+        // 9 năm 2023", then "HIỆU TRƯỞNG"); a sentence ending with a date ("Cuộc họp kết thúc
+        // lúc 16 giờ ngày ...") is not one.
+        if document.issued == nil, footer.start < lines.count, let last = bodyLines.lastIndex(where: { !$0.isBlank }),
+           let placeDate = Self.placeAndDate(in: bodyLines[last].plain), placeDate.date != nil,
+           placeDate.place.map({ $0.split(separator: " ").count <= 5 && !$0.contains(where: \.isNumber) }) ?? true {
+            (document.place, document.issued) = (document.place ?? placeDate.place, placeDate.date)
+            bodyLines.remove(at: last)
+        }
+        var unplaced = footer.unplaced
+        // Header lines not placed anywhere stay in the body, reported.
+        for position in 0..<min(bodyStart, lines.count) where !consumed.contains(position) && !lines[position].isBlank {
+            unplaced.append(lines[position])
+        }
+        var body = MarkdownBodyWriter().write(unplaced.isEmpty ? bodyLines : unplaced + [SourceLine(number: 0, text: "")] + bodyLines)
+        if let name = footer.otherSignature.last {
+            let titles = footer.otherSignature.dropLast().map { "**\($0)**" }.joined(separator: " ")
+            body += "\n" + (titles.isEmpty ? name : titles + " " + name) + "\n"
+        }
+        if !footer.appendix.isEmpty {
+            // Marked, so the page shows it after the signature and print starts it on a new page.
+            body += "\n" + AppendixMarker.text + "\n\n" + MarkdownBodyWriter().write(footer.appendix, appendix: true)
+        }
+        // A form's label and the text it belongs to ("Biểu mẫu 09", "(Kèm theo Thông tư số
+        // 36/2017/TT-BGDĐT ...)") open the body as printed: nothing to check.
+        for line in unplaced where !Self.isFormLabel(line) {
+            document.warnings.append(ImportWarning(line: line.number, message: .init(
+                vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",
+                en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
+        }
+        document.body = body
+        let casing = TitleCasing(evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 }, names: places)
+        if let title = document.title, TitleCasing.isShouted(title) {
+            document.title = casing.sentenceCased(title)
+        } else if let qualifier = typeQualifier, let title = document.title, title.hasPrefix(qualifier + " ") {
+            // "LIÊN TỊCH" + "Phối hợp giữa nhà trường và Công đoàn": "Liên tịch phối hợp giữa ...".
+            let subject = String(title.dropFirst(qualifier.count + 1))
+            document.title = casing.sentenceCased(qualifier) + " " + VietnameseText.lowercasingFirst(subject)
+        }
+        if let name = otherTypeName {
+            let typeName = VietnameseText.capitalizingFirst(name.lowercased())
+            document.title = document.title.map { typeName + " " + VietnameseText.lowercasingFirst($0) } ?? typeName
+        }
+        document.schoolYearHint = SchoolYear.mentioned(in: lines.map(\.plain))
+        return document
+    }
+
+    // MARK: - Footer
+
+    struct Footer {
+        var start: Int
+        var appendix: [SourceLine] = []
+        var unplaced: [SourceLine] = []
+        /// The left one of two signatures side by side ("THƯ KÝ", "Nguyễn Thị Lan"): its title
+        /// lines and name, kept at the body's end.
+        var otherSignature: [String] = []
+    }
+
+    private func recogniseFooter(_ lines: [SourceLine], from bodyStart: Int, into document: inout ImportedDocument) -> Footer {
+        // The "Nơi nhận" label, else the signature block found from the end.
+        var start = lines.indices.dropFirst(bodyStart).first { Self.isRecipientsLabel(lines[$0]) }
+        if start == nil {
+            start = signatureStart(lines, after: bodyStart)
+        }
+        guard var footerStart = start else { return Footer(start: lines.count) }
+        // Side by side, the signing title may print above "Nơi nhận" (PDF layout text).
+        var back = footerStart - 1
+        while back > bodyStart {
+            let line = lines[back]
+            if line.isBlank { back -= 1; continue }
+            guard line.isUppercase, line.plain.count <= 60, Self.romanHeading(line.plain) == nil, !line.plain.hasSuffix(":") else { break }
+            footerStart = back
+            back -= 1
+        }
+        var footer = Footer(start: footerStart)
+        var titleLines: [SourceLine] = []
+        var position = footerStart
+        var seenSigner = false
+        while position < lines.count {
+            let line = lines[position]
+            position += 1
+            if line.isBlank { continue }
+            if seenSigner {
+                footer.appendix.append(contentsOf: lines[(position - 1)...])
+                break
+            }
+            if Self.isRecipientsLabel(line) {
+                let rest = Self.afterLabel(line.plain, labels: ["Nơi nhận", "Noi nhận", "NƠI NHẬN", "Nơi nhận :"])
+                    .trimmingCharacters(in: CharacterSet(charactersIn: ": "))
+                if !rest.isEmpty { document.recipients.append(Self.stripListMarker(rest)) }
+                continue
+            }
+            if let first = line.plain.first, "-+•–".contains(first) {
+                document.recipients.append(Self.stripListMarker(line.plain))
+                continue
+            }
+            if Self.isSigningTitle(line) {
+                titleLines.append(line)
+                continue
+            }
+            if !titleLines.isEmpty, Self.isSigningMark(line) {
+                document.droppedLines.insert(line.number)
+                continue
+            }
+            if isNameLike(line) && !titleLines.isEmpty {
+                document.signer = line.plain
+                seenSigner = true
+                // Two signatures side by side ("THƯ KÝ ... CHỦ TỌA", a joint plan's "TM. BCH CÔNG
+                // ĐOÀN ... HIỆU TRƯỞNG"): the right one is the chair's or the issuing head's.
+                if position < lines.count, lines[position].number == line.number, isNameLike(lines[position]) {
+                    document.signer = lines[position].plain
+                    // A row of two cells: the first is the left one's. A cell alone: by how far in it starts.
+                    let rows = Dictionary(grouping: titleLines, by: \.number)
+                    let left = titleLines.filter { rows[$0.number]!.count > 1 ? rows[$0.number]!.first == $0 : $0.indent < 8 }
+                    titleLines.removeAll { left.contains($0) }
+                    footer.otherSignature = left.map(\.plain) + [line.plain]
+                    position += 1
+                }
+                continue
+            }
+            if let last = document.recipients.last, titleLines.isEmpty, let first = line.plain.first, first.isLowercase || last.hasSuffix(",") {
+                // A recipient wrapped onto the next line.
+                document.recipients[document.recipients.count - 1] = last + " " + line.plain
+                continue
+            }
+            footer.unplaced.append(line)
+        }
+        if !titleLines.isEmpty { document.signerTitle = titleLines.map(\.plain).joined(separator: " / ") }
+        return footer
+    }
+
+    /// Without a "Nơi nhận" label: an uppercase signing title followed by a name, near the end.
+    private func signatureStart(_ lines: [SourceLine], after bodyStart: Int) -> Int? {
+        let nonBlank = lines.indices.dropFirst(bodyStart).filter { !lines[$0].isBlank }
+        for (offset, position) in nonBlank.enumerated().reversed().prefix(12) {
+            guard isNameLike(lines[position]), offset > 0 else { continue }
+            var titleStart: Int?
+            var back = offset - 1
+            while back >= 0, Self.isSigningMark(lines[nonBlank[back]]) || Self.isSigningTitle(lines[nonBlank[back]]) {
+                if !Self.isSigningMark(lines[nonBlank[back]]) { titleStart = nonBlank[back] }
+                back -= 1
+            }
+            if let titleStart { return titleStart }
+        }
+        return nil
+    }
+
+    // MARK: - Line kinds
+
+    /// "(Đã ký)", "(Ký, ghi rõ họ tên, đóng dấu)" between the signing title and the name: a
+    /// copy's note of the signature, not the signer.
+    static func isSigningMark(_ line: SourceLine) -> Bool {
+        let words = line.folded.split { !$0.isLetter }
+        return words.contains("ky") && words.allSatisfy(signingMarkWords.contains)
+    }
+
+    private static let signingMarkWords: Set<Substring> = ["da", "ky", "ten", "va", "ghi", "ro", "ho", "dong", "dau", "sao", "y", "ban", "chinh"]
+
+    private func isMotto(_ line: SourceLine) -> Bool {
+        // Letters only: "Độc lập- Tự do- Hạnh Phúc", "Độc lập – Tự do – Hạnh phúc" alike.
+        let letters = String(line.folded.filter(\.isLetter))
+        return letters.contains("conghoaxahoichunghiavietnam") || letters.contains("doclaptudohanhphuc")
+            || letters == "dangcongsanvietnam"
+    }
+
+    private func isRule(_ line: SourceLine) -> Bool {
+        !line.plain.isEmpty && line.plain.allSatisfy { "-_=*~.–—".contains($0) || $0 == " " }
+    }
+
+    /// `name`: the type's words as printed ("GIẤY MỜI"). The type's name is printed in capitals,
+    /// letter-spaced ("K Ế  H O Ạ C H") at times; a Word file that capitalises it with a font
+    /// style gives it as typed: alone on its line in any case, or, once the number or the date
+    /// was read (`afterHeader`), leading a subject line that is no sentence.
+    private func typeLine(_ line: SourceLine, afterHeader: Bool) -> (kind: String, name: String, rest: String?)? {
+        if let spaced = Self.letterSpaced(line.plain) {
+            let joined = VietnameseText.fold(spaced).replacingOccurrences(of: " ", with: "")
+            if let type = Self.typeNames.first(where: { $0.folded.replacingOccurrences(of: " ", with: "") == joined }) {
+                return (type.kind, spaced, nil)
+            }
+        }
+        let folded = line.folded
+        for type in Self.typeNames where folded == type.folded || folded.hasPrefix(type.folded + " ") {
+            let words = line.plain.split(separator: " ")
+            let typeWordCount = type.folded.split(separator: " ").count
+            let name = words.prefix(typeWordCount).joined(separator: " ")
+            // The name alone on its line, in any case.
+            if folded == type.folded { return (type.kind, name, nil) }
+            let rest = words.dropFirst(typeWordCount).joined(separator: " ")
+            // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
+            if line.isUppercase { return (type.kind, name, rest) }
+            guard afterHeader, line.plain.count <= 200, !".;:".contains(line.plain.last ?? "."),
+                  let next = words.dropFirst(typeWordCount).first,
+                  !Self.sentenceWordsAfterType.contains(next.lowercased()), next.first?.isNumber != true else { return nil }
+            return (type.kind, name, VietnameseText.capitalizingFirst(rest))
+        }
+        return nil
+    }
+
+    /// "Phòng GD&ĐT huyện Yên Thành" over "Trường THCS Lý Nhật Quang", at the top, before the
+    /// number and the date: the letterhead of a Word file that capitalises it with a font style.
+    private func isLetterheadInSentenceCase(_ line: SourceLine, headerSoFar document: ImportedDocument) -> Bool {
+        guard document.number == nil, document.issued == nil, document.letterhead.count < 3, line.plain.count <= 80,
+              line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
+              let first = line.plain.split(separator: " ").first?.lowercased() else { return false }
+        return ProperNames.bodyHeadsInAnyCase.contains(first) || ["chi", "đảng"].contains(first)
+    }
+
+    /// Words after a type's name that make a line a sentence about it, not its subject: "Kế
+    /// hoạch này được ...", "Báo cáo số 12 ...".
+    static let sentenceWordsAfterType: Set<String> = ["số", "này", "được", "đã", "đang", "sẽ", "của", "là", "và", "có", "gồm", "trên", "theo", "đó", "nêu", "kèm"]
+
+    /// "K Ế  H O Ạ C H": single letters with a space between, two between words. The word as it
+    /// reads, "KẾ HOẠCH"; nil for any other line.
+    static func letterSpaced(_ text: String) -> String? {
+        let letters = text.split(separator: " ")
+        guard letters.count >= 4, letters.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return nil }
+        let words = text.components(separatedBy: "  ").map { $0.replacingOccurrences(of: " ", with: "") }.filter { !$0.isEmpty }
+        return words.joined(separator: " ")
+    }
+
+    private func isBodyStart(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) || Self.isPartHeading(folded) { return true }
+        if let first = line.plain.first, "-+•".contains(first) { return true }
+        return Self.romanHeading(line.plain) != nil || line.plain.count > 200
+    }
+
+    /// "V/v Hướng dẫn thực hiện nhiệm vụ", a blank line, "Giáo dục trung học năm học 2014-2015":
+    /// a công văn's subject wrapped in its narrow column. What may follow a subject instead (the
+    /// motto, the date, "Kính gửi", the body) is not its continuation.
+    private func continuesSubject(_ line: SourceLine, after parts: [String]) -> Bool {
+        guard let last = parts.last?.last, !".:;".contains(last), line.plain.count <= 100, !line.isUppercase else { return false }
+        return !isMotto(line) && !isRule(line) && !isBodyStart(line) && Self.placeAndDate(in: line.plain) == nil
+            && Self.number(in: line.plain) == nil && !Self.isRecipientsLabel(line)
+    }
+
+    /// "NĂM HỌC 2024 – 2025", "Năm học: 2024 - 2025", "GIAI ĐOẠN 2021-2025", "Học kỳ I", "Thời
+    /// điểm tháng 10 năm 2020": the period a subject is for, on a line of its own, without the
+    /// label's colon.
+    static func timeSpan(_ line: SourceLine) -> String? {
+        let folded = line.folded
+        guard line.plain.count <= 40, line.plain.contains(where: \.isNumber) || folded.hasPrefix("hoc ky") else { return nil }
+        for label in ["nam hoc", "giai doan", "hoc ky", "thoi diem", "nam"] where folded.hasPrefix(label) {
+            guard let labelEnd = line.plain.index(line.plain.startIndex, offsetBy: label.count, limitedBy: line.plain.endIndex) else { return nil }
+            let rest = line.plain[labelEnd...].drop { $0 == ":" || $0 == " " }
+            if label == "nam", !(rest.first?.isNumber ?? false) { return nil }
+            return VietnameseText.collapseWhitespace(line.plain[..<labelEnd] + " " + rest)
+        }
+        return nil
+    }
+
+    /// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ...", "HIỆU TRƯỞNG TRƯỜNG ...", "GIÁM ĐỐC SỞ ...": the
+    /// authority a decision is made by, in capitals on a line of its own.
+    private func isAuthority(_ line: SourceLine) -> Bool {
+        // In sentence case too, as a Word file with a capitalising font style gives it.
+        guard line.isUppercase || (line.plain.first?.isUppercase == true && !".;:,".contains(line.plain.last ?? ".")),
+              line.plain.count <= 120 else { return false }
+        let folded = line.folded
+        return Self.authorityTitles.contains { folded.hasPrefix($0) }
+    }
+
+    static let authorityTitles = ["chu tich ", "hieu truong ", "giam doc ", "truong phong ", "bo truong ", "thu truong ",
+                                  "pho chu tich ", "pho hieu truong ", "pho giam doc ", "pho truong phong ", "ban chap hanh ",
+                                  "ban thuong vu ", "uy ban nhan dan ", "ban giam hieu "]
+
+    /// What can never be a subject: a basis, an address line, a list, a section.
+    private func isFirstBodyLine(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        if folded.hasPrefix("can cu") || folded.hasPrefix("kinh gui") { return true }
+        if let first = line.plain.first, "-+•".contains(first) { return true }
+        return Self.romanHeading(line.plain) != nil || line.plain.count > 300
+    }
+
+    /// A signing title: a line in capitals ("KT. HIỆU TRƯỞNG"), or a known title in any case
+    /// ("Hiệu trưởng", "Người lập biểu").
+    static func isSigningTitle(_ line: SourceLine) -> Bool {
+        if line.isUppercase { return line.plain.count <= 80 }
+        var folded = Substring(line.folded)
+        var prefixed = false
+        for prefix in ["tm.", "t/m", "kt.", "k/t", "q.", "tl.", "t/l", "tuq."] where folded.hasPrefix(prefix) {
+            folded = folded.dropFirst(prefix.count).drop { $0 == " " }
+            prefixed = true
+        }
+        // "TM. Ban Thường vụ", "TM. Hội đồng trường": on behalf of a body, whose names vary.
+        if prefixed, !folded.isEmpty, line.plain.count <= 60, !line.plain.contains(where: \.isNumber),
+           !".;:".contains(line.plain.last ?? ".") { return true }
+        return signingTitles.contains(String(folded))
+    }
+
+    static let signingTitles: Set<String> = [
+        "hieu truong", "pho hieu truong", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "chu tich",
+        "pho chu tich", "to truong", "to pho", "bi thu", "pho bi thu", "thu ky", "chu toa", "chu tri", "ke toan",
+        "thu truong don vi", "nguoi lap", "nguoi lap bieu", "nguoi lap ke hoach", "nguoi viet", "tong phu trach", "ban giam hieu",
+    ]
+
+    /// "Cao Văn Sửu", "Trần Thị Thu Hà", "ThS. Nguyễn Văn An": two to six capitalised words, no
+    /// digits, perhaps after a degree.
+    private func isNameLike(_ line: SourceLine) -> Bool {
+        var words = line.plain.split(separator: " ")
+        // "ThS.", "TS.", "PGS.TS.", "CN.": an academic title before the name.
+        if let first = words.first, first.hasSuffix("."), first.count <= 8, first.filter(\.isLetter).count <= 5, words.count > 2 {
+            words.removeFirst()
+        }
+        guard (2...6).contains(words.count), line.plain.count <= 50, !line.plain.contains(where: \.isNumber) else { return false }
+        return words.allSatisfy { word in
+            guard let first = word.first, first.isUppercase else { return false }
+            return word.dropFirst().allSatisfy { $0.isLetter && ($0.isLowercase || word.count <= 3) }
+        }
+    }
+
+    static func isRecipientsLabel(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        return folded.hasPrefix("noi nhan")
+    }
+
+    // MARK: - Fields
+
+    /// "Số: 08 /KH - CĐGD", possibly followed by the place and date on the same line.
+    static func number(in text: String) -> (value: String, rest: String?)? {
+        let folded = VietnameseText.fold(text)
+        guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") else { return nil }
+        var rest = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
+        if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+        guard let first = rest.first, first.isNumber || first == "/" || first == "." || first == "…" else { return nil }
+        var after: String?
+        if let range = rest.range(of: #"\s{2,}|,?\s+[^\s,]+(\s[^\s,]+){0,3},\s*ngày"#, options: .regularExpression) {
+            after = String(rest[range.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ", "))
+            rest = String(rest[..<range.lowerBound])
+        }
+        let value = DocumentNumber.tidy(rest.trimmingCharacters(in: CharacterSet(charactersIn: ".…_ ")))
+        guard value.contains("/") || value.contains("-") else { return nil }
+        return (value, after)
+    }
+
+    struct PlaceDate { var place: String?; var date: IssuedDate?; var isWholeLine: Bool }
+
+    /// "Tân Hồng, ngày 31 tháng 05 năm 2024", "Hà Nội, ngày   tháng 4 năm 2024"; typed in
+    /// figures too, "Hà Nội, ngày 15/9/2024".
+    static func placeAndDate(in text: String) -> PlaceDate? {
+        let pattern = #"^(.{0,60}?)[,\s]\s*ngày\s*(?:([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_,]*năm\s*([0-9]{4})|([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\6\s*([0-9]{4}))\s*\.?$"#
+        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = regex.firstMatch(in: text, range: range) else { return nil }
+        func group(_ index: Int) -> String? {
+            guard let range = Range(match.range(at: index), in: text) else { return nil }
+            return String(text[range])
+        }
+        let place = group(1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.…_")) }.flatMap { $0.isEmpty ? nil : $0 }
+        let figures = group(8) != nil
+        let date = IssuedDate(year: Int(group(figures ? 8 : 4) ?? "") ?? 0, month: Int(group(figures ? 7 : 3) ?? "") ?? 0,
+                              day: group(figures ? 5 : 2).flatMap { Int($0) })
+        return PlaceDate(place: place, date: date, isWholeLine: true)
+    }
+
+    /// "(Kèm theo Kế hoạch số /KH-THAP, ngày tháng 4 năm 2024 của Trường ...)": the number an
+    /// appendix gives its own document, when the type it names is the document's (`kind`, when
+    /// known): a form's "(Kèm theo Thông tư số 36/2017/TT-BGDĐT ...)" names the Thông tư it
+    /// belongs to, not the document.
+    static func numberFromAppendixReference(_ lines: [String], kind: String?) -> String? {
+        let pattern = #"[Kk]èm theo\s+(\S+(?:\s+\S+)?)\s+số\s*:?\s*([0-9]*\s*[/-][^,;()]*?)(?:,|\s+ngày|\)|$)"#
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return nil }
+        let ownTypes = typeNames.filter { kind == nil || $0.kind == kind }.map(\.folded)
+        for line in lines {
+            let range = NSRange(line.startIndex..., in: line)
+            guard let match = regex.firstMatch(in: line, range: range), let type = Range(match.range(at: 1), in: line),
+                  let symbol = Range(match.range(at: 2), in: line), ownTypes.contains(VietnameseText.fold(String(line[type]))) else { continue }
+            let value = DocumentNumber.tidy(String(line[symbol]).trimmingCharacters(in: .whitespaces))
+            if value.count >= 3, value.contains(where: \.isLetter) { return value }
+        }
+        return nil
+    }
+
+    static func afterLabel(_ text: String, labels: [String]) -> String {
+        for label in labels where text.hasPrefix(label) {
+            return String(text.dropFirst(label.count)).trimmingCharacters(in: CharacterSet(charactersIn: ":. "))
+        }
+        return text
+    }
+
+    static func stripListMarker(_ text: String) -> String {
+        String(text.drop { "-+•– ".contains($0) })
+    }
+
+    /// "Biểu mẫu 09", "Mẫu số 01", "Phụ lục II", "(Kèm theo Thông tư số ...)": the label a form
+    /// prints above the letterhead.
+    static func isFormLabel(_ line: SourceLine) -> Bool {
+        let folded = line.folded
+        if ["bieu mau", "mau so", "phu luc"].contains(where: { folded.hasPrefix($0) }) { return line.plain.count <= 40 }
+        return folded.hasPrefix("(kem theo ") || folded.hasPrefix("(ban hanh kem theo ")
+    }
+
+    /// "PHẦN THỨ NHẤT", "Phần I", "CHƯƠNG II": a part of the body, folded.
+    static func isPartHeading(_ folded: String) -> Bool {
+        let words = folded.split(separator: " ")
+        guard words.count >= 2, words[0] == "phan" || words[0] == "chuong" else { return false }
+        let next = words[1].trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+        return next == "thu" || (!next.isEmpty && next.allSatisfy { "ivx0123456789".contains($0) })
+    }
+
+    /// The parts of a number as keys: "08/KH-CĐGD" gives "08", "KH", "CDGD".
+    static func codes(of number: String) -> [String] {
+        number.split(whereSeparator: { "/-".contains($0) }).map { DocumentNumber.symbolKey(String($0)) }
+    }
+
+    /// "XMC", "BCĐPCGD": capitals, digits and "&" only, one short word.
+    static func isCode(_ text: String) -> Bool {
+        text.count <= 12 && text.contains(where: \.isLetter) && text.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "&" }
+    }
+
+    static func romanHeading(_ text: String) -> String? {
+        let numerals = ["XV", "XIV", "XIII", "XII", "XI", "X", "IX", "VIII", "VII", "VI", "V", "IV", "III", "II", "I"]
+        for numeral in numerals where text.hasPrefix(numeral) {
+            let rest = text.dropFirst(numeral.count)
+            guard let next = rest.first, next == "." || next == " " || next == ":" || next == ")" else { continue }
+            let words = rest.filter(\.isLetter)
+            if words.isEmpty { return nil }
+            return text
+        }
+        return nil
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+
+/// Vietnamese text handling shared by every stage: NFC normalisation, diacritic folding for
+/// slugs and search, and ASCII slugs.
+public enum VietnameseText {
+    /// Normalises to NFC. Most text is already NFC, and Foundation's normalisation is slow, so it
+    /// runs only when the UTF-8 holds a combining mark (lead bytes 0xCC/0xCD: U+0300–U+036F).
+    public static func nfc(_ text: String) -> String {
+        // Combining marks (U+0300–U+036F) start with byte CC or CD.
+        guard text.containsUTF8Byte(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
+        return removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
+    }
+
+    /// PDF text sometimes stores a tone mark after a stray space ("Chi ̉ thi ̣"); a combining
+    /// mark never follows a space in Vietnamese, so the space goes.
+    private static func removingSpacesBeforeMarks(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            let isMark = (0x300...0x36F).contains(scalar.value)
+            if scalar == " " {
+                if let pending = pendingSpace { scalars.append(pending) }
+                pendingSpace = scalar
+                continue
+            }
+            if let pending = pendingSpace, !isMark { scalars.append(pending) }
+            pendingSpace = nil
+            scalars.append(scalar)
+        }
+        if let pending = pendingSpace { scalars.append(pending) }
+        return String(scalars)
+    }
+
+    /// Lowercases, drops diacritics and maps đ to d: "Đoàn Thể" → "doan the".
+    public static func fold(_ text: String) -> String {
+        // It runs over every word the search index holds: bytes out, not scalars appended to
+        // a String, and ASCII text needing only lowercasing.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+            } else if value < 0x1F00, let base = foldArray[Int(value)] {
+                out.append(UInt8(base.value))
+            } else if (0x300...0x36F).contains(value) {
+                continue  // a stray combining mark
+            } else {
+                for lower in scalar.properties.lowercaseMapping.utf8 { out.append(lower) }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The words of `fold(text)`, each a run of a-z and 0-9, in order: what search indexes and
+    /// what assets/search.js makes of a query. One pass, no folded copy: it runs over every
+    /// document's whole text.
+    public static func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
+        forEachFoldedWordBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// The same words as their bytes, valid only during the call: counting words need not make
+    /// a String of each of the millions a large portal's bodies hold.
+    public static func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
+        func take(_ byte: UInt8) {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                word.append(byte)
+            } else if !word.isEmpty {
+                word.withUnsafeBufferPointer(body)
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                take(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+            } else if value < 0x1F00, let base = foldArray[Int(value)] {
+                take(UInt8(base.value))
+            } else if (0x300...0x36F).contains(value) {
+                continue  // a stray combining mark, dropped as fold() drops it
+            } else {
+                for byte in scalar.properties.lowercaseMapping.utf8 { take(byte) }
+            }
+        }
+        take(0x20)
+    }
+
+    /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
+    /// `maxLength` characters, cut at a hyphen where possible.
+    public static func slug(_ text: String, maxLength: Int = 80) -> String {
+        // Most names given are slugs already (every file and folder name of a portal).
+        if isSlug(text, maxLength: maxLength) { return text }
+        var out = ""
+        var pendingHyphen = false
+        for scalar in fold(text).unicodeScalars {
+            let isAlnum = ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+            if isAlnum {
+                if pendingHyphen && !out.isEmpty { out.append("-") }
+                pendingHyphen = false
+                out.unicodeScalars.append(scalar)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        if out.count > maxLength {
+            let cut = out.prefix(maxLength)
+            if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
+                out = String(cut[..<lastHyphen])
+            } else {
+                out = String(cut)
+            }
+        }
+        return out
+    }
+
+    /// Lowercase ASCII letters and digits in runs joined by single hyphens, no longer than
+    /// `maxLength`: what `slug` makes of it is itself.
+    private static func isSlug(_ text: String, maxLength: Int) -> Bool {
+        let bytes = text.utf8
+        guard !bytes.isEmpty, bytes.count <= maxLength, bytes.first != 0x2D, bytes.last != 0x2D else { return false }
+        var previousHyphen = false
+        for byte in bytes {
+            switch byte {
+            case 0x61...0x7A, 0x30...0x39: previousHyphen = false
+            case 0x2D where !previousHyphen: previousHyphen = true
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// The text with its first letter in capitals: a subject or title printed after a label
+    /// ("V/v hướng dẫn ...") starts a sentence of its own.
+    public static func capitalizingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isLowercase else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// The text with its first letter in lowercase: a label that goes on a subject ("Năm học
+    /// 2007- 2008" after "... nhiệm vụ").
+    public static func lowercasingFirst(_ text: String) -> String {
+        guard let first = text.first, first.isUppercase else { return text }
+        // An abbreviation keeps its capitals: "UBND huyện", "THCS".
+        if text.dropFirst().prefix { !$0.isWhitespace }.contains(where: \.isUppercase) { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and
+    /// trims. A byte scan: it runs over every document's text.
+    public static func collapseWhitespace(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        var previousC2 = false
+        for byte in text.utf8 {
+            if previousC2 {
+                previousC2 = false
+                if byte == 0xA0 { pendingSpace = true; continue }
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(0xC2)
+                bytes.append(byte)
+                continue
+            }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+            } else if byte == 0xC2 {
+                previousC2 = true
+            } else {
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append(byte)
+            }
+        }
+        if previousC2 {
+            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+            bytes.append(0xC2)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Letter and uppercase flags of U+0080–U+1EFF (Latin, combining marks, Vietnamese), looked
+    /// up instead of asking Unicode properties for every character of every document.
+    package static let latinLetterFlags: [UInt8] = {
+        var flags = [UInt8](repeating: 0, count: 0x1F00)
+        for value in 0x80..<0x1F00 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let properties = scalar.properties
+            var flag: UInt8 = 0
+            if properties.isAlphabetic || properties.numericType != nil || (0x300...0x36F).contains(value) { flag |= 1 }
+            if properties.changesWhenLowercased { flag |= 2 }
+            if properties.isWhitespace { flag |= 4 }
+            flags[value] = flag
+        }
+        return flags
+    }()
+
+    private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
+    }
+
+    /// The fold table as an array indexed by code point, for the hot loop.
+    private static let foldArray: [Unicode.Scalar?] = {
+        var array = [Unicode.Scalar?](repeating: nil, count: 0x1F00)
+        for (value, base) in foldTable where value < 0x1F00 { array[Int(value)] = base }
+        return array
+    }()
+
+    /// Precomputed once: every Latin letter with diacritics in U+00C0–U+024F and U+1E00–U+1EFF
+    /// mapped to its lowercase ASCII base letter, plus đ/Đ, which NFD does not decompose.
+    private static let foldTable: [UInt32: Unicode.Scalar] = {
+        var table: [UInt32: Unicode.Scalar] = [0x111: "d", 0x110: "d"]
+        for range in [0xC0...0x24F, 0x1E00...0x1EFF] {
+            for value in range {
+                guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+                let decomposed = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars
+                if let first = decomposed.first, first.value < 0x80, first.properties.isAlphabetic {
+                    table[UInt32(value)] = asciiLowercase(first)
+                }
+            }
+        }
+        return table
+    }()
+}

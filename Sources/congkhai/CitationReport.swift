@@ -1,0 +1,114 @@
+import Foundation
+import VietText
+import Citations
+import Import
+import CongKhai
+
+/// `congkhai citations FILE...`: the numbered citations of other documents in Markdown or
+/// plain-text files, one JSON object per occurrence, for checking a document before publishing.
+public struct CitationReport: Sendable {
+    public struct Line: Sendable, Encodable, Equatable {
+        public var file: String
+        public var line: Int
+        public var type: String
+        public var symbol: String
+        @Nullable public var date: String?
+        @Nullable public var issuer: String?
+        @Nullable public var subject: String?
+        public var relation: String
+        public var key: String
+        public var text: String
+    }
+
+    public init() {}
+
+    /// Scans one file's text. The document's own number is its front matter's `number`, or the
+    /// "Số: ..." line of a plain-text header; it is never reported. An occurrence printed
+    /// without a date or issuer takes them from another occurrence of the same symbol in the
+    /// file: it names the same directive.
+    public func lines(file: String, text: String) -> [Line] {
+        let split = FrontMatterSplitter.split(text)
+        var ownNumber = OwnNumber.find(in: split.body)
+        if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
+            ownNumber = fields.string("number") ?? ownNumber
+        }
+        let isMarkdown = split.yaml != nil || Self.isMarkdown(file)
+        let body = isMarkdown ? split.body : Self.unindented(split.body)
+        let rendered = MarkdownRenderer().render(body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
+        let merged = DocumentCitations.merge(rendered.citations)
+        return rendered.citations.map { citation in
+            let known = merged[citation.symbolKey] ?? citation
+            let key = DirectiveKey(citation: known, locality: CitingContext().locality(for: known)).key
+            return Line(file: file, line: citation.line, type: citation.type, symbol: citation.symbol,
+                        date: (citation.date ?? known.date)?.iso, issuer: citation.issuer ?? known.issuer,
+                        subject: citation.subject ?? known.subject, relation: citation.relation.rawValue, key: key,
+                        text: citation.text)
+        }
+    }
+
+    /// A file's text: Markdown must be UTF-8, as in content/; plain text is decoded as `congkhai
+    /// import` decodes it, so a Notepad "Unicode" (UTF-16) file or a TCVN3 letterhead is read too.
+    public static func text(of url: URL) throws(SourceText.Failure) -> String {
+        if isMarkdown(url.path) { return try SourceText.read(url) }
+        return SourceText.removingControls(ImportTextDecoder.decode(try SourceText.readBytes(url)).text).text
+    }
+
+    static func isMarkdown(_ path: String) -> Bool {
+        ["md", "markdown"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
+    }
+
+    /// Plain text read as Markdown: a line's leading spaces and tabs are layout (a first-line
+    /// indent, text copied from a PDF), not an indented code block, whose text is never scanned.
+    /// Lines keep their numbers.
+    static func unindented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.drop { $0 == " " || $0 == "\t" } }
+            .joined(separator: "\n")
+    }
+
+    public func jsonLines(_ lines: [Line]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return lines.compactMap { line in
+            (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) }
+        }.joined(separator: "\n")
+    }
+}
+
+/// The "Số: 08 /KH - CĐGD" line of a plain-text header: the document's own number.
+public enum OwnNumber {
+    public static func find(in text: String) -> String? {
+        var seen = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "")
+            if line.isEmpty { continue }
+            seen += 1
+            if seen > 30 { break }
+            for label in ["Số:", "Số :", "SỐ:", "SỐ :", "Số"] where line.hasPrefix(label) {
+                let rest = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+                if rest.contains("/") || rest.contains("-") {
+                    let symbol = DocumentNumber.tidy(rest)
+                    return symbol.split(separator: " ").prefix(3).joined(separator: " ")
+                }
+            }
+        }
+        return nil
+    }
+}
+
+/// A document's citations merged by symbol: one entry per cited directive, with the first date,
+/// issuer and subject any of its occurrences prints.
+public enum DocumentCitations {
+    public static func merge(_ citations: [Citation]) -> [String: Citation] {
+        var merged: [String: Citation] = [:]
+        for citation in citations {
+            guard var existing = merged[citation.symbolKey] else { merged[citation.symbolKey] = citation; continue }
+            if existing.date == nil { existing.date = citation.date }
+            if existing.issuer == nil { existing.issuer = citation.issuer }
+            if existing.subject == nil { existing.subject = citation.subject }
+            if existing.symbolYear == nil { existing.symbolYear = citation.symbolYear }
+            merged[citation.symbolKey] = existing
+        }
+        return merged
+    }
+}

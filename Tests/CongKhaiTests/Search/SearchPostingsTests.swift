@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import CongKhai
+import TestSupport
+
+/// Postings patched from an earlier build's are the postings made whole, whatever changed:
+/// entries edited, added, removed, moved, or of unknown key.
+@Suite struct SearchPostingsTests {
+    /// Every paragraph of the real documents as one search entry: its words as the body, and
+    /// its first words as title terms, so entries share many terms, as documents do.
+    static func entries() throws -> [SearchTerms] {
+        var entries: [SearchTerms] = []
+        for file in try TestPaths.seedFiles() {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for paragraph in text.components(separatedBy: "\n") where paragraph.count > 40 {
+                let title = SearchTerms.tokens(paragraph).prefix(3)
+                entries.append(SearchTerms(body: WordCounts(paragraph),
+                                           extra: Dictionary(title.map { ($0, SearchTerms.Weight.title) }, uniquingKeysWith: +)))
+            }
+        }
+        return entries
+    }
+
+    func expectEqual(_ patched: SearchPostings, _ whole: SearchPostings, _ label: String) {
+        #expect(patched.keys == whole.keys, "\(label): keys")
+        for partition in 0..<SearchHash.partitions {
+            let lhs = Dictionary(uniqueKeysWithValues: zip(patched.partitions[partition].terms, patched.partitions[partition].lists))
+            let rhs = Dictionary(uniqueKeysWithValues: zip(whole.partitions[partition].terms, whole.partitions[partition].lists))
+            let differing = Set(lhs.keys).union(rhs.keys).filter { lhs[$0] != rhs[$0] }.sorted()
+            #expect(differing.isEmpty, "\(label): partition \(partition) differs for \(differing.prefix(5))")
+        }
+    }
+
+    @Test func patchingGivesThePostingsMadeWhole() throws {
+        let all = try Self.entries()
+        try #require(all.count > 100, "the seeds have many paragraphs")
+        let oldCount = all.count - 10
+        let oldKeys = (0..<oldCount).map { UInt64($0) as UInt64? }
+        let previous = SearchPostings(keys: oldKeys, terms: Array(all.prefix(oldCount)))
+
+        // Entry 3 removed, 7 edited (its terms now those of another paragraph), two added at
+        // the front and one in the middle, the rest shifted: the numbering changes everywhere.
+        var newTerms = Array(all.prefix(oldCount))
+        var newKeys = oldKeys
+        newTerms[7] = all[oldCount]
+        newKeys[7] = 1_000
+        newTerms.remove(at: 3)
+        newKeys.remove(at: 3)
+        newTerms.insert(contentsOf: [all[oldCount + 1], all[oldCount + 2]], at: 0)
+        newKeys.insert(contentsOf: [2_000, 2_001], at: 0)
+        newTerms.insert(all[oldCount + 3], at: newTerms.count / 2)
+        newKeys.insert(2_002, at: newKeys.count / 2)
+        let frozen = newTerms
+        let patched = SearchPostings.updating(previous, keys: newKeys, terms: { frozen[$0] })
+        #expect(patched.madeAfresh == 4, "only the edited and added entries are made again")
+        expectEqual(patched, SearchPostings(keys: newKeys, terms: newTerms), "edited, added, removed")
+
+        // Entries moved (the last first): their postings are renumbered out of order and sorted.
+        let moved = [newTerms.last!] + newTerms.dropLast()
+        let movedKeys = [newKeys.last!] + newKeys.dropLast()
+        let repatched = SearchPostings.updating(patched, keys: movedKeys, terms: { moved[$0] })
+        #expect(repatched.madeAfresh == 0)
+        expectEqual(repatched, SearchPostings(keys: movedKeys, terms: moved), "moved")
+
+        // An entry of unknown key is made again every time, though its terms changed unseen.
+        var unknownKeys = movedKeys
+        unknownKeys[5] = nil
+        var unknown = moved
+        unknown[5] = all[oldCount + 4]
+        let changedUnseen = unknown
+        let withUnknown = SearchPostings.updating(SearchPostings(keys: unknownKeys, terms: moved), keys: unknownKeys, terms: { changedUnseen[$0] })
+        #expect(withUnknown.madeAfresh == 1)
+        expectEqual(withUnknown, SearchPostings(keys: unknownKeys, terms: unknown), "unknown key")
+    }
+
+    @Test func theyComeBackFromTheirRecordAndRefuseADamagedOne() throws {
+        let all = try Self.entries()
+        let postings = SearchPostings(keys: all.indices.map { $0 == 2 ? nil : UInt64($0) * 7 }, terms: all)
+        var writer = RecordWriter()
+        postings.write(to: &writer)
+        var reader = RecordReader(writer.bytes)
+        let read = try SearchPostings(record: &reader)
+        #expect(reader.isAtEnd)
+        #expect(read.keys == postings.keys)
+        #expect(read.partitions == postings.partitions)
+
+        var truncated = RecordReader(Array(writer.bytes.dropLast(3)))
+        #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &truncated) }
+        // Fewer keys than the postings name entries: an entry beyond them is refused.
+        var fewer = RecordWriter()
+        SearchPostings(keys: Array(postings.keys.prefix(5)), partitions: postings.partitions).write(to: &fewer)
+        var beyond = RecordReader(fewer.bytes)
+        #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &beyond) }
+        // A term twice in one partition is refused rather than trusted (or crashed on) when patched.
+        var twice = postings.partitions
+        let partition = try #require(twice.indices.first { !twice[$0].terms.isEmpty })
+        twice[partition].terms.append(twice[partition].terms[0])
+        twice[partition].lists.append(twice[partition].lists[0])
+        var doubled = RecordWriter()
+        SearchPostings(keys: postings.keys, partitions: twice).write(to: &doubled)
+        var repeated = RecordReader(doubled.bytes)
+        #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &repeated) }
+    }
+}

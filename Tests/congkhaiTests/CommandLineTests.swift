@@ -1,0 +1,84 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Runs the built `congkhai` executable as a user would (`make test` builds it first).
+@Suite struct CommandLineTests {
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static let executable = TestPaths.executable
+
+    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func citationsReadsTheSeedsAndReportsUnreadableFiles() throws {
+        let seeds = try TestPaths.seedFiles().map(\.path)
+        let result = try run(["citations"] + seeds + ["/khong/co/tep.txt"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("/khong/co/tep.txt"))
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 41)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(object["relation"] as? String == "can-cu" || object["relation"] as? String == "dan-chieu")
+        }
+        #expect(try run(["citations", seeds[0]]).status == 0)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func buildPrintsOneSummaryLineAndFailsWithNonZeroStatus() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "Trường A")
+        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\n---\nx\n")
+        let good = try run(["build"], in: fixture.root)
+        #expect(good.status == 0)
+        #expect(good.stdout.hasPrefix("Đã tạo "))
+        #expect(good.stdout.contains(" trang (1 văn bản"))
+        try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\n---\n")
+        let bad = try run(["build", "--source", fixture.root.path])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("content/units/th-a/2023-2024/b.md:2: lỗi: khóa `kind`"))
+        let english = try run(["check", "--source", fixture.root.path, "--lang", "en"])
+        #expect(english.status != 0)
+        #expect(english.stderr.contains("error: key `kind`: this required value is missing."))
+    }
+
+    /// `new` starts a portal from the checklist; `check --as-of` reports its missing items in
+    /// Vietnamese or English, exits 0, and 1 with --strict; a date that is no date is refused.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func newAndCheckAsOf() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let portal = folder.appendingPathComponent("truong").path
+        let started = try run(["new", portal, "--unit", "th-moi", "--name", "Trường Tiểu học Mới", "--unit-kind", "tieu-hoc", "--round", "2026"])
+        #expect(started.status == 0, "\(started.stderr)")
+        #expect(started.stdout.contains("15 bản nháp cho đợt công khai năm 2026"))
+        #expect(try run(["new", portal, "--unit", "th-moi", "--name", "X", "--unit-kind", "tieu-hoc"]).status == 1)
+        let vi = try run(["check", "--source", portal, "--as-of", "2026-07-01"])
+        #expect(vi.status == 0)
+        #expect(vi.stderr.contains("cảnh báo: Trường Tiểu học Mới: mục “Kế hoạch tuyển sinh”"))
+        #expect(vi.stdout.contains("0 lỗi, 14 cảnh báo."))
+        let en = try run(["check", "--source", portal, "--as-of", "2026-07-01", "--lang", "en"])
+        #expect(en.stderr.contains("warning: Trường Tiểu học Mới: item “Kế hoạch tuyển sinh”") && en.stderr.contains("is not on the portal"))
+        let strict = try run(["check", "--source", portal, "--as-of", "2026-07-01", "--strict"])
+        #expect(strict.status == 1 && strict.stdout.contains("14 lỗi"))
+        #expect(try run(["check", "--source", portal, "--as-of", "1/7/2026"]).status == 64)
+        let drafts = try run(["build", "--source", portal, "--drafts"])
+        #expect(drafts.status == 0)
+        #expect(FileManager.default.fileExists(atPath: portal + "/public/don-vi/th-moi/cong-khai/2026/index.html"))
+    }
+}
