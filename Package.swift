@@ -81,7 +81,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "CitationsTests", dependencies: ["Citations", "VietText", "TestSupport"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "CongKhai", "VietText", "TestSupport"]),
+        .testTarget(name: "ImportTests", dependencies: ["Import", "Citations", "CongKhai", "VietText", "TestSupport"]),
         .testTarget(
             name: "CongKhaiTests",
             dependencies: [

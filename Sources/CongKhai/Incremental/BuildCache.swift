@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// The cache kept beside the output folder (".public.congkhai-cache", git-ignored): the
 /// fingerprint of the build that made the output, the key of every page of the output and of

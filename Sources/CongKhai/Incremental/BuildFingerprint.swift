@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// What a build read, summed up without reading it: every source file's path, size, change time
 /// and inode (content/, templates/, congkhai.yaml), the options, and congkhai's own executable.

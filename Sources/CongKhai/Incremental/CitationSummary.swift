@@ -1,4 +1,5 @@
 import Citations
+import VietText
 
 /// What a build needs of a document's citations without reading them: each one's relation (so
 /// its count), and a key of what the directive index is made from in them. A document taken

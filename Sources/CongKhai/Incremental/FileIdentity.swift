@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// A file as a build sees it without reading it: path, size, times, inode and mode. Equal lines
 /// mean the file is, for all practical purposes, the same file.

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// What each page (and each unit's feed) is made of, summed up in one key, so a rebuild reuses every page whose key is
 /// unchanged instead of rendering it again. A document's part of a key is its source file's

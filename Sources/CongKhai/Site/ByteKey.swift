@@ -1,3 +1,5 @@
+import VietText
+
 /// Text as a dictionary key, hashed and compared by its UTF-8 bytes. Swift hashes a non-ASCII
 /// String through Unicode normalization on every lookup, which made most of the directive
 /// index's time at 10,000 documents. congkhai's text is NFC already (the content loader makes

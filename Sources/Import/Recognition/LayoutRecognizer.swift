@@ -5,20 +5,12 @@ import VietText
 /// national motto, number, place and date, type name, subject, body, recipients, signature,
 /// appendix; and maps each to a front-matter field or the Markdown body.
 struct LayoutRecognizer {
-    /// Document type names as printed on their own line, folded, and their kind.
-    static let typeNames: [(folded: String, kind: String)] = [
-        ("ke hoach", "ke-hoach"), ("bao cao", "bao-cao"), ("quyet dinh", "quyet-dinh"), ("huong dan", "huong-dan"),
-        ("cong van", "cong-van"), ("thong bao", "thong-bao"), ("to trinh", "to-trinh"), ("quy che", "quy-che"),
-        ("quy dinh", "quy-dinh"), ("chuong trinh", "chuong-trinh"), ("de an", "de-an"), ("bien ban", "bien-ban"),
-        ("nghi quyet", "nghi-quyet"), ("chi thi", "chi-thi"), ("thong tri", "khac"), ("giay moi", "khac"),
-        ("phuong an", "khac"), ("ket luan", "khac"), ("cong dien", "khac"), ("giay xac nhan", "khac"),
-        ("danh sach", "khac"), ("ban cam ket", "khac"), ("cam ket", "khac"), ("thu moi", "khac"),
-    ]
-    /// Type codes of a number ("08/KH-CĐGD") when no type line was printed.
-    static let codeKinds: [String: String] = [
-        "KH": "ke-hoach", "BC": "bao-cao", "QD": "quyet-dinh", "HD": "huong-dan", "TB": "thong-bao", "TTR": "to-trinh",
-        "QC": "quy-che", "CTR": "chuong-trinh", "DA": "de-an", "BB": "bien-ban", "NQ": "nghi-quyet", "CT": "chi-thi",
-    ]
+    /// Document type names as printed on their own line, folded, and their kind: the types of
+    /// the one table (`DocumentType`) a school or office prints, "khac" for those with no kind.
+    static let typeNames: [(folded: String, kind: String)] =
+        DocumentType.all.filter(\.printed).map { (VietnameseText.fold($0.name), $0.kind ?? "khac") }
+    /// The kind a type code of a number names ("08/KH-CĐGD"), when no type line was printed.
+    static func kind(ofCode code: String) -> String? { DocumentType.byCode[code]?.kind }
     static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai"]
     /// With the body, how a subject printed in capitals is written in sentence case: the unit's
     /// name ("Trường THCS Phong Xuân") and its places' ("Phong Điền").
@@ -182,14 +174,14 @@ struct LayoutRecognizer {
         // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
         if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain), kind: document.kind) }
         if document.kind == nil, let number = document.number {
-            document.kind = Self.codes(of: number).compactMap { Self.codeKinds[$0] }.first
+            document.kind = Self.codes(of: number).lazy.compactMap { Self.kind(ofCode: $0) }.first
         }
         // "Số: 271/BC-TMN" over "V/v: Báo cáo kết quả ...": a report laid out as a letter. A
         // công văn's number has no type code; a type code right after the number names the kind,
         // and the subject loses the type's name it repeats.
         if kindFromSubjectLabel, let number = document.number {
             let codes = Self.codes(of: number)
-            if codes.count > 1, let kind = Self.codeKinds[codes[1]] {
+            if codes.count > 1, let kind = Self.kind(ofCode: codes[1]) {
                 document.kind = kind
                 if let title = document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
                    VietnameseText.fold(title).hasPrefix(name + " ") {

@@ -12,16 +12,10 @@ public struct Catalogue: Sendable {
     public var categories: [CatalogueEntry]
     public var unitKinds: [CatalogueEntry]
 
-    public static let builtInDocumentKinds: [CatalogueEntry] = [
-        .init(slug: "ke-hoach", name: "Kế hoạch"), .init(slug: "bao-cao", name: "Báo cáo"),
-        .init(slug: "quyet-dinh", name: "Quyết định"), .init(slug: "huong-dan", name: "Hướng dẫn"),
-        .init(slug: "cong-van", name: "Công văn"), .init(slug: "thong-bao", name: "Thông báo"),
-        .init(slug: "to-trinh", name: "Tờ trình"), .init(slug: "quy-che", name: "Quy chế"),
-        .init(slug: "quy-dinh", name: "Quy định"), .init(slug: "chuong-trinh", name: "Chương trình"),
-        .init(slug: "de-an", name: "Đề án"), .init(slug: "bien-ban", name: "Biên bản"),
-        .init(slug: "nghi-quyet", name: "Nghị quyết"), .init(slug: "chi-thi", name: "Chỉ thị"),
-        .init(slug: "khac", name: "Văn bản khác"),
-    ]
+    /// The kinds of the one table of document types (`DocumentType`), in its order.
+    public static let builtInDocumentKinds: [CatalogueEntry] = DocumentType.kinds.compactMap { type in
+        type.kind.map { CatalogueEntry(slug: $0, name: type.name) }
+    }
 
     /// The sections a school discloses under Thông tư 09/2024/TT-BGDĐT, in their order, and
     /// the unit's own documents beside them.

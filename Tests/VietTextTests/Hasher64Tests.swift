@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import CongKhai
+@testable import VietText
 import TestSupport
 
 /// The hash behind every fingerprint and page key: equal input, equal hash, whatever holds the

@@ -7,13 +7,14 @@ import Foundation
 /// Bytes are taken eight at a time (little-endian words, multiplied by the 64-bit golden ratio
 /// and folded), the few left over one at a time as FNV-1a does: byte by byte, FNV-1a was most
 /// of the time of computing every page's key (about 30 MB of text at 10,000 documents).
-struct Hasher64: Sendable {
-    private(set) var value: UInt64
+/// Inlinable: the incremental build hashes every page's inputs through it, from another module.
+@frozen package struct Hasher64: Sendable {
+    @usableFromInline package private(set) var value: UInt64
 
-    init(seed: UInt64 = 0xcbf29ce484222325) { value = seed }
+    @inlinable package init(seed: UInt64 = 0xcbf29ce484222325) { value = seed }
 
     @inline(__always)
-    private static func mix(_ state: UInt64, _ buffer: UnsafeRawBufferPointer) -> UInt64 {
+    @inlinable static func mix(_ state: UInt64, _ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var state = state
         var offset = 0
         let count = buffer.count
@@ -32,51 +33,51 @@ struct Hasher64: Sendable {
 
     /// The same over bytes not stored in one piece (made contiguous first, so equal bytes
     /// always hash alike).
-    private static func mix<Bytes: Sequence<UInt8>>(_ state: UInt64, _ bytes: Bytes) -> UInt64 {
+    @inlinable static func mix<Bytes: Sequence<UInt8>>(_ state: UInt64, _ bytes: Bytes) -> UInt64 {
         Array(bytes).withUnsafeBytes { mix(state, $0) }
     }
 
-    mutating func add(_ text: String) {
+    @inlinable package mutating func add(_ text: String) {
         // Over the string's own storage: iterating String.UTF8View byte by byte was most of
         // the time of computing every page's key.
         let mixed = text.utf8.withContiguousStorageIfAvailable { Self.mix(value, UnsafeRawBufferPointer($0)) } ?? Self.mix(value, text.utf8)
         value = (mixed ^ 0x0A) &* 0x100000001b3
     }
 
-    mutating func add(bytes: [UInt8]) {
+    @inlinable package mutating func add(bytes: [UInt8]) {
         value = (bytes.withUnsafeBytes { Self.mix(value, $0) } ^ 0x0A) &* 0x100000001b3
         add(bytes.count)
     }
 
-    mutating func add(_ number: UInt64) {
+    @inlinable package mutating func add(_ number: UInt64) {
         var state = (value ^ number) &* 0x9E3779B97F4A7C15
         state ^= state >> 32
         value = (state ^ 0x1F) &* 0x100000001b3
     }
 
-    mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
+    @inlinable package mutating func add(_ number: Int) { add(UInt64(bitPattern: Int64(number))) }
 
-    mutating func add(_ texts: [String]) {
+    @inlinable package mutating func add(_ texts: [String]) {
         add(texts.count)
         for text in texts { add(text) }
     }
 
     /// Marks an absent value, distinct from an empty one.
-    mutating func add(_ text: String?) {
+    @inlinable package mutating func add(_ text: String?) {
         if let text { add(1); add(text) } else { add(0) }
     }
 
-    static func of(bytes: Data) -> UInt64 {
+    @inlinable package static func of(bytes: Data) -> UInt64 {
         bytes.withUnsafeBytes { mix(0xcbf29ce484222325, $0) }
     }
 
-    static func of(_ text: String) -> UInt64 {
+    @inlinable package static func of(_ text: String) -> UInt64 {
         var hasher = Hasher64()
         hasher.add(text)
         return hasher.value
     }
 
-    var hex: String {
+    @inlinable package var hex: String {
         let digits = String(value, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
