@@ -1,17 +1,19 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+import Foundation
+
 /// The default templates and assets ship inside the binary (`.embedInCode`), so a portal folder
-/// holding only congkhai.yaml and content/ builds. Their sources live in `templates/`.
-let embeddedTemplates: [Resource] = [
-    "layout.mustache", "header.mustache", "footer.mustache", "document-table.mustache",
-    "document-row.mustache", "document-summary.mustache",
-    "pagination.mustache", "home.mustache", "document.mustache", "unit.mustache",
-    "units.mustache", "listing.mustache", "listings.mustache", "directive.mustache",
-    "directives.mustache", "page.mustache", "not-found.mustache", "feed.mustache", "sitemap.mustache", "search.mustache",
-    "checklist.mustache", "progress.mustache", "compliance-summary.mustache",
-    "assets/style.css", "assets/search.js", "assets/compliance.js", "assets/document.js", "assets/directives.js", "assets/favicon.svg",
-].map { .embedInCode("DefaultTemplates/\($0)") } + [
+/// holding only congkhai.yaml and content/ builds: every file of `templates/` (which
+/// Sources/CongKhai/DefaultTemplates links to) and of `templates/assets/`, read here so that a
+/// template added there needs no second list. DefaultTemplates.swift names each for the renderer
+/// (a test checks it names them all).
+let templateFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("templates")
+let templateFiles: [String] = ["", "assets/"].flatMap { sub -> [String] in
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: templateFolder.appendingPathComponent(sub).path)) ?? []
+    return names.filter { $0.hasSuffix(".mustache") || sub == "assets/" }.sorted().map { sub + $0 }
+}
+let embeddedTemplates: [Resource] = templateFiles.map { .embedInCode("DefaultTemplates/\($0)") } + [
     // What Thông tư 09/2024/TT-BGDĐT requires of each kind of unit (docs/compliance.md).
     .embedInCode("Obligations/tt09-2024.yaml"),
 ]

@@ -393,36 +393,9 @@ public struct CitationScanner: Sendable {
         return (citation, max(symbol.end, index))
     }
 
-    /// "ngày 26/11/2021", "ngày 18/5 /2021", "ngày 26 tháng 11 năm 2021", "ngày  tháng 4 năm 2024",
-    /// and the month alone, "tháng 8 năm 2024", which a day-less date gives too.
+    /// "ngày 26/11/2021", "tháng 8 năm 2024": the one reader of dates (`VietnameseDate`).
     private func matchDate(_ tokens: [TextToken], at start: Int) -> (IssuedDate, Int)? {
-        guard start < tokens.count else { return nil }
-        if tokens[start].lower == "tháng" { return matchMonth(tokens, at: start, day: nil) }
-        guard tokens[start].lower == "ngày" || tokens[start].lower == "ngay" else { return nil }
-        var index = start + 1
-        // "ngày ngày 04 tháng 9 năm 2020": a word typed twice.
-        if index < tokens.count, tokens[index].lower == tokens[start].lower { index += 1 }
-        func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].isDigits ? Int(tokens[i].text) : nil }
-        // Numeric: D sep M sep YYYY
-        if let day = number(index), index + 4 < tokens.count,
-           ["/", "-", "."].contains(tokens[index + 1].text), let month = number(index + 2),
-           ["/", "-", "."].contains(tokens[index + 3].text), let year = number(index + 4), tokens[index + 4].text.count == 4,
-           let date = IssuedDate(year: year, month: month, day: day) {
-            return (date, index + 5)
-        }
-        // Words: [D] tháng M năm YYYY
-        var day: Int?
-        if let value = number(index) { day = value; index += 1 }
-        return matchMonth(tokens, at: index, day: day)
-    }
-
-    /// "tháng M năm YYYY" at `start`, on `day` if known.
-    private func matchMonth(_ tokens: [TextToken], at start: Int, day: Int?) -> (IssuedDate, Int)? {
-        func number(_ i: Int) -> Int? { i < tokens.count && tokens[i].isDigits ? Int(tokens[i].text) : nil }
-        guard start + 3 < tokens.count, tokens[start].lower == "tháng", let month = number(start + 1),
-              tokens[start + 2].lower == "năm", let year = number(start + 3),
-              let date = IssuedDate(year: year, month: month, day: day) else { return nil }
-        return (date, start + 4)
+        VietnameseDate.match(tokens, at: start).map { ($0.date, $0.next) }
     }
 
     /// The issuing body, up to the words that start what follows it ("về", "ban hành", a

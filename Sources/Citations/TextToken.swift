@@ -113,3 +113,6 @@ enum TextTokenizer {
         return tokens
     }
 }
+
+/// The date reader reads the scanner's tokens as they are.
+extension TextToken: DateWord {}

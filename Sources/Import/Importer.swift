@@ -200,9 +200,10 @@ public struct Importer: Sendable {
             en: "the letterhead says “\(issuer)”, not unit “\(unit.name)”; check --unit."))]
     }
 
+    /// The school year of today in Vietnam (the September rule of `IssuedDate.schoolYear`).
     static func currentSchoolYear() -> String {
         let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
-        let year = components.year ?? 2024
-        return (components.month ?? 1) >= 9 ? "\(year)-\(year + 1)" : "\(year - 1)-\(year)"
+        let today = IssuedDate(year: components.year ?? 2024, month: components.month ?? 1, day: components.day)
+        return today?.schoolYear ?? "2024-2025"
     }
 }

@@ -28,7 +28,7 @@ public struct CitationReport: Sendable {
     /// file: it names the same directive.
     public func lines(file: String, text: String) -> [Line] {
         let split = FrontMatterSplitter.split(text)
-        var ownNumber = OwnNumber.find(in: split.body)
+        var ownNumber = DocumentNumber.own(in: split.body)
         if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
             ownNumber = fields.string("number") ?? ownNumber
         }
@@ -72,27 +72,6 @@ public struct CitationReport: Sendable {
         return lines.compactMap { line in
             (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) }
         }.joined(separator: "\n")
-    }
-}
-
-/// The "Số: 08 /KH - CĐGD" line of a plain-text header: the document's own number.
-public enum OwnNumber {
-    public static func find(in text: String) -> String? {
-        var seen = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "")
-            if line.isEmpty { continue }
-            seen += 1
-            if seen > 30 { break }
-            for label in ["Số:", "Số :", "SỐ:", "SỐ :", "Số"] where line.hasPrefix(label) {
-                let rest = line.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
-                if rest.contains("/") || rest.contains("-") {
-                    let symbol = DocumentNumber.tidy(rest)
-                    return symbol.split(separator: " ").prefix(3).joined(separator: " ")
-                }
-            }
-        }
-        return nil
     }
 }
 

@@ -58,7 +58,7 @@ import TestSupport
     @Test func ownNumberIsNeverACitation() throws {
         for file in try TestPaths.seedFiles() {
             let text = try SourceText.read(file)
-            let own = OwnNumber.find(in: text).map(DocumentNumber.symbolKey)
+            let own = DocumentNumber.own(in: text).map(DocumentNumber.symbolKey)
             let keys = CitationReport().lines(file: file.lastPathComponent, text: text).map { DocumentNumber.symbolKey($0.symbol) }
             if let own { #expect(!keys.contains(own), "\(file.lastPathComponent) cites its own number") }
             #expect(!keys.contains("KHTHAP"), "a blank number is not a citation")

@@ -512,41 +512,15 @@ struct LayoutRecognizer {
 
     // MARK: - Fields
 
-    /// "Số: 08 /KH - CĐGD", possibly followed by the place and date on the same line.
-    static func number(in text: String) -> (value: String, rest: String?)? {
-        let folded = VietnameseText.fold(text)
-        guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") else { return nil }
-        var rest = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
-        if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
-        guard let first = rest.first, first.isNumber || first == "/" || first == "." || first == "…" else { return nil }
-        var after: String?
-        if let range = rest.range(of: #"\s{2,}|,?\s+[^\s,]+(\s[^\s,]+){0,3},\s*ngày"#, options: .regularExpression) {
-            after = String(rest[range.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ", "))
-            rest = String(rest[..<range.lowerBound])
-        }
-        let value = DocumentNumber.tidy(rest.trimmingCharacters(in: CharacterSet(charactersIn: ".…_ ")))
-        guard value.contains("/") || value.contains("-") else { return nil }
-        return (value, after)
-    }
+    /// "Số: 08 /KH - CĐGD", possibly followed by the place and date on the same line: the one
+    /// reader of number lines (`DocumentNumber.line`).
+    static func number(in text: String) -> (value: String, rest: String?)? { DocumentNumber.line(text) }
 
     struct PlaceDate { var place: String?; var date: IssuedDate?; var isWholeLine: Bool }
 
-    /// "Tân Hồng, ngày 31 tháng 05 năm 2024", "Hà Nội, ngày   tháng 4 năm 2024"; typed in
-    /// figures too, "Hà Nội, ngày 15/9/2024".
+    /// "Tân Hồng, ngày 31 tháng 05 năm 2024": the one reader of dates (`VietnameseDate`).
     static func placeAndDate(in text: String) -> PlaceDate? {
-        let pattern = #"^(.{0,60}?)[,\s]\s*ngày\s*(?:([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_,]*năm\s*([0-9]{4})|([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\6\s*([0-9]{4}))\s*\.?$"#
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
-        let range = NSRange(text.startIndex..., in: text)
-        guard let match = regex.firstMatch(in: text, range: range) else { return nil }
-        func group(_ index: Int) -> String? {
-            guard let range = Range(match.range(at: index), in: text) else { return nil }
-            return String(text[range])
-        }
-        let place = group(1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.…_")) }.flatMap { $0.isEmpty ? nil : $0 }
-        let figures = group(8) != nil
-        let date = IssuedDate(year: Int(group(figures ? 8 : 4) ?? "") ?? 0, month: Int(group(figures ? 7 : 3) ?? "") ?? 0,
-                              day: group(figures ? 5 : 2).flatMap { Int($0) })
-        return PlaceDate(place: place, date: date, isWholeLine: true)
+        VietnameseDate.placeAndDate(in: text).map { PlaceDate(place: $0.place, date: $0.date, isWholeLine: true) }
     }
 
     /// "(Kèm theo Kế hoạch số /KH-THAP, ngày tháng 4 năm 2024 của Trường ...)": the number an
