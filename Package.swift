@@ -1,7 +1,6 @@
+import Foundation
 // swift-tools-version:6.0
 import PackageDescription
-
-import Foundation
 
 /// The default templates and assets ship inside the binary (`.embedInCode`), so a portal folder
 /// holding only congkhai.yaml and content/ builds: every file of `templates/` (which
@@ -10,13 +9,15 @@ import Foundation
 /// (a test checks it names them all).
 let templateFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("templates")
 let templateFiles: [String] = ["", "assets/"].flatMap { sub -> [String] in
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: templateFolder.appendingPathComponent(sub).path)) ?? []
+    let names =
+        (try? FileManager.default.contentsOfDirectory(atPath: templateFolder.appendingPathComponent(sub).path)) ?? []
     return names.filter { $0.hasSuffix(".mustache") || sub == "assets/" }.sorted().map { sub + $0 }
 }
-let embeddedTemplates: [Resource] = templateFiles.map { .embedInCode("DefaultTemplates/\($0)") } + [
-    // What Thông tư 09/2024/TT-BGDĐT requires of each kind of unit (docs/compliance.md).
-    .embedInCode("Obligations/tt09-2024.yaml"),
-]
+let embeddedTemplates: [Resource] =
+    templateFiles.map { .embedInCode("DefaultTemplates/\($0)") } + [
+        // What Thông tư 09/2024/TT-BGDĐT requires of each kind of unit (docs/compliance.md).
+        .embedInCode("Obligations/tt09-2024.yaml")
+    ]
 
 /// Modules, each depending only on those above it (docs/architecture.md):
 /// VietText → Citations → Import → CongKhai (the site pipeline) → congkhai (the command line).
@@ -28,14 +29,14 @@ let package = Package(
         .library(name: "CongKhai", targets: ["CongKhai"]),
         .library(name: "VietText", targets: ["VietText"]),
         .library(name: "Citations", targets: ["Citations"]),
-        .library(name: "Import", targets: ["Import"]),
+        .library(name: "Import", targets: ["Import"])
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3")
     ],
     targets: [
         .systemLibrary(
@@ -55,7 +56,7 @@ let package = Package(
             dependencies: [
                 "VietText",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]
         ),
         // The site pipeline: load, parse, resolve, render, write; search; incremental builds.
@@ -68,7 +69,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto")
             ],
             resources: embeddedTemplates
         ),
@@ -76,7 +77,7 @@ let package = Package(
             name: "congkhai",
             dependencies: [
                 "CongKhai", "VietText", "Citations", "Import",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // What the test targets share: the seeds' and example portal's paths, portal fixtures.
@@ -88,10 +89,11 @@ let package = Package(
             name: "CongKhaiTests",
             dependencies: [
                 "CongKhai", "Citations", "Import", "VietText", "TestSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]
         ),
-        .testTarget(name: "congkhaiTests", dependencies: ["congkhai", "CongKhai", "Citations", "VietText", "TestSupport"]),
+        .testTarget(
+            name: "congkhaiTests", dependencies: ["congkhai", "CongKhai", "Citations", "VietText", "TestSupport"])
     ],
     swiftLanguageModes: [.v6]
 )

@@ -10,9 +10,21 @@ let package = Package(
     dependencies: [.package(name: "congkhai", path: "..")],
     targets: [
         .target(name: "FuzzSupport"),
-        .executableTarget(name: "FuzzFrontMatter", dependencies: ["FuzzSupport", .product(name: "CongKhai", package: "congkhai"), .product(name: "VietText", package: "congkhai")], swiftSettings: fuzzerSettings),
-        .executableTarget(name: "FuzzCitations", dependencies: ["FuzzSupport", .product(name: "Citations", package: "congkhai"), .product(name: "CongKhai", package: "congkhai")], swiftSettings: fuzzerSettings),
-        .executableTarget(name: "FuzzImportText", dependencies: ["FuzzSupport", .product(name: "Import", package: "congkhai")], swiftSettings: fuzzerSettings),
+        .executableTarget(
+            name: "FuzzFrontMatter",
+            dependencies: [
+                "FuzzSupport", .product(name: "CongKhai", package: "congkhai"),
+                .product(name: "VietText", package: "congkhai")
+            ], swiftSettings: fuzzerSettings),
+        .executableTarget(
+            name: "FuzzCitations",
+            dependencies: [
+                "FuzzSupport", .product(name: "Citations", package: "congkhai"),
+                .product(name: "CongKhai", package: "congkhai")
+            ], swiftSettings: fuzzerSettings),
+        .executableTarget(
+            name: "FuzzImportText", dependencies: ["FuzzSupport", .product(name: "Import", package: "congkhai")],
+            swiftSettings: fuzzerSettings)
     ],
     swiftLanguageModes: [.v6]
 )

@@ -42,7 +42,9 @@ package struct BasisSection: Sendable {
                 let line = bytes[start..<end]
                 if level == nil {
                     // Most lines cannot open "Căn cứ"; a byte check keeps the rest off the hot path.
-                    if Self.mayOpen(line), Self.isHeading(String(decoding: line, as: UTF8.self), isMarkdownHeading: false) {
+                    if Self.mayOpen(line),
+                        Self.isHeading(String(decoding: line, as: UTF8.self), isMarkdownHeading: false)
+                    {
                         level = Self.lineLevel
                     }
                 } else if level == Self.lineLevel, Self.endsLineSection(String(decoding: line, as: UTF8.self)) {
@@ -59,10 +61,17 @@ package struct BasisSection: Sendable {
     /// ends with ";" and is a basis item: its last citation is a basis, or it opens with "Căn cứ",
     /// "Thực hiện" or "Theo" ("Căn cứ Luật Giáo dục ngày 14/6/2019;").
     package mutating func scanned(_ text: String, isHeading: Bool, lastRelation: Citation.Relation?) {
-        guard !isHeading, text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: ";") else { return }
-        if lastRelation == .basis { listGoesOn = true; return }
+        guard !isHeading, text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: ";") else {
+            return
+        }
+        if lastRelation == .basis {
+            listGoesOn = true
+            return
+        }
         let opening = VietnameseText.fold(String(Self.strippingMarker(String(text.prefix(24))).rest))
-        listGoesOn = lastRelation == nil && (opening.hasPrefix("can cu") || opening.hasPrefix("thuc hien") || opening.hasPrefix("theo "))
+        listGoesOn =
+            lastRelation == nil
+            && (opening.hasPrefix("can cu") || opening.hasPrefix("thuc hien") || opening.hasPrefix("theo "))
     }
 
     /// "Căn cứ xây dựng kế hoạch", "CĂN CỨ PHÁP LÝ:", "1. Căn cứ để xây dựng kế hoạch": a few
@@ -100,7 +109,9 @@ package struct BasisSection: Sendable {
         }
         let digits = rest.prefix { $0.isNumber || $0 == "." }
         let afterDigits = rest.dropFirst(digits.count)
-        if !digits.isEmpty, digits.first!.isNumber, let next = afterDigits.first, next == "." || next == ")" || digits.last == "." {
+        if !digits.isEmpty, digits.first!.isNumber, let next = afterDigits.first,
+            next == "." || next == ")" || digits.last == "."
+        {
             rest = afterDigits.first == "." || afterDigits.first == ")" ? afterDigits.dropFirst() : afterDigits
             return (true, rest.drop { $0 == " " })
         }
@@ -113,7 +124,8 @@ package struct BasisSection: Sendable {
     /// The length of "II." or "B)" at the start, followed by a space or the end.
     private static func romanOrCapitalMarker(_ text: Substring) -> Int? {
         let numeral = text.prefix { "IVX".contains($0) }
-        let candidates = numeral.isEmpty ? (text.first.map { ("A"..."H").contains(String($0)) } == true ? 1 : 0) : numeral.count
+        let candidates =
+            numeral.isEmpty ? (text.first.map { ("A"..."H").contains(String($0)) } == true ? 1 : 0) : numeral.count
         guard candidates > 0, candidates <= 4 else { return nil }
         let after = text.dropFirst(candidates)
         guard let mark = after.first, mark == "." || mark == ")" else { return nil }

@@ -41,9 +41,11 @@ public struct Citation: Sendable, Hashable {
     /// The year the directive was issued: from its date, else from its symbol.
     public var year: Int? { date?.year ?? symbolYear }
 
-    package init(type: String, symbol: String, symbolKey: String, date: IssuedDate?, symbolYear: Int?, issuer: String?,
-                 subject: String?, relation: Relation, text: String, sentence: String, linkStart: Int, linkEnd: Int,
-                 start: Int, issuerCodes: [String], line: Int = 0) {
+    package init(
+        type: String, symbol: String, symbolKey: String, date: IssuedDate?, symbolYear: Int?, issuer: String?,
+        subject: String?, relation: Relation, text: String, sentence: String, linkStart: Int, linkEnd: Int,
+        start: Int, issuerCodes: [String], line: Int = 0
+    ) {
         self.type = type
         self.symbol = symbol
         self.symbolKey = symbolKey

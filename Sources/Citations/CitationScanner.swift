@@ -32,8 +32,13 @@ public struct CitationScanner: Sendable {
         var index = 0
         while index < tokens.count {
             if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
-               let (citation, next, headsList) = matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) {
+                let (citation, next, headsList) = matchTyped(
+                    tokens, text: text, typeIndex: index, type: typed, into: &result)
+            {
+                if append(
+                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
+                    basisRanges: basisRanges, to: &result)
+                {
                     previousEnd = next
                     if headsList { listHeads.append(result.citations.count - 1) }
                 }
@@ -41,18 +46,37 @@ public struct CitationScanner: Sendable {
                 continue
             }
             if let abbreviated = DirectiveType.abbreviation(tokens, at: index),
-               let (citation, next) = matchAbbreviated(tokens, text: text, typeIndex: index, type: abbreviated, into: &result) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
+                let (citation, next) = matchAbbreviated(
+                    tokens, text: text, typeIndex: index, type: abbreviated, into: &result)
+            {
+                if append(
+                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
+                    basisRanges: basisRanges, to: &result)
+                {
+                    previousEnd = next
+                }
                 index = next
                 continue
             }
-            if tokens[index].lower == "số", let (citation, next) = matchListedNumber(tokens, text: text, at: index, earlier: result.citations) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
+            if tokens[index].lower == "số",
+                let (citation, next) = matchListedNumber(tokens, text: text, at: index, earlier: result.citations)
+            {
+                if append(
+                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
+                    basisRanges: basisRanges, to: &result)
+                {
+                    previousEnd = next
+                }
                 index = next
                 continue
             }
             if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                if append(citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes, basisRanges: basisRanges, to: &result) { previousEnd = next }
+                if append(
+                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
+                    basisRanges: basisRanges, to: &result)
+                {
+                    previousEnd = next
+                }
                 index = next
                 continue
             }
@@ -99,15 +123,19 @@ public struct CitationScanner: Sendable {
 
     /// The third value: the issuer was printed ahead of the number, for the whole list the
     /// citation opens.
-    private func matchTyped(_ tokens: [TextToken], text: String, typeIndex: Int, type: (name: String, count: Int),
-                            into result: inout Result) -> (Citation, Int, Bool)? {
+    private func matchTyped(
+        _ tokens: [TextToken], text: String, typeIndex: Int, type: (name: String, count: Int),
+        into result: inout Result
+    ) -> (Citation, Int, Bool)? {
         var index = typeIndex + type.count
         var subjectBefore: String?
         // "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...; Quyết định số ...",
         // "Công văn của Sở GDĐT số 1234/SGDĐT-GDTrH".
         var issuerAhead: String?
         var headsList = false
-        if index < tokens.count, tokens[index].lower == "của", let (issuer, next) = matchIssuer(tokens, text: text, at: index + 1) {
+        if index < tokens.count, tokens[index].lower == "của",
+            let (issuer, next) = matchIssuer(tokens, text: text, at: index + 1)
+        {
             let colon = next < tokens.count && tokens[next].is(":")
             let number = colon ? next + 1 : next
             if number + 1 < tokens.count, tokens[number].lower == "số", tokens[number + 1].isDigits {
@@ -119,7 +147,9 @@ public struct CitationScanner: Sendable {
         // "Luật Giáo dục số 43/2019/QH14": a named type's name comes before "số".
         if DirectiveType.namedTypes.contains(type.name) {
             var probe = index
-            while probe < tokens.count, probe - index < 8, tokens[probe].isWord, tokens[probe].lower != "số" { probe += 1 }
+            while probe < tokens.count, probe - index < 8, tokens[probe].isWord, tokens[probe].lower != "số" {
+                probe += 1
+            }
             if probe < tokens.count, probe > index, tokens[probe].lower == "số" {
                 subjectBefore = slice(text, tokens[index].start, tokens[probe - 1].end)
                 index = probe
@@ -130,8 +160,12 @@ public struct CitationScanner: Sendable {
         // A type phrase there ("công văn hướng dẫn số ...") is a citation of its own, matched next.
         var probe = index
         while probe < tokens.count, probe - index < 2, tokens[probe].isWord, tokens[probe].lower != "số",
-              tokens[probe].text == tokens[probe].lower, !tokens[probe].isDigits, DirectiveType.match(tokens, at: probe) == nil { probe += 1 }
-        if probe > index, probe + 1 < tokens.count, tokens[probe].lower == "số", tokens[probe + 1].isDigits { index = probe }
+            tokens[probe].text == tokens[probe].lower, !tokens[probe].isDigits,
+            DirectiveType.match(tokens, at: probe) == nil
+        { probe += 1 }
+        if probe > index, probe + 1 < tokens.count, tokens[probe].lower == "số", tokens[probe + 1].isDigits {
+            index = probe
+        }
         if index < tokens.count, tokens[index].lower == "số" { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count else { return nil }
@@ -141,22 +175,32 @@ public struct CitationScanner: Sendable {
             result.blanks.append(BlankCitation(type: type.name, symbol: symbol.symbol, start: tokens[typeIndex].start))
             return nil
         }
-        guard let (citation, next) = finish(tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol,
-                                            subjectBefore: subjectBefore, issuerAhead: issuerAhead) else { return nil }
+        guard
+            let (citation, next) = finish(
+                tokens, text: text, type: type.name, startIndex: typeIndex, symbol: symbol,
+                subjectBefore: subjectBefore, issuerAhead: issuerAhead)
+        else { return nil }
         return (citation, next, headsList && citation.issuer == issuerAhead)
     }
 
     /// "QĐ số 123/QĐ-UBND", "TT 28/2020/TT-BGDĐT": an abbreviated type, taken only when the
     /// symbol's type code, if it has one, names the same type ("KH" before "12/QĐ-UBND" is not).
-    private func matchAbbreviated(_ tokens: [TextToken], text: String, typeIndex: Int, type: String,
-                                  into result: inout Result) -> (Citation, Int)? {
+    private func matchAbbreviated(
+        _ tokens: [TextToken], text: String, typeIndex: Int, type: String,
+        into result: inout Result
+    ) -> (Citation, Int)? {
         var index = typeIndex + 1
         if index < tokens.count, tokens[index].lower == "số" { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count, tokens[index].isDigits,
-              let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: false), !symbol.blank else { return nil }
-        if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }), let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
-           coded != type, type != "Văn bản" { return nil }
+            let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: false), !symbol.blank
+        else { return nil }
+        if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }),
+            let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
+            coded != type, type != "Văn bản"
+        {
+            return nil
+        }
         return finish(tokens, text: text, type: type, startIndex: typeIndex, symbol: symbol, subjectBefore: nil)
     }
 
@@ -165,7 +209,9 @@ public struct CitationScanner: Sendable {
     /// "các Thông tư: số 22/2021/TT-BGDĐT; số 32/2020/TT-BGDĐT". The type is the one printed
     /// right before ":", or the last citation's when only its words and a separator (",", ";",
     /// "và") stand between, in the same clause.
-    private func matchListedNumber(_ tokens: [TextToken], text: String, at index: Int, earlier: [Citation]) -> (Citation, Int)? {
+    private func matchListedNumber(_ tokens: [TextToken], text: String, at index: Int, earlier: [Citation]) -> (
+        Citation, Int
+    )? {
         guard index >= 2, index + 1 < tokens.count else { return nil }
         let separator = tokens[index - 1]
         guard [",", ";", ":"].contains(separator.text) || separator.lower == "và" else { return nil }
@@ -176,20 +222,30 @@ public struct CitationScanner: Sendable {
         if separator.is(":") {
             // "các Thông tư:", "các Quyết định:".
             for start in stride(from: index - 2, through: max(0, index - 5), by: -1) {
-                if let typed = DirectiveType.match(tokens, at: start), start + typed.count == index - 1 { type = typed.name; break }
+                if let typed = DirectiveType.match(tokens, at: start), start + typed.count == index - 1 {
+                    type = typed.name
+                    break
+                }
             }
         } else if let last = earlier.last, last.linkEnd <= separator.start, separator.start - last.linkEnd <= 240 {
             // Bounded before it is cut and tokenized: a long report has many ", số 12".
             let gap = slice(text, last.linkEnd, separator.start)
             let gapTokens = TextTokenizer.tokens(gap)
-            let sameClause = !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
+            let sameClause =
+                !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
                 && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains("\($0.lower) \($1.lower)") }
             if sameClause || (separator.is(";") && gapTokens.count <= 12 && !gap.contains("\n")) { type = last.type }
         }
-        guard let type, let symbol = matchSymbol(tokens, at: symbolStart, allowSpaceJoins: true), !symbol.blank else { return nil }
+        guard let type, let symbol = matchSymbol(tokens, at: symbolStart, allowSpaceJoins: true), !symbol.blank else {
+            return nil
+        }
         // The symbol's type code, if any, must agree: "Quyết định số 12/QĐ-UBND, số 5/KH-UBND" is no list.
-        if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }), let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
-           coded != type, type != "Văn bản" { return nil }
+        if let code = symbol.parts.dropFirst().first(where: { !isYear($0) }),
+            let coded = DirectiveType.codes[DocumentNumber.symbolKey(code)],
+            coded != type, type != "Văn bản"
+        {
+            return nil
+        }
         return finish(tokens, text: text, type: type, startIndex: index, symbol: symbol, subjectBefore: nil)
     }
 
@@ -202,7 +258,8 @@ public struct CitationScanner: Sendable {
         if index >= 1, tokens[index - 1].lower == "số" { return nil }
         guard let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: true), !symbol.blank else { return nil }
         guard let typeCode = symbol.parts.dropFirst().first(where: { !isYear($0) }),
-              let type = DirectiveType.codes[DocumentNumber.symbolKey(typeCode)] else { return nil }
+            let type = DirectiveType.codes[DocumentNumber.symbolKey(typeCode)]
+        else { return nil }
         return finish(tokens, text: text, type: type, startIndex: index, symbol: symbol, subjectBefore: nil)
     }
 
@@ -228,8 +285,10 @@ public struct CitationScanner: Sendable {
             if token.isPunctuation, ["/", "-", "–", "."].contains(token.text), index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 // "660/Bộ GD&ĐT-NGCBQLGD": an older Bộ letter spells its name out.
-                if token.text == "/", codeCount == 0, next.text == "Bộ", index + 2 < tokens.count, tokens[index + 2].spaceBefore,
-                   tokens[index + 2].isCodeShaped, tokens[index + 2].isAllUppercase {
+                if token.text == "/", codeCount == 0, next.text == "Bộ", index + 2 < tokens.count,
+                    tokens[index + 2].spaceBefore,
+                    tokens[index + 2].isCodeShaped, tokens[index + 2].isAllUppercase
+                {
                     symbol += "/Bộ " + tokens[index + 2].text
                     parts.append("Bộ " + tokens[index + 2].text)
                     codeCount += 1
@@ -245,8 +304,10 @@ public struct CitationScanner: Sendable {
                 parts.append(next.text)
                 if !next.isDigits { codeCount += 1 }
                 index += 2
-            } else if allowSpaceJoins, codeCount > 0 || Self.opensSlashedCode(tokens, at: index), token.isWord, token.spaceBefore, token.isCodeShaped,
-                      token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.contains(token.text) {
+            } else if allowSpaceJoins, codeCount > 0 || Self.opensSlashedCode(tokens, at: index), token.isWord,
+                token.spaceBefore, token.isCodeShaped,
+                token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.contains(token.text)
+            {
                 symbol += " " + token.text
                 parts.append(token.text)
                 codeCount += 1
@@ -264,7 +325,8 @@ public struct CitationScanner: Sendable {
     private static func isLetteredNumber(_ token: TextToken) -> Bool {
         let bytes = Array(token.text.utf8)
         guard token.isWord, (2...6).contains(bytes.count), let last = bytes.last,
-              (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A else { return false }
+            (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A
+        else { return false }
         return bytes.dropLast().allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
@@ -277,15 +339,19 @@ public struct CitationScanner: Sendable {
 
     /// After the symbol: the date, the issuer ("của"/"giữa"), a second chance at the date, and
     /// the subject.
-    private func finish(_ tokens: [TextToken], text: String, type: String, startIndex: Int, symbol: SymbolMatch,
-                        subjectBefore: String?, issuerAhead: String? = nil) -> (Citation, Int)? {
+    private func finish(
+        _ tokens: [TextToken], text: String, type: String, startIndex: Int, symbol: SymbolMatch,
+        subjectBefore: String?, issuerAhead: String? = nil
+    ) -> (Citation, Int)? {
         var index = symbol.end
         var lastIndex = index - 1
         var date: IssuedDate?
         // "33/CT-TTg (được) ban hành ngày 26/11/2021"
         var probe = index
         if probe < tokens.count, tokens[probe].lower == "được" { probe += 1 }
-        if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành", tokens[probe + 2].lower == "ngày" {
+        if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành",
+            tokens[probe + 2].lower == "ngày"
+        {
             index = probe + 2
         } else if probe + 1 < tokens.count, tokens[probe].lower == "ký", tokens[probe + 1].lower == "ngày" {
             // "13/QĐ-UBND ký ngày 05/9/2024"
@@ -295,7 +361,8 @@ public struct CitationScanner: Sendable {
         // after the symbol, then the date.
         var place = index
         while place < tokens.count, place - index < 3, tokens[place].isWord, tokens[place].startsUppercase,
-              DirectiveType.match(tokens, at: place) == nil { place += 1 }
+            DirectiveType.match(tokens, at: place) == nil
+        { place += 1 }
         for start in place > index ? [index, place] : [index] {
             if let (found, next) = matchDate(tokens, at: skipComma(tokens, start)) {
                 date = found
@@ -319,15 +386,22 @@ public struct CitationScanner: Sendable {
         // "Kế hoạch số 77/KH-UBND ngày 8/5/2017 (gọi tắt là Kế hoạch 77) của UBND tỉnh": an aside
         // in brackets before the issuer.
         if issuerStart < tokens.count, tokens[issuerStart].is("("),
-           let close = tokens[issuerStart..<min(tokens.count, issuerStart + 24)].firstIndex(where: { $0.is(")") }),
-           close + 1 < tokens.count, tokens[close + 1].lower == "của" {
+            let close = tokens[issuerStart..<min(tokens.count, issuerStart + 24)].firstIndex(where: { $0.is(")") }),
+            close + 1 < tokens.count, tokens[close + 1].lower == "của"
+        {
             issuerStart = close + 1
         }
-        if issuerStart < tokens.count, ["của", "giữa"].contains(tokens[issuerStart].lower)
-            || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count && tokens[issuerStart + 1].startsUppercase) {
+        if issuerStart < tokens.count,
+            ["của", "giữa"].contains(tokens[issuerStart].lower)
+                || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count
+                    && tokens[issuerStart + 1].startsUppercase)
+        {
             // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.
-            let joint = issuerCodes.count > 1 && (["liên tịch", "liên ngành", "phối hợp"].contains { type.lowercased().contains($0) }
-                || codes.first.map { ["LT", "LN", "PH"].contains(String(DocumentNumber.symbolKey($0).suffix(2))) } == true)
+            let joint =
+                issuerCodes.count > 1
+                && (["liên tịch", "liên ngành", "phối hợp"].contains { type.lowercased().contains($0) }
+                    || codes.first.map { ["LT", "LN", "PH"].contains(String(DocumentNumber.symbolKey($0).suffix(2))) }
+                        == true)
             if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1, joint: joint) {
                 issuer = found
                 index = next
@@ -335,8 +409,10 @@ public struct CitationScanner: Sendable {
             }
         }
         // "Quyết định số 12/QĐ-UBND do UBND huyện ban hành ngày 5/9/2024".
-        else if issuerStart < tokens.count, tokens[issuerStart].lower == "do", let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1),
-                next + 1 < tokens.count, tokens[next].lower == "ban", tokens[next + 1].lower == "hành" {
+        else if issuerStart < tokens.count, tokens[issuerStart].lower == "do",
+            let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1),
+            next + 1 < tokens.count, tokens[next].lower == "ban", tokens[next + 1].lower == "hành"
+        {
             issuer = found
             index = next + 2
             lastIndex = next + 1
@@ -344,10 +420,13 @@ public struct CitationScanner: Sendable {
         // "Nghị quyết số 29-NQ/TW ngày 04/11/2013 Hội nghị lần thứ tám Ban Chấp hành Trung ương":
         // a Party or state body named right after the date, without "của".
         else if issuer == nil, date != nil, index < tokens.count, tokens[index].startsUppercase,
-                Self.namedWithoutOf.contains(tokens[index].lower) || (index + 1 < tokens.count && Self.bodyPairs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)")),
-                Self.namesBody(tokens, from: index, to: min(tokens.count, index + 16)),
-                // "Hội nghị lần thứ tám Ban Chấp hành Trung ương": the body is the Ban.
-                let (found, next) = matchIssuer(tokens, text: text, at: Self.bodyAfterMeeting(tokens, at: index)) {
+            Self.namedWithoutOf.contains(tokens[index].lower)
+                || (index + 1 < tokens.count
+                    && Self.bodyPairs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)")),
+            Self.namesBody(tokens, from: index, to: min(tokens.count, index + 16)),
+            // "Hội nghị lần thứ tám Ban Chấp hành Trung ương": the body is the Ban.
+            let (found, next) = matchIssuer(tokens, text: text, at: Self.bodyAfterMeeting(tokens, at: index))
+        {
             issuer = found
             index = next
             lastIndex = next - 1
@@ -358,16 +437,20 @@ public struct CitationScanner: Sendable {
             lastIndex = next - 1
         }
         // "Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062/SGDĐT-KHTC ...": the issuer first.
-        let issuerBefore = issuer == nil ? issuerAhead ?? issuerBeforeType(tokens, text: text, typeIndex: startIndex) : nil
+        let issuerBefore =
+            issuer == nil ? issuerAhead ?? issuerBeforeType(tokens, text: text, typeIndex: startIndex) : nil
         let (subject, issuerAfter) = matchSubject(tokens, text: text, at: index, issuerKnown: issuer != nil)
         let symbolText = symbol.symbol
         // "Văn bản" names no type: the symbol's type code does ("văn bản 05-CT/TW" is a Chỉ thị).
         var type = type
-        if type == "Văn bản", let code = codes.first, let named = DirectiveType.codes[DocumentNumber.symbolKey(code)] { type = named }
+        if type == "Văn bản", let code = codes.first, let named = DirectiveType.codes[DocumentNumber.symbolKey(code)] {
+            type = named
+        }
         var citation = Citation(
             type: type, symbol: symbolText, symbolKey: DocumentNumber.symbolKey(symbolText), date: date,
             symbolYear: parts.dropFirst().first(where: isYear).flatMap { Int($0) },
-            issuer: issuer, subject: subjectBefore.map { [$0, subject].compactMap { $0 }.joined(separator: " ") } ?? subject,
+            issuer: issuer,
+            subject: subjectBefore.map { [$0, subject].compactMap { $0 }.joined(separator: " ") } ?? subject,
             relation: .reference, text: slice(text, tokens[startIndex].start, tokens[lastIndex].end), sentence: "",
             linkStart: tokens[startIndex].start, linkEnd: tokens[symbol.end - 1].end, start: tokens[startIndex].start,
             issuerCodes: issuerCodes)
@@ -387,7 +470,9 @@ public struct CitationScanner: Sendable {
             citation.issuer = issuerBefore
         } else if let issuerAfter, agreesWithCodes(issuerAfter.issuer) {
             citation.issuer = issuerAfter.issuer
-            citation.subject = subjectBefore.map { [$0, issuerAfter.subject].compactMap { $0 }.joined(separator: " ") } ?? issuerAfter.subject
+            citation.subject =
+                subjectBefore.map { [$0, issuerAfter.subject].compactMap { $0 }.joined(separator: " ") }
+                ?? issuerAfter.subject
         }
         // Scanning goes on inside the subject: subjects often cite ("về tiếp tục thực hiện Chỉ thị ...").
         return (citation, max(symbol.end, index))
@@ -401,7 +486,8 @@ public struct CitationScanner: Sendable {
     /// The issuing body, up to the words that start what follows it ("về", "ban hành", a
     /// punctuation mark, another citation). `joint`: a joint document (a Thông tư liên tịch,
     /// "TTLT-BGDĐT-BNV"), whose issuers' names are listed with commas.
-    private func matchIssuer(_ tokens: [TextToken], text: String, at start: Int, joint: Bool = false) -> (String, Int)? {
+    private func matchIssuer(_ tokens: [TextToken], text: String, at start: Int, joint: Bool = false) -> (String, Int)?
+    {
         var index = start
         var lastWord = -1
         var brackets: [ClosedRange<Int>] = []
@@ -410,11 +496,20 @@ public struct CitationScanner: Sendable {
             if token.isPunctuation {
                 // "của Bộ Giáo dục và Đào tạo, Bộ Nội vụ": the next issuer of a joint document.
                 if joint, token.text == ",", lastWord == index - 1, index + 1 < tokens.count,
-                   Self.issuerHeads.contains(tokens[index + 1].text) { index += 1; continue }
-                let joins = (token.text == "-" || token.text == "&" || token.text == "/")
+                    Self.issuerHeads.contains(tokens[index + 1].text)
+                {
+                    index += 1
+                    continue
+                }
+                let joins =
+                    (token.text == "-" || token.text == "&" || token.text == "/")
                     && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
-                let abbreviation = token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
-                if joins || abbreviation { index += 1; continue }
+                let abbreviation =
+                    token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
+                if joins || abbreviation {
+                    index += 1
+                    continue
+                }
                 // "Ủy ban nhân dân (UBND) huyện Hồng Ngự": the name goes on after its abbreviation.
                 // If what follows stops the name, the loop ends it before the brackets.
                 if token.text == "(", lastWord >= 0, let close = abbreviationClose(tokens, at: index) {
@@ -447,7 +542,9 @@ public struct CitationScanner: Sendable {
     private func abbreviationClose(_ tokens: [TextToken], at open: Int) -> Int? {
         var index = open + 1
         while index < tokens.count, index - open <= 3, tokens[index].isWord { index += 1 }
-        guard index < tokens.count, index > open + 1, tokens[index].is(")"), tokens[index - 1].isAllUppercase else { return nil }
+        guard index < tokens.count, index > open + 1, tokens[index].is(")"), tokens[index - 1].isAllUppercase else {
+            return nil
+        }
         return index
     }
 
@@ -459,15 +556,26 @@ public struct CitationScanner: Sendable {
         // "... Bộ Giáo dục và Đào tạo Về việc": capitalised after a line break.
         if Self.issuerStopWordsInAnyCase.contains(token.lower) { return true }
         // "... huyện Phú Bình Căn cứ ...": the next line's opening, its full stop lost.
-        if index + 1 < tokens.count, Self.issuerStopPairsInAnyCase.contains("\(token.lower) \(tokens[index + 1].lower)") { return true }
+        if index + 1 < tokens.count, Self.issuerStopPairsInAnyCase.contains("\(token.lower) \(tokens[index + 1].lower)")
+        {
+            return true
+        }
         // "Bộ trưởng Bộ Giáo dục và Đào tạo Ủy ban nhân dân thị trấn ...": a ministry, department
         // or office is never followed by a People's Committee within one name.
-        if ["ủy", "uỷ", "ubnd"].contains(token.lower), token.lower == "ubnd" || (index + 1 < tokens.count && tokens[index + 1].lower == "ban"),
-           (start..<index).contains(where: { Self.bodyBefore(tokens, at: $0, start: start) }) { return true }
-        if index + 1 < tokens.count, Self.issuerStopPairs.contains("\(token.text) \(tokens[index + 1].text)") { return true }
+        if ["ủy", "uỷ", "ubnd"].contains(token.lower),
+            token.lower == "ubnd" || (index + 1 < tokens.count && tokens[index + 1].lower == "ban"),
+            (start..<index).contains(where: { Self.bodyBefore(tokens, at: $0, start: start) })
+        {
+            return true
+        }
+        if index + 1 < tokens.count, Self.issuerStopPairs.contains("\(token.text) \(tokens[index + 1].text)") {
+            return true
+        }
         if token.lower == "khóa" || token.lower == "khoá" { return true }
         if token.lower == "năm", index + 1 < tokens.count, tokens[index + 1].isDigits { return true }
-        if token.text == "và", index + 1 < tokens.count, DirectiveType.match(tokens, at: index + 1) != nil { return true }
+        if token.text == "và", index + 1 < tokens.count, DirectiveType.match(tokens, at: index + 1) != nil {
+            return true
+        }
         if DirectiveType.match(tokens, at: index) != nil, token.lower != "lệnh" { return true }
         if token.text == "v" || token.text == "V", index + 2 < tokens.count, tokens[index + 1].is("/") { return true }
         return false
@@ -478,13 +586,23 @@ public struct CitationScanner: Sendable {
     /// `issuerKnown`: an issuer came before the subject; else one printed at the subject's end
     /// is returned with the subject without it.
     private func matchSubject(_ tokens: [TextToken], text: String, at start: Int, issuerKnown: Bool)
-        -> (subject: String?, issuerAfter: (issuer: String, subject: String?)?) {
+        -> (subject: String?, issuerAfter: (issuer: String, subject: String?)?)
+    {
         var index = skipComma(tokens, start)
         // "của Ban Chấp hành Đảng bộ Tỉnh khoá XI về ...", "(Khóa XI)": the term is not the subject.
-        if index + 1 < tokens.count, ["khóa", "khoá"].contains(tokens[index].lower), tokens[index + 1].isAllUppercase { index += 2 }
-        if index + 3 < tokens.count, tokens[index].is("("), ["khóa", "khoá"].contains(tokens[index + 1].lower), tokens[index + 3].is(")") { index += 4 }
+        if index + 1 < tokens.count, ["khóa", "khoá"].contains(tokens[index].lower), tokens[index + 1].isAllUppercase {
+            index += 2
+        }
+        if index + 3 < tokens.count, tokens[index].is("("), ["khóa", "khoá"].contains(tokens[index + 1].lower),
+            tokens[index + 3].is(")")
+        {
+            index += 4
+        }
         // "của Bộ Giáo dục và Đào tạo (GDĐT) về ...": the issuer's abbreviation is not the subject.
-        if index + 2 < tokens.count, tokens[index].is("("), tokens[index + 1].isAllUppercase, tokens[index + 2].is(")") { index += 3 }
+        if index + 2 < tokens.count, tokens[index].is("("), tokens[index + 1].isAllUppercase, tokens[index + 2].is(")")
+        {
+            index += 3
+        }
         guard index < tokens.count else { return (nil, nil) }
         let opener = tokens[index].lower
         var keepOpener = false
@@ -493,7 +611,7 @@ public struct CitationScanner: Sendable {
             // "về Về nhiệm vụ ...": the word typed twice.
             if index < tokens.count, tokens[index].lower == "về" { index += 1 }
             if index < tokens.count, tokens[index].lower == "việc" { index += 1 }
-        } else if (opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/")) {
+        } else if opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/") {
             index += 3
         } else if index + 1 < tokens.count, Self.subjectOpeners.contains("\(opener) \(tokens[index + 1].lower)") {
             // "..., hướng dẫn số 26-HD/BTCTW": another citation, not this one's subject.
@@ -512,7 +630,9 @@ public struct CitationScanner: Sendable {
             // Quoted as printed (“Về đẩy mạnh ...” is a Chỉ thị's own title), with a capital:
             // “về việc đổi mới ...” is a subject of its own.
             if end < tokens.count, end > index + 1 {
-                return (VietnameseText.capitalizingFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), nil)
+                return (
+                    VietnameseText.capitalizingFirst(slice(text, tokens[index + 1].start, tokens[end - 1].end)), nil
+                )
             }
             return (nil, nil)
         }
@@ -531,18 +651,27 @@ public struct CitationScanner: Sendable {
                     lastQuoteClose = end
                 }
                 // “Năm dân vận khéo” 2020, Ban Thường vụ ...: a comma soon after a quoted name ends it.
-                let endsHere = !inQuote && (
-                    (token.text == "," && end - lastQuoteClose <= 3)
-                    // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
-                    // citing body's own clause starts after the comma.
-                    // Not a list inside the subject: "Điều lệ trường THCS, trường THPT và ...".
-                    || (token.text == "," && end + 1 < tokens.count && Self.clauseSubjects.contains(tokens[end + 1].lower)
-                        && Self.citingVerbFollows(tokens, from: end + 1))
-                    || [";", ":", "(", ")"].contains(token.text)
-                    || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
-                if endsHere { cutShort = false; break }
+                let endsHere =
+                    !inQuote
+                    && ((token.text == "," && end - lastQuoteClose <= 3)
+                        // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
+                        // citing body's own clause starts after the comma.
+                        // Not a list inside the subject: "Điều lệ trường THCS, trường THPT và ...".
+                        || (token.text == "," && end + 1 < tokens.count
+                            && Self.clauseSubjects.contains(tokens[end + 1].lower)
+                            && Self.citingVerbFollows(tokens, from: end + 1))
+                        || [";", ":", "(", ")"].contains(token.text)
+                        || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
+                if endsHere {
+                    cutShort = false
+                    break
+                }
             }
-            if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count, startsCitation(tokens, at: end + 1) { break }
+            if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count,
+                startsCitation(tokens, at: end + 1)
+            {
+                break
+            }
             if !inQuote, token.isWord, end > index, startsCitation(tokens, at: end) { break }
             end += 1
         }
@@ -553,11 +682,15 @@ public struct CitationScanner: Sendable {
         func words(upTo end: Int) -> String? {
             var subject = slice(text, tokens[index].start, tokens[end - 1].end)
             while let last = subject.last, last == "," || last == " " { subject.removeLast() }
-            if subject.hasSuffix(",...") || subject.hasSuffix("...") { subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3)) }
+            if subject.hasSuffix(",...") || subject.hasSuffix("...") {
+                subject = String(subject.dropLast(subject.hasSuffix(",...") ? 4 : 3))
+            }
             // "về sửa đổi, bổ sung một số điều của Nghị định số ...": the subject stops before the
             // citation it leads to, without the word that led to it. At a clause's end, a last
             // word is the subject's own ("chuyển đổi số.").
-            while cutShort, let space = subject.lastIndex(of: " "), Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased()) {
+            while cutShort, let space = subject.lastIndex(of: " "),
+                Self.trailingLinks.contains(String(subject[subject.index(after: space)...]).lowercased())
+            {
                 subject = String(subject[..<space])
                 while let last = subject.last, last == "," || last == " " { subject.removeLast() }
             }
@@ -578,15 +711,21 @@ public struct CitationScanner: Sendable {
         guard verb >= 1, tokens[verb].lower == "ban", tokens[verb + 1].lower == "hành" else { return nil }
         if ["đã", "vừa", "mới"].contains(tokens[verb - 1].lower) { verb -= 1 }
         var start = verb
-        while start > 0, verb - start < 14, !Self.endsClause(tokens, at: start - 1), !tokens[start - 1].is(",") { start -= 1 }
-        guard start < verb, verb - start < 14, tokens[start].startsUppercase, Self.namesBody(tokens, from: start, to: verb) else { return nil }
+        while start > 0, verb - start < 14, !Self.endsClause(tokens, at: start - 1), !tokens[start - 1].is(",") {
+            start -= 1
+        }
+        guard start < verb, verb - start < 14, tokens[start].startsUppercase,
+            Self.namesBody(tokens, from: start, to: verb)
+        else { return nil }
         return slice(text, tokens[start].start, tokens[verb - 1].end)
     }
 
     /// Past "Hội nghị (lần thứ tám, Trung ương 8 ...)" to the "Ban ..." that held it, if one is
     /// named within a few words.
     private static func bodyAfterMeeting(_ tokens: [TextToken], at index: Int) -> Int {
-        guard index + 1 < tokens.count, tokens[index].lower == "hội", tokens[index + 1].lower == "nghị" else { return index }
+        guard index + 1 < tokens.count, tokens[index].lower == "hội", tokens[index + 1].lower == "nghị" else {
+            return index
+        }
         return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].text == "Ban" } ?? index
     }
 
@@ -604,8 +743,10 @@ public struct CitationScanner: Sendable {
     /// GD&ĐT Phong Điền", "của Trường TH Tây Bắc Sơn"; not "của nhà trường", "của ngành Giáo
     /// dục" or "của Bộ" alone. Returns the issuer and the index of "của".
     private func issuerAtEnd(_ tokens: [TextToken], text: String, from start: Int, to end: Int) -> (String, Int)? {
-        guard let of = (start..<end).last(where: { tokens[$0].lower == "của" }), of > start + 1, end - of <= 14, of + 1 < end,
-              Self.namesBody(tokens, from: of + 1, to: end) else { return nil }
+        guard let of = (start..<end).last(where: { tokens[$0].lower == "của" }), of > start + 1, end - of <= 14,
+            of + 1 < end,
+            Self.namesBody(tokens, from: of + 1, to: end)
+        else { return nil }
         guard let (issuer, next) = matchIssuer(tokens, text: text, at: of + 1), next == end else { return nil }
         return (issuer, of)
     }
@@ -613,23 +754,31 @@ public struct CitationScanner: Sendable {
     // MARK: - After matching
 
     /// Whether it was appended: never the document's own number.
-    private func append(_ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String, bytes: [UInt8],
-                        basisRanges: [Range<Int>], to result: inout Result) -> Bool {
+    private func append(
+        _ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String,
+        bytes: [UInt8],
+        basisRanges: [Range<Int>], to result: inout Result
+    ) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
         citation.issuer = citation.issuer.map(IssuerName.normalised)
         let underBasisHeading = basisRanges.contains { $0.contains(citation.start) }
-        citation.relation = underBasisHeading && Self.opensLine(at: citation.start, in: bytes)
+        citation.relation =
+            underBasisHeading && Self.opensLine(at: citation.start, in: bytes)
             ? .basis
-            : relation(of: citation, at: startIndex, after: previousEnd, tokens: tokens, bytes: bytes, earlier: result.citations,
-                       underBasisHeading: underBasisHeading)
+            : relation(
+                of: citation, at: startIndex, after: previousEnd, tokens: tokens, bytes: bytes,
+                earlier: result.citations,
+                underBasisHeading: underBasisHeading)
         citation.sentence = sentence(around: citation, in: bytes)
         result.citations.append(citation)
         return true
     }
 
     /// The words that tie a named text to the citation after them: "ban hành kèm theo".
-    private static let issuedWithEndings: [[String]] = [["kèm", "theo"], ["ban", "hành", "theo"], ["ban", "hành", "tại"], ["quy", "định", "tại"]]
+    private static let issuedWithEndings: [[String]] = [
+        ["kèm", "theo"], ["ban", "hành", "theo"], ["ban", "hành", "tại"], ["quy", "định", "tại"]
+    ]
 
     /// What opens a clause that rests on the citation after it ("theo" is a word of its own).
     private static let openers: Set<String> = ["căn cứ", "thực hiện"]
@@ -646,26 +795,35 @@ public struct CitationScanner: Sendable {
     /// Basis when the clause opens with "Căn cứ", "Thực hiện" or "Theo" right before the
     /// citation, or when it continues a list whose first item is a basis. `previousEnd` is
     /// where the previous citation's words end.
-    private func relation(of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], bytes: [UInt8],
-                          earlier: [Citation], underBasisHeading: Bool) -> Citation.Relation {
+    private func relation(
+        of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], bytes: [UInt8],
+        earlier: [Citation], underBasisHeading: Bool
+    ) -> Citation.Relation {
         let previous = earlier.last
         var index = startIndex - 1
         var words: [String] = []
         var boundary: String?
         while index >= 0, startIndex - index < 80 {
             let token = tokens[index]
-            if Self.endsClause(tokens, at: index) { boundary = token.text; break }
+            if Self.endsClause(tokens, at: index) {
+                boundary = token.text
+                break
+            }
             if let previous, token.end <= previous.linkEnd { break }
             // Items run together on one line ("... TỈNH THÁI BÌNH - Thực hiện theo Thông tư ..."):
             // a dash right before an opener starts the item.
-            if ["-", "–", "+", "•"].contains(token.text), Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo" {
+            if ["-", "–", "+", "•"].contains(token.text),
+                Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo"
+            {
                 boundary = token.text
                 break
             }
             // A line that opens with "Căn cứ" under one without a full stop (a decision's
             // "HIỆU TRƯỞNG TRƯỜNG ..." over its bases, in plain text) starts a clause too.
-            if index + 1 < startIndex, tokens[index + 1].startsUppercase, bytes[token.end..<tokens[index + 1].start].contains(0x0A),
-               Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo" {
+            if index + 1 < startIndex, tokens[index + 1].startsUppercase,
+                bytes[token.end..<tokens[index + 1].start].contains(0x0A),
+                Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo"
+            {
                 boundary = "\n"
                 break
             }
@@ -673,7 +831,9 @@ public struct CitationScanner: Sendable {
             index -= 1
         }
         // Drop list markers ("1.", "a)", "-") left at the clause start.
-        while let first = words.first, first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo") {
+        while let first = words.first,
+            first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo")
+        {
             words.removeFirst()
         }
         // "I. CĂN CỨ ...\nQuyết định số A ...; Công văn số B ...": items of the heading's list.
@@ -685,7 +845,11 @@ public struct CitationScanner: Sendable {
         if words.count <= 8, opening == "căn cứ" { return .basis }
         // "Căn cứ Điều lệ trường Mầm non, ban hành kèm theo Thông tư số 52/2020/TT-BGDĐT": the
         // charter rests on the document it was issued with, however long its name.
-        if words.count <= 40, opening == "căn cứ", Self.issuedWithEndings.contains(where: { words.suffix($0.count).elementsEqual($0) }) { return .basis }
+        if words.count <= 40, opening == "căn cứ",
+            Self.issuedWithEndings.contains(where: { words.suffix($0.count).elementsEqual($0) })
+        {
+            return .basis
+        }
         if let previous, previous.relation == .basis {
             // Only connectors after the previous citation's words (its symbol, date, issuer):
             // "Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW". The next citation is
@@ -699,7 +863,9 @@ public struct CitationScanner: Sendable {
             // last words before this one.
             if let last = words.last, last == "và", words.count <= 60 { return .basis }
         }
-        if words.isEmpty, boundary == ";" || boundary == ":", let listed = listRelation(endingAt: index, tokens: tokens, earlier: earlier) {
+        if words.isEmpty, boundary == ";" || boundary == ":",
+            let listed = listRelation(endingAt: index, tokens: tokens, earlier: earlier)
+        {
             return listed
         }
         return .reference
@@ -723,12 +889,16 @@ public struct CitationScanner: Sendable {
             guard first < end else { return nil }
             // The item opens with a citation, or inside one whose issuer heads the list ("các
             // Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...").
-            if let head = earlier.last(where: { $0.start <= tokens[first].start && tokens[first].start < $0.linkEnd }) { return head.relation }
+            if let head = earlier.last(where: { $0.start <= tokens[first].start && tokens[first].start < $0.linkEnd }) {
+                return head.relation
+            }
             let opening = tokens[first..<min(end, first + 2)].filter(\.isWord).map(\.lower)
             if opening == ["căn", "cứ"] || opening == ["thực", "hiện"] || opening.first == "theo" { return .basis }
             // Only an item goes on to the clause before it, and only across a list's separator.
-            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil || tokens[first].lower == "số", start >= 0,
-                  tokens[start].is(";") || tokens[start].is(":") else { return nil }
+            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil || tokens[first].lower == "số",
+                start >= 0,
+                tokens[start].is(";") || tokens[start].is(":")
+            else { return nil }
             end = start
         }
         return nil
@@ -740,7 +910,9 @@ public struct CitationScanner: Sendable {
         let token = tokens[index]
         guard token.isPunctuation else { return false }
         if [".", ";", ":", "!", "?"].contains(token.text) { return true }
-        guard token.text == ")", index >= 1, tokens[index - 1].isWord, tokens[index - 1].text.utf8.count <= 3 else { return false }
+        guard token.text == ")", index >= 1, tokens[index - 1].isWord, tokens[index - 1].text.utf8.count <= 3 else {
+            return false
+        }
         return index == 1 || tokens[index - 2].isPunctuation
     }
 
@@ -750,14 +922,23 @@ public struct CitationScanner: Sendable {
         var start = citation.start
         while start > 0, citation.start - start < 400 {
             let byte = utf8[start - 1]
-            if (byte == 0x2E || byte == 0x3B || byte == 0x0A) && start < utf8.count && (utf8[start] == 0x20 || utf8[start] == 0x0A || byte == 0x0A) { break }
+            if (byte == 0x2E || byte == 0x3B || byte == 0x0A) && start < utf8.count
+                && (utf8[start] == 0x20 || utf8[start] == 0x0A || byte == 0x0A)
+            {
+                break
+            }
             start -= 1
         }
         var end = citation.linkEnd
         while end < utf8.count, end - citation.linkEnd < 600 {
             let byte = utf8[end]
             if byte == 0x0A { break }
-            if (byte == 0x2E || byte == 0x3B) && (end + 1 == utf8.count || utf8[end + 1] == 0x20 || utf8[end + 1] == 0x0A) { end += 1; break }
+            if (byte == 0x2E || byte == 0x3B)
+                && (end + 1 == utf8.count || utf8[end + 1] == 0x20 || utf8[end + 1] == 0x0A)
+            {
+                end += 1
+                break
+            }
             end += 1
         }
         // Never cut inside a UTF-8 sequence.
@@ -774,15 +955,23 @@ public struct CitationScanner: Sendable {
         for index in stride(from: citations.count - 2, through: 0, by: -1) where citations[index].issuer == nil {
             let next = citations[index + 1]
             guard let issuer = next.issuer, next.issuerCodes == citations[index].issuerCodes, !next.issuerCodes.isEmpty,
-                  citations[index].linkEnd <= next.start else { continue }
+                citations[index].linkEnd <= next.start
+            else { continue }
             let gap = slice(text, citations[index].linkEnd, next.start)
             let gapTokens = TextTokenizer.tokens(gap)
-            let onlyConnectors = gapTokens.allSatisfy { $0.is(",") || $0.lower == "và" }
+            let onlyConnectors =
+                gapTokens.allSatisfy { $0.is(",") || $0.lower == "và" }
                 || (citations[index].date != nil && gapTokens.count <= 8 && !gap.contains(";") && !gap.contains("của"))
             // "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số
             // 05/2021/TT-BGDĐT ..., ... của Bộ trưởng ...": amended by texts of the same issuer code.
-            let afterDate = gapTokens.first?.lower == "ngày" ? gapTokens.drop { $0.lower == "ngày" || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower) } : gapTokens[...]
-            let amended = afterDate.contains { $0.lower == "sửa" } && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0.lower) }
+            let afterDate =
+                gapTokens.first?.lower == "ngày"
+                ? gapTokens.drop {
+                    $0.lower == "ngày" || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower)
+                } : gapTokens[...]
+            let amended =
+                afterDate.contains { $0.lower == "sửa" }
+                && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0.lower) }
             if onlyConnectors || amended { citations[index].issuer = issuer }
         }
     }
@@ -799,9 +988,12 @@ public struct CitationScanner: Sendable {
                 guard item.start >= previousEnd, item.start - previousEnd <= 400 else { break }
                 let gap = slice(text, previousEnd, item.start)
                 let gapTokens = TextTokenizer.tokens(gap)
-                let clauseEnds = gap.contains("\n") || zip(gapTokens, gapTokens.dropFirst()).contains { pair in
-                    (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase) || Self.openers.contains("\(pair.0.lower) \(pair.1.lower)")
-                }
+                let clauseEnds =
+                    gap.contains("\n")
+                    || zip(gapTokens, gapTokens.dropFirst()).contains { pair in
+                        (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase)
+                            || Self.openers.contains("\(pair.0.lower) \(pair.1.lower)")
+                    }
                 if clauseEnds || item.issuerCodes != citations[head].issuerCodes { break }
                 if item.issuer == nil { citations[index].issuer = issuer } else { break }
                 previousEnd = item.linkEnd
@@ -810,14 +1002,18 @@ public struct CitationScanner: Sendable {
     }
 
     /// "được sửa đổi, bổ sung tại", "đã được sửa đổi bởi": what ties a text to its amendments.
-    private static let amendmentWords: Set<String> = ["được", "đã", "sửa", "đổi", "bổ", "sung", "tại", "bởi", "theo", "và"]
+    private static let amendmentWords: Set<String> = [
+        "được", "đã", "sửa", "đổi", "bổ", "sung", "tại", "bởi", "theo", "và"
+    ]
 
     // MARK: - Helpers
 
     /// A type phrase followed by "số" or a number, or a named type ("Luật Giáo dục số ..."), the
     /// start of another citation: "chi tiết và hướng dẫn thi hành" is not one.
     private func startsCitation(_ tokens: [TextToken], at index: Int) -> Bool {
-        guard let typed = DirectiveType.match(tokens, at: index), index + typed.count < tokens.count else { return false }
+        guard let typed = DirectiveType.match(tokens, at: index), index + typed.count < tokens.count else {
+            return false
+        }
         let next = tokens[index + typed.count]
         if next.lower == "số" || next.isDigits { return true }
         guard DirectiveType.namedTypes.contains(typed.name) else { return false }
@@ -834,7 +1030,8 @@ public struct CitationScanner: Sendable {
     }
 
     private func isYear(_ text: String) -> Bool {
-        text.utf8.count == 4 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (1945...2100).contains(Int(text) ?? 0)
+        text.utf8.count == 4 && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+            && (1945...2100).contains(Int(text) ?? 0)
     }
 
     private func slice(_ text: String, _ start: Int, _ end: Int) -> String {
@@ -846,18 +1043,24 @@ public struct CitationScanner: Sendable {
 
     /// What a subject may open with besides "về (việc)", kept in it: "... của Thủ tướng Chính phủ
     /// phê duyệt Đề án ...".
-    static let subjectOpeners: Set<String> = ["ban hành", "thực hiện", "quy định", "hướng dẫn", "phê duyệt", "triển khai"]
+    static let subjectOpeners: Set<String> = [
+        "ban hành", "thực hiện", "quy định", "hướng dẫn", "phê duyệt", "triển khai"
+    ]
     /// Words that cannot end a subject: they lead on to what was cut off.
     static let trailingLinks: Set<String> = ["của", "và", "tại", "theo", "về", "với", "cho", "các", "những", "số"]
     static let openQuotes: Set<String> = ["“", "\"", "«", "‘"]
     static let closeQuote: [String: String] = ["“": "”", "\"": "\"", "«": "»", "‘": "’"]
     /// Uppercase words that follow a symbol in headings and are never part of it.
-    static let uppercaseWords: Set<String> = ["VE", "VA", "CUA", "NAM", "THANG", "NGAY", "SO", "TAI", "TRONG", "THEO", "DE", "CHO", "BAN", "HANH"]
+    static let uppercaseWords: Set<String> = [
+        "VE", "VA", "CUA", "NAM", "THANG", "NGAY", "SO", "TAI", "TRONG", "THEO", "DE", "CHO", "BAN", "HANH"
+    ]
     /// The verbs of a citing body's own clause ("trường THPT Toàn Thắng xây dựng kế hoạch ..."),
     /// looked for up to the clause's end.
-    static let citingVerbs: Set<String> = ["xây dựng", "báo cáo", "ban hành", "triển khai", "tổ chức", "hướng dẫn", "đề ra", "thực hiện",
-                                           "tiến hành", "thông báo", "kiện toàn", "quyết định", "chỉ đạo", "yêu cầu", "đề nghị", "lập kế",
-                                           "công khai", "phát động", "tổng kết", "sơ kết"]
+    static let citingVerbs: Set<String> = [
+        "xây dựng", "báo cáo", "ban hành", "triển khai", "tổ chức", "hướng dẫn", "đề ra", "thực hiện",
+        "tiến hành", "thông báo", "kiện toàn", "quyết định", "chỉ đạo", "yêu cầu", "đề nghị", "lập kế",
+        "công khai", "phát động", "tổng kết", "sơ kết"
+    ]
 
     private static func citingVerbFollows(_ tokens: [TextToken], from start: Int) -> Bool {
         var index = start
@@ -869,22 +1072,27 @@ public struct CitationScanner: Sendable {
     }
 
     /// Words that open the citing document's own clause after a comma.
-    static let clauseSubjects: Set<String> = ["trường", "nhà", "phòng", "ban", "bộ", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên", "hội", "đảng", "bch"]
+    static let clauseSubjects: Set<String> = [
+        "trường", "nhà", "phòng", "ban", "bộ", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên",
+        "hội", "đảng", "bch"
+    ]
     static let abbreviations: Set<String> = ["TP", "Tp", "TX", "Q", "H", "P", "X", "TT"]
     /// Lowercase words that end an issuer's name: what follows it in a citing sentence.
     static let issuerStopWords: Set<String> = [
         "về", "của", "ngày", "số", "đã", "nhằm", "trong", "tại", "theo", "để", "cho", "với", "là", "được", "thì", "mà",
         "nay", "đến", "từ", "vào", "giao", "gửi", "lần", "nhiệm", "giai", "tiếp", "triển", "thực", "phê", "sửa",
         "bổ", "kèm", "chỉ", "yêu", "quy", "hướng", "trên", "tổ", "tham", "thống", "như", "cụ", "đối", "sau", "khi",
-        "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng",
+        "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng"
     ]
     static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
     static let issuerHeads = ProperNames.bodyHeads
     /// `ProperNames.bodyHeadsInAnyCase`, and the pairs that name a body alone: for an issuer
     /// outside its usual place ("của phòng GD&ĐT ...").
     static let bodyHeads = ProperNames.bodyHeadsInAnyCase
-    static let bodyPairs: Set<String> = ["thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
-                                         "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"]
+    static let bodyPairs: Set<String> = [
+        "thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
+        "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"
+    ]
     /// Head words of a body that may follow a date without "của" (a school's or an office's
     /// name there starts the citing clause instead).
     static let namedWithoutOf: Set<String> = ["hội", "ban", "bộ"]
@@ -899,5 +1107,7 @@ public struct CitationScanner: Sendable {
         default: return false
         }
     }
-    static let issuerStopPairs: Set<String> = ["ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai", "tiếp tục"]
+    static let issuerStopPairs: Set<String> = [
+        "ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai", "tiếp tục"
+    ]
 }

@@ -5,8 +5,10 @@ import VietText
 enum DirectiveType {
     /// Lowercased phrases (longest first when matching) and their canonical spelling.
     static let phrases: [(words: [String], name: String)] =
-        DocumentType.all.filter(\.cited).flatMap { type in type.spellings.map { (words: $0.split(separator: " ").map(String.init), name: type.name) } }
-            .sorted { $0.words.count > $1.words.count }
+        DocumentType.all.filter(\.cited).flatMap { type in
+            type.spellings.map { (words: $0.split(separator: " ").map(String.init), name: type.name) }
+        }
+        .sorted { $0.words.count > $1.words.count }
 
     /// Types whose name comes before "số": "Luật Giáo dục số 43/2019/QH14".
     static let namedTypes: Set<String> = ["Luật", "Bộ luật", "Pháp lệnh"]
@@ -17,7 +19,9 @@ enum DirectiveType {
 
     /// Phrases by a hash of their first word's bytes: most words start no phrase and are
     /// rejected by one lookup, without String hashing (which normalises Unicode).
-    static let phrasesByFirstWord: [UInt64: [(words: [String], name: String)]] = Dictionary(grouping: phrases) { bytesHash($0.words[0]) }
+    static let phrasesByFirstWord: [UInt64: [(words: [String], name: String)]] = Dictionary(grouping: phrases) {
+        bytesHash($0.words[0])
+    }
 
     static func bytesHash(_ text: String) -> UInt64 { Hasher64.of(text) }
 
@@ -30,12 +34,18 @@ enum DirectiveType {
 
     /// The phrase starting at `index`, if any.
     static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
-        guard tokens[index].isWord, let candidates = phrasesByFirstWord[bytesHash(tokens[index].lower)] else { return nil }
-        for phrase in candidates where index + phrase.words.count <= tokens.count && tokens[index].lower.hasSameUTF8(as: phrase.words[0]) {
+        guard tokens[index].isWord, let candidates = phrasesByFirstWord[bytesHash(tokens[index].lower)] else {
+            return nil
+        }
+        for phrase in candidates
+        where index + phrase.words.count <= tokens.count && tokens[index].lower.hasSameUTF8(as: phrase.words[0]) {
             var matched = true
             for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {
                 let token = tokens[index + offset]
-                if !token.isWord || !token.lower.hasSameUTF8(as: phrase.words[offset]) { matched = false; break }
+                if !token.isWord || !token.lower.hasSameUTF8(as: phrase.words[offset]) {
+                    matched = false
+                    break
+                }
             }
             if matched { return (phrase.name, phrase.words.count) }
         }
@@ -51,7 +61,8 @@ enum DirectiveType {
         let token = tokens[index]
         // Bytes first: every abbreviation opens with an ASCII capital; most words fail here.
         guard let first = token.text.utf8.first, first >= 0x41, first <= 0x5A, (2...5).contains(token.text.utf8.count),
-              token.isAllUppercase else { return nil }
+            token.isAllUppercase
+        else { return nil }
         return abbreviations[token.lower]
     }
 }

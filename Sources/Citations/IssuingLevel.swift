@@ -33,11 +33,16 @@ public enum IssuerClassifier {
     static let centralCodes: Set<String> = ["TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TTCP"]
     static let ministryCodes: Set<String> = [
         "BGDDT", "BNV", "BTC", "BYT", "BLDTBXH", "BTTTT", "BVHTTDL", "BKHDT", "BTP", "BCA", "BQP", "BNG", "BCT", "BXD",
-        "BGTVT", "BTNMT", "BNNPTNT", "BKHCN", "UBDT", "NHNN", "KTNN", "TLD", "TLDLDVN", "BHXH", "BHXHVN", "BGD", "BOGDDT", "BNNMT",
-        "BDTTG", "TANDTC", "VKSNDTC",
+        "BGTVT", "BTNMT", "BNNPTNT", "BKHCN", "UBDT", "NHNN", "KTNN", "TLD", "TLDLDVN", "BHXH", "BHXHVN", "BGD",
+        "BOGDDT", "BNNMT",
+        "BDTTG", "TANDTC", "VKSNDTC"
     ]
-    static let provinceCodes: Set<String> = ["TU", "SGDDT", "SGD", "SGDVDT", "LDLD", "BDVTU", "BTGTU", "TTU", "SNV", "STC", "SYT", "CDGD", "UBMTTQ"]
-    static let districtCodes: Set<String> = ["HU", "PGDDT", "PGD", "BDVHU", "BTGHU", "QU", "TXU", "PNV", "PTCKH", "UBND", "HDND"]
+    static let provinceCodes: Set<String> = [
+        "TU", "SGDDT", "SGD", "SGDVDT", "LDLD", "BDVTU", "BTGTU", "TTU", "SNV", "STC", "SYT", "CDGD", "UBMTTQ"
+    ]
+    static let districtCodes: Set<String> = [
+        "HU", "PGDDT", "PGD", "BDVHU", "BTGHU", "QU", "TXU", "PNV", "PTCKH", "UBND", "HDND"
+    ]
 
     public static func level(of citation: Citation) -> IssuingLevel {
         let codes = citation.issuerCodes
@@ -45,20 +50,31 @@ public enum IssuerClassifier {
         // hasPrefix were most of the directive index's time.
         let issuer = Array((citation.issuer ?? "").utf8)
         let lower = Array((citation.issuer ?? "").lowercased().utf8)
-        if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) }) || Phrases.party.contains(where: { find($0, in: issuer) }) {
+        if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) })
+            || Phrases.party.contains(where: { find($0, in: issuer) })
+        {
             return .party
         }
-        if codes.contains(where: { centralCodes.contains($0) || ($0.hasPrefix("QH") && $0.dropFirst(2).allSatisfy(\.isNumber)) })
-            || Phrases.central.contains(where: issuer.starts(with:)) {
+        if codes.contains(where: {
+            centralCodes.contains($0) || ($0.hasPrefix("QH") && $0.dropFirst(2).allSatisfy(\.isNumber))
+        })
+            || Phrases.central.contains(where: issuer.starts(with:))
+        {
             return .central
         }
-        if codes.contains(where: ministryCodes.contains) || (issuer.starts(with: Phrases.ministry) && !issuer.starts(with: Phrases.politburo))
-            || Phrases.ministryOther.contains(where: issuer.starts(with:)) {
+        if codes.contains(where: ministryCodes.contains)
+            || (issuer.starts(with: Phrases.ministry) && !issuer.starts(with: Phrases.politburo))
+            || Phrases.ministryOther.contains(where: issuer.starts(with:))
+        {
             return .ministry
         }
         if !issuer.isEmpty {
             if Phrases.district.contains(where: { find($0, in: lower) }) { return .district }
-            if Phrases.province.contains(where: { find($0, in: lower) }) || lower.starts(with: Phrases.provinceDepartment) { return .province }
+            if Phrases.province.contains(where: { find($0, in: lower) })
+                || lower.starts(with: Phrases.provinceDepartment)
+            {
+                return .province
+            }
         }
         if codes.contains(where: provinceCodes.contains) { return .province }
         if codes.contains(where: districtCodes.contains) { return .district }
@@ -67,7 +83,9 @@ public enum IssuerClassifier {
 
     /// The phrases that name an issuer's level, as UTF-8 bytes.
     private enum Phrases {
-        static let party = bytes(["Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"])
+        static let party = bytes([
+            "Bộ Chính trị", "Ban Bí thư", "Trung ương Đảng", "Ban Chấp hành Trung ương", "Bộ chính trị"
+        ])
         static let central = bytes(["Thủ tướng", "Chính phủ", "Quốc hội", "Chủ tịch nước"])
         static let ministry = Array("Bộ ".utf8), politburo = Array("Bộ Chính".utf8)
         static let ministryOther = bytes(["Tổng Liên đoàn", "Tổng cục", "Cục "])
@@ -103,7 +121,11 @@ public enum IssuerClassifier {
         let words = issuer.split(separator: " ").map(String.init)
         let lowered = words.map { $0.lowercased() }
         func name(after markers: [String]) -> String? {
-            for (index, word) in lowered.enumerated() where markers.contains(word) || (word == "thành" && markers.contains("thành phố") && index + 1 < words.count && lowered[index + 1] == "phố") {
+            for (index, word) in lowered.enumerated()
+            where markers.contains(word)
+                || (word == "thành" && markers.contains("thành phố") && index + 1 < words.count
+                    && lowered[index + 1] == "phố")
+            {
                 let start = word == "thành" ? index + 2 : index + 1
                 var parts: [String] = []
                 var position = start
@@ -115,7 +137,9 @@ public enum IssuerClassifier {
             }
             return nil
         }
-        return (name(after: ["huyện", "quận", "thị", "xã"]).flatMap { $0 == "xã" ? nil : $0 },
-                name(after: ["tỉnh", "thành phố"]))
+        return (
+            name(after: ["huyện", "quận", "thị", "xã"]).flatMap { $0 == "xã" ? nil : $0 },
+            name(after: ["tỉnh", "thành phố"])
+        )
     }
 }

@@ -65,11 +65,16 @@ enum TextTokenizer {
                 let length = glued.utf8.count
                 let split = wordStart + length
                 let word = String(decoding: text.utf8.prefix(length), as: UTF8.self)
-                tokens.append(TextToken(kind: .word, text: word, lower: glued, start: wordStart, end: split, spaceBefore: spaceBefore))
+                tokens.append(
+                    TextToken(
+                        kind: .word, text: word, lower: glued, start: wordStart, end: split, spaceBefore: spaceBefore))
                 let digits = String(decoding: text.utf8.dropFirst(length), as: UTF8.self)
-                tokens.append(TextToken(kind: .word, text: digits, lower: digits, start: split, end: offset, spaceBefore: false))
+                tokens.append(
+                    TextToken(kind: .word, text: digits, lower: digits, start: split, end: offset, spaceBefore: false))
             } else {
-                tokens.append(TextToken(kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))
+                tokens.append(
+                    TextToken(
+                        kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))
             }
             hasUppercase = false
             spaceBefore = false
@@ -82,7 +87,9 @@ enum TextTokenizer {
             let isSpace: Bool
             if value < 0x80 {
                 // ASCII without Unicode property lookups: most of any text.
-                isWordScalar = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x26
+                isWordScalar =
+                    (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                    || (value >= 0x30 && value <= 0x39) || value == 0x26
                 isSpace = value == 0x20 || (value >= 0x09 && value <= 0x0D)
                 if value >= 0x41 && value <= 0x5A { hasUppercase = true }
             } else if value < 0x1F00 {
@@ -104,7 +111,10 @@ enum TextTokenizer {
             } else {
                 flushWord()
                 let mark = String(scalar)
-                tokens.append(TextToken(kind: .punctuation, text: mark, lower: mark, start: offset, end: offset + width, spaceBefore: spaceBefore))
+                tokens.append(
+                    TextToken(
+                        kind: .punctuation, text: mark, lower: mark, start: offset, end: offset + width,
+                        spaceBefore: spaceBefore))
                 spaceBefore = false
             }
             offset += width

@@ -16,8 +16,11 @@ public struct Importer: Sendable {
         /// gives today; tests give a fixed day). Nil writes none.
         public var published: IssuedDate?
 
-        public init(portal: URL, unitID: String, output: URL? = nil, force: Bool = false, attach: Bool = true, schoolYear: String? = nil,
-                    published: IssuedDate? = nil) {
+        public init(
+            portal: URL, unitID: String, output: URL? = nil, force: Bool = false, attach: Bool = true,
+            schoolYear: String? = nil,
+            published: IssuedDate? = nil
+        ) {
             self.published = published
             self.portal = portal.standardizedFileURL
             self.unitID = unitID
@@ -54,16 +57,24 @@ public struct Importer: Sendable {
     public func unit() throws(Failure) -> ImportUnit {
         if let unit = units.first(where: { $0.id == options.unitID }) { return unit }
         let known = units.map(\.id).joined(separator: ", ")
-        throw Failure(file: "content/units/\(options.unitID)/unit.yaml", message: .init(
-            vi: "không có đơn vị “\(options.unitID)”. Các đơn vị hiện có: \(known.isEmpty ? "(chưa có)" : known). Tạo tệp unit.yaml của đơn vị trước.",
-            en: "there is no unit “\(options.unitID)”. Units: \(known.isEmpty ? "(none)" : known). Create its unit.yaml first."))
+        throw Failure(
+            file: "content/units/\(options.unitID)/unit.yaml",
+            message: .init(
+                vi:
+                    "không có đơn vị “\(options.unitID)”. Các đơn vị hiện có: \(known.isEmpty ? "(chưa có)" : known). Tạo tệp unit.yaml của đơn vị trước.",
+                en:
+                    "there is no unit “\(options.unitID)”. Units: \(known.isEmpty ? "(none)" : known). Create its unit.yaml first."
+            ))
     }
 
     /// Reads and recognises a file without writing anything.
-    func recognise(_ url: URL, unit: ImportUnit? = nil) throws(Failure) -> (document: ImportedDocument, encoding: String, lines: [SourceLine]) {
+    func recognise(_ url: URL, unit: ImportUnit? = nil) throws(Failure) -> (
+        document: ImportedDocument, encoding: String, lines: [SourceLine]
+    ) {
         let (text, encoding, splitCells) = try read(url)
         let lines = SourceLine.lines(of: text, splitCells: splitCells)
-        let recognizer = LayoutRecognizer(unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
+        let recognizer = LayoutRecognizer(
+            unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
         var document = recognizer.recognise(lines)
         if let unit { document.warnings += Self.checkLetterhead(document.letterhead, against: unit) }
         return (document, encoding, lines)
@@ -78,11 +89,13 @@ public struct Importer: Sendable {
         var warnings = document.warnings
         // The year the subject names first: a plan for 2024-2025 is often issued in August 2024.
         // --school-year is for documents that say neither (its help and docs/import.md).
-        let schoolYear = document.title.flatMap { SchoolYear.mentioned(in: [$0]) } ?? document.issued?.schoolYear
+        let schoolYear =
+            document.title.flatMap { SchoolYear.mentioned(in: [$0]) } ?? document.issued?.schoolYear
             ?? document.schoolYearHint ?? options.schoolYear ?? Self.currentSchoolYear()
         let folder = options.output ?? options.portal.appendingPathComponent("content/units/\(unit.id)/\(schoolYear)")
         let kindName = Catalogue().documentKind(document.kind ?? "khac")?.name ?? ""
-        var slug = VietnameseText.slug("\(kindName) \(document.title ?? url.deletingPathExtension().lastPathComponent)", maxLength: 70)
+        var slug = VietnameseText.slug(
+            "\(kindName) \(document.title ?? url.deletingPathExtension().lastPathComponent)", maxLength: 70)
         if slug.isEmpty { slug = "van-ban" }
         var target = folder.appendingPathComponent("\(slug).md")
         var suffix = 2
@@ -94,9 +107,11 @@ public struct Importer: Sendable {
         let stem = target.deletingPathExtension().lastPathComponent
         let manager = FileManager.default
         if manager.fileExists(atPath: target.path) && !options.force {
-            throw Failure(file: target.path, message: .init(
-                vi: "tệp đã có; congkhai không ghi đè. Thêm --force nếu muốn thay nó.",
-                en: "the file exists; congkhai does not overwrite it. Add --force to replace it."))
+            throw Failure(
+                file: target.path,
+                message: .init(
+                    vi: "tệp đã có; congkhai không ghi đè. Thêm --force nếu muốn thay nó.",
+                    en: "the file exists; congkhai does not overwrite it. Add --force to replace it."))
         }
         var attachment: URL?
         let isOriginal = ["docx", "pdf", "doc"].contains(url.pathExtension.lowercased())
@@ -116,21 +131,39 @@ public struct Importer: Sendable {
         if let attachment { pairs.append(("attachments", .list([attachment.lastPathComponent]))) }
         if let published = options.published { pairs.append(("published", .text(published.iso))) }
         if document.title == nil {
-            warnings.append(ImportWarning(line: nil, message: .init(vi: "không tìm thấy trích yếu; đã dùng tên tệp làm `title`.",
-                                                                    en: "no subject line found; the file name is used as `title`.")))
+            warnings.append(
+                ImportWarning(
+                    line: nil,
+                    message: .init(
+                        vi: "không tìm thấy trích yếu; đã dùng tên tệp làm `title`.",
+                        en: "no subject line found; the file name is used as `title`.")))
         }
         if document.issued == nil && options.schoolYear == nil && document.schoolYearHint == nil {
-            warnings.append(ImportWarning(line: nil, message: .init(vi: "văn bản không ghi ngày và không nêu năm học; đã xếp vào năm học \(schoolYear). Dùng --school-year để chọn.",
-                                                                    en: "no date and no school year in the document; filed under \(schoolYear). Use --school-year to choose.")))
+            warnings.append(
+                ImportWarning(
+                    line: nil,
+                    message: .init(
+                        vi:
+                            "văn bản không ghi ngày và không nêu năm học; đã xếp vào năm học \(schoolYear). Dùng --school-year để chọn.",
+                        en:
+                            "no date and no school year in the document; filed under \(schoolYear). Use --school-year to choose."
+                    )))
         }
         let frontMatter: String
         do { frontMatter = try FrontMatterWriter.yaml(pairs) } catch {
-            throw Failure(file: url.path, message: .init(vi: "không ghi được phần đầu (\(error)).", en: "cannot write the front matter (\(error))."))
+            throw Failure(
+                file: url.path,
+                message: .init(
+                    vi: "không ghi được phần đầu (\(error)).", en: "cannot write the front matter (\(error))."))
         }
         let content = "---\n\(frontMatter)---\n\n\(document.body)"
         for (word, line) in WordCheck.missing(source: lines, output: content, droppedLines: document.droppedLines) {
-            warnings.append(ImportWarning(line: line, message: .init(vi: "từ “\(word)” của bản gốc không có trong tệp đã tạo.",
-                                                                      en: "the word “\(word)” of the source is not in the written file.")))
+            warnings.append(
+                ImportWarning(
+                    line: line,
+                    message: .init(
+                        vi: "từ “\(word)” của bản gốc không có trong tệp đã tạo.",
+                        en: "the word “\(word)” of the source is not in the written file.")))
         }
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -140,9 +173,14 @@ public struct Importer: Sendable {
                 try manager.copyItem(at: url, to: attachment)
             }
         } catch {
-            throw Failure(file: target.path, message: .init(vi: "không ghi được tệp (\(error.localizedDescription)).", en: "cannot write the file (\(error.localizedDescription))."))
+            throw Failure(
+                file: target.path,
+                message: .init(
+                    vi: "không ghi được tệp (\(error.localizedDescription)).",
+                    en: "cannot write the file (\(error.localizedDescription))."))
         }
-        var result = Result(written: target, attachment: attachment, document: document, encoding: encoding, warnings: warnings)
+        var result = Result(
+            written: target, attachment: attachment, document: document, encoding: encoding, warnings: warnings)
         result.document.warnings = warnings
         return result
     }
@@ -158,8 +196,11 @@ public struct Importer: Sendable {
                 let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(lines.joined(separator: "\n")))
                 return (VietnameseText.nfc(repaired.text), "docx", false)
             } catch {
-                throw Failure(file: name, message: .init(vi: "không đọc được tệp Word .docx (\(error)). Tệp .doc cũ cần lưu lại thành .docx.",
-                                                         en: "cannot read the .docx file (\(error)). Save old .doc files as .docx."))
+                throw Failure(
+                    file: name,
+                    message: .init(
+                        vi: "không đọc được tệp Word .docx (\(error)). Tệp .doc cũ cần lưu lại thành .docx.",
+                        en: "cannot read the .docx file (\(error)). Save old .doc files as .docx."))
             }
         case "pdf":
             do {
@@ -167,13 +208,27 @@ public struct Importer: Sendable {
                 let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(text))
                 return (VietnameseText.nfc(repaired.text), repaired.converted.isEmpty ? "pdf" : "pdf + tcvn3/vni", true)
             } catch PDFTextReader.Failure.noText {
-                throw Failure(file: name, message: .init(vi: "tệp PDF không có lớp chữ (có thể là bản scan); congkhai không nhận dạng chữ từ ảnh. Hãy dùng tệp Word gốc hoặc PDF xuất từ Word.",
-                                                         en: "the PDF has no text layer (a scan?); congkhai does no OCR. Use the original Word file or a PDF exported from Word."))
+                throw Failure(
+                    file: name,
+                    message: .init(
+                        vi:
+                            "tệp PDF không có lớp chữ (có thể là bản scan); congkhai không nhận dạng chữ từ ảnh. Hãy dùng tệp Word gốc hoặc PDF xuất từ Word.",
+                        en:
+                            "the PDF has no text layer (a scan?); congkhai does no OCR. Use the original Word file or a PDF exported from Word."
+                    ))
             } catch PDFTextReader.Failure.toolMissing {
-                throw Failure(file: name, message: .init(vi: "cần chương trình pdftotext (gói poppler-utils): chạy `make deps` hoặc `apt-get install poppler-utils`.",
-                                                         en: "pdftotext is needed (package poppler-utils): run `make deps` or `apt-get install poppler-utils`."))
+                throw Failure(
+                    file: name,
+                    message: .init(
+                        vi:
+                            "cần chương trình pdftotext (gói poppler-utils): chạy `make deps` hoặc `apt-get install poppler-utils`.",
+                        en:
+                            "pdftotext is needed (package poppler-utils): run `make deps` or `apt-get install poppler-utils`."
+                    ))
             } catch {
-                throw Failure(file: name, message: .init(vi: "không đọc được tệp PDF (\(error)).", en: "cannot read the PDF (\(error))."))
+                throw Failure(
+                    file: name,
+                    message: .init(vi: "không đọc được tệp PDF (\(error)).", en: "cannot read the PDF (\(error))."))
             }
         case "txt", "md", "text", "":
             guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -182,27 +237,43 @@ public struct Importer: Sendable {
             let decoded = ImportTextDecoder.decode(data)
             return (decoded.text, decoded.encoding, false)
         default:
-            throw Failure(file: name, message: .init(vi: "congkhai nhập được tệp .docx, .pdf và .txt; không nhập được “.\(url.pathExtension)”.",
-                                                     en: "congkhai imports .docx, .pdf and .txt files, not “.\(url.pathExtension)”."))
+            throw Failure(
+                file: name,
+                message: .init(
+                    vi: "congkhai nhập được tệp .docx, .pdf và .txt; không nhập được “.\(url.pathExtension)”.",
+                    en: "congkhai imports .docx, .pdf and .txt files, not “.\(url.pathExtension)”."))
         }
     }
 
     /// The letterhead's last line names the issuer; it should be this unit.
     static func checkLetterhead(_ letterhead: [String], against unit: ImportUnit) -> [ImportWarning] {
         guard let issuer = letterhead.last else { return [] }
-        let generic: Set<String> = ["truong", "tieu", "hoc", "trung", "co", "so", "pho", "thong", "mam", "non", "phong", "giao", "duc",
-                                    "va", "dao", "tao", "huyen", "cong", "doan", "thpt", "thcs", "th", "mn", "pgd", "gd", "dt", "ubnd", "tinh", "thanh", "pho"]
-        let issuerWords = Set(VietnameseText.fold(letterhead.joined(separator: " ")).split { !$0.isLetter && !$0.isNumber }.map(String.init))
-        let unitWords = VietnameseText.fold(unit.name).split { !$0.isLetter && !$0.isNumber }.map(String.init).filter { !generic.contains($0) }
+        let generic: Set<String> = [
+            "truong", "tieu", "hoc", "trung", "co", "so", "pho", "thong", "mam", "non", "phong", "giao", "duc",
+            "va", "dao", "tao", "huyen", "cong", "doan", "thpt", "thcs", "th", "mn", "pgd", "gd", "dt", "ubnd", "tinh",
+            "thanh", "pho"
+        ]
+        let issuerWords = Set(
+            VietnameseText.fold(letterhead.joined(separator: " ")).split { !$0.isLetter && !$0.isNumber }.map(
+                String.init))
+        let unitWords = VietnameseText.fold(unit.name).split { !$0.isLetter && !$0.isNumber }.map(String.init).filter {
+            !generic.contains($0)
+        }
         guard !unitWords.isEmpty, !unitWords.allSatisfy(issuerWords.contains) else { return [] }
-        return [ImportWarning(line: nil, message: .init(
-            vi: "phần đầu văn bản ghi “\(issuer)”, khác với đơn vị “\(unit.name)”; kiểm tra đã chọn đúng --unit.",
-            en: "the letterhead says “\(issuer)”, not unit “\(unit.name)”; check --unit."))]
+        return [
+            ImportWarning(
+                line: nil,
+                message: .init(
+                    vi:
+                        "phần đầu văn bản ghi “\(issuer)”, khác với đơn vị “\(unit.name)”; kiểm tra đã chọn đúng --unit.",
+                    en: "the letterhead says “\(issuer)”, not unit “\(unit.name)”; check --unit."))
+        ]
     }
 
     /// The school year of today in Vietnam (the September rule of `IssuedDate.schoolYear`).
     static func currentSchoolYear() -> String {
-        let components = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
+        let components = Calendar(identifier: .gregorian).dateComponents(
+            in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
         let today = IssuedDate(year: components.year ?? 2024, month: components.month ?? 1, day: components.day)
         return today?.schoolYear ?? "2024-2025"
     }

@@ -1,8 +1,8 @@
-import Foundation
-import VietText
 import Citations
-import Import
 import CongKhai
+import Foundation
+import Import
+import VietText
 
 /// `congkhai citations FILE...`: the numbered citations of other documents in Markdown or
 /// plain-text files, one JSON object per occurrence, for checking a document before publishing.
@@ -34,15 +34,17 @@ public struct CitationReport: Sendable {
         }
         let isMarkdown = split.yaml != nil || Self.isMarkdown(file)
         let body = isMarkdown ? split.body : Self.unindented(split.body)
-        let rendered = MarkdownRenderer().render(body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
+        let rendered = MarkdownRenderer().render(
+            body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
         let merged = DocumentCitations.merge(rendered.citations)
         return rendered.citations.map { citation in
             let known = merged[citation.symbolKey] ?? citation
             let key = DirectiveKey(citation: known, locality: CitingContext().locality(for: known)).key
-            return Line(file: file, line: citation.line, type: citation.type, symbol: citation.symbol,
-                        date: (citation.date ?? known.date)?.iso, issuer: citation.issuer ?? known.issuer,
-                        subject: citation.subject ?? known.subject, relation: citation.relation.rawValue, key: key,
-                        text: citation.text)
+            return Line(
+                file: file, line: citation.line, type: citation.type, symbol: citation.symbol,
+                date: (citation.date ?? known.date)?.iso, issuer: citation.issuer ?? known.issuer,
+                subject: citation.subject ?? known.subject, relation: citation.relation.rawValue, key: key,
+                text: citation.text)
         }
     }
 
@@ -81,7 +83,10 @@ public enum DocumentCitations {
     public static func merge(_ citations: [Citation]) -> [String: Citation] {
         var merged: [String: Citation] = [:]
         for citation in citations {
-            guard var existing = merged[citation.symbolKey] else { merged[citation.symbolKey] = citation; continue }
+            guard var existing = merged[citation.symbolKey] else {
+                merged[citation.symbolKey] = citation
+                continue
+            }
             if existing.date == nil { existing.date = citation.date }
             if existing.issuer == nil { existing.issuer = citation.issuer }
             if existing.subject == nil { existing.subject = citation.subject }

@@ -1,22 +1,26 @@
 import ArgumentParser
 import CongKhai
 import Foundation
-import VietText
 import Import
+import VietText
 
 @main
 struct CongKhaiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
-        subcommands: [BuildCommand.self, CheckCommand.self, CitationsCommand.self, ImportCommand.self, NewCommand.self, ArchiveCommand.self, VerifyCommand.self]
+        subcommands: [
+            BuildCommand.self, CheckCommand.self, CitationsCommand.self, ImportCommand.self, NewCommand.self,
+            ArchiveCommand.self, VerifyCommand.self
+        ]
     )
 }
 
 /// Today in Vietnam: the command line reads the clock, the library never does.
 func todayInVietnam() -> CalendarDay {
     // Vietnam keeps UTC+7 all year.
-    let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(secondsFromGMT: 7 * 3600) ?? .current, from: Date())
+    let parts = Calendar(identifier: .gregorian).dateComponents(
+        in: TimeZone(secondsFromGMT: 7 * 3600) ?? .current, from: Date())
     return CalendarDay(year: parts.year ?? 2025, month: parts.month ?? 1, day: parts.day ?? 1)
 }
 
@@ -28,7 +32,8 @@ func report(_ diagnostics: [Diagnostic], language: Language) {
 }
 
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Tạo trang web tĩnh vào thư mục public/.")
+    static let configuration = CommandConfiguration(
+        commandName: "build", abstract: "Tạo trang web tĩnh vào thư mục public/.")
 
     @Option(help: "Thư mục của cổng (chứa congkhai.yaml và content/).")
     var source: String = "."
@@ -51,7 +56,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
         let sourceURL = URL(fileURLWithPath: source)
-        var options = BuildOptions(source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, full: full)
+        var options = BuildOptions(
+            source: sourceURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts, full: full)
         options.endsProcess = true
         do {
             let result = try Builder(options: options).build()
@@ -59,22 +65,30 @@ struct BuildCommand: ParsableCommand {
             // ones and a count, the rest through `congkhai check`.
             report(Array(result.warnings.prefix(50)), language: language)
             if result.warnings.count > 50 {
-                FileHandle.standardError.write(Data("… và \(result.warnings.count - 50) cảnh báo khác; chạy `congkhai check` để xem tất cả.\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "… và \(result.warnings.count - 50) cảnh báo khác; chạy `congkhai check` để xem tất cả.\n".utf8)
+                )
             }
             print(result.summary)
             if verbose {
                 for (step, seconds) in result.timings {
-                    print("  " + step.padding(toLength: 24, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                    print(
+                        "  " + step.padding(toLength: 24, withPad: " ", startingAt: 0)
+                            + String(format: "%8.3f s", seconds))
                 }
                 for (step, seconds) in result.partTimings {
-                    print("    " + step.padding(toLength: 22, withPad: " ", startingAt: 0) + String(format: "%8.3f s", seconds))
+                    print(
+                        "    " + step.padding(toLength: 22, withPad: " ", startingAt: 0)
+                            + String(format: "%8.3f s", seconds))
                 }
             }
             print("Mở trang: \(result.output.appendingPathComponent("index.html").path)")
         } catch {
             report(error.diagnostics, language: language)
             let errors = error.diagnostics.filter { $0.severity == .error }.count
-            FileHandle.standardError.write(Data("Không tạo được trang: \(errors) lỗi. Trang cũ (nếu có) vẫn được giữ nguyên.\n".utf8))
+            FileHandle.standardError.write(
+                Data("Không tạo được trang: \(errors) lỗi. Trang cũ (nếu có) vẫn được giữ nguyên.\n".utf8))
             throw ExitCode(1)
         }
     }
@@ -100,10 +114,15 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "Kiểm tra cả các văn bản nháp.")
     var drafts = false
 
-    @Option(name: .customLong("as-of"), help: "Ngày đối chiếu hạn công khai theo Thông tư 09/2024, dạng YYYY-MM-DD (mặc định: hôm nay).")
+    @Option(
+        name: .customLong("as-of"),
+        help: "Ngày đối chiếu hạn công khai theo Thông tư 09/2024, dạng YYYY-MM-DD (mặc định: hôm nay).")
     var asOf: String?
 
-    @Flag(help: "Coi các mục công khai thiếu, muộn hoặc chưa ghi ngày là lỗi (mã thoát 1), cho kiểm tra tự động của phòng, sở.")
+    @Flag(
+        help:
+            "Coi các mục công khai thiếu, muộn hoặc chưa ghi ngày là lỗi (mã thoát 1), cho kiểm tra tự động của phòng, sở."
+    )
     var strict = false
 
     func validate() throws {
@@ -115,12 +134,16 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let language = Language(rawValue: lang) ?? .vi
         let day = asOf.flatMap { IssuedDate(iso: $0) }.flatMap(CalendarDay.init) ?? todayInVietnam()
-        let diagnostics = Builder(options: BuildOptions(source: URL(fileURLWithPath: source), includeDrafts: drafts)).check(asOf: day, strict: strict)
+        let diagnostics = Builder(options: BuildOptions(source: URL(fileURLWithPath: source), includeDrafts: drafts))
+            .check(asOf: day, strict: strict)
         let errors = diagnostics.filter { $0.severity == .error }.count
         switch format {
         case .text:
             report(diagnostics, language: language)
-            print(language == .vi ? "\(errors) lỗi, \(diagnostics.count - errors) cảnh báo." : "\(errors) errors, \(diagnostics.count - errors) warnings.")
+            print(
+                language == .vi
+                    ? "\(errors) lỗi, \(diagnostics.count - errors) cảnh báo."
+                    : "\(errors) errors, \(diagnostics.count - errors) warnings.")
         case .json:
             print(DiagnosticJSON.encode(diagnostics, language: language))
         }
@@ -188,7 +211,8 @@ struct ImportCommand: ParsableCommand {
 
     func validate() throws {
         if let published, IssuedDate(iso: published)?.day == nil {
-            throw ValidationError("--published phải là một ngày dạng YYYY-MM-DD, ví dụ 2026-06-20 (nhận được “\(published)”).")
+            throw ValidationError(
+                "--published phải là một ngày dạng YYYY-MM-DD, ví dụ 2026-06-20 (nhận được “\(published)”).")
         }
     }
 
@@ -196,9 +220,11 @@ struct ImportCommand: ParsableCommand {
     var noAttach = false
 
     func run() throws {
-        let importer = Importer(options: .init(portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
-                                               force: force, attach: !noAttach, schoolYear: schoolYear,
-                                               published: published.flatMap { IssuedDate(iso: $0) } ?? todayInVietnam().date))
+        let importer = Importer(
+            options: .init(
+                portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
+                force: force, attach: !noAttach, schoolYear: schoolYear,
+                published: published.flatMap { IssuedDate(iso: $0) } ?? todayInVietnam().date))
         var failed = false
         var written = Set<URL>()
         for path in files {
@@ -207,7 +233,8 @@ struct ImportCommand: ParsableCommand {
                 written.insert(result.written)
                 print(result.written.path)
                 for warning in result.warnings {
-                    FileHandle.standardError.write(Data("\(path):\(warning.line.map { "\($0):" } ?? "") cảnh báo: \(warning.message.vi)\n".utf8))
+                    FileHandle.standardError.write(
+                        Data("\(path):\(warning.line.map { "\($0):" } ?? "") cảnh báo: \(warning.message.vi)\n".utf8))
                 }
             } catch {
                 failed = true
@@ -239,13 +266,19 @@ struct NewCommand: ParsableCommand {
     var round: Int?
 
     func run() throws {
-        let starter = PortalStarter(folder: URL(fileURLWithPath: portal), unitID: unit, unitName: name, unitKind: unitKind,
-                                    round: round ?? max(ObligationCatalogue.builtIn.firstRound, ObligationCatalogue.builtIn.round(containing: todayInVietnam())))
+        let starter = PortalStarter(
+            folder: URL(fileURLWithPath: portal), unitID: unit, unitName: name, unitKind: unitKind,
+            round: round
+                ?? max(
+                    ObligationCatalogue.builtIn.firstRound,
+                    ObligationCatalogue.builtIn.round(containing: todayInVietnam())))
         do {
             let files = try starter.write()
             for file in files { print(URL(fileURLWithPath: portal).appendingPathComponent(file).path) }
             let drafts = files.filter { $0.hasSuffix(".md") }.count
-            print("Đã tạo cổng với \(drafts) bản nháp cho đợt công khai năm \(starter.round). Điền nội dung, ghi `published:` và bỏ `draft: true` khi công khai; xem bằng `congkhai build --source \(portal) --drafts`.")
+            print(
+                "Đã tạo cổng với \(drafts) bản nháp cho đợt công khai năm \(starter.round). Điền nội dung, ghi `published:` và bỏ `draft: true` khi công khai; xem bằng `congkhai build --source \(portal) --drafts`."
+            )
         } catch {
             FileHandle.standardError.write(Data("lỗi: \(error.message.vi)\n".utf8))
             throw ExitCode(1)
@@ -269,12 +302,16 @@ struct ArchiveCommand: ParsableCommand {
 
     func run() throws {
         let portal = URL(fileURLWithPath: source)
-        let target = output.map { URL(fileURLWithPath: $0) } ?? portal.appendingPathComponent("archives/cong-khai-\(schoolYear).zip")
+        let target =
+            output.map { URL(fileURLWithPath: $0) }
+            ?? portal.appendingPathComponent("archives/cong-khai-\(schoolYear).zip")
         do {
             let files = try YearArchive.create(portal: portal, schoolYear: schoolYear, output: target)
             print("Đã lưu trữ năm học \(schoolYear): \(files) tệp → \(target.path)")
         } catch let failure as BuildFailure {
-            for diagnostic in failure.diagnostics { FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8)) }
+            for diagnostic in failure.diagnostics {
+                FileHandle.standardError.write(Data((diagnostic.formatted() + "\n").utf8))
+            }
             throw ExitCode(1)
         } catch {
             FileHandle.standardError.write(Data("lỗi: \(error)\n".utf8))
@@ -284,7 +321,8 @@ struct ArchiveCommand: ParsableCommand {
 }
 
 struct VerifyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "verify", abstract: "Kiểm tra một bản lưu trữ .zip theo MANIFEST.sha256 bên trong.")
+    static let configuration = CommandConfiguration(
+        commandName: "verify", abstract: "Kiểm tra một bản lưu trữ .zip theo MANIFEST.sha256 bên trong.")
 
     @Argument(help: "Tệp .zip cần kiểm tra.")
     var file: String

@@ -1,9 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
+import VietText
+
 @testable import Citations
 @testable import Import
-import TestSupport
-import VietText
 
 /// Dates and numbers are read in one place (`VietnameseDate`, `DocumentNumber`): the citation
 /// scanner, import's header and `congkhai citations`' own number agree on every form.
@@ -13,24 +14,31 @@ import VietText
         ("ngày 26/11/2021", "2021-11-26"), ("ngày 26 tháng 11 năm 2021", "2021-11-26"),
         ("ngày 05-9-2024", "2024-09-05"), ("ngày 5.9.2024", "2024-09-05"),
         ("ngày 31 tháng 05 năm 2024", "2024-05-31"), ("ngày   tháng 4 năm 2024", "2024-04"),
-        ("ngày 31/02/2024", nil), ("ngày 29/02/2024", "2024-02-29"), ("ngày 29/02/2023", nil),
+        ("ngày 31/02/2024", nil), ("ngày 29/02/2024", "2024-02-29"), ("ngày 29/02/2023", nil)
     ]
 
     @Test func theScannerAndImportReadADateAlike() {
         for (printed, iso) in Self.dates {
-            let cited = CitationScanner().scan("Căn cứ Chỉ thị số 33/CT-TTg \(printed) của Thủ tướng Chính phủ.").citations
+            let cited = CitationScanner().scan("Căn cứ Chỉ thị số 33/CT-TTg \(printed) của Thủ tướng Chính phủ.")
+                .citations
             #expect(cited.first?.date?.iso == iso, "cited \(printed)")
-            let header = ImportRecognition.recognise("TRƯỜNG TIỂU HỌC THỬ\nSố: 12/KH-THX\nTân Hồng, \(printed)\n\nKẾ HOẠCH\nTổ chức hoạt động\n\nNội dung của kế hoạch, một câu dài.\n")
+            let header = ImportRecognition.recognise(
+                "TRƯỜNG TIỂU HỌC THỬ\nSố: 12/KH-THX\nTân Hồng, \(printed)\n\nKẾ HOẠCH\nTổ chức hoạt động\n\nNội dung của kế hoạch, một câu dài.\n"
+            )
             #expect(header.issued?.iso == iso, "header \(printed)")
         }
     }
 
     @Test func importAndTheCitationsCommandReadTheSameOwnNumber() throws {
-        let lines = ["Số: 08 /KH - CĐGD", "Số:   /KH-THAP", "SỐ: 12/BC-THX   Tân Hồng, ngày 05 tháng 9 năm 2024", "Số 271/BC-TMN",
-                     "**Số: 45/QĐ-THAP**"]
+        let lines = [
+            "Số: 08 /KH - CĐGD", "Số:   /KH-THAP", "SỐ: 12/BC-THX   Tân Hồng, ngày 05 tháng 9 năm 2024",
+            "Số 271/BC-TMN",
+            "**Số: 45/QĐ-THAP**"
+        ]
         let expected = ["08/KH-CĐGD", "/KH-THAP", "12/BC-THX", "271/BC-TMN", "45/QĐ-THAP"]
         for (line, value) in zip(lines, expected) {
-            let text = "TRƯỜNG TIỂU HỌC THỬ\n\(line)\n\nKẾ HOẠCH\nTổ chức hoạt động\n\nNội dung của kế hoạch, một câu dài.\n"
+            let text =
+                "TRƯỜNG TIỂU HỌC THỬ\n\(line)\n\nKẾ HOẠCH\nTổ chức hoạt động\n\nNội dung của kế hoạch, một câu dài.\n"
             #expect(DocumentNumber.own(in: text) == value, "\(line)")
             #expect(ImportRecognition.recognise(text).number == value, "\(line)")
         }

@@ -1,11 +1,13 @@
 import Foundation
 import Testing
-@testable import VietText
+
 @testable import Import
+@testable import VietText
 
 @Suite struct LegacyEncodingTests {
     /// "Phòng Giáo dục và Đào tạo" as TCVN3 bytes, as domain.md shows it.
-    static let tcvn3Bytes: [UInt8] = Array("Ph".utf8) + [0xDF] + Array("ng Gi".utf8) + [0xB8] + Array("o d".utf8) + [0xF4]
+    static let tcvn3Bytes: [UInt8] =
+        Array("Ph".utf8) + [0xDF] + Array("ng Gi".utf8) + [0xB8] + Array("o d".utf8) + [0xF4]
         + Array("c v".utf8) + [0xB5] + Array(" ".utf8) + [0xA7, 0xB5] + Array("o t".utf8) + [0xB9] + Array("o".utf8)
 
     @Test func tcvn3BytesBecomeUnicode() {
@@ -18,7 +20,8 @@ import Testing
         #expect(LegacyEncoding.repair("Phßng Gi¸o dôc").text == "Phòng Giáo dục")
         // ABC uppercase fonts reuse the lowercase codes: case comes from the word.
         #expect(LegacyEncoding.repair("UBND HUYÖN T¢N HåNG").text == "UBND HUYỆN TÂN HỒNG")
-        #expect(LegacyEncoding.repair("Céng hoµ x· héi chñ nghÜa ViÖt Nam").text == "Cộng hoà xã hội chủ nghĩa Việt Nam")
+        #expect(
+            LegacyEncoding.repair("Céng hoµ x· héi chñ nghÜa ViÖt Nam").text == "Cộng hoà xã hội chủ nghĩa Việt Nam")
     }
 
     @Test func onlyTheLegacyHeaderIsConverted() {
@@ -31,7 +34,9 @@ import Testing
     @Test func vniBecomesUnicode() {
         #expect(LegacyEncoding.repair("Phoøng Giaùo duïc vaø Ñaøo taïo").text == "Phòng Giáo dục và Đào tạo")
         #expect(LegacyEncoding.repair("Tröôøng Tieåu hoïc Taân Thaønh").text == "Trường Tiểu học Tân Thành")
-        #expect(LegacyEncoding.repair("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam").text == "Cộng hòa xã hội chủ nghĩa Việt Nam")
+        #expect(
+            LegacyEncoding.repair("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam").text
+                == "Cộng hòa xã hội chủ nghĩa Việt Nam")
     }
 
     @Test func unicodeVietnameseIsLeftAlone() {

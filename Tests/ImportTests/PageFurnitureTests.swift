@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Import
 import TestSupport
+import Testing
+
+@testable import Import
 
 /// Running headers, footers and page numbers are left out only with evidence that they are
 /// page furniture; every other repeated line is text, and is kept.
@@ -22,24 +23,30 @@ import TestSupport
         let fixture = try portal()
         defer { fixture.remove() }
         let file = fixture.root.appendingPathComponent("lap-lai.txt")
-        try Data("""
-        KẾ HOẠCH
-        Thử nghiệm
+        try Data(
+            """
+            KẾ HOẠCH
+            Thử nghiệm
 
-        - Mục 1: lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm
-        và các phiên họp định kỳ, thực hiện công tác chuyên môn.
+            - Mục 1: lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm
+            và các phiên họp định kỳ, thực hiện công tác chuyên môn.
 
-        - Mục 2: lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm
-        và các phiên họp định kỳ, thực hiện công tác chuyên môn.
+            - Mục 2: lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm
+            và các phiên họp định kỳ, thực hiện công tác chuyên môn.
 
-        - Mục 3: lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm
-        và các phiên họp định kỳ, thực hiện công tác chuyên môn.
+            - Mục 3: lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm
+            và các phiên họp định kỳ, thực hiện công tác chuyên môn.
 
-        """.utf8).write(to: file)
-        let result = try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc", schoolYear: "2024-2025")).importFile(file)
+            """.utf8
+        ).write(to: file)
+        let result = try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc", schoolYear: "2024-2025"))
+            .importFile(file)
         let body = try String(contentsOf: result.written, encoding: .utf8)
         for item in 1...3 {
-            #expect(body.contains("- Mục \(item): lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm và các phiên họp định kỳ, thực hiện công tác chuyên môn."), "item \(item)")
+            #expect(
+                body.contains(
+                    "- Mục \(item): lồng ghép vào các Hội nghị, Họp Hội đồng sư phạm và các phiên họp định kỳ, thực hiện công tác chuyên môn."
+                ), "item \(item)")
         }
         #expect(lostWords(result).isEmpty, "\(result.warnings)")
         #expect(!result.warnings.contains { $0.message.en.contains("running header") })
@@ -98,30 +105,37 @@ import TestSupport
     @Test func aPrintedPDFLosesItsRunningHeaderAndPageNumbers() throws {
         let fixture = try portal()
         defer { fixture.remove() }
-        let items = (1...45).map { "<p>- Nội dung \($0): tổ chức các hoạt động giáo dục theo kế hoạch của nhà trường, bảo đảm chất lượng và hiệu quả trong từng tháng của năm học.</p>" }
+        let items = (1...45).map {
+            "<p>- Nội dung \($0): tổ chức các hoạt động giáo dục theo kế hoạch của nhà trường, bảo đảm chất lượng và hiệu quả trong từng tháng của năm học.</p>"
+        }
         let html = fixture.root.appendingPathComponent("ke-hoach.html")
-        try Data("""
-        <html><head><meta charset="utf-8"><style>
-        @page { size: A4; margin: 2cm 2cm 2cm 3cm;
-          @top-center { content: "Trường Tiểu học An Phước – Kế hoạch giáo dục năm học 2024-2025"; font-size: 10pt }
-          @bottom-center { content: counter(page); font-size: 10pt } }
-        body { font-family: serif; font-size: 13pt }
-        </style></head><body>
-        <table style="width:100%"><tr><td style="text-align:center"><b>TRƯỜNG TIỂU HỌC AN PHƯỚC</b><br>Số: 19/KH-THAP</td>
-        <td style="text-align:center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>Độc lập - Tự do - Hạnh phúc<br><i>An Phước, ngày 29 tháng 8 năm 2024</i></td></tr></table>
-        <p style="text-align:center"><b>KẾ HOẠCH</b><br><b>Giáo dục nhà trường năm học 2024-2025</b></p>
-        <p><b>I. NỘI DUNG</b></p>
-        \(items.joined(separator: "\n"))
-        <table style="width:100%"><tr><td><b>Nơi nhận:</b><br>- Phòng GDĐT;<br>- Lưu: VT.</td><td style="text-align:center"><b>HIỆU TRƯỞNG</b><br><br><br>Đoàn Văn Thanh Mộng</td></tr></table>
-        </body></html>
-        """.utf8).write(to: html)
+        try Data(
+            """
+            <html><head><meta charset="utf-8"><style>
+            @page { size: A4; margin: 2cm 2cm 2cm 3cm;
+              @top-center { content: "Trường Tiểu học An Phước – Kế hoạch giáo dục năm học 2024-2025"; font-size: 10pt }
+              @bottom-center { content: counter(page); font-size: 10pt } }
+            body { font-family: serif; font-size: 13pt }
+            </style></head><body>
+            <table style="width:100%"><tr><td style="text-align:center"><b>TRƯỜNG TIỂU HỌC AN PHƯỚC</b><br>Số: 19/KH-THAP</td>
+            <td style="text-align:center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br>Độc lập - Tự do - Hạnh phúc<br><i>An Phước, ngày 29 tháng 8 năm 2024</i></td></tr></table>
+            <p style="text-align:center"><b>KẾ HOẠCH</b><br><b>Giáo dục nhà trường năm học 2024-2025</b></p>
+            <p><b>I. NỘI DUNG</b></p>
+            \(items.joined(separator: "\n"))
+            <table style="width:100%"><tr><td><b>Nơi nhận:</b><br>- Phòng GDĐT;<br>- Lưu: VT.</td><td style="text-align:center"><b>HIỆU TRƯỞNG</b><br><br><br>Đoàn Văn Thanh Mộng</td></tr></table>
+            </body></html>
+            """.utf8
+        ).write(to: html)
         let pdf = fixture.root.appendingPathComponent("ke-hoach.pdf")
         try Chromium.printToPDF(html, pdf)
         let result = try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc")).importFile(pdf)
         let body = try String(contentsOf: result.written, encoding: .utf8)
         #expect(!body.contains("Trường Tiểu học An Phước – Kế hoạch"))
-        #expect(body.components(separatedBy: "\n").filter { Int($0.trimmingCharacters(in: .whitespaces)) != nil }.isEmpty)
-        for item in 1...45 { #expect(body.contains("- Nội dung \(item): tổ chức các hoạt động giáo dục"), "item \(item)") }
+        #expect(
+            body.components(separatedBy: "\n").filter { Int($0.trimmingCharacters(in: .whitespaces)) != nil }.isEmpty)
+        for item in 1...45 {
+            #expect(body.contains("- Nội dung \(item): tổ chức các hoạt động giáo dục"), "item \(item)")
+        }
         #expect(result.document.title == "Giáo dục nhà trường năm học 2024-2025")
         #expect(result.document.signer == "Đoàn Văn Thanh Mộng")
         let header = try #require(result.warnings.first { $0.message.en.contains("running header") })
@@ -135,8 +149,10 @@ import TestSupport
     /// and its repeated cells ("Tốt", "Đạt") are no running lines.
     @Test func aTableCopiedACellALineKeepsEveryCell() {
         var text = "BÁO CÁO\nCơ sở vật chất\n\nSTT\nHạng mục\nSố lượng\nTình trạng\n"
-        let rows = [("Phòng học", 12, "Tốt"), ("Phòng bộ môn", 3, "Tốt"), ("Thư viện", 1, "Đạt"), ("Phòng y tế", 1, "Đạt"),
-                    ("Nhà vệ sinh", 8, "Tốt"), ("Sân chơi", 2, "Đạt"), ("Phòng tin học", 2, "Tốt"), ("Phòng âm nhạc", 1, "Đạt")]
+        let rows = [
+            ("Phòng học", 12, "Tốt"), ("Phòng bộ môn", 3, "Tốt"), ("Thư viện", 1, "Đạt"), ("Phòng y tế", 1, "Đạt"),
+            ("Nhà vệ sinh", 8, "Tốt"), ("Sân chơi", 2, "Đạt"), ("Phòng tin học", 2, "Tốt"), ("Phòng âm nhạc", 1, "Đạt")
+        ]
         for (number, row) in rows.enumerated() { text += "\(number + 1)\n\(row.0)\n\(row.1)\n\(row.2)\n" }
         let furniture = PageFurniture(SourceLine.lines(of: text, splitCells: false))
         #expect(furniture.removed.isEmpty)

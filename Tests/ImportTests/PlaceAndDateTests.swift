@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Import
 
 /// The place and date line as schools type it.
@@ -15,7 +16,7 @@ import Testing
             ("Đại Nài, ngày 15-7-2022", "Đại Nài", "2022-07-15"),
             ("Hà Nội, ngày 15.09.2024", "Hà Nội", "2024-09-15"),
             // No such day: the place stays, the date does not.
-            ("Hà Nội, ngày 31/2/2024", "Hà Nội", nil),
+            ("Hà Nội, ngày 31/2/2024", "Hà Nội", nil)
         ]
         for (line, place, iso) in lines {
             let found = LayoutRecognizer.placeAndDate(in: line)
@@ -24,6 +25,8 @@ import Testing
         }
         // Mixed separators are no date; a sentence is no date line.
         #expect(LayoutRecognizer.placeAndDate(in: "Hà Nội, ngày 15/9-2024") == nil)
-        #expect(LayoutRecognizer.placeAndDate(in: "Cuộc họp kết thúc vào lúc 16 giờ ngày 20 tháng 9 năm 2024 tại phòng họp") == nil)
+        #expect(
+            LayoutRecognizer.placeAndDate(in: "Cuộc họp kết thúc vào lúc 16 giờ ngày 20 tháng 9 năm 2024 tại phòng họp")
+                == nil)
     }
 }

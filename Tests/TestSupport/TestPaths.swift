@@ -3,7 +3,8 @@ import Foundation
 /// Where the tests find the repository's example portal and the shared real documents.
 public enum TestPaths {
     /// The package root, found from this file's path.
-    public static let repository: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let repository: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
     /// ../shared beside the repository (CI clones with shared/ beside it).
     public static let shared: URL = repository.deletingLastPathComponent().appendingPathComponent("shared")
     public static let seeds: URL = shared.appendingPathComponent("seeds")
@@ -29,7 +30,8 @@ public enum TestPaths {
         let root = try temporaryFolder()
         let demo = repository.appendingPathComponent("examples/truong-mau")
         for item in ["congkhai.yaml", "content"] {
-            try FileManager.default.copyItem(at: demo.appendingPathComponent(item), to: root.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: demo.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
         return root
     }
@@ -39,7 +41,8 @@ public enum TestPaths {
     public static func examplePortalCopy() throws -> URL {
         let root = try temporaryFolder()
         for item in ["congkhai.yaml", "content"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+            try FileManager.default.copyItem(
+                at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
         }
         return root
     }

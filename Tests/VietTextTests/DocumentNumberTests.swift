@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VietText
 
 @Suite struct DocumentNumberTests {

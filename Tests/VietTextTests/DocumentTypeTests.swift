@@ -1,4 +1,5 @@
 import Testing
+
 @testable import VietText
 
 /// The one table of document types: every reader of types (the citation scanner, import's

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import VietText
 import TestSupport
+import Testing
+
+@testable import VietText
 
 /// The hash behind every fingerprint and page key: equal input, equal hash, whatever holds the
 /// bytes; any change of the text, of where it is cut, or of a number, another hash.
@@ -31,9 +32,25 @@ import TestSupport
                 bytes[position] = original
             }
         }
-        #expect(hash { $0.add("ab"); $0.add("c") } != hash { $0.add("a"); $0.add("bc") })
+        #expect(
+            hash {
+                $0.add("ab")
+                $0.add("c")
+            }
+                != hash {
+                    $0.add("a")
+                    $0.add("bc")
+                })
         #expect(hash { $0.add(nil as String?) } != hash { $0.add("") })
         #expect(hash { $0.add(UInt64(1)) } != hash { $0.add(UInt64(1) << 40) })
-        #expect(hash { $0.add(UInt64(1)); $0.add(UInt64(2)) } != hash { $0.add(UInt64(2)); $0.add(UInt64(1)) })
+        #expect(
+            hash {
+                $0.add(UInt64(1))
+                $0.add(UInt64(2))
+            }
+                != hash {
+                    $0.add(UInt64(2))
+                    $0.add(UInt64(1))
+                })
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import VietText
 import TestSupport
+import Testing
+
+@testable import VietText
 
 @Suite struct VietnameseTextTests {
     @Test func foldDropsDiacriticsAndMapsD() {
@@ -48,7 +49,9 @@ import TestSupport
     /// A text of table letters is keyed scalar by scalar; the same text decomposed (combining
     /// marks) goes character by character: both give the same key, for every line of the seeds.
     @Test func decomposedTextSortsAsComposedText() throws {
-        let lines = try TestPaths.seedFiles().flatMap { try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init) }
+        let lines = try TestPaths.seedFiles().flatMap {
+            try String(contentsOf: $0, encoding: .utf8).split(separator: "\n").map(String.init)
+        }
         #expect(lines.count > 100)
         for line in lines.prefix(400) {
             let composed = line.precomposedStringWithCanonicalMapping
@@ -59,7 +62,8 @@ import TestSupport
         #expect(VietnameseSortKey("ma") < VietnameseSortKey("mà"))
         #expect(VietnameseSortKey("mà") < VietnameseSortKey("mab"))
         #expect(VietnameseSortKey("Ma") > VietnameseSortKey("ma") && VietnameseSortKey("Ma") < VietnameseSortKey("mà"))
-        #expect(VietnameseSortKey("ma\t") < VietnameseSortKey("mab") && VietnameseSortKey("") < VietnameseSortKey("\u{0}"))
+        #expect(
+            VietnameseSortKey("ma\t") < VietnameseSortKey("mab") && VietnameseSortKey("") < VietnameseSortKey("\u{0}"))
     }
 
     @Test func tonesAreASecondaryDifference() {
@@ -93,12 +97,16 @@ import TestSupport
     /// The one-pass word splitter gives the words of fold() split at anything but a-z and 0-9,
     /// over every seed and over letters outside Vietnamese (Greek, the Kelvin sign, stray marks).
     @Test func foldedWordsAreTheWordsOfTheFoldedText() throws {
-        var texts = ["Đoàn THỂ: 33/CT-TTg, Ủy ban nhân dân", "Αθήνα \u{212A}elvin e\u{301}\u{301}x 5ℓ İstanbul ǅemal", ""]
+        var texts = [
+            "Đoàn THỂ: 33/CT-TTg, Ủy ban nhân dân", "Αθήνα \u{212A}elvin e\u{301}\u{301}x 5ℓ İstanbul ǅemal", ""
+        ]
         texts += try TestPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
         for text in texts {
             var words: [String] = []
             VietnameseText.forEachFoldedWord(in: text) { words.append($0) }
-            let expected = VietnameseText.fold(text).split(whereSeparator: { !(("a"..."z").contains($0) || ("0"..."9").contains($0)) }).map(String.init)
+            let expected = VietnameseText.fold(text).split(whereSeparator: {
+                !(("a"..."z").contains($0) || ("0"..."9").contains($0))
+            }).map(String.init)
             #expect(words == expected)
         }
         var seed: [String] = []

@@ -1,8 +1,9 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import VietText
 @testable import congkhai
-import TestSupport
 
 /// `congkhai citations` on the real seeds as they might arrive: plain text with its layout.
 @Suite struct CitationReportTests {
@@ -15,22 +16,27 @@ import TestSupport
             let plain = report.lines(file: file.lastPathComponent, text: text)
             #expect(!plain.isEmpty)
             for indent in ["    ", "\t", "        "] {
-                let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(separator: "\n")
+                let indented = text.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }.joined(
+                    separator: "\n")
                 let lines = report.lines(file: file.lastPathComponent, text: indented)
-                #expect(lines.map(\.symbol) == plain.map(\.symbol), "\(file.lastPathComponent) indented with \(indent.count) characters")
+                #expect(
+                    lines.map(\.symbol) == plain.map(\.symbol),
+                    "\(file.lastPathComponent) indented with \(indent.count) characters")
                 #expect(lines.map(\.line) == plain.map(\.line))
                 #expect(lines.map(\.relation) == plain.map(\.relation))
             }
         }
         // Markdown keeps its meaning: an indented block is code, not scanned.
-        let markdown = CitationReport().lines(file: "a.md", text: "Đoạn văn.\n\n    Chỉ thị số 33/CT-TTg ngày 26/11/2021\n")
+        let markdown = CitationReport().lines(
+            file: "a.md", text: "Đoạn văn.\n\n    Chỉ thị số 33/CT-TTg ngày 26/11/2021\n")
         #expect(markdown.isEmpty)
     }
 
     /// A seed saved by Notepad as "Unicode" (UTF-16) or with a byte-order mark reads as the
     /// seed; a Markdown file must be UTF-8, as in content/.
     @Test func plainTextInOtherEncodingsGivesTheSameCitations() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-report-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let seed = TestPaths.seeds.appendingPathComponent("002_e0677abd00ed0152.txt")
@@ -41,7 +47,7 @@ import TestSupport
             ("utf16-bom.txt", try #require(text.data(using: .utf16))),
             ("utf16le.txt", try #require(text.data(using: .utf16LittleEndian))),
             ("utf8-bom.txt", Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8)),
-            ("bom-twice.txt", try #require(("\u{FEFF}" + text).data(using: .utf16))),
+            ("bom-twice.txt", try #require(("\u{FEFF}" + text).data(using: .utf16)))
         ]
         for (name, data) in encodings {
             let file = folder.appendingPathComponent(name)

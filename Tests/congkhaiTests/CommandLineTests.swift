@@ -1,10 +1,14 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Runs the built `congkhai` executable as a user would (`make test` builds it first).
 @Suite struct CommandLineTests {
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
 
     static let executable = TestPaths.executable
 
@@ -20,7 +24,9 @@ import TestSupport
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
@@ -43,7 +49,8 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường A")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\n---\nx\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\n---\nx\n")
         let good = try run(["build"], in: fixture.root)
         #expect(good.status == 0)
         #expect(good.stdout.hasPrefix("Đã tạo "))
@@ -64,7 +71,10 @@ import TestSupport
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let portal = folder.appendingPathComponent("truong").path
-        let started = try run(["new", portal, "--unit", "th-moi", "--name", "Trường Tiểu học Mới", "--unit-kind", "tieu-hoc", "--round", "2026"])
+        let started = try run([
+            "new", portal, "--unit", "th-moi", "--name", "Trường Tiểu học Mới", "--unit-kind", "tieu-hoc", "--round",
+            "2026"
+        ])
         #expect(started.status == 0, "\(started.stderr)")
         #expect(started.stdout.contains("15 bản nháp cho đợt công khai năm 2026"))
         #expect(try run(["new", portal, "--unit", "th-moi", "--name", "X", "--unit-kind", "tieu-hoc"]).status == 1)
@@ -73,7 +83,9 @@ import TestSupport
         #expect(vi.stderr.contains("cảnh báo: Trường Tiểu học Mới: mục “Kế hoạch tuyển sinh”"))
         #expect(vi.stdout.contains("0 lỗi, 14 cảnh báo."))
         let en = try run(["check", "--source", portal, "--as-of", "2026-07-01", "--lang", "en"])
-        #expect(en.stderr.contains("warning: Trường Tiểu học Mới: item “Kế hoạch tuyển sinh”") && en.stderr.contains("is not on the portal"))
+        #expect(
+            en.stderr.contains("warning: Trường Tiểu học Mới: item “Kế hoạch tuyển sinh”")
+                && en.stderr.contains("is not on the portal"))
         let strict = try run(["check", "--source", portal, "--as-of", "2026-07-01", "--strict"])
         #expect(strict.status == 1 && strict.stdout.contains("14 lỗi"))
         #expect(try run(["check", "--source", portal, "--as-of", "1/7/2026"]).status == 64)

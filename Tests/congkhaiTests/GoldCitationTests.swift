@@ -1,14 +1,20 @@
 import Foundation
+import TestSupport
 import Testing
+
 @testable import VietText
 @testable import congkhai
-import TestSupport
 
 /// Scores the scanner on the real seed documents against the hand-made gold file, by the
 /// gold's own rule: a citation matches when the symbol keys are equal.
 @Suite struct GoldCitationTests {
     struct Gold: Decodable {
-        struct Entry: Decodable { var type: String; var symbol: String; var date: String?; var issuer: String? }
+        struct Entry: Decodable {
+            var type: String
+            var symbol: String
+            var date: String?
+            var issuer: String?
+        }
         struct Document: Decodable { var citations: [Entry] }
         var documents: [String: Document]
     }
@@ -26,12 +32,23 @@ import TestSupport
             let text = try SourceText.read(TestPaths.seeds.appendingPathComponent(file))
             let lines = CitationReport().lines(file: file, text: text)
             let found = Dictionary(grouping: lines) { DocumentNumber.symbolKey($0.symbol) }
-            let expectedByKey = Dictionary(expected.citations.map { (DocumentNumber.symbolKey($0.symbol), $0) }) { first, _ in first }
+            let expectedByKey = Dictionary(expected.citations.map { (DocumentNumber.symbolKey($0.symbol), $0) }) {
+                first, _ in first
+            }
             for key in found.keys {
-                if expectedByKey[key] != nil { truePositives += 1 } else { falsePositives += 1; wrong.append("\(file): extra \(key)") }
+                if expectedByKey[key] != nil {
+                    truePositives += 1
+                } else {
+                    falsePositives += 1
+                    wrong.append("\(file): extra \(key)")
+                }
             }
             for (key, entry) in expectedByKey {
-                guard let occurrences = found[key] else { falseNegatives += 1; wrong.append("\(file): missed \(entry.symbol)"); continue }
+                guard let occurrences = found[key] else {
+                    falseNegatives += 1
+                    wrong.append("\(file): missed \(entry.symbol)")
+                    continue
+                }
                 if let date = entry.date, !occurrences.contains(where: { $0.date == date }) {
                     wrong.append("\(file): \(entry.symbol) date \(occurrences.map { $0.date ?? "nil" }) ≠ \(date)")
                 }
@@ -41,7 +58,10 @@ import TestSupport
                         guard let got = line.issuer.map(Self.normalised) else { return false }
                         return got == want || got.hasPrefix(want)
                     }
-                    if !right { wrong.append("\(file): \(entry.symbol) issuer \(occurrences.map { $0.issuer ?? "nil" }) ≠ \(issuer)") }
+                    if !right {
+                        wrong.append(
+                            "\(file): \(entry.symbol) issuer \(occurrences.map { $0.issuer ?? "nil" }) ≠ \(issuer)")
+                    }
                 }
                 // The spelled-out type is reported as printed.
                 #expect(occurrences.contains { $0.type == entry.type }, "\(file): \(entry.symbol) type")
@@ -59,7 +79,9 @@ import TestSupport
         for file in try TestPaths.seedFiles() {
             let text = try SourceText.read(file)
             let own = DocumentNumber.own(in: text).map(DocumentNumber.symbolKey)
-            let keys = CitationReport().lines(file: file.lastPathComponent, text: text).map { DocumentNumber.symbolKey($0.symbol) }
+            let keys = CitationReport().lines(file: file.lastPathComponent, text: text).map {
+                DocumentNumber.symbolKey($0.symbol)
+            }
             if let own { #expect(!keys.contains(own), "\(file.lastPathComponent) cites its own number") }
             #expect(!keys.contains("KHTHAP"), "a blank number is not a citation")
         }
@@ -71,7 +93,10 @@ import TestSupport
         let output = report.jsonLines(report.lines(file: "004.txt", text: try SourceText.read(file)))
         let first = try #require(output.split(separator: "\n").first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["file", "line", "type", "symbol", "date", "issuer", "subject", "relation", "key", "text"])
+        #expect(
+            Set(object.keys) == [
+                "file", "line", "type", "symbol", "date", "issuer", "subject", "relation", "key", "text"
+            ])
         #expect(object["symbol"] as? String == "15-KH/LĐLĐ")
         #expect(object["line"] as? Int == 10)
         #expect(object["relation"] as? String == "can-cu")

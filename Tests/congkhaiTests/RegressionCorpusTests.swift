@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The regression corpus (Tests/RegressionCorpus: real texts of schools and education offices,
 /// listed in SOURCES.md): `congkhai citations` and `congkhai import` give, line for line, the
@@ -36,7 +36,10 @@ import TestSupport
     func compare(_ command: String, with recording: String) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = [TestPaths.repository.appendingPathComponent("scripts/corpus-output.sh").path, command, TestPaths.executable.path]
+        process.arguments = [
+            TestPaths.repository.appendingPathComponent("scripts/corpus-output.sh").path, command,
+            TestPaths.executable.path
+        ]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -47,7 +50,10 @@ import TestSupport
         let now = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         let before = recorded.split(separator: "\n", omittingEmptySubsequences: false)
         let first = zip(now, before).enumerated().first { $1.0 != $1.1 }
-        #expect(first == nil, "\(recording) line \((first?.offset ?? 0) + 1) differs:\n  now:    \(first?.element.0 ?? "")\n  before: \(first?.element.1 ?? "")")
+        #expect(
+            first == nil,
+            "\(recording) line \((first?.offset ?? 0) + 1) differs:\n  now:    \(first?.element.0 ?? "")\n  before: \(first?.element.1 ?? "")"
+        )
         #expect(now.count == before.count, "\(now.count) lines now, \(before.count) recorded")
         #expect(before.count > 100)
     }

@@ -1,7 +1,7 @@
 import Citations
 import CongKhai
-import FuzzSupport
 import Foundation
+import FuzzSupport
 
 /// The citation scanner, on plain text and through the Markdown renderer.
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -10,7 +10,11 @@ public func LLVMFuzzerTestOneInput(_ start: UnsafePointer<UInt8>, _ count: Int) 
     let result = CitationScanner(ownNumber: "08/KH-CĐGD").scan(text)
     for citation in result.citations {
         precondition(citation.linkStart <= citation.linkEnd && citation.linkEnd <= text.utf8.count)
-        _ = DirectiveKey(citation: citation, locality: CitingContext(district: "Tân Hồng", province: "Đồng Tháp").locality(for: citation)).key
+        _ =
+            DirectiveKey(
+                citation: citation,
+                locality: CitingContext(district: "Tân Hồng", province: "Đồng Tháp").locality(for: citation)
+            ).key
     }
     _ = MarkdownRenderer().render(text)
     return 0

@@ -1,7 +1,7 @@
 import CongKhai
-import VietText
-import FuzzSupport
 import Foundation
+import FuzzSupport
+import VietText
 
 /// The front-matter path of a build: bytes → UTF-8 check → split → YAML → typed fields.
 @_cdecl("LLVMFuzzerTestOneInput")

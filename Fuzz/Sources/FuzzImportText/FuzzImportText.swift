@@ -1,6 +1,6 @@
-import Import
-import FuzzSupport
 import Foundation
+import FuzzSupport
+import Import
 
 /// The importer's text reader: any bytes (UTF-8, UTF-16, TCVN3, VNI, garbage) → layout.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -7,8 +7,10 @@ private func LLVMFuzzerRunDriver(
 
 /// Runs libFuzzer (linked by -sanitize=fuzzer) on a test function.
 public enum FuzzDriver {
-    public static func run(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
-                    _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32) -> Int32 {
+    public static func run(
+        _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?,
+        _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> Int32
+    ) -> Int32 {
         var count = argc
         var arguments = argv
         return LLVMFuzzerRunDriver(&count, &arguments, test)

@@ -4,7 +4,10 @@ import VietText
 /// Lists the files of content/ and sorts them into units, documents and pages by where they sit.
 /// Anything misplaced is reported; links that lead outside content/ are never followed.
 struct ContentWalker {
-    struct UnitFile { var id: String; var path: String }
+    struct UnitFile {
+        var id: String
+        var path: String
+    }
     struct DocumentFile: Sendable {
         var unitID: String
         var schoolYear: String
@@ -14,7 +17,10 @@ struct ContentWalker {
         /// there; nil when it has to be stamped (a link is stamped as the file it leads to).
         var listedStamp: UInt64?? = nil
     }
-    struct PageFile { var slug: String; var path: String }
+    struct PageFile {
+        var slug: String
+        var path: String
+    }
     struct Result {
         var unitFiles: [UnitFile] = []
         var documentFiles: [DocumentFile] = []
@@ -33,10 +39,13 @@ struct ContentWalker {
         let contentReal = content.resolvingSymlinksInPath().path + "/"
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: content.path, isDirectory: &isFolder), isFolder.boolValue else {
-            diagnostics.append(Diagnostic(.error, "content.missing", file: "content",
-                                          message: .init(vi: "không có thư mục content/.", en: "there is no content/ folder."),
-                                          fix: .init(vi: "tạo thư mục content/units/<đơn vị>/<năm học>/ và đặt văn bản vào đó.",
-                                                     en: "create content/units/<unit>/<school-year>/ and put the documents there.")))
+            diagnostics.append(
+                Diagnostic(
+                    .error, "content.missing", file: "content",
+                    message: .init(vi: "không có thư mục content/.", en: "there is no content/ folder."),
+                    fix: .init(
+                        vi: "tạo thư mục content/units/<đơn vị>/<năm học>/ và đặt văn bản vào đó.",
+                        en: "create content/units/<unit>/<school-year>/ and put the documents there.")))
             return result
         }
         // Paths from content/, each file's stamp when the listing gives it.
@@ -48,17 +57,25 @@ struct ContentWalker {
                 var targetIsFolder: ObjCBool = false
                 let exists = FileManager.default.fileExists(atPath: target, isDirectory: &targetIsFolder)
                 if !target.hasPrefix(contentReal) {
-                    diagnostics.append(Diagnostic(.error, "content.link-outside", file: "content/" + joined,
-                                                  message: .init(vi: "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; congkhai không đọc nó.",
-                                                                 en: "this is a symbolic link leading outside content/; congkhai does not read it."),
-                                                  fix: .init(vi: "chép tệp thật vào content/ thay cho liên kết.", en: "copy the real file into content/ instead.")))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "content.link-outside", file: "content/" + joined,
+                            message: .init(
+                                vi: "đây là liên kết (symlink) trỏ ra ngoài thư mục content/; congkhai không đọc nó.",
+                                en: "this is a symbolic link leading outside content/; congkhai does not read it."),
+                            fix: .init(
+                                vi: "chép tệp thật vào content/ thay cho liên kết.",
+                                en: "copy the real file into content/ instead.")))
                     continue
                 }
                 // A link to a folder inside content/ is not followed: its files are listed where they are.
                 isDirectory = exists && targetIsFolder.boolValue
             }
             guard !isDirectory else { continue }
-            let stamp: UInt64?? = if kind == .file, let status, let listing { .some(FileIdentity.stamp(status, takenAt: listing.takenAt)) } else { nil }
+            let stamp: UInt64?? =
+                if kind == .file, let status, let listing {
+                    .some(FileIdentity.stamp(status, takenAt: listing.takenAt))
+                } else { nil }
             paths.append((joined, stamp))
         }
         paths.sort { $0.joined < $1.joined }
@@ -80,7 +97,8 @@ struct ContentWalker {
             let name = relative.last ?? ""
             // Ends in ".md", in any case (without a lowercased copy of every name).
             let ending = Array(name.utf8.suffix(3))
-            let isMarkdown = ending.count == 3 && ending[0] == 0x2E && ending[1] | 0x20 == 0x6D && ending[2] | 0x20 == 0x64
+            let isMarkdown =
+                ending.count == 3 && ending[0] == 0x2E && ending[1] | 0x20 == 0x6D && ending[2] | 0x20 == 0x64
             if relative.count == 3, relative[0] == "units", name == "unit.yaml" {
                 if checkUnitIDOnce(relative[1], path: path) {
                     result.unitFiles.append(UnitFile(id: relative[1], path: path))
@@ -88,33 +106,57 @@ struct ContentWalker {
                 }
             } else if relative.count == 2, relative[0] == "pages", isMarkdown {
                 let slug = VietnameseText.slug(String(name.dropLast(3)))
-                if slug.isEmpty { reportBadName(path, &diagnostics) } else { result.pageFiles.append(PageFile(slug: slug, path: path)) }
+                if slug.isEmpty {
+                    reportBadName(path, &diagnostics)
+                } else {
+                    result.pageFiles.append(PageFile(slug: slug, path: path))
+                }
             } else if relative.count == 4, relative[0] == "units", isMarkdown {
                 guard checkUnitIDOnce(relative[1], path: path) else { continue }
                 let validYear = checkedYears[relative[2]] ?? SchoolYear.isValid(relative[2])
                 checkedYears[relative[2]] = validYear
                 guard validYear else {
-                    diagnostics.append(Diagnostic(.error, "content.bad-school-year", file: path,
-                                                  message: .init(vi: "thư mục “\(relative[2])” không phải là năm học dạng 2023-2024.",
-                                                                 en: "folder “\(relative[2])” is not a school year like 2023-2024."),
-                                                  fix: .init(vi: "đặt văn bản trong thư mục năm học, ví dụ content/units/\(relative[1])/2023-2024/.",
-                                                             en: "put the document in a school-year folder such as content/units/\(relative[1])/2023-2024/.")))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "content.bad-school-year", file: path,
+                            message: .init(
+                                vi: "thư mục “\(relative[2])” không phải là năm học dạng 2023-2024.",
+                                en: "folder “\(relative[2])” is not a school year like 2023-2024."),
+                            fix: .init(
+                                vi: "đặt văn bản trong thư mục năm học, ví dụ content/units/\(relative[1])/2023-2024/.",
+                                en:
+                                    "put the document in a school-year folder such as content/units/\(relative[1])/2023-2024/."
+                            )))
                     continue
                 }
                 let slug = VietnameseText.slug(String(name.dropLast(3)))
-                if slug.isEmpty { reportBadName(path, &diagnostics); continue }
-                result.documentFiles.append(DocumentFile(unitID: relative[1], schoolYear: relative[2], slug: slug, path: path,
-                                                         listedStamp: stamp))
+                if slug.isEmpty {
+                    reportBadName(path, &diagnostics)
+                    continue
+                }
+                result.documentFiles.append(
+                    DocumentFile(
+                        unitID: relative[1], schoolYear: relative[2], slug: slug, path: path,
+                        listedStamp: stamp))
                 if unitFolders[relative[1]] == nil { unitFolders[relative[1]] = path }
             } else if isMarkdown {
-                diagnostics.append(Diagnostic(.error, "content.misplaced", file: path,
-                                              message: .init(vi: "tệp Markdown nằm sai chỗ nên không thuộc đơn vị hay năm học nào.",
-                                                             en: "this Markdown file is outside any unit's school-year folder."),
-                                              fix: .init(vi: "chuyển vào content/units/<đơn vị>/<năm học>/ (văn bản) hoặc content/pages/ (trang giới thiệu).",
-                                                         en: "move it into content/units/<unit>/<school-year>/ (a document) or content/pages/ (a page).")))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "content.misplaced", file: path,
+                        message: .init(
+                            vi: "tệp Markdown nằm sai chỗ nên không thuộc đơn vị hay năm học nào.",
+                            en: "this Markdown file is outside any unit's school-year folder."),
+                        fix: .init(
+                            vi:
+                                "chuyển vào content/units/<đơn vị>/<năm học>/ (văn bản) hoặc content/pages/ (trang giới thiệu).",
+                            en:
+                                "move it into content/units/<unit>/<school-year>/ (a document) or content/pages/ (a page)."
+                        )))
             }
         }
-        result.unitsWithoutFile = unitFolders.filter { !unitYAML.contains($0.key) }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        result.unitsWithoutFile = unitFolders.filter { !unitYAML.contains($0.key) }.sorted { $0.key < $1.key }.map {
+            ($0.key, $0.value)
+        }
         return result
     }
 
@@ -139,7 +181,8 @@ struct ContentWalker {
         var found: [(path: String, kind: FolderEntries.Kind, status: stat?)] = []
         var pending: [String] = [""]
         while let folder = pending.popLast() {
-            for (name, kind) in FolderEntries.list(folder.isEmpty ? content : content + "/" + folder) where !name.hasPrefix(".") {
+            for (name, kind) in FolderEntries.list(folder.isEmpty ? content : content + "/" + folder)
+            where !name.hasPrefix(".") {
                 let path = folder.isEmpty ? name : folder + "/" + name
                 found.append((path, kind, nil))
                 if kind == .folder { pending.append(path) }
@@ -152,17 +195,25 @@ struct ContentWalker {
     private func checkUnitID(_ id: String, path: String, _ diagnostics: inout [Diagnostic]) -> Bool {
         if VietnameseText.slug(id) == id { return true }
         let suggestion = VietnameseText.slug(id)
-        diagnostics.append(Diagnostic(.error, "unit.bad-id", file: path,
-                                      message: .init(vi: "tên thư mục đơn vị “\(id)” phải chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
-                                                     en: "unit folder name “\(id)” must be lowercase ASCII letters, digits and hyphens."),
-                                      fix: .init(vi: "đổi tên thư mục thành “\(suggestion)”.", en: "rename the folder to “\(suggestion)”.")))
+        diagnostics.append(
+            Diagnostic(
+                .error, "unit.bad-id", file: path,
+                message: .init(
+                    vi: "tên thư mục đơn vị “\(id)” phải chỉ gồm chữ thường không dấu, số và dấu gạch ngang.",
+                    en: "unit folder name “\(id)” must be lowercase ASCII letters, digits and hyphens."),
+                fix: .init(vi: "đổi tên thư mục thành “\(suggestion)”.", en: "rename the folder to “\(suggestion)”.")))
         return false
     }
 
     private func reportBadName(_ path: String, _ diagnostics: inout [Diagnostic]) {
-        diagnostics.append(Diagnostic(.error, "content.bad-file-name", file: path,
-                                      message: .init(vi: "tên tệp không có chữ hay số nào để làm địa chỉ trang.",
-                                                     en: "the file name has no letters or digits to make a page address from."),
-                                      fix: .init(vi: "đặt tên tệp như ke-hoach-dan-van-2024.md.", en: "name the file like ke-hoach-dan-van-2024.md.")))
+        diagnostics.append(
+            Diagnostic(
+                .error, "content.bad-file-name", file: path,
+                message: .init(
+                    vi: "tên tệp không có chữ hay số nào để làm địa chỉ trang.",
+                    en: "the file name has no letters or digits to make a page address from."),
+                fix: .init(
+                    vi: "đặt tên tệp như ke-hoach-dan-van-2024.md.", en: "name the file like ke-hoach-dan-van-2024.md.")
+            ))
     }
 }

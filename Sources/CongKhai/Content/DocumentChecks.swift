@@ -7,30 +7,51 @@ enum DocumentChecks {
         var found: [Diagnostic] = []
         let line = { (value: Int?) in value ?? document.bodyLine - 1 }
         if document.hasBlankNumber {
-            found.append(Diagnostic(.warning, "document.blank-number", file: document.sourcePath, line: line(numberLine), key: "number",
-                                    message: document.number.map { number in
-                                        .init(vi: "số văn bản “\(number)” còn để trống phần số mà văn bản không phải bản nháp.",
-                                              en: "the number “\(number)” is blank but the document is not a draft.") }
-                                        ?? .init(vi: "văn bản không có số mà không phải bản nháp.", en: "the document has no number but is not a draft."),
-                                    fix: .init(vi: "điền số văn bản, ví dụ `number: 08/KH-THAP`, hoặc thêm `draft: true`.",
-                                               en: "fill in the number, e.g. `number: 08/KH-THAP`, or add `draft: true`.")))
+            found.append(
+                Diagnostic(
+                    .warning, "document.blank-number", file: document.sourcePath, line: line(numberLine), key: "number",
+                    message: document.number.map { number in
+                        .init(
+                            vi: "số văn bản “\(number)” còn để trống phần số mà văn bản không phải bản nháp.",
+                            en: "the number “\(number)” is blank but the document is not a draft.")
+                    }
+                        ?? .init(
+                            vi: "văn bản không có số mà không phải bản nháp.",
+                            en: "the document has no number but is not a draft."),
+                    fix: .init(
+                        vi: "điền số văn bản, ví dụ `number: 08/KH-THAP`, hoặc thêm `draft: true`.",
+                        en: "fill in the number, e.g. `number: 08/KH-THAP`, or add `draft: true`.")))
         }
         // A plan for 2024-2025 issued in August 2024, a report on 2023-2024 issued in September
         // 2024: the subject naming the folder's school year says where the document belongs.
         if let issued = document.issued, issued.schoolYear != document.schoolYear,
-           SchoolYear.mentioned(in: [document.title]) != document.schoolYear {
-            found.append(Diagnostic(.warning, "document.school-year-vs-issued", file: document.sourcePath, line: line(issuedLine), key: "issued",
-                                    message: .init(vi: "ngày ban hành \(issued.vietnameseShort) thuộc năm học \(issued.schoolYear), không phải \(document.schoolYear).",
-                                                   en: "issued \(issued.iso) falls in school year \(issued.schoolYear), not \(document.schoolYear)."),
-                                    fix: .init(vi: "kiểm tra lại ngày, hoặc chuyển tệp sang thư mục \(issued.schoolYear)/ nếu văn bản thuộc năm học đó.",
-                                               en: "check the date, or move the file to \(issued.schoolYear)/ if it belongs there.")))
+            SchoolYear.mentioned(in: [document.title]) != document.schoolYear
+        {
+            found.append(
+                Diagnostic(
+                    .warning, "document.school-year-vs-issued", file: document.sourcePath, line: line(issuedLine),
+                    key: "issued",
+                    message: .init(
+                        vi:
+                            "ngày ban hành \(issued.vietnameseShort) thuộc năm học \(issued.schoolYear), không phải \(document.schoolYear).",
+                        en:
+                            "issued \(issued.iso) falls in school year \(issued.schoolYear), not \(document.schoolYear)."
+                    ),
+                    fix: .init(
+                        vi:
+                            "kiểm tra lại ngày, hoặc chuyển tệp sang thư mục \(issued.schoolYear)/ nếu văn bản thuộc năm học đó.",
+                        en: "check the date, or move the file to \(issued.schoolYear)/ if it belongs there.")))
         }
         if let line = unclosedCommentLine(document.body) {
-            found.append(Diagnostic(.warning, "body.unclosed-comment", file: document.sourcePath, line: document.bodyLine + line - 1,
-                                    message: .init(vi: "ghi chú `<!--` không có dấu đóng `-->`: mọi nội dung sau nó sẽ không hiện trên trang.",
-                                                   en: "a comment `<!--` is never closed with `-->`: everything after it is left off the page."),
-                                    fix: .init(vi: "thêm `-->` vào cuối ghi chú, ví dụ `<!-- phụ lục -->`.",
-                                               en: "close the comment with `-->`, e.g. `<!-- phụ lục -->`.")))
+            found.append(
+                Diagnostic(
+                    .warning, "body.unclosed-comment", file: document.sourcePath, line: document.bodyLine + line - 1,
+                    message: .init(
+                        vi: "ghi chú `<!--` không có dấu đóng `-->`: mọi nội dung sau nó sẽ không hiện trên trang.",
+                        en: "a comment `<!--` is never closed with `-->`: everything after it is left off the page."),
+                    fix: .init(
+                        vi: "thêm `-->` vào cuối ghi chú, ví dụ `<!-- phụ lục -->`.",
+                        en: "close the comment with `-->`, e.g. `<!-- phụ lục -->`.")))
         }
         return found
     }
@@ -47,11 +68,15 @@ enum DocumentChecks {
             let byte = bytes[index]
             if byte == 0x0A {
                 line += 1
-            } else if openLine == nil, byte == 0x3C, index + 3 < bytes.count, bytes[index + 1] == 0x21, bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D {
+            } else if openLine == nil, byte == 0x3C, index + 3 < bytes.count, bytes[index + 1] == 0x21,
+                bytes[index + 2] == 0x2D, bytes[index + 3] == 0x2D
+            {
                 openLine = line  // "<!--"
                 index += 4
                 continue
-            } else if openLine != nil, byte == 0x2D, index + 2 < bytes.count, bytes[index + 1] == 0x2D, bytes[index + 2] == 0x3E {
+            } else if openLine != nil, byte == 0x2D, index + 2 < bytes.count, bytes[index + 1] == 0x2D,
+                bytes[index + 2] == 0x3E
+            {
                 openLine = nil  // "-->"
                 index += 3
                 continue
@@ -67,10 +92,13 @@ enum DocumentChecks {
         var found: [Diagnostic] = []
         // Each document's address and number key, made on all cores; looked up by their hashes
         // (texts compared on a match), not as 10,000 strings hashed again on one core.
-        let keys = ParallelMap.map(Array(documents.indices)) { position -> (id: String, idHash: UInt64, number: String?, numberHash: UInt64) in
+        let keys = ParallelMap.map(Array(documents.indices)) {
+            position -> (id: String, idHash: UInt64, number: String?, numberHash: UInt64) in
             let document = documents[position]
             let id = document.id
-            guard !document.draft, !document.hasBlankNumber, let number = document.number, let year = document.issued?.year else {
+            guard !document.draft, !document.hasBlankNumber, let number = document.number,
+                let year = document.issued?.year
+            else {
                 return (id, Hasher64.of(id), nil, 0)
             }
             let key = "\(document.unitID)|\(year)|\(DocumentNumber.symbolKey(number))"
@@ -80,20 +108,35 @@ enum DocumentChecks {
         // The loader gives them in path order already: checked, not sorted again.
         let paths = documents.map(\.sourcePath)
         let inPathOrder = zip(paths, paths.dropFirst()).allSatisfy { $0 < $1 }
-        for position in inPathOrder ? Array(documents.indices) : documents.indices.sorted(by: { paths[$0] < paths[$1] }) {
+        for position in inPathOrder ? Array(documents.indices) : documents.indices.sorted(by: { paths[$0] < paths[$1] })
+        {
             let document = documents[position]
-            if let first = byID.earlier(keys[position].id, hash: keys[position].idHash, at: position, { keys[$0].id }).map({ documents[$0] }) {
-                found.append(Diagnostic(.error, "document.duplicate-path", file: document.sourcePath, line: 1,
-                                        message: .init(vi: "tệp này và \(first.sourcePath) cho ra cùng một địa chỉ trang \(document.id).",
-                                                       en: "this file and \(first.sourcePath) make the same page address \(document.id)."),
-                                        fix: .init(vi: "đổi tên một trong hai tệp.", en: "rename one of the two files.")))
+            if let first = byID.earlier(keys[position].id, hash: keys[position].idHash, at: position, { keys[$0].id })
+                .map({ documents[$0] })
+            {
+                found.append(
+                    Diagnostic(
+                        .error, "document.duplicate-path", file: document.sourcePath, line: 1,
+                        message: .init(
+                            vi: "tệp này và \(first.sourcePath) cho ra cùng một địa chỉ trang \(document.id).",
+                            en: "this file and \(first.sourcePath) make the same page address \(document.id)."),
+                        fix: .init(vi: "đổi tên một trong hai tệp.", en: "rename one of the two files.")))
             }
-            guard let key = keys[position].number, let number = document.number, let year = document.issued?.year else { continue }
-            if let first = byNumber.earlier(key, hash: keys[position].numberHash, at: position, { keys[$0].number ?? "" }).map({ documents[$0] }) {
-                found.append(Diagnostic(.error, "document.duplicate-number", file: document.sourcePath, line: 1, key: "number",
-                                        message: .init(vi: "số \(number) năm \(year) đã dùng cho \(first.sourcePath).",
-                                                       en: "number \(number) of \(year) is already used by \(first.sourcePath)."),
-                                        fix: .init(vi: "sửa số cho đúng, hoặc xóa bản trùng.", en: "correct the number, or remove the duplicate.")))
+            guard let key = keys[position].number, let number = document.number, let year = document.issued?.year else {
+                continue
+            }
+            if let first = byNumber.earlier(
+                key, hash: keys[position].numberHash, at: position, { keys[$0].number ?? "" }
+            ).map({ documents[$0] }) {
+                found.append(
+                    Diagnostic(
+                        .error, "document.duplicate-number", file: document.sourcePath, line: 1, key: "number",
+                        message: .init(
+                            vi: "số \(number) năm \(year) đã dùng cho \(first.sourcePath).",
+                            en: "number \(number) of \(year) is already used by \(first.sourcePath)."),
+                        fix: .init(
+                            vi: "sửa số cho đúng, hoặc xóa bản trùng.",
+                            en: "correct the number, or remove the duplicate.")))
             }
         }
         return found

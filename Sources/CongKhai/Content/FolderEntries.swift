@@ -26,26 +26,35 @@ enum FolderEntries {
     static func statuses(_ root: String) -> [(path: String, kind: Kind, status: stat)] {
         var found: [(path: String, kind: Kind, status: stat)] = []
         var subtrees: [String] = []
-        walk(root, needsStatus: true, enters: { depth, path in
-            if depth < 2 { return true }
-            subtrees.append(path)
-            return false
-        }) { path, kind, status in found.append((path, kind, status ?? stat())) }
-        for part in ParallelMap.map(subtrees, { subtree -> [(path: String, kind: Kind, status: stat)] in
-            var below: [(path: String, kind: Kind, status: stat)] = []
-            walk(root + "/" + subtree, needsStatus: true, enters: { _, _ in true }) { path, kind, status in
-                below.append((subtree + "/" + path, kind, status ?? stat()))
-            }
-            return below
-        }) {
+        walk(
+            root, needsStatus: true,
+            enters: { depth, path in
+                if depth < 2 { return true }
+                subtrees.append(path)
+                return false
+            },
+            { path, kind, status in found.append((path, kind, status ?? stat())) }
+        )
+        for part in ParallelMap.map(
+            subtrees,
+            { subtree -> [(path: String, kind: Kind, status: stat)] in
+                var below: [(path: String, kind: Kind, status: stat)] = []
+                walk(root + "/" + subtree, needsStatus: true, enters: { _, _ in true }) { path, kind, status in
+                    below.append((subtree + "/" + path, kind, status ?? stat()))
+                }
+                return below
+            })
+        {
             found += part
         }
         return found
     }
 
     /// `enters(depth, path)` says whether a folder found at that depth (1 for `root`'s own) is walked.
-    private static func walk(_ root: String, needsStatus: Bool, enters: (Int, String) -> Bool = { _, _ in true },
-                             _ visit: (String, Kind, stat?) -> Void) {
+    private static func walk(
+        _ root: String, needsStatus: Bool, enters: (Int, String) -> Bool = { _, _ in true },
+        _ visit: (String, Kind, stat?) -> Void
+    ) {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         walk(descriptor, root: root, relative: "", depth: 1, needsStatus: needsStatus, enters: enters, visit)
@@ -53,8 +62,10 @@ enum FolderEntries {
 
     /// Each folder is opened relative to its parent (openat(2)): resolving the whole path again
     /// for each of the 13,000 folders of a large output was most of the time of listing it.
-    private static func walk(_ descriptor: Int32, root: String, relative: String, depth: Int, needsStatus: Bool,
-                             enters: (Int, String) -> Bool, _ visit: (String, Kind, stat?) -> Void) {
+    private static func walk(
+        _ descriptor: Int32, root: String, relative: String, depth: Int, needsStatus: Bool,
+        enters: (Int, String) -> Bool, _ visit: (String, Kind, stat?) -> Void
+    ) {
         read(descriptor, needsStatus: needsStatus) { name, kind, status in
             let child = relative.isEmpty ? name : relative + "/" + name
             visit(child, kind, status)
@@ -62,7 +73,11 @@ enum FolderEntries {
             // A folder held open per level: past the limit on open files, by its whole path.
             var opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if opened < 0 { opened = open(root + "/" + child, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-            if opened >= 0 { walk(opened, root: root, relative: child, depth: depth + 1, needsStatus: needsStatus, enters: enters, visit) }
+            if opened >= 0 {
+                walk(
+                    opened, root: root, relative: child, depth: depth + 1, needsStatus: needsStatus, enters: enters,
+                    visit)
+            }
         }
     }
 

@@ -56,7 +56,9 @@ public enum FrontMatterSplitter {
     }
 
     private static func isMarker(_ bytes: [UInt8], _ start: Int, _ end: Int, _ mark: UInt8) -> Bool {
-        guard end - start >= 3, bytes[start] == mark, bytes[start + 1] == mark, bytes[start + 2] == mark else { return false }
+        guard end - start >= 3, bytes[start] == mark, bytes[start + 1] == mark, bytes[start + 2] == mark else {
+            return false
+        }
         return bytes[(start + 3)..<end].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 }

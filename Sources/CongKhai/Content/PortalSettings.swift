@@ -19,8 +19,10 @@ public struct PortalSettings: Sendable {
     /// A hash of congkhai.yaml's text, set by the loader: when it changes, no page is reused.
     public var inputKey: UInt64?
 
-    public init(title: String, description: String? = nil, governingBody: String? = nil, baseURL: String? = nil,
-                catalogue: Catalogue = Catalogue(), pageSize: Int = 50) {
+    public init(
+        title: String, description: String? = nil, governingBody: String? = nil, baseURL: String? = nil,
+        catalogue: Catalogue = Catalogue(), pageSize: Int = 50
+    ) {
         self.title = title
         self.description = description
         self.governingBody = governingBody

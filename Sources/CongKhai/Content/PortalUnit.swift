@@ -19,9 +19,11 @@ public struct PortalUnit: Sendable, Hashable {
     /// A hash of unit.yaml's text, set by the loader (see `SourceDocument.inputKey`).
     public var inputKey: UInt64?
 
-    public init(id: String, name: String, kind: String = "khac", governingBody: String? = nil, district: String? = nil,
-                province: String? = nil, parent: String? = nil, address: String? = nil, phone: String? = nil,
-                email: String? = nil, website: String? = nil, sourcePath: String = "") {
+    public init(
+        id: String, name: String, kind: String = "khac", governingBody: String? = nil, district: String? = nil,
+        province: String? = nil, parent: String? = nil, address: String? = nil, phone: String? = nil,
+        email: String? = nil, website: String? = nil, sourcePath: String = ""
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

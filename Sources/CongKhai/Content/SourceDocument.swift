@@ -58,22 +58,28 @@ public struct SourceDocument: Sendable, Hashable {
         }
     }
 
-    public static func == (lhs: SourceDocument, rhs: SourceDocument) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+    public static func == (lhs: SourceDocument, rhs: SourceDocument) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
     public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     /// "<unit>/<school-year>/<slug>"
     public var id: String { "\(self.unitID)/\(self.schoolYear)/\(self.slug)" }
 
-    public init(unitID: String, schoolYear: String, slug: String, sourcePath: String, title: String, kind: String,
-                number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,
-                signerTitle: String? = nil, recipients: [String] = [], letterhead: [String] = [], categories: [String] = [],
-                attachments: [String] = [], status: String? = nil, replaces: String? = nil, draft: Bool = false,
-                period: String? = nil, published: IssuedDate? = nil, body: String, bodyLine: Int = 1) {
-        box = Box(Fields(unitID: unitID, schoolYear: schoolYear, slug: slug, sourcePath: sourcePath, title: title, kind: kind,
-                         number: number, issued: issued, place: place, signer: signer, signerTitle: signerTitle,
-                         recipients: recipients, letterhead: letterhead, categories: categories, attachments: attachments,
-                         status: status, replaces: replaces, draft: draft, period: period, published: published,
-                         body: body, bodyLine: bodyLine, inputKey: nil))
+    public init(
+        unitID: String, schoolYear: String, slug: String, sourcePath: String, title: String, kind: String,
+        number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,
+        signerTitle: String? = nil, recipients: [String] = [], letterhead: [String] = [], categories: [String] = [],
+        attachments: [String] = [], status: String? = nil, replaces: String? = nil, draft: Bool = false,
+        period: String? = nil, published: IssuedDate? = nil, body: String, bodyLine: Int = 1
+    ) {
+        box = Box(
+            Fields(
+                unitID: unitID, schoolYear: schoolYear, slug: slug, sourcePath: sourcePath, title: title, kind: kind,
+                number: number, issued: issued, place: place, signer: signer, signerTitle: signerTitle,
+                recipients: recipients, letterhead: letterhead, categories: categories, attachments: attachments,
+                status: status, replaces: replaces, draft: draft, period: period, published: published,
+                body: body, bodyLine: bodyLine, inputKey: nil))
     }
 
     /// True when the number is blank ("/BC-THTTA1") or absent.

@@ -1,5 +1,5 @@
-import Yams
 import VietText
+import Yams
 
 /// Typed access to a YAML mapping (front matter, unit.yaml, congkhai.yaml) that remembers each
 /// key's line, so every problem is reported with file:line, the key and what is expected.
@@ -20,14 +20,27 @@ package struct YAMLFields {
 
     /// Parses `yaml`, whose first line is line `firstLine` of `file`. Returns nil (with the
     /// problem in `diagnostics`) when the text is not a YAML mapping.
-    package static func parse(_ yaml: String, file: String, firstLine: Int) -> (fields: YAMLFields?, diagnostics: [Diagnostic]) {
+    package static func parse(_ yaml: String, file: String, firstLine: Int) -> (
+        fields: YAMLFields?, diagnostics: [Diagnostic]
+    ) {
         let offset = firstLine - 1
         if let anchor = firstAnchorOrAlias(yaml) {
-            return (nil, [Diagnostic(.error, "yaml.alias", file: file, line: anchor.line + offset, column: anchor.column,
-                                     message: .init(vi: "phần đầu dùng neo hoặc bí danh YAML (& hoặc * trước một tên); congkhai không nhận chúng vì chúng có thể nhân bản dữ liệu đến vô hạn.",
-                                                    en: "the header uses a YAML anchor or alias (& or * before a name); congkhai refuses them because they can multiply data without bound."),
-                                     fix: .init(vi: "viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép.",
-                                                en: "write the value out; quote a value that starts with & or *."))])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "yaml.alias", file: file, line: anchor.line + offset, column: anchor.column,
+                        message: .init(
+                            vi:
+                                "phần đầu dùng neo hoặc bí danh YAML (& hoặc * trước một tên); congkhai không nhận chúng vì chúng có thể nhân bản dữ liệu đến vô hạn.",
+                            en:
+                                "the header uses a YAML anchor or alias (& or * before a name); congkhai refuses them because they can multiply data without bound."
+                        ),
+                        fix: .init(
+                            vi: "viết thẳng giá trị; nếu giá trị bắt đầu bằng & hoặc *, đặt nó trong ngoặc kép.",
+                            en: "write the value out; quote a value that starts with & or *."))
+                ]
+            )
         }
         let node: Node?
         do {
@@ -37,19 +50,33 @@ package struct YAMLFields {
         } catch let error as YamlError {
             return (nil, [syntaxDiagnostic(error, file: file, offset: offset)])
         } catch {
-            return (nil, [Diagnostic(.error, "yaml.syntax", file: file, line: firstLine,
-                                     message: .init(vi: "YAML không đọc được: \(error)", en: "unreadable YAML: \(error)"))])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "yaml.syntax", file: file, line: firstLine,
+                        message: .init(vi: "YAML không đọc được: \(error)", en: "unreadable YAML: \(error)"))
+                ]
+            )
         }
         guard let node else {
             return (YAMLFields(file: file, mappingLine: firstLine), [])
         }
         guard case .mapping(let mapping) = node else {
             let line = (node.mark?.line ?? 1) + offset
-            return (nil, [Diagnostic(.error, "yaml.not-mapping", file: file, line: line, column: node.mark?.column,
-                                     message: .init(vi: "phần đầu phải là danh sách các khóa dạng `khóa: giá trị`.",
-                                                    en: "the header must be a list of `key: value` lines."),
-                                     fix: .init(vi: "viết mỗi thông tin trên một dòng, ví dụ `title: Kế hoạch ...`.",
-                                                en: "write one `key: value` per line, e.g. `title: ...`."))])
+            return (
+                nil,
+                [
+                    Diagnostic(
+                        .error, "yaml.not-mapping", file: file, line: line, column: node.mark?.column,
+                        message: .init(
+                            vi: "phần đầu phải là danh sách các khóa dạng `khóa: giá trị`.",
+                            en: "the header must be a list of `key: value` lines."),
+                        fix: .init(
+                            vi: "viết mỗi thông tin trên một dòng, ví dụ `title: Kế hoạch ...`.",
+                            en: "write one `key: value` per line, e.g. `title: ...`."))
+                ]
+            )
         }
         var fields = YAMLFields(file: file, mappingLine: firstLine)
         for (keyNode, value) in mapping {
@@ -57,9 +84,11 @@ package struct YAMLFields {
             let line = (keyNode.mark?.line ?? 1) + offset
             let column = keyNode.mark?.column ?? 1
             if fields.entries[key] != nil {
-                fields.diagnostics.append(Diagnostic(.error, "yaml.duplicate-key", file: file, line: line, column: column, key: key,
-                                                     message: .init(vi: "khóa này xuất hiện hai lần.", en: "this key appears twice."),
-                                                     fix: .init(vi: "xóa một trong hai dòng.", en: "remove one of the two lines.")))
+                fields.diagnostics.append(
+                    Diagnostic(
+                        .error, "yaml.duplicate-key", file: file, line: line, column: column, key: key,
+                        message: .init(vi: "khóa này xuất hiện hai lần.", en: "this key appears twice."),
+                        fix: .init(vi: "xóa một trong hai dòng.", en: "remove one of the two lines.")))
                 continue
             }
             fields.entries[key] = Entry(node: value, line: line, column: column)
@@ -88,10 +117,15 @@ package struct YAMLFields {
                 } else if character == "#" && previous == " " {
                     break
                 } else if character == "&" || character == "*", " -[{,:".contains(previous) || position == 0,
-                          position + 1 < characters.count, characters[position + 1].isLetter || characters[position + 1].isNumber || characters[position + 1] == "_" {
+                    position + 1 < characters.count,
+                    characters[position + 1].isLetter || characters[position + 1].isNumber
+                        || characters[position + 1] == "_"
+                {
                     // A plain scalar may contain & or * later ("Sở GD&ĐT"); only at a value's start is it syntax.
                     let before = characters[..<position].reversed().drop { $0 == " " }
-                    if position == 0 || before.first.map({ ":-[{,".contains($0) }) == true { return (index + 1, column) }
+                    if position == 0 || before.first.map({ ":-[{,".contains($0) }) == true {
+                        return (index + 1, column)
+                    }
                 }
                 previous = character
             }
@@ -121,7 +155,8 @@ package struct YAMLFields {
             return nil
         }
         let value = visible(scalar.string, key: key)
-        let text = multiline ? value.trimmingCharacters(in: .whitespacesAndNewlines) : VietnameseText.collapseWhitespace(value)
+        let text =
+            multiline ? value.trimmingCharacters(in: .whitespacesAndNewlines) : VietnameseText.collapseWhitespace(value)
         if text.isEmpty {
             if required { missing(key) }
             return nil
@@ -149,8 +184,11 @@ package struct YAMLFields {
             }
             return values
         default:
-            wrongType(key, entry, expected: .init(vi: "danh sách các dòng chữ (mỗi dòng bắt đầu bằng `- `)",
-                                                  en: "a list of text values (lines starting with `- `)"))
+            wrongType(
+                key, entry,
+                expected: .init(
+                    vi: "danh sách các dòng chữ (mỗi dòng bắt đầu bằng `- `)",
+                    en: "a list of text values (lines starting with `- `)"))
             return []
         }
     }
@@ -171,8 +209,11 @@ package struct YAMLFields {
     mutating func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let entry = entries[key] else { return nil }
         if case .scalar(let scalar) = entry.node, let value = Int(scalar.string), range.contains(value) { return value }
-        wrongType(key, entry, expected: .init(vi: "một số từ \(range.lowerBound) đến \(range.upperBound)",
-                                              en: "a number from \(range.lowerBound) to \(range.upperBound)"))
+        wrongType(
+            key, entry,
+            expected: .init(
+                vi: "một số từ \(range.lowerBound) đến \(range.upperBound)",
+                en: "a number from \(range.lowerBound) to \(range.upperBound)"))
         return nil
     }
 
@@ -181,11 +222,15 @@ package struct YAMLFields {
         guard let text = string(key) else { return nil }
         if let date = IssuedDate(iso: text) { return date }
         let entry = entries[key]!
-        diagnostics.append(Diagnostic(.error, "front-matter.bad-date", file: file, line: entry.line, column: entry.column, key: key,
-                                      message: .init(vi: "“\(text)” không phải là ngày có thật theo dạng năm-tháng-ngày.",
-                                                     en: "“\(text)” is not a real date in year-month-day form."),
-                                      fix: .init(vi: "viết dạng 2024-05-31 (hoặc 2024-05 nếu văn bản để trống ngày).",
-                                                 en: "write it as 2024-05-31 (or 2024-05 when the printed day is blank).")))
+        diagnostics.append(
+            Diagnostic(
+                .error, "front-matter.bad-date", file: file, line: entry.line, column: entry.column, key: key,
+                message: .init(
+                    vi: "“\(text)” không phải là ngày có thật theo dạng năm-tháng-ngày.",
+                    en: "“\(text)” is not a real date in year-month-day form."),
+                fix: .init(
+                    vi: "viết dạng 2024-05-31 (hoặc 2024-05 nếu văn bản để trống ngày).",
+                    en: "write it as 2024-05-31 (or 2024-05 when the printed day is blank).")))
         return nil
     }
 
@@ -193,15 +238,21 @@ package struct YAMLFields {
     mutating func catalogueEntries(_ key: String) -> [CatalogueEntry] {
         guard let entry = entries[key] else { return [] }
         guard case .sequence(let sequence) = entry.node else {
-            wrongType(key, entry, expected: .init(vi: "danh sách các mục `- slug: ...` và `name: ...`",
-                                                  en: "a list of `- slug: ...` with `name: ...`"))
+            wrongType(
+                key, entry,
+                expected: .init(
+                    vi: "danh sách các mục `- slug: ...` và `name: ...`",
+                    en: "a list of `- slug: ...` with `name: ...`"))
             return []
         }
         var result: [CatalogueEntry] = []
         for item in sequence {
             guard case .mapping(let mapping) = item, let name = mapping["name"]?.string, !name.isEmpty else {
-                wrongType(key, entry, expected: .init(vi: "mỗi mục có `name:` (tên) và có thể có `slug:`",
-                                                      en: "each item has `name:` and optionally `slug:`"))
+                wrongType(
+                    key, entry,
+                    expected: .init(
+                        vi: "mỗi mục có `name:` (tên) và có thể có `slug:`",
+                        en: "each item has `name:` and optionally `slug:`"))
                 continue
             }
             let slug = VietnameseText.slug(mapping["slug"]?.string ?? name)
@@ -237,11 +288,15 @@ package struct YAMLFields {
         for key in keyOrder where !known.contains(key) {
             let entry = entries[key]!
             let list = known.sorted().joined(separator: ", ")
-            diagnostics.append(Diagnostic(.warning, "yaml.unknown-key", file: file, line: entry.line, column: entry.column, key: key,
-                                          message: .init(vi: "congkhai không dùng khóa này nên giá trị của nó bị bỏ qua.",
-                                                         en: "congkhai does not use this key, so its value is ignored."),
-                                          fix: .init(vi: "kiểm tra chính tả; các khóa được dùng: \(list).",
-                                                     en: "check the spelling; the keys used are: \(list).")))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "yaml.unknown-key", file: file, line: entry.line, column: entry.column, key: key,
+                    message: .init(
+                        vi: "congkhai không dùng khóa này nên giá trị của nó bị bỏ qua.",
+                        en: "congkhai does not use this key, so its value is ignored."),
+                    fix: .init(
+                        vi: "kiểm tra chính tả; các khóa được dùng: \(list).",
+                        en: "check the spelling; the keys used are: \(list).")))
         }
     }
 
@@ -250,31 +305,47 @@ package struct YAMLFields {
     private mutating func visible(_ text: String, key: String) -> String {
         let (clean, removed) = SourceText.removingControls(text)
         if !removed.isEmpty {
-            report(key, "front-matter.control-characters",
-                   message: .init(vi: "giá trị có \(removed.count) ký tự điều khiển ẩn, viết bằng mã thoát như \\u202E (đảo chiều chữ); congkhai đã bỏ chúng.",
-                                  en: "the value has \(removed.count) hidden control characters written as escapes such as \\u202E (text direction); congkhai removed them."),
-                   fix: .init(vi: "xóa các mã thoát đó khỏi giá trị.", en: "remove those escapes from the value."), severity: .warning)
+            report(
+                key, "front-matter.control-characters",
+                message: .init(
+                    vi:
+                        "giá trị có \(removed.count) ký tự điều khiển ẩn, viết bằng mã thoát như \\u202E (đảo chiều chữ); congkhai đã bỏ chúng.",
+                    en:
+                        "the value has \(removed.count) hidden control characters written as escapes such as \\u202E (text direction); congkhai removed them."
+                ),
+                fix: .init(vi: "xóa các mã thoát đó khỏi giá trị.", en: "remove those escapes from the value."),
+                severity: .warning)
         }
         return clean
     }
 
-    mutating func report(_ key: String, _ code: String, message: LocalizedText, fix: LocalizedText?, severity: Diagnostic.Severity = .error) {
+    mutating func report(
+        _ key: String, _ code: String, message: LocalizedText, fix: LocalizedText?,
+        severity: Diagnostic.Severity = .error
+    ) {
         let entry = entries[key]
-        diagnostics.append(Diagnostic(severity, code, file: file, line: entry?.line ?? mappingLine, column: entry?.column, key: key,
-                                      message: message, fix: fix))
+        diagnostics.append(
+            Diagnostic(
+                severity, code, file: file, line: entry?.line ?? mappingLine, column: entry?.column, key: key,
+                message: message, fix: fix))
     }
 
     private mutating func missing(_ key: String) {
-        diagnostics.append(Diagnostic(.error, "front-matter.missing-key", file: file, line: entries[key]?.line ?? mappingLine, key: key,
-                                      message: .init(vi: "thiếu thông tin bắt buộc này.", en: "this required value is missing."),
-                                      fix: .init(vi: "thêm một dòng `\(key): ...` vào phần đầu tệp.",
-                                                 en: "add a line `\(key): ...` to the header.")))
+        diagnostics.append(
+            Diagnostic(
+                .error, "front-matter.missing-key", file: file, line: entries[key]?.line ?? mappingLine, key: key,
+                message: .init(vi: "thiếu thông tin bắt buộc này.", en: "this required value is missing."),
+                fix: .init(
+                    vi: "thêm một dòng `\(key): ...` vào phần đầu tệp.",
+                    en: "add a line `\(key): ...` to the header.")))
     }
 
     private mutating func wrongType(_ key: String, _ entry: Entry, expected: LocalizedText) {
-        diagnostics.append(Diagnostic(.error, "front-matter.wrong-type", file: file, line: entry.line, column: entry.column, key: key,
-                                      message: .init(vi: "giá trị phải là \(expected.vi).", en: "the value must be \(expected.en)."),
-                                      fix: nil))
+        diagnostics.append(
+            Diagnostic(
+                .error, "front-matter.wrong-type", file: file, line: entry.line, column: entry.column, key: key,
+                message: .init(vi: "giá trị phải là \(expected.vi).", en: "the value must be \(expected.en)."),
+                fix: nil))
     }
 
     private func isNull(_ scalar: Node.Scalar) -> Bool {
@@ -297,11 +368,16 @@ package struct YAMLFields {
         default:
             break
         }
-        return Diagnostic(.error, "yaml.syntax", file: file, line: line ?? offset + 1, column: column,
-                          message: .init(vi: "phần đầu (YAML) viết sai cú pháp (\(problem)).",
-                                         en: "the header (YAML) has a syntax error (\(problem))."),
-                          fix: .init(vi: "mỗi dòng có dạng `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng ký tự đặc biệt thì đặt trong ngoặc kép.",
-                                     en: "write each line as `key: value`; quote values containing `:` or starting with a special character."))
+        return Diagnostic(
+            .error, "yaml.syntax", file: file, line: line ?? offset + 1, column: column,
+            message: .init(
+                vi: "phần đầu (YAML) viết sai cú pháp (\(problem)).",
+                en: "the header (YAML) has a syntax error (\(problem))."),
+            fix: .init(
+                vi:
+                    "mỗi dòng có dạng `khóa: giá trị`; giá trị có dấu `:` hoặc bắt đầu bằng ký tự đặc biệt thì đặt trong ngoặc kép.",
+                en: "write each line as `key: value`; quote values containing `:` or starting with a special character."
+            ))
     }
 }
 

@@ -119,7 +119,9 @@ struct RecordReader {
     mutating func string() throws(Corrupt) -> String {
         let count = try int()
         guard count >= 0, end - position >= count else { throw Corrupt() }
-        let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self) }
+        let text = bytes.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[position..<position + count]), as: UTF8.self)
+        }
         position += count
         return text
     }

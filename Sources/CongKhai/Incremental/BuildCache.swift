@@ -10,12 +10,15 @@ struct BuildCache {
     let folder: URL
 
     init(output: URL) {
-        folder = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).congkhai-cache")
+        folder = output.deletingLastPathComponent().appendingPathComponent(
+            ".\(output.lastPathComponent).congkhai-cache")
     }
 
     private var fingerprintFile: URL { folder.appendingPathComponent("fingerprint") }
     private static let pageKeysPrefix = "page-keys-"
-    private func pageKeysFile(_ generation: String) -> URL { folder.appendingPathComponent(Self.pageKeysPrefix + generation) }
+    private func pageKeysFile(_ generation: String) -> URL {
+        folder.appendingPathComponent(Self.pageKeysPrefix + generation)
+    }
     private static let pageKeysHeader = "congkhai-page-keys-1"
 
     /// The output a build replaced, kept to be brought up to date by the next one.
@@ -39,7 +42,9 @@ struct BuildCache {
     /// The search index's postings as the last build left them, or nil when there are none
     /// or they cannot be read whole.
     func searchPostings() -> SearchPostings? {
-        readRecord("search-postings", header: "congkhai-search-postings-1") { reader throws(RecordReader.Corrupt) in try SearchPostings(record: &reader) }
+        readRecord("search-postings", header: "congkhai-search-postings-1") { reader throws(RecordReader.Corrupt) in
+            try SearchPostings(record: &reader)
+        }
     }
 
     /// The postings make sense on their own (each entry's key says what its terms were made
@@ -50,7 +55,9 @@ struct BuildCache {
 
     /// The directive index of the last build, or nil.
     func directiveIndex() -> DirectiveIndex.Built? {
-        readRecord("directive-index", header: "congkhai-directive-index-1") { reader throws(RecordReader.Corrupt) in try DirectiveIndex.Built(record: &reader) }
+        readRecord("directive-index", header: "congkhai-directive-index-1") { reader throws(RecordReader.Corrupt) in
+            try DirectiveIndex.Built(record: &reader)
+        }
     }
 
     /// Like the postings, the index says what it was made from (its input key), so it is kept
@@ -61,7 +68,9 @@ struct BuildCache {
 
     /// A record kept in file `name` after `header`, or nil when there is none or it cannot be
     /// read whole.
-    private func readRecord<Value>(_ name: String, header: String, _ read: (inout RecordReader) throws(RecordReader.Corrupt) -> Value) -> Value? {
+    private func readRecord<Value>(
+        _ name: String, header: String, _ read: (inout RecordReader) throws(RecordReader.Corrupt) -> Value
+    ) -> Value? {
         guard let bytes = PlainFile.read(folder.appendingPathComponent(name).path) else { return nil }
         var reader = RecordReader(bytes)
         do {
@@ -88,7 +97,9 @@ struct BuildCache {
     /// The page keys stored for the output of generation `generation`, or nil.
     func pageKeys(generation: String) -> [String: UInt64]? {
         // Read from a marker: only a generation as congkhai writes them names a file here.
-        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit), let bytes = PlainFile.read(pageKeysFile(generation).path) else { return nil }
+        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit),
+            let bytes = PlainFile.read(pageKeysFile(generation).path)
+        else { return nil }
         return Self.parsePageKeys(bytes, header: "\(Self.pageKeysHeader) \(generation)")
     }
 
@@ -146,7 +157,10 @@ struct BuildCache {
     /// The generation of a set of page keys: the marker of the output they made.
     static func generation(of keys: [(path: String, key: UInt64)]) -> String {
         var hasher = Hasher64()
-        for (path, key) in keys { hasher.add(path); hasher.add(key) }
+        for (path, key) in keys {
+            hasher.add(path)
+            hasher.add(key)
+        }
         return hasher.hex
     }
 }

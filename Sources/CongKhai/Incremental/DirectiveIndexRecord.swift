@@ -1,5 +1,5 @@
-import VietText
 import Citations
+import VietText
 
 /// How a build's directive index is kept in the build cache (BinaryRecord), for the next build
 /// to take whole when its citations are unchanged. Each directive's address is not kept: its
@@ -27,8 +27,11 @@ extension DirectiveIndex.Built {
         }
         let notes = try record.array { reader throws(RecordReader.Corrupt) -> DirectiveIndex.Note in
             let document = try reader.int(), position = try reader.int()
-            let years = try reader.optional { reader throws(RecordReader.Corrupt) in try reader.array { reader throws(RecordReader.Corrupt) in try reader.int() } }
-            return DirectiveIndex.Note(document: document, position: position, reason: years.map { .ambiguousYear($0) } ?? .noLocality)
+            let years = try reader.optional { reader throws(RecordReader.Corrupt) in
+                try reader.array { reader throws(RecordReader.Corrupt) in try reader.int() }
+            }
+            return DirectiveIndex.Note(
+                document: document, position: position, reason: years.map { .ambiguousYear($0) } ?? .noLocality)
         }
         self.init(inputKey: inputKey, directives: directives, directiveOfCitation: numbers, notes: notes)
     }
@@ -53,7 +56,8 @@ extension Directive {
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
         let texts = try record.strings()
         guard texts.count == 5, let level = IssuingLevel(rawValue: texts[4]) else { throw RecordReader.Corrupt() }
-        let identity = DirectiveKey(symbolKey: texts[1], year: try record.optionalInt(), locality: try record.optionalString())
+        let identity = DirectiveKey(
+            symbolKey: texts[1], year: try record.optionalInt(), locality: try record.optionalString())
         let variants = try record.strings()
         let date = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
         let issuer = try record.optionalString()
@@ -63,7 +67,9 @@ extension Directive {
             guard let relation = Citation.Relation(rawValue: try reader.string()) else { throw RecordReader.Corrupt() }
             return CitedBy(document: document, position: position, relation: relation)
         }
-        self.init(key: texts[0], identity: identity, type: texts[2], symbol: texts[3], variants: variants, date: date, issuer: issuer,
-                  subject: subject, level: level, url: URLScheme.directive(texts[0]), citedBy: citedBy)
+        self.init(
+            key: texts[0], identity: identity, type: texts[2], symbol: texts[3], variants: variants, date: date,
+            issuer: issuer,
+            subject: subject, level: level, url: URLScheme.directive(texts[0]), citedBy: citedBy)
     }
 }

@@ -25,18 +25,22 @@ struct DocumentCache {
     /// when one of them is first read.
     func load(again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown) -> ReusableLoads? {
         // Each part, and each document in it (a nested record), decoded on all cores.
-        let parts = ParallelMap.map(Array(0..<Self.parts)) { part in PlainFile.read(file(part).path).flatMap { Self.decode($0, again: again) } }
+        let parts = ParallelMap.map(Array(0..<Self.parts)) { part in
+            PlainFile.read(file(part).path).flatMap { Self.decode($0, again: again) }
+        }
         guard let environment = parts.lazy.compactMap({ $0?.environment }).first else { return nil }
         var loads: [String: DocumentLoad] = [:]
         // Sized once: growing it copied every load made so far, several times over.
         loads.reserveCapacity(parts.reduce(0) { $0 + ($1?.loads.count ?? 0) })
-        for case let (partEnvironment, partLoads)? in parts where partEnvironment == environment {
+        for case (let partEnvironment, let partLoads)? in parts where partEnvironment == environment {
             for load in partLoads { loads[load.path] = load }
         }
         return ReusableLoads(environment: environment, loads: loads)
     }
 
-    private static func decode(_ bytes: [UInt8], again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown) -> (environment: UInt64, loads: [DocumentLoad])? {
+    private static func decode(
+        _ bytes: [UInt8], again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown
+    ) -> (environment: UInt64, loads: [DocumentLoad])? {
         var reader = RecordReader(bytes)
         do {
             guard try reader.string() == header else { return nil }
@@ -50,9 +54,12 @@ struct DocumentCache {
                     let hash = try reader.uint64()
                     let stamp = try reader.uint64()
                     let document = try SourceDocument(record: &reader)
-                    let diagnostics = try reader.array { reader throws(RecordReader.Corrupt) in try Diagnostic(record: &reader) }
-                    let load = DocumentLoad(path: path, contentHash: hash, stamp: stamp, document: document, diagnostics: diagnostics,
-                                            rendered: try RenderedMarkdown(record: &reader) { again(path, document) })
+                    let diagnostics = try reader.array { reader throws(RecordReader.Corrupt) in
+                        try Diagnostic(record: &reader)
+                    }
+                    let load = DocumentLoad(
+                        path: path, contentHash: hash, stamp: stamp, document: document, diagnostics: diagnostics,
+                        rendered: try RenderedMarkdown(record: &reader) { again(path, document) })
                     return reader.isAtEnd ? load : nil
                 } catch {
                     return nil
@@ -80,7 +87,9 @@ struct DocumentCache {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         // The single file of earlier builds is in the way of the folder.
-        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue { try manager.removeItem(at: folder) }
+        if manager.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            try manager.removeItem(at: folder)
+        }
         try manager.createDirectory(at: folder, withIntermediateDirectories: true)
         let environment = ReusableLoads.environment(settings: portal.settings)
         let earlier = previous?.environment == environment ? previous?.loads ?? [:] : [:]
@@ -91,14 +100,19 @@ struct DocumentCache {
             let part = Self.part(of: load.path)
             kept[part].append((load, document, body))
             // Taken from the cache as the cache holds it, or not.
-            if load.rendered == nil || earlier[load.path].map({ $0.stamp != load.stamp || $0.contentHash != load.contentHash }) ?? true {
+            if load.rendered == nil
+                || earlier[load.path].map({ $0.stamp != load.stamp || $0.contentHash != load.contentHash }) ?? true
+            {
                 unchanged[part] = false
             }
         }
         var earlierCounts = Array(repeating: 0, count: Self.parts)
         for path in earlier.keys { earlierCounts[Self.part(of: path)] += 1 }
         var written = 0
-        for part in 0..<Self.parts where !(unchanged[part] && earlierCounts[part] == kept[part].count && manager.fileExists(atPath: file(part).path)) {
+        for part in 0..<Self.parts
+        where
+            !(unchanged[part] && earlierCounts[part] == kept[part].count && manager.fileExists(atPath: file(part).path))
+        {
             try write(kept[part], environment: environment, to: file(part))
             written += 1
         }
@@ -109,10 +123,14 @@ struct DocumentCache {
     /// one whole. Streamed in chunks of a few megabytes, so the cache of a large portal is never
     /// held in memory beside the site being written. The layout is that of `writer.array`: the
     /// count, then each document as a nested record.
-    private func write(_ kept: [(DocumentLoad, SourceDocument, RenderedMarkdown)], environment: UInt64, to file: URL) throws {
+    private func write(_ kept: [(DocumentLoad, SourceDocument, RenderedMarkdown)], environment: UInt64, to file: URL)
+        throws
+    {
         let manager = FileManager.default
         let partial = file.appendingPathExtension("partial")
-        guard manager.createFile(atPath: partial.path, contents: nil), let handle = FileHandle(forWritingAtPath: partial.path) else {
+        guard manager.createFile(atPath: partial.path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: partial.path)
+        else {
             throw CocoaError(.fileWriteUnknown)
         }
         var finished = false

@@ -17,8 +17,10 @@ public struct DocumentLoad: Sendable {
     /// nil when the body is still to be parsed.
     public var rendered: RenderedMarkdown?
 
-    public init(path: String, contentHash: UInt64, stamp: UInt64 = 0, document: SourceDocument?, diagnostics: [Diagnostic],
-                rendered: RenderedMarkdown? = nil) {
+    public init(
+        path: String, contentHash: UInt64, stamp: UInt64 = 0, document: SourceDocument?, diagnostics: [Diagnostic],
+        rendered: RenderedMarkdown? = nil
+    ) {
         self.path = path
         self.contentHash = contentHash
         self.stamp = stamp

@@ -31,7 +31,10 @@ enum FileIdentity {
         let changed = Double(status.st_ctim.tv_sec) + Double(status.st_ctim.tv_nsec) / 1e9
         guard changed < time - 0.1 else { return nil }
         var hasher = Hasher64()
-        for field in [Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec, status.st_ctim.tv_sec, status.st_ctim.tv_nsec] {
+        for field in [
+            Int(status.st_size), status.st_mtim.tv_sec, status.st_mtim.tv_nsec, status.st_ctim.tv_sec,
+            status.st_ctim.tv_nsec
+        ] {
             hasher.add(field)
         }
         for field in [UInt64(status.st_ino), UInt64(status.st_dev), UInt64(status.st_mode)] { hasher.add(field) }

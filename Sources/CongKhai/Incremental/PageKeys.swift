@@ -42,13 +42,16 @@ struct PageKeys: Sendable {
         self.global = global.value
         directiveTitles = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0.title) })
         documentIDs = site.documents.map(\.source.id)
-        let unitPlaces = Dictionary(site.units.enumerated().map { ($1.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let unitPlaces = Dictionary(
+            site.units.enumerated().map { ($1.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
         documentUnits = site.documents.map { unitPlaces[$0.source.unitID] ?? -1 }
         sitemapLocations = Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         sitemapLimit = options.sitemapLimit
         let unitKeys = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.inputKey) })
         documentKeys = site.documents.map { document in
-            guard let own = document.source.inputKey, let unit = unitKeys[document.source.unitID] ?? nil else { return nil }
+            guard let own = document.source.inputKey, let unit = unitKeys[document.source.unitID] ?? nil else {
+                return nil
+            }
             var hasher = Hasher64()
             hasher.add(document.url)
             hasher.add(own)
@@ -122,7 +125,10 @@ struct PageKeys: Sendable {
             hasher.add(site.documents[index].directiveKeys)
             // The titles of the directives it cites, which depend on every document citing them.
             for keys in [site.documents[index].basis, ["|"], site.documents[index].references] {
-                for key in keys { hasher.add(key); hasher.add(directiveTitles[key]) }
+                for key in keys {
+                    hasher.add(key)
+                    hasher.add(directiveTitles[key])
+                }
             }
         case .unit(let index):
             hasher.add("unit")
@@ -159,7 +165,9 @@ struct PageKeys: Sendable {
             let directive = site.directives[index]
             hasher.add("directive")
             hasher.add(URLScheme.directive(directive.key, page: page))
-            hasher.add([directive.title, directive.symbol, directive.type, directive.level.rawValue, directive.level.name])
+            hasher.add([
+                directive.title, directive.symbol, directive.type, directive.level.rawValue, directive.level.name
+            ])
             hasher.add(directive.variants)
             hasher.add(directive.date?.iso)
             hasher.add(directive.issuer)
@@ -201,7 +209,8 @@ struct PageKeys: Sendable {
             hasher.add(site.directives.count)
             for index in site.directives.indices {
                 let directive = site.directives[index]
-                for field in [directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url] { hasher.add(field) }
+                for field in [directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url]
+                { hasher.add(field) }
                 hasher.add(directive.date?.iso)
                 hasher.add(directive.issuer)
                 hasher.add(directive.subject)
@@ -237,7 +246,10 @@ struct PageKeys: Sendable {
                 let locations = sitemapLocations.value
                 let range = file.range(of: locations.count, limit: sitemapLimit)
                 hasher.add(range.count)
-                for location in locations[range] { hasher.add(location.loc); hasher.add(location.lastmod) }
+                for location in locations[range] {
+                    hasher.add(location.loc)
+                    hasher.add(location.lastmod)
+                }
             }
         case .home:
             hasher.add("home")

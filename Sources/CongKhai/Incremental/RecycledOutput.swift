@@ -27,10 +27,13 @@ struct RecycledOutput: Sendable {
         var emptied = Set<String>()
         for file in files where !keep.contains(file) {
             if unlink(folder.path + "/" + file) != 0 && errno != ENOENT {
-                throw WriteFailure(path: file, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+                throw WriteFailure(
+                    path: file, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
             }
             var parent = (file as NSString).deletingLastPathComponent
-            while !parent.isEmpty, emptied.insert(parent).inserted { parent = (parent as NSString).deletingLastPathComponent }
+            while !parent.isEmpty, emptied.insert(parent).inserted {
+                parent = (parent as NSString).deletingLastPathComponent
+            }
         }
         // Deepest first; rmdir(2) leaves a folder that still holds something.
         var remaining = folders

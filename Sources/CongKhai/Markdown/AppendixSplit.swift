@@ -9,7 +9,9 @@ import VietText
 enum AppendixSplit {
     /// Whether `node`, a block of the document's top level, is the marker.
     static func isMarker(_ node: OpaquePointer) -> Bool {
-        guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else { return false }
+        guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else {
+            return false
+        }
         return AppendixMarker.isMarker(String(cString: literal))
     }
 

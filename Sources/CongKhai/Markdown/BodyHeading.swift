@@ -30,14 +30,18 @@ public struct BodyHeading: Sendable, Hashable {
                         let base = "muc-" + (slug.isEmpty ? "\(used.count + 1)" : slug)
                         // "Phụ lục", "Phụ lục", "Phụ lục 2": the third cannot take the second's id.
                         var id = base, number = 1
-                        while used.contains(id) { number += 1; id = "\(base)-\(number)" }
+                        while used.contains(id) {
+                            number += 1
+                            id = "\(base)-\(number)"
+                        }
                         used.insert(id)
                         headings.append(BodyHeading(level: heading.level, text: text, id: id))
                         current = nil
                     }
                 } else if event == CMARK_EVENT_ENTER, current != nil {
                     switch type {
-                    case CMARK_NODE_TEXT, CMARK_NODE_CODE: current?.text += String(cString: cmark_node_get_literal(node))
+                    case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                        current?.text += String(cString: cmark_node_get_literal(node))
                     case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: current?.text += " "
                     default: break
                     }

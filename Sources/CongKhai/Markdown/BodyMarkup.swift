@@ -10,15 +10,18 @@ import Foundation
 /// cmark-gfm writes `<table>` and `<h2>` only for Markdown's own tables and headings: raw HTML
 /// never passes (no CMARK_OPT_UNSAFE), so text is never mistaken for one.
 enum BodyMarkup {
-    static let tableOpen = "<div class=\"table-scroll\" role=\"region\" aria-label=\"Bảng số liệu (kéo ngang để xem hết)\" tabindex=\"0\"><table>"
+    static let tableOpen =
+        "<div class=\"table-scroll\" role=\"region\" aria-label=\"Bảng số liệu (kéo ngang để xem hết)\" tabindex=\"0\"><table>"
     static let tableClose = "</table></div>"
 
     /// `headings` are the headings of the tree `html` was rendered from, in order; their
     /// anchors are added only when as many heading tags are found (else none is).
     static func finish(_ rendered: String, headings: [BodyHeading]) -> String {
         // cmark-gfm labels a footnote's way back in English; footnotes are rare.
-        var html = rendered.containsUTF8("data-footnote-backref")
-            ? rendered.replacingOccurrences(of: "aria-label=\"Back to content\"", with: "aria-label=\"Quay lại nội dung\"") : rendered
+        var html =
+            rendered.containsUTF8("data-footnote-backref")
+            ? rendered.replacingOccurrences(
+                of: "aria-label=\"Back to content\"", with: "aria-label=\"Quay lại nội dung\"") : rendered
         let hasTable = html.containsUTF8("<table>")
         guard hasTable || !headings.isEmpty else { return html }
         let finished: String? = html.withUTF8 { bytes in
@@ -59,7 +62,8 @@ enum BodyMarkup {
 
     /// "<h1>" to "<h6>", as cmark-gfm opens a heading.
     private static func isHeadingTag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        index + 3 < bytes.count && bytes[index + 1] == 0x68 && (0x31...0x36).contains(bytes[index + 2]) && bytes[index + 3] == 0x3E
+        index + 3 < bytes.count && bytes[index + 1] == 0x68 && (0x31...0x36).contains(bytes[index + 2])
+            && bytes[index + 3] == 0x3E
     }
 
     private static func headingTags(in bytes: UnsafeBufferPointer<UInt8>) -> Int {

@@ -16,10 +16,16 @@ enum MarkdownLimits {
         var markers = 0
         var atLineStart = true
         for byte in markdown.utf8 {
-            if byte == 0x0A { atLineStart = true; markers = 0; continue }
+            if byte == 0x0A {
+                atLineStart = true
+                markers = 0
+                continue
+            }
             guard atLineStart else { continue }
             switch byte {
-            case 0x3E, 0x2D, 0x2A, 0x2B: markers += 1; if markers > maxNesting { deep = true }
+            case 0x3E, 0x2D, 0x2A, 0x2B:
+                markers += 1
+                if markers > maxNesting { deep = true }
             case 0x20, 0x09: continue
             default: atLineStart = false
             }
@@ -38,12 +44,21 @@ enum MarkdownLimits {
         var pipes = 0
         var tooWide = false
         for byte in markdown.utf8 {
-            if byte == 0x7C { pipes += 1; if pipes > maxPipesPerLine { tooWide = true; break } } else if byte == 0x0A { pipes = 0 }
+            if byte == 0x7C {
+                pipes += 1
+                if pipes > maxPipesPerLine {
+                    tooWide = true
+                    break
+                }
+            } else if byte == 0x0A {
+                pipes = 0
+            }
         }
         guard tooWide else { return markdown }
         // Escaping every pipe of an over-wide line keeps its text but not its table.
         return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            line.utf8.lazy.filter { $0 == 0x7C }.count > maxPipesPerLine ? line.replacingOccurrences(of: "|", with: "\\|") : String(line)
+            line.utf8.lazy.filter { $0 == 0x7C }.count > maxPipesPerLine
+                ? line.replacingOccurrences(of: "|", with: "\\|") : String(line)
         }.joined(separator: "\n")
     }
 }

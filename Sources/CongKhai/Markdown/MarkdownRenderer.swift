@@ -1,7 +1,7 @@
 import CCmarkGFM
+import Citations
 import Foundation
 import VietText
-import Citations
 
 /// A Markdown body turned into HTML, with the citations found in its text.
 public struct RenderedMarkdown: Sendable {
@@ -44,8 +44,11 @@ public struct RenderedMarkdown: Sendable {
     /// The words as counted, or to be counted again when read.
     private var deferredWords: Deferred<WordCounts>
 
-    public init(html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation], blanks: [BlankCitation],
-                links: [BodyLink] = [], recipientsLine: Int? = nil, excerpt: String = "", words: WordCounts = WordCounts()) {
+    public init(
+        html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation],
+        blanks: [BlankCitation],
+        links: [BodyLink] = [], recipientsLine: Int? = nil, excerpt: String = "", words: WordCounts = WordCounts()
+    ) {
         self.deferredHTML = Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings))
         self.deferredCitations = Deferred(citations)
         self.citationSummary = CitationSummary(citations)
@@ -59,8 +62,11 @@ public struct RenderedMarkdown: Sendable {
     /// The same parse with its HTML and words left to `again`, a parse of the same body made
     /// when one of them is first read, and its citations to `citations`, which decodes them
     /// from `recorded` (what `summary` sums up).
-    init(citations: Later<[Citation]>, recorded: ArraySlice<UInt8>, summary: CitationSummary, blanks: [BlankCitation], links: [BodyLink],
-         recipientsLine: Int?, excerpt: String, again: Later<RenderedMarkdown>) {
+    init(
+        citations: Later<[Citation]>, recorded: ArraySlice<UInt8>, summary: CitationSummary, blanks: [BlankCitation],
+        links: [BodyLink],
+        recipientsLine: Int?, excerpt: String, again: Later<RenderedMarkdown>
+    ) {
         self.deferredHTML = Deferred(Later { again.value.deferredHTML.value })
         self.deferredCitations = Deferred(citations)
         self.citationSummary = summary
@@ -98,13 +104,19 @@ public struct MarkdownRenderer: Sendable {
         _ = CmarkRuntime.shared
     }
 
-    public func render(_ markdown: String, firstLine: Int = 1, scanner: CitationScanner? = CitationScanner()) -> RenderedMarkdown {
+    public func render(_ markdown: String, firstLine: Int = 1, scanner: CitationScanner? = CitationScanner())
+        -> RenderedMarkdown
+    {
         let runtime = CmarkRuntime.shared
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", citations: [], blanks: []) }
+        guard let parser = cmark_parser_new(options) else {
+            return RenderedMarkdown(html: "", citations: [], blanks: [])
+        }
         defer { cmark_parser_free(parser) }
         for extensionName in runtime.extensionNames {
-            if let ext = cmark_find_syntax_extension(extensionName) { cmark_parser_attach_syntax_extension(parser, ext) }
+            if let ext = cmark_find_syntax_extension(extensionName) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
         }
         let safe = MarkdownLimits.apply(markdown)
         safe.withCString { pointer in cmark_parser_feed(parser, pointer, strlen(pointer)) }
@@ -115,8 +127,11 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var links: [BodyLink] = []
-        let blocks = TextBlocks.collect(document) { url, line in links.append(BodyLink(url: url, line: firstLine - 1 + line)) }
-        let recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }.map { firstLine - 1 + $0.line }
+        let blocks = TextBlocks.collect(document) { url, line in
+            links.append(BodyLink(url: url, line: firstLine - 1 + line))
+        }
+        let recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }.map
+        { firstLine - 1 + $0.line }
         var citations: [Citation] = []
         var blanks: [BlankCitation] = []
         var basisSection = BasisSection()
@@ -124,7 +139,8 @@ public struct MarkdownRenderer: Sendable {
             guard let scanner else { continue }
             let basisRanges = basisSection.ranges(in: block.text, headingLevel: block.headingLevel)
             let result = scanner.scan(block.text, basisRanges: basisRanges)
-            basisSection.scanned(block.text, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
+            basisSection.scanned(
+                block.text, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
             blanks += result.blanks
             var links: [(start: Int, end: Int, url: String)] = []
             for var citation in result.citations where citations.count < MarkdownLimits.maxCitations {
@@ -137,20 +153,24 @@ public struct MarkdownRenderer: Sendable {
         // The appendices are cut out after the citations are linked: their citations count with
         // the body's, in one numbering.
         let appendices = AppendixSplit.split(document)
-        defer { appendices.forEach { cmark_node_free($0) } }
+        defer { for appendix in appendices { cmark_node_free(appendix) } }
         let parts = [document] + appendices
         let headings = BodyHeading.collect(parts)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let htmls = zip(parts, headings).map { part, headings in
-            BodyMarkup.finish(cmark_render_html(part, options, extensions).map { pointer in
-                defer { free(pointer) }
-                return String(cString: pointer)
-            } ?? "", headings: headings)
+            BodyMarkup.finish(
+                cmark_render_html(part, options, extensions).map { pointer in
+                    defer { free(pointer) }
+                    return String(cString: pointer)
+                } ?? "", headings: headings)
         }
         // White space only separates words: the blocks are counted as they are.
         let text = blocks.map(\.text).joined(separator: "\n")
-        return RenderedMarkdown(html: htmls[0], appendices: Array(htmls.dropFirst()), headings: headings.flatMap { $0 }, citations: citations,
-                                blanks: blanks, links: links, recipientsLine: recipientsLine, excerpt: Excerpt.of(blocks), words: WordCounts(text))
+        return RenderedMarkdown(
+            html: htmls[0], appendices: Array(htmls.dropFirst()), headings: headings.flatMap { $0 },
+            citations: citations,
+            blanks: blanks, links: links, recipientsLine: recipientsLine, excerpt: Excerpt.of(blocks),
+            words: WordCounts(text))
     }
 }
 

@@ -82,7 +82,8 @@ final class TextBlock {
         var cursor = 0
         for range in ranges.sorted(by: { $0.start < $1.start }) {
             while cursor < segments.count && segments[cursor].end <= range.start { cursor += 1 }
-            guard cursor < segments.count, segments[cursor].start <= range.start, range.end <= segments[cursor].end else { continue }
+            guard cursor < segments.count, segments[cursor].start <= range.start, range.end <= segments[cursor].end
+            else { continue }
             bySegment[cursor, default: []].append(range)
         }
         for (index, ranges) in bySegment {
@@ -90,7 +91,10 @@ final class TextBlock {
             var ancestor = cmark_node_parent(segment.node)
             var insideLink = false
             while let node = ancestor {
-                if cmark_node_get_type(node) == CMARK_NODE_LINK { insideLink = true; break }
+                if cmark_node_get_type(node) == CMARK_NODE_LINK {
+                    insideLink = true
+                    break
+                }
                 ancestor = cmark_node_parent(node)
             }
             if insideLink { continue }
@@ -111,7 +115,9 @@ final class TextBlock {
             }
             for range in ranges {
                 let localStart = range.start - segment.start, localEnd = range.end - segment.start
-                guard localStart >= position, let link = cmark_node_new(CMARK_NODE_LINK), let label = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+                guard localStart >= position, let link = cmark_node_new(CMARK_NODE_LINK),
+                    let label = cmark_node_new(CMARK_NODE_TEXT)
+                else { continue }
                 addText(literal[position..<localStart])
                 cmark_node_set_url(link, range.url)
                 cmark_node_set_literal(label, String(decoding: literal[localStart..<localEnd], as: UTF8.self))
@@ -141,8 +147,9 @@ enum TextBlocks {
             let isTextContainer = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || isTableCell(node)
             if isTextContainer {
                 if event == CMARK_EVENT_ENTER {
-                    let block = TextBlock(line: Int(cmark_node_get_start_line(node)), isParagraph: type == CMARK_NODE_PARAGRAPH,
-                                          headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : nil)
+                    let block = TextBlock(
+                        line: Int(cmark_node_get_start_line(node)), isParagraph: type == CMARK_NODE_PARAGRAPH,
+                        headingLevel: type == CMARK_NODE_HEADING ? Int(cmark_node_get_heading_level(node)) : nil)
                     stack.append(block)
                     blocks.append(block)
                 } else if event == CMARK_EVENT_EXIT {
@@ -152,11 +159,17 @@ enum TextBlocks {
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-               let url = cmark_node_get_url(node).map({ String(cString: $0) }),
-               url.lowercased().hasPrefix(MarkdownRenderer.placeholderScheme) {
+                let url = cmark_node_get_url(node).map({ String(cString: $0) }),
+                url.lowercased().hasPrefix(MarkdownRenderer.placeholderScheme)
+            {
                 cmark_node_set_url(node, "")
-            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node).map({ String(cString: $0) }) {
-                link(url, Int(cmark_node_get_start_line(node)) > 0 ? Int(cmark_node_get_start_line(node)) : (stack.last?.line ?? 1))
+            } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                let url = cmark_node_get_url(node).map({ String(cString: $0) })
+            {
+                link(
+                    url,
+                    Int(cmark_node_get_start_line(node)) > 0
+                        ? Int(cmark_node_get_start_line(node)) : (stack.last?.line ?? 1))
             }
             guard let block = stack.last else { continue }
             switch type {
@@ -180,8 +193,9 @@ enum TextBlocks {
         var joined: [TextBlock] = []
         for block in blocks {
             if let previous = joined.last, previous.isParagraph, block.isParagraph,
-               let last = previous.text.last(where: { !$0.isWhitespace }), !".;:!?”\")".contains(last),
-               let first = block.text.first(where: { !$0.isWhitespace }), first.isLowercase {
+                let last = previous.text.last(where: { !$0.isWhitespace }), !".;:!?”\")".contains(last),
+                let first = block.text.first(where: { !$0.isWhitespace }), first.isLowercase
+            {
                 previous.absorb(block)
             } else {
                 joined.append(block)

@@ -11,11 +11,16 @@ enum ComplianceResolver {
     }
 
     /// `asOf`: the state of that day, documents published later left out (`congkhai check --as-of`).
-    static func resolve(units: [SiteUnit], documents: [SiteDocument], catalogue: ObligationCatalogue, asOf: CalendarDay? = nil) -> Result {
+    static func resolve(
+        units: [SiteUnit], documents: [SiteDocument], catalogue: ObligationCatalogue, asOf: CalendarDay? = nil
+    ) -> Result {
         // As of a day, a document published (or, undated, issued) after it is not there yet: it
         // neither discloses nor replaces.
         let present = { (index: Int) -> Bool in
-            guard let asOf, let day = (documents[index].source.published ?? documents[index].source.issued).flatMap(CalendarDay.init) else { return true }
+            guard let asOf,
+                let day = (documents[index].source.published ?? documents[index].source.issued).flatMap(
+                    CalendarDay.init)
+            else { return true }
             return day <= asOf
         }
         let (replacedBy, replaces) = links(documents, keeping: present)
@@ -53,15 +58,18 @@ enum ComplianceResolver {
         }
         // From the first round the portal holds a document for (none before the catalogue's
         // first) to the last: a portal started in 2026 is not shown missing all of 2025.
-        let rounds = latestRound >= catalogue.firstRound ? Array(max(catalogue.firstRound, earliestRound)...latestRound) : []
+        let rounds =
+            latestRound >= catalogue.firstRound ? Array(max(catalogue.firstRound, earliestRound)...latestRound) : []
         var result: [UnitCompliance] = []
         for (unitIndex, unit) in units.enumerated() {
             guard let found = disclosing[unitIndex] else { continue }
             let items = catalogue.items(forUnitKind: unit.unit.kind)
             let checklists = rounds.map { year in
                 let disclosures = items.map { item in
-                    disclosure(of: item, round: year, unit: unit.unit, candidates: found[item.slug] ?? [], documents: documents,
-                               replacedBy: replacedBy, replaces: replaces, catalogue: catalogue)
+                    disclosure(
+                        of: item, round: year, unit: unit.unit, candidates: found[item.slug] ?? [],
+                        documents: documents,
+                        replacedBy: replacedBy, replaces: replaces, catalogue: catalogue)
                 }
                 return RoundChecklist(year: year, deadline: catalogue.deadline(ofRound: year), items: disclosures)
             }
@@ -76,10 +84,11 @@ enum ComplianceResolver {
     /// weekly or monthly item's document belongs to the first round it can satisfy: the one whose
     /// deadline is on or after its publication (or issue) date.
     static func round(of document: SourceDocument, for item: ObligationItem) -> Int? {
-        let dated: Int? = (document.published ?? document.issued).map { date in
-            let afterDeadline = (date.month, date.day ?? 1) > (item.deadlineMonth, item.deadlineDay)
-            return date.year + (afterDeadline ? 1 : 0)
-        } ?? Int(document.schoolYear.suffix(4))
+        let dated: Int? =
+            (document.published ?? document.issued).map { date in
+                let afterDeadline = (date.month, date.day ?? 1) > (item.deadlineMonth, item.deadlineDay)
+                return date.year + (afterDeadline ? 1 : 0)
+            } ?? Int(document.schoolYear.suffix(4))
         switch item.period {
         case .schoolYear:
             return item.round(ofPeriod: document.period ?? document.schoolYear)
@@ -94,12 +103,16 @@ enum ComplianceResolver {
     /// Both ways, among the documents `keeping` keeps: document → the one replacing it, and
     /// document → the one it replaces. `replaces:` names the replaced document by its id
     /// (unit/school-year/slug) or, within its unit, by its number.
-    static func links(_ documents: [SiteDocument], keeping: (Int) -> Bool) -> (replacedBy: [Int: Int], replaces: [Int: Int]) {
+    static func links(_ documents: [SiteDocument], keeping: (Int) -> Bool) -> (
+        replacedBy: [Int: Int], replaces: [Int: Int]
+    ) {
         var byID: [String: Int] = [:]
         var byNumber: [String: Int] = [:]
         for (index, document) in documents.enumerated() where !document.source.draft && keeping(index) {
             byID[document.source.id] = index
-            if let number = document.source.number { byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(number)] = index }
+            if let number = document.source.number {
+                byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(number)] = index
+            }
         }
         var replacedBy: [Int: Int] = [:]
         var replaces: [Int: Int] = [:]
@@ -107,7 +120,9 @@ enum ComplianceResolver {
             guard let target = document.source.replaces else { continue }
             // Within its own unit: a school's notice replaces none of another's.
             let sameUnit = byID[target].flatMap { documents[$0].source.unitID == document.source.unitID ? $0 : nil }
-            let found = sameUnit ?? byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(DocumentNumber.tidy(target))]
+            let found =
+                sameUnit
+                ?? byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(DocumentNumber.tidy(target))]
             if let found, found != index {
                 replacedBy[found] = index
                 replaces[index] = found
@@ -116,10 +131,13 @@ enum ComplianceResolver {
         return (replacedBy, replaces)
     }
 
-    private static func disclosure(of item: ObligationItem, round year: Int, unit: PortalUnit, candidates: [Int], documents: [SiteDocument],
-                                   replacedBy: [Int: Int], replaces: [Int: Int], catalogue: ObligationCatalogue) -> ItemDisclosure {
-        var disclosure = ItemDisclosure(item: item, status: .notPublished, period: item.period(ofRound: year), deadline: nil,
-                                        documents: [], deciding: nil, daysLate: nil, lateChange: false, reason: nil)
+    private static func disclosure(
+        of item: ObligationItem, round year: Int, unit: PortalUnit, candidates: [Int], documents: [SiteDocument],
+        replacedBy: [Int: Int], replaces: [Int: Int], catalogue: ObligationCatalogue
+    ) -> ItemDisclosure {
+        var disclosure = ItemDisclosure(
+            item: item, status: .notPublished, period: item.period(ofRound: year), deadline: nil,
+            documents: [], deciding: nil, daysLate: nil, lateChange: false, reason: nil)
         if let reason = unit.notApplicable[item.slug] {
             disclosure.status = .notApplicable
             disclosure.reason = reason
@@ -129,7 +147,8 @@ enum ComplianceResolver {
         // Replacement counts between documents of this item (and, for a periodic item, of this
         // round): next year's plan replacing this year's takes nothing from this year's round.
         let periodic = item.period != .standing && !item.period.isRecurring
-        let relevant = Set(periodic ? candidates.filter { round(of: documents[$0].source, for: item) == year } : candidates)
+        let relevant = Set(
+            periodic ? candidates.filter { round(of: documents[$0].source, for: item) == year } : candidates)
         let successor = { (index: Int) in replacedBy[index].flatMap { relevant.contains($0) ? $0 : nil } }
         let predecessor = { (index: Int) in replaces[index].flatMap { relevant.contains($0) ? $0 : nil } }
         // A replaced document no longer discloses its item.
@@ -138,7 +157,9 @@ enum ComplianceResolver {
             // Shown with the latest document of the round or before; its own deadlines are week
             // by week, not checked.
             let shown = current.filter { (round(of: documents[$0].source, for: item) ?? .min) <= year }
-            let latest = shown.max { (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0) }
+            let latest = shown.max {
+                (published($0) ?? .init(number: .min), $1) < (published($1) ?? .init(number: .min), $0)
+            }
             if let latest {
                 disclosure.documents = [latest]
                 disclosure.status = published(latest) == nil ? .undated : .onTime
@@ -164,7 +185,7 @@ enum ComplianceResolver {
         // The documents that count first: the latest published, then the undated ones.
         let ordered = inRound.sorted { lhs, rhs in
             switch (published(lhs), published(rhs)) {
-            case let (left?, right?): return left != right ? left > right : lhs < rhs
+            case (let left?, let right?): return left != right ? left > right : lhs < rhs
             case (.some, nil): return true
             case (nil, .some): return false
             case (nil, nil): return lhs < rhs
@@ -187,7 +208,9 @@ enum ComplianceResolver {
             disclosure.deciding = counting.0
             // A change (of a document of this item) published more than its working days after
             // the document recording it was issued.
-            if predecessor(counting.0) != nil, let limit = changeLimit(counting.0, documents: documents, catalogue: catalogue), counting.1 > limit {
+            if predecessor(counting.0) != nil,
+                let limit = changeLimit(counting.0, documents: documents, catalogue: catalogue), counting.1 > limit
+            {
                 disclosure.status = .late
                 disclosure.daysLate = counting.1.number - limit.number
                 disclosure.lateChange = true

@@ -4,7 +4,9 @@ import VietText
 /// particular (standing information, updated on change), or a month or week (menus, a mầm non
 /// unit's monthly and weekly plans).
 public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
-    case schoolYear = "school-year", fiscalYear = "fiscal-year", calendarYear = "calendar-year"
+    case schoolYear = "school-year"
+    case fiscalYear = "fiscal-year"
+    case calendarYear = "calendar-year"
     case standing, month, week
 
     /// Weekly and monthly items are shown with their latest document but not counted in a

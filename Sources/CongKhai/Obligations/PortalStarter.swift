@@ -1,6 +1,6 @@
 import Foundation
-import VietText
 import Import
+import VietText
 
 /// `congkhai new`: a school's portal started from its checklist. congkhai.yaml, the unit's
 /// unit.yaml, and one draft per item the unit must disclose in a round, each with its front
@@ -16,7 +16,10 @@ public struct PortalStarter: Sendable {
     public var round: Int
     public var catalogue: ObligationCatalogue
 
-    public init(folder: URL, unitID: String, unitName: String, unitKind: String, round: Int, catalogue: ObligationCatalogue = .builtIn) {
+    public init(
+        folder: URL, unitID: String, unitName: String, unitKind: String, round: Int,
+        catalogue: ObligationCatalogue = .builtIn
+    ) {
         self.folder = folder.standardizedFileURL
         self.unitID = unitID
         self.unitName = unitName
@@ -31,46 +34,75 @@ public struct PortalStarter: Sendable {
 
     /// The files written, relative to `folder`.
     public func write() throws(Failure) -> [String] {
-        guard !unitID.isEmpty, unitID.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }), !unitID.hasPrefix("-") else {
-            throw Failure(message: .init(vi: "mã đơn vị “\(unitID)” chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `th-an-phuoc`.",
-                                         en: "unit id “\(unitID)” may only hold lowercase ASCII letters, digits and hyphens, e.g. `th-an-phuoc`."))
+        guard !unitID.isEmpty, unitID.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
+            !unitID.hasPrefix("-")
+        else {
+            throw Failure(
+                message: .init(
+                    vi:
+                        "mã đơn vị “\(unitID)” chỉ được gồm chữ thường không dấu, chữ số và dấu gạch ngang, ví dụ `th-an-phuoc`.",
+                    en:
+                        "unit id “\(unitID)” may only hold lowercase ASCII letters, digits and hyphens, e.g. `th-an-phuoc`."
+                ))
         }
         guard Catalogue().unitKind(unitKind) != nil else {
             let known = Catalogue().unitKinds.map(\.slug).joined(separator: ", ")
-            throw Failure(message: .init(vi: "loại đơn vị “\(unitKind)” không có; dùng một trong: \(known).", en: "unknown unit kind “\(unitKind)”; use one of: \(known)."))
+            throw Failure(
+                message: .init(
+                    vi: "loại đơn vị “\(unitKind)” không có; dùng một trong: \(known).",
+                    en: "unknown unit kind “\(unitKind)”; use one of: \(known)."))
         }
         guard round >= catalogue.firstRound else {
-            throw Failure(message: .init(vi: "đợt công khai đầu tiên theo \(catalogue.circular) là năm \(catalogue.firstRound); không có đợt \(round).",
-                                         en: "the first round under \(catalogue.circular) is \(catalogue.firstRound); there is no round \(round)."))
+            throw Failure(
+                message: .init(
+                    vi:
+                        "đợt công khai đầu tiên theo \(catalogue.circular) là năm \(catalogue.firstRound); không có đợt \(round).",
+                    en:
+                        "the first round under \(catalogue.circular) is \(catalogue.firstRound); there is no round \(round)."
+                ))
         }
         let manager = FileManager.default
         if manager.fileExists(atPath: folder.appendingPathComponent("congkhai.yaml").path)
-            || manager.fileExists(atPath: folder.appendingPathComponent("content").path) {
-            throw Failure(message: .init(vi: "thư mục \(folder.path) đã có một cổng (congkhai.yaml hoặc content/); congkhai không ghi đè. Chọn một thư mục mới.",
-                                         en: "\(folder.path) already holds a portal (congkhai.yaml or content/); congkhai does not overwrite it. Choose a new folder."))
+            || manager.fileExists(atPath: folder.appendingPathComponent("content").path)
+        {
+            throw Failure(
+                message: .init(
+                    vi:
+                        "thư mục \(folder.path) đã có một cổng (congkhai.yaml hoặc content/); congkhai không ghi đè. Chọn một thư mục mới.",
+                    en:
+                        "\(folder.path) already holds a portal (congkhai.yaml or content/); congkhai does not overwrite it. Choose a new folder."
+                ))
         }
         var files: [(String, String)] = []
-        files.append(("congkhai.yaml", """
-        # Cài đặt của cổng công khai (xem docs/content-format.md của congkhai).
-        title: \(Self.quoted("Cổng công khai thông tin – \(unitName)"))
-        description: \(Self.quoted("Thông tin công khai của \(unitName) theo \(catalogue.circular)."))
+        files.append(
+            (
+                "congkhai.yaml",
+                """
+                # Cài đặt của cổng công khai (xem docs/content-format.md của congkhai).
+                title: \(Self.quoted("Cổng công khai thông tin – \(unitName)"))
+                description: \(Self.quoted("Thông tin công khai của \(unitName) theo \(catalogue.circular)."))
 
-        """))
-        files.append(("content/units/\(unitID)/unit.yaml", """
-        # Thông tin của đơn vị; điền các dòng còn trống.
-        name: \(Self.quoted(unitName))
-        kind: \(unitKind)
-        # governing_body: UBND xã ...
-        # province: ...
-        # address: ...
-        # phone: ...
-        # email: ...
-        # website: https://...
-        # Các mục không áp dụng cho đơn vị, mỗi dòng một mục và lý do, ví dụ:
-        # not_applicable:
-        #   thuc-don: Trường không tổ chức ăn bán trú.
+                """
+            ))
+        files.append(
+            (
+                "content/units/\(unitID)/unit.yaml",
+                """
+                # Thông tin của đơn vị; điền các dòng còn trống.
+                name: \(Self.quoted(unitName))
+                kind: \(unitKind)
+                # governing_body: UBND xã ...
+                # province: ...
+                # address: ...
+                # phone: ...
+                # email: ...
+                # website: https://...
+                # Các mục không áp dụng cho đơn vị, mỗi dòng một mục và lý do, ví dụ:
+                # not_applicable:
+                #   thuc-don: Trường không tổ chức ăn bán trú.
 
-        """))
+                """
+            ))
         for item in catalogue.items(forUnitKind: unitKind) {
             let folder = Self.schoolYear(of: item, round: round)
             files.append(("content/units/\(unitID)/\(folder)/\(item.slug).md", draft(item, folder: folder)))
@@ -82,7 +114,10 @@ public struct PortalStarter: Sendable {
                 try Data(text.utf8).write(to: url, options: .withoutOverwriting)
             }
         } catch {
-            throw Failure(message: .init(vi: "không ghi được tệp (\(error.localizedDescription)).", en: "cannot write the files (\(error.localizedDescription))."))
+            throw Failure(
+                message: .init(
+                    vi: "không ghi được tệp (\(error.localizedDescription)).",
+                    en: "cannot write the files (\(error.localizedDescription))."))
         }
         return files.map(\.0)
     }
@@ -102,16 +137,22 @@ public struct PortalStarter: Sendable {
         case .fiscalYear, .calendarYear: periodTitle = period.map { " năm \($0)" } ?? ""
         case .standing, .month, .week: periodTitle = ""
         }
-        let title = item.draftTitle.map { $0.replacingOccurrences(of: "{period}", with: period ?? "") } ?? item.name + periodTitle
-        var lines = ["---", "title: \(Self.quoted(title))", "kind: \(item.documentKind)", "# number: ", "# issued: YYYY-MM-DD",
-                     "# published: YYYY-MM-DD  (ngày đăng lên trang; hạn công khai được đối chiếu với ngày này)",
-                     "categories:", "  - \(item.slug)"]
+        let title =
+            item.draftTitle.map { $0.replacingOccurrences(of: "{period}", with: period ?? "") } ?? item.name
+            + periodTitle
+        var lines = [
+            "---", "title: \(Self.quoted(title))", "kind: \(item.documentKind)", "# number: ", "# issued: YYYY-MM-DD",
+            "# published: YYYY-MM-DD  (ngày đăng lên trang; hạn công khai được đối chiếu với ngày này)",
+            "categories:", "  - \(item.slug)"
+        ]
         // `period:` only where the folder does not say it.
         if let period, period != folder { lines.append("period: \(Self.quoted(period))") }
         lines += ["# Bỏ dòng dưới khi văn bản đã hoàn chỉnh và được công khai.", "draft: true", "---", ""]
         var deadline = "hạn công khai: ngày \(item.deadline(ofRound: round).date.vietnameseShort)"
         if item.period.isRecurring { deadline = "hạn công khai: \(item.deadlineText ?? "theo từng kỳ")" }
-        lines.append("> Bản nháp do `congkhai new` tạo cho đợt công khai năm \(round) (\(deadline)). Thay các phần dưới bằng nội dung thật của đơn vị.")
+        lines.append(
+            "> Bản nháp do `congkhai new` tạo cho đợt công khai năm \(round) (\(deadline)). Thay các phần dưới bằng nội dung thật của đơn vị."
+        )
         lines.append("")
         lines.append("## Nội dung cần công khai (\(item.article), \(catalogue.circular))")
         lines.append("")
@@ -119,15 +160,19 @@ public struct PortalStarter: Sendable {
         if let reference = item.reference { lines += ["", "Số liệu tính đến ngày \(reference)."] }
         if let form = item.form { lines += ["", "Đăng dưới dạng tệp \(form), ghi tên tệp ở khóa `attachments:`."] }
         if !item.columns.isEmpty {
-            lines += ["", "## Bảng số liệu", "", "| " + item.columns.map { "\($0) (gợi ý)" }.joined(separator: " | ") + " |",
-                      "|" + String(repeating: " --- |", count: item.columns.count), "|" + String(repeating: "  |", count: item.columns.count)]
+            lines += [
+                "", "## Bảng số liệu", "", "| " + item.columns.map { "\($0) (gợi ý)" }.joined(separator: " | ") + " |",
+                "|" + String(repeating: " --- |", count: item.columns.count),
+                "|" + String(repeating: "  |", count: item.columns.count)
+            ]
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// YAML text, quoted where it must be.
     private static func quoted(_ text: String) -> String {
-        (try? FrontMatterWriter.yaml([("v", .text(text))]).dropFirst(3).trimmingCharacters(in: .newlines)) ?? "\"\(text)\""
+        (try? FrontMatterWriter.yaml([("v", .text(text))]).dropFirst(3).trimmingCharacters(in: .newlines))
+            ?? "\"\(text)\""
     }
 
 }

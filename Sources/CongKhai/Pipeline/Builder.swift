@@ -1,6 +1,6 @@
+import Citations
 import Foundation
 import VietText
-import Citations
 
 public struct BuildOptions: Sendable {
     public var source: URL
@@ -17,7 +17,9 @@ public struct BuildOptions: Sendable {
     /// lowered by tests to split a small portal's.
     var sitemapLimit = Discovery.sitemapLimit
 
-    public init(source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil) {
+    public init(
+        source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil
+    ) {
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.includeDrafts = includeDrafts
@@ -51,8 +53,11 @@ public struct BuildReport: Sendable {
     public var summary: String {
         let seconds = String(format: "%.2f", totalSeconds).replacingOccurrences(of: ".", with: ",")
         if unchanged { return "Không có gì thay đổi: \(pages) trang đã là mới nhất (kiểm tra trong \(seconds) giây)." }
-        let made = "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
-        return reusedPages > 0 ? made + " \(reusedPages) trang không đổi được giữ nguyên, chỉ dựng lại \(pages - reusedPages) trang." : made
+        let made =
+            "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
+        return reusedPages > 0
+            ? made + " \(reusedPages) trang không đổi được giữ nguyên, chỉ dựng lại \(pages - reusedPages) trang."
+            : made
     }
 }
 
@@ -94,15 +99,22 @@ public struct Builder: Sendable {
         reused.reserveCapacity(portal.documents.count)
         var next = portal.documentLoads.startIndex
         for document in portal.documents {
-            while next < portal.documentLoads.endIndex, portal.documentLoads[next].path != document.sourcePath { next += 1 }
+            while next < portal.documentLoads.endIndex, portal.documentLoads[next].path != document.sourcePath {
+                next += 1
+            }
             reused.append(next < portal.documentLoads.endIndex ? portal.documentLoads[next].rendered : nil)
         }
         return ParallelMap.map(Array(portal.documents.indices)) { [reused] index in
-            reused[index] ?? parse(portal.documents[index].body, firstLine: portal.documents[index].bodyLine, of: portal.documents[index], renderer)
+            reused[index]
+                ?? parse(
+                    portal.documents[index].body, firstLine: portal.documents[index].bodyLine,
+                    of: portal.documents[index], renderer)
         }
     }
 
-    static func parse(_ body: String, firstLine: Int, of document: SourceDocument, _ renderer: MarkdownRenderer) -> RenderedMarkdown {
+    static func parse(_ body: String, firstLine: Int, of document: SourceDocument, _ renderer: MarkdownRenderer)
+        -> RenderedMarkdown
+    {
         renderer.render(body, firstLine: firstLine, scanner: CitationScanner(ownNumber: document.number))
     }
 
@@ -126,7 +138,8 @@ public struct Builder: Sendable {
         let cache = BuildCache(output: options.output)
         let fingerprint = try step("fingerprint") { BuildFingerprint.compute(options) }
         if !options.full, let previous = cache.load(), previous.fingerprint == fingerprint,
-           FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputFolder.markerName).path) {
+            FileManager.default.fileExists(atPath: options.output.appendingPathComponent(OutputFolder.markerName).path)
+        {
             report.pages = previous.pages
             report.unchanged = true
             return report
@@ -136,15 +149,20 @@ public struct Builder: Sendable {
         // The spare output, if it can be brought up to date, is listed while the sources are
         // loaded and resolved: listing 16,000 folders is kernel time (0.13 s on tmpfs), and
         // those steps leave a core idle part of the time. The search postings come with it.
-        let spareAndPostings = BackgroundWork { [options] () -> ((generation: String, contents: RecycledOutput)?, SearchPostings?) in
+        let spareAndPostings = BackgroundWork {
+            [options] () -> ((generation: String, contents: RecycledOutput)?, SearchPostings?) in
             let spareKeys = (options.full ? nil : OutputFolder.generation(of: cache.spareOutput))
                 .flatMap { generation in cache.pageKeys(generation: generation).map { (generation, $0) } }
-            return (spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) }, options.full ? nil : cache.searchPostings())
+            return (
+                spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) },
+                options.full ? nil : cache.searchPostings()
+            )
         }
         // Never left running past the build, whether it fails or not.
         defer { _ = spareAndPostings.value }
 
-        let (portal, cached, previousIndex) = try step("load") { () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
+        let (portal, cached, previousIndex) = try step("load") {
+            () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
             let loader = { [fingerprint] in
                 var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
                 loader.listing = fingerprint.content
@@ -158,7 +176,9 @@ public struct Builder: Sendable {
                 let body = loader.body(of: path) ?? (text: "", line: document.bodyLine)
                 return Self.parse(body.text, firstLine: body.line, of: document, renderer)
             }
-            var (portal, cached) = loader.load(reusing: { [options] in options.full ? nil : documentCache.load(again: again) })
+            var (portal, cached) = loader.load(reusing: { [options] in
+                options.full ? nil : documentCache.load(again: again)
+            })
             if !portal.errors.isEmpty { throw BuildFailure(portal.diagnostics) }
             if let year = options.schoolYear {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }
@@ -185,18 +205,22 @@ public struct Builder: Sendable {
         // the cache is made on one core, mostly idle while pages are linked and written.
         let storeDocuments = { @Sendable () -> Double in
             let started = ContinuousClock.now
-            let bodies = Dictionary(zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
+            let bodies = Dictionary(
+                zip(portal.documents.map(\.sourcePath), rendered), uniquingKeysWith: { first, _ in first })
             // A cache not written costs the next build time, nothing else.
             _ = try? documentCache.store(portal, rendered: bodies, previous: cached)
             if directiveIndex.inputKey != previousIndex?.inputKey { cache.storeDirectiveIndex(directiveIndex) }
             return (ContinuousClock.now - started).seconds
         }
         let (summary, cacheSeconds) = try step("write") { () throws(BuildFailure) -> (SiteWriter.Summary, Double) in
-            let (written, cacheSeconds) = ParallelMap.both({ () -> Result<SiteWriter.Summary, BuildFailure> in
-                Result { () throws(BuildFailure) in
-                    try writeSite(site, templates: templates, output: output, cache: cache, spare: spare, searchPostings: searchPostings)
-                }
-            }, storeDocuments)
+            let (written, cacheSeconds) = ParallelMap.both(
+                { () -> Result<SiteWriter.Summary, BuildFailure> in
+                    Result { () throws(BuildFailure) in
+                        try writeSite(
+                            site, templates: templates, output: output, cache: cache, spare: spare,
+                            searchPostings: searchPostings)
+                    }
+                }, storeDocuments)
             return (try written.get(), cacheSeconds)
         }
         cache.store(fingerprint, pages: summary.pages)
@@ -215,17 +239,23 @@ public struct Builder: Sendable {
 
     /// Renders into the staging folder and swaps it in; on failure the previous output stays.
     /// `spare`: the spare output's generation and contents, when its keys are known.
-    private func writeSite(_ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
-                           spare: (generation: String, contents: RecycledOutput)?,
-                           searchPostings: SearchPostings?) throws(BuildFailure) -> SiteWriter.Summary {
+    private func writeSite(
+        _ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
+        spare: (generation: String, contents: RecycledOutput)?,
+        searchPostings: SearchPostings?
+    ) throws(BuildFailure) -> SiteWriter.Summary {
         do {
             // Pages whose keys are unchanged are taken from the spare output, brought up to date
             // in place, or linked from the current one: each trusted when its marker says
             // which build's keys describe it.
             let liveGeneration = output.currentGeneration()
-            let previous = options.full ? nil : liveGeneration
-                .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
-            let (staging, recycled) = try output.prepareStaging(spare: cache.spareOutput, spareGeneration: spare?.generation)
+            let previous =
+                options.full
+                ? nil
+                : liveGeneration
+                    .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
+            let (staging, recycled) = try output.prepareStaging(
+                spare: cache.spareOutput, spareGeneration: spare?.generation)
             var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)
             writer.keys = PageKeys(site: site, templates: templates, options: options)
             writer.sitemapLimit = options.sitemapLimit
@@ -267,16 +297,21 @@ public struct Builder: Sendable {
     /// marked), whose links would otherwise keep the staged files on a full disk.
     private func discardStaging(_ output: OutputFolder, cache: BuildCache) {
         output.discardStaging()
-        if FileManager.default.fileExists(atPath: cache.spareOutput.path), OutputFolder.generation(of: cache.spareOutput) == nil {
+        if FileManager.default.fileExists(atPath: cache.spareOutput.path),
+            OutputFolder.generation(of: cache.spareOutput) == nil
+        {
             try? OutputFolder.remove(cache.spareOutput)
         }
     }
 
     private static func writeDiagnostic(_ path: String, _ reason: LocalizedText) -> Diagnostic {
-        Diagnostic(.error, "output.write-failed", file: path,
-                   message: .init(vi: "không ghi được trang web (\(reason.vi)); trang cũ vẫn được giữ nguyên.",
-                                  en: "could not write the site (\(reason.en)); the previous site is kept as it was."),
-                   fix: .init(vi: "kiểm tra ổ đĩa còn chỗ trống và thư mục xuất cho phép ghi.",
-                              en: "check that the disk has free space and the output folder is writable."))
+        Diagnostic(
+            .error, "output.write-failed", file: path,
+            message: .init(
+                vi: "không ghi được trang web (\(reason.vi)); trang cũ vẫn được giữ nguyên.",
+                en: "could not write the site (\(reason.en)); the previous site is kept as it was."),
+            fix: .init(
+                vi: "kiểm tra ổ đĩa còn chỗ trống và thư mục xuất cho phép ghi.",
+                en: "check that the disk has free space and the output folder is writable."))
     }
 }

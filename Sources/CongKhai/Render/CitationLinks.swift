@@ -9,7 +9,10 @@ enum CitationLinks {
         var index = 0
         var copied = 0
         while index + marker.count <= bytes.count {
-            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else { index += 1; continue }
+            guard bytes[index] == marker[0], bytes[index..<(index + marker.count)].elementsEqual(marker) else {
+                index += 1
+                continue
+            }
             var cursor = index + marker.count
             var number = 0
             var digits = 0

@@ -4,7 +4,8 @@ enum DefaultTemplates {
     static let templates: [String: [UInt8]] = [
         "layout": PackageResources.layout_mustache, "header": PackageResources.header_mustache,
         "footer": PackageResources.footer_mustache, "document-table": PackageResources.document_table_mustache,
-        "document-row": PackageResources.document_row_mustache, "document-summary": PackageResources.document_summary_mustache,
+        "document-row": PackageResources.document_row_mustache,
+        "document-summary": PackageResources.document_summary_mustache,
         "pagination": PackageResources.pagination_mustache, "home": PackageResources.home_mustache,
         "document": PackageResources.document_mustache, "unit": PackageResources.unit_mustache,
         "units": PackageResources.units_mustache, "listing": PackageResources.listing_mustache,
@@ -13,12 +14,13 @@ enum DefaultTemplates {
         "not-found": PackageResources.not_found_mustache, "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache, "search": PackageResources.search_mustache,
         "checklist": PackageResources.checklist_mustache, "progress": PackageResources.progress_mustache,
-        "compliance-summary": PackageResources.compliance_summary_mustache,
+        "compliance-summary": PackageResources.compliance_summary_mustache
     ]
 
     static let assets: [String: [UInt8]] = [
         "style.css": PackageResources.style_css, "search.js": PackageResources.search_js,
-        "compliance.js": PackageResources.compliance_js, "document.js": PackageResources.document_js, "directives.js": PackageResources.directives_js,
-        "favicon.svg": PackageResources.favicon_svg,
+        "compliance.js": PackageResources.compliance_js, "document.js": PackageResources.document_js,
+        "directives.js": PackageResources.directives_js,
+        "favicon.svg": PackageResources.favicon_svg
     ]
 }

@@ -60,7 +60,9 @@ final class DocumentFragments: @unchecked Sendable {
     }
 
     private func fragment(_ name: String, _ index: Int) -> RootRelativeFragment {
-        madeOnce(read: { made[name]?[index] }, make: { RootRelativeFragment(rendering: row(index), template: name, templates: templates) },
-                 keep: { made[name, default: [:]][index] = $0 })
+        madeOnce(
+            read: { made[name]?[index] },
+            make: { RootRelativeFragment(rendering: row(index), template: name, templates: templates) },
+            keep: { made[name, default: [:]][index] = $0 })
     }
 }

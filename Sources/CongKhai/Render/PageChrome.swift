@@ -12,9 +12,11 @@ struct PageChrome: @unchecked Sendable {
     init(menuEntries: Int, templates: TemplateLibrary, context: (Int?) -> [String: Any]) {
         self.templates = templates
         headers = ([nil] + (0..<menuEntries).map { Optional($0) }).map {
-            RootRelativeFragment(rendering: context($0), template: "header", templates: templates).trimmingFinalLineBreak()
+            RootRelativeFragment(rendering: context($0), template: "header", templates: templates)
+                .trimmingFinalLineBreak()
         }
-        footer = RootRelativeFragment(rendering: context(nil), template: "footer", templates: templates).trimmingFinalLineBreak()
+        footer = RootRelativeFragment(rendering: context(nil), template: "footer", templates: templates)
+            .trimmingFinalLineBreak()
     }
 
     /// `header_html` and `footer_html` for a page whose context is `page`, each without its last
@@ -24,6 +26,9 @@ struct PageChrome: @unchecked Sendable {
         func perPage(_ template: String) -> String {
             String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: template)[...]))
         }
-        return (headers[current.map { $0 + 1 } ?? 0].html(root: root) { perPage("header") }, footer.html(root: root) { perPage("footer") })
+        return (
+            headers[current.map { $0 + 1 } ?? 0].html(root: root) { perPage("header") },
+            footer.html(root: root) { perPage("footer") }
+        )
     }
 }

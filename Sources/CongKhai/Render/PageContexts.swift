@@ -1,5 +1,5 @@
-import VietText
 import Citations
+import VietText
 
 /// Builds the small context each template gets from the site model. URLs in contexts are
 /// relative to the site root; templates put `{{root}}` (the way back to the root from the page)
@@ -27,9 +27,10 @@ struct PageContexts: @unchecked Sendable {
             let document = site.documents[index]
             let source = document.source
             var row: [String: Any] = [
-                "title": source.title, "url": document.url, "kind_name": catalogue.documentKind(source.kind)?.name ?? source.kind,
+                "title": source.title, "url": document.url,
+                "kind_name": catalogue.documentKind(source.kind)?.name ?? source.kind,
                 "unit_name": unitNames[source.unitID] ?? source.unitID, "unit_url": URLScheme.unit(source.unitID),
-                "school_year": source.schoolYear,
+                "school_year": source.schoolYear
             ]
             if let number = source.number { row["number"] = number }
             if let issued = source.issued {
@@ -51,8 +52,9 @@ struct PageContexts: @unchecked Sendable {
 
     /// The menu's first entries, before the free pages: (section, title, url).
     private static let fixedMenu: [(Section, String, String)] = [
-        (.home, "Trang chủ", URLScheme.home), (.units, "Đơn vị", URLScheme.units), (.listings, "Công khai", URLScheme.listings),
-        (.directives, "Văn bản căn cứ", URLScheme.directives), (.search, "Tìm kiếm", URLScheme.search),
+        (.home, "Trang chủ", URLScheme.home), (.units, "Đơn vị", URLScheme.units),
+        (.listings, "Công khai", URLScheme.listings),
+        (.directives, "Văn bản căn cứ", URLScheme.directives), (.search, "Tìm kiếm", URLScheme.search)
     ]
 
     private static func siteInfo(_ site: SiteModel) -> [String: Any] {
@@ -67,18 +69,24 @@ struct PageContexts: @unchecked Sendable {
     /// The menu with `current` set on the entry at index `current`.
     private static func nav(_ site: SiteModel, current: Int?) -> [[String: Any]] {
         let entries = Self.fixedMenu.map { ($0.1, $0.2) } + site.pages.map { ($0.title, URLScheme.page($0.slug)) }
-        return entries.enumerated().map { index, entry in ["title": entry.0, "url": entry.1, "current": index == current] }
+        return entries.enumerated().map { index, entry in
+            ["title": entry.0, "url": entry.1, "current": index == current]
+        }
     }
 
     /// The menu entry of a page in `section` at `path`, if it has one.
     private func currentMenuEntry(section: Section, path: String) -> Int? {
-        if section == .page { return site.pages.firstIndex { URLScheme.page($0.slug) == path }.map { Self.fixedMenu.count + $0 } }
+        if section == .page {
+            return site.pages.firstIndex { URLScheme.page($0.slug) == path }.map { Self.fixedMenu.count + $0 }
+        }
         return Self.fixedMenu.firstIndex { $0.0 == section }
     }
 
     /// `root` is the page's way back to the site root, its folder's by default.
-    func base(path: String, title: String, description: String? = nil, section: Section,
-              breadcrumbs: [(String, String)] = [], ogType: String = "website", root: String? = nil) -> [String: Any] {
+    func base(
+        path: String, title: String, description: String? = nil, section: Section,
+        breadcrumbs: [(String, String)] = [], ogType: String = "website", root: String? = nil
+    ) -> [String: Any] {
         let settings = site.settings
         let current = currentMenuEntry(section: section, path: path)
         var context: [String: Any] = [
@@ -86,7 +94,7 @@ struct PageContexts: @unchecked Sendable {
             "page_title": title == settings.title ? title : "\(title) – \(settings.title)",
             "description": description ?? settings.description ?? settings.title,
             "site": Self.siteInfo(site), "nav": Self.nav(site, current: current), "og_type": ogType,
-            "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty,
+            "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty
         ]
         if let base = settings.baseURL {
             let cleaned = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
@@ -99,8 +107,10 @@ struct PageContexts: @unchecked Sendable {
     /// `rows` for templates that lay a table out themselves; `rows_html` is the rows made by
     /// `document-row`, joined.
     func table(_ documents: [Int], caption: String, path: String) -> [String: Any] {
-        ["caption": caption, "rows": documents.map { fragments.row($0) },
-         "rows_html": fragments.html("document-row", documents: documents, root: URLScheme.rootPrefix(of: path))]
+        [
+            "caption": caption, "rows": documents.map { fragments.row($0) },
+            "rows_html": fragments.html("document-row", documents: documents, root: URLScheme.rootPrefix(of: path))
+        ]
     }
 
     func pagination(current: Int, count: Int, url: (Int) -> String) -> [String: Any]? {
@@ -109,7 +119,7 @@ struct PageContexts: @unchecked Sendable {
         let shown = Set([1, count] + Array(max(1, current - 3)...min(count, current + 3)))
         var pagination: [String: Any] = [
             "current": current, "count": count,
-            "pages": shown.sorted().map { ["number": $0, "url": url($0), "current": $0 == current] as [String: Any] },
+            "pages": shown.sorted().map { ["number": $0, "url": url($0), "current": $0 == current] as [String: Any] }
         ]
         if current > 1 { pagination["previous"] = url(current - 1) }
         if current < count { pagination["next"] = url(current + 1) }
@@ -126,19 +136,24 @@ struct PageContexts: @unchecked Sendable {
         let latest = Array(site.documents.indices.prefix(Self.latestCount))
         context["has_latest"] = !latest.isEmpty
         context["latest_table"] = table(latest, caption: "Văn bản mới công khai", path: URLScheme.home)
-        context["units"] = site.units.map { ["name": $0.unit.name, "url": $0.url, "count": $0.documents.count] as [String: Any] }
+        context["units"] = site.units.map {
+            ["name": $0.unit.name, "url": $0.url, "count": $0.documents.count] as [String: Any]
+        }
         context["school_years"] = listingLinks { if case .schoolYear = $0 { return true } else { return false } }
         context["categories"] = listingLinks { if case .category = $0 { return true } else { return false } }
         return context
     }
 
     func units() -> [String: Any] {
-        var context = base(path: URLScheme.units, title: "Đơn vị", section: .units, breadcrumbs: [("Trang chủ", URLScheme.home)])
+        var context = base(
+            path: URLScheme.units, title: "Đơn vị", section: .units, breadcrumbs: [("Trang chủ", URLScheme.home)])
         context["units"] = site.units.map { entry -> [String: Any] in
             let unit = entry.unit
-            return ["name": unit.name, "url": entry.url, "count": entry.documents.count,
-                    "kind_name": site.settings.catalogue.unitKind(unit.kind)?.name ?? unit.kind,
-                    "place": [unit.district, unit.province].compactMap { $0 }.joined(separator: ", ")]
+            return [
+                "name": unit.name, "url": entry.url, "count": entry.documents.count,
+                "kind_name": site.settings.catalogue.unitKind(unit.kind)?.name ?? unit.kind,
+                "place": [unit.district, unit.province].compactMap { $0 }.joined(separator: ", ")
+            ]
         }
         return context
     }
@@ -146,17 +161,24 @@ struct PageContexts: @unchecked Sendable {
     func unit(_ index: Int) -> [String: Any] {
         let entry = site.units[index]
         let unit = entry.unit
-        var context = base(path: entry.url, title: unit.name, description: "Văn bản công khai của \(unit.name)", section: .units,
-                           breadcrumbs: [("Trang chủ", URLScheme.home), ("Đơn vị", URLScheme.units)])
-        var details: [String: Any] = ["name": unit.name, "kind_name": site.settings.catalogue.unitKind(unit.kind)?.name ?? unit.kind,
-                                      "count": entry.documents.count]
-        for (key, value) in [("governing_body", unit.governingBody), ("district", unit.district), ("province", unit.province),
-                             ("address", unit.address), ("phone", unit.phone), ("email", unit.email), ("website", unit.website)] {
+        var context = base(
+            path: entry.url, title: unit.name, description: "Văn bản công khai của \(unit.name)", section: .units,
+            breadcrumbs: [("Trang chủ", URLScheme.home), ("Đơn vị", URLScheme.units)])
+        var details: [String: Any] = [
+            "name": unit.name, "kind_name": site.settings.catalogue.unitKind(unit.kind)?.name ?? unit.kind,
+            "count": entry.documents.count
+        ]
+        for (key, value) in [
+            ("governing_body", unit.governingBody), ("district", unit.district), ("province", unit.province),
+            ("address", unit.address), ("phone", unit.phone), ("email", unit.email), ("website", unit.website)
+        ] {
             if let value { details[key] = value }
         }
         if let phone = unit.phone { details["phone_link"] = String(phone.filter { $0.isNumber || $0 == "+" }) }
         // Linked only as a web address: a `javascript:` value stays text.
-        if let website = unit.website, website.lowercased().hasPrefix("https://") || website.lowercased().hasPrefix("http://") {
+        if let website = unit.website,
+            website.lowercased().hasPrefix("https://") || website.lowercased().hasPrefix("http://")
+        {
             details["website_url"] = website
         }
         context["unit"] = details
@@ -170,7 +192,12 @@ struct PageContexts: @unchecked Sendable {
             let documents = byYear[year]!
             let kinds = site.settings.catalogue.documentKinds.compactMap { kind -> [String: Any]? in
                 let matching = documents.filter { site.documents[$0].source.kind == kind.slug }
-                return matching.isEmpty ? nil : ["title": kind.name, "table": table(matching, caption: "\(kind.name) năm học \(year)", path: entry.url)]
+                return matching.isEmpty
+                    ? nil
+                    : [
+                        "title": kind.name,
+                        "table": table(matching, caption: "\(kind.name) năm học \(year)", path: entry.url)
+                    ]
             }
             return ["id": year, "title": SchoolYear.label(year), "kinds": kinds]
         }
@@ -184,23 +211,27 @@ struct PageContexts: @unchecked Sendable {
         let unitName = site.unit(source.unitID)?.unit.name ?? source.unitID
         let kindName = catalogue.documentKind(source.kind)?.name ?? source.kind
         let summary = [kindName, source.number, source.title].compactMap { $0 }.joined(separator: " ")
-        var context = base(path: document.url, title: source.title, description: "\(summary) – \(unitName)", section: .none,
-                           breadcrumbs: [("Trang chủ", URLScheme.home), (unitName, URLScheme.unit(source.unitID))], ogType: "article")
+        var context = base(
+            path: document.url, title: source.title, description: "\(summary) – \(unitName)", section: .none,
+            breadcrumbs: [("Trang chủ", URLScheme.home), (unitName, URLScheme.unit(source.unitID))], ogType: "article")
         // Shared on a phone, a document says what it is and whose it is: "Kế hoạch 19/KH-THAP:
         // ... – Trường Tiểu học An Phước".
         let what = "\(kindName)\(source.number.map { " \($0)" } ?? ""): \(source.title)"
         context["og_title"] = "\(what) – \(unitName)"
         // A school's own portal names the school in its title already.
         let siteTitle = site.settings.title
-        context["page_title"] = siteTitle.contains(unitName) ? "\(what) – \(siteTitle)" : "\(what) – \(unitName) – \(siteTitle)"
+        context["page_title"] =
+            siteTitle.contains(unitName) ? "\(what) – \(siteTitle)" : "\(what) – \(unitName) – \(siteTitle)"
         let root = URLScheme.rootPrefix(of: document.url)
         var details = fragments.row(index)
         details["unit_name"] = unitName
         details["school_year"] = SchoolYear.label(source.schoolYear)
         details["school_year_url"] = URLScheme.listing(.schoolYear(source.schoolYear))
         details["number"] = source.number
-        for (key, value) in [("place", source.place), ("signer", source.signer), ("signer_title", source.signerTitle),
-                             ("status", source.status), ("replaces", source.replaces)] {
+        for (key, value) in [
+            ("place", source.place), ("signer", source.signer), ("signer_title", source.signerTitle),
+            ("status", source.status), ("replaces", source.replaces)
+        ] {
             if let value { details[key] = value }
         }
         let titleLines = source.signerTitle.map { $0.components(separatedBy: " / ") } ?? []
@@ -221,15 +252,21 @@ struct PageContexts: @unchecked Sendable {
         details["categories"] = categories
         details["has_categories"] = !categories.isEmpty
         let folder = URLScheme.documentFolder(source)
-        let attachments = source.attachments.map { ["name": $0, "url": folder + URLScheme.attachmentName($0), "label": Self.originalLabel($0)] }
+        let attachments = source.attachments.map {
+            ["name": $0, "url": folder + URLScheme.attachmentName($0), "label": Self.originalLabel($0)]
+        }
         details["attachments"] = attachments
         details["has_attachments"] = !attachments.isEmpty
-        let links = { (keys: [String]) in keys.compactMap { directivesByKey[$0] }.map { ["title": $0.title, "url": $0.url] } }
+        let links = { (keys: [String]) in
+            keys.compactMap { directivesByKey[$0] }.map { ["title": $0.title, "url": $0.url] }
+        }
         details["basis"] = links(document.basis)
         details["has_basis"] = !document.basis.isEmpty
         details["references"] = links(document.references)
         details["has_references"] = !document.references.isEmpty
-        let resolve = { (html: String) in CitationLinks.resolve(html, keys: document.directiveKeys) { root + URLScheme.directive($0) } }
+        let resolve = { (html: String) in
+            CitationLinks.resolve(html, keys: document.directiveKeys) { root + URLScheme.directive($0) }
+        }
         let body = resolve(document.rendered.html)
         details["body"] = body
         let appendices = document.rendered.appendices.map(resolve)
@@ -268,19 +305,31 @@ struct PageContexts: @unchecked Sendable {
     }
 
     func listings() -> [String: Any] {
-        var context = base(path: URLScheme.listings, title: "Công khai thông tin", section: .listings,
-                           breadcrumbs: [("Trang chủ", URLScheme.home)])
-        context["groups"] = [
-            ["id": "theo-nam-hoc", "title": "Theo năm học",
-             "items": listingLinks { if case .schoolYear = $0 { return true } else { return false } }],
-            ["id": "theo-danh-muc", "title": "Theo danh mục (Thông tư 09/2024/TT-BGDĐT)",
-             "items": listingLinks { if case .category = $0 { return true } else { return false } }],
-            ["id": "theo-loai", "title": "Theo loại văn bản",
-             "items": listingLinks { if case .kind = $0 { return true } else { return false } }],
-        ] as [[String: Any]]
+        var context = base(
+            path: URLScheme.listings, title: "Công khai thông tin", section: .listings,
+            breadcrumbs: [("Trang chủ", URLScheme.home)])
+        context["groups"] =
+            [
+                [
+                    "id": "theo-nam-hoc", "title": "Theo năm học",
+                    "items": listingLinks { if case .schoolYear = $0 { return true } else { return false } }
+                ],
+                [
+                    "id": "theo-danh-muc", "title": "Theo danh mục (Thông tư 09/2024/TT-BGDĐT)",
+                    "items": listingLinks { if case .category = $0 { return true } else { return false } }
+                ],
+                [
+                    "id": "theo-loai", "title": "Theo loại văn bản",
+                    "items": listingLinks { if case .kind = $0 { return true } else { return false } }
+                ]
+            ] as [[String: Any]]
         context["archives"] = site.archives.map { archive -> [String: Any] in
-            ["name": archive.name, "url": "luu-tru/\(archive.name)", "school_year": archive.schoolYear.map(SchoolYear.label) ?? archive.name,
-             "size": String(format: "%.1f MB", Double(archive.bytes) / 1_048_576).replacingOccurrences(of: ".", with: ",")]
+            [
+                "name": archive.name, "url": "luu-tru/\(archive.name)",
+                "school_year": archive.schoolYear.map(SchoolYear.label) ?? archive.name,
+                "size": String(format: "%.1f MB", Double(archive.bytes) / 1_048_576).replacingOccurrences(
+                    of: ".", with: ",")
+            ]
         }
         context["has_archives"] = !site.archives.isEmpty
         if !site.compliance.isEmpty && !site.rounds.isEmpty {
@@ -294,20 +343,24 @@ struct PageContexts: @unchecked Sendable {
     func listing(_ listing: Listing, page: Int) -> [String: Any] {
         let path = URLScheme.listing(listing.kind, page: page)
         let title = page > 1 ? "\(listing.title) (trang \(page))" : listing.title
-        var context = base(path: path, title: title, section: .listings,
-                           breadcrumbs: [("Trang chủ", URLScheme.home), ("Công khai", URLScheme.listings)])
+        var context = base(
+            path: path, title: title, section: .listings,
+            breadcrumbs: [("Trang chủ", URLScheme.home), ("Công khai", URLScheme.listings)])
         let size = site.settings.pageSize
         let slice = Array(listing.documents.dropFirst((page - 1) * size).prefix(size))
         context["total"] = listing.documents.count
         context["has_documents"] = !listing.documents.isEmpty
         context["table"] = table(slice, caption: title, path: path)
-        context["pagination"] = pagination(current: page, count: listing.pageCount) { URLScheme.listing(listing.kind, page: $0) }
+        context["pagination"] = pagination(current: page, count: listing.pageCount) {
+            URLScheme.listing(listing.kind, page: $0)
+        }
         return context
     }
 
     func directives() -> [String: Any] {
-        var context = base(path: URLScheme.directives, title: "Văn bản căn cứ", section: .directives,
-                           breadcrumbs: [("Trang chủ", URLScheme.home)])
+        var context = base(
+            path: URLScheme.directives, title: "Văn bản căn cứ", section: .directives,
+            breadcrumbs: [("Trang chủ", URLScheme.home)])
         // Which units cite each directive, by their place in the portal's (Vietnamese) order:
         // the page narrows its list by unit and by level (assets/directives.js).
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
@@ -315,25 +368,34 @@ struct PageContexts: @unchecked Sendable {
         context["levels"] = IssuingLevel.allCases.compactMap { level -> [String: Any]? in
             let items = site.directives.filter { $0.level == level }
             guard !items.isEmpty else { return nil }
-            return ["id": level.rawValue, "title": level.name, "directives": items.map { directive -> [String: Any] in
-                let units = Set(directive.citedBy.compactMap { unitIndex[site.documents[$0.document].source.unitID] }).sorted()
-                citing.formUnion(units)
-                var row: [String: Any] = ["title": directive.title, "url": directive.url, "subject": directive.subject ?? "",
-                                          "count": directive.citedBy.count, "unit_ids": units.map(String.init).joined(separator: " "),
-                                          "citing_units": Self.namesInShort(units.map { site.units[$0].unit.name })]
-                // Without its subject, a directive is shown by the words that cite it.
-                if (directive.subject ?? "").isEmpty, let first = directive.citedBy.first {
-                    let citations = site.documents[first.document].rendered.citations
-                    if citations.indices.contains(first.position), !citations[first.position].sentence.isEmpty {
-                        row["sentence"] = citations[first.position].sentence
+            return [
+                "id": level.rawValue, "title": level.name,
+                "directives": items.map { directive -> [String: Any] in
+                    let units = Set(
+                        directive.citedBy.compactMap { unitIndex[site.documents[$0.document].source.unitID] }
+                    ).sorted()
+                    citing.formUnion(units)
+                    var row: [String: Any] = [
+                        "title": directive.title, "url": directive.url, "subject": directive.subject ?? "",
+                        "count": directive.citedBy.count, "unit_ids": units.map(String.init).joined(separator: " "),
+                        "citing_units": Self.namesInShort(units.map { site.units[$0].unit.name })
+                    ]
+                    // Without its subject, a directive is shown by the words that cite it.
+                    if (directive.subject ?? "").isEmpty, let first = directive.citedBy.first {
+                        let citations = site.documents[first.document].rendered.citations
+                        if citations.indices.contains(first.position), !citations[first.position].sentence.isEmpty {
+                            row["sentence"] = citations[first.position].sentence
+                        }
                     }
+                    return row
                 }
-                return row
-            }]
+            ]
         }
         context["units"] = citing.sorted().map { ["index": $0, "name": site.units[$0].unit.name] as [String: Any] }
-        context["levels_filter"] = IssuingLevel.allCases.filter { level in site.directives.contains { $0.level == level } }
-            .map { ["id": $0.rawValue, "title": $0.name] }
+        context["levels_filter"] = IssuingLevel.allCases.filter { level in
+            site.directives.contains { $0.level == level }
+        }
+        .map { ["id": $0.rawValue, "title": $0.name] }
         return context
     }
 
@@ -343,18 +405,25 @@ struct PageContexts: @unchecked Sendable {
 
     func directive(_ directive: Directive, page: Int) -> [String: Any] {
         let path = URLScheme.directive(directive.key, page: page)
-        var context = base(path: path, title: directive.title, description: directive.subject, section: .directives,
-                           breadcrumbs: [("Trang chủ", URLScheme.home), ("Văn bản căn cứ", URLScheme.directives)])
-        var details: [String: Any] = ["title": directive.title, "symbol": directive.symbol, "type": directive.type,
-                                      "level": directive.level.name, "variants": directive.variants,
-                                      "has_variants": !directive.variants.isEmpty, "count": directive.citedBy.count]
-        if let date = directive.date { details["date"] = date.vietnameseLong; details["date_iso"] = date.iso }
+        var context = base(
+            path: path, title: directive.title, description: directive.subject, section: .directives,
+            breadcrumbs: [("Trang chủ", URLScheme.home), ("Văn bản căn cứ", URLScheme.directives)])
+        var details: [String: Any] = [
+            "title": directive.title, "symbol": directive.symbol, "type": directive.type,
+            "level": directive.level.name, "variants": directive.variants,
+            "has_variants": !directive.variants.isEmpty, "count": directive.citedBy.count
+        ]
+        if let date = directive.date {
+            details["date"] = date.vietnameseLong
+            details["date_iso"] = date.iso
+        }
         if let issuer = directive.issuer { details["issuer"] = issuer }
         if let subject = directive.subject { details["subject"] = subject }
         context["directive"] = details
         let root = URLScheme.rootPrefix(of: path)
         let size = site.settings.pageSize
-        context["cited_by"] = directive.citedBy.dropFirst((page - 1) * size).prefix(size).map { entry -> [String: Any] in
+        context["cited_by"] = directive.citedBy.dropFirst((page - 1) * size).prefix(size).map {
+            entry -> [String: Any] in
             var row = fragments.row(entry.document)
             row["summary_html"] = fragments.html("document-summary", document: entry.document, root: root)
             row["relation"] = entry.relation == .basis ? "Văn bản căn cứ" : "Văn bản dẫn chiếu"
@@ -363,7 +432,9 @@ struct PageContexts: @unchecked Sendable {
             row["sentence"] = citations.indices.contains(entry.position) ? citations[entry.position].sentence : ""
             return row
         }
-        context["pagination"] = pagination(current: page, count: directivePageCount(directive)) { URLScheme.directive(directive.key, page: $0) }
+        context["pagination"] = pagination(current: page, count: directivePageCount(directive)) {
+            URLScheme.directive(directive.key, page: $0)
+        }
         return context
     }
 
@@ -375,15 +446,19 @@ struct PageContexts: @unchecked Sendable {
     }
 
     func search() -> [String: Any] {
-        base(path: URLScheme.search, title: "Tìm kiếm", description: "Tìm văn bản công khai theo từ khóa, số hiệu, đơn vị", section: .search,
-             breadcrumbs: [("Trang chủ", URLScheme.home)])
+        base(
+            path: URLScheme.search, title: "Tìm kiếm",
+            description: "Tìm văn bản công khai theo từ khóa, số hiệu, đơn vị", section: .search,
+            breadcrumbs: [("Trang chủ", URLScheme.home)])
     }
 
     /// Served for a missing address at any depth: with `base_url` its links are absolute;
     /// without, its stylesheet is inline (`style`) and a few lines of script in the template
     /// (`find_root`) find the portal's root from the page's own address and mend its links.
     func notFound(style: String?) -> [String: Any] {
-        var context = base(path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none, root: site.settings.baseURL.map { $0 + "/" })
+        var context = base(
+            path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none,
+            root: site.settings.baseURL.map { $0 + "/" })
         guard site.settings.baseURL == nil else { return context }
         // "</style" in a portal's own stylesheet would end the element early.
         context["inline_style"] = style?.replacingOccurrences(of: "</", with: "<\\/")

@@ -11,13 +11,17 @@ enum RootRelativeFragment: Sendable {
     private static let markerByte: UInt8 = 0x01
 
     init(rendering context: [String: Any], template: String, templates: TemplateLibrary) {
-        guard !Self.holdsMarker(context) else { self = .perPage; return }
+        guard !Self.holdsMarker(context) else {
+            self = .perPage
+            return
+        }
         var context = context
         context["root"] = String(Self.marker)
         // Cut at the marker's byte: splitting by Character walks grapheme breaks, and a
         // control character never joins its neighbours, so both cut in the same places.
         let html = templates.render(context, template: template)
-        self = .pieces(html.utf8.split(separator: Self.markerByte, omittingEmptySubsequences: false).map { Substring($0) })
+        self = .pieces(
+            html.utf8.split(separator: Self.markerByte, omittingEmptySubsequences: false).map { Substring($0) })
     }
 
     /// The fragment seen from a page whose root prefix is `root`; `render` makes it for a

@@ -33,9 +33,13 @@ public struct TemplateLibrary: Sendable {
                     sources[templateName] = (text, path)
                     overridden.append(templateName)
                 } catch {
-                    diagnostics.append(Diagnostic(.error, "template.unreadable", file: path,
-                                                  message: .init(vi: "không đọc được mẫu trang (cần văn bản UTF-8).", en: "cannot read the template (UTF-8 text needed)."),
-                                                  fix: nil))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "template.unreadable", file: path,
+                            message: .init(
+                                vi: "không đọc được mẫu trang (cần văn bản UTF-8).",
+                                en: "cannot read the template (UTF-8 text needed)."),
+                            fix: nil))
                 }
             }
             let assetFolder = folder.appendingPathComponent("assets")
@@ -55,23 +59,40 @@ public struct TemplateLibrary: Sendable {
                 // The pragma shares the first line, so parse errors keep their line numbers.
                 library.register(try MustacheTemplate(string: FastHTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(.error, "template.syntax", file: source.path, line: error.context.lineNumber,
-                                              column: error.context.columnNumber,
-                                              message: .init(vi: "mẫu trang viết sai cú pháp Mustache (\(error.error)).",
-                                                             en: "the template has a Mustache syntax error (\(error.error))."),
-                                              fix: .init(vi: "kiểm tra các cặp {{#...}} và {{/...}} đóng mở khớp nhau.",
-                                                         en: "check that every {{#...}} has its matching {{/...}}.")))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template.syntax", file: source.path, line: error.context.lineNumber,
+                        column: error.context.columnNumber,
+                        message: .init(
+                            vi: "mẫu trang viết sai cú pháp Mustache (\(error.error)).",
+                            en: "the template has a Mustache syntax error (\(error.error))."),
+                        fix: .init(
+                            vi: "kiểm tra các cặp {{#...}} và {{/...}} đóng mở khớp nhau.",
+                            en: "check that every {{#...}} has its matching {{/...}}.")))
             } catch {
-                diagnostics.append(Diagnostic(.error, "template.syntax", file: source.path,
-                                              message: .init(vi: "mẫu trang viết sai cú pháp Mustache (\(error)).", en: "template syntax error (\(error))."),
-                                              fix: nil))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template.syntax", file: source.path,
+                        message: .init(
+                            vi: "mẫu trang viết sai cú pháp Mustache (\(error)).",
+                            en: "template syntax error (\(error))."),
+                        fix: nil))
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         var hasher = Hasher64()
-        for name in sources.keys.sorted() { hasher.add(name); hasher.add(sources[name]!.text) }
-        for name in assets.keys.sorted() { hasher.add(name); hasher.add(bytes: assets[name]!) }
-        return (TemplateLibrary(library: library, assets: assets, overridden: overridden, fingerprint: hasher.value), diagnostics)
+        for name in sources.keys.sorted() {
+            hasher.add(name)
+            hasher.add(sources[name]!.text)
+        }
+        for name in assets.keys.sorted() {
+            hasher.add(name)
+            hasher.add(bytes: assets[name]!)
+        }
+        return (
+            TemplateLibrary(library: library, assets: assets, overridden: overridden, fingerprint: hasher.value),
+            diagnostics
+        )
     }
 
     func render(_ context: [String: Any], template: String) -> String {

@@ -23,9 +23,15 @@ struct SearchIndex {
         /// An array, to keep the shards small; assets/search.js reads it by position.
         func appendJSON(to out: inout String) {
             out += "["
-            for text in [title, url] { ScriptJSON.append(text, to: &out); out += "," }
+            for text in [title, url] {
+                ScriptJSON.append(text, to: &out)
+                out += ","
+            }
             out += "\(unit),"
-            for text in [schoolYear, kind, number, date] { ScriptJSON.append(text, to: &out); out += "," }
+            for text in [schoolYear, kind, number, date] {
+                ScriptJSON.append(text, to: &out)
+                out += ","
+            }
             ScriptJSON.array(categories, to: &out)
             out += ","
             ScriptJSON.append(excerpt, to: &out)
@@ -56,23 +62,31 @@ struct SearchIndex {
         let documents = site.documents
         var entries = ParallelMap.map(Array(documents.indices)) { index in
             let source = documents[index].source
-            return Entry(title: source.title, url: documents[index].url, unit: unitIndex[source.unitID] ?? 0, schoolYear: source.schoolYear,
-                         kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
-                         categories: documents[index].categoryGroups, excerpt: documents[index].rendered.excerpt)
+            return Entry(
+                title: source.title, url: documents[index].url, unit: unitIndex[source.unitID] ?? 0,
+                schoolYear: source.schoolYear,
+                kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
+                categories: documents[index].categoryGroups, excerpt: documents[index].rendered.excerpt)
         }
         for directive in site.directives {
-            entries.append(Entry(title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
-                                 number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
-                                 excerpt: directive.subject ?? "", citedBy: directive.citedBy.count))
+            entries.append(
+                Entry(
+                    title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
+                    number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
+                    excerpt: directive.subject ?? "", citedBy: directive.citedBy.count))
         }
         let total = entries.count
-        let postings = SearchPostings.updating(previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
+        let postings = SearchPostings.updating(
+            previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
         let termCount = postings.partitions.reduce(0) { $0 + $1.terms.count }
         let termShards = max(16, min(4096, termCount / 150))
         // Each shard's terms in sorted order; partitions are encoded on all cores.
         let encoded = ParallelMap.map(postings.partitions) { partition -> [(shard: Int, term: String, text: String)] in
             zip(partition.terms, partition.lists).map { term, list in
-                (Int(SearchHash.of(SearchTerms.shardKey(term)) % UInt32(termShards)), term, "\"\(term)\":\"\(Self.encode(list, total: total))\"")
+                (
+                    Int(SearchHash.of(SearchTerms.shardKey(term)) % UInt32(termShards)), term,
+                    "\"\(term)\":\"\(Self.encode(list, total: total))\""
+                )
             }
         }
         var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
@@ -87,7 +101,8 @@ struct SearchIndex {
         let allEntries = entries
         files += ParallelMap.map(Array(0..<documentShards)) { number -> (path: String, data: Data) in
             var script = "congkhaiSearch.docs(\(number),["
-            let shard = allEntries[(number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
+            let shard = allEntries[
+                (number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
             for (position, entry) in shard.enumerated() {
                 if position > 0 { script += "," }
                 entry.appendJSON(to: &script)
@@ -106,9 +121,14 @@ struct SearchIndex {
         filters.reserveCapacity(filters.count + documents.count * 16)
         for index in documents.indices {
             let source = documents[index].source
-            let categories = documents[index].categoryGroups.compactMap { categoryIndex[$0] }.reduce(0) { $0 | (1 << $1) }
+            let categories = documents[index].categoryGroups.compactMap { categoryIndex[$0] }.reduce(0) {
+                $0 | (1 << $1)
+            }
             filters.append(contentsOf: index == 0 ? [0x5B] : [0x2C, 0x5B])  // "[" or ",["
-            for (position, number) in [yearIndex[source.schoolYear] ?? -1, unitIndex[source.unitID] ?? -1, kindIndex[source.kind] ?? -1, categories].enumerated() {
+            for (position, number) in [
+                yearIndex[source.schoolYear] ?? -1, unitIndex[source.unitID] ?? -1, kindIndex[source.kind] ?? -1,
+                categories
+            ].enumerated() {
                 if position > 0 { filters.append(0x2C) }
                 Self.appendDecimal(number, to: &filters)
             }
@@ -116,30 +136,34 @@ struct SearchIndex {
         }
         filters.append(contentsOf: "]);\n".utf8)
         files.append(("\(Self.folder)filters.js", Data(filters)))
-        let meta = Meta(termShards: termShards, documentsPerShard: Self.documentsPerShard, documents: site.documents.count, entries: total,
-                        units: site.units.map { [$0.unit.id, $0.unit.name] },
-                        kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
-                        categories: catalogue.categories.map { [$0.slug, $0.name] },
-                        years: site.schoolYears, sections: SearchSection.all(site))
+        let meta = Meta(
+            termShards: termShards, documentsPerShard: Self.documentsPerShard, documents: site.documents.count,
+            entries: total,
+            units: site.units.map { [$0.unit.id, $0.unit.name] },
+            kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
+            categories: catalogue.categories.map { [$0.slug, $0.name] },
+            years: site.schoolYears, sections: SearchSection.all(site))
         files.append(("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8)))
         return (files, postings)
     }
 
     /// Entry n's terms: a document's, then a directive's.
     private func termsOfEntry() -> @Sendable (Int) -> SearchTerms {
-        let unitTokens = Dictionary(site.units.map { ($0.unit.id, SearchTerms.tokens($0.unit.name)) }, uniquingKeysWith: { first, _ in first })
-        let kindTokens = Dictionary(site.settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) },
-                                    uniquingKeysWith: { first, _ in first })
+        let unitTokens = Dictionary(
+            site.units.map { ($0.unit.id, SearchTerms.tokens($0.unit.name)) }, uniquingKeysWith: { first, _ in first })
+        let kindTokens = Dictionary(
+            site.settings.catalogue.documentKinds.map { ($0.slug, SearchTerms.tokens($0.name)) },
+            uniquingKeysWith: { first, _ in first })
         let documents = site.documents
         let directives = site.directives
         return { entry in
             guard entry < documents.count else { return SearchTerms.directive(directives[entry - documents.count]) }
             let document = documents[entry]
-            return SearchTerms.document(document.source, rendered: document.rendered, unitTokens: unitTokens[document.source.unitID] ?? [],
-                                        kindTokens: kindTokens[document.source.kind] ?? [])
+            return SearchTerms.document(
+                document.source, rendered: document.rendered, unitTokens: unitTokens[document.source.unitID] ?? [],
+                kindTokens: kindTokens[document.source.kind] ?? [])
         }
     }
-
 
     /// A posting list as text: "L" then "delta.weight" pairs in base 36 (about 4.5 bytes an
     /// entry); or, for a word in at least 200 entries where a bitmap is smaller (more than one
@@ -148,7 +172,9 @@ struct SearchIndex {
     static func encode(_ list: [SearchPostings.Posting], total: Int) -> String {
         if list.count >= 200 && list.count * 27 > total {
             var bits = [UInt8](repeating: 0, count: (total + 7) / 8)
-            for posting in list { bits[Int(posting.entry) >> 3] |= UInt8(1) << UInt8(truncatingIfNeeded: posting.entry & 7) }
+            for posting in list {
+                bits[Int(posting.entry) >> 3] |= UInt8(1) << UInt8(truncatingIfNeeded: posting.entry & 7)
+            }
             return "B" + Data(bits).base64EncodedString()
         }
         // Digits straight into bytes: a 10,000-document index has millions of postings.

@@ -53,15 +53,19 @@ struct SearchPostings: Sendable {
     /// key is gone or unknown taken out, the others renumbered, and the terms of every other
     /// entry made by `terms` and added. Without usable previous postings, or when more than a
     /// quarter of the entries changed (patching would cost as much), every entry's terms are made.
-    static func updating(_ previous: SearchPostings?, keys: [UInt64?], terms: @Sendable (Int) -> SearchTerms) -> SearchPostings {
+    static func updating(_ previous: SearchPostings?, keys: [UInt64?], terms: @Sendable (Int) -> SearchTerms)
+        -> SearchPostings
+    {
         guard let previous, previous.partitions.count == SearchHash.partitions,
-              let renumbering = renumbering(from: previous.keys, to: keys),
-              renumbering.fresh.count * 4 < max(1, keys.count)
+            let renumbering = renumbering(from: previous.keys, to: keys),
+            renumbering.fresh.count * 4 < max(1, keys.count)
         else { return SearchPostings(keys: keys, terms: ParallelMap.map(Array(keys.indices), terms)) }
         let (renumbered, fresh) = renumbering
         let freshTerms = ParallelMap.map(fresh, terms)
         let partitions = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
-            patch(previous.partitions[partition], renumbered: renumbered, fresh: fresh, freshTerms: freshTerms, partition: partition)
+            patch(
+                previous.partitions[partition], renumbered: renumbered, fresh: fresh, freshTerms: freshTerms,
+                partition: partition)
         }
         var postings = SearchPostings(keys: keys, partitions: partitions)
         postings.madeAfresh = fresh.count
@@ -87,7 +91,9 @@ struct SearchPostings: Sendable {
         return (renumbered, new.indices.filter { !covered[$0] })
     }
 
-    private static func patch(_ old: Partition, renumbered: [Int32], fresh: [Int], freshTerms: [SearchTerms], partition: Int) -> Partition {
+    private static func patch(
+        _ old: Partition, renumbered: [Int32], fresh: [Int], freshTerms: [SearchTerms], partition: Int
+    ) -> Partition {
         var result = Partition()
         result.terms.reserveCapacity(old.terms.count)
         result.lists.reserveCapacity(old.lists.count)
@@ -112,12 +118,14 @@ struct SearchPostings: Sendable {
             var positions = Dictionary(uniqueKeysWithValues: result.terms.enumerated().map { ($1, $0) })
             for (entry, entryTerms) in zip(fresh, freshTerms) {
                 entryTerms.forEach(in: partition) { term, weight in
-                    let position = positions[term] ?? {
-                        result.terms.append(term)
-                        result.lists.append([])
-                        positions[term] = result.lists.count - 1
-                        return result.lists.count - 1
-                    }()
+                    let position =
+                        positions[term]
+                        ?? {
+                            result.terms.append(term)
+                            result.lists.append([])
+                            positions[term] = result.lists.count - 1
+                            return result.lists.count - 1
+                        }()
                     // Read in place: a copy of the list would make the append copy it whole.
                     if let last = result.lists[position].last, last.entry > Int32(entry) { unsorted.insert(position) }
                     result.lists[position].append(Posting(entry: Int32(entry), weight: weight))
@@ -160,7 +168,9 @@ extension SearchPostings {
     }
 
     init(record: inout RecordReader) throws(RecordReader.Corrupt) {
-        let keys = try record.array { reader throws(RecordReader.Corrupt) in try reader.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() } }
+        let keys = try record.array { reader throws(RecordReader.Corrupt) in
+            try reader.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() }
+        }
         let entries = Int32(clamping: keys.count)
         let partitions = try record.array { reader throws(RecordReader.Corrupt) -> Partition in
             var partition = Partition()
@@ -181,7 +191,9 @@ extension SearchPostings {
                     let step = try reader.int()
                     let weight = try reader.int()
                     // Entries rise strictly and stay within the keys; weights fit a byte.
-                    guard (index == 0 ? step >= 0 : step > 0), step < Int(entries), (0...255).contains(weight) else { throw RecordReader.Corrupt() }
+                    guard index == 0 ? step >= 0 : step > 0, step < Int(entries), (0...255).contains(weight) else {
+                        throw RecordReader.Corrupt()
+                    }
                     entry += Int32(step)
                     guard entry < entries else { throw RecordReader.Corrupt() }
                     list.append(Posting(entry: entry, weight: UInt8(weight)))

@@ -15,7 +15,9 @@ struct SearchSection: Encodable {
         let lists = site.settings.obligations.lists
         // As many as its listing shows: the same count, and no link where there is no listing.
         var counts: [String: Int] = [:]
-        for listing in site.listings { if case .category(let slug) = listing.kind { counts[slug] = listing.documents.count } }
+        for listing in site.listings {
+            if case .category(let slug) = listing.kind { counts[slug] = listing.documents.count }
+        }
         return site.settings.catalogue.categories.compactMap { category in
             let items = lists.flatMap(\.items).filter { $0.group == category.slug }
             guard !items.isEmpty else { return nil }
@@ -25,8 +27,9 @@ struct SearchSection: Encodable {
                 if !phrases.contains(phrase) { phrases.append(phrase) }
             }
             let count = counts[category.slug] ?? 0
-            return SearchSection(name: category.name, url: count > 0 ? URLScheme.listing(.category(category.slug)) : "", count: count,
-                                 phrases: phrases)
+            return SearchSection(
+                name: category.name, url: count > 0 ? URLScheme.listing(.category(category.slug)) : "", count: count,
+                phrases: phrases)
         }
     }
 }

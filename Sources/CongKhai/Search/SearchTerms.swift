@@ -42,14 +42,19 @@ struct SearchTerms: Sendable {
 
     /// A document's: its body, title, kind, unit, signer, number and the symbols it cites.
     /// `unitTokens` and `kindTokens` are `tokens` of its unit's and kind's names.
-    static func document(_ source: SourceDocument, rendered: RenderedMarkdown, unitTokens: [String], kindTokens: [String]) -> SearchTerms {
+    static func document(
+        _ source: SourceDocument, rendered: RenderedMarkdown, unitTokens: [String], kindTokens: [String]
+    ) -> SearchTerms {
         var weights: [String: Int] = [:]
         func add(_ tokens: [String], _ weight: Int) { for token in tokens { weights[token, default: 0] += weight } }
         add(tokens(source.title), Weight.title)
         add(kindTokens, Weight.kind)
         add(unitTokens, Weight.unit)
         if let signer = source.signer { add(tokens(signer), Weight.signer) }
-        if let number = source.number { add(tokens(number), Weight.symbol); addSymbol(number, Weight.symbol, &weights) }
+        if let number = source.number {
+            add(tokens(number), Weight.symbol)
+            addSymbol(number, Weight.symbol, &weights)
+        }
         for citation in rendered.citations { addSymbolKey(citation.symbolKey.lowercased(), Weight.title, &weights) }
         addAccented(source.title, &weights)
         return SearchTerms(body: rendered.words, extra: weights)
@@ -68,8 +73,12 @@ struct SearchTerms: Sendable {
 
     @inline(__always)
     func forEach(in partition: Int, _ visit: (String, UInt8) -> Void) {
-        for index in Int(bodyStarts[partition])..<Int(bodyStarts[partition + 1]) { visit(body[index], bodyWeights[index]) }
-        for index in Int(extraStarts[partition])..<Int(extraStarts[partition + 1]) { visit(extraTerms[index], extraWeights[index]) }
+        for index in Int(bodyStarts[partition])..<Int(bodyStarts[partition + 1]) {
+            visit(body[index], bodyWeights[index])
+        }
+        for index in Int(extraStarts[partition])..<Int(extraStarts[partition + 1]) {
+            visit(extraTerms[index], extraWeights[index])
+        }
     }
 
     /// Folded words: lowercase ASCII letters and digits, as assets/search.js folds a query.
@@ -96,7 +105,8 @@ struct SearchTerms: Sendable {
     /// Title words as written (lowercase, with their accents), kept in their folded word's shard,
     /// so "đường" ranks documents whose title says "đường" above "dương".
     private static func addAccented(_ text: String, _ weights: inout [String: Int]) {
-        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }) where !word.allSatisfy(\.isASCII) {
+        for word in text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        where !word.allSatisfy(\.isASCII) {
             weights[String(word)] = Weight.title
         }
     }

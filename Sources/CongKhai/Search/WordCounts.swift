@@ -40,7 +40,8 @@ public struct WordCounts: Sendable, Hashable {
     /// As kept in the build cache; nil unless the parts agree with each other.
     init?(words: [String], counts: [Int], starts: [Int32]) {
         guard words.count == counts.count, starts.count == SearchHash.partitions + 1, starts.first == 0,
-              starts.last == Int32(words.count), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+            starts.last == Int32(words.count), zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 })
+        else { return nil }
         self.words = words
         self.counts = counts
         self.starts = starts

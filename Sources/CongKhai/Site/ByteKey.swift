@@ -24,7 +24,7 @@ struct ByteKey: Hashable, Sendable {
             && zip(lhs.texts, rhs.texts).allSatisfy { left, right in
                 switch (left, right) {
                 case (nil, nil): return true
-                case let (left?, right?): return left.hasSameUTF8(as: right)
+                case (let left?, let right?): return left.hasSameUTF8(as: right)
                 default: return false
                 }
             }

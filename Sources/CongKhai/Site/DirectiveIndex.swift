@@ -1,5 +1,5 @@
-import VietText
 import Citations
+import VietText
 
 /// Merges the citations of every document into directives: one per real document, told apart
 /// by symbol, year and, for local issuers, locality (design.md "Directive identity").
@@ -7,7 +7,10 @@ struct DirectiveIndex {
     /// A citation the index could not pin to one real document: `position` in the citations
     /// of `document`.
     struct Note: Sendable, Equatable {
-        enum Reason: Sendable, Equatable { case ambiguousYear([Int]), noLocality }
+        enum Reason: Sendable, Equatable {
+            case ambiguousYear([Int])
+            case noLocality
+        }
         var document: Int
         var position: Int
         var reason: Reason
@@ -32,9 +35,13 @@ struct DirectiveIndex {
         func fits(_ counts: [Int]) -> Bool {
             guard directiveOfCitation.count == counts.count else { return false }
             for (numbers, count) in zip(directiveOfCitation, counts) {
-                guard numbers.count == count, numbers.allSatisfy({ $0 >= 0 && Int($0) < directives.count }) else { return false }
+                guard numbers.count == count, numbers.allSatisfy({ $0 >= 0 && Int($0) < directives.count }) else {
+                    return false
+                }
             }
-            let holds = { (document: Int, position: Int) in counts.indices.contains(document) && (0..<counts[document]).contains(position) }
+            let holds = { (document: Int, position: Int) in
+                counts.indices.contains(document) && (0..<counts[document]).contains(position)
+            }
             return directives.allSatisfy { $0.citedBy.allSatisfy { holds($0.document, $0.position) } }
                 && notes.allSatisfy { holds($0.document, $0.position) }
         }
@@ -69,24 +76,30 @@ struct DirectiveIndex {
 
     /// The index of these documents' citations: `previous` when it was made from the same
     /// inputs (and then no citation is read), else made afresh.
-    static func build(_ bodies: [RenderedMarkdown], unitIDs: [String], units: [String: PortalUnit], reusing previous: Built?) -> Built {
+    static func build(
+        _ bodies: [RenderedMarkdown], unitIDs: [String], units: [String: PortalUnit], reusing previous: Built?
+    ) -> Built {
         let summaries = bodies.map(\.citationSummary)
         let key = inputKey(summaries: summaries, unitIDs: unitIDs, units: units)
         if let previous, previous.inputKey == key, previous.fits(summaries.map(\.count)) { return previous }
-        let (directives, numbers, notes) = build(citations: ParallelMap.map(bodies, \.citations), unitIDs: unitIDs, units: units)
+        let (directives, numbers, notes) = build(
+            citations: ParallelMap.map(bodies, \.citations), unitIDs: unitIDs, units: units)
         return Built(inputKey: key, directives: directives, directiveOfCitation: numbers, notes: notes)
     }
 
     /// Resolves each document's citations (`citations[d]`, in a document of unit `unitIDs[d]`);
     /// returns the directives, per document the directive of each citation, and the
     /// citations it could not resolve for sure.
-    private static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> (directives: [Directive], numbers: [[Int32]], notes: [Note]) {
+    private static func build(citations documents: [[Citation]], unitIDs: [String], units: [String: PortalUnit]) -> (
+        directives: [Directive], numbers: [[Int32]], notes: [Note]
+    ) {
         var notes: [Note] = []
         /// The citing unit (which decides the context), the issuer's phrase and its codes.
         typealias LocalityQuery = ByteKey
         // Each citation completed from the other mentions in its document, on all cores: an
         // occurrence printed without its date names the directive dated elsewhere in it.
-        let completedAndQueries = ParallelMap.map(Array(documents.indices)) { index -> (citations: [Citation], queries: [LocalityQuery]) in
+        let completedAndQueries = ParallelMap.map(Array(documents.indices)) {
+            index -> (citations: [Citation], queries: [LocalityQuery]) in
             let citations = documents[index]
             // What any mention of each symbol says (DocumentCitations.merge, without copying
             // citations): the first date, year and issuer printed for it.
@@ -105,10 +118,15 @@ struct DirectiveIndex {
             for position in citations.indices {
                 if let entry = known[citations[position].symbolKey] {
                     if citations[position].date == nil, let date = entry.date { completed[position].date = date }
-                    if citations[position].symbolYear == nil, let year = entry.symbolYear { completed[position].symbolYear = year }
-                    if citations[position].issuer == nil, let issuer = entry.issuer { completed[position].issuer = issuer }
+                    if citations[position].symbolYear == nil, let year = entry.symbolYear {
+                        completed[position].symbolYear = year
+                    }
+                    if citations[position].issuer == nil, let issuer = entry.issuer {
+                        completed[position].issuer = issuer
+                    }
                 }
-                queries.append(LocalityQuery([unitIDs[index], completed[position].issuer] + completed[position].issuerCodes))
+                queries.append(
+                    LocalityQuery([unitIDs[index], completed[position].issuer] + completed[position].issuerCodes))
             }
             return (completed, queries)
         }
@@ -145,16 +163,22 @@ struct DirectiveIndex {
                     notes.append(Note(document: index, position: position, reason: .noLocality))
                 }
                 places.append(Place(document: Int32(index), position: Int32(position)))
-                identities.append(DirectiveKey(symbolKey: citations[position].symbolKey, year: citations[position].year, locality: locality))
+                identities.append(
+                    DirectiveKey(
+                        symbolKey: citations[position].symbolKey, year: citations[position].year, locality: locality))
             }
         }
         // An undated citation joins the dated directive of the same symbol and locality when
         // exactly one exists.
-        struct YearGroup: Hashable { var symbolKey: String; var locality: String }
+        struct YearGroup: Hashable {
+            var symbolKey: String
+            var locality: String
+        }
         var years: [YearGroup: Set<Int>] = [:]
         for identity in identities {
             if let year = identity.year {
-                years[YearGroup(symbolKey: identity.symbolKey, locality: identity.locality ?? ""), default: []].insert(year)
+                years[YearGroup(symbolKey: identity.symbolKey, locality: identity.locality ?? ""), default: []].insert(
+                    year)
             }
         }
         for index in identities.indices where identities[index].year == nil {
@@ -162,7 +186,10 @@ struct DirectiveIndex {
             if let known = years[group], known.count == 1 { identities[index].year = known.first }
             if let known = years[group], known.count > 1 {
                 let place = places[index]
-                notes.append(Note(document: Int(place.document), position: Int(place.position), reason: .ambiguousYear(known.sorted())))
+                notes.append(
+                    Note(
+                        document: Int(place.document), position: Int(place.position),
+                        reason: .ambiguousYear(known.sorted())))
             }
         }
 
@@ -197,10 +224,13 @@ struct DirectiveIndex {
         return (directives, directiveOf, notes)
     }
 
-    private static func makeDirective(_ identity: DirectiveKey, _ places: [Place],
-                                      resolved: [[Citation]]) -> Directive {
+    private static func makeDirective(
+        _ identity: DirectiveKey, _ places: [Place],
+        resolved: [[Citation]]
+    ) -> Directive {
         // Each field read in place: a Citation handed around is a copy of nine texts.
-        var symbols: [String] = [], typeNames: [String] = [], dates: [String] = [], issuers: [String] = [], subjects: [String] = []
+        var symbols: [String] = [], typeNames: [String] = [], dates: [String] = [], issuers: [String] = [],
+            subjects: [String] = []
         var withIssuer: Place?
         for place in places {
             let (document, position) = (Int(place.document), Int(place.position))
@@ -215,7 +245,10 @@ struct DirectiveIndex {
         }
         let first = resolved[Int(places[0].document)][Int(places[0].position)]
         let spellings = mostCommonFirst(symbols)
-        let canonical = spellings.max { separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1) } ?? first.symbol
+        let canonical =
+            spellings.max {
+                separatorScore($0) < separatorScore($1) || (separatorScore($0) == separatorScore($1) && $0 > $1)
+            } ?? first.symbol
         let types = mostCommonFirst(typeNames)
         let type = types.first { $0 != "Văn bản" } ?? types.first ?? "Văn bản"
         let date = mostCommonFirst(dates).first.flatMap { IssuedDate(iso: $0) }
@@ -225,7 +258,9 @@ struct DirectiveIndex {
         var citedBy: [Directive.CitedBy] = []
         var seen: [Int: Int] = [:]
         // Stable: a document's citations stay in their order.
-        for place in places.enumerated().sorted(by: { ($0.element.document, $0.offset) < ($1.element.document, $1.offset) }).map(\.element) {
+        for place in places.enumerated().sorted(by: {
+            ($0.element.document, $0.offset) < ($1.element.document, $1.offset)
+        }).map(\.element) {
             let document = Int(place.document)
             let relation = resolved[document][Int(place.position)].relation
             if let position = seen[document] {
@@ -235,9 +270,10 @@ struct DirectiveIndex {
             seen[document] = citedBy.count
             citedBy.append(Directive.CitedBy(document: document, position: Int(place.position), relation: relation))
         }
-        return Directive(key: identity.key, identity: identity, type: type, symbol: canonical,
-                         variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,
-                         level: IssuerClassifier.level(of: levelSource), url: URLScheme.directive(identity.key), citedBy: citedBy)
+        return Directive(
+            key: identity.key, identity: identity, type: type, symbol: canonical,
+            variants: spellings.filter { $0 != canonical }.sorted(), date: date, issuer: issuer, subject: subject,
+            level: IssuerClassifier.level(of: levelSource), url: URLScheme.directive(identity.key), citedBy: citedBy)
     }
 
     /// The spelling with the most separators is the standard one ("33/CT-TTg" over "33/CTTTg").
@@ -264,8 +300,9 @@ struct DirectiveIndex {
     private static func inferredIssuer(_ codes: [String]) -> String? {
         let known: [String: String] = [
             "TTG": "Thủ tướng Chính phủ", "CP": "Chính phủ", "QH": "Quốc hội", "BGDDT": "Bộ Giáo dục và Đào tạo",
-            "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính", "BYT": "Bộ Y tế", "BLDTBXH": "Bộ Lao động - Thương binh và Xã hội",
-            "VPCP": "Văn phòng Chính phủ",
+            "BNV": "Bộ Nội vụ", "BTC": "Bộ Tài chính", "BYT": "Bộ Y tế",
+            "BLDTBXH": "Bộ Lao động - Thương binh và Xã hội",
+            "VPCP": "Văn phòng Chính phủ"
         ]
         return codes.lazy.compactMap { known[$0] }.first
     }

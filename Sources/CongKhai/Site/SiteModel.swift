@@ -1,5 +1,5 @@
-import VietText
 import Citations
+import VietText
 
 /// Stage 3's result: the whole site, resolved once. Every index (listings, the directive index,
 /// unit pages) is computed here, never by a template looping over everything.

@@ -8,16 +8,20 @@ public enum SiteResolver {
 
     /// The same, taking the directive index of an earlier build when it was made from the same
     /// citations; returns the index too, for the next build.
-    static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown],
-                        reusing previousIndex: DirectiveIndex.Built?) -> (site: SiteModel, index: DirectiveIndex.Built) {
+    static func resolve(
+        portal: LoadedPortal, rendered: [RenderedMarkdown],
+        reusing previousIndex: DirectiveIndex.Built?
+    ) -> (site: SiteModel, index: DirectiveIndex.Built) {
         let settings = portal.settings
         // Newest first: by date issued (a document without one comes after the dated ones of
         // its school year), then Vietnamese title order, then id: never the disk's order.
         // Sort keys made on all cores: a Vietnamese title's key is the costly part.
         // A date as one number, year then month then day: ordered as they are.
-        let sortKeys = ParallelMap.map(Array(portal.documents.indices)) { index -> (date: Int, title: VietnameseSortKey, id: String) in
+        let sortKeys = ParallelMap.map(Array(portal.documents.indices)) {
+            index -> (date: Int, title: VietnameseSortKey, id: String) in
             let document = portal.documents[index]
-            let date = document.issued.map { ($0.year * 100 + $0.month) * 100 + ($0.day ?? 0) }
+            let date =
+                document.issued.map { ($0.year * 100 + $0.month) * 100 + ($0.day ?? 0) }
                 ?? ((Int(document.schoolYear.prefix(4)) ?? 0) * 100 + 9) * 100
             return (date, VietnameseSortKey(document.title), document.id)
         }
@@ -32,7 +36,8 @@ public enum SiteResolver {
 
         let itemGroups = settings.obligations.groupOfItem
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let index = DirectiveIndex.build(bodies, unitIDs: sources.map(\.unitID), units: unitsByID, reusing: previousIndex)
+        let index = DirectiveIndex.build(
+            bodies, unitIDs: sources.map(\.unitID), units: unitsByID, reusing: previousIndex)
         let keys = index.keys
 
         // Each document's distinct directives, basis first, on all cores; its citations need not be read.
@@ -41,7 +46,8 @@ public enum SiteResolver {
             var basis: [String] = []
             var references: [String] = []
             // Bounded by both: a damaged cache read back could make them differ.
-            for position in 0..<min(relations.count, keys[index].count) where relations[position] == .basis && !basis.contains(keys[index][position]) {
+            for position in 0..<min(relations.count, keys[index].count)
+            where relations[position] == .basis && !basis.contains(keys[index][position]) {
                 basis.append(keys[index][position])
             }
             for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
@@ -50,8 +56,9 @@ public enum SiteResolver {
                 let group = itemGroups[category] ?? category
                 if !groups.contains(group) { groups.append(group) }
             }
-            return SiteDocument(source: sources[index], url: URLScheme.document(sources[index]), rendered: bodies[index],
-                                directiveKeys: keys[index], categoryGroups: groups, basis: basis, references: references)
+            return SiteDocument(
+                source: sources[index], url: URLScheme.document(sources[index]), rendered: bodies[index],
+                directiveKeys: keys[index], categoryGroups: groups, basis: basis, references: references)
         }
 
         var unitDocuments: [String: [Int]] = [:]
@@ -72,19 +79,27 @@ public enum SiteResolver {
         var listings: [Listing] = []
         for year in schoolYears {
             let items = byYear[year]!
-            listings.append(Listing(kind: .schoolYear(year), title: SchoolYear.label(year), documents: items, pageCount: pageCount(items.count)))
+            listings.append(
+                Listing(
+                    kind: .schoolYear(year), title: SchoolYear.label(year), documents: items,
+                    pageCount: pageCount(items.count)))
         }
         for category in settings.catalogue.categories {
             let items = byCategory[category.slug] ?? []
-            listings.append(Listing(kind: .category(category.slug), title: category.name, documents: items, pageCount: pageCount(items.count)))
+            listings.append(
+                Listing(
+                    kind: .category(category.slug), title: category.name, documents: items,
+                    pageCount: pageCount(items.count)))
         }
         for kind in settings.catalogue.documentKinds {
             guard let items = byKind[kind.slug] else { continue }
-            listings.append(Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
+            listings.append(
+                Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
         }
-        var site = SiteModel(settings: settings, units: units, documents: documents, directives: index.directives, listings: listings,
-                             pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
-                             archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: index.notes))
+        var site = SiteModel(
+            settings: settings, units: units, documents: documents, directives: index.directives, listings: listings,
+            pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
+            archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: index.notes))
         let compliance = ComplianceResolver.resolve(units: units, documents: documents, catalogue: settings.obligations)
         (site.rounds, site.compliance) = (compliance.rounds, compliance.units)
         return (site, index)

@@ -19,10 +19,14 @@ public enum URLScheme {
     public static func directive(_ key: String, page: Int = 1) -> String { paged("can-cu/\(key)/", page) }
     public static func page(_ slug: String) -> String { "trang/\(slug)/index.html" }
     /// A unit's TT 09 checklist for the round of `year` (deadline 30/6/year).
-    public static func checklist(_ unitID: String, round year: Int) -> String { "don-vi/\(unitID)/cong-khai/\(year)/index.html" }
+    public static func checklist(_ unitID: String, round year: Int) -> String {
+        "don-vi/\(unitID)/cong-khai/\(year)/index.html"
+    }
     /// Every unit's progress in the round of `year`: the inspector's table.
     public static func progress(round year: Int) -> String { "cong-khai/tien-do/\(year)/index.html" }
-    public static func listing(_ listing: ListingKind, page: Int = 1) -> String { paged("cong-khai/\(listing.folder)/", page) }
+    public static func listing(_ listing: ListingKind, page: Int = 1) -> String {
+        paged("cong-khai/\(listing.folder)/", page)
+    }
 
     /// Page 1 is the folder's index.html; page n is trang-n/index.html inside it.
     static func paged(_ folder: String, _ page: Int) -> String {

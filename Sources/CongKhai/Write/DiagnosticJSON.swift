@@ -13,14 +13,22 @@ public enum DiagnosticJSON {
 
     public static func encode(_ diagnostics: [Diagnostic], language: Language) -> String {
         let entries = diagnostics.map {
-            Entry(severity: $0.severity.rawValue, code: $0.code, file: $0.file, message: $0.message[language], line: $0.line,
-                  column: $0.column, key: $0.key, fix: $0.fix?[language])
+            Entry(
+                severity: $0.severity.rawValue, code: $0.code, file: $0.file, message: $0.message[language],
+                line: $0.line,
+                column: $0.column, key: $0.key, fix: $0.fix?[language])
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
-        struct Document: Encodable { var errors: Int; var warnings: Int; var diagnostics: [Entry] }
+        struct Document: Encodable {
+            var errors: Int
+            var warnings: Int
+            var diagnostics: [Entry]
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(errors: errors, warnings: diagnostics.count - errors, diagnostics: entries))) ?? Data()
+        let data =
+            (try? encoder.encode(Document(errors: errors, warnings: diagnostics.count - errors, diagnostics: entries)))
+            ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }

@@ -14,7 +14,9 @@ struct Discovery {
     /// it, or one of its parts and the index of the parts. Each is a keyed job of the writer,
     /// made of the addresses it lists.
     enum SitemapFile: Sendable, Hashable {
-        case whole, part(Int), index(parts: Int)
+        case whole
+        case part(Int)
+        case index(parts: Int)
 
         var path: String {
             switch self {
@@ -38,7 +40,8 @@ struct Discovery {
     /// listing the addresses.
     static func sitemapFiles(_ site: SiteModel, limit: Int) -> [SitemapFile] {
         guard site.settings.baseURL != nil else { return [] }
-        let count = 4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
+        let count =
+            4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
             + site.directives.count + site.pages.count
         guard count > limit else { return [.whole] }
         let parts = (count + limit - 1) / limit
@@ -57,13 +60,17 @@ struct Discovery {
 
     /// The portal's feed, at `portalFeedPath`.
     func portalFeed() -> String {
-        feed(title: site.settings.title, path: Self.portalFeedPath, documents: Array(site.documents.indices.prefix(Self.feedSize)))
+        feed(
+            title: site.settings.title, path: Self.portalFeedPath,
+            documents: Array(site.documents.indices.prefix(Self.feedSize)))
     }
 
     /// The feed of unit `index`, at `unitFeedPath`.
     func unitFeed(_ index: Int) -> String {
         let unit = site.units[index]
-        return feed(title: "\(unit.unit.name) – \(site.settings.title)", path: Self.unitFeedPath(unit), documents: unit.documents)
+        return feed(
+            title: "\(unit.unit.name) – \(site.settings.title)", path: Self.unitFeedPath(unit),
+            documents: unit.documents)
     }
 
     static func unitFeedPath(_ unit: SiteUnit) -> String { "don-vi/\(unit.unit.id)/feed.xml" }
@@ -80,21 +87,25 @@ struct Discovery {
             var entry: [String: Any] = [
                 "title": source.title, "kind_name": catalogue.documentKind(source.kind)?.name ?? source.kind,
                 "unit_name": unitNames[source.unitID] ?? source.unitID, "updated": updated(source),
-                "id": base.map { "\($0)/\(document.url)" } ?? "tag:congkhai,\(source.schoolYear.prefix(4)):\(source.id)",
+                "id": base.map { "\($0)/\(document.url)" }
+                    ?? "tag:congkhai,\(source.schoolYear.prefix(4)):\(source.id)",
                 "link": base.map { "\($0)/\(document.url)" } ?? root + document.url,
-                "summary": [catalogue.documentKind(source.kind)?.name, source.number, source.title, unitNames[source.unitID]]
-                    .compactMap { $0 }.joined(separator: " – "),
+                "summary": [
+                    catalogue.documentKind(source.kind)?.name, source.number, source.title, unitNames[source.unitID]
+                ]
+                .compactMap { $0 }.joined(separator: " – ")
             ]
             if let number = source.number { entry["number"] = number }
             return entry
         }
         let newest = documents.first.map { updated(site.documents[$0].source) } ?? "2000-01-01T00:00:00+07:00"
-        return templates.render([
-            "title": title, "updated": newest, "entries": entries,
-            "id": base.map { "\($0)/\(path)" } ?? "tag:congkhai,2024:\(path)",
-            "self_url": base.map { "\($0)/\(path)" } ?? URLScheme.rootPrefix(of: path) + path,
-            "site_url": base.map { "\($0)/" } ?? root + URLScheme.home,
-        ], template: "feed")
+        return templates.render(
+            [
+                "title": title, "updated": newest, "entries": entries,
+                "id": base.map { "\($0)/\(path)" } ?? "tag:congkhai,2024:\(path)",
+                "self_url": base.map { "\($0)/\(path)" } ?? URLScheme.rootPrefix(of: path) + path,
+                "site_url": base.map { "\($0)/" } ?? root + URLScheme.home
+            ], template: "feed")
     }
 
     private func updated(_ source: SourceDocument) -> String {
@@ -107,8 +118,11 @@ struct Discovery {
     func sitemap(_ file: SitemapFile, locations: [(loc: String, lastmod: String?)], limit: Int) -> String {
         if case .index(let parts) = file {
             let base = site.settings.baseURL ?? ""
-            var index = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for number in 0..<parts { index += "<sitemap><loc>\(base)/\(SitemapFile.part(number).path)</loc></sitemap>\n" }
+            var index =
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for number in 0..<parts {
+                index += "<sitemap><loc>\(base)/\(SitemapFile.part(number).path)</loc></sitemap>\n"
+            }
             return index + "</sitemapindex>\n"
         }
         let urls = locations[file.range(of: locations.count, limit: limit)].map(Self.sitemapEntry)
@@ -121,7 +135,9 @@ struct Discovery {
             let clean = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             return ("\(base)/\(clean)", lastmod)
         }
-        var urls = [entry(URLScheme.home), entry(URLScheme.units), entry(URLScheme.listings), entry(URLScheme.directives)]
+        var urls = [
+            entry(URLScheme.home), entry(URLScheme.units), entry(URLScheme.listings), entry(URLScheme.directives)
+        ]
         urls += site.units.map { entry($0.url) }
         urls += site.documents.map { entry($0.url, $0.source.issued.map { $0.day == nil ? "\($0.iso)-01" : $0.iso }) }
         for listing in site.listings {
@@ -130,7 +146,9 @@ struct Discovery {
         urls += site.directives.map { entry($0.url) }
         urls += site.pages.map { entry(URLScheme.page($0.slug)) }
         for compliance in site.compliance {
-            urls += compliance.rounds.map { entry(URLScheme.checklist(site.units[compliance.unit].unit.id, round: $0.year)) }
+            urls += compliance.rounds.map {
+                entry(URLScheme.checklist(site.units[compliance.unit].unit.id, round: $0.year))
+            }
         }
         if !site.compliance.isEmpty { urls += site.rounds.map { entry(URLScheme.progress(round: $0)) } }
         return urls

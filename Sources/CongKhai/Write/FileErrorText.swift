@@ -8,7 +8,10 @@ enum FileErrorText {
         let nsError = error as NSError
         var codes: [Int] = []
         if nsError.domain == NSPOSIXErrorDomain { codes.append(nsError.code) }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain { codes.append(underlying.code) }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
+            codes.append(underlying.code)
+        }
         if let cocoa = error as? CocoaError {
             switch cocoa.code {
             case .fileWriteOutOfSpace: codes.append(Int(ENOSPC))

@@ -28,23 +28,36 @@ struct OpenData {
         site.documents.map { document -> PrettyJSON in
             let source = document.source
             var seen = Set<String>()
-            return .object([("id", .string(source.id)), ("url", .string(document.url)), ("unit", .string(source.unitID)),
-                            ("kind", .string(source.kind)), ("title", .string(source.title)), ("school_year", .string(source.schoolYear)),
-                            ("number", .optional(source.number)), ("issued", .optional(source.issued?.iso)),
-                            ("categories", .strings(source.categories)),
-                            ("citations", .strings(document.directiveKeys.filter { seen.insert($0).inserted }))])
+            return .object([
+                ("id", .string(source.id)), ("url", .string(document.url)), ("unit", .string(source.unitID)),
+                ("kind", .string(source.kind)), ("title", .string(source.title)),
+                ("school_year", .string(source.schoolYear)),
+                ("number", .optional(source.number)), ("issued", .optional(source.issued?.iso)),
+                ("categories", .strings(source.categories)),
+                ("citations", .strings(document.directiveKeys.filter { seen.insert($0).inserted }))
+            ])
         }
     }
 
     private func directives() -> [PrettyJSON] {
         site.directives.map { directive -> PrettyJSON in
-            .object([("key", .string(directive.key)), ("type", .string(directive.type)), ("symbol", .string(directive.symbol)),
-                     ("level", .string(directive.level.rawValue)), ("url", .string(directive.url)),
-                     ("date", .optional(directive.date?.iso)), ("issuer", .optional(directive.issuer)),
-                     ("subject", .optional(directive.subject)), ("variants", .strings(directive.variants)),
-                     ("cited_by", .array(directive.citedBy.map {
-                         .object([("document", .string(site.documents[$0.document].source.id)), ("relation", .string($0.relation.rawValue))])
-                     }))])
+            .object([
+                ("key", .string(directive.key)), ("type", .string(directive.type)),
+                ("symbol", .string(directive.symbol)),
+                ("level", .string(directive.level.rawValue)), ("url", .string(directive.url)),
+                ("date", .optional(directive.date?.iso)), ("issuer", .optional(directive.issuer)),
+                ("subject", .optional(directive.subject)), ("variants", .strings(directive.variants)),
+                (
+                    "cited_by",
+                    .array(
+                        directive.citedBy.map {
+                            .object([
+                                ("document", .string(site.documents[$0.document].source.id)),
+                                ("relation", .string($0.relation.rawValue))
+                            ])
+                        })
+                )
+            ])
         }
     }
 
@@ -59,31 +72,49 @@ struct OpenData {
                     let item = disclosure.item
                     return .object([
                         ("slug", .string(item.slug)), ("name", .string(item.name)), ("article", .string(item.article)),
-                        ("verified", .bool(item.verified)), ("group", .string(item.group)), ("period_kind", .string(item.period.rawValue)),
-                        ("period", .optional(disclosure.period)), ("deadline", .optional(disclosure.deadline?.date.iso)),
+                        ("verified", .bool(item.verified)), ("group", .string(item.group)),
+                        ("period_kind", .string(item.period.rawValue)),
+                        ("period", .optional(disclosure.period)),
+                        ("deadline", .optional(disclosure.deadline?.date.iso)),
                         ("counted", .bool(disclosure.isCounted)), ("status", .string(disclosure.status.rawValue)),
-                        ("days_late", disclosure.daysLate.map(PrettyJSON.number) ?? .null), ("reason", .optional(disclosure.reason)),
-                        ("documents", .array(disclosure.documents.map { index in
-                            let source = site.documents[index].source
-                            return .object([("id", .string(source.id)), ("published", .optional(source.published?.iso))])
-                        })),
+                        ("days_late", disclosure.daysLate.map(PrettyJSON.number) ?? .null),
+                        ("reason", .optional(disclosure.reason)),
+                        (
+                            "documents",
+                            .array(
+                                disclosure.documents.map { index in
+                                    let source = site.documents[index].source
+                                    return .object([
+                                        ("id", .string(source.id)), ("published", .optional(source.published?.iso))
+                                    ])
+                                })
+                        )
                     ])
                 }
-                return .object([("round", .number(round.year)), ("deadline", .string(round.deadline.date.iso)),
-                                ("counted", .number(round.counted.count)), ("disclosed", .number(round.disclosedCount)),
-                                ("items", .array(items))])
+                return .object([
+                    ("round", .number(round.year)), ("deadline", .string(round.deadline.date.iso)),
+                    ("counted", .number(round.counted.count)), ("disclosed", .number(round.disclosedCount)),
+                    ("items", .array(items))
+                ])
             }
-            return .object([("unit", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind)),
-                            ("url", .string(site.units[compliance.unit].url)), ("rounds", .array(rounds))])
+            return .object([
+                ("unit", .string(unit.id)), ("name", .string(unit.name)), ("kind", .string(unit.kind)),
+                ("url", .string(site.units[compliance.unit].url)), ("rounds", .array(rounds))
+            ])
         }
-        return .object([("circular", .string(catalogue.circular)), ("first_round", .number(catalogue.firstRound)),
-                        ("rounds", .array(site.rounds.map(PrettyJSON.number))), ("units", .array(units))])
+        return .object([
+            ("circular", .string(catalogue.circular)), ("first_round", .number(catalogue.firstRound)),
+            ("rounds", .array(site.rounds.map(PrettyJSON.number))), ("units", .array(units))
+        ])
     }
 
     private func units() -> [PrettyJSON] {
         site.units.map {
-            PrettyJSON.object([("id", .string($0.unit.id)), ("name", .string($0.unit.name)), ("kind", .string($0.unit.kind)),
-                               ("url", .string($0.url)), ("district", .optional($0.unit.district)), ("province", .optional($0.unit.province))])
+            PrettyJSON.object([
+                ("id", .string($0.unit.id)), ("name", .string($0.unit.name)), ("kind", .string($0.unit.kind)),
+                ("url", .string($0.url)), ("district", .optional($0.unit.district)),
+                ("province", .optional($0.unit.province))
+            ])
         }
     }
 }

@@ -34,22 +34,38 @@ public struct OutputFolder: Sendable {
         let targetPath = target.resolvingSymlinksInPath().path
         let portalPath = portal.resolvingSymlinksInPath().path
         var problems: [Diagnostic] = []
-        let forbidden = targetPath == "/" || portalPath.hasPrefix(targetPath + "/") || portalPath == targetPath
+        let forbidden =
+            targetPath == "/" || portalPath.hasPrefix(targetPath + "/") || portalPath == targetPath
             || targetPath.hasPrefix(portalPath + "/content") || targetPath.hasPrefix(portalPath + "/templates")
             || targetPath == NSHomeDirectory()
         if forbidden {
-            problems.append(Diagnostic(.error, "output.unsafe", file: target.path,
-                                       message: .init(vi: "thư mục xuất “\(target.path)” chứa hoặc nằm trong nguồn của cổng; ghi vào đó sẽ làm mất dữ liệu.",
-                                                      en: "output folder “\(target.path)” holds or lies inside the portal's sources; writing there would lose data."),
-                                       fix: .init(vi: "chọn một thư mục riêng, ví dụ `--output public`.", en: "choose a folder of its own, e.g. `--output public`.")))
+            problems.append(
+                Diagnostic(
+                    .error, "output.unsafe", file: target.path,
+                    message: .init(
+                        vi:
+                            "thư mục xuất “\(target.path)” chứa hoặc nằm trong nguồn của cổng; ghi vào đó sẽ làm mất dữ liệu.",
+                        en:
+                            "output folder “\(target.path)” holds or lies inside the portal's sources; writing there would lose data."
+                    ),
+                    fix: .init(
+                        vi: "chọn một thư mục riêng, ví dụ `--output public`.",
+                        en: "choose a folder of its own, e.g. `--output public`.")))
         } else if manager.fileExists(atPath: target.path) {
             let entries = (try? manager.contentsOfDirectory(atPath: target.path)) ?? []
             if !entries.isEmpty && !entries.contains(Self.markerName) {
-                problems.append(Diagnostic(.error, "output.not-ours", file: target.path,
-                                           message: .init(vi: "thư mục “\(target.path)” đã có tệp không do congkhai tạo ra; congkhai không xóa chúng.",
-                                                          en: "“\(target.path)” already holds files congkhai did not make; congkhai will not delete them."),
-                                           fix: .init(vi: "chọn thư mục xuất khác, hoặc tự chuyển các tệp đó đi rồi chạy lại.",
-                                                      en: "choose another output folder, or move those files away and run again.")))
+                problems.append(
+                    Diagnostic(
+                        .error, "output.not-ours", file: target.path,
+                        message: .init(
+                            vi:
+                                "thư mục “\(target.path)” đã có tệp không do congkhai tạo ra; congkhai không xóa chúng.",
+                            en:
+                                "“\(target.path)” already holds files congkhai did not make; congkhai will not delete them."
+                        ),
+                        fix: .init(
+                            vi: "chọn thư mục xuất khác, hoặc tự chuyển các tệp đó đi rồi chạy lại.",
+                            en: "choose another output folder, or move those files away and run again.")))
             }
         }
         return problems
@@ -64,7 +80,8 @@ public struct OutputFolder: Sendable {
             try manager.removeItem(at: leftover)
         }
         if let spare, manager.fileExists(atPath: spare.path) {
-            if let spareGeneration, Self.generation(of: spare) == spareGeneration, rename(spare.path, staging.path) == 0 {
+            if let spareGeneration, Self.generation(of: spare) == spareGeneration, rename(spare.path, staging.path) == 0
+            {
                 // No longer that generation once changed: a build killed now leaves a folder
                 // that no marker vouches for, and the next build starts afresh.
                 try Self.writeMarker("congkhai\n", in: staging)
@@ -99,7 +116,9 @@ public struct OutputFolder: Sendable {
 
     /// The generation in the marker of an output folder.
     static func generation(of folder: URL) -> String? {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else { return nil }
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else {
+            return nil
+        }
         let lines = text.split(separator: "\n")
         return lines.count >= 2 ? String(lines[1]) : nil
     }
@@ -147,7 +166,9 @@ public struct OutputFolder: Sendable {
         for first in (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [] {
             for second in (try? manager.contentsOfDirectory(at: first, includingPropertiesForKeys: nil)) ?? [] {
                 var isFolder: ObjCBool = false
-                if manager.fileExists(atPath: second.path, isDirectory: &isFolder), isFolder.boolValue { subfolders.append(second) }
+                if manager.fileExists(atPath: second.path, isDirectory: &isFolder), isFolder.boolValue {
+                    subfolders.append(second)
+                }
             }
         }
         _ = ParallelMap.map(subfolders) { try? FileManager.default.removeItem(at: $0) }

@@ -12,7 +12,8 @@ enum PlainFile {
     }
 
     static func create(_ path: String, contents bytes: [UInt8]) throws(POSIXError) {
-        try bytes.withUnsafeBytes { buffer in Result { () throws(POSIXError) in try create(path, bytes: buffer) } }.get()
+        try bytes.withUnsafeBytes { buffer in Result { () throws(POSIXError) in try create(path, bytes: buffer) } }
+            .get()
     }
 
     /// Replaces the file whole: written beside it, then renamed over it, so a reader sees the
@@ -45,7 +46,10 @@ enum PlainFile {
             while done < size {
                 let got = Foundation.read(descriptor, buffer.baseAddress! + done, size - done)
                 if got < 0 && errno == EINTR { continue }
-                if got <= 0 { complete = false; break }
+                if got <= 0 {
+                    complete = false
+                    break
+                }
                 done += got
             }
             count = done
@@ -65,7 +69,10 @@ enum PlainFile {
         while done < buffer.count {
             let written = Foundation.write(descriptor, buffer.baseAddress! + done, buffer.count - done)
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { failure = Self.error(); break }
+            guard written > 0 else {
+                failure = Self.error()
+                break
+            }
             done += written
         }
         if close(descriptor) != 0 && failure == nil { failure = Self.error() }

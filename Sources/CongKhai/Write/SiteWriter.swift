@@ -27,12 +27,23 @@ struct SiteWriter: Sendable {
     var sitemapLimit = Discovery.sitemapLimit
 
     enum Job: Sendable {
-        case home, units, unit(Int), document(Int), listings, listing(Int, page: Int), directives
-        case directive(Int, page: Int), page(Int), notFound, search
+        case home, units
+        case unit(Int)
+        case document(Int)
+        case listings
+        case listing(Int, page: Int)
+        case directives
+        case directive(Int, page: Int)
+        case page(Int)
+        case notFound, search
         /// A unit's TT 09 checklist (index into `site.compliance`) for a round; a round's progress table.
-        case checklist(Int, round: Int), progress(round: Int)
+        case checklist(Int, round: Int)
+        case progress(round: Int)
         /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
-        case unitFeed(Int), portalFeed, openData(OpenData.File), sitemap(Discovery.SitemapFile)
+        case unitFeed(Int)
+        case portalFeed
+        case openData(OpenData.File)
+        case sitemap(Discovery.SitemapFile)
 
         var isPage: Bool {
             switch self {
@@ -79,13 +90,17 @@ struct SiteWriter: Sendable {
         // Pages, and the search index's files with them.
         let pagesStarted = ContinuousClock.now
         let paths = jobs.map(path(of:)) + searchFiles.map(\.path)
-        let pageKeys = keys.map { keys in
-            ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) }
-                + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) }
-        } ?? Array(repeating: nil, count: paths.count)
-        let inPlace = Set(recycled.map { recycled in
-            zip(paths, pageKeys).compactMap { path, key in key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil }
-        } ?? [])
+        let pageKeys =
+            keys.map { keys in
+                ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) }
+                    + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) }
+            } ?? Array(repeating: nil, count: paths.count)
+        let inPlace = Set(
+            recycled.map { recycled in
+                zip(paths, pageKeys).compactMap { path, key in
+                    key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil
+                }
+            } ?? [])
         let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
         let mirror = startSpare(paths: paths, keys: pageKeys, inPlace: inPlace)
         summary.mirrored = mirror != nil
@@ -100,8 +115,10 @@ struct SiteWriter: Sendable {
             var folder = parent(path[...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }
-        for folder in folders.subtracting(existingFolders).sorted() where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
-            throw WriteFailure(path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
+        for folder in folders.subtracting(existingFolders).sorted()
+        where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+            throw WriteFailure(
+                path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         if let mirror {
             for folder in folders.sorted() { mkdir(mirror.path + "/" + folder, 0o755) }
@@ -109,7 +126,8 @@ struct SiteWriter: Sendable {
         let feeds = Discovery(site: site, templates: templates)
         let site = site
         // The addresses the keys listed, when there are keys.
-        let sitemapLocations = keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        let sitemapLocations =
+            keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
             if inPlace.contains(path) {
@@ -118,19 +136,28 @@ struct SiteWriter: Sendable {
             }
             // An unchanged page is linked from the output it replaces: the same file, no render.
             if let key = pageKeys[index], let previous, previous.keys[path] == key,
-               link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 {
+                link(previous.folder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0
+            {
                 mirrorFile(path, into: mirror)
                 return .success(nil)
             }
-            let data = index < jobs.count ? render(jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds, sitemapLocations: sitemapLocations)
+            let data =
+                index < jobs.count
+                ? render(
+                    jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds,
+                    sitemapLocations: sitemapLocations)
                 : searchFiles[index - jobs.count].data
             return writeFile(path, data, createFolder: false, mirror: mirror).map { data.count }
         }
         for (index, result) in outcome.enumerated() {
             let isPage = index < jobs.count && jobs[index].isPage
             switch result {
-            case .success(let bytes?) where isPage: summary.pages += 1; summary.bytes += bytes
-            case .success(nil) where isPage: summary.pages += 1; summary.reused += 1
+            case .success(let bytes?) where isPage:
+                summary.pages += 1
+                summary.bytes += bytes
+            case .success(nil) where isPage:
+                summary.pages += 1
+                summary.reused += 1
             case .success: summary.files += 1
             case .failure(let failure): throw failure
             }
@@ -146,7 +173,8 @@ struct SiteWriter: Sendable {
         for archive in site.archives {
             let data: Data
             do { data = try Data(contentsOf: archive.source) } catch {
-                throw WriteFailure(path: "archives/\(archive.source.lastPathComponent)", reason: FileErrorText.describe(error))
+                throw WriteFailure(
+                    path: "archives/\(archive.source.lastPathComponent)", reason: FileErrorText.describe(error))
             }
             try writeFile("luu-tru/\(archive.name)", data, mirror: mirror).get()
             summary.files += 1
@@ -190,8 +218,10 @@ struct SiteWriter: Sendable {
     }
 
     /// The job's file, rendered; its path is `path(of:)`.
-    private func render(_ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery,
-                        sitemapLocations: Later<[(loc: String, lastmod: String?)]>) -> Data {
+    private func render(
+        _ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery,
+        sitemapLocations: Later<[(loc: String, lastmod: String?)]>
+    ) -> Data {
         let (context, template): ([String: Any], String)
         switch job {
         case .home: (context, template) = (contexts.home(), "home")
@@ -199,11 +229,17 @@ struct SiteWriter: Sendable {
         case .unit(let index): (context, template) = (contexts.unit(index), "unit")
         case .document(let index): (context, template) = (contexts.document(index), "document")
         case .listings: (context, template) = (contexts.listings(), "listings")
-        case .listing(let index, let page): (context, template) = (contexts.listing(site.listings[index], page: page), "listing")
+        case .listing(let index, let page):
+            (context, template) = (contexts.listing(site.listings[index], page: page), "listing")
         case .directives: (context, template) = (contexts.directives(), "directives")
-        case .directive(let index, let page): (context, template) = (contexts.directive(site.directives[index], page: page), "directive")
+        case .directive(let index, let page):
+            (context, template) = (contexts.directive(site.directives[index], page: page), "directive")
         case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
-        case .notFound: (context, template) = (contexts.notFound(style: templates.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }), "not-found")
+        case .notFound:
+            (context, template) = (
+                contexts.notFound(style: templates.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }),
+                "not-found"
+            )
         case .search: (context, template) = (contexts.search(), "search")
         case .checklist(let index, let year):
             // Jobs are made from the unit's rounds: the round is there.
@@ -214,7 +250,8 @@ struct SiteWriter: Sendable {
         case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
         case .portalFeed: return Data(feeds.portalFeed().utf8)
         case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
-        case .sitemap(let file): return Data(feeds.sitemap(file, locations: sitemapLocations.value, limit: sitemapLimit).utf8)
+        case .sitemap(let file):
+            return Data(feeds.sitemap(file, locations: sitemapLocations.value, limit: sitemapLimit).utf8)
         }
         return Data(templates.render(context, template: template).utf8)
     }
@@ -232,7 +269,8 @@ struct SiteWriter: Sendable {
         case .page(let index): return URLScheme.page(site.pages[index].slug)
         case .notFound: return URLScheme.notFound
         case .search: return URLScheme.search
-        case .checklist(let index, let year): return URLScheme.checklist(site.units[site.compliance[index].unit].unit.id, round: year)
+        case .checklist(let index, let year):
+            return URLScheme.checklist(site.units[site.compliance[index].unit].unit.id, round: year)
         case .progress(let year): return URLScheme.progress(round: year)
         case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
         case .portalFeed: return Discovery.portalFeedPath
@@ -251,9 +289,13 @@ struct SiteWriter: Sendable {
                 let data: Data
                 do { data = try Data(contentsOf: sourceFolder.appendingPathComponent(attachment)) } catch {
                     let reason = FileErrorText.describe(error)
-                    throw WriteFailure(path: source.sourcePath, reason: .init(vi: "\(attachment): \(reason.vi)", en: "\(attachment): \(reason.en)"))
+                    throw WriteFailure(
+                        path: source.sourcePath,
+                        reason: .init(vi: "\(attachment): \(reason.vi)", en: "\(attachment): \(reason.en)"))
                 }
-                try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data, mirror: mirror).get()
+                try writeFile(
+                    URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data, mirror: mirror
+                ).get()
                 count += 1
             }
         }
@@ -266,18 +308,28 @@ struct SiteWriter: Sendable {
     /// files with the new one and would make a poor spare.
     private func startSpare(paths: [String], keys: [UInt64?], inPlace: Set<String>) -> URL? {
         guard let spare else { return nil }
-        let reusable = zip(paths, keys).count { path, key in inPlace.contains(path) || (key != nil && previous?.keys[path] == key) }
+        let reusable = zip(paths, keys).count { path, key in
+            inPlace.contains(path) || (key != nil && previous?.keys[path] == key)
+        }
         guard reusable * 2 < paths.count else { return nil }
-        try? FileManager.default.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
         return mkdir(spare.path, 0o755) == 0 ? spare : nil
     }
 
-    private func writeFile(_ path: String, _ data: Data, createFolder: Bool = true, mirror: URL?) -> Result<Void, WriteFailure> {
+    private func writeFile(_ path: String, _ data: Data, createFolder: Bool = true, mirror: URL?) -> Result<
+        Void, WriteFailure
+    > {
         let url = folder.appendingPathComponent(path)
         do {
             if createFolder {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if let mirror { try? FileManager.default.createDirectory(at: mirror.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true) }
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if let mirror {
+                    try? FileManager.default.createDirectory(
+                        at: mirror.appendingPathComponent(path).deletingLastPathComponent(),
+                        withIntermediateDirectories: true)
+                }
             }
             try PlainFile.create(url.path, contents: data)
             mirrorFile(path, into: mirror)

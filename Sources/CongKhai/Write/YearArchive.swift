@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import ZIPFoundation
 import VietText
+import ZIPFoundation
 
 /// `congkhai archive`: a self-contained copy of one school year's portal (its documents, units,
 /// directives and listings), browsable offline, zipped with a `MANIFEST.sha256` at its root in
@@ -19,14 +19,23 @@ public enum YearArchive {
     @discardableResult
     public static func create(portal: URL, schoolYear: String, output: URL) throws -> Int {
         guard SchoolYear.isValid(schoolYear) else {
-            throw Failure(message: .init(vi: "“\(schoolYear)” không phải năm học dạng 2023-2024.", en: "“\(schoolYear)” is not a school year like 2023-2024."))
+            throw Failure(
+                message: .init(
+                    vi: "“\(schoolYear)” không phải năm học dạng 2023-2024.",
+                    en: "“\(schoolYear)” is not a school year like 2023-2024."))
         }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("congkhai-archive-\(UUID().uuidString)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "congkhai-archive-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let site = work.appendingPathComponent("site")
-        let report = try Builder(options: BuildOptions(source: portal, output: site, full: true, schoolYear: schoolYear)).build()
+        let report = try Builder(
+            options: BuildOptions(source: portal, output: site, full: true, schoolYear: schoolYear)
+        ).build()
         if report.documents == 0 {
-            throw Failure(message: .init(vi: "năm học \(schoolYear) chưa có văn bản nào để lưu trữ.", en: "school year \(schoolYear) has no documents to archive."))
+            throw Failure(
+                message: .init(
+                    vi: "năm học \(schoolYear) chưa có văn bản nào để lưu trữ.",
+                    en: "school year \(schoolYear) has no documents to archive."))
         }
         // The build's own bookkeeping is not part of the archive.
         try? FileManager.default.removeItem(at: site.appendingPathComponent(OutputFolder.markerName))
@@ -41,10 +50,13 @@ public enum YearArchive {
         let date = Date(timeIntervalSince1970: 946_684_800)
         for file in [manifestName] + files {
             let data = try Data(contentsOf: site.appendingPathComponent(file))
-            try archive.addEntry(with: file, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
-                                 compressionMethod: .deflate) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+            try archive.addEntry(
+                with: file, type: .file, uncompressedSize: Int64(data.count), modificationDate: date,
+                compressionMethod: .deflate
+            ) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
         }
-        try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         if FileManager.default.fileExists(atPath: output.path) { try FileManager.default.removeItem(at: output) }
         try FileManager.default.moveItem(at: partial, to: output)
         return files.count + 1
@@ -55,10 +67,12 @@ public enum YearArchive {
     public static func verify(_ url: URL) throws -> [String] {
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .read) } catch {
-            throw Failure(message: .init(vi: "không mở được tệp lưu trữ (\(error)).", en: "cannot open the archive (\(error))."))
+            throw Failure(
+                message: .init(vi: "không mở được tệp lưu trữ (\(error)).", en: "cannot open the archive (\(error))."))
         }
         guard let manifestEntry = archive[manifestName] else {
-            throw Failure(message: .init(vi: "tệp lưu trữ không có \(manifestName).", en: "the archive has no \(manifestName)."))
+            throw Failure(
+                message: .init(vi: "tệp lưu trữ không có \(manifestName).", en: "the archive has no \(manifestName)."))
         }
         let manifest = String(decoding: try contents(of: manifestEntry, in: archive), as: UTF8.self)
         var expected: [String: String] = [:]
@@ -71,15 +85,22 @@ public enum YearArchive {
         var seen = Set<String>()
         for entry in archive where entry.type == .file && entry.path != manifestName {
             seen.insert(entry.path)
-            guard let want = expected[entry.path] else { problems.append("\(entry.path): không có trong \(manifestName)"); continue }
+            guard let want = expected[entry.path] else {
+                problems.append("\(entry.path): không có trong \(manifestName)")
+                continue
+            }
             do {
                 let data = try contents(of: entry, in: archive)
-                if hex(SHA256.hash(data: data)) != want { problems.append("\(entry.path): nội dung đã bị thay đổi (mã SHA-256 khác)") }
+                if hex(SHA256.hash(data: data)) != want {
+                    problems.append("\(entry.path): nội dung đã bị thay đổi (mã SHA-256 khác)")
+                }
             } catch {
                 problems.append("\(entry.path): không đọc được (\(error))")
             }
         }
-        for path in expected.keys.sorted() where !seen.contains(path) { problems.append("\(path): thiếu trong tệp lưu trữ") }
+        for path in expected.keys.sorted() where !seen.contains(path) {
+            problems.append("\(path): thiếu trong tệp lưu trữ")
+        }
         return problems.sorted()
     }
 

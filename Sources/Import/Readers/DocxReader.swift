@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import ZIPFoundation
 import VietText
+import ZIPFoundation
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Reads a Word .docx (a ZIP of XML) into lines of text: paragraphs with bold kept as `**`,
 /// numbered and bulleted paragraphs as list lines, tables either flattened (the letterhead and
@@ -32,7 +33,11 @@ enum DocxReader {
 
 /// SAX handler over word/document.xml.
 private final class DocumentXMLHandler: NSObject, XMLParserDelegate {
-    struct Paragraph { var text = ""; var isListItem = false; var listLevel = 0 }
+    struct Paragraph {
+        var text = ""
+        var isListItem = false
+        var listLevel = 0
+    }
     struct Table { var rows: [[[String]]] = [] }
 
     private(set) var lines: [String] = []
@@ -44,7 +49,10 @@ private final class DocumentXMLHandler: NSObject, XMLParserDelegate {
     private var row: [[String]]?
     private var pendingBold = ""
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         switch name {
         case "w:p": paragraph = Paragraph()
         case "w:r": runBold = false
@@ -77,10 +85,16 @@ private final class DocumentXMLHandler: NSObject, XMLParserDelegate {
             paragraph = nil
             finished.text = finished.text.replacingOccurrences(of: "****", with: "")
             var text = finished.text
-            if finished.isListItem, let first = text.trimmingCharacters(in: .whitespaces).first, !"-+•".contains(first) {
+            if finished.isListItem, let first = text.trimmingCharacters(in: .whitespaces).first, !"-+•".contains(first)
+            {
                 text = (finished.listLevel > 0 ? "+ " : "- ") + text
             }
-            if cell != nil { cell?.append(text) } else { lines.append(contentsOf: text.components(separatedBy: "\n")); lines.append("") }
+            if cell != nil {
+                cell?.append(text)
+            } else {
+                lines.append(contentsOf: text.components(separatedBy: "\n"))
+                lines.append("")
+            }
         case "w:tc":
             if let finished = cell { row?.append(finished) }
             cell = nil
@@ -116,15 +130,22 @@ private final class DocumentXMLHandler: NSObject, XMLParserDelegate {
     /// table becomes GFM rows.
     private func emit(_ table: Table) {
         let text = VietnameseText.fold(table.rows.flatMap { $0.flatMap { $0 } }.joined(separator: " "))
-        let markers = ["cong hoa xa hoi", "doc lap", "so:", "noi nhan", "hieu truong", "tm.", "kt.", "chu tich", "truong phong"]
+        let markers = [
+            "cong hoa xa hoi", "doc lap", "so:", "noi nhan", "hieu truong", "tm.", "kt.", "chu tich", "truong phong"
+        ]
         let columns = table.rows.map(\.count).max() ?? 0
         if columns <= 3 && markers.contains(where: text.contains) {
-            for row in table.rows { for cell in row { for text in cell { lines.append(contentsOf: text.components(separatedBy: "\n")) } } }
+            for row in table.rows {
+                for cell in row { for text in cell { lines.append(contentsOf: text.components(separatedBy: "\n")) } }
+            }
             lines.append("")
             return
         }
         for (index, row) in table.rows.enumerated() {
-            let cells = row.map { $0.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+            let cells = row.map {
+                $0.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+                    of: "\n", with: " ")
+            }
             lines.append("| " + cells.joined(separator: " | ") + " |")
             if index == 0 { lines.append("|" + String(repeating: " --- |", count: max(1, cells.count))) }
         }

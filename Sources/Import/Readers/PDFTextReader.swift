@@ -5,10 +5,17 @@ import Foundation
 /// headers and page numbers are told from text. A PDF without text (a scan) is refused:
 /// congkhai does no OCR.
 enum PDFTextReader {
-    enum Failure: Error { case toolMissing, failed(String), noText }
+    enum Failure: Error {
+        case toolMissing
+        case failed(String)
+        case noText
+    }
 
     static func text(of url: URL) throws -> String {
-        guard let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(
+                where: FileManager.default.isExecutableFile(atPath:))
+        else {
             throw Failure.toolMissing
         }
         let process = Process()

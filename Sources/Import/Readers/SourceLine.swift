@@ -22,8 +22,11 @@ struct SourceLine: Sendable, Equatable {
         while plain.hasPrefix("#") { plain.removeFirst() }
         plain = plain.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
         plain = plain.trimmingCharacters(in: .whitespaces)
-        if plain.hasPrefix("*") && plain.hasSuffix("*") && plain.count > 2 { plain = String(plain.dropFirst().dropLast()) }
-        self.plain = VietnameseText.collapseWhitespace(plain.replacingOccurrences(of: "( *", with: "(").replacingOccurrences(of: "* )", with: ")"))
+        if plain.hasPrefix("*") && plain.hasSuffix("*") && plain.count > 2 {
+            plain = String(plain.dropFirst().dropLast())
+        }
+        self.plain = VietnameseText.collapseWhitespace(
+            plain.replacingOccurrences(of: "( *", with: "(").replacingOccurrences(of: "* )", with: ")"))
     }
 
     var isBlank: Bool { plain.isEmpty }
@@ -44,9 +47,22 @@ struct SourceLine: Sendable, Equatable {
         var width = 0
         var currentIndent = 0
         for character in line {
-            if character == "\t" { spaces = 4; width += 8; continue }
-            if character == " " { spaces += 1; width += 1; continue }
-            if spaces >= 4 && !current.isEmpty { cells.append((current, currentIndent)); current = "" } else if spaces > 0 && !current.isEmpty { current += String(repeating: " ", count: spaces) }
+            if character == "\t" {
+                spaces = 4
+                width += 8
+                continue
+            }
+            if character == " " {
+                spaces += 1
+                width += 1
+                continue
+            }
+            if spaces >= 4 && !current.isEmpty {
+                cells.append((current, currentIndent))
+                current = ""
+            } else if spaces > 0 && !current.isEmpty {
+                current += String(repeating: " ", count: spaces)
+            }
             if current.isEmpty { currentIndent = width }
             spaces = 0
             width += 1
@@ -64,7 +80,13 @@ struct SourceLine: Sendable, Equatable {
     static func indentWidth(of line: String) -> Int {
         var width = 0
         for character in line {
-            if character == "\t" { width += 8 } else if character == " " || character == "\u{A0}" { width += 1 } else { break }
+            if character == "\t" {
+                width += 8
+            } else if character == " " || character == "\u{A0}" {
+                width += 1
+            } else {
+                break
+            }
         }
         return width
     }
@@ -89,7 +111,8 @@ struct SourceLine: Sendable, Equatable {
             } else if (line.contains(" | ") || line.hasSuffix(" |")) && !trimmed.hasPrefix("|") {
                 // A table's row copied as text, its cells between bars: "Số: 232/QĐ-UBND | Ninh
                 // Bình, ngày 12 tháng 4 năm 2019 |". A Markdown table's row opens with a bar.
-                lines.append(contentsOf: line.split(separator: "|").map { SourceLine(number: offset + 1, text: String($0)) })
+                lines.append(
+                    contentsOf: line.split(separator: "|").map { SourceLine(number: offset + 1, text: String($0)) })
             } else if splitCells || line.contains("\t") || line.contains("        ") {
                 lines.append(contentsOf: SourceLine.cells(of: line, number: offset + 1))
             } else {
@@ -105,10 +128,14 @@ struct SourceLine: Sendable, Equatable {
     /// ("--- | ---"), and the rows after it while they have a bar.
     static func markdownTableRows(_ lines: [String]) -> Set<Int> {
         var rows = Set<Int>()
-        for (index, line) in lines.enumerated() where index > 0 && isDelimiterRow(line) && lines[index - 1].contains("|") {
+        for (index, line) in lines.enumerated()
+        where index > 0 && isDelimiterRow(line) && lines[index - 1].contains("|") {
             rows.formUnion([index - 1, index])
             var next = index + 1
-            while next < lines.count, lines[next].contains("|") { rows.insert(next); next += 1 }
+            while next < lines.count, lines[next].contains("|") {
+                rows.insert(next)
+                next += 1
+            }
         }
         return rows
     }
@@ -117,9 +144,10 @@ struct SourceLine: Sendable, Equatable {
         let cells = line.trimmingCharacters(in: .whitespaces).split(separator: "|", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }
-        return cells.count >= 2 && cells.allSatisfy { cell in
-            let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
-            return dashes.count >= 3 && dashes.allSatisfy { $0 == "-" }
-        }
+        return cells.count >= 2
+            && cells.allSatisfy { cell in
+                let dashes = cell.drop { $0 == ":" }.reversed().drop { $0 == ":" }
+                return dashes.count >= 3 && dashes.allSatisfy { $0 == "-" }
+            }
     }
 }

@@ -37,10 +37,15 @@ struct LayoutRecognizer {
         for position in 0..<headerLimit {
             let line = lines[position]
             if line.isBlank || consumed.contains(position) { continue }
-            if isMotto(line) || isRule(line) { consumed.insert(position); continue }
+            if isMotto(line) || isRule(line) {
+                consumed.insert(position)
+                continue
+            }
             // "Số:" and its blank number in cells of their own ("Số:    /BGDĐT- GDMN").
-            if document.number == nil, ["so:", "so :"].contains(line.folded), position + 1 < headerLimit, lines[position + 1].number == line.number,
-               let number = Self.number(in: line.plain + " " + lines[position + 1].plain) {
+            if document.number == nil, ["so:", "so :"].contains(line.folded), position + 1 < headerLimit,
+                lines[position + 1].number == line.number,
+                let number = Self.number(in: line.plain + " " + lines[position + 1].plain)
+            {
                 document.number = number.value
                 consumed.formUnion([position, position + 1])
                 continue
@@ -53,7 +58,9 @@ struct LayoutRecognizer {
                 }
                 continue
             }
-            if document.issued == nil && document.place == nil, let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
+            if document.issued == nil && document.place == nil, let placeDate = Self.placeAndDate(in: line.plain),
+                placeDate.isWholeLine
+            {
                 (document.place, document.issued) = (placeDate.place, placeDate.date)
                 consumed.insert(position)
                 continue
@@ -74,11 +81,16 @@ struct LayoutRecognizer {
                 if let rest = type.rest {
                     document.title = rest
                     if rest.split(separator: " ").count <= 3, position + 1 < lines.count, !lines[position + 1].isBlank,
-                       !lines[position + 1].isUppercase { typeQualifier = rest }
+                        !lines[position + 1].isUppercase
+                    {
+                        typeQualifier = rest
+                    }
                 }
                 break
             }
-            if (line.isUppercase && line.plain.count <= 120) || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: document)) {
+            if (line.isUppercase && line.plain.count <= 120)
+                || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: document))
+            {
                 document.letterhead.append(line.plain)
                 consumed.insert(position)
                 continue
@@ -87,7 +99,8 @@ struct LayoutRecognizer {
                 // A công văn: no type line, its subject under the number.
                 if document.kind == nil { kindFromSubjectLabel = true }
                 document.kind = document.kind ?? "cong-van"
-                document.title = VietnameseText.capitalizingFirst(Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
+                document.title = VietnameseText.capitalizingFirst(
+                    Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
                 consumed.insert(position)
                 typeIndex = position
                 break
@@ -110,22 +123,34 @@ struct LayoutRecognizer {
                     // period a subject is for is still the subject.
                     let next = lines[index...].firstIndex { !$0.isBlank }
                     if !titleParts.isEmpty, let next, titleParts.count < 4, !dateAmongSubject,
-                       Self.timeSpan(lines[next]) != nil || (subjectIsVv && continuesSubject(lines[next], after: titleParts)) {
+                        Self.timeSpan(lines[next]) != nil
+                            || (subjectIsVv && continuesSubject(lines[next], after: titleParts))
+                    {
                         index = next
                         continue
                     }
-                    if titleParts.isEmpty { index += 1; continue }
+                    if titleParts.isEmpty {
+                        index += 1
+                        continue
+                    }
                     break
                 }
                 // The first line under the type name is the subject even when it opens like a
                 // sentence ("Thực hiện công tác dân vận năm 2023"); later ones must not.
                 // "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NINH BÌNH" under a decision's subject: who decides,
                 // the body's first line.
-                let firstUnder = titleParts.isEmpty || (typeQualifier != nil && index == typeIndex + 1 && line.plain.count <= 160
-                                                        && !";:".contains(line.plain.last ?? " "))
-                let opensBody = (firstUnder ? isFirstBodyLine(line) : isBodyStart(line)) || (!titleParts.isEmpty && isAuthority(line))
-                if titleParts.count >= 4 || opensBody || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true) {
-                    if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil {
+                let firstUnder =
+                    titleParts.isEmpty
+                    || (typeQualifier != nil && index == typeIndex + 1 && line.plain.count <= 160
+                        && !";:".contains(line.plain.last ?? " "))
+                let opensBody =
+                    (firstUnder ? isFirstBodyLine(line) : isBodyStart(line))
+                    || (!titleParts.isEmpty && isAuthority(line))
+                if titleParts.count >= 4 || opensBody
+                    || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true)
+                {
+                    if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil
+                    {
                         (document.place, document.issued) = (placeDate.place, placeDate.date)
                         consumed.insert(index)
                         dateAmongSubject = true
@@ -134,13 +159,18 @@ struct LayoutRecognizer {
                     }
                     break
                 }
-                if isMotto(line) || isRule(line) { consumed.insert(index); index += 1; continue }
+                if isMotto(line) || isRule(line) {
+                    consumed.insert(index)
+                    index += 1
+                    continue
+                }
                 if let span = Self.timeSpan(line) {
                     // In the case of the subject it ends: "GIÁO DỤC NHÀ TRƯỜNG" + "Năm học: 2024 - 2025";
                     // "... nhiệm vụ" + "Năm học 2007- 2008" gives "... nhiệm vụ năm học 2007- 2008".
                     // Alone under the type name ("NĂM HỌC: 2023-2024"), it is the whole subject.
                     let shouted = titleParts.last.map(TitleCasing.isShouted) ?? false
-                    titleParts.append(shouted ? span.uppercased() : titleParts.isEmpty ? span : VietnameseText.lowercasingFirst(span))
+                    titleParts.append(
+                        shouted ? span.uppercased() : titleParts.isEmpty ? span : VietnameseText.lowercasingFirst(span))
                     consumed.insert(index)
                     index += 1
                     continue
@@ -149,15 +179,24 @@ struct LayoutRecognizer {
                 consumed.insert(index)
                 index += 1
             }
-            if !titleParts.isEmpty { document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " ")) }
+            if !titleParts.isEmpty {
+                document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " "))
+            }
             // A công văn prints its subject (V/v) in the left column and the place and date in the
             // right one; flattened, the date follows the subject.
             // The motto may come between them.
             var next = index
             while document.issued == nil, next < lines.count, next - index < 12 {
                 let line = lines[next]
-                if line.isBlank { next += 1; continue }
-                if isMotto(line) || isRule(line) { consumed.insert(next); next += 1; continue }
+                if line.isBlank {
+                    next += 1
+                    continue
+                }
+                if isMotto(line) || isRule(line) {
+                    consumed.insert(next)
+                    next += 1
+                    continue
+                }
                 if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
                     (document.place, document.issued) = (placeDate.place, placeDate.date)
                     consumed.insert(next)
@@ -167,12 +206,17 @@ struct LayoutRecognizer {
             }
         } else {
             index = (consumed.max() ?? -1) + 1
-            document.warnings.append(ImportWarning(line: nil, message: .init(
-                vi: "không thấy dòng tên loại văn bản (KẾ HOẠCH, BÁO CÁO ...); hãy kiểm tra `kind` và `title`.",
-                en: "no type-name line (KẾ HOẠCH, BÁO CÁO ...) was found; check `kind` and `title`.")))
+            document.warnings.append(
+                ImportWarning(
+                    line: nil,
+                    message: .init(
+                        vi: "không thấy dòng tên loại văn bản (KẾ HOẠCH, BÁO CÁO ...); hãy kiểm tra `kind` và `title`.",
+                        en: "no type-name line (KẾ HOẠCH, BÁO CÁO ...) was found; check `kind` and `title`.")))
         }
         // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
-        if document.number == nil { document.number = Self.numberFromAppendixReference(lines.map(\.plain), kind: document.kind) }
+        if document.number == nil {
+            document.number = Self.numberFromAppendixReference(lines.map(\.plain), kind: document.kind)
+        }
         if document.kind == nil, let number = document.number {
             document.kind = Self.codes(of: number).lazy.compactMap { Self.kind(ofCode: $0) }.first
         }
@@ -184,7 +228,8 @@ struct LayoutRecognizer {
             if codes.count > 1, let kind = Self.kind(ofCode: codes[1]) {
                 document.kind = kind
                 if let title = document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
-                   VietnameseText.fold(title).hasPrefix(name + " ") {
+                    VietnameseText.fold(title).hasPrefix(name + " ")
+                {
                     document.title = VietnameseText.capitalizingFirst(String(title.dropFirst(name.count + 1)))
                 }
             }
@@ -199,8 +244,9 @@ struct LayoutRecognizer {
         // 9 năm 2023", then "HIỆU TRƯỞNG"); a sentence ending with a date ("Cuộc họp kết thúc
         // lúc 16 giờ ngày ...") is not one.
         if document.issued == nil, footer.start < lines.count, let last = bodyLines.lastIndex(where: { !$0.isBlank }),
-           let placeDate = Self.placeAndDate(in: bodyLines[last].plain), placeDate.date != nil,
-           placeDate.place.map({ $0.split(separator: " ").count <= 5 && !$0.contains(where: \.isNumber) }) ?? true {
+            let placeDate = Self.placeAndDate(in: bodyLines[last].plain), placeDate.date != nil,
+            placeDate.place.map({ $0.split(separator: " ").count <= 5 && !$0.contains(where: \.isNumber) }) ?? true
+        {
             (document.place, document.issued) = (document.place ?? placeDate.place, placeDate.date)
             bodyLines.remove(at: last)
         }
@@ -209,7 +255,8 @@ struct LayoutRecognizer {
         for position in 0..<min(bodyStart, lines.count) where !consumed.contains(position) && !lines[position].isBlank {
             unplaced.append(lines[position])
         }
-        var body = MarkdownBodyWriter().write(unplaced.isEmpty ? bodyLines : unplaced + [SourceLine(number: 0, text: "")] + bodyLines)
+        var body = MarkdownBodyWriter().write(
+            unplaced.isEmpty ? bodyLines : unplaced + [SourceLine(number: 0, text: "")] + bodyLines)
         if let name = footer.otherSignature.last {
             let titles = footer.otherSignature.dropLast().map { "**\($0)**" }.joined(separator: " ")
             body += "\n" + (titles.isEmpty ? name : titles + " " + name) + "\n"
@@ -221,12 +268,17 @@ struct LayoutRecognizer {
         // A form's label and the text it belongs to ("Biểu mẫu 09", "(Kèm theo Thông tư số
         // 36/2017/TT-BGDĐT ...)") open the body as printed: nothing to check.
         for line in unplaced where !Self.isFormLabel(line) {
-            document.warnings.append(ImportWarning(line: line.number, message: .init(
-                vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",
-                en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
+            document.warnings.append(
+                ImportWarning(
+                    line: line.number,
+                    message: .init(
+                        vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",
+                        en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
         }
         document.body = body
-        let casing = TitleCasing(evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 }, names: places)
+        let casing = TitleCasing(
+            evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 },
+            names: places)
         if let title = document.title, TitleCasing.isShouted(title) {
             document.title = casing.sentenceCased(title)
         } else if let qualifier = typeQualifier, let title = document.title, title.hasPrefix(qualifier + " ") {
@@ -253,7 +305,9 @@ struct LayoutRecognizer {
         var otherSignature: [String] = []
     }
 
-    private func recogniseFooter(_ lines: [SourceLine], from bodyStart: Int, into document: inout ImportedDocument) -> Footer {
+    private func recogniseFooter(_ lines: [SourceLine], from bodyStart: Int, into document: inout ImportedDocument)
+        -> Footer
+    {
         // The "Nơi nhận" label, else the signature block found from the end.
         var start = lines.indices.dropFirst(bodyStart).first { Self.isRecipientsLabel(lines[$0]) }
         if start == nil {
@@ -264,8 +318,13 @@ struct LayoutRecognizer {
         var back = footerStart - 1
         while back > bodyStart {
             let line = lines[back]
-            if line.isBlank { back -= 1; continue }
-            guard line.isUppercase, line.plain.count <= 60, Self.romanHeading(line.plain) == nil, !line.plain.hasSuffix(":") else { break }
+            if line.isBlank {
+                back -= 1
+                continue
+            }
+            guard line.isUppercase, line.plain.count <= 60, Self.romanHeading(line.plain) == nil,
+                !line.plain.hasSuffix(":")
+            else { break }
             footerStart = back
             back -= 1
         }
@@ -308,14 +367,18 @@ struct LayoutRecognizer {
                     document.signer = lines[position].plain
                     // A row of two cells: the first is the left one's. A cell alone: by how far in it starts.
                     let rows = Dictionary(grouping: titleLines, by: \.number)
-                    let left = titleLines.filter { rows[$0.number]!.count > 1 ? rows[$0.number]!.first == $0 : $0.indent < 8 }
+                    let left = titleLines.filter {
+                        rows[$0.number]!.count > 1 ? rows[$0.number]!.first == $0 : $0.indent < 8
+                    }
                     titleLines.removeAll { left.contains($0) }
                     footer.otherSignature = left.map(\.plain) + [line.plain]
                     position += 1
                 }
                 continue
             }
-            if let last = document.recipients.last, titleLines.isEmpty, let first = line.plain.first, first.isLowercase || last.hasSuffix(",") {
+            if let last = document.recipients.last, titleLines.isEmpty, let first = line.plain.first,
+                first.isLowercase || last.hasSuffix(",")
+            {
                 // A recipient wrapped onto the next line.
                 document.recipients[document.recipients.count - 1] = last + " " + line.plain
                 continue
@@ -351,7 +414,9 @@ struct LayoutRecognizer {
         return words.contains("ky") && words.allSatisfy(signingMarkWords.contains)
     }
 
-    private static let signingMarkWords: Set<Substring> = ["da", "ky", "ten", "va", "ghi", "ro", "ho", "dong", "dau", "sao", "y", "ban", "chinh"]
+    private static let signingMarkWords: Set<Substring> = [
+        "da", "ky", "ten", "va", "ghi", "ro", "ho", "dong", "dau", "sao", "y", "ban", "chinh"
+    ]
 
     private func isMotto(_ line: SourceLine) -> Bool {
         // Letters only: "Độc lập- Tự do- Hạnh Phúc", "Độc lập – Tự do – Hạnh phúc" alike.
@@ -386,8 +451,9 @@ struct LayoutRecognizer {
             // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
             if line.isUppercase { return (type.kind, name, rest) }
             guard afterHeader, line.plain.count <= 200, !".;:".contains(line.plain.last ?? "."),
-                  let next = words.dropFirst(typeWordCount).first,
-                  !Self.sentenceWordsAfterType.contains(next.lowercased()), next.first?.isNumber != true else { return nil }
+                let next = words.dropFirst(typeWordCount).first,
+                !Self.sentenceWordsAfterType.contains(next.lowercased()), next.first?.isNumber != true
+            else { return nil }
             return (type.kind, name, VietnameseText.capitalizingFirst(rest))
         }
         return nil
@@ -397,21 +463,26 @@ struct LayoutRecognizer {
     /// number and the date: the letterhead of a Word file that capitalises it with a font style.
     private func isLetterheadInSentenceCase(_ line: SourceLine, headerSoFar document: ImportedDocument) -> Bool {
         guard document.number == nil, document.issued == nil, document.letterhead.count < 3, line.plain.count <= 80,
-              line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
-              let first = line.plain.split(separator: " ").first?.lowercased() else { return false }
+            line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
+            let first = line.plain.split(separator: " ").first?.lowercased()
+        else { return false }
         return ProperNames.bodyHeadsInAnyCase.contains(first) || ["chi", "đảng"].contains(first)
     }
 
     /// Words after a type's name that make a line a sentence about it, not its subject: "Kế
     /// hoạch này được ...", "Báo cáo số 12 ...".
-    static let sentenceWordsAfterType: Set<String> = ["số", "này", "được", "đã", "đang", "sẽ", "của", "là", "và", "có", "gồm", "trên", "theo", "đó", "nêu", "kèm"]
+    static let sentenceWordsAfterType: Set<String> = [
+        "số", "này", "được", "đã", "đang", "sẽ", "của", "là", "và", "có", "gồm", "trên", "theo", "đó", "nêu", "kèm"
+    ]
 
     /// "K Ế  H O Ạ C H": single letters with a space between, two between words. The word as it
     /// reads, "KẾ HOẠCH"; nil for any other line.
     static func letterSpaced(_ text: String) -> String? {
         let letters = text.split(separator: " ")
         guard letters.count >= 4, letters.allSatisfy({ $0.count == 1 && $0.first!.isLetter }) else { return nil }
-        let words = text.components(separatedBy: "  ").map { $0.replacingOccurrences(of: " ", with: "") }.filter { !$0.isEmpty }
+        let words = text.components(separatedBy: "  ").map { $0.replacingOccurrences(of: " ", with: "") }.filter {
+            !$0.isEmpty
+        }
         return words.joined(separator: " ")
     }
 
@@ -426,7 +497,9 @@ struct LayoutRecognizer {
     /// a công văn's subject wrapped in its narrow column. What may follow a subject instead (the
     /// motto, the date, "Kính gửi", the body) is not its continuation.
     private func continuesSubject(_ line: SourceLine, after parts: [String]) -> Bool {
-        guard let last = parts.last?.last, !".:;".contains(last), line.plain.count <= 100, !line.isUppercase else { return false }
+        guard let last = parts.last?.last, !".:;".contains(last), line.plain.count <= 100, !line.isUppercase else {
+            return false
+        }
         return !isMotto(line) && !isRule(line) && !isBodyStart(line) && Self.placeAndDate(in: line.plain) == nil
             && Self.number(in: line.plain) == nil && !Self.isRecipientsLabel(line)
     }
@@ -436,9 +509,14 @@ struct LayoutRecognizer {
     /// label's colon.
     static func timeSpan(_ line: SourceLine) -> String? {
         let folded = line.folded
-        guard line.plain.count <= 40, line.plain.contains(where: \.isNumber) || folded.hasPrefix("hoc ky") else { return nil }
+        guard line.plain.count <= 40, line.plain.contains(where: \.isNumber) || folded.hasPrefix("hoc ky") else {
+            return nil
+        }
         for label in ["nam hoc", "giai doan", "hoc ky", "thoi diem", "nam"] where folded.hasPrefix(label) {
-            guard let labelEnd = line.plain.index(line.plain.startIndex, offsetBy: label.count, limitedBy: line.plain.endIndex) else { return nil }
+            guard
+                let labelEnd = line.plain.index(
+                    line.plain.startIndex, offsetBy: label.count, limitedBy: line.plain.endIndex)
+            else { return nil }
             let rest = line.plain[labelEnd...].drop { $0 == ":" || $0 == " " }
             if label == "nam", !(rest.first?.isNumber ?? false) { return nil }
             return VietnameseText.collapseWhitespace(line.plain[..<labelEnd] + " " + rest)
@@ -451,14 +529,17 @@ struct LayoutRecognizer {
     private func isAuthority(_ line: SourceLine) -> Bool {
         // In sentence case too, as a Word file with a capitalising font style gives it.
         guard line.isUppercase || (line.plain.first?.isUppercase == true && !".;:,".contains(line.plain.last ?? ".")),
-              line.plain.count <= 120 else { return false }
+            line.plain.count <= 120
+        else { return false }
         let folded = line.folded
         return Self.authorityTitles.contains { folded.hasPrefix($0) }
     }
 
-    static let authorityTitles = ["chu tich ", "hieu truong ", "giam doc ", "truong phong ", "bo truong ", "thu truong ",
-                                  "pho chu tich ", "pho hieu truong ", "pho giam doc ", "pho truong phong ", "ban chap hanh ",
-                                  "ban thuong vu ", "uy ban nhan dan ", "ban giam hieu "]
+    static let authorityTitles = [
+        "chu tich ", "hieu truong ", "giam doc ", "truong phong ", "bo truong ", "thu truong ",
+        "pho chu tich ", "pho hieu truong ", "pho giam doc ", "pho truong phong ", "ban chap hanh ",
+        "ban thuong vu ", "uy ban nhan dan ", "ban giam hieu "
+    ]
 
     /// What can never be a subject: a basis, an address line, a list, a section.
     private func isFirstBodyLine(_ line: SourceLine) -> Bool {
@@ -480,14 +561,18 @@ struct LayoutRecognizer {
         }
         // "TM. Ban Thường vụ", "TM. Hội đồng trường": on behalf of a body, whose names vary.
         if prefixed, !folded.isEmpty, line.plain.count <= 60, !line.plain.contains(where: \.isNumber),
-           !".;:".contains(line.plain.last ?? ".") { return true }
+            !".;:".contains(line.plain.last ?? ".")
+        {
+            return true
+        }
         return signingTitles.contains(String(folded))
     }
 
     static let signingTitles: Set<String> = [
         "hieu truong", "pho hieu truong", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "chu tich",
         "pho chu tich", "to truong", "to pho", "bi thu", "pho bi thu", "thu ky", "chu toa", "chu tri", "ke toan",
-        "thu truong don vi", "nguoi lap", "nguoi lap bieu", "nguoi lap ke hoach", "nguoi viet", "tong phu trach", "ban giam hieu",
+        "thu truong don vi", "nguoi lap", "nguoi lap bieu", "nguoi lap ke hoach", "nguoi viet", "tong phu trach",
+        "ban giam hieu"
     ]
 
     /// "Cao Văn Sửu", "Trần Thị Thu Hà", "ThS. Nguyễn Văn An": two to six capitalised words, no
@@ -495,10 +580,14 @@ struct LayoutRecognizer {
     private func isNameLike(_ line: SourceLine) -> Bool {
         var words = line.plain.split(separator: " ")
         // "ThS.", "TS.", "PGS.TS.", "CN.": an academic title before the name.
-        if let first = words.first, first.hasSuffix("."), first.count <= 8, first.filter(\.isLetter).count <= 5, words.count > 2 {
+        if let first = words.first, first.hasSuffix("."), first.count <= 8, first.filter(\.isLetter).count <= 5,
+            words.count > 2
+        {
             words.removeFirst()
         }
-        guard (2...6).contains(words.count), line.plain.count <= 50, !line.plain.contains(where: \.isNumber) else { return false }
+        guard (2...6).contains(words.count), line.plain.count <= 50, !line.plain.contains(where: \.isNumber) else {
+            return false
+        }
         return words.allSatisfy { word in
             guard let first = word.first, first.isUppercase else { return false }
             return word.dropFirst().allSatisfy { $0.isLetter && ($0.isLowercase || word.count <= 3) }
@@ -516,7 +605,11 @@ struct LayoutRecognizer {
     /// reader of number lines (`DocumentNumber.line`).
     static func number(in text: String) -> (value: String, rest: String?)? { DocumentNumber.line(text) }
 
-    struct PlaceDate { var place: String?; var date: IssuedDate?; var isWholeLine: Bool }
+    struct PlaceDate {
+        var place: String?
+        var date: IssuedDate?
+        var isWholeLine: Bool
+    }
 
     /// "Tân Hồng, ngày 31 tháng 05 năm 2024": the one reader of dates (`VietnameseDate`).
     static func placeAndDate(in text: String) -> PlaceDate? {
@@ -534,7 +627,9 @@ struct LayoutRecognizer {
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
             guard let match = regex.firstMatch(in: line, range: range), let type = Range(match.range(at: 1), in: line),
-                  let symbol = Range(match.range(at: 2), in: line), ownTypes.contains(VietnameseText.fold(String(line[type]))) else { continue }
+                let symbol = Range(match.range(at: 2), in: line),
+                ownTypes.contains(VietnameseText.fold(String(line[type])))
+            else { continue }
             let value = DocumentNumber.tidy(String(line[symbol]).trimmingCharacters(in: .whitespaces))
             if value.count >= 3, value.contains(where: \.isLetter) { return value }
         }
@@ -575,7 +670,8 @@ struct LayoutRecognizer {
 
     /// "XMC", "BCĐPCGD": capitals, digits and "&" only, one short word.
     static func isCode(_ text: String) -> Bool {
-        text.count <= 12 && text.contains(where: \.isLetter) && text.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "&" }
+        text.count <= 12 && text.contains(where: \.isLetter)
+            && text.allSatisfy { ($0.isLetter && $0.isUppercase) || $0.isNumber || $0 == "&" }
     }
 
     static func romanHeading(_ text: String) -> String? {

@@ -47,7 +47,10 @@ struct PageFurniture {
         var removed: [Removal] = []
         if !pageNumbers.isEmpty {
             let sorted = pageNumbers.sorted()
-            removed.append(Removal(kind: .pageNumber, text: sorted.map { lines[$0].plain }.joined(separator: ", "), lines: sorted.map { lines[$0].number }))
+            removed.append(
+                Removal(
+                    kind: .pageNumber, text: sorted.map { lines[$0].plain }.joined(separator: ", "),
+                    lines: sorted.map { lines[$0].number }))
         }
         var byText: [String: [Int]] = [:]
         for index in running.sorted() { byText[lines[index].plain, default: []].append(lines[index].number) }
@@ -71,8 +74,10 @@ struct PageFurniture {
         }
         let lastOrder = textual.count - 1
         // Next to a form feed: the last line of a page or the first of the next.
-        for candidate in bare where pageStarts.contains(candidate.order) || pageStarts.contains(candidate.order + 1)
-            || (!pageStarts.isEmpty && candidate.order == lastOrder) {
+        for candidate in bare
+        where pageStarts.contains(candidate.order) || pageStarts.contains(candidate.order + 1)
+            || (!pageStarts.isEmpty && candidate.order == lastOrder)
+        {
             found.insert(candidate.index)
         }
         // A run (2, 3, 4 ...): each the number after the last, at least a short page further on,
@@ -84,7 +89,8 @@ struct PageFurniture {
         }
         for position in bare.indices {
             if let last = run.last, bare[position].value == bare[last].value + 1, position == last + 1,
-               bare[position].order - bare[last].order >= minimumPage {
+                bare[position].order - bare[last].order >= minimumPage
+            {
                 run.append(position)
             } else {
                 close()
@@ -103,7 +109,8 @@ struct PageFurniture {
         let digits = folded.split(whereSeparator: { !$0.isNumber })
         guard let first = digits.first, first.count <= 3, let value = Int(first) else { return nil }
         let shape = folded.map { $0.isNumber ? "9" : String($0) }.joined()
-            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "999", with: "9").replacingOccurrences(of: "99", with: "9")
+            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "999", with: "9").replacingOccurrences(
+                of: "99", with: "9")
         switch shape {
         case "-9-", "–9–", "—9—", "trang9", "trang9/9", "page9", "page9/9": return (value, true)
         case "9", "9/9": return (value, false)
@@ -128,13 +135,19 @@ struct PageFurniture {
 
     /// Where a line stands from a page's edge: after it (a header) or before it (a footer), and
     /// how many non-blank lines away, page numbers not counted.
-    private struct Place: Hashable { var afterEdge: Bool; var distance: Int }
+    private struct Place: Hashable {
+        var afterEdge: Bool
+        var distance: Int
+    }
 
-    private static func runningLines(_ lines: [SourceLine], textual: [Int], pageNumbers: Set<Int>, edges: [Int]) -> Set<Int> {
+    private static func runningLines(_ lines: [SourceLine], textual: [Int], pageNumbers: Set<Int>, edges: [Int]) -> Set<
+        Int
+    > {
         guard !edges.isEmpty else { return [] }
         // The places of each non-blank line within the band of an edge, by its text.
         var occurrences: [String: [(order: Int, places: Set<Place>)]] = [:]
-        for (order, index) in textual.enumerated() where !pageNumbers.contains(index) && lines[index].plain.count <= 120 {
+        for (order, index) in textual.enumerated() where !pageNumbers.contains(index) && lines[index].plain.count <= 120
+        {
             let places = Self.places(of: order, textual: textual, pageNumbers: pageNumbers, edges: edges)
             if !places.isEmpty { occurrences[lines[index].plain, default: []].append((order, places)) }
         }
@@ -143,12 +156,21 @@ struct PageFurniture {
             // The same place on each page: the place most of the occurrences share.
             var tally: [Place: Int] = [:]
             for occurrence in found { for place in occurrence.places { tally[place, default: 0] += 1 } }
-            guard let common = tally.max(by: { ($0.value, $1.key.distance, $1.key.afterEdge ? 0 : 1) < ($1.value, $0.key.distance, $0.key.afterEdge ? 0 : 1) }),
-                  common.value >= 2 else { continue }
+            guard
+                let common = tally.max(by: {
+                    ($0.value, $1.key.distance, $1.key.afterEdge ? 0 : 1) < (
+                        $1.value, $0.key.distance, $0.key.afterEdge ? 0 : 1
+                    )
+                }),
+                common.value >= 2
+            else { continue }
             for occurrence in found where occurrence.places.contains(common.key) { candidates.insert(occurrence.order) }
         }
         let furniture = Set(candidates.map { textual[$0] }).union(pageNumbers)
-        return Set(candidates.filter { !continuesSentence(at: $0, lines: lines, textual: textual, furniture: furniture) }.map { textual[$0] })
+        return Set(
+            candidates.filter { !continuesSentence(at: $0, lines: lines, textual: textual, furniture: furniture) }.map {
+                textual[$0]
+            })
     }
 
     private static func places(of order: Int, textual: [Int], pageNumbers: Set<Int>, edges: [Int]) -> Set<Place> {
@@ -159,7 +181,10 @@ struct PageFurniture {
         func distance(_ range: Range<Int>) -> Int { range.filter { !pageNumbers.contains(textual[$0]) }.count }
         if let before {
             let start = pageNumbers.contains(textual[before]) ? before + 1 : before
-            if start <= order { let away = distance(start..<order); if away < band { places.insert(Place(afterEdge: true, distance: away)) } }
+            if start <= order {
+                let away = distance(start..<order)
+                if away < band { places.insert(Place(afterEdge: true, distance: away)) }
+            }
         }
         if let after {
             let away = distance((order + 1)..<after)
@@ -171,7 +196,9 @@ struct PageFurniture {
     /// A line opening in lowercase after a line that ends no sentence goes on with it: it is text
     /// ("... Họp Hội đồng sư phạm" / "và các phiên họp định kỳ ..."), however often it repeats.
     /// The line before is the text's, not another header's or a page number.
-    private static func continuesSentence(at order: Int, lines: [SourceLine], textual: [Int], furniture: Set<Int>) -> Bool {
+    private static func continuesSentence(at order: Int, lines: [SourceLine], textual: [Int], furniture: Set<Int>)
+        -> Bool
+    {
         guard let first = lines[textual[order]].plain.first, first.isLowercase else { return false }
         guard let previous = textual[..<order].last(where: { !furniture.contains($0) }) else { return false }
         guard let last = lines[previous].plain.last else { return false }
@@ -188,13 +215,22 @@ extension ImportedDocument {
             let at = removal.lines.map(String.init).joined(separator: ", ")
             switch removal.kind {
             case .pageNumber:
-                warnings.append(ImportWarning(line: removal.lines.first, message: .init(
-                    vi: "đã bỏ \(removal.lines.count) số trang (\(removal.text); dòng \(at)).",
-                    en: "left out \(removal.lines.count) page numbers (\(removal.text); lines \(at)).")))
+                warnings.append(
+                    ImportWarning(
+                        line: removal.lines.first,
+                        message: .init(
+                            vi: "đã bỏ \(removal.lines.count) số trang (\(removal.text); dòng \(at)).",
+                            en: "left out \(removal.lines.count) page numbers (\(removal.text); lines \(at)).")))
             case .runningLine:
-                warnings.append(ImportWarning(line: removal.lines.first, message: .init(
-                    vi: "đã bỏ dòng “\(removal.text)” lặp lại \(removal.lines.count) lần ở đầu hoặc cuối trang (dòng \(at)), coi là tiêu đề trang in; nếu đó là nội dung, hãy thêm lại vào tệp đã tạo.",
-                    en: "left out “\(removal.text)”, repeated \(removal.lines.count) times at the top or foot of a page (lines \(at)), as a running header or footer; if it is text, add it back to the written file.")))
+                warnings.append(
+                    ImportWarning(
+                        line: removal.lines.first,
+                        message: .init(
+                            vi:
+                                "đã bỏ dòng “\(removal.text)” lặp lại \(removal.lines.count) lần ở đầu hoặc cuối trang (dòng \(at)), coi là tiêu đề trang in; nếu đó là nội dung, hãy thêm lại vào tệp đã tạo.",
+                            en:
+                                "left out “\(removal.text)”, repeated \(removal.lines.count) times at the top or foot of a page (lines \(at)), as a running header or footer; if it is text, add it back to the written file."
+                        )))
             }
         }
     }

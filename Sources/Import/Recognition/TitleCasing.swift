@@ -37,7 +37,9 @@ struct TitleCasing {
             // The first word of a sentence or a list item is capitalized whatever it is.
             if run.shape == .capitalized && !run.followsWord && !fromFirstWord { continue }
             let previous = position > 0 && run.afterSpaceOnly ? runs[position - 1].text : nil
-            let next = position + 1 < runs.count && runs[position + 1].afterSpaceOnly ? runs[position + 1].text.lowercased() : nil
+            let next =
+                position + 1 < runs.count && runs[position + 1].afterSpaceOnly
+                ? runs[position + 1].text.lowercased() : nil
             Self.count(run.shape, in: &words[key, default: Shapes()])
             if let previous { Self.count(run.shape, in: &afterWord[previous + " " + key, default: Shapes()]) }
             if let next { Self.count(run.shape, in: &beforeWord[key + " " + next, default: Shapes()]) }
@@ -62,16 +64,24 @@ struct TitleCasing {
 
     func sentenceCased(_ title: String) -> String {
         let runs = Self.letterRuns(title)
-        func isShouted(_ run: LetterRun) -> Bool { run.shape == .upper || (run.text.count == 1 && run.shape == .capitalized) }
+        func isShouted(_ run: LetterRun) -> Bool {
+            run.shape == .upper || (run.text.count == 1 && run.shape == .capitalized)
+        }
         var words: [String] = []
         var previousWritten: String?
         for (position, run) in runs.enumerated() {
             let previous = run.afterSpaceOnly ? previousWritten : nil
-            let next = position + 1 < runs.count && runs[position + 1].afterSpaceOnly ? runs[position + 1].text.lowercased() : nil
+            let next =
+                position + 1 < runs.count && runs[position + 1].afterSpaceOnly
+                ? runs[position + 1].text.lowercased() : nil
             // A quotation opens with a capital, as the subject does: “Năm dân vận khéo”.
-            let opensQuotation = run.range.lowerBound > title.startIndex && "“\"«".contains(title[title.index(before: run.range.lowerBound)])
+            let opensQuotation =
+                run.range.lowerBound > title.startIndex
+                && "“\"«".contains(title[title.index(before: run.range.lowerBound)])
             // Words not in capitals are as their line wrote them.
-            let word = run.touchesDigit || !isShouted(run) ? run.text
+            let word =
+                run.touchesDigit || !isShouted(run)
+                ? run.text
                 : written(run.text, previous: previous, next: next, first: position == 0 || opensQuotation)
             words.append(word)
             previousWritten = word
@@ -79,7 +89,9 @@ struct TitleCasing {
         // Names the state format spells one way, which the text may never print in running
         // text: "ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH", "NGÀY NHÀ GIÁO VIỆT NAM".
         for (range, name) in ProperNames.matches(in: runs.map { $0.text.lowercased() }, names: ProperNames.all)
-        where runs[range].allSatisfy({ isShouted($0) && !$0.touchesDigit }) && runs[range].dropFirst().allSatisfy(\.afterSpaceOnly) {
+        where runs[range].allSatisfy({ isShouted($0) && !$0.touchesDigit })
+            && runs[range].dropFirst().allSatisfy(\.afterSpaceOnly)
+        {
             words.replaceSubrange(range, with: name.words)
         }
         if let first = words.first { words[0] = VietnameseText.capitalizingFirst(first) }
@@ -106,7 +118,9 @@ struct TitleCasing {
         if lower.count == 1, lower != "y", lower.unicodeScalars.allSatisfy(\.isASCII) { return word }
         let capitalized = VietnameseText.capitalizingFirst(lower)
         if first { return capitalized }
-        let evidence = [previous.flatMap { afterWord[$0 + " " + lower] }, next.flatMap { beforeWord[lower + " " + $0] }, shapes]
+        let evidence = [
+            previous.flatMap { afterWord[$0 + " " + lower] }, next.flatMap { beforeWord[lower + " " + $0] }, shapes
+        ]
         if let decisive = evidence.compactMap({ $0 }).first(where: { $0.capitalized + $0.lower > 0 }) {
             return decisive.capitalized > decisive.lower ? capitalized : lower
         }
@@ -138,7 +152,10 @@ struct TitleCasing {
         while index < text.endIndex {
             let character = text[index]
             guard character.isLetter else {
-                if character != " " { lastNonSpace = character; onlySpaces = false }
+                if character != " " {
+                    lastNonSpace = character
+                    onlySpaces = false
+                }
                 index = text.index(after: index)
                 continue
             }
@@ -146,9 +163,13 @@ struct TitleCasing {
             while end < text.endIndex, text[end].isLetter { end = text.index(after: end) }
             let word = String(text[index..<end])
             let followsWord = lastNonSpace.map { $0.isLetter || $0.isNumber || $0 == "," } ?? false
-            let touchesDigit = (index > text.startIndex && text[text.index(before: index)].isNumber) || (end < text.endIndex && text[end].isNumber)
-            runs.append(LetterRun(text: word, range: index..<end, shape: shape(of: word), followsWord: followsWord,
-                                  afterSpaceOnly: !runs.isEmpty && onlySpaces, touchesDigit: touchesDigit))
+            let touchesDigit =
+                (index > text.startIndex && text[text.index(before: index)].isNumber)
+                || (end < text.endIndex && text[end].isNumber)
+            runs.append(
+                LetterRun(
+                    text: word, range: index..<end, shape: shape(of: word), followsWord: followsWord,
+                    afterSpaceOnly: !runs.isEmpty && onlySpaces, touchesDigit: touchesDigit))
             lastNonSpace = text[text.index(before: end)]
             onlySpaces = true
             index = end
@@ -167,8 +188,10 @@ struct TitleCasing {
     // MARK: - Syllables
 
     /// Initial consonants, longest first.
-    private static let initials = ["ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
-                                   "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""]
+    private static let initials = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+        "b", "c", "d", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", ""
+    ]
     private static let finals: Set<String> = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"]
     private static let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y"]
 

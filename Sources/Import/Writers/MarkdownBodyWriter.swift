@@ -3,7 +3,12 @@
 /// broke mid-sentence joined, and every other line a paragraph with its words escaped so
 /// Markdown does not change them.
 struct MarkdownBodyWriter {
-    private enum Block { case heading(Int, String), item(Int, String), paragraph(String), table(String) }
+    private enum Block {
+        case heading(Int, String)
+        case item(Int, String)
+        case paragraph(String)
+        case table(String)
+    }
 
     func write(_ lines: [SourceLine], appendix: Bool = false) -> String {
         var blocks: [Block] = []
@@ -82,13 +87,19 @@ struct MarkdownBodyWriter {
         var result: [SourceLine] = []
         var blanks = 0
         for line in lines {
-            if line.isBlank { blanks += 1; continue }
+            if line.isBlank {
+                blanks += 1
+                continue
+            }
             defer { blanks = 0 }
             // "... của Bộ Giáo dục và Đào tạo về việc" / "Hướng dẫn thực hiện ...": a line that ends
             // on a word leading on continues, whatever the case of the next.
             if let last = result.last, blanks <= 3, let first = line.plain.first,
-               first.isLowercase || (Self.linkingWords.contains(last.plain.split(separator: " ").last.map { $0.lowercased() } ?? "") && !opensBlock(line)),
-               let end = last.plain.last, !".:;!?”\")".contains(end), !last.text.hasPrefix("|"), !last.isUppercase {
+                first.isLowercase
+                    || (Self.linkingWords.contains(last.plain.split(separator: " ").last.map { $0.lowercased() } ?? "")
+                        && !opensBlock(line)),
+                let end = last.plain.last, !".:;!?”\")".contains(end), !last.text.hasPrefix("|"), !last.isUppercase
+            {
                 result[result.count - 1] = SourceLine(number: last.number, text: last.text + " " + line.text)
                 continue
             }
@@ -98,13 +109,16 @@ struct MarkdownBodyWriter {
     }
 
     /// Words a sentence never ends on.
-    static let linkingWords: Set<String> = ["của", "và", "về", "việc", "các", "những", "theo", "tại", "số", "ngày", "với", "cho",
-                                            "để", "trong", "từ", "đến", "là", "được", "hoặc", "cùng", "bởi", "nhằm", "vào"]
+    static let linkingWords: Set<String> = [
+        "của", "và", "về", "việc", "các", "những", "theo", "tại", "số", "ngày", "với", "cho",
+        "để", "trong", "từ", "đến", "là", "được", "hoặc", "cùng", "bởi", "nhằm", "vào"
+    ]
 
     /// A line that starts a block of its own: a list item, a section, a subsection, capitals.
     private func opensBlock(_ line: SourceLine) -> Bool {
         if let first = line.plain.first, "-+•–".contains(first) { return true }
-        return line.isUppercase || LayoutRecognizer.romanHeading(line.plain) != nil || subsectionLevel(line.plain) != nil
+        return line.isUppercase || LayoutRecognizer.romanHeading(line.plain) != nil
+            || subsectionLevel(line.plain) != nil
     }
 
     private func strippingMarker(_ text: String) -> Substring {

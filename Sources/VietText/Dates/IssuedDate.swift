@@ -18,8 +18,8 @@ public struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
-              parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1])
+            parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
+            let year = Int(parts[0]), let month = Int(parts[1])
         else { return nil }
         let day = parts.count == 3 ? Int(parts[2]) : nil
         if parts.count == 3 && day == nil { return nil }

@@ -5,7 +5,8 @@ public enum SchoolYear {
     public static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 4,
-              let first = Int(parts[0]), let second = Int(parts[1]) else { return false }
+            let first = Int(parts[0]), let second = Int(parts[1])
+        else { return false }
         return second == first + 1 && (1900...2200).contains(first)
     }
 
@@ -18,7 +19,9 @@ public enum SchoolYear {
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)
             mentionPattern?.enumerateMatches(in: line, range: range) { match, _, _ in
-                guard let match, let first = Range(match.range(at: 1), in: line), let second = Range(match.range(at: 2), in: line) else { return }
+                guard let match, let first = Range(match.range(at: 1), in: line),
+                    let second = Range(match.range(at: 2), in: line)
+                else { return }
                 let year = "\(line[first])-\(line[second])"
                 if isValid(year) { counts[year, default: 0] += 1 }
             }
@@ -26,5 +29,6 @@ public enum SchoolYear {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
-    private static let mentionPattern = try? NSRegularExpression(pattern: #"năm học[:\s]*(\d{4})\s*[-–]\s*(\d{4})"#, options: [.caseInsensitive])
+    private static let mentionPattern = try? NSRegularExpression(
+        pattern: #"năm học[:\s]*(\d{4})\s*[-–]\s*(\d{4})"#, options: [.caseInsensitive])
 }

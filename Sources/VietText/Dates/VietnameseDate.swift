@@ -30,23 +30,30 @@ public enum VietnameseDate {
         if index < words.count, words[index].lower == words[start].lower { index += 1 }
         // Figures: D sep M sep YYYY ("26/11/2021", "18/5 /2021", "05-9-2024").
         if let day = number(words, index), index + 4 < words.count,
-           ["/", "-", "."].contains(words[index + 1].text), let month = number(words, index + 2),
-           ["/", "-", "."].contains(words[index + 3].text), let year = number(words, index + 4), words[index + 4].text.count == 4,
-           let date = IssuedDate(year: year, month: month, day: day) {
+            ["/", "-", "."].contains(words[index + 1].text), let month = number(words, index + 2),
+            ["/", "-", "."].contains(words[index + 3].text), let year = number(words, index + 4),
+            words[index + 4].text.count == 4,
+            let date = IssuedDate(year: year, month: month, day: day)
+        {
             return (date, index + 5)
         }
         // Words: [D] tháng M năm YYYY
         var day: Int?
-        if let value = number(words, index) { day = value; index += 1 }
+        if let value = number(words, index) {
+            day = value
+            index += 1
+        }
         return matchMonth(words, at: index, day: day)
     }
 
     /// "tháng M năm YYYY" at `start`, on `day` if known.
     @inlinable
-    static func matchMonth<Word: DateWord>(_ words: [Word], at start: Int, day: Int?) -> (date: IssuedDate, next: Int)? {
+    static func matchMonth<Word: DateWord>(_ words: [Word], at start: Int, day: Int?) -> (date: IssuedDate, next: Int)?
+    {
         guard start + 3 < words.count, words[start].lower == "tháng", let month = number(words, start + 1),
-              words[start + 2].lower == "năm", let year = number(words, start + 3),
-              let date = IssuedDate(year: year, month: month, day: day) else { return nil }
+            words[start + 2].lower == "năm", let year = number(words, start + 3),
+            let date = IssuedDate(year: year, month: month, day: day)
+        else { return nil }
         return (date, start + 4)
     }
 
@@ -66,16 +73,20 @@ public enum VietnameseDate {
             guard let range = Range(match.range(at: index), in: line) else { return nil }
             return String(line[range])
         }
-        let place = group(1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.…_")) }.flatMap { $0.isEmpty ? nil : $0 }
+        let place = group(1).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " ,.…_")) }.flatMap {
+            $0.isEmpty ? nil : $0
+        }
         let figures = group(8) != nil
-        let date = IssuedDate(year: Int(group(figures ? 8 : 4) ?? "") ?? 0, month: Int(group(figures ? 7 : 3) ?? "") ?? 0,
-                              day: group(figures ? 5 : 2).flatMap { Int($0) })
+        let date = IssuedDate(
+            year: Int(group(figures ? 8 : 4) ?? "") ?? 0, month: Int(group(figures ? 7 : 3) ?? "") ?? 0,
+            day: group(figures ? 5 : 2).flatMap { Int($0) })
         return (place, date)
     }
 
     /// Compiled once: the place (at most 60 characters), then "ngày" and the date in words, the
     /// blank day as spaces or dots, or in figures with one separator twice.
     private static let headerLine = try? NSRegularExpression(
-        pattern: #"^(.{0,60}?)[,\s]\s*ngày\s*(?:([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_,]*năm\s*([0-9]{4})|([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\6\s*([0-9]{4}))\s*\.?$"#,
+        pattern:
+            #"^(.{0,60}?)[,\s]\s*ngày\s*(?:([0-9]{1,2})?[\s.…_]*tháng\s*([0-9]{1,2})[\s.…_,]*năm\s*([0-9]{4})|([0-9]{1,2})\s*([/.-])\s*([0-9]{1,2})\s*\6\s*([0-9]{4}))\s*\.?$"#,
         options: [.caseInsensitive])
 }

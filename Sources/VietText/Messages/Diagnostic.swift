@@ -17,8 +17,10 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     public var message: LocalizedText
     public var fix: LocalizedText?
 
-    public init(_ severity: Severity, _ code: String, file: String, line: Int? = nil, column: Int? = nil,
-                key: String? = nil, message: LocalizedText, fix: LocalizedText? = nil) {
+    public init(
+        _ severity: Severity, _ code: String, file: String, line: Int? = nil, column: Int? = nil,
+        key: String? = nil, message: LocalizedText, fix: LocalizedText? = nil
+    ) {
         self.severity = severity
         self.code = code
         self.file = file
@@ -59,7 +61,10 @@ public enum Language: String, Sendable, CaseIterable { case vi, en }
 public struct LocalizedText: Hashable, Sendable {
     public var vi: String
     public var en: String
-    public init(vi: String, en: String) { self.vi = vi; self.en = en }
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
     public subscript(language: Language) -> String { language == .vi ? vi : en }
 }
 

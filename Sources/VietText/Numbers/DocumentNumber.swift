@@ -20,7 +20,8 @@ public enum DocumentNumber {
         var key = ""
         for scalar in VietnameseText.fold(symbol).unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
-                key.unicodeScalars.append(Unicode.Scalar(("a"..."z").contains(scalar) ? scalar.value - 32 : scalar.value)!)
+                key.unicodeScalars.append(
+                    Unicode.Scalar(("a"..."z").contains(scalar) ? scalar.value - 32 : scalar.value)!)
             }
         }
         return key
@@ -49,7 +50,8 @@ public enum DocumentNumber {
 
     /// Where the number ends on its line: two spaces, or a place of at most four words before
     /// ", ngày".
-    private static let placeAfterNumber = try? NSRegularExpression(pattern: #"\s{2,}|,?\s+[^\s,]+(\s[^\s,]+){0,3},\s*ngày"#)
+    private static let placeAfterNumber = try? NSRegularExpression(
+        pattern: #"\s{2,}|,?\s+[^\s,]+(\s[^\s,]+){0,3},\s*ngày"#)
 
     /// A text's own number: its first number line among the first 30 lines that hold
     /// something (Markdown emphasis ignored). `congkhai citations` leaves it out of the citations.

@@ -40,7 +40,9 @@ import Foundation
     @inlinable package mutating func add(_ text: String) {
         // Over the string's own storage: iterating String.UTF8View byte by byte was most of
         // the time of computing every page's key.
-        let mixed = text.utf8.withContiguousStorageIfAvailable { Self.mix(value, UnsafeRawBufferPointer($0)) } ?? Self.mix(value, text.utf8)
+        let mixed =
+            text.utf8.withContiguousStorageIfAvailable { Self.mix(value, UnsafeRawBufferPointer($0)) }
+            ?? Self.mix(value, text.utf8)
         value = (mixed ^ 0x0A) &* 0x100000001b3
     }
 
@@ -64,7 +66,12 @@ import Foundation
 
     /// Marks an absent value, distinct from an empty one.
     @inlinable package mutating func add(_ text: String?) {
-        if let text { add(1); add(text) } else { add(0) }
+        if let text {
+            add(1)
+            add(text)
+        } else {
+            add(0)
+        }
     }
 
     @inlinable package static func of(bytes: Data) -> UInt64 {

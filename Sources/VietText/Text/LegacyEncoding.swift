@@ -81,21 +81,23 @@ public enum LegacyEncoding: String, Sendable {
             (0xEF, "ù"), (0xF3, "ú"), (0xF1, "ủ"), (0xF2, "ũ"), (0xF4, "ụ"),
             (0xAD, "ư"), (0xF5, "ừ"), (0xF8, "ứ"), (0xF6, "ử"), (0xF7, "ữ"), (0xF9, "ự"),
             (0xFA, "ỳ"), (0xFD, "ý"), (0xFB, "ỷ"), (0xFC, "ỹ"), (0xFE, "ỵ"),
-            (0xA1, "Ă"), (0xA2, "Â"), (0xA7, "Đ"), (0xA3, "Ê"), (0xA4, "Ô"), (0xA5, "Ơ"), (0xA6, "Ư"),
+            (0xA1, "Ă"), (0xA2, "Â"), (0xA7, "Đ"), (0xA3, "Ê"), (0xA4, "Ô"), (0xA5, "Ơ"), (0xA6, "Ư")
         ]
         return Dictionary(uniqueKeysWithValues: pairs.map { (Character(Unicode.Scalar($0.0)), $0.1) })
     }()
 
     /// Characters that TCVN3 text shows and Unicode Vietnamese never uses.
-    static let tcvnOnly: Set<Character> = Set(tcvn3Table.keys.filter { !"àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵâêôăđơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐ".contains($0) })
+    static let tcvnOnly: Set<Character> = Set(
+        tcvn3Table.keys.filter { !"àáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵâêôăđơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐ".contains($0) })
 
     static func fromTCVN3<S: StringProtocol>(_ line: S) -> String {
         let words = line.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
             let plainLetters = word.filter { $0.isLetter && tcvn3Table[$0] == nil }
             let uppercaseWord = !plainLetters.isEmpty && plainLetters.allSatisfy(\.isUppercase)
-            return String(word.map { character in
-                tcvn3Table[character].map { uppercaseWord ? Character($0.uppercased()) : $0 } ?? character
-            })
+            return String(
+                word.map { character in
+                    tcvn3Table[character].map { uppercaseWord ? Character($0.uppercased()) : $0 } ?? character
+                })
         }
         return VietnameseText.nfc(words.joined(separator: " "))
     }
@@ -113,16 +115,18 @@ public enum LegacyEncoding: String, Sendable {
         "Â": ["\u{302}"], "À": ["\u{302}", "\u{300}"], "Á": ["\u{302}", "\u{301}"], "Å": ["\u{302}", "\u{309}"],
         "Ã": ["\u{302}", "\u{303}"], "Ä": ["\u{302}", "\u{323}"],
         "Ê": ["\u{306}"], "È": ["\u{306}", "\u{300}"], "É": ["\u{306}", "\u{301}"], "Ú": ["\u{306}", "\u{309}"],
-        "Ü": ["\u{306}", "\u{303}"], "Ë": ["\u{306}", "\u{323}"],
+        "Ü": ["\u{306}", "\u{303}"], "Ë": ["\u{306}", "\u{323}"]
     ]
     /// Letters VNI writes as one character.
     static let vniLetters: [Character: Character] = [
         "ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư", "í": "ì", "ì": "í", "æ": "ỉ", "ó": "ĩ",
-        "ò": "ị", "î": "ỵ", "Ì": "Ì", "Í": "Í", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ",
+        "ò": "ị", "î": "ỵ", "Ì": "Ì", "Í": "Í", "Æ": "Ỉ", "Ó": "Ĩ", "Ò": "Ị", "Î": "Ỵ"
     ]
     /// Latin-1 letters that French, German or English words use ("naïve", "Straße"): alone they
     /// prove nothing.
-    static let westernLetters: Set<Character> = ["ï", "ë", "ü", "ö", "ä", "ø", "å", "ß", "Ä", "Ö", "Ü", "Ë", "Ï", "Ø", "Å", "ñ", "Ñ", "æ", "Æ", "î", "û"]
+    static let westernLetters: Set<Character> = [
+        "ï", "ë", "ü", "ö", "ä", "ø", "å", "ß", "Ä", "Ö", "Ü", "Ë", "Ï", "Ø", "Å", "ñ", "Ñ", "æ", "Æ", "î", "û"
+    ]
     static let vniOnly: Set<Character> = ["ø", "û", "ï", "å", "ä", "ë", "ü", "Ø", "Û", "Ï", "Å", "Ä", "Ë", "Ü"]
 
     static func fromVNI<S: StringProtocol>(_ line: S) -> String {

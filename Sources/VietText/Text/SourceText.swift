@@ -19,7 +19,9 @@ public enum SourceText {
     }
 
     /// The text, and where invisible control characters were removed (line, column).
-    public static func readReportingControls(_ url: URL) throws(Failure) -> (text: String, removed: [(line: Int, column: Int)]) {
+    public static func readReportingControls(_ url: URL) throws(Failure) -> (
+        text: String, removed: [(line: Int, column: Int)]
+    ) {
         removingControls(try decode(try readBytes(url)))
     }
 
@@ -39,7 +41,8 @@ public enum SourceText {
     public static func removingZeroWidth(_ text: String) -> String {
         // All five are E2 80 8B–8D, E2 81 A0 or EF BB BF in UTF-8.
         guard text.containsUTF8Byte(where: { $0 == 0xE2 || $0 == 0xEF }),
-              text.unicodeScalars.contains(where: { zeroWidth.contains($0.value) }) else { return text }
+            text.unicodeScalars.contains(where: { zeroWidth.contains($0.value) })
+        else { return text }
         var scalars = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !zeroWidth.contains(scalar.value) { scalars.append(scalar) }
         return String(scalars)
@@ -51,7 +54,8 @@ public enum SourceText {
     /// from what it is, and C0 controls other than tab and newline have no place in a document.
     public static func removingControls(_ text: String) -> (text: String, removed: [(line: Int, column: Int)]) {
         func isControl(_ value: UInt32) -> Bool {
-            (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+            (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x202A...0x202E).contains(value)
+                || (0x2066...0x2069).contains(value)
         }
         // Controls are ASCII below 0x20 or 0x7F, or E2 80 AA–AE / E2 81 A6–A9 in UTF-8. E2 alone
         // also starts the quotes and dashes of most Vietnamese texts: only a control's three
@@ -60,16 +64,26 @@ public enum SourceText {
         let suspicious = text.containsUTF8Byte { byte in
             defer { (first, second) = (second, byte) }
             return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
-                || (first == 0xE2 && ((second == 0x80 && (0xAA...0xAE).contains(byte)) || (second == 0x81 && (0xA6...0xA9).contains(byte))))
+                || (first == 0xE2
+                    && ((second == 0x80 && (0xAA...0xAE).contains(byte))
+                        || (second == 0x81 && (0xA6...0xA9).contains(byte))))
         }
         guard suspicious, text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
         var removed: [(Int, Int)] = []
         var scalars = String.UnicodeScalarView()
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
-            if isControl(scalar.value) { removed.append((line, column)); continue }
+            if isControl(scalar.value) {
+                removed.append((line, column))
+                continue
+            }
             scalars.append(scalar)
-            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (String(scalars), removed)
     }
@@ -106,7 +120,10 @@ public enum SourceText {
             if length > 1, String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
                 return .notUTF8(line: line, column: index - lineStart + 1)
             }
-            if lead == 0x0A { line += 1; lineStart = index + 1 }
+            if lead == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
             index += length
         }
         return .notUTF8(line: line, column: 1)

@@ -41,12 +41,16 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
 
     /// The three levels of `text`, character by character; the table, when used, gives those
     /// of single-scalar Latin letters.
-    private static func levels(_ text: String, useTable: Bool) -> (primary: [UInt16], secondary: [UInt8], tertiary: [UInt8]) {
+    private static func levels(_ text: String, useTable: Bool) -> (
+        primary: [UInt16], secondary: [UInt8], tertiary: [UInt8]
+    ) {
         var primary: [UInt16] = []
         var secondary: [UInt8] = []
         var tertiary: [UInt8] = []
         for character in text {
-            if useTable, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first, let entry = latin(scalar.value) {
+            if useTable, character.unicodeScalars.count == 1, let scalar = character.unicodeScalars.first,
+                let entry = latin(scalar.value)
+            {
                 primary.append(entry.primary)
                 secondary.append(entry.tone)
                 tertiary.append(entry.upper)
@@ -72,7 +76,10 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
                 }
             }
             var letter = UInt16(truncatingIfNeeded: lower.value)
-            if lower == "đ" || lower == "Đ" { letter = UInt16(Character("d").asciiValue!); modifier = 4 }
+            if lower == "đ" || lower == "Đ" {
+                letter = UInt16(Character("d").asciiValue!)
+                modifier = 4
+            }
             if lower.value > 0xFFFF { letter = 0xFFFF }
             // Letters sort before digits' neighbours as in ASCII; a modified letter sorts right
             // after its base letter and before the next one.
@@ -106,7 +113,9 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
 
     private static func table(_ range: Range<Int>, known: [ClosedRange<Int>]) -> [Entry?] {
         range.map { value -> Entry? in
-            guard known.contains(where: { $0.contains(value) }), let scalar = Unicode.Scalar(UInt32(value)) else { return nil }
+            guard known.contains(where: { $0.contains(value) }), let scalar = Unicode.Scalar(UInt32(value)) else {
+                return nil
+            }
             let levels = levels(String(scalar), useTable: false)
             return levels.primary.count == 1 ? (levels.primary[0], levels.secondary[0], levels.tertiary[0]) : nil
         }
@@ -120,7 +129,9 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
 extension Sequence {
     /// Sorts by a Vietnamese name, computing each sort key once; ties keep a stable order.
     public func sortedVietnamese(by name: (Element) -> String) -> [Element] {
-        let keyed = enumerated().map { (key: VietnameseSortKey(name($0.element)), offset: $0.offset, element: $0.element) }
+        let keyed = enumerated().map {
+            (key: VietnameseSortKey(name($0.element)), offset: $0.offset, element: $0.element)
+        }
         return keyed.sorted { $0.key != $1.key ? $0.key < $1.key : $0.offset < $1.offset }.map(\.element)
     }
 }

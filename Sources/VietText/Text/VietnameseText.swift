@@ -106,7 +106,9 @@ public enum VietnameseText {
         }
         if out.count > maxLength {
             let cut = out.prefix(maxLength)
-            if let lastHyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2 {
+            if let lastHyphen = cut.lastIndex(of: "-"),
+                cut.distance(from: cut.startIndex, to: lastHyphen) > maxLength / 2
+            {
                 out = String(cut[..<lastHyphen])
             } else {
                 out = String(cut)
@@ -157,7 +159,10 @@ public enum VietnameseText {
         for byte in text.utf8 {
             if previousC2 {
                 previousC2 = false
-                if byte == 0xA0 { pendingSpace = true; continue }
+                if byte == 0xA0 {
+                    pendingSpace = true
+                    continue
+                }
                 if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
                 pendingSpace = false
                 bytes.append(0xC2)

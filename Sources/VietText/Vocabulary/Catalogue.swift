@@ -2,7 +2,10 @@
 public struct CatalogueEntry: Hashable, Sendable {
     public var slug: String
     public var name: String
-    public init(slug: String, name: String) { self.slug = slug; self.name = name }
+    public init(slug: String, name: String) {
+        self.slug = slug
+        self.name = name
+    }
 }
 
 /// The kinds of document, disclosure categories and kinds of unit a portal knows: the built-in
@@ -28,7 +31,7 @@ public struct Catalogue: Sendable {
         .init(slug: "ke-hoach-giao-duc", name: "Kế hoạch hoạt động giáo dục"),
         .init(slug: "ket-qua-giao-duc", name: "Kết quả giáo dục"),
         .init(slug: "bao-cao-thuong-nien", name: "Báo cáo thường niên"),
-        .init(slug: "van-ban-don-vi", name: "Văn bản của đơn vị"),
+        .init(slug: "van-ban-don-vi", name: "Văn bản của đơn vị")
     ]
 
     public static let builtInUnitKinds: [CatalogueEntry] = [
@@ -37,7 +40,7 @@ public struct Catalogue: Sendable {
         .init(slug: "lien-cap", name: "Trường liên cấp"), .init(slug: "gdtx", name: "Trung tâm giáo dục thường xuyên"),
         .init(slug: "phong-gddt", name: "Phòng Giáo dục và Đào tạo"),
         .init(slug: "so-gddt", name: "Sở Giáo dục và Đào tạo"), .init(slug: "cong-doan", name: "Công đoàn"),
-        .init(slug: "khac", name: "Đơn vị khác"),
+        .init(slug: "khac", name: "Đơn vị khác")
     ]
 
     public init(extraKinds: [CatalogueEntry] = [], extraCategories: [CatalogueEntry] = []) {
@@ -54,7 +57,11 @@ public struct Catalogue: Sendable {
     private static func merge(_ base: [CatalogueEntry], _ extra: [CatalogueEntry]) -> [CatalogueEntry] {
         var merged = base
         for entry in extra {
-            if let index = merged.firstIndex(where: { $0.slug == entry.slug }) { merged[index] = entry } else { merged.append(entry) }
+            if let index = merged.firstIndex(where: { $0.slug == entry.slug }) {
+                merged[index] = entry
+            } else {
+                merged.append(entry)
+            }
         }
         return merged
     }

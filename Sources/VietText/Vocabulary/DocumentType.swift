@@ -21,8 +21,11 @@ public struct DocumentType: Sendable, Hashable {
     /// its kind, or the portal's "khac" when it has none.
     public let printed: Bool
 
-    init(_ name: String, kind: String? = nil, variants: [String] = [], codes: [String] = [], abbreviations: [String] = [],
-         cited: Bool = true, printed: Bool = false) {
+    init(
+        _ name: String, kind: String? = nil, variants: [String] = [], codes: [String] = [],
+        abbreviations: [String] = [],
+        cited: Bool = true, printed: Bool = false
+    ) {
         self.name = name
         self.kind = kind
         self.variants = variants
@@ -82,11 +85,12 @@ public struct DocumentType: Sendable, Hashable {
         .init("Pháp lệnh"),
         .init("Điều lệ"),
         .init("Lệnh"),
-        .init("Dự án"),
+        .init("Dự án")
     ]
 
     /// The type a code stands for: "QD" → Quyết định.
-    public static let byCode: [String: DocumentType] = Dictionary(all.flatMap { type in type.codes.map { ($0, type) } }) { first, _ in first }
+    public static let byCode: [String: DocumentType] = Dictionary(all.flatMap { type in type.codes.map { ($0, type) } })
+    { first, _ in first }
 
     /// The type an abbreviation stands for: "qđ" → Quyết định.
     public static let byAbbreviation: [String: DocumentType] =

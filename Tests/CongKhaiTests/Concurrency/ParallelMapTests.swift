@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongKhai
 
 /// Results come back in input order, whatever the threads do, however small the work: workers

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import VietText
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
+@testable import VietText
 
 @Suite struct ContentLoaderTests {
     func load(_ fixture: PortalFixture) -> LoadedPortal { ContentLoader(root: fixture.root).load() }
@@ -11,17 +12,19 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường Tiểu học A")
-        try fixture.write("content/units/th-a/2023-2024/Kế hoạch số 1.md", """
-        ---
-        title: Kế   hoạch thử
-        kind: ke-hoach
-        number: 08 /KH - THA
-        issued: 2024-04
-        recipients: [Lưu VT]
-        categories: [tai-chinh]
-        ---
-        Nội dung.
-        """)
+        try fixture.write(
+            "content/units/th-a/2023-2024/Kế hoạch số 1.md",
+            """
+            ---
+            title: Kế   hoạch thử
+            kind: ke-hoach
+            number: 08 /KH - THA
+            issued: 2024-04
+            recipients: [Lưu VT]
+            categories: [tai-chinh]
+            ---
+            Nội dung.
+            """)
         let portal = load(fixture)
         #expect(portal.errors.isEmpty, "\(portal.errors.map { $0.formatted() })")
         let document = try #require(portal.documents.first)
@@ -37,10 +40,13 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường A")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nissued: 2023-02-30\n---\nx\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nissued: 2023-02-30\n---\nx\n")
         try fixture.write("content/units/th-a/2023-2024/b.md", "---\nkind: thu-moi\n---\nx\n")
         try fixture.write("content/units/th-a/2023-2024/c.md", "---\ntitle: [unclosed\nkind: ke-hoach\n---\nx\n")
-        try fixture.write("content/units/th-a/2023-2024/d.md", "---\ntitle: D\nkind: ke-hoach\ncategories: [khong-co]\nschool_year: 2022-2023\n---\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/d.md",
+            "---\ntitle: D\nkind: ke-hoach\ncategories: [khong-co]\nschool_year: 2022-2023\n---\n")
         try fixture.write("content/units/th-a/2023-2024/e.md", "no front matter\n")
         let errors = load(fixture).errors
         func find(_ file: String, _ code: String) -> Diagnostic? {
@@ -64,8 +70,10 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường A")
-        try fixture.write("content/units/th-a/2023-2024/a.md",
-                          "---\nkind: ke-hoach\ntitle: \"Kế hoạch \\u202Enăm\\x01 học\"\nrecipients: [\"Như trên\\u2066\"]\n---\nNội dung.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\nkind: ke-hoach\ntitle: \"Kế hoạch \\u202Enăm\\x01 học\"\nrecipients: [\"Như trên\\u2066\"]\n---\nNội dung.\n"
+        )
         let portal = load(fixture)
         let document = try #require(portal.documents.first)
         #expect(document.title == "Kế hoạch năm học")
@@ -79,7 +87,9 @@ import TestSupport
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường A")
         // "Phòng" in TCVN3 bytes on line 3.
-        try fixture.writeBytes("content/units/th-a/2023-2024/tcvn3.md", Array("---\ntitle: A\nkind: ".utf8) + [0x50, 0x68, 0xDF, 0x6E, 0x67] + Array("\n---\n".utf8))
+        try fixture.writeBytes(
+            "content/units/th-a/2023-2024/tcvn3.md",
+            Array("---\ntitle: A\nkind: ".utf8) + [0x50, 0x68, 0xDF, 0x6E, 0x67] + Array("\n---\n".utf8))
         let error = try #require(load(fixture).errors.first { $0.code == "file.not-utf8" })
         #expect(error.file == "content/units/th-a/2023-2024/tcvn3.md")
         #expect(error.line == 3)
@@ -90,7 +100,9 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường A")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: \("Dân vận khéo".decomposedStringWithCanonicalMapping)\nkind: ke-hoach\n---\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: \("Dân vận khéo".decomposedStringWithCanonicalMapping)\nkind: ke-hoach\n---\n")
         let title = try #require(load(fixture).documents.first?.title)
         #expect(Array(title.unicodeScalars) == Array("Dân vận khéo".unicodeScalars))
     }
@@ -120,7 +132,9 @@ import TestSupport
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
         for name in ["a", "b"] {
-            try fixture.write("content/units/th-a/2023-2024/\(name).md", "---\ntitle: \(name)\nkind: ke-hoach\nnumber: 12/KH-THA\nissued: 2024-03-01\n---\n")
+            try fixture.write(
+                "content/units/th-a/2023-2024/\(name).md",
+                "---\ntitle: \(name)\nkind: ke-hoach\nnumber: 12/KH-THA\nissued: 2024-03-01\n---\n")
         }
         let error = try #require(load(fixture).errors.first { $0.code == "document.duplicate-number" })
         #expect(error.file.hasSuffix("b.md"))
@@ -134,16 +148,22 @@ import TestSupport
         let root = try TestPaths.examplePortalCopy()
         defer { try? FileManager.default.removeItem(at: root) }
         let content = root.appendingPathComponent("content")
-        let year = try #require(FileManager.default.subpathsOfDirectory(atPath: content.path)
-            .filter { $0.hasSuffix(".md") && $0.hasPrefix("units/") }.sorted().first)
+        let year = try #require(
+            FileManager.default.subpathsOfDirectory(atPath: content.path)
+                .filter { $0.hasSuffix(".md") && $0.hasPrefix("units/") }.sorted().first)
         let folder = content.appendingPathComponent(year).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent(".an"), withIntermediateDirectories: true)
-        try "---\ntitle: A\nkind: ke-hoach\n---\n".write(to: folder.appendingPathComponent(".an/an.md"), atomically: true, encoding: .utf8)
-        try "---\ntitle: A\nkind: ke-hoach\n---\n".write(to: folder.appendingPathComponent(".an-tep.md"), atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("lien-ket.md"),
-                                                   withDestinationURL: content.appendingPathComponent(year))
-        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("ra-ngoai.md"),
-                                                   withDestinationURL: root.appendingPathComponent("congkhai.yaml"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent(".an"), withIntermediateDirectories: true)
+        try "---\ntitle: A\nkind: ke-hoach\n---\n".write(
+            to: folder.appendingPathComponent(".an/an.md"), atomically: true, encoding: .utf8)
+        try "---\ntitle: A\nkind: ke-hoach\n---\n".write(
+            to: folder.appendingPathComponent(".an-tep.md"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("lien-ket.md"),
+            withDestinationURL: content.appendingPathComponent(year))
+        try FileManager.default.createSymbolicLink(
+            at: folder.appendingPathComponent("ra-ngoai.md"),
+            withDestinationURL: root.appendingPathComponent("congkhai.yaml"))
         // Old enough to be stamped.
         Thread.sleep(forTimeInterval: 0.15)
         let walked = ContentLoader(root: root).load()
@@ -172,7 +192,9 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nattachments: [../../../../congkhai.yaml, thieu.pdf]\n---\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nattachments: [../../../../congkhai.yaml, thieu.pdf]\n---\n")
         let codes = load(fixture).errors.filter { $0.key == "attachments" }.map(\.code)
         #expect(Set(codes) == ["front-matter.attachment-outside", "front-matter.attachment-missing"])
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CongKhai
 
 /// A comment left open hides the rest of the body: `check` says where it starts.

@@ -1,14 +1,17 @@
 import Foundation
-import Testing
-@testable import VietText
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
+@testable import VietText
 
 /// The document cache gives back exactly what loading and parsing gave, and a damaged cache is
 /// never trusted.
 @Suite struct DocumentCacheTests {
     /// For loads whose HTML and words these tests never read.
-    static let unused: @Sendable (String, SourceDocument) -> RenderedMarkdown = { _, _ in RenderedMarkdown(html: "", citations: [], blanks: []) }
+    static let unused: @Sendable (String, SourceDocument) -> RenderedMarkdown = { _, _ in
+        RenderedMarkdown(html: "", citations: [], blanks: [])
+    }
 
     /// The example portal (the five seeds) loaded and parsed, then through the record format.
     @Test func recordsComeBackEqual() throws {
@@ -21,19 +24,30 @@ import TestSupport
             body.write(to: &writer)
         }
         let documentsEnd = writer.bytes.count
-        let diagnostics = portal.diagnostics + [
-            Diagnostic(.error, "front-matter.bad-date", file: "a.md", line: 4, column: 9, key: "issued",
-                       message: .init(vi: "ngày sai", en: "bad date"), fix: .init(vi: "sửa", en: "fix")),
-            Diagnostic(.warning, "file.control-characters", file: "b.md", message: .init(vi: "ký tự ẩn", en: "hidden")),
-        ]
+        let diagnostics =
+            portal.diagnostics + [
+                Diagnostic(
+                    .error, "front-matter.bad-date", file: "a.md", line: 4, column: 9, key: "issued",
+                    message: .init(vi: "ngày sai", en: "bad date"), fix: .init(vi: "sửa", en: "fix")),
+                Diagnostic(
+                    .warning, "file.control-characters", file: "b.md", message: .init(vi: "ký tự ẩn", en: "hidden"))
+            ]
         for diagnostic in diagnostics { diagnostic.write(to: &writer) }
         // The HTML and words are not in the record: they come from a parse made again, once,
         // only when one of them is read.
         final class Count: @unchecked Sendable {
             private let lock = NSLock()
             private var count = 0
-            func add() { lock.lock(); count += 1; lock.unlock() }
-            var value: Int { lock.lock(); defer { lock.unlock() }; return count }
+            func add() {
+                lock.lock()
+                count += 1
+                lock.unlock()
+            }
+            var value: Int {
+                lock.lock()
+                defer { lock.unlock() }
+                return count
+            }
         }
         var reader = RecordReader(writer.bytes)
         let renderer = MarkdownRenderer()
@@ -53,7 +67,8 @@ import TestSupport
             #expect(rewritten.bytes == original.bytes)
             #expect(back.citations == body.citations && !back.citations.isEmpty)
             #expect(back.citationSummary == CitationSummary(back.citations))
-            #expect(back.blanks == body.blanks && back.links == body.links && back.recipientsLine == body.recipientsLine)
+            #expect(
+                back.blanks == body.blanks && back.links == body.links && back.recipientsLine == body.recipientsLine)
             #expect(back.excerpt == body.excerpt && !back.excerpt.isEmpty)
             #expect(parses.value == 0)
             #expect(back.html == body.html && back.words == body.words)
@@ -111,14 +126,19 @@ import TestSupport
         _ = try Builder(options: BuildOptions(source: root)).build()
         let cacheFolder = root.appendingPathComponent(".public.congkhai-cache/documents")
         func partFiles() throws -> [URL] {
-            try FileManager.default.contentsOfDirectory(at: cacheFolder, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
+            try FileManager.default.contentsOfDirectory(at: cacheFolder, includingPropertiesForKeys: nil).sorted {
+                $0.path < $1.path
+            }
         }
         func inodes() throws -> [UInt64] {
-            try partFiles().map { try #require(try FileManager.default.attributesOfItem(atPath: $0.path)[.systemFileNumber] as? UInt64) }
+            try partFiles().map {
+                try #require(try FileManager.default.attributesOfItem(atPath: $0.path)[.systemFileNumber] as? UInt64)
+            }
         }
         func reusedPaths() -> Set<String> {
             var loader = ContentLoader(root: root)
-            loader.reuse = DocumentCache(cache: BuildCache(output: root.appendingPathComponent("public"))).load(again: Self.unused)
+            loader.reuse = DocumentCache(cache: BuildCache(output: root.appendingPathComponent("public"))).load(
+                again: Self.unused)
             return Set(loader.load().documentLoads.filter { $0.rendered != nil }.map(\.path))
         }
         #expect(reusedPaths().count == 5)
@@ -132,7 +152,9 @@ import TestSupport
         #expect(before.count == DocumentCache.parts)
         _ = try Builder(options: BuildOptions(source: root)).build()
         #expect(reusedPaths().count == 5)
-        let rewritten = zip(try partFiles(), zip(before, try inodes())).filter { $1.0 != $1.1 }.map { $0.0.lastPathComponent }
+        let rewritten = zip(try partFiles(), zip(before, try inodes())).filter { $1.0 != $1.1 }.map {
+            $0.0.lastPathComponent
+        }
         #expect(rewritten == [String(format: "part-%02d", DocumentCache.part(of: edited))])
 
         // A damaged part: its documents are loaded afresh, the others still reused.
@@ -151,7 +173,9 @@ import TestSupport
         let full = root.appendingPathComponent("full")
         _ = try Builder(options: BuildOptions(source: root, output: full, full: true)).build()
         for path in try LinkChecker.allFiles(in: full) {
-            #expect(try Data(contentsOf: root.appendingPathComponent("public/" + path)) == Data(contentsOf: full.appendingPathComponent(path)), "\(path)")
+            #expect(
+                try Data(contentsOf: root.appendingPathComponent("public/" + path))
+                    == Data(contentsOf: full.appendingPathComponent(path)), "\(path)")
         }
 
         // congkhai.yaml changed: its catalogue may judge the documents differently.

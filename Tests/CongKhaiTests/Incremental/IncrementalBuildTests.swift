@@ -1,14 +1,17 @@
 import Foundation
-import Testing
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
 
 /// Whatever an earlier build left, the output of a rebuild is byte-identical to a `--full` one,
 /// and a rebuild after a small edit renders only the pages that show it.
 @Suite struct IncrementalBuildTests {
     func snapshot(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for file in try LinkChecker.allFiles(in: folder) { result[file] = try Data(contentsOf: folder.appendingPathComponent(file)) }
+        for file in try LinkChecker.allFiles(in: folder) {
+            result[file] = try Data(contentsOf: folder.appendingPathComponent(file))
+        }
         // The marker names the generation of page keys: it must match too.
         result[OutputFolder.markerName] = try Data(contentsOf: folder.appendingPathComponent(OutputFolder.markerName))
         return result
@@ -26,7 +29,8 @@ import TestSupport
 
     /// Rebuilds `root` and compares it with a full build of the same sources elsewhere, and
     /// the spare output it leaves with what it should hold.
-    func rebuildEqualsFull(_ root: URL, _ label: String, spare expected: Spare = .replacedOutput) throws -> BuildReport {
+    func rebuildEqualsFull(_ root: URL, _ label: String, spare expected: Spare = .replacedOutput) throws -> BuildReport
+    {
         let before = try snapshot(root.appendingPathComponent("public"))
         let report = try Builder(options: BuildOptions(source: root)).build()
         let fullOutput = root.appendingPathComponent("full")
@@ -35,11 +39,15 @@ import TestSupport
         let rebuilt = try snapshot(root.appendingPathComponent("public"))
         let full = try snapshot(fullOutput)
         #expect(rebuilt.keys.sorted() == full.keys.sorted(), "\(label): the same files")
-        for (path, data) in full where rebuilt[path] != data { Issue.record("\(label): \(path) differs from a full build") }
+        for (path, data) in full where rebuilt[path] != data {
+            Issue.record("\(label): \(path) differs from a full build")
+        }
         let spare = try snapshot(BuildCache(output: root.appendingPathComponent("public")).spareOutput)
         let spareShouldBe = expected == .replacedOutput ? before : rebuilt
         #expect(spare.keys.sorted() == spareShouldBe.keys.sorted(), "\(label): the spare holds the \(expected) files")
-        for (path, data) in spareShouldBe where spare[path] != data { Issue.record("\(label): \(path) of the spare is not the \(expected) one") }
+        for (path, data) in spareShouldBe where spare[path] != data {
+            Issue.record("\(label): \(path) of the spare is not the \(expected) one")
+        }
         return report
     }
 
@@ -54,24 +62,38 @@ import TestSupport
             try Data(change(try String(contentsOf: file, encoding: .utf8)).utf8).write(to: file)
         }
         _ = try Builder(options: BuildOptions(source: root)).build()
-        try edit("2026-2027/ke-hoach-giao-duc.md") { $0.replacingOccurrences(of: "published: 2026-08-20", with: "published: 2026-06-20") }
+        try edit("2026-2027/ke-hoach-giao-duc.md") {
+            $0.replacingOccurrences(of: "published: 2026-08-20", with: "published: 2026-06-20")
+        }
         let onTime = try rebuildEqualsFull(root, "published")
         #expect(onTime.reusedPages > 0)
-        let checklist = try String(contentsOf: root.appendingPathComponent("public/don-vi/th-mau/cong-khai/2026/index.html"), encoding: .utf8)
+        let checklist = try String(
+            contentsOf: root.appendingPathComponent("public/don-vi/th-mau/cong-khai/2026/index.html"), encoding: .utf8)
         #expect(checklist.contains("Đã công khai 12/14 mục") && !checklist.contains("muộn 51 ngày"))
-        try edit("2025-2026/thu-chi-tai-chinh-2025.md") { $0.replacingOccurrences(of: "period: \"2025\"", with: "period: \"2024\"") }
+        try edit("2025-2026/thu-chi-tai-chinh-2025.md") {
+            $0.replacingOccurrences(of: "period: \"2025\"", with: "period: \"2024\"")
+        }
         _ = try rebuildEqualsFull(root, "period")
-        try edit("2026-2027/hoc-phi-cac-khoan-thu.md") { $0.replacingOccurrences(of: "replaces: 10/TB-THM\n", with: "") }
+        try edit("2026-2027/hoc-phi-cac-khoan-thu.md") {
+            $0.replacingOccurrences(of: "replaces: 10/TB-THM\n", with: "")
+        }
         _ = try rebuildEqualsFull(root, "replaces")
-        try edit("2025-2026/ke-hoach-dan-van.md") { $0.replacingOccurrences(of: "- van-ban-don-vi", with: "- kiem-dinh-chat-luong") }
+        try edit("2025-2026/ke-hoach-dan-van.md") {
+            $0.replacingOccurrences(of: "- van-ban-don-vi", with: "- kiem-dinh-chat-luong")
+        }
         _ = try rebuildEqualsFull(root, "categories")
         try edit("unit.yaml") { $0.replacingOccurrences(of: "thuc-don:", with: "mien-giam-ho-tro:") }
         // unit.yaml is part of each of its pages: most are made again.
         _ = try rebuildEqualsFull(root, "not_applicable", spare: .newOutput)
         let settings = root.appendingPathComponent("congkhai.yaml")
-        try Data((try String(contentsOf: settings, encoding: .utf8) + "obligations:\n  lists:\n    - list: pho-thong\n      items:\n        - slug: sach-giao-khoa\n          remove: true\n").utf8).write(to: settings)
+        try Data(
+            (try String(contentsOf: settings, encoding: .utf8)
+                + "obligations:\n  lists:\n    - list: pho-thong\n      items:\n        - slug: sach-giao-khoa\n          remove: true\n")
+                .utf8
+        ).write(to: settings)
         _ = try rebuildEqualsFull(root, "obligations", spare: .newOutput)
-        let summary = try String(contentsOf: root.appendingPathComponent("public/don-vi/th-mau/index.html"), encoding: .utf8)
+        let summary = try String(
+            contentsOf: root.appendingPathComponent("public/don-vi/th-mau/index.html"), encoding: .utf8)
         #expect(summary.contains("mục của đợt công khai năm 2026"))
     }
 
@@ -99,34 +121,48 @@ import TestSupport
         // A citing sentence reworded around a citation left as it was: the directive index is
         // taken from the cache (its file is not written again), and the directive's page shows
         // the new sentence, as a full build does.
-        let indexFile = BuildCache(output: root.appendingPathComponent("public")).folder.appendingPathComponent("directive-index")
+        let indexFile = BuildCache(output: root.appendingPathComponent("public")).folder.appendingPathComponent(
+            "directive-index")
         let indexBefore = try FileManager.default.attributesOfItem(atPath: indexFile.path)[.modificationDate] as? Date
-        try edit(anPhuoc) { $0.replacingOccurrences(of: "các chương trình, kế hoạch của Ban cán sự", with: "các chương trình, kế hoạch công tác của Ban cán sự") }
+        try edit(anPhuoc) {
+            $0.replacingOccurrences(
+                of: "các chương trình, kế hoạch của Ban cán sự",
+                with: "các chương trình, kế hoạch công tác của Ban cán sự")
+        }
         _ = try rebuildEqualsFull(root, "citing sentence reworded")
-        #expect(try FileManager.default.attributesOfItem(atPath: indexFile.path)[.modificationDate] as? Date == indexBefore)
-        let directivePages = try LinkChecker.allFiles(in: root.appendingPathComponent("public")).filter { $0.contains("01-nqtu-2021") && $0.hasSuffix("index.html") }
-        let page = try String(contentsOf: root.appendingPathComponent("public").appendingPathComponent(try #require(directivePages.first)), encoding: .utf8)
+        #expect(
+            try FileManager.default.attributesOfItem(atPath: indexFile.path)[.modificationDate] as? Date == indexBefore)
+        let directivePages = try LinkChecker.allFiles(in: root.appendingPathComponent("public")).filter {
+            $0.contains("01-nqtu-2021") && $0.hasSuffix("index.html")
+        }
+        let page = try String(
+            contentsOf: root.appendingPathComponent("public").appendingPathComponent(
+                try #require(directivePages.first)), encoding: .utf8)
         #expect(page.contains("các chương trình, kế hoạch công tác của Ban cán sự"))
 
         // A new document citing directives others cite: their pages, the lists, its unit.
-        try Data("""
-        ---
-        title: Kế hoạch thực hiện Chỉ thị 33
-        kind: ke-hoach
-        number: 40/KH-THAP
-        issued: 2024-05-02
-        ---
+        try Data(
+            """
+            ---
+            title: Kế hoạch thực hiện Chỉ thị 33
+            kind: ke-hoach
+            number: 40/KH-THAP
+            issued: 2024-05-02
+            ---
 
-        Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường công tác dân vận;
+            Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về tăng cường công tác dân vận;
 
-        Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.
+            Căn cứ Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị.
 
-        """.utf8).write(to: anPhuoc.deletingLastPathComponent().appendingPathComponent("ke-hoach-40.md"))
+            """.utf8
+        ).write(to: anPhuoc.deletingLastPathComponent().appendingPathComponent("ke-hoach-40.md"))
         let added = try rebuildEqualsFull(root, "document added")
         #expect(added.reusedPages > 0)
 
         // A unit renamed: every row naming it.
-        try edit(units.appendingPathComponent("th-an-phuoc/unit.yaml")) { $0.replacingOccurrences(of: "An Phước", with: "An Phước (đổi tên)") }
+        try edit(units.appendingPathComponent("th-an-phuoc/unit.yaml")) {
+            $0.replacingOccurrences(of: "An Phước", with: "An Phước (đổi tên)")
+        }
         _ = try rebuildEqualsFull(root, "unit renamed")
 
         // A field of a document's front matter added: its page and the lists showing it.
@@ -142,7 +178,10 @@ import TestSupport
 
         // A page of the output removed by hand is made again, not assumed to be there.
         let someDocument = try LinkChecker.allFiles(in: root.appendingPathComponent("public"))
-            .first { $0.hasPrefix("don-vi/phong-gddt-binh-son/") && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 5 }
+            .first {
+                $0.hasPrefix("don-vi/phong-gddt-binh-son/") && $0.hasSuffix("/index.html")
+                    && $0.split(separator: "/").count == 5
+            }
         let removed = try #require(someDocument)
         try FileManager.default.removeItem(at: root.appendingPathComponent("public").appendingPathComponent(removed))
         try edit(anPhuoc) { $0 + "\nThêm một câu.\n" }
@@ -151,14 +190,18 @@ import TestSupport
         // A document deleted, a free page added (every menu changes), the settings changed.
         try FileManager.default.removeItem(at: toanThang)
         _ = try rebuildEqualsFull(root, "document deleted")
-        try Data("---\ntitle: Hỏi đáp\n---\nLiên hệ văn phòng.\n".utf8).write(to: root.appendingPathComponent("content/pages/hoi-dap.md"))
+        try Data("---\ntitle: Hỏi đáp\n---\nLiên hệ văn phòng.\n".utf8).write(
+            to: root.appendingPathComponent("content/pages/hoi-dap.md"))
         let menu = try rebuildEqualsFull(root, "free page added", spare: .newOutput)
         #expect(menu.reusedPages == 0, "the menu is on every page")
-        try edit(root.appendingPathComponent("congkhai.yaml")) { $0.replacingOccurrences(of: "page_size: 50", with: "page_size: 5") }
+        try edit(root.appendingPathComponent("congkhai.yaml")) {
+            $0.replacingOccurrences(of: "page_size: 50", with: "page_size: 5")
+        }
         _ = try rebuildEqualsFull(root, "settings changed", spare: .newOutput)
 
         // A template changed: nothing is reused.
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("templates"), withIntermediateDirectories: true)
         try Data("<footer>riêng</footer>\n".utf8).write(to: root.appendingPathComponent("templates/footer.mustache"))
         #expect(try rebuildEqualsFull(root, "template changed", spare: .newOutput).reusedPages == 0)
     }
@@ -176,17 +219,23 @@ import TestSupport
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
         func write(_ body: String) throws {
-            try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\n\(body)\n")
+            try fixture.write(
+                "content/units/th-a/2023-2024/a.md",
+                "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\n\(body)\n")
         }
         try write("Một.")
-        try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: bao-cao\nnumber: 2/BC-A\nissued: 2024-01-03\n---\nHai.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/b.md",
+            "---\ntitle: B\nkind: bao-cao\nnumber: 2/BC-A\nissued: 2024-01-03\n---\nHai.\n")
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
         let public_ = fixture.root.appendingPathComponent("public")
         let spare = BuildCache(output: public_).spareOutput
         #expect(try snapshot(spare) == snapshot(public_), "the first build's spare is its output")
         // The marker alone is its own file: written last, so an unfinished spare has none.
         for file in try LinkChecker.allFiles(in: public_) where file != OutputFolder.markerName {
-            #expect(try inode(spare.appendingPathComponent(file)) == inode(public_.appendingPathComponent(file)), "\(file) is linked, not copied")
+            #expect(
+                try inode(spare.appendingPathComponent(file)) == inode(public_.appendingPathComponent(file)),
+                "\(file) is linked, not copied")
         }
         let firstSpare = try inode(spare)
         try write("Một, sửa.")
@@ -225,8 +274,9 @@ import TestSupport
         try fixture.unit("th-a", name: "A")
         try fixture.write("content/.goc/a.md", "---\ntitle: Bản gốc\nkind: ke-hoach\n---\nMột.\n")
         try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: ke-hoach\n---\nHai.\n")
-        try FileManager.default.createSymbolicLink(atPath: fixture.root.appendingPathComponent("content/units/th-a/2023-2024/a.md").path,
-                                                   withDestinationPath: "../../../.goc/a.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.root.appendingPathComponent("content/units/th-a/2023-2024/a.md").path,
+            withDestinationPath: "../../../.goc/a.md")
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
         #expect(try fixture.read("public/don-vi/th-a/2023-2024/a/index.html").contains("Bản gốc"))
         try fixture.write("content/.goc/a.md", "---\ntitle: Bản gốc đã sửa\nkind: ke-hoach\n---\nMột.\n")
@@ -240,20 +290,30 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột.\n")
-        try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: ke-hoach\nnumber: 2/KH-A\nissued: 2024-01-03\n---\nHai.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/b.md",
+            "---\ntitle: B\nkind: ke-hoach\nnumber: 2/KH-A\nissued: 2024-01-03\n---\nHai.\n")
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
         let cache = fixture.root.appendingPathComponent(".public.congkhai-cache")
-        let keysName = try #require(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasPrefix("page-keys-") })
+        let keysName = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasPrefix("page-keys-") })
         let keysFile = cache.appendingPathComponent(keysName)
         let keys = try String(contentsOf: keysFile, encoding: .utf8)
         let header = try #require(keys.split(separator: "\n").first)
-        try Data(keys.replacingOccurrences(of: String(header), with: "congkhai-page-keys-1 0000000000000000").utf8).write(to: keysFile)
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột, sửa.\n")
+        try Data(keys.replacingOccurrences(of: String(header), with: "congkhai-page-keys-1 0000000000000000").utf8)
+            .write(to: keysFile)
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột, sửa.\n")
         let report = try rebuildEqualsFull(fixture.root, "foreign keys", spare: .newOutput)
         #expect(report.reusedPages == 0)
         // The next edit, with keys of its own generation again, reuses.
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột, sửa lần nữa.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột, sửa lần nữa.\n")
         #expect(try rebuildEqualsFull(fixture.root, "own keys").reusedPages > 0)
     }
 
@@ -263,11 +323,17 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021;\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021;\n"
+        )
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
         let page = "public/don-vi/th-a/2023-2024/a/index.html"
         let before = try fixture.read(page)
-        try fixture.write("content/units/th-a/2023-2024/b.md", "---\ntitle: B\nkind: ke-hoach\nnumber: 2/KH-A\nissued: 2024-01-03\n---\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/b.md",
+            "---\ntitle: B\nkind: ke-hoach\nnumber: 2/KH-A\nissued: 2024-01-03\n---\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ nước Cộng hòa xã hội chủ nghĩa Việt Nam;\n"
+        )
         _ = try rebuildEqualsFull(fixture.root, "directive retitled", spare: .newOutput)
         #expect(try fixture.read(page) != before, "a's page shows the directive's new title")
     }
@@ -276,7 +342,10 @@ import TestSupport
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A", district: "Tân Hồng", province: "Đồng Tháp")
-        try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nCăn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021.\n"
+        )
         let output = fixture.root.appendingPathComponent("public")
         let builder = Builder(options: BuildOptions(source: fixture.root))
         let first = try builder.build()

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import VietText
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
+@testable import VietText
 
 @Suite struct BuildSafetyTests {
     func build(_ fixture: PortalFixture) throws(BuildFailure) -> BuildReport {
@@ -12,7 +13,10 @@ import TestSupport
     func minimalPortal() throws -> PortalFixture {
         let fixture = try PortalFixture()
         try fixture.unit("th-a", name: "Trường Tiểu học A", district: "Tân Hồng", province: "Đồng Tháp")
-        try fixture.write("content/units/th-a/2023-2024/ke-hoach.md", "---\ntitle: Kế hoạch thử\nkind: ke-hoach\nnumber: 01/KH-THA\nissued: 2024-01-05\n---\nNội dung kế hoạch.\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/ke-hoach.md",
+            "---\ntitle: Kế hoạch thử\nkind: ke-hoach\nnumber: 01/KH-THA\nissued: 2024-01-05\n---\nNội dung kế hoạch.\n"
+        )
         return fixture
     }
 
@@ -24,7 +28,8 @@ import TestSupport
         #expect(report.documents == 1)
         let page = try fixture.read("public/don-vi/th-a/2023-2024/ke-hoach/index.html")
         #expect(page.contains("Kế hoạch thử") && page.contains("01/KH-THA") && page.contains("ngày 5 tháng 1 năm 2024"))
-        #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("public/assets/style.css").path))
+        #expect(
+            FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("public/assets/style.css").path))
         #expect(try LinkChecker.brokenLinks(in: fixture.root.appendingPathComponent("public")).isEmpty)
     }
 
@@ -40,26 +45,36 @@ import TestSupport
         let fixture = try PortalFixture(settings: "title: \"<script>alert('cổng')</script>\"\n")
         defer { fixture.remove() }
         try fixture.write("content/units/th-a/unit.yaml", "name: \"<img src=x onerror=alert(1)>\"\n")
-        try fixture.write("content/units/th-a/2023-2024/x.md", """
-        ---
-        title: "<script>alert('tiêu đề')</script>"
-        kind: ke-hoach
-        signer: "\\" onmouseover=\\"alert(1)"
-        recipients: ["<b>in đậm</b>"]
-        ---
-        <script>alert('thân')</script>
+        try fixture.write(
+            "content/units/th-a/2023-2024/x.md",
+            """
+            ---
+            title: "<script>alert('tiêu đề')</script>"
+            kind: ke-hoach
+            signer: "\\" onmouseover=\\"alert(1)"
+            recipients: ["<b>in đậm</b>"]
+            ---
+            <script>alert('thân')</script>
 
-        <a href="javascript:alert(1)">bấm</a> [bấm](javascript:alert(2)) <iframe src="https://x"></iframe>
-        """)
+            <a href="javascript:alert(1)">bấm</a> [bấm](javascript:alert(2)) <iframe src="https://x"></iframe>
+            """)
         _ = try build(fixture)
         let output = fixture.root.appendingPathComponent("public")
         for page in try LinkChecker.htmlFiles(in: output) {
             // congkhai's own search and document scripts are the only scripts a page may load.
             let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
-                .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/search\\.js\" data-root=\"(\\.\\./)*\"></script>", with: "", options: .regularExpression)
-                .replacingOccurrences(of: "<script src=\"(\\.\\./)*assets/(document|directives)\\.js\" defer></script>", with: "", options: .regularExpression)
+                .replacingOccurrences(
+                    of: "<script src=\"(\\.\\./)*assets/search\\.js\" data-root=\"(\\.\\./)*\"></script>", with: "",
+                    options: .regularExpression
+                )
+                .replacingOccurrences(
+                    of: "<script src=\"(\\.\\./)*assets/(document|directives)\\.js\" defer></script>", with: "",
+                    options: .regularExpression
+                )
                 // The 404 page's own few lines, which find the portal's root (not-found.mustache).
-                .replacingOccurrences(of: "(?s)<script>\n/\\* Shown for a missing address.*?</script>", with: "", options: .regularExpression)
+                .replacingOccurrences(
+                    of: "(?s)<script>\n/\\* Shown for a missing address.*?</script>", with: "",
+                    options: .regularExpression)
             #expect(!html.contains("<script"), "\(page)")
             #expect(!html.contains("<img"), "\(page)")
             #expect(!html.contains("<iframe"), "\(page)")
@@ -67,7 +82,9 @@ import TestSupport
             #expect(!html.contains("\" onmouseover=\""), "\(page)")
         }
         let page = try fixture.read("public/don-vi/th-a/2023-2024/x/index.html")
-        #expect(page.contains("&lt;script&gt;alert(&#39;tiêu đề&#39;)&lt;/script&gt;") || page.contains("&lt;script&gt;alert('tiêu đề')&lt;/script&gt;"))
+        #expect(
+            page.contains("&lt;script&gt;alert(&#39;tiêu đề&#39;)&lt;/script&gt;")
+                || page.contains("&lt;script&gt;alert('tiêu đề')&lt;/script&gt;"))
     }
 
     @Test func aBrokenFrontMatterFailsWithFileLineAndLeavesThePreviousOutput() throws {
@@ -76,15 +93,20 @@ import TestSupport
         _ = try build(fixture)
         let output = fixture.root.appendingPathComponent("public")
         let before = try snapshot(output)
-        try fixture.write("content/units/th-a/2023-2024/hong.md", "---\ntitle: Hỏng\nkind: ke-hoach\nissued: 2024-02-31\n---\n")
+        try fixture.write(
+            "content/units/th-a/2023-2024/hong.md", "---\ntitle: Hỏng\nkind: ke-hoach\nissued: 2024-02-31\n---\n")
         try fixture.write("content/units/th-a/2023-2024/hong-2.md", "---\ntitle: [\n---\n")
         do {
             _ = try build(fixture)
             Issue.record("the build should have failed")
         } catch {
             let messages = error.diagnostics.map { $0.formatted() }
-            #expect(messages.contains { $0.hasPrefix("content/units/th-a/2023-2024/hong.md:4:1: lỗi: khóa `issued`") }, "\(messages)")
-            #expect(messages.contains { $0.hasPrefix("content/units/th-a/2023-2024/hong-2.md:") }, "every bad file is reported")
+            #expect(
+                messages.contains { $0.hasPrefix("content/units/th-a/2023-2024/hong.md:4:1: lỗi: khóa `issued`") },
+                "\(messages)")
+            #expect(
+                messages.contains { $0.hasPrefix("content/units/th-a/2023-2024/hong-2.md:") },
+                "every bad file is reported")
         }
         #expect(try snapshot(output) == before)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: fixture.root.path)
@@ -98,9 +120,11 @@ import TestSupport
         try fixture.write("public/luu-tru-quan-trong.docx", "không được xóa")
         #expect(throws: BuildFailure.self) { try build(fixture) }
         #expect(try fixture.read("public/luu-tru-quan-trong.docx") == "không được xóa")
-        let inside = Builder(options: BuildOptions(source: fixture.root, output: fixture.root.appendingPathComponent("content")))
+        let inside = Builder(
+            options: BuildOptions(source: fixture.root, output: fixture.root.appendingPathComponent("content")))
         #expect(throws: BuildFailure.self) { try inside.build() }
-        let parent = Builder(options: BuildOptions(source: fixture.root, output: fixture.root.deletingLastPathComponent()))
+        let parent = Builder(
+            options: BuildOptions(source: fixture.root, output: fixture.root.deletingLastPathComponent()))
         #expect(throws: BuildFailure.self) { try parent.build() }
         #expect(try fixture.read("content/units/th-a/unit.yaml").contains("Trường Tiểu học A"))
     }
@@ -109,7 +133,8 @@ import TestSupport
         let fixture = try minimalPortal()
         defer { fixture.remove() }
         _ = try build(fixture)
-        try FileManager.default.removeItem(at: fixture.root.appendingPathComponent("content/units/th-a/2023-2024/ke-hoach.md"))
+        try FileManager.default.removeItem(
+            at: fixture.root.appendingPathComponent("content/units/th-a/2023-2024/ke-hoach.md"))
         try fixture.write("content/units/th-a/2023-2024/bao-cao.md", "---\ntitle: Báo cáo\nkind: bao-cao\n---\n")
         _ = try build(fixture)
         let files = try LinkChecker.allFiles(in: fixture.root.appendingPathComponent("public"))
@@ -122,8 +147,10 @@ import TestSupport
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
         for day in 1...12 {
-            try fixture.write("content/units/th-a/2023-2024/kh-\(day).md",
-                              "---\ntitle: Kế hoạch \(day)\nkind: ke-hoach\nnumber: \(day)/KH-THA\nissued: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.\n")
+            try fixture.write(
+                "content/units/th-a/2023-2024/kh-\(day).md",
+                "---\ntitle: Kế hoạch \(day)\nkind: ke-hoach\nnumber: \(day)/KH-THA\nissued: 2024-01-\(day < 10 ? "0" : "")\(day)\n---\nThực hiện Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ.\n"
+            )
         }
         _ = try build(fixture)
         let first = try fixture.read("public/cong-khai/nam-hoc/2023-2024/index.html")
@@ -131,13 +158,17 @@ import TestSupport
         #expect(first.contains("href=\"../../../cong-khai/nam-hoc/2023-2024/trang-2/index.html\""))
         let third = try fixture.read("public/cong-khai/nam-hoc/2023-2024/trang-3/index.html")
         #expect(third.contains("kh-1/index.html") && third.contains("kh-2/index.html"))
-        #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("public/can-cu/33-ctttg-2021/trang-3/index.html").path))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: fixture.root.appendingPathComponent("public/can-cu/33-ctttg-2021/trang-3/index.html").path))
         #expect(try LinkChecker.brokenLinks(in: fixture.root.appendingPathComponent("public")).isEmpty)
     }
 
     private func snapshot(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]
-        for file in try LinkChecker.allFiles(in: folder) { result[file] = try Data(contentsOf: folder.appendingPathComponent(file)) }
+        for file in try LinkChecker.allFiles(in: folder) {
+            result[file] = try Data(contentsOf: folder.appendingPathComponent(file))
+        }
         return result
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import VietText
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
+@testable import VietText
 
 /// Builds the repository's example portal (the five seed documents) and checks the site.
 @Suite(.serialized) struct ExamplePortalTests {
@@ -22,20 +23,43 @@ import TestSupport
         #expect(report.documents == 5)
         #expect(report.units == 5)
         let expectations: [(String, [String])] = [
-            ("don-vi/thpt-toan-thang/2022-2023/ke-hoach-cong-tac-dan-van-nam-2023/index.html",
-             ["Thực hiện công tác dân vận năm 2023", "Cao Văn Sửu", "HIỆU TRƯỞNG",
-              "Tạo sự chuyển biến rõ nét, thực chất mối quan hệ giữa nhà trường với người dân"]),
-            ("don-vi/phong-gddt-binh-son/2021-2022/ke-hoach-nang-cao-hieu-qua-cong-tac-dan-van/index.html",
-             ["Nâng cao hiệu quả công tác dân vận trong ngành giáo dục và đào tạo huyện Bình Sơn trong tình hình mới",
-              "Phạm Thanh Lương", "KT. TRƯỞNG PHÒNG", "ngày 12 tháng 4 năm 2022", "Báo cáo năm gửi trước ngày 30/10/2022."]),
-            ("don-vi/th-tan-thanh-a1/2023-2024/bao-cao-dan-van-6-thang-dau-nam-2024/index.html",
-             ["Kết quả thực hiện công tác dân vận ở đơn vị 06 tháng đầu năm 2024", "/BC-THTTA1", "Trần Tấn Phước",
-              "ngày 31 tháng 5 năm 2024", "Học sinh tham gia các phong trào, Hội thi cấp Huyện đạt thành tích cao."]),
-            ("don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html",
-             ["Thực hiện công tác Dân vận chính quyền năm 2024", "/KH-THAP", "Đoàn Văn Thanh Mộng",
-              "Phân công giáo viên giảng dạy ở các khối lớp đảm bảo công bằng khách quan.", "DANH MỤC VĂN BẢN"]),
-            ("don-vi/cong-doan-giao-duc-ha-noi/2019-2020/ke-hoach-nam-dan-van-kheo-2020/index.html",
-             ["Thực hiện “Năm dân vận khéo” 2020", "08/KH-CĐGD", "Trần Thị Thu Hà", "TM. BAN THƯỜNG VỤ", "Nơi nhận", "CĐCS trực thuộc;"]),
+            (
+                "don-vi/thpt-toan-thang/2022-2023/ke-hoach-cong-tac-dan-van-nam-2023/index.html",
+                [
+                    "Thực hiện công tác dân vận năm 2023", "Cao Văn Sửu", "HIỆU TRƯỞNG",
+                    "Tạo sự chuyển biến rõ nét, thực chất mối quan hệ giữa nhà trường với người dân"
+                ]
+            ),
+            (
+                "don-vi/phong-gddt-binh-son/2021-2022/ke-hoach-nang-cao-hieu-qua-cong-tac-dan-van/index.html",
+                [
+                    "Nâng cao hiệu quả công tác dân vận trong ngành giáo dục và đào tạo huyện Bình Sơn trong tình hình mới",
+                    "Phạm Thanh Lương", "KT. TRƯỞNG PHÒNG", "ngày 12 tháng 4 năm 2022",
+                    "Báo cáo năm gửi trước ngày 30/10/2022."
+                ]
+            ),
+            (
+                "don-vi/th-tan-thanh-a1/2023-2024/bao-cao-dan-van-6-thang-dau-nam-2024/index.html",
+                [
+                    "Kết quả thực hiện công tác dân vận ở đơn vị 06 tháng đầu năm 2024", "/BC-THTTA1", "Trần Tấn Phước",
+                    "ngày 31 tháng 5 năm 2024",
+                    "Học sinh tham gia các phong trào, Hội thi cấp Huyện đạt thành tích cao."
+                ]
+            ),
+            (
+                "don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html",
+                [
+                    "Thực hiện công tác Dân vận chính quyền năm 2024", "/KH-THAP", "Đoàn Văn Thanh Mộng",
+                    "Phân công giáo viên giảng dạy ở các khối lớp đảm bảo công bằng khách quan.", "DANH MỤC VĂN BẢN"
+                ]
+            ),
+            (
+                "don-vi/cong-doan-giao-duc-ha-noi/2019-2020/ke-hoach-nam-dan-van-kheo-2020/index.html",
+                [
+                    "Thực hiện “Năm dân vận khéo” 2020", "08/KH-CĐGD", "Trần Thị Thu Hà", "TM. BAN THƯỜNG VỤ",
+                    "Nơi nhận", "CĐCS trực thuộc;"
+                ]
+            )
         ]
         for (path, needles) in expectations {
             let html = try read(output, path)
@@ -50,7 +74,9 @@ import TestSupport
         let (output, _) = try Self.buildExample()
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         let unit = try read(output, "don-vi/th-an-phuoc/index.html")
-        #expect(unit.contains("href=\"../../don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html\""))
+        #expect(
+            unit.contains(
+                "href=\"../../don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html\""))
         #expect(unit.contains("Tân Hồng") && unit.contains("Đồng Tháp"))
         let year = try read(output, "cong-khai/nam-hoc/2023-2024/index.html")
         #expect(year.contains("bao-cao-dan-van-6-thang-dau-nam-2024/index.html"))
@@ -61,13 +87,18 @@ import TestSupport
         let plan = try #require(year.range(of: "ke-hoach-dan-van-chinh-quyen-nam-2024"))
         #expect(report.lowerBound < plan.lowerBound)
         let category = try read(output, "cong-khai/danh-muc/van-ban-don-vi/index.html")
-        for document in ["ke-hoach-cong-tac-dan-van-nam-2023", "ke-hoach-nang-cao-hieu-qua-cong-tac-dan-van",
-                         "bao-cao-dan-van-6-thang-dau-nam-2024", "ke-hoach-dan-van-chinh-quyen-nam-2024", "ke-hoach-nam-dan-van-kheo-2020"] {
+        for document in [
+            "ke-hoach-cong-tac-dan-van-nam-2023", "ke-hoach-nang-cao-hieu-qua-cong-tac-dan-van",
+            "bao-cao-dan-van-6-thang-dau-nam-2024", "ke-hoach-dan-van-chinh-quyen-nam-2024",
+            "ke-hoach-nam-dan-van-kheo-2020"
+        ] {
             #expect(category.contains(document))
         }
         let units = try read(output, "don-vi/index.html")
-        let names = ["Công đoàn Giáo dục Hà Nội", "Phòng Giáo dục và Đào tạo huyện Bình Sơn", "Trường THPT Toàn Thắng",
-                     "Trường Tiểu học An Phước", "Trường Tiểu học Tân Thành A1"]
+        let names = [
+            "Công đoàn Giáo dục Hà Nội", "Phòng Giáo dục và Đào tạo huyện Bình Sơn", "Trường THPT Toàn Thắng",
+            "Trường Tiểu học An Phước", "Trường Tiểu học Tân Thành A1"
+        ]
         let positions = try names.map { try #require(units.range(of: $0)).lowerBound }
         #expect(positions == positions.sorted(), "units in Vietnamese alphabetical order")
     }
@@ -92,9 +123,12 @@ import TestSupport
         #expect(ct33.first?["symbol"] as? String == "33/CT-TTg")
         #expect(ct33.first?["variants"] as? [String] == ["33/CTTTg"])
         let citedBy = (ct33.first?["cited_by"] as? [[String: Any]])?.compactMap { $0["document"] as? String }
-        #expect(Set(citedBy ?? []) == ["phong-gddt-binh-son/2021-2022/ke-hoach-nang-cao-hieu-qua-cong-tac-dan-van",
-                                       "th-tan-thanh-a1/2023-2024/bao-cao-dan-van-6-thang-dau-nam-2024",
-                                       "th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024"])
+        #expect(
+            Set(citedBy ?? []) == [
+                "phong-gddt-binh-son/2021-2022/ke-hoach-nang-cao-hieu-qua-cong-tac-dan-van",
+                "th-tan-thanh-a1/2023-2024/bao-cao-dan-van-6-thang-dau-nam-2024",
+                "th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024"
+            ])
         let ct05 = directives.filter { $0["symbol"] as? String == "05-CT/TW" }
         #expect(ct05.count == 1)
         #expect((ct05.first?["cited_by"] as? [Any])?.count == 3)
@@ -112,12 +146,21 @@ import TestSupport
     @Test func openDataHasTheDocumentedShape() throws {
         let (output, _) = try Self.buildExample()
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
-        let documents = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("api/documents.json"))) as? [String: [[String: Any]]])
+        let documents = try #require(
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: output.appendingPathComponent("api/documents.json")))
+                as? [String: [[String: Any]]])
         let first = try #require(documents["documents"]?.first)
-        #expect(Set(first.keys) == ["id", "url", "unit", "kind", "number", "title", "issued", "school_year", "categories", "citations"])
-        let units = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("api/units.json"))) as? [String: [[String: Any]]])
+        #expect(
+            Set(first.keys) == [
+                "id", "url", "unit", "kind", "number", "title", "issued", "school_year", "categories", "citations"
+            ])
+        let units = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("api/units.json")))
+                as? [String: [[String: Any]]])
         #expect(units["units"]?.count == 5)
-        #expect(Set(units["units"]?.first?.keys.map { $0 } ?? []) == ["id", "name", "kind", "district", "province", "url"])
+        #expect(
+            Set(units["units"]?.first?.keys.map { $0 } ?? []) == ["id", "name", "kind", "district", "province", "url"])
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
@@ -130,7 +173,9 @@ import TestSupport
         let files = try LinkChecker.allFiles(in: first)
         #expect(files == (try LinkChecker.allFiles(in: second)))
         for file in files {
-            #expect(try Data(contentsOf: first.appendingPathComponent(file)) == Data(contentsOf: second.appendingPathComponent(file)), "\(file) differs")
+            #expect(
+                try Data(contentsOf: first.appendingPathComponent(file))
+                    == Data(contentsOf: second.appendingPathComponent(file)), "\(file) differs")
         }
     }
 }

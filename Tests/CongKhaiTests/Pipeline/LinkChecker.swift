@@ -1,11 +1,14 @@
 import Foundation
+
 @testable import CongKhai
 
 /// Finds every href and src in the built pages and checks that relative ones name a file.
 enum LinkChecker {
     static func allFiles(in folder: URL) throws -> [String] { try FileTree.files(in: folder) }
 
-    static func htmlFiles(in folder: URL) throws -> [String] { try allFiles(in: folder).filter { $0.hasSuffix(".html") } }
+    static func htmlFiles(in folder: URL) throws -> [String] {
+        try allFiles(in: folder).filter { $0.hasSuffix(".html") }
+    }
 
     static func brokenLinks(in folder: URL) throws -> [String] {
         var broken: [String] = []
@@ -15,7 +18,9 @@ enum LinkChecker {
             for link in links(in: html) {
                 if link.hasPrefix("#") || link.contains(":") { continue }
                 let target = link.split(separator: "#").first.map(String.init) ?? link
-                let resolved = folder.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(target).standardizedFileURL
+                let resolved = folder.appendingPathComponent(page).deletingLastPathComponent().appendingPathComponent(
+                    target
+                ).standardizedFileURL
                 var isDirectory: ObjCBool = false
                 if !manager.fileExists(atPath: resolved.path, isDirectory: &isDirectory) || isDirectory.boolValue {
                     broken.append("\(page) → \(link)")

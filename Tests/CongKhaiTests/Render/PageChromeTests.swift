@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
 
 /// The header and footer rendered once per menu entry (`header_html`, `footer_html`) give every
 /// page exactly what rendering the partials on each page gives.
@@ -16,9 +17,11 @@ import TestSupport
         #expect(layout.contains("{{{header_html}}}") && layout.contains("{{{footer_html}}}"))
         let templates = root.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try Data(layout.replacingOccurrences(of: "{{{header_html}}}", with: "{{>header}}")
-            .replacingOccurrences(of: "{{{footer_html}}}", with: "{{>footer}}").utf8)
-            .write(to: templates.appendingPathComponent("layout.mustache"))
+        try Data(
+            layout.replacingOccurrences(of: "{{{header_html}}}", with: "{{>header}}")
+                .replacingOccurrences(of: "{{{footer_html}}}", with: "{{>footer}}").utf8
+        )
+        .write(to: templates.appendingPathComponent("layout.mustache"))
         let partialsOutput = root.appendingPathComponent("partials")
         _ = try Builder(options: BuildOptions(source: root, output: partialsOutput)).build()
         let files = try LinkChecker.allFiles(in: chromeOutput)
@@ -43,13 +46,17 @@ import TestSupport
     @Test func theExamplePortalIsTheSameAsWithPartialsOnEveryPage() throws {
         let root = try examplePortal()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(!(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/pages").path)).isEmpty,
-                "free pages have menu entries of their own")
-        try expectSameAsPartials(root, settings: """
-        title: Cổng thử
-        governing_body: Phòng GD&ĐT "Tân Hồng" <thử>
-        base_url: https://congkhai.example.edu.vn/cong
-        """)
+        #expect(
+            !(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/pages").path))
+                .isEmpty,
+            "free pages have menu entries of their own")
+        try expectSameAsPartials(
+            root,
+            settings: """
+                title: Cổng thử
+                governing_body: Phòng GD&ĐT "Tân Hồng" <thử>
+                base_url: https://congkhai.example.edu.vn/cong
+                """)
     }
 
     /// Escapes in congkhai.yaml cannot put the marker that stands for `root` (nor a
@@ -61,8 +68,12 @@ import TestSupport
         let home = try String(contentsOf: root.appendingPathComponent("chrome/index.html"), encoding: .utf8)
         #expect(home.contains("<a href=\"index.html\">Cổng thử đảo</a>"))
         #expect(!home.contains("\u{1}") && !home.contains("\u{202E}"))
-        let report = try Builder(options: BuildOptions(source: root, output: root.appendingPathComponent("again"))).build()
-        #expect(report.warnings.contains { $0.code == "front-matter.control-characters" && $0.file == "congkhai.yaml" && $0.line == 1 })
+        let report = try Builder(options: BuildOptions(source: root, output: root.appendingPathComponent("again")))
+            .build()
+        #expect(
+            report.warnings.contains {
+                $0.code == "front-matter.control-characters" && $0.file == "congkhai.yaml" && $0.line == 1
+            })
     }
 
     /// A value that still holds the marker makes the fragment render on each page.
@@ -71,9 +82,13 @@ import TestSupport
         let templates = try #require(library)
         let context: [String: Any] = ["site": ["title": "A\u{1}B"], "nav": [[String: Any]]()]
         let fragment = RootRelativeFragment(rendering: context, template: "header", templates: templates)
-        guard case .perPage = fragment else { Issue.record("a marker in a value must not be cut at"); return }
+        guard case .perPage = fragment else {
+            Issue.record("a marker in a value must not be cut at")
+            return
+        }
         #expect(fragment.html(root: "../") { "per page" } == "per page")
-        let plain = RootRelativeFragment(rendering: ["site": ["title": "AB"], "nav": [[String: Any]]()], template: "header", templates: templates)
+        let plain = RootRelativeFragment(
+            rendering: ["site": ["title": "AB"], "nav": [[String: Any]]()], template: "header", templates: templates)
         #expect(plain.html(root: "../../") { "per page" }.contains("href=\"../../index.html\""))
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
 
 /// Postings patched from an earlier build's are the postings made whole, whatever changed:
 /// entries edited, added, removed, moved, or of unknown key.
@@ -14,8 +15,10 @@ import TestSupport
             let text = try String(contentsOf: file, encoding: .utf8)
             for paragraph in text.components(separatedBy: "\n") where paragraph.count > 40 {
                 let title = SearchTerms.tokens(paragraph).prefix(3)
-                entries.append(SearchTerms(body: WordCounts(paragraph),
-                                           extra: Dictionary(title.map { ($0, SearchTerms.Weight.title) }, uniquingKeysWith: +)))
+                entries.append(
+                    SearchTerms(
+                        body: WordCounts(paragraph),
+                        extra: Dictionary(title.map { ($0, SearchTerms.Weight.title) }, uniquingKeysWith: +)))
             }
         }
         return entries
@@ -24,8 +27,10 @@ import TestSupport
     func expectEqual(_ patched: SearchPostings, _ whole: SearchPostings, _ label: String) {
         #expect(patched.keys == whole.keys, "\(label): keys")
         for partition in 0..<SearchHash.partitions {
-            let lhs = Dictionary(uniqueKeysWithValues: zip(patched.partitions[partition].terms, patched.partitions[partition].lists))
-            let rhs = Dictionary(uniqueKeysWithValues: zip(whole.partitions[partition].terms, whole.partitions[partition].lists))
+            let lhs = Dictionary(
+                uniqueKeysWithValues: zip(patched.partitions[partition].terms, patched.partitions[partition].lists))
+            let rhs = Dictionary(
+                uniqueKeysWithValues: zip(whole.partitions[partition].terms, whole.partitions[partition].lists))
             let differing = Set(lhs.keys).union(rhs.keys).filter { lhs[$0] != rhs[$0] }.sorted()
             #expect(differing.isEmpty, "\(label): partition \(partition) differs for \(differing.prefix(5))")
         }
@@ -68,7 +73,8 @@ import TestSupport
         var unknown = moved
         unknown[5] = all[oldCount + 4]
         let changedUnseen = unknown
-        let withUnknown = SearchPostings.updating(SearchPostings(keys: unknownKeys, terms: moved), keys: unknownKeys, terms: { changedUnseen[$0] })
+        let withUnknown = SearchPostings.updating(
+            SearchPostings(keys: unknownKeys, terms: moved), keys: unknownKeys, terms: { changedUnseen[$0] })
         #expect(withUnknown.madeAfresh == 1)
         expectEqual(withUnknown, SearchPostings(keys: unknownKeys, terms: unknown), "unknown key")
     }

@@ -1,23 +1,35 @@
 import Foundation
-import Testing
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
 
 /// Search on the example portal, in headless Chromium opened from the folder (file://), where
 /// browsers refuse fetch and XHR: the index must load as scripts.
 @Suite(.serialized) struct SearchTests {
     static func results(_ output: URL, query: String, extra: String = "") throws -> (status: String, titles: [String]) {
-        var components = URLComponents(url: output.appendingPathComponent("tim-kiem/index.html"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [URLQueryItem(name: "q", value: query)] + (extra.isEmpty ? [] : [URLQueryItem(name: extra.components(separatedBy: "=")[0], value: extra.components(separatedBy: "=")[1])])
+        var components = URLComponents(
+            url: output.appendingPathComponent("tim-kiem/index.html"), resolvingAgainstBaseURL: false)!
+        components.queryItems =
+            [URLQueryItem(name: "q", value: query)]
+            + (extra.isEmpty
+                ? []
+                : [
+                    URLQueryItem(
+                        name: extra.components(separatedBy: "=")[0], value: extra.components(separatedBy: "=")[1])
+                ])
         let dom = try Chromium.dumpDOM(components.url!)
-        let status = dom.range(of: "<p id=\"trang-thai\"[^>]*>([^<]*)</p>", options: .regularExpression).map { String(dom[$0]) } ?? ""
+        let status =
+            dom.range(of: "<p id=\"trang-thai\"[^>]*>([^<]*)</p>", options: .regularExpression).map { String(dom[$0]) }
+            ?? ""
         var titles: [String] = []
         if let list = dom.range(of: "<ol id=\"ket-qua\"") {
             let rest = dom[list.upperBound...]
             var cursor = rest.startIndex
             while let open = rest.range(of: "<li><a href=\"", range: cursor..<rest.endIndex),
-                  let close = rest.range(of: "\">", range: open.upperBound..<rest.endIndex),
-                  let end = rest.range(of: "</a>", range: close.upperBound..<rest.endIndex) {
+                let close = rest.range(of: "\">", range: open.upperBound..<rest.endIndex),
+                let end = rest.range(of: "</a>", range: close.upperBound..<rest.endIndex)
+            {
                 titles.append(String(rest[close.upperBound..<end.lowerBound]))
                 cursor = end.upperBound
             }
@@ -54,7 +66,9 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: output.deletingLastPathComponent()) }
         let folder = output.appendingPathComponent(SearchIndex.folder)
         let parts = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        #expect(parts.contains("meta.js") && parts.contains("filters.js") && parts.contains { $0.hasPrefix("t") } && parts.contains { $0.hasPrefix("d") })
+        #expect(
+            parts.contains("meta.js") && parts.contains("filters.js") && parts.contains { $0.hasPrefix("t") }
+                && parts.contains { $0.hasPrefix("d") })
         // The filters: four numbers (year, unit, kind, categories) for each of the five documents.
         let filters = try String(contentsOf: folder.appendingPathComponent("filters.js"), encoding: .utf8)
         let table = try #require(filters.wholeMatch(of: /congkhaiSearch\.filters\((.*)\);\n/)?.1)

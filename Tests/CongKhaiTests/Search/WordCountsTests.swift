@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import VietText
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
+@testable import VietText
 
 @Suite struct WordCountsTests {
     @Test(arguments: try TestPaths.seedFiles())

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CongKhai
 
 @Suite struct WordNumbersTests {

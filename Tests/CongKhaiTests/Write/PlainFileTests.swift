@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
 
 @Suite struct PlainFileTests {
     @Test func createsTheFileWithItsBytes() throws {
@@ -27,7 +28,9 @@ import TestSupport
     @Test func aMissingFolderIsAnError() throws {
         let folder = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        #expect(throws: POSIXError.self) { try PlainFile.create(folder.appendingPathComponent("khong-co/index.html").path, contents: Data()) }
+        #expect(throws: POSIXError.self) {
+            try PlainFile.create(folder.appendingPathComponent("khong-co/index.html").path, contents: Data())
+        }
     }
 
     /// A cache record or a marker is replaced whole, by a rename: a file linked to the old
@@ -42,9 +45,12 @@ import TestSupport
         try PlainFile.replace(path, contents: Array("bản hai, dài hơn".utf8))
         #expect(PlainFile.read(path) == Array("bản hai, dài hơn".utf8))
         #expect(PlainFile.read(linked) == Array("bản một".utf8))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["linked", "search-postings"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["linked", "search-postings"])
         #expect(PlainFile.read(folder.appendingPathComponent("khong-co").path) == nil)
-        #expect(throws: POSIXError.self) { try PlainFile.replace(folder.appendingPathComponent("khong-co/tep").path, contents: []) }
+        #expect(throws: POSIXError.self) {
+            try PlainFile.replace(folder.appendingPathComponent("khong-co/tep").path, contents: [])
+        }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).count == 2)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CongKhai
 
 @Suite struct PrettyJSONTests {
@@ -18,13 +19,28 @@ import Testing
     }
 
     @Test func laysOutAsJSONEncoderDoes() throws {
-        let rows = [Row(title: "Kế hoạch số 15/KH-UBND", number: "15/KH-UBND", categories: ["thong-tin-chung", "doi-ngu"],
-                        cited_by: [["document": "th-an-phuoc/2023-2024/a", "relation": "dan-chieu"]]),
-                    Row(title: "Trường “A” \\ <b> / tab\there", number: nil, categories: [], cited_by: [])]
-        let pretty = PrettyJSON.object([("rows", .array(rows.map { row in
-            .object([("title", .string(row.title)), ("number", .optional(row.number)), ("categories", .strings(row.categories)),
-                     ("cited_by", .array(row.cited_by.map { entry in .object(entry.map { ($0.key, .string($0.value)) }) }))])
-        }))])
+        let rows = [
+            Row(
+                title: "Kế hoạch số 15/KH-UBND", number: "15/KH-UBND", categories: ["thong-tin-chung", "doi-ngu"],
+                cited_by: [["document": "th-an-phuoc/2023-2024/a", "relation": "dan-chieu"]]),
+            Row(title: "Trường “A” \\ <b> / tab\there", number: nil, categories: [], cited_by: [])
+        ]
+        let pretty = PrettyJSON.object([
+            (
+                "rows",
+                .array(
+                    rows.map { row in
+                        .object([
+                            ("title", .string(row.title)), ("number", .optional(row.number)),
+                            ("categories", .strings(row.categories)),
+                            (
+                                "cited_by",
+                                .array(row.cited_by.map { entry in .object(entry.map { ($0.key, .string($0.value)) }) })
+                            )
+                        ])
+                    })
+            )
+        ])
         #expect(pretty.text == (try encoded(["rows": rows])))
     }
 

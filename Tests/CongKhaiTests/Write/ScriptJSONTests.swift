@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import CongKhai
 import TestSupport
+import Testing
+
+@testable import CongKhai
 
 /// Texts in the search index's scripts read back as the same strings, and none can end the
 /// script or a line early.
@@ -15,8 +16,10 @@ import TestSupport
     @Test func textsReadBackAsTheyWere() throws {
         let seedTitles = try TestPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
             .flatMap { $0.components(separatedBy: "\n").prefix(30) }
-        let tricky = ["Kế hoạch – năm học “2024–2025”", "a</script><script>alert(1)</script>", "dòng\u{2028}mới\u{2029}đoạn",
-                      "ngoặc \"kép\" và \\ gạch", "tab\tvà\nxuống dòng\u{1}", "…‘’•"]
+        let tricky = [
+            "Kế hoạch – năm học “2024–2025”", "a</script><script>alert(1)</script>", "dòng\u{2028}mới\u{2029}đoạn",
+            "ngoặc \"kép\" và \\ gạch", "tab\tvà\nxuống dòng\u{1}", "…‘’•"
+        ]
         for text in seedTitles + tricky {
             let json = quoted(text)
             let back = try JSONDecoder().decode(String.self, from: Data(json.utf8))

@@ -1,15 +1,17 @@
 import Foundation
+import TestSupport
 import Testing
 import ZIPFoundation
+
 @testable import CongKhai
-import TestSupport
 
 @Suite(.serialized) struct YearArchiveTests {
     func extract(_ zip: URL, to folder: URL) throws {
         let archive = try Archive(url: zip, accessMode: .read)
         for entry in archive {
             let target = folder.appendingPathComponent(entry.path)
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             _ = try archive.extract(entry, to: target)
         }
     }
@@ -27,7 +29,8 @@ import TestSupport
         let listed = try LinkChecker.allFiles(in: folder)
         #expect(listed.contains("MANIFEST.sha256") && listed.contains("index.html"))
         #expect(listed.contains("don-vi/th-an-phuoc/2023-2024/ke-hoach-dan-van-chinh-quyen-nam-2024/index.html"))
-        #expect(!listed.contains { $0.contains("2019-2020/ke-hoach-nam-dan-van-kheo-2020") }, "only that year's documents")
+        #expect(
+            !listed.contains { $0.contains("2019-2020/ke-hoach-nam-dan-van-kheo-2020") }, "only that year's documents")
         #expect(try LinkChecker.brokenLinks(in: folder).isEmpty, "every link resolves inside the archive")
         // Standard tools can check it.
         let check = Process()
@@ -64,12 +67,20 @@ import TestSupport
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "A")
         try fixture.write("content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\n---\n")
-        try YearArchive.create(portal: fixture.root, schoolYear: "2023-2024", output: fixture.root.appendingPathComponent("archives/cong-khai-2023-2024.zip"))
+        try YearArchive.create(
+            portal: fixture.root, schoolYear: "2023-2024",
+            output: fixture.root.appendingPathComponent("archives/cong-khai-2023-2024.zip"))
         #expect(throws: YearArchive.Failure.self) {
-            try YearArchive.create(portal: fixture.root, schoolYear: "2021-2022", output: fixture.root.appendingPathComponent("archives/trong.zip"))
+            try YearArchive.create(
+                portal: fixture.root, schoolYear: "2021-2022",
+                output: fixture.root.appendingPathComponent("archives/trong.zip"))
         }
         _ = try Builder(options: BuildOptions(source: fixture.root)).build()
-        #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("public/luu-tru/cong-khai-2023-2024.zip").path))
-        #expect(try fixture.read("public/cong-khai/index.html").contains("href=\"../luu-tru/cong-khai-2023-2024.zip\">Năm học 2023-2024</a>"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: fixture.root.appendingPathComponent("public/luu-tru/cong-khai-2023-2024.zip").path))
+        #expect(
+            try fixture.read("public/cong-khai/index.html").contains(
+                "href=\"../luu-tru/cong-khai-2023-2024.zip\">Năm học 2023-2024</a>"))
     }
 }
