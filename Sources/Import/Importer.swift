@@ -39,10 +39,11 @@ public struct Importer: Sendable {
         public var warnings: [ImportWarning]
     }
 
-    public struct Failure: Error, Sendable, CustomStringConvertible {
+    public struct Failure: DiagnosticError, Sendable, CustomStringConvertible {
         public var file: String
         public var message: LocalizedText
         public var description: String { "\(file): lỗi: \(message.vi)" }
+        public var diagnostics: [Diagnostic] { [Diagnostic(.error, "import.failed", file: file, message: message)] }
     }
 
     public var options: Options

@@ -64,6 +64,46 @@ import Testing
         #expect(english.stderr.contains("error: key `kind`: this required value is missing."))
     }
 
+    /// Every command takes --lang, and tells its failures as diagnostics ("file: lỗi: …" or
+    /// "file: error: …") in that language; a language it does not know is a usage error.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func everyCommandSpeaksTheLanguageOfLang() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "Trường A")
+        let folder = fixture.root.path
+        let cases: [(arguments: [String], vi: String, en: String)] = [
+            (["build", "--source", folder + "/khong-co"], "lỗi: ", "error: "),
+            (["check", "--source", folder + "/khong-co"], "lỗi: ", "error: "),
+            (["citations", folder + "/khong-co.txt"], "lỗi: không đọc được tệp", "error: cannot read the file"),
+            (
+                ["import", folder + "/khong-co.txt", "--unit", "th-b", "--source", folder],
+                "lỗi: không có đơn vị “th-b”", "error: there is no unit “th-b”"
+            ),
+            (
+                ["new", folder + "/moi", "--unit", "TH A", "--name", "Trường A", "--unit-kind", "tieu-hoc"],
+                "lỗi: mã đơn vị “TH A”", "error: unit id “TH A”"
+            ),
+            (
+                ["archive", "--school-year", "2023", "--source", folder],
+                "lỗi: “2023” không phải năm học", "error: “2023” is not a school year"
+            ),
+            (["verify", folder + "/khong-co.zip"], "lỗi: không mở được tệp lưu trữ", "error: cannot open the archive")
+        ]
+        for (arguments, vi, en) in cases {
+            let vietnamese = try run(arguments)
+            #expect(vietnamese.status == 1, "\(arguments)")
+            #expect(vietnamese.stderr.contains(vi), "\(arguments): \(vietnamese.stderr)")
+            let english = try run(arguments + ["--lang", "en"])
+            #expect(english.status == 1, "\(arguments)")
+            #expect(english.stderr.contains(en), "\(arguments): \(english.stderr)")
+            #expect(!english.stderr.contains(vi), "\(arguments) in English still says \(vi)")
+        }
+        let unknown = try run(["check", "--source", folder, "--lang", "fr"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("--lang"))
+    }
+
     /// `new` starts a portal from the checklist; `check --as-of` reports its missing items in
     /// Vietnamese or English, exits 0, and 1 with --strict; a date that is no date is refused.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))

@@ -475,7 +475,7 @@ public struct ContentLoader: Sendable {
         do {
             return try SourceText.readBytes(root.appendingPathComponent(path))
         } catch {
-            report(error, path: path, &diagnostics)
+            diagnostics.append(error.diagnostic(file: path))
             return nil
         }
     }
@@ -499,43 +499,8 @@ public struct ContentLoader: Sendable {
             }
             return text
         } catch {
-            report(error, path: path, &diagnostics)
+            diagnostics.append(error.diagnostic(file: path))
             return nil
-        }
-    }
-
-    private func report(_ failure: SourceText.Failure, path: String, _ diagnostics: inout [Diagnostic]) {
-        switch failure {
-        case .tooLarge(let bytes):
-            diagnostics.append(
-                Diagnostic(
-                    .error, "file.too-large", file: path,
-                    message: .init(
-                        vi: "tệp quá lớn (\(bytes / 1_048_576) MB; tối đa \(SourceText.maximumBytes / 1_048_576) MB).",
-                        en:
-                            "the file is too large (\(bytes / 1_048_576) MB; at most \(SourceText.maximumBytes / 1_048_576) MB)."
-                    ),
-                    fix: .init(
-                        vi: "tách văn bản, hoặc đưa phần lớn (bảng số liệu) vào tệp đính kèm.",
-                        en: "split the document, or put the bulk (data tables) in an attachment.")))
-        case .notUTF8(let line, let column):
-            diagnostics.append(
-                Diagnostic(
-                    .error, "file.not-utf8", file: path, line: line, column: column,
-                    message: .init(
-                        vi: "tệp không phải văn bản UTF-8 (có thể là bảng mã cũ TCVN3/VNI hoặc tệp Word).",
-                        en: "the file is not UTF-8 text (perhaps a legacy TCVN3/VNI encoding or a Word file)."),
-                    fix: .init(
-                        vi: "mở tệp bằng trình soạn thảo và lưu lại với bảng mã UTF-8, hoặc dùng `congkhai import`.",
-                        en: "save the file as UTF-8 in an editor, or use `congkhai import`.")))
-        case .unreadable(let reason):
-            diagnostics.append(
-                Diagnostic(
-                    .error, "file.unreadable", file: path,
-                    message: .init(vi: "không đọc được tệp (\(reason)).", en: "cannot read the file (\(reason))."),
-                    fix: .init(
-                        vi: "kiểm tra tệp có tồn tại và có quyền đọc.",
-                        en: "check that the file exists and is readable.")))
         }
     }
 }

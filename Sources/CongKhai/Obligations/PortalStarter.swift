@@ -28,12 +28,23 @@ public struct PortalStarter: Sendable {
         self.catalogue = catalogue
     }
 
-    public struct Failure: Error, Sendable {
+    public struct Failure: DiagnosticError, Sendable {
         public var message: LocalizedText
+        /// The portal folder being made.
+        public var file: String = ""
+        public var diagnostics: [Diagnostic] { [Diagnostic(.error, "new.failed", file: file, message: message)] }
     }
 
     /// The files written, relative to `folder`.
     public func write() throws(Failure) -> [String] {
+        do { return try writeFiles() } catch {
+            var failure = error
+            failure.file = folder.path
+            throw failure
+        }
+    }
+
+    private func writeFiles() throws(Failure) -> [String] {
         guard !unitID.isEmpty, unitID.allSatisfy({ ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }),
             !unitID.hasPrefix("-")
         else {

@@ -50,14 +50,25 @@ public struct BuildReport: Sendable {
     public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 
     /// "Đã tạo 57 trang (5 văn bản, 5 đơn vị, 40 văn bản được trích dẫn) trong 0,12 giây."
-    public var summary: String {
-        let seconds = String(format: "%.2f", totalSeconds).replacingOccurrences(of: ".", with: ",")
-        if unchanged { return "Không có gì thay đổi: \(pages) trang đã là mới nhất (kiểm tra trong \(seconds) giây)." }
-        let made =
-            "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(seconds) giây."
-        return reusedPages > 0
-            ? made + " \(reusedPages) trang không đổi được giữ nguyên, chỉ dựng lại \(pages - reusedPages) trang."
-            : made
+    public var summary: LocalizedText {
+        let seconds = String(format: "%.2f", totalSeconds)
+        let secondsVi = seconds.replacingOccurrences(of: ".", with: ",")
+        if unchanged {
+            return .init(
+                vi: "Không có gì thay đổi: \(pages) trang đã là mới nhất (kiểm tra trong \(secondsVi) giây).",
+                en: "Nothing changed: the \(pages) pages are up to date (checked in \(seconds) s).")
+        }
+        var made = LocalizedText(
+            vi:
+                "Đã tạo \(pages) trang (\(documents) văn bản, \(units) đơn vị, \(directives) văn bản được trích dẫn) trong \(secondsVi) giây.",
+            en:
+                "Made \(pages) pages (\(documents) documents, \(units) units, \(directives) cited texts) in \(seconds) s."
+        )
+        if reusedPages > 0 {
+            made.vi += " \(reusedPages) trang không đổi được giữ nguyên, chỉ dựng lại \(pages - reusedPages) trang."
+            made.en += " \(reusedPages) unchanged pages were kept; \(pages - reusedPages) were made again."
+        }
+        return made
     }
 }
 

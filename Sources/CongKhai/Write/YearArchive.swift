@@ -9,15 +9,27 @@ import ZIPFoundation
 public enum YearArchive {
     public static let manifestName = "MANIFEST.sha256"
 
-    public struct Failure: Error, CustomStringConvertible, Sendable {
+    public struct Failure: DiagnosticError, CustomStringConvertible, Sendable {
         public var message: LocalizedText
+        /// The archive or the portal concerned.
+        public var file: String = ""
         public var description: String { message.vi }
+        public var diagnostics: [Diagnostic] { [Diagnostic(.error, "archive.failed", file: file, message: message)] }
     }
 
     /// Builds the year into a temporary folder, writes the manifest, zips it to `output`.
     /// Returns the number of files archived.
     @discardableResult
     public static func create(portal: URL, schoolYear: String, output: URL) throws -> Int {
+        do { return try createArchive(portal: portal, schoolYear: schoolYear, output: output) } catch var failure
+            as Failure
+        {
+            failure.file = output.path
+            throw failure
+        }
+    }
+
+    private static func createArchive(portal: URL, schoolYear: String, output: URL) throws -> Int {
         guard SchoolYear.isValid(schoolYear) else {
             throw Failure(
                 message: .init(
@@ -63,8 +75,16 @@ public enum YearArchive {
     }
 
     /// Problems found in an archive: files whose digest differs, listed files missing, files
-    /// not listed. Empty when the archive is intact.
-    public static func verify(_ url: URL) throws -> [String] {
+    /// not listed, each as a diagnostic on "<archive>/<file>". Empty when the archive is intact.
+    public static func verify(_ url: URL) throws(Failure) -> [Diagnostic] {
+        do { return try verifyArchive(url) } catch {
+            var failure = error
+            failure.file = url.path
+            throw failure
+        }
+    }
+
+    private static func verifyArchive(_ url: URL) throws(Failure) -> [Diagnostic] {
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .read) } catch {
             throw Failure(
@@ -74,32 +94,51 @@ public enum YearArchive {
             throw Failure(
                 message: .init(vi: "tệp lưu trữ không có \(manifestName).", en: "the archive has no \(manifestName)."))
         }
-        let manifest = String(decoding: try contents(of: manifestEntry, in: archive), as: UTF8.self)
+        let manifestData: Data
+        do { manifestData = try contents(of: manifestEntry, in: archive) } catch {
+            throw Failure(
+                message: .init(
+                    vi: "không đọc được \(manifestName) (\(error)).", en: "cannot read \(manifestName) (\(error))."))
+        }
+        let manifest = String(decoding: manifestData, as: UTF8.self)
         var expected: [String: String] = [:]
         for line in manifest.split(separator: "\n") {
             let parts = line.split(separator: " ", maxSplits: 1)
             guard parts.count == 2 else { continue }
             expected[String(parts[1].drop { $0 == " " || $0 == "*" })] = String(parts[0])
         }
-        var problems: [String] = []
+        var problems: [Diagnostic] = []
+        func problem(_ code: String, _ path: String, _ message: LocalizedText) {
+            problems.append(Diagnostic(.error, code, file: url.lastPathComponent + "/" + path, message: message))
+        }
         var seen = Set<String>()
         for entry in archive where entry.type == .file && entry.path != manifestName {
             seen.insert(entry.path)
             guard let want = expected[entry.path] else {
-                problems.append("\(entry.path): không có trong \(manifestName)")
+                problem(
+                    "archive.unlisted", entry.path,
+                    .init(vi: "không có trong \(manifestName).", en: "not listed in \(manifestName)."))
                 continue
             }
             do {
                 let data = try contents(of: entry, in: archive)
                 if hex(SHA256.hash(data: data)) != want {
-                    problems.append("\(entry.path): nội dung đã bị thay đổi (mã SHA-256 khác)")
+                    problem(
+                        "archive.changed", entry.path,
+                        .init(
+                            vi: "nội dung đã bị thay đổi (mã SHA-256 khác).",
+                            en: "the content was changed (its SHA-256 differs)."))
                 }
             } catch {
-                problems.append("\(entry.path): không đọc được (\(error))")
+                problem(
+                    "archive.unreadable", entry.path,
+                    .init(vi: "không đọc được (\(error)).", en: "cannot be read (\(error))."))
             }
         }
         for path in expected.keys.sorted() where !seen.contains(path) {
-            problems.append("\(path): thiếu trong tệp lưu trữ")
+            problem(
+                "archive.missing", path,
+                .init(vi: "thiếu trong tệp lưu trữ.", en: "missing from the archive."))
         }
         return problems.sorted()
     }

@@ -25,6 +25,11 @@ public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
     public var line: Int?
     public var message: LocalizedText
     public var description: String { (line.map { "dòng \($0): " } ?? "") + message.vi }
+
+    /// The warning about `file`, the source being imported.
+    public func diagnostic(file: String) -> Diagnostic {
+        Diagnostic(.warning, "import.unplaced", file: file, line: line, message: message)
+    }
 }
 
 /// The importer's recognition of a text, without a portal: for tools and fuzzing.

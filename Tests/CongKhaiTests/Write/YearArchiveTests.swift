@@ -59,7 +59,14 @@ import ZIPFoundation
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
-        #expect(try YearArchive.verify(tampered) == ["index.html: nội dung đã bị thay đổi (mã SHA-256 khác)"])
+        let problems = try YearArchive.verify(tampered)
+        #expect(problems.map(\.code) == ["archive.changed"])
+        #expect(
+            problems.map { $0.formatted(.vi) } == [
+                "\(tampered.lastPathComponent)/index.html: lỗi: nội dung đã bị thay đổi (mã SHA-256 khác)."
+            ])
+        #expect(
+            problems.first?.formatted(.en).hasSuffix("error: the content was changed (its SHA-256 differs).") == true)
     }
 
     @Test func archivesInThePortalArePublishedAndListed() throws {
