@@ -12,12 +12,13 @@ must fail, and the next one must still equal a full build). It keeps going after
 and prints every one.
 
 Environment: CHECK_DOCUMENTS (default 600), CHECK_STEPS (default 80), CHECK_SEED (default 1;
-the same seed makes the same portal and the same edits).
+the same seed makes the same portal and the same edits), CHECK_BIN (default the release build;
+`make test` runs a short form on the debug build).
 """
 import glob, importlib.util, os, random, re, shutil, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release", "congkhai")
+BIN = os.environ.get("CHECK_BIN") or os.path.join(ROOT, ".build", "release", "congkhai")
 YEARS = ["2019-2020", "2020-2021", "2021-2022", "2022-2023", "2023-2024", "2024-2025", "2025-2026", "2026-2027"]
 # TT 09 items of a tiểu học, and groups, as `categories:` names them.
 ITEMS = ["thong-tin-co-so", "thu-chi-tai-chinh", "hoc-phi-khoan-thu", "doi-ngu-can-bo", "kiem-dinh-chat-luong",

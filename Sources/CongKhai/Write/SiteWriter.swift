@@ -26,33 +26,6 @@ struct SiteWriter: Sendable {
     /// Addresses a sitemap file holds at most (Discovery.sitemapLimit; lowered by tests).
     var sitemapLimit = Discovery.sitemapLimit
 
-    enum Job: Sendable {
-        case home, units
-        case unit(Int)
-        case document(Int)
-        case listings
-        case listing(Int, page: Int)
-        case directives
-        case directive(Int, page: Int)
-        case page(Int)
-        case notFound, search
-        /// A unit's TT 09 checklist (index into `site.compliance`) for a round; a round's progress table.
-        case checklist(Int, round: Int)
-        case progress(round: Int)
-        /// A unit's Atom feed, the portal's, the open data: not pages, but keyed and reused like them.
-        case unitFeed(Int)
-        case portalFeed
-        case openData(OpenData.File)
-        case sitemap(Discovery.SitemapFile)
-
-        var isPage: Bool {
-            switch self {
-            case .unitFeed, .portalFeed, .openData, .sitemap: return false
-            default: return true
-            }
-        }
-    }
-
     struct Summary {
         var pages = 0, files = 0, bytes = 0
         /// Parts of writing timed on their own, for `--verbose`.
@@ -70,7 +43,7 @@ struct SiteWriter: Sendable {
     func write() throws -> Summary {
         var summary = Summary()
         let contexts = PageContexts(site: site, templates: templates)
-        let jobs = jobs(contexts)
+        let jobs = PageKinds.all(site, contexts, sitemapLimit: sitemapLimit)
         let renderer = MarkdownRenderer()
         // A free page has no signature to put an appendix after: it follows the text.
         let pageBodies = site.pages.map { page in
@@ -89,10 +62,10 @@ struct SiteWriter: Sendable {
         let searchSeconds = Self.seconds(since: searchStarted)
         // Pages, and the search index's files with them.
         let pagesStarted = ContinuousClock.now
-        let paths = jobs.map(path(of:)) + searchFiles.map(\.path)
+        let paths = jobs.map { $0.path(self.site) } + searchFiles.map(\.path)
         let pageKeys =
             keys.map { keys in
-                ParallelMap.map(jobs) { keys.key(for: $0, directivePageCount: contexts.directivePageCount) }
+                ParallelMap.map(jobs) { keys.key(for: $0) }
                     + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) }
             } ?? Array(repeating: nil, count: paths.count)
         let inPlace = Set(
@@ -128,6 +101,9 @@ struct SiteWriter: Sendable {
         // The addresses the keys listed, when there are keys.
         let sitemapLocations =
             keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        let rendering = PageRendering(
+            site: site, contexts: contexts, templates: templates, pageBodies: pageBodies, feeds: feeds,
+            sitemapLocations: sitemapLocations, sitemapLimit: sitemapLimit)
         let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
             let path = paths[index]
             if inPlace.contains(path) {
@@ -141,12 +117,7 @@ struct SiteWriter: Sendable {
                 mirrorFile(path, into: mirror)
                 return .success(nil)
             }
-            let data =
-                index < jobs.count
-                ? render(
-                    jobs[index], contexts: contexts, pageBodies: pageBodies, feeds: feeds,
-                    sitemapLocations: sitemapLocations)
-                : searchFiles[index - jobs.count].data
+            let data = index < jobs.count ? jobs[index].render(rendering) : searchFiles[index - jobs.count].data
             return writeFile(path, data, createFolder: false, mirror: mirror).map { data.count }
         }
         for (index, result) in outcome.enumerated() {
@@ -189,94 +160,8 @@ struct SiteWriter: Sendable {
         return summary
     }
 
-    /// Every page of the site, in a fixed order.
-    private func jobs(_ contexts: PageContexts) -> [Job] {
-        var jobs: [Job] = [.home, .units, .listings, .directives, .notFound, .search]
-        jobs += site.units.indices.map { .unit($0) }
-        jobs += site.documents.indices.map { .document($0) }
-        // Every TT 09/2024 section gets its page, an empty one saying so.
-        for (index, listing) in site.listings.enumerated() {
-            jobs += (1...listing.pageCount).map { .listing(index, page: $0) }
-        }
-        for (index, directive) in site.directives.enumerated() {
-            jobs += (1...contexts.directivePageCount(directive)).map { .directive(index, page: $0) }
-        }
-        jobs += site.pages.indices.map { .page($0) }
-        for (index, compliance) in site.compliance.enumerated() {
-            jobs += compliance.rounds.map { .checklist(index, round: $0.year) }
-        }
-        if !site.compliance.isEmpty { jobs += site.rounds.map { .progress(round: $0) } }
-        jobs += site.units.indices.map { .unitFeed($0) }
-        jobs.append(.portalFeed)
-        jobs += OpenData.File.allCases.map { .openData($0) }
-        jobs += Discovery.sitemapFiles(site, limit: sitemapLimit).map { .sitemap($0) }
-        return jobs
-    }
-
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
         (ContinuousClock.now - start).seconds
-    }
-
-    /// The job's file, rendered; its path is `path(of:)`.
-    private func render(
-        _ job: Job, contexts: PageContexts, pageBodies: [String], feeds: Discovery,
-        sitemapLocations: Later<[(loc: String, lastmod: String?)]>
-    ) -> Data {
-        let (context, template): ([String: Any], String)
-        switch job {
-        case .home: (context, template) = (contexts.home(), "home")
-        case .units: (context, template) = (contexts.units(), "units")
-        case .unit(let index): (context, template) = (contexts.unit(index), "unit")
-        case .document(let index): (context, template) = (contexts.document(index), "document")
-        case .listings: (context, template) = (contexts.listings(), "listings")
-        case .listing(let index, let page):
-            (context, template) = (contexts.listing(site.listings[index], page: page), "listing")
-        case .directives: (context, template) = (contexts.directives(), "directives")
-        case .directive(let index, let page):
-            (context, template) = (contexts.directive(site.directives[index], page: page), "directive")
-        case .page(let index): (context, template) = (contexts.page(site.pages[index], body: pageBodies[index]), "page")
-        case .notFound:
-            (context, template) = (
-                contexts.notFound(style: templates.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }),
-                "not-found"
-            )
-        case .search: (context, template) = (contexts.search(), "search")
-        case .checklist(let index, let year):
-            // Jobs are made from the unit's rounds: the round is there.
-            let compliance = site.compliance[index]
-            let round = compliance.round(year) ?? compliance.rounds[0]
-            (context, template) = (contexts.checklist(compliance, round: round), "checklist")
-        case .progress(let year): (context, template) = (contexts.progress(round: year), "progress")
-        case .unitFeed(let index): return Data(feeds.unitFeed(index).utf8)
-        case .portalFeed: return Data(feeds.portalFeed().utf8)
-        case .openData(let file): return Data(OpenData(site: site).bytes(of: file))
-        case .sitemap(let file):
-            return Data(feeds.sitemap(file, locations: sitemapLocations.value, limit: sitemapLimit).utf8)
-        }
-        return Data(templates.render(context, template: template).utf8)
-    }
-
-    private func path(of job: Job) -> String {
-        switch job {
-        case .home: return URLScheme.home
-        case .units: return URLScheme.units
-        case .unit(let index): return site.units[index].url
-        case .document(let index): return site.documents[index].url
-        case .listings: return URLScheme.listings
-        case .listing(let index, let page): return URLScheme.listing(site.listings[index].kind, page: page)
-        case .directives: return URLScheme.directives
-        case .directive(let index, let page): return URLScheme.directive(site.directives[index].key, page: page)
-        case .page(let index): return URLScheme.page(site.pages[index].slug)
-        case .notFound: return URLScheme.notFound
-        case .search: return URLScheme.search
-        case .checklist(let index, let year):
-            return URLScheme.checklist(site.units[site.compliance[index].unit].unit.id, round: year)
-        case .progress(let year): return URLScheme.progress(round: year)
-        case .unitFeed(let index): return Discovery.unitFeedPath(site.units[index])
-        case .portalFeed: return Discovery.portalFeedPath
-        case .openData(let file): return file.path
-        case .sitemap(let file): return file.path
-        }
     }
 
     /// Attachments are copied beside their document's page under an ASCII name.

@@ -1,0 +1,78 @@
+import Foundation
+import VietText
+
+/// A file of the open data (api/*.json), keyed by the fields it shows, not the sources: an edit
+/// of a body leaves it as it is.
+struct OpenDataFile: PageKind {
+    let file: OpenData.File
+
+    var isPage: Bool { false }
+
+    static func pages(_ site: SiteModel, _ contexts: PageContexts) -> [OpenDataFile] {
+        OpenData.File.allCases.map(OpenDataFile.init)
+    }
+
+    func path(_ site: SiteModel) -> String { file.path }
+
+    func render(_ page: PageRendering) -> Data { Data(OpenData(site: page.site).bytes(of: file)) }
+
+    func key(_ hasher: inout PageKeyHasher) -> Bool {
+        switch file {
+        case .documents:
+            // The fields it shows, not the sources: an edit of a body leaves it as it is.
+            hasher.add("open-data-documents")
+            hasher.add(hasher.site.documents.count)
+            // Read in place, one by one: this runs over every document on every build, and a
+            // SiteDocument copied per iteration retains its every field.
+            for index in hasher.site.documents.indices {
+                let source = hasher.site.documents[index].source
+                hasher.add(hasher.documentIDs[index])
+                hasher.add(hasher.site.documents[index].url)
+                for field in [source.unitID, source.kind, source.title, source.schoolYear] { hasher.add(field) }
+                hasher.add(source.number)
+                hasher.add(source.issued?.iso)
+                hasher.add(source.categories)
+                hasher.add(hasher.site.documents[index].directiveKeys)
+            }
+            return true
+        case .directives:
+            hasher.add("open-data-directives")
+            hasher.add(hasher.site.directives.count)
+            for index in hasher.site.directives.indices {
+                let directive = hasher.site.directives[index]
+                for field in [directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url]
+                { hasher.add(field) }
+                hasher.add(directive.date?.iso)
+                hasher.add(directive.issuer)
+                hasher.add(directive.subject)
+                hasher.add(directive.variants)
+                hasher.add(directive.citedBy.count)
+                for entry in directive.citedBy {
+                    hasher.add(hasher.documentIDs[entry.document])
+                    hasher.add(entry.relation == .basis ? 1 : 0)
+                }
+            }
+            return true
+        case .units:
+            hasher.add("open-data-units")
+            hasher.add(hasher.site.units.count)
+            for unit in hasher.site.units {
+                guard let key = unit.unit.inputKey else { return false }
+                hasher.add(unit.url)
+                hasher.add(key)
+            }
+            return true
+        case .compliance:
+            // Made of every unit's documents and unit.yaml (and the catalogue, in the global key).
+            hasher.add("open-data-compliance")
+            hasher.add(hasher.site.rounds.map(String.init))
+            hasher.add(hasher.site.compliance.count)
+            for compliance in hasher.site.compliance {
+                guard hasher.addUnit(compliance.unit, documents: hasher.site.units[compliance.unit].documents) else {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+}

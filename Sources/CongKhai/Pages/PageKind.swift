@@ -1,0 +1,73 @@
+import Foundation
+
+/// A kind of page (or of a file written like one: a feed, the open data, the sitemap), defined
+/// in one place: which pages of the kind a site has, where each goes, how it is rendered (its
+/// template and context) and what its output is made of (its key, which decides whether a
+/// rebuild can reuse it). What a page shows and what invalidates it are written side by side;
+/// `make rebuild-check` (a short form in `make test`) catches a key that misses something.
+///
+/// To add a kind: a type here, its template in templates/, its name in DefaultTemplates, and
+/// its place in `PageKinds.all`.
+protocol PageKind: Sendable {
+    /// Every page of the kind in the site, in order.
+    static func pages(_ site: SiteModel, _ contexts: PageContexts) -> [Self]
+
+    /// Whether it counts as a page in the build's summary (feeds, open data and the sitemap do not).
+    var isPage: Bool { get }
+
+    /// Its file, relative to the output folder.
+    func path(_ site: SiteModel) -> String
+
+    /// Its bytes.
+    func render(_ page: PageRendering) -> Data
+
+    /// Adds what its output is made of to `hasher`; false when it must be rendered every time
+    /// (its inputs are unknown, or it is too small to be worth a key).
+    func key(_ hasher: inout PageKeyHasher) -> Bool
+}
+
+extension PageKind {
+    var isPage: Bool { true }
+}
+
+/// Every kind, in the order their pages are written.
+enum PageKinds {
+    static func all(_ site: SiteModel, _ contexts: PageContexts, sitemapLimit: Int) -> [any PageKind] {
+        var pages: [any PageKind] = []
+        pages += HomePage.pages(site, contexts) as [any PageKind]
+        pages += UnitsPage.pages(site, contexts) as [any PageKind]
+        pages += ListingsPage.pages(site, contexts) as [any PageKind]
+        pages += DirectivesPage.pages(site, contexts) as [any PageKind]
+        pages += NotFoundPage.pages(site, contexts) as [any PageKind]
+        pages += SearchPage.pages(site, contexts) as [any PageKind]
+        pages += UnitPage.pages(site, contexts) as [any PageKind]
+        pages += DocumentPage.pages(site, contexts) as [any PageKind]
+        pages += ListingPage.pages(site, contexts) as [any PageKind]
+        pages += DirectivePage.pages(site, contexts) as [any PageKind]
+        pages += FreePage.pages(site, contexts) as [any PageKind]
+        pages += ChecklistPage.pages(site, contexts) as [any PageKind]
+        pages += ProgressPage.pages(site, contexts) as [any PageKind]
+        pages += UnitFeedFile.pages(site, contexts) as [any PageKind]
+        pages += PortalFeedFile.pages(site, contexts) as [any PageKind]
+        pages += OpenDataFile.pages(site, contexts) as [any PageKind]
+        pages += SitemapFile.pages(site, contexts, sitemapLimit: sitemapLimit) as [any PageKind]
+        return pages
+    }
+}
+
+/// What rendering a page may use: the site, the contexts, the templates, and what the writer
+/// prepared once for all pages.
+struct PageRendering: @unchecked Sendable {
+    let site: SiteModel
+    let contexts: PageContexts
+    let templates: TemplateLibrary
+    /// The free pages' bodies, rendered once.
+    let pageBodies: [String]
+    let feeds: Discovery
+    let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
+    let sitemapLimit: Int
+
+    func render(_ context: [String: Any], template: String) -> Data {
+        Data(templates.render(context, template: template).utf8)
+    }
+}
