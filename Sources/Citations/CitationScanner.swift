@@ -30,11 +30,12 @@ public struct CitationScanner: Sendable {
         // Citations whose issuer heads the list they open: "các Quyết định của Thủ tướng Chính phủ: số ...".
         var listHeads: [Int] = []
         var index = 0
-        while index < tokens.count {
-            if DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index),
-                let (citation, next, headsList) = matchTyped(
-                    tokens, text: text, typeIndex: index, type: typed, into: &result)
-            {
+        tokens: while index < tokens.count {
+            for opening in Opening.allCases {
+                guard
+                    let (citation, next, headsList) = match(
+                        opening, tokens, text: text, at: index, into: &result)
+                else { continue }
                 if append(
                     citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
                     basisRanges: basisRanges, to: &result)
@@ -43,42 +44,7 @@ public struct CitationScanner: Sendable {
                     if headsList { listHeads.append(result.citations.count - 1) }
                 }
                 index = next
-                continue
-            }
-            if let abbreviated = DirectiveType.abbreviation(tokens, at: index),
-                let (citation, next) = matchAbbreviated(
-                    tokens, text: text, typeIndex: index, type: abbreviated, into: &result)
-            {
-                if append(
-                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
-                    basisRanges: basisRanges, to: &result)
-                {
-                    previousEnd = next
-                }
-                index = next
-                continue
-            }
-            if tokens[index].lower == "số",
-                let (citation, next) = matchListedNumber(tokens, text: text, at: index, earlier: result.citations)
-            {
-                if append(
-                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
-                    basisRanges: basisRanges, to: &result)
-                {
-                    previousEnd = next
-                }
-                index = next
-                continue
-            }
-            if tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) {
-                if append(
-                    citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
-                    basisRanges: basisRanges, to: &result)
-                {
-                    previousEnd = next
-                }
-                index = next
-                continue
+                continue tokens
             }
             index += 1
         }
@@ -113,6 +79,49 @@ public struct CitationScanner: Sendable {
     }
 
     // MARK: - Matching
+
+    /// The ways a citation opens, tried in this order at each word; each is a cheap test of the
+    /// word first, then its matcher. The third value of a match: the issuer was printed ahead
+    /// of the number, for the whole list the citation opens.
+    private enum Opening: CaseIterable {
+        /// "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ", "Luật Giáo dục số
+        /// 43/2019/QH14": a type's name (`DocumentType`), then its number.
+        case typed
+        /// "QĐ số 123/QĐ-UBND", "TT 28/2020/TT-BGDĐT": a type's abbreviation in capitals.
+        case abbreviated
+        /// "…; số 1400/QĐ-TTg ngày …": a further number of a list whose type was named before.
+        case listedNumber
+        /// "theo 33/CT-TTg": a number and symbol alone, its type from its code.
+        case bare
+    }
+
+    private func match(
+        _ opening: Opening, _ tokens: [TextToken], text: String, at index: Int, into result: inout Result
+    ) -> (Citation, Int, Bool)? {
+        switch opening {
+        case .typed:
+            guard DirectiveType.mayStartPhrase(tokens[index]), let typed = DirectiveType.match(tokens, at: index) else {
+                return nil
+            }
+            return matchTyped(tokens, text: text, typeIndex: index, type: typed, into: &result)
+        case .abbreviated:
+            guard let abbreviated = DirectiveType.abbreviation(tokens, at: index),
+                let (citation, next) = matchAbbreviated(
+                    tokens, text: text, typeIndex: index, type: abbreviated, into: &result)
+            else { return nil }
+            return (citation, next, false)
+        case .listedNumber:
+            guard tokens[index].lower == "số",
+                let (citation, next) = matchListedNumber(tokens, text: text, at: index, earlier: result.citations)
+            else { return nil }
+            return (citation, next, false)
+        case .bare:
+            guard tokens[index].isDigits, let (citation, next) = matchBare(tokens, text: text, at: index) else {
+                return nil
+            }
+            return (citation, next, false)
+        }
+    }
 
     private struct SymbolMatch {
         var symbol: String
@@ -337,105 +346,38 @@ public struct CitationScanner: Sendable {
             && tokens[index + 2].isCodeShaped && tokens[index + 2].isAllUppercase && !tokens[index + 2].spaceBefore
     }
 
-    /// After the symbol: the date, the issuer ("của"/"giữa"), a second chance at the date, and
-    /// the subject.
+    /// What follows a symbol, read phase by phase (`finish`): each phase moves `index` past
+    /// what it read, and `lastIndex` to the citation's last word.
+    private struct Tail {
+        var index: Int
+        var lastIndex: Int
+        var date: IssuedDate?
+        var issuer: String?
+
+        /// Read up to `next`, which the citation's words reach.
+        mutating func take(upTo next: Int) {
+            index = next
+            lastIndex = next - 1
+        }
+    }
+
+    /// After the symbol, in this order: a verb before the date, the date (perhaps after a
+    /// place), a year alone, the issuer, a second chance at the date, and the subject.
     private func finish(
         _ tokens: [TextToken], text: String, type: String, startIndex: Int, symbol: SymbolMatch,
         subjectBefore: String?, issuerAhead: String? = nil
     ) -> (Citation, Int)? {
-        var index = symbol.end
-        var lastIndex = index - 1
-        var date: IssuedDate?
-        // "33/CT-TTg (được) ban hành ngày 26/11/2021"
-        var probe = index
-        if probe < tokens.count, tokens[probe].lower == "được" { probe += 1 }
-        if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành",
-            tokens[probe + 2].lower == "ngày"
-        {
-            index = probe + 2
-        } else if probe + 1 < tokens.count, tokens[probe].lower == "ký", tokens[probe + 1].lower == "ngày" {
-            // "13/QĐ-UBND ký ngày 05/9/2024"
-            index = probe + 1
-        }
-        // "Công văn số 1257/VPUBND-THVX Đồng Tháp, ngày 15 tháng 9 năm 2020": a place printed
-        // after the symbol, then the date.
-        var place = index
-        while place < tokens.count, place - index < 3, tokens[place].isWord, tokens[place].startsUppercase,
-            DirectiveType.match(tokens, at: place) == nil
-        { place += 1 }
-        for start in place > index ? [index, place] : [index] {
-            if let (found, next) = matchDate(tokens, at: skipComma(tokens, start)) {
-                date = found
-                index = next
-                lastIndex = next - 1
-                break
-            }
-        }
-        // "Kế hoạch số 12/KH-UBND năm 2024 của UBND huyện": the year alone is no date, and the
-        // issuer follows it.
-        if date == nil, index + 1 < tokens.count, tokens[index].lower == "năm", isYear(tokens[index + 1].text) {
-            index += 2
-            lastIndex = index - 1
-        }
+        var tail = Tail(index: symbol.end, lastIndex: symbol.end - 1)
+        skipIssuedOn(tokens, &tail)
+        readDate(tokens, &tail, afterPlace: true)
+        skipYearAlone(tokens, &tail)
         let parts = symbol.parts
         let codes = parts.dropFirst().filter { !isYear($0) }
         var issuerCodes = codes.map(DocumentNumber.symbolKey)
         if let first = issuerCodes.first, DirectiveType.codes[first] != nil { issuerCodes.removeFirst() }
-        var issuer: String?
-        var issuerStart = skipComma(tokens, index)
-        // "Kế hoạch số 77/KH-UBND ngày 8/5/2017 (gọi tắt là Kế hoạch 77) của UBND tỉnh": an aside
-        // in brackets before the issuer.
-        if issuerStart < tokens.count, tokens[issuerStart].is("("),
-            let close = tokens[issuerStart..<min(tokens.count, issuerStart + 24)].firstIndex(where: { $0.is(")") }),
-            close + 1 < tokens.count, tokens[close + 1].lower == "của"
-        {
-            issuerStart = close + 1
-        }
-        if issuerStart < tokens.count,
-            ["của", "giữa"].contains(tokens[issuerStart].lower)
-                || (tokens[issuerStart].lower == "củ" && issuerStart + 1 < tokens.count
-                    && tokens[issuerStart + 1].startsUppercase)
-        {
-            // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is one body and its division.
-            let joint =
-                issuerCodes.count > 1
-                && (["liên tịch", "liên ngành", "phối hợp"].contains { type.lowercased().contains($0) }
-                    || codes.first.map { ["LT", "LN", "PH"].contains(String(DocumentNumber.symbolKey($0).suffix(2))) }
-                        == true)
-            if let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1, joint: joint) {
-                issuer = found
-                index = next
-                lastIndex = next - 1
-            }
-        }
-        // "Quyết định số 12/QĐ-UBND do UBND huyện ban hành ngày 5/9/2024".
-        else if issuerStart < tokens.count, tokens[issuerStart].lower == "do",
-            let (found, next) = matchIssuer(tokens, text: text, at: issuerStart + 1),
-            next + 1 < tokens.count, tokens[next].lower == "ban", tokens[next + 1].lower == "hành"
-        {
-            issuer = found
-            index = next + 2
-            lastIndex = next + 1
-        }
-        // "Nghị quyết số 29-NQ/TW ngày 04/11/2013 Hội nghị lần thứ tám Ban Chấp hành Trung ương":
-        // a Party or state body named right after the date, without "của".
-        else if issuer == nil, date != nil, index < tokens.count, tokens[index].startsUppercase,
-            Self.namedWithoutOf.contains(tokens[index].lower)
-                || (index + 1 < tokens.count
-                    && Self.bodyPairs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)")),
-            Self.namesBody(tokens, from: index, to: min(tokens.count, index + 16)),
-            // "Hội nghị lần thứ tám Ban Chấp hành Trung ương": the body is the Ban.
-            let (found, next) = matchIssuer(tokens, text: text, at: Self.bodyAfterMeeting(tokens, at: index))
-        {
-            issuer = found
-            index = next
-            lastIndex = next - 1
-        }
-        if date == nil, let (found, next) = matchDate(tokens, at: skipComma(tokens, index)) {
-            date = found
-            index = next
-            lastIndex = next - 1
-        }
+        readIssuer(tokens, text: text, type: type, codes: codes, issuerCodes: issuerCodes, &tail)
+        if tail.date == nil { readDate(tokens, &tail, afterPlace: false) }
+        let (index, lastIndex, date, issuer) = (tail.index, tail.lastIndex, tail.date, tail.issuer)
         // "Sở Giáo dục và Đào tạo đã ban hành Công văn số 2062/SGDĐT-KHTC ...": the issuer first.
         let issuerBefore =
             issuer == nil ? issuerAhead ?? issuerBeforeType(tokens, text: text, typeIndex: startIndex) : nil
@@ -476,6 +418,117 @@ public struct CitationScanner: Sendable {
         }
         // Scanning goes on inside the subject: subjects often cite ("về tiếp tục thực hiện Chỉ thị ...").
         return (citation, max(symbol.end, index))
+    }
+
+    /// "33/CT-TTg (được) ban hành ngày 26/11/2021", "13/QĐ-UBND ký ngày 05/9/2024": the verb
+    /// before the date is passed over (not taken into the citation's words).
+    private func skipIssuedOn(_ tokens: [TextToken], _ tail: inout Tail) {
+        var probe = tail.index
+        if probe < tokens.count, tokens[probe].lower == "được" { probe += 1 }
+        if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành",
+            tokens[probe + 2].lower == "ngày"
+        {
+            tail.index = probe + 2
+        } else if probe + 1 < tokens.count, tokens[probe].lower == "ký", tokens[probe + 1].lower == "ngày" {
+            tail.index = probe + 1
+        }
+    }
+
+    /// "… ngày 26/11/2021". `afterPlace`: also "Công văn số 1257/VPUBND-THVX Đồng Tháp, ngày 15
+    /// tháng 9 năm 2020", a place of up to three capitalised words printed before the date.
+    private func readDate(_ tokens: [TextToken], _ tail: inout Tail, afterPlace: Bool) {
+        let index = tail.index
+        var place = index
+        while afterPlace, place < tokens.count, place - index < 3, tokens[place].isWord, tokens[place].startsUppercase,
+            DirectiveType.match(tokens, at: place) == nil
+        { place += 1 }
+        for start in place > index ? [index, place] : [index] {
+            if let (found, next) = matchDate(tokens, at: skipComma(tokens, start)) {
+                tail.date = found
+                tail.take(upTo: next)
+                return
+            }
+        }
+    }
+
+    /// "Kế hoạch số 12/KH-UBND năm 2024 của UBND huyện": the year alone is no date, and the
+    /// issuer follows it.
+    private func skipYearAlone(_ tokens: [TextToken], _ tail: inout Tail) {
+        let index = tail.index
+        if tail.date == nil, index + 1 < tokens.count, tokens[index].lower == "năm", isYear(tokens[index + 1].text) {
+            tail.take(upTo: index + 2)
+        }
+    }
+
+    /// The ways an issuer follows a symbol (and its date), tried in this order; the first whose
+    /// opening word is there decides, whether or not it finds a body.
+    private enum IssuerRule: CaseIterable {
+        /// "… của Thủ tướng Chính phủ", "… giữa Bộ GDĐT và Bộ Y tế" (and "củ" for a dropped letter).
+        case of
+        /// "Quyết định số 12/QĐ-UBND do UBND huyện ban hành ngày 5/9/2024".
+        case issuedBy
+        /// "Nghị quyết số 29-NQ/TW ngày 04/11/2013 Hội nghị lần thứ tám Ban Chấp hành Trung
+        /// ương": a Party or state body named right after the date, without "của".
+        case namedAfterDate
+    }
+
+    private func readIssuer(
+        _ tokens: [TextToken], text: String, type: String, codes: [String], issuerCodes: [String], _ tail: inout Tail
+    ) {
+        var start = skipComma(tokens, tail.index)
+        // "Kế hoạch số 77/KH-UBND ngày 8/5/2017 (gọi tắt là Kế hoạch 77) của UBND tỉnh": an aside
+        // in brackets before the issuer.
+        if start < tokens.count, tokens[start].is("("),
+            let close = tokens[start..<min(tokens.count, start + 24)].firstIndex(where: { $0.is(")") }),
+            close + 1 < tokens.count, tokens[close + 1].lower == "của"
+        {
+            start = close + 1
+        }
+        for rule in IssuerRule.allCases {
+            switch rule {
+            case .of:
+                guard start < tokens.count,
+                    ["của", "giữa"].contains(tokens[start].lower)
+                        || (tokens[start].lower == "củ" && start + 1 < tokens.count
+                            && tokens[start + 1].startsUppercase)
+                else { continue }
+                // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is
+                // one body and its division.
+                let joint =
+                    issuerCodes.count > 1
+                    && (["liên tịch", "liên ngành", "phối hợp"].contains { type.lowercased().contains($0) }
+                        || codes.first.map {
+                            ["LT", "LN", "PH"].contains(String(DocumentNumber.symbolKey($0).suffix(2)))
+                        }
+                            == true)
+                if let (found, next) = matchIssuer(tokens, text: text, at: start + 1, joint: joint) {
+                    tail.issuer = found
+                    tail.take(upTo: next)
+                }
+                return
+            case .issuedBy:
+                guard start < tokens.count, tokens[start].lower == "do",
+                    let (found, next) = matchIssuer(tokens, text: text, at: start + 1),
+                    next + 1 < tokens.count, tokens[next].lower == "ban", tokens[next + 1].lower == "hành"
+                else { continue }
+                tail.issuer = found
+                tail.take(upTo: next + 2)
+                return
+            case .namedAfterDate:
+                let index = tail.index
+                guard tail.date != nil, index < tokens.count, tokens[index].startsUppercase,
+                    Self.namedWithoutOf.contains(tokens[index].lower)
+                        || (index + 1 < tokens.count
+                            && Self.bodyPairs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)")),
+                    Self.namesBody(tokens, from: index, to: min(tokens.count, index + 16)),
+                    // "Hội nghị lần thứ tám Ban Chấp hành Trung ương": the body is the Ban.
+                    let (found, next) = matchIssuer(tokens, text: text, at: Self.bodyAfterMeeting(tokens, at: index))
+                else { continue }
+                tail.issuer = found
+                tail.take(upTo: next)
+                return
+            }
+        }
     }
 
     /// "ngày 26/11/2021", "tháng 8 năm 2024": the one reader of dates (`VietnameseDate`).

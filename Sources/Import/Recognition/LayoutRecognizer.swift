@@ -17,120 +17,198 @@ struct LayoutRecognizer {
     var unitName: String?
     var places: [String] = []
 
-    func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
+    /// What recognition has found so far, handed from phase to phase of `recognise`.
+    struct Recognition {
         var document = ImportedDocument()
-        let furniture = PageFurniture(rawLines)
-        let lines = furniture.kept
-        document.reportRemoved(furniture.removed)
+        /// The text's lines, page furniture (running headers, page numbers) removed.
+        let lines: [SourceLine]
+        /// The first line not read yet: after the header and the subject, the body's first.
         var index = 0
+        /// The type-name line ("KẾ HOẠCH"), or a công văn's "V/v" line.
         var typeIndex: Int?
-        var consumed = Set<Int>()  // indexes of lines placed in front matter or dropped
+        /// Lines placed in front matter or dropped.
+        var consumed = Set<Int>()
+        /// The kind was taken from a "V/v" subject label (a công văn's layout).
         var kindFromSubjectLabel = false
-        // "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "BÁO CÁO TÓM TẮT": a few words in capitals
-        // after the type's name, the subject on the line below.
+        /// "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "BÁO CÁO TÓM TẮT": a few words in
+        /// capitals after the type's name, the subject on the line below.
         var typeQualifier: String?
-        // A type with no kind of its own ("GIẤY MỜI", "DANH SÁCH"): its name leads the title.
+        /// A type with no kind of its own ("GIẤY MỜI", "DANH SÁCH"): its name leads the title.
         var otherTypeName: String?
+    }
 
-        // Header: everything up to the subject, within the first lines.
-        let headerLimit = min(lines.count, 40)
-        for position in 0..<headerLimit {
-            let line = lines[position]
-            if line.isBlank || consumed.contains(position) { continue }
-            if isMotto(line) || isRule(line) {
-                consumed.insert(position)
-                continue
-            }
-            // "Số:" and its blank number in cells of their own ("Số:    /BGDĐT- GDMN").
-            if document.number == nil, ["so:", "so :"].contains(line.folded), position + 1 < headerLimit,
-                lines[position + 1].number == line.number,
-                let number = Self.number(in: line.plain + " " + lines[position + 1].plain)
-            {
-                document.number = number.value
-                consumed.formUnion([position, position + 1])
-                continue
-            }
-            if document.number == nil, let number = Self.number(in: line.plain) {
-                document.number = number.value
-                consumed.insert(position)
-                if let rest = number.rest, let placeDate = Self.placeAndDate(in: rest) {
-                    (document.place, document.issued) = (placeDate.place, placeDate.date)
+    /// The phases, in order: the header (letterhead, motto, number, place and date, type line),
+    /// the subject under the type line, what the number and an appendix say of the kind and
+    /// number, the footer (recipients, signature, appendix) and the body between, and last the
+    /// title's case.
+    func recognise(_ rawLines: [SourceLine]) -> ImportedDocument {
+        let furniture = PageFurniture(rawLines)
+        var r = Recognition(lines: furniture.kept)
+        r.document.reportRemoved(furniture.removed)
+        readHeader(&r)
+        readSubject(&r)
+        readKindAndNumberFromElsewhere(&r)
+        let (bodyLines, appendix) = readFooterAndBody(&r)
+        caseTitle(&r, bodyLines: bodyLines, appendix: appendix)
+        r.document.schoolYearHint = SchoolYear.mentioned(in: r.lines.map(\.plain))
+        return r.document
+    }
+
+    /// What a header line can be, tried in this order (`readHeader`); each rule beside the
+    /// example it was written for.
+    enum HeaderRule: CaseIterable {
+        /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "________":
+        /// dropped.
+        case mottoOrRule
+        /// "Số:" and its blank number in cells of their own ("Số:    /BGDĐT- GDMN").
+        case numberInTwoCells
+        /// "Số: 08/KH-CĐGD", perhaps with the place and date on its line.
+        case number
+        /// "Tân Hồng, ngày 05 tháng 02 năm 2025", the whole line.
+        case placeAndDate
+        /// "Số: 255 / BC-BCĐPCGD-", the date, "XMC": a number wrapped in its narrow column.
+        case wrappedNumber
+        /// "KẾ HOẠCH", "KẾ HOẠCH THỰC HIỆN …", "K Ế  H O Ạ C H": the type's name; the header ends.
+        case typeLine
+        /// "PHÒNG GD&ĐT TÂN HỒNG", "TRƯỜNG TIỂU HỌC AN PHƯỚC" (or in sentence case, near the top).
+        case letterhead
+        /// "V/v: báo cáo kết quả …": a công văn, no type line, its subject under the number; the
+        /// header ends.
+        case subjectLabel
+    }
+
+    /// What a rule did with a line.
+    enum HeaderStep {
+        /// Not this rule's line.
+        case no
+        /// Read; on to the next line.
+        case next
+        /// Read; the header ends here.
+        case end
+    }
+
+    /// Everything up to the subject, within the first 40 lines (`HeaderRule`); past line 15, a
+    /// line no rule reads ends it.
+    private func readHeader(_ r: inout Recognition) {
+        let headerLimit = min(r.lines.count, 40)
+        lines: for position in 0..<headerLimit {
+            if r.lines[position].isBlank || r.consumed.contains(position) { continue }
+            for rule in HeaderRule.allCases {
+                switch read(rule, at: position, limit: headerLimit, &r) {
+                case .no: continue
+                case .next: continue lines
+                case .end: break lines
                 }
-                continue
-            }
-            if document.issued == nil && document.place == nil, let placeDate = Self.placeAndDate(in: line.plain),
-                placeDate.isWholeLine
-            {
-                (document.place, document.issued) = (placeDate.place, placeDate.date)
-                consumed.insert(position)
-                continue
-            }
-            // "Số: 255 / BC-BCĐPCGD-", the date, "XMC": a number wrapped in its narrow column.
-            if let number = document.number, number.hasSuffix("-") || number.hasSuffix("/"), Self.isCode(line.plain) {
-                document.number = number + line.plain
-                consumed.insert(position)
-                continue
-            }
-            if let type = typeLine(line, afterHeader: document.number != nil || document.issued != nil) {
-                document.kind = type.kind
-                if type.kind == "khac" { otherTypeName = type.name }
-                typeIndex = position
-                consumed.insert(position)
-                // Its name is the `kind`; the rest of the line is the title.
-                document.droppedLines.insert(line.number)
-                if let rest = type.rest {
-                    document.title = rest
-                    if rest.split(separator: " ").count <= 3, position + 1 < lines.count, !lines[position + 1].isBlank,
-                        !lines[position + 1].isUppercase
-                    {
-                        typeQualifier = rest
-                    }
-                }
-                break
-            }
-            if (line.isUppercase && line.plain.count <= 120)
-                || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: document))
-            {
-                document.letterhead.append(line.plain)
-                consumed.insert(position)
-                continue
-            }
-            if line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") {
-                // A công văn: no type line, its subject under the number.
-                if document.kind == nil { kindFromSubjectLabel = true }
-                document.kind = document.kind ?? "cong-van"
-                document.title = VietnameseText.capitalizingFirst(
-                    Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
-                consumed.insert(position)
-                typeIndex = position
-                break
             }
             if position > 15 { break }
         }
+    }
 
-        // Subject: the lines after the type name up to a blank line or the body's first words.
-        if let typeIndex {
-            index = typeIndex + 1
-            var titleParts: [String] = document.title.map { [$0] } ?? []
-            let subjectIsVv = lines[typeIndex].folded.hasPrefix("v/v") || lines[typeIndex].folded.hasPrefix("ve viec")
+    private func read(_ rule: HeaderRule, at position: Int, limit headerLimit: Int, _ r: inout Recognition)
+        -> HeaderStep
+    {
+        let line = r.lines[position]
+        switch rule {
+        case .mottoOrRule:
+            guard isMotto(line) || isRule(line) else { return .no }
+            r.consumed.insert(position)
+            return .next
+        case .numberInTwoCells:
+            guard r.document.number == nil, ["so:", "so :"].contains(line.folded), position + 1 < headerLimit,
+                r.lines[position + 1].number == line.number,
+                let number = Self.number(in: line.plain + " " + r.lines[position + 1].plain)
+            else { return .no }
+            r.document.number = number.value
+            r.consumed.formUnion([position, position + 1])
+            return .next
+        case .number:
+            guard r.document.number == nil, let number = Self.number(in: line.plain) else { return .no }
+            r.document.number = number.value
+            r.consumed.insert(position)
+            if let rest = number.rest, let placeDate = Self.placeAndDate(in: rest) {
+                (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
+            }
+            return .next
+        case .placeAndDate:
+            guard r.document.issued == nil && r.document.place == nil,
+                let placeDate = Self.placeAndDate(in: line.plain),
+                placeDate.isWholeLine
+            else { return .no }
+            (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
+            r.consumed.insert(position)
+            return .next
+        case .wrappedNumber:
+            guard let number = r.document.number, number.hasSuffix("-") || number.hasSuffix("/"),
+                Self.isCode(line.plain)
+            else { return .no }
+            r.document.number = number + line.plain
+            r.consumed.insert(position)
+            return .next
+        case .typeLine:
+            guard let type = typeLine(line, afterHeader: r.document.number != nil || r.document.issued != nil) else {
+                return .no
+            }
+            r.document.kind = type.kind
+            if type.kind == "khac" { r.otherTypeName = type.name }
+            r.typeIndex = position
+            r.consumed.insert(position)
+            // Its name is the `kind`; the rest of the line is the title.
+            r.document.droppedLines.insert(line.number)
+            if let rest = type.rest {
+                r.document.title = rest
+                if rest.split(separator: " ").count <= 3, position + 1 < r.lines.count, !r.lines[position + 1].isBlank,
+                    !r.lines[position + 1].isUppercase
+                {
+                    r.typeQualifier = rest
+                }
+            }
+            return .end
+        case .letterhead:
+            guard
+                (line.isUppercase && line.plain.count <= 120)
+                    || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: r.document))
+            else { return .no }
+            r.document.letterhead.append(line.plain)
+            r.consumed.insert(position)
+            return .next
+        case .subjectLabel:
+            guard line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") else { return .no }
+            if r.document.kind == nil { r.kindFromSubjectLabel = true }
+            r.document.kind = r.document.kind ?? "cong-van"
+            r.document.title = VietnameseText.capitalizingFirst(
+                Self.afterLabel(line.plain, labels: ["V/v", "v/v", "Về việc", "về việc"]))
+            r.consumed.insert(position)
+            r.typeIndex = position
+            return .end
+        }
+    }
+
+    /// The lines after the type name up to a blank line or the body's first words; with no
+    /// type line, a warning.
+    private func readSubject(_ r: inout Recognition) {
+        if let typeIndex = r.typeIndex {
+            r.index = typeIndex + 1
+            var titleParts: [String] = r.document.title.map { [$0] } ?? []
+            let subjectIsVv =
+                r.lines[typeIndex].folded.hasPrefix("v/v") || r.lines[typeIndex].folded.hasPrefix("ve viec")
             // The date read among the subject's lines (a công văn's right-hand column): after it,
             // a blank line ends the subject ("Dự thảo" below is not part of it).
             var dateAmongSubject = false
-            while index < lines.count {
-                let line = lines[index]
+            while r.index < r.lines.count {
+                let line = r.lines[r.index]
                 if line.isBlank {
                     // "KẾ HOẠCH CHỈ ĐẠO CHUYÊN MÔN", a blank line, "NĂM HỌC 2024 – 2025": the
                     // period a subject is for is still the subject.
-                    let next = lines[index...].firstIndex { !$0.isBlank }
+                    let next = r.lines[r.index...].firstIndex { !$0.isBlank }
                     if !titleParts.isEmpty, let next, titleParts.count < 4, !dateAmongSubject,
-                        Self.timeSpan(lines[next]) != nil
-                            || (subjectIsVv && continuesSubject(lines[next], after: titleParts))
+                        Self.timeSpan(r.lines[next]) != nil
+                            || (subjectIsVv && continuesSubject(r.lines[next], after: titleParts))
                     {
-                        index = next
+                        r.index = next
                         continue
                     }
                     if titleParts.isEmpty {
-                        index += 1
+                        r.index += 1
                         continue
                     }
                     break
@@ -141,27 +219,28 @@ struct LayoutRecognizer {
                 // the body's first line.
                 let firstUnder =
                     titleParts.isEmpty
-                    || (typeQualifier != nil && index == typeIndex + 1 && line.plain.count <= 160
+                    || (r.typeQualifier != nil && r.index == typeIndex + 1 && line.plain.count <= 160
                         && !";:".contains(line.plain.last ?? " "))
                 let opensBody =
                     (firstUnder ? isFirstBodyLine(line) : isBodyStart(line))
                     || (!titleParts.isEmpty && isAuthority(line))
                 if titleParts.count >= 4 || opensBody
-                    || (document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true)
+                    || (r.document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true)
                 {
-                    if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine, document.issued == nil
+                    if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine,
+                        r.document.issued == nil
                     {
-                        (document.place, document.issued) = (placeDate.place, placeDate.date)
-                        consumed.insert(index)
+                        (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
+                        r.consumed.insert(r.index)
                         dateAmongSubject = true
-                        index += 1
+                        r.index += 1
                         continue
                     }
                     break
                 }
                 if isMotto(line) || isRule(line) {
-                    consumed.insert(index)
-                    index += 1
+                    r.consumed.insert(r.index)
+                    r.index += 1
                     continue
                 }
                 if let span = Self.timeSpan(line) {
@@ -171,89 +250,104 @@ struct LayoutRecognizer {
                     let shouted = titleParts.last.map(TitleCasing.isShouted) ?? false
                     titleParts.append(
                         shouted ? span.uppercased() : titleParts.isEmpty ? span : VietnameseText.lowercasingFirst(span))
-                    consumed.insert(index)
-                    index += 1
+                    r.consumed.insert(r.index)
+                    r.index += 1
                     continue
                 }
                 titleParts.append(line.plain)
-                consumed.insert(index)
-                index += 1
+                r.consumed.insert(r.index)
+                r.index += 1
             }
             if !titleParts.isEmpty {
-                document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " "))
+                r.document.title = VietnameseText.collapseWhitespace(titleParts.joined(separator: " "))
             }
-            // A công văn prints its subject (V/v) in the left column and the place and date in the
-            // right one; flattened, the date follows the subject.
-            // The motto may come between them.
-            var next = index
-            while document.issued == nil, next < lines.count, next - index < 12 {
-                let line = lines[next]
-                if line.isBlank {
-                    next += 1
-                    continue
-                }
-                if isMotto(line) || isRule(line) {
-                    consumed.insert(next)
-                    next += 1
-                    continue
-                }
-                if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
-                    (document.place, document.issued) = (placeDate.place, placeDate.date)
-                    consumed.insert(next)
-                    index = next + 1
-                }
-                break
-            }
+            readDateAfterSubject(&r)
         } else {
-            index = (consumed.max() ?? -1) + 1
-            document.warnings.append(
+            r.index = (r.consumed.max() ?? -1) + 1
+            r.document.warnings.append(
                 ImportWarning(
                     line: nil,
                     message: .init(
                         vi: "không thấy dòng tên loại văn bản (KẾ HOẠCH, BÁO CÁO ...); hãy kiểm tra `kind` và `title`.",
                         en: "no type-name line (KẾ HOẠCH, BÁO CÁO ...) was found; check `kind` and `title`.")))
         }
-        // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
-        if document.number == nil {
-            document.number = Self.numberFromAppendixReference(lines.map(\.plain), kind: document.kind)
+    }
+
+    /// A công văn prints its subject (V/v) in the left column and the place and date in the
+    /// right one; flattened, the date follows the subject.
+    /// The motto may come between them.
+    private func readDateAfterSubject(_ r: inout Recognition) {
+        var next = r.index
+        while r.document.issued == nil, next < r.lines.count, next - r.index < 12 {
+            let line = r.lines[next]
+            if line.isBlank {
+                next += 1
+                continue
+            }
+            if isMotto(line) || isRule(line) {
+                r.consumed.insert(next)
+                next += 1
+                continue
+            }
+            if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine {
+                (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
+                r.consumed.insert(next)
+                r.index = next + 1
+            }
+            break
         }
-        if document.kind == nil, let number = document.number {
-            document.kind = Self.codes(of: number).lazy.compactMap { Self.kind(ofCode: $0) }.first
+    }
+
+    /// The number an appendix gives its document, the kind a number's type code names, and a
+    /// report laid out as a letter.
+    private func readKindAndNumberFromElsewhere(_ r: inout Recognition) {
+        // No "Số:" line: an appendix may still name the document ("Kèm theo Kế hoạch số /KH-THAP").
+        if r.document.number == nil {
+            r.document.number = Self.numberFromAppendixReference(r.lines.map(\.plain), kind: r.document.kind)
+        }
+        if r.document.kind == nil, let number = r.document.number {
+            r.document.kind = Self.codes(of: number).lazy.compactMap { Self.kind(ofCode: $0) }.first
         }
         // "Số: 271/BC-TMN" over "V/v: Báo cáo kết quả ...": a report laid out as a letter. A
         // công văn's number has no type code; a type code right after the number names the kind,
         // and the subject loses the type's name it repeats.
-        if kindFromSubjectLabel, let number = document.number {
+        if r.kindFromSubjectLabel, let number = r.document.number {
             let codes = Self.codes(of: number)
             if codes.count > 1, let kind = Self.kind(ofCode: codes[1]) {
-                document.kind = kind
-                if let title = document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
+                r.document.kind = kind
+                if let title = r.document.title, let name = Self.typeNames.first(where: { $0.kind == kind })?.folded,
                     VietnameseText.fold(title).hasPrefix(name + " ")
                 {
-                    document.title = VietnameseText.capitalizingFirst(String(title.dropFirst(name.count + 1)))
+                    r.document.title = VietnameseText.capitalizingFirst(String(title.dropFirst(name.count + 1)))
                 }
             }
         }
+    }
 
-        // Footer: recipients, signature and an appendix after it.
-        let bodyStart = index
-        let footer = recogniseFooter(lines, from: bodyStart, into: &document)
-        var bodyLines = Array(lines[bodyStart..<footer.start])
+    /// Recipients, signature and an appendix after it; the body between the subject and them,
+    /// with the header lines placed nowhere (reported). Returns the body's lines and the
+    /// appendix's, the evidence for the title's case.
+    private func readFooterAndBody(_ r: inout Recognition) -> (body: [SourceLine], appendix: [SourceLine]) {
+        let bodyStart = r.index
+        let footer = recogniseFooter(r.lines, from: bodyStart, into: &r.document)
+        var bodyLines = Array(r.lines[bodyStart..<footer.start])
         bodyLines = bodyLines.filter { !isMotto($0) }
         // A form prints its place and date right above the signature ("Thông Bình, ngày 15 tháng
         // 9 năm 2023", then "HIỆU TRƯỞNG"); a sentence ending with a date ("Cuộc họp kết thúc
         // lúc 16 giờ ngày ...") is not one.
-        if document.issued == nil, footer.start < lines.count, let last = bodyLines.lastIndex(where: { !$0.isBlank }),
+        if r.document.issued == nil, footer.start < r.lines.count,
+            let last = bodyLines.lastIndex(where: { !$0.isBlank }),
             let placeDate = Self.placeAndDate(in: bodyLines[last].plain), placeDate.date != nil,
             placeDate.place.map({ $0.split(separator: " ").count <= 5 && !$0.contains(where: \.isNumber) }) ?? true
         {
-            (document.place, document.issued) = (document.place ?? placeDate.place, placeDate.date)
+            (r.document.place, r.document.issued) = (r.document.place ?? placeDate.place, placeDate.date)
             bodyLines.remove(at: last)
         }
         var unplaced = footer.unplaced
         // Header lines not placed anywhere stay in the body, reported.
-        for position in 0..<min(bodyStart, lines.count) where !consumed.contains(position) && !lines[position].isBlank {
-            unplaced.append(lines[position])
+        for position in 0..<min(bodyStart, r.lines.count)
+        where !r.consumed.contains(position) && !r.lines[position].isBlank {
+            unplaced.append(r.lines[position])
         }
         var body = MarkdownBodyWriter().write(
             unplaced.isEmpty ? bodyLines : unplaced + [SourceLine(number: 0, text: "")] + bodyLines)
@@ -268,30 +362,34 @@ struct LayoutRecognizer {
         // A form's label and the text it belongs to ("Biểu mẫu 09", "(Kèm theo Thông tư số
         // 36/2017/TT-BGDĐT ...)") open the body as printed: nothing to check.
         for line in unplaced where !Self.isFormLabel(line) {
-            document.warnings.append(
+            r.document.warnings.append(
                 ImportWarning(
                     line: line.number,
                     message: .init(
                         vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",
                         en: "could not place “\(line.plain)” in the header or signature; kept in the body.")))
         }
-        document.body = body
+        r.document.body = body
+        return (bodyLines, footer.appendix)
+    }
+
+    /// A subject printed in capitals, in sentence case (each word as the document's own text
+    /// writes it); a type qualifier and another type's name joined to it.
+    private func caseTitle(_ r: inout Recognition, bodyLines: [SourceLine], appendix: [SourceLine]) {
         let casing = TitleCasing(
-            evidence: bodyLines.map(\.plain) + footer.appendix.map(\.plain) + [unitName].compactMap { $0 },
+            evidence: bodyLines.map(\.plain) + appendix.map(\.plain) + [unitName].compactMap { $0 },
             names: places)
-        if let title = document.title, TitleCasing.isShouted(title) {
-            document.title = casing.sentenceCased(title)
-        } else if let qualifier = typeQualifier, let title = document.title, title.hasPrefix(qualifier + " ") {
+        if let title = r.document.title, TitleCasing.isShouted(title) {
+            r.document.title = casing.sentenceCased(title)
+        } else if let qualifier = r.typeQualifier, let title = r.document.title, title.hasPrefix(qualifier + " ") {
             // "LIÊN TỊCH" + "Phối hợp giữa nhà trường và Công đoàn": "Liên tịch phối hợp giữa ...".
             let subject = String(title.dropFirst(qualifier.count + 1))
-            document.title = casing.sentenceCased(qualifier) + " " + VietnameseText.lowercasingFirst(subject)
+            r.document.title = casing.sentenceCased(qualifier) + " " + VietnameseText.lowercasingFirst(subject)
         }
-        if let name = otherTypeName {
+        if let name = r.otherTypeName {
             let typeName = VietnameseText.capitalizingFirst(name.lowercased())
-            document.title = document.title.map { typeName + " " + VietnameseText.lowercasingFirst($0) } ?? typeName
+            r.document.title = r.document.title.map { typeName + " " + VietnameseText.lowercasingFirst($0) } ?? typeName
         }
-        document.schoolYearHint = SchoolYear.mentioned(in: lines.map(\.plain))
-        return document
     }
 
     // MARK: - Footer
