@@ -90,29 +90,18 @@ struct PageKeys: Sendable {
 }
 
 /// What a page kind adds its key's parts to (`PageKind.key`): a hasher seeded with the global
-/// key, and what the keys of the site's documents and units are made of.
+/// key; `hasher.site`, `hasher.documentKeys` … read the `PageKeys` it was made from.
+@dynamicMemberLookup
 struct PageKeyHasher {
     private var hasher: Hasher64
-    let site: SiteModel
-    let pageSize: Int
-    let documentKeys: [UInt64?]
-    let directiveTitles: [String: String]
-    let documentIDs: [String]
-    let documentUnits: [Int]
-    let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
-    let sitemapLimit: Int
+    private let keys: PageKeys
 
     init(keys: PageKeys) {
         hasher = Hasher64(seed: keys.global)
-        site = keys.site
-        pageSize = keys.pageSize
-        documentKeys = keys.documentKeys
-        directiveTitles = keys.directiveTitles
-        documentIDs = keys.documentIDs
-        documentUnits = keys.documentUnits
-        sitemapLocations = keys.sitemapLocations
-        sitemapLimit = keys.sitemapLimit
+        self.keys = keys
     }
+
+    subscript<Value>(dynamicMember path: KeyPath<PageKeys, Value>) -> Value { keys[keyPath: path] }
 
     var value: UInt64 { hasher.value }
 
@@ -122,13 +111,13 @@ struct PageKeyHasher {
     mutating func add(_ number: Int) { hasher.add(number) }
     mutating func add(_ number: UInt64) { hasher.add(number) }
 
-    func directivePageCount(_ directive: Directive) -> Int { directive.pageCount(pageSize: pageSize) }
+    func directivePageCount(_ directive: Directive) -> Int { directive.pageCount(pageSize: keys.pageSize) }
 
     /// The documents' keys; false when one is unknown.
     mutating func addDocuments<C: Collection>(_ indexes: C) -> Bool where C.Element == Int {
         hasher.add(indexes.count)
         for index in indexes {
-            guard let key = documentKeys[index] else { return false }
+            guard let key = keys.documentKeys[index] else { return false }
             hasher.add(key)
         }
         return true
@@ -136,16 +125,16 @@ struct PageKeyHasher {
 
     /// A unit's address and unit.yaml, and the documents shown of it.
     mutating func addUnit<C: Collection>(_ index: Int, documents: C) -> Bool where C.Element == Int {
-        hasher.add(site.units[index].url)
-        guard let key = site.units[index].unit.inputKey else { return false }
+        hasher.add(keys.site.units[index].url)
+        guard let key = keys.site.units[index].unit.inputKey else { return false }
         hasher.add(key)
         return addDocuments(documents)
     }
 
     /// Each unit's address, unit.yaml and number of documents.
     mutating func addUnits() -> Bool {
-        hasher.add(site.units.count)
-        for unit in site.units {
+        hasher.add(keys.site.units.count)
+        for unit in keys.site.units {
             guard let key = unit.unit.inputKey else { return false }
             hasher.add(unit.url)
             hasher.add(key)
@@ -156,7 +145,7 @@ struct PageKeyHasher {
 
     /// The title, address and count of each listing of the kinds shown.
     mutating func addListings(_ shown: (ListingKind) -> Bool) {
-        for listing in site.listings where shown(listing.kind) {
+        for listing in keys.site.listings where shown(listing.kind) {
             hasher.add([listing.title, URLScheme.listing(listing.kind)])
             hasher.add(listing.documents.count)
         }
