@@ -9,7 +9,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
 from axe_selenium_python import Axe
 
-from test_portal import ROOT, browser, figure_lines, url  # noqa: F401 (the browser fixture)
+from test_portal import ROOT, browser, figure_lines, url, write_file  # noqa: F401 (the browser fixture)
 
 BIN = os.path.join(ROOT, ".build", "debug", "congkhai")
 DEMO = os.path.join(ROOT, "examples", "truong-mau")
@@ -183,10 +183,7 @@ def district():
     source = os.path.join(folder, "portal")
 
     def write(path, text):
-        target = os.path.join(source, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(text)
+        write_file(source, path, text)
 
     write("congkhai.yaml", "title: Cổng công khai của huyện\n")
     write("content/units/phong-a/unit.yaml", "name: Phòng GDĐT A\nkind: phong-gddt\n")

@@ -64,6 +64,14 @@ def figure_lines(browser, region):
         });""", region)
 
 
+def write_file(folder, path, text):
+    """Writes `text` to folder/path, making its folders: a portal written by a test."""
+    target = os.path.join(folder, path)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    with open(target, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
 def url(site, page):
     path, _, query = page.partition("?")
     return "file://" + os.path.join(site, path) + ("?" + query if query else "")

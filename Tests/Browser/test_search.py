@@ -6,7 +6,7 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from test_portal import ROOT, browser, site, url  # noqa: F401 (fixtures)
+from test_portal import ROOT, browser, site, url, write_file  # noqa: F401 (fixtures)
 from test_compliance import BIN, demo  # noqa: F401 (the demo portal fixture)
 
 
@@ -114,10 +114,7 @@ def signers():
     source = os.path.join(folder, "portal")
 
     def write(path, text):
-        target = os.path.join(source, path)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as f:
-            f.write(text)
+        write_file(source, path, text)
 
     write("congkhai.yaml", "title: Cổng thử\n")
     write("content/units/th-a/unit.yaml", "name: Trường Tiểu học A\nkind: tieu-hoc\n")

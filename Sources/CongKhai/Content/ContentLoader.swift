@@ -522,7 +522,7 @@ public struct PublishedArchive: Sendable, Hashable {
             let stem = String(name.dropLast(4))
             let year = String(stem.suffix(9))
             return PublishedArchive(
-                name: URLScheme.attachmentName(name), source: url, bytes: size,
+                name: VietnameseText.fileSlug(name), source: url, bytes: size,
                 schoolYear: SchoolYear.isValid(year) ? year : nil)
         }
     }

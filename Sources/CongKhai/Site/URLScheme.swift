@@ -39,12 +39,7 @@ public enum URLScheme {
     }
 
     /// An attachment's published name: an ASCII slug with its extension kept.
-    public static func attachmentName(_ name: String) -> String {
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count > 1, let ext = parts.last, !ext.isEmpty else { return VietnameseText.slug(name) }
-        let stem = VietnameseText.slug(parts.dropLast().joined(separator: "."))
-        return (stem.isEmpty ? "tep" : stem) + "." + VietnameseText.slug(String(ext))
-    }
+    public static func attachmentName(_ name: String) -> String { VietnameseText.fileSlug(name) }
 }
 
 /// The public-access listings: by school year, by category, by kind of document.

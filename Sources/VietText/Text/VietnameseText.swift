@@ -31,6 +31,15 @@ public enum VietnameseText {
         return String(scalars)
     }
 
+    /// An ASCII file name: "Kế hoạch (bản ký).PDF" gives "ke-hoach-ban-ky.pdf"; a name with
+    /// nothing left of its stem is "tep".
+    public static func fileSlug(_ name: String) -> String {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count > 1, let ext = parts.last, !ext.isEmpty else { return slug(name) }
+        let stem = slug(parts.dropLast().joined(separator: "."))
+        return (stem.isEmpty ? "tep" : stem) + "." + slug(String(ext))
+    }
+
     /// Lowercases, drops diacritics and maps đ to d: "Đoàn Thể" → "doan the".
     public static func fold(_ text: String) -> String {
         // It runs over every word the search index holds: bytes out, not scalars appended to

@@ -90,19 +90,8 @@ import Testing
         var checked = 0
         for page in try LinkChecker.htmlFiles(in: output) {
             // congkhai's own search and document scripts are the only scripts a page may load.
-            let html = try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8)
-                .replacingOccurrences(
-                    of: "<script src=\"(\\.\\./)*assets/search\\.js\" data-root=\"(\\.\\./)*\"></script>", with: "",
-                    options: .regularExpression
-                )
-                .replacingOccurrences(
-                    of: "<script src=\"(\\.\\./)*assets/(document|directives)\\.js\" defer></script>", with: "",
-                    options: .regularExpression
-                )
-                // The 404 page's own few lines, which find the portal's root (not-found.mustache).
-                .replacingOccurrences(
-                    of: "(?s)<script>\n/\\* Shown for a missing address.*?</script>", with: "",
-                    options: .regularExpression)
+            let html = LinkChecker.withoutOwnScripts(
+                try String(contentsOf: output.appendingPathComponent(page), encoding: .utf8))
             // Markdown images are allowed; their unsafe addresses are emptied by cmark-gfm.
             for forbidden in [
                 "<script", "<img src=x", "<iframe", "<svg", "<div onclick", "onerror=\"", "onload=\"", "onmouseover=\"",

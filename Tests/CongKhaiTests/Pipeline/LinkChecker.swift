@@ -42,4 +42,22 @@ enum LinkChecker {
         }
         return found
     }
+
+    /// A page without the scripts congkhai itself puts there (search, the document and
+    /// directives pages' scripts, the 404 page's few lines that find the portal's root): what is
+    /// left is what content could have brought in.
+    static func withoutOwnScripts(_ html: String) -> String {
+        html
+            .replacingOccurrences(
+                of: "<script src=\"(\\.\\./)*assets/search\\.js\" data-root=\"(\\.\\./)*\"></script>", with: "",
+                options: .regularExpression
+            )
+            .replacingOccurrences(
+                of: "<script src=\"(\\.\\./)*assets/(document|directives)\\.js\" defer></script>", with: "",
+                options: .regularExpression
+            )
+            .replacingOccurrences(
+                of: "(?s)<script>\n/\\* Shown for a missing address.*?</script>", with: "",
+                options: .regularExpression)
+    }
 }
