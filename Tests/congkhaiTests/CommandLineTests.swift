@@ -71,6 +71,8 @@ import Testing
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-a", name: "Trường A")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md", "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\n---\nx\n")
         let folder = fixture.root.path
         let cases: [(arguments: [String], vi: String, en: String)] = [
             (["build", "--source", folder + "/khong-co"], "lỗi: ", "error: "),
@@ -88,7 +90,12 @@ import Testing
                 ["archive", "--school-year", "2023", "--source", folder],
                 "lỗi: “2023” không phải năm học", "error: “2023” is not a school year"
             ),
-            (["verify", folder + "/khong-co.zip"], "lỗi: không mở được tệp lưu trữ", "error: cannot open the archive")
+            (["verify", folder + "/khong-co.zip"], "lỗi: không mở được tệp lưu trữ", "error: cannot open the archive"),
+            // A file system error, not one of congkhai's own, is told the same way.
+            (
+                ["archive", "--school-year", "2023-2024", "--source", folder, "--output", "/proc/congkhai/a.zip"],
+                "lỗi: không tạo được tệp lưu trữ", "error: could not make the archive"
+            )
         ]
         for (arguments, vi, en) in cases {
             let vietnamese = try run(arguments)

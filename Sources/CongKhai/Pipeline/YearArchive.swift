@@ -18,14 +18,23 @@ public enum YearArchive {
     }
 
     /// Builds the year into a temporary folder, writes the manifest, zips it to `output`.
-    /// Returns the number of files archived.
+    /// Returns the number of files archived. What it throws is a `DiagnosticError`.
     @discardableResult
     public static func create(portal: URL, schoolYear: String, output: URL) throws -> Int {
-        do { return try createArchive(portal: portal, schoolYear: schoolYear, output: output) } catch var failure
-            as Failure
-        {
+        do {
+            return try createArchive(portal: portal, schoolYear: schoolYear, output: output)
+        } catch var failure as Failure {
             failure.file = output.path
             throw failure
+        } catch let failure as BuildFailure {
+            throw failure
+        } catch {
+            // A file that could not be read or written: said like every other failure.
+            let reason = FileErrorText.describe(error)
+            throw Failure(
+                message: .init(
+                    vi: "không tạo được tệp lưu trữ (\(reason.vi)).", en: "could not make the archive (\(reason.en))."),
+                file: output.path)
         }
     }
 
