@@ -1,17 +1,21 @@
-import Foundation
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 /// The default templates and assets ship inside the binary (`.embedInCode`), so a portal folder
 /// holding only congkhai.yaml and content/ builds: every file of `templates/` (which
 /// Sources/CongKhai/DefaultTemplates links to) and of `templates/assets/`, read here so that a
 /// template added there needs no second list. DefaultTemplates.swift names each for the renderer
-/// (a test checks it names them all).
+/// (a test checks it names them all). SwiftPM reads this list when the manifest changes: after
+/// adding a file to templates/, touch Package.swift (or `swift package reset`).
 let templateFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("templates")
 let templateFiles: [String] = ["", "assets/"].flatMap { sub -> [String] in
     let names =
         (try? FileManager.default.contentsOfDirectory(atPath: templateFolder.appendingPathComponent(sub).path)) ?? []
-    return names.filter { $0.hasSuffix(".mustache") || sub == "assets/" }.sorted().map { sub + $0 }
+    // Hidden files (".DS_Store", an editor's swap file) are no templates.
+    return names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".mustache") || sub == "assets/") }.sorted().map {
+        sub + $0
+    }
 }
 let embeddedTemplates: [Resource] =
     templateFiles.map { .embedInCode("DefaultTemplates/\($0)") } + [

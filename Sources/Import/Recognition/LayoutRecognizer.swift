@@ -11,7 +11,6 @@ struct LayoutRecognizer {
         DocumentType.all.filter(\.printed).map { (VietnameseText.fold($0.name), $0.kind ?? "khac") }
     /// The kind a type code of a number names ("08/KH-CĐGD"), when no type line was printed.
     static func kind(ofCode code: String) -> String? { DocumentType.byCode[code]?.kind }
-    static let bodyOpeners = ["can cu", "thuc hien", "kinh gui", "theo ", "de ", "nham ", "tren co so", "trien khai"]
     /// With the body, how a subject printed in capitals is written in sentence case: the unit's
     /// name ("Trường THCS Phong Xuân") and its places' ("Phong Điền").
     var unitName: String?
@@ -586,7 +585,7 @@ struct LayoutRecognizer {
 
     private func isBodyStart(_ line: SourceLine) -> Bool {
         let folded = line.folded
-        if Self.bodyOpeners.contains(where: { folded.hasPrefix($0) }) || Self.isPartHeading(folded) { return true }
+        if BodyOpeners.opens(folded) || Self.isPartHeading(folded) { return true }
         if let first = line.plain.first, "-+•".contains(first) { return true }
         return Self.romanHeading(line.plain) != nil || line.plain.count > 200
     }

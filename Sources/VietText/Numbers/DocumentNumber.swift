@@ -28,8 +28,9 @@ public enum DocumentNumber {
     }
 
     /// A "Số: 08 /KH - CĐGD" line: the number, and what follows it on the line (the place and
-    /// date, often: "Số: 08/KH-CĐGD    Tân Hồng, ngày 05 tháng 02 năm 2025"). Nil when the line
-    /// is no number line: no "Số" label, or no "/" or "-" after it.
+    /// date, often: "Số: 144 /BC-MGLT Long Thượng, ngày 10 tháng 01 năm 2018"). Nil when the
+    /// line is no number line: no "Số" label, no number (or its blank, "Số:   /KH-THAP") after
+    /// it, no "/" or "-" in it.
     public static func line(_ text: String) -> (value: String, rest: String?)? {
         let folded = VietnameseText.fold(text)
         guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") else { return nil }
@@ -37,32 +38,37 @@ public enum DocumentNumber {
         if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
         // A number, or its blank: "/KH-THAP", "…/KH-THAP".
         guard let first = rest.first, first.isNumber || first == "/" || first == "." || first == "…" else { return nil }
-        var after: String?
-        let range = NSRange(rest.startIndex..., in: rest)
-        if let match = placeAfterNumber?.firstMatch(in: rest, range: range), let cut = Range(match.range, in: rest) {
-            after = String(rest[cut.lowerBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ", "))
-            rest = String(rest[..<cut.lowerBound])
-        }
-        let value = tidy(rest.trimmingCharacters(in: CharacterSet(charactersIn: ".…_ ")))
+        // The number is one word once the spaces typed around its "/" and "-" are gone:
+        // "144 /BC-MGLT", "24 / PGD&ĐT- GDMN"; a space or a comma ends it.
+        let joined = rest.replacingOccurrences(of: #"\s*([/-])\s*"#, with: "$1", options: .regularExpression)
+        let end = joined.firstIndex { $0.isWhitespace || $0 == "," } ?? joined.endIndex
+        let after = joined[end...].trimmingCharacters(in: CharacterSet(charactersIn: ", ").union(.whitespaces))
+        let value = tidy(String(joined[..<end]).trimmingCharacters(in: CharacterSet(charactersIn: ".…_ ")))
         guard value.contains("/") || value.contains("-") else { return nil }
-        return (value, after)
+        return (value, after.isEmpty ? nil : after)
     }
 
-    /// Where the number ends on its line: two spaces, or a place of at most four words before
-    /// ", ngày".
-    private static let placeAfterNumber = try? NSRegularExpression(
-        pattern: #"\s{2,}|,?\s+[^\s,]+(\s[^\s,]+){0,3},\s*ngày"#)
-
     /// A text's own number: its first number line among the first 30 lines that hold
-    /// something (Markdown emphasis ignored). `congkhai citations` leaves it out of the citations.
+    /// something. Each line is read as import reads it: cut into cells at a tab or four spaces
+    /// (the columns of a header laid side by side: "Số: 08/KH-CĐGD      Tân Hồng, ngày …"),
+    /// Markdown emphasis dropped, white space collapsed ("Số:  32  /KH-THHVT"); up to the body's
+    /// first words (`BodyOpeners`).
+    /// `congkhai citations` leaves it out of the citations.
     public static func own(in text: String) -> String? {
         var seen = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let line = rawLine.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "*", with: "")
-            if line.isEmpty { continue }
+            let line = rawLine.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "__", with: "")
+            if line.allSatisfy(\.isWhitespace) { continue }
             seen += 1
             if seen > 30 { break }
-            if let number = Self.line(line) { return number.value }
+            for cell in line.split(separator: "\t").flatMap({ $0.components(separatedBy: "    ") }) {
+                let plain = VietnameseText.collapseWhitespace(cell)
+                // The body has begun: a "số" further on continues a sentence.
+                if BodyOpeners.opens(VietnameseText.fold(plain)) { return nil }
+                // A header's label is capitalised: "Số:", "SỐ".
+                guard plain.hasPrefix("S") else { continue }
+                if let number = Self.line(plain) { return number.value }
+            }
         }
         return nil
     }
