@@ -53,7 +53,8 @@ check: build
 	$(RELEASE_BIN) check --source .
 
 # The command-line and browser tests run the debug executable, so it is built first. The last
-# step is a short rebuild-check (16 random edits to 150 documents, each rebuild equal to --full).
+# step is a short rebuild-check (16 rounds of one to three random edits to 150 documents, each
+# rebuild equal to --full).
 test: test-deps lint
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test

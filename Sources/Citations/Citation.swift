@@ -2,7 +2,7 @@ import VietText
 
 /// One numbered citation of another document, as printed in a text.
 public struct Citation: Sendable, Hashable {
-    public enum Relation: String, Sendable, Hashable {
+    package enum Relation: String, Sendable, Hashable {
         /// "Căn cứ ...", "Thực hiện ...", "Theo ...": the document rests on it (văn bản căn cứ).
         case basis = "can-cu"
         /// Any other mention (văn bản dẫn chiếu).
@@ -10,36 +10,36 @@ public struct Citation: Sendable, Hashable {
     }
 
     /// The spelled-out type ("Chỉ thị"), or the type its code stands for when none is printed.
-    public var type: String
+    package var type: String
     /// Number and symbol as printed, stray spaces removed: "33/CTTTg", "01-NQ/TU".
-    public var symbol: String
+    package var symbol: String
     /// Uppercase ASCII letters and digits of the symbol: the identity shared by its spellings.
-    public var symbolKey: String
-    public var date: IssuedDate?
+    package var symbolKey: String
+    package var date: IssuedDate?
     /// The year printed inside a normative symbol ("30/2020/NĐ-CP").
-    public var symbolYear: Int?
+    package var symbolYear: Int?
     /// The issuing body from the "của ..." (or "giữa ...") phrase.
-    public var issuer: String?
+    package var issuer: String?
     /// The quoted or "về ..." phrase.
-    public var subject: String?
-    public var relation: Relation
+    package var subject: String?
+    package var relation: Relation
     /// The matched words, from the type through the issuer.
-    public var text: String
+    package var text: String
     /// The sentence that holds the citation.
-    public var sentence: String
+    package var sentence: String
     /// UTF-8 offsets, in the scanned text, of the words to link: the type through the symbol.
     public var linkStart: Int
     public var linkEnd: Int
     /// UTF-8 offset of the whole match's start, for line numbers.
-    public var start: Int
+    package var start: Int
     /// The codes of the symbol other than the number, a year and the type code: the issuer's
     /// code ("TTg", "UBND HC"), folded: ["TTG"], ["UBND", "HC"].
-    public var issuerCodes: [String]
+    package var issuerCodes: [String]
     /// 1-based line in the source file, set by whoever knows where the text came from.
-    public var line: Int = 0
+    package var line: Int = 0
 
     /// The year the directive was issued: from its date, else from its symbol.
-    public var year: Int? { date?.year ?? symbolYear }
+    package var year: Int? { date?.year ?? symbolYear }
 
     package init(
         type: String, symbol: String, symbolKey: String, date: IssuedDate?, symbolYear: Int?, issuer: String?,
@@ -66,10 +66,10 @@ public struct Citation: Sendable, Hashable {
 
 /// A mention whose number is left blank ("Kế hoạch số /KH-THAP"): not a citation of another
 /// document, but worth listing apart.
-public struct BlankCitation: Sendable, Hashable {
-    public var type: String
-    public var symbol: String
-    public var start: Int
+package struct BlankCitation: Sendable, Hashable {
+    package var type: String
+    package var symbol: String
+    package var start: Int
 
     package init(type: String, symbol: String, start: Int) {
         self.type = type

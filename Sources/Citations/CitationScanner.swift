@@ -7,7 +7,7 @@ import VietText
 /// breaks as spaces), token by token, so a PDF line break or bold text does not hide a citation.
 public struct CitationScanner: Sendable {
     /// The document's own number; it is never a citation of itself.
-    public var ownSymbolKey: String?
+    package var ownSymbolKey: String?
 
     public init(ownNumber: String? = nil) {
         ownSymbolKey = ownNumber.map(DocumentNumber.symbolKey).flatMap { $0.isEmpty ? nil : $0 }
@@ -15,7 +15,7 @@ public struct CitationScanner: Sendable {
 
     public struct Result: Sendable {
         public var citations: [Citation] = []
-        public var blanks: [BlankCitation] = []
+        package var blanks: [BlankCitation] = []
     }
 
     /// `basisRanges`: the byte ranges of `text` under a "Căn cứ" heading (`BasisSection`), where
@@ -460,8 +460,9 @@ public struct CitationScanner: Sendable {
         }
     }
 
-    /// The ways an issuer follows a symbol (and its date), tried in this order; the first whose
-    /// opening word is there decides, whether or not it finds a body.
+    /// The ways an issuer follows a symbol (and its date), tried in this order: once "của" (or
+    /// "giữa") is there it decides, whether or not a body follows; the others give way to the
+    /// next when they find no body.
     private enum IssuerRule: CaseIterable {
         /// "… của Thủ tướng Chính phủ", "… giữa Bộ GDĐT và Bộ Y tế" (and "củ" for a dropped letter).
         case of

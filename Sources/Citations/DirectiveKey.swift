@@ -4,11 +4,11 @@ import VietText
 /// "33/CTTTg" are one), its year, and for local issuers, whose codes every province and
 /// district reuses, the locality ("02/KH-UBND" of huyện Tân Hồng is not that of another district).
 public struct DirectiveKey: Hashable, Sendable, Comparable {
-    public var symbolKey: String
-    public var year: Int?
-    public var locality: String?
+    package var symbolKey: String
+    package var year: Int?
+    package var locality: String?
 
-    public init(symbolKey: String, year: Int?, locality: String?) {
+    package init(symbolKey: String, year: Int?, locality: String?) {
         self.symbolKey = symbolKey
         self.year = year
         self.locality = locality
@@ -35,9 +35,9 @@ public struct DirectiveKey: Hashable, Sendable, Comparable {
 /// Where a citation is read: the citing unit's district and province, used when a local issuer's
 /// phrase does not name its place.
 public struct CitingContext: Sendable, Hashable {
-    public var unitID: String?
-    public var district: String?
-    public var province: String?
+    package var unitID: String?
+    package var district: String?
+    package var province: String?
 
     public init(unitID: String? = nil, district: String? = nil, province: String? = nil) {
         self.unitID = unitID

@@ -1,5 +1,5 @@
 /// Who issued a directive, by level, as the directive index groups them.
-public enum IssuingLevel: String, Sendable, CaseIterable, Comparable {
+package enum IssuingLevel: String, Sendable, CaseIterable, Comparable {
     case party = "trung-uong-dang"
     case central = "quoc-hoi-chinh-phu"
     case ministry = "bo-nganh"
@@ -7,7 +7,7 @@ public enum IssuingLevel: String, Sendable, CaseIterable, Comparable {
     case district = "huyen"
     case unit = "don-vi"
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .party: return "Trung ương Đảng"
         case .central: return "Quốc hội, Chính phủ, Thủ tướng Chính phủ"
@@ -20,16 +20,16 @@ public enum IssuingLevel: String, Sendable, CaseIterable, Comparable {
 
     /// Local levels reuse issuer codes (UBND, TU, HU, SGDĐT ...) in every province and district,
     /// so their directives are told apart by locality.
-    public var isLocal: Bool { self == .province || self == .district || self == .unit }
+    package var isLocal: Bool { self == .province || self == .district || self == .unit }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// Decides a citation's issuing level from its symbol's issuer codes and the "của ..." phrase,
 /// and reads the place a local issuer names ("Ủy ban nhân dân huyện Tân Hồng").
-public enum IssuerClassifier {
+package enum IssuerClassifier {
     static let centralCodes: Set<String> = ["TTG", "CP", "QH", "UBTVQH", "CTN", "VPCP", "TTCP"]
     static let ministryCodes: Set<String> = [
         "BGDDT", "BNV", "BTC", "BYT", "BLDTBXH", "BTTTT", "BVHTTDL", "BKHDT", "BTP", "BCA", "BQP", "BNG", "BCT", "BXD",
@@ -44,7 +44,7 @@ public enum IssuerClassifier {
         "HU", "PGDDT", "PGD", "BDVHU", "BTGHU", "QU", "TXU", "PNV", "PTCKH", "UBND", "HDND"
     ]
 
-    public static func level(of citation: Citation) -> IssuingLevel {
+    package static func level(of citation: Citation) -> IssuingLevel {
         let codes = citation.issuerCodes
         // Phrases are matched on their UTF-8 bytes (the text is NFC): Foundation's contains and
         // hasPrefix were most of the directive index's time.
@@ -116,7 +116,7 @@ public enum IssuerClassifier {
     }
 
     /// The district or province named in a local issuer's phrase.
-    public static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
+    package static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
         let words = issuer.split(separator: " ").map(String.init)
         let lowered = words.map { $0.lowercased() }

@@ -4,24 +4,28 @@ import VietText
 /// `congkhai import`: turns the Word, PDF and text files schools already have into portal
 /// documents: front matter recognised from the layout, the body as Markdown, the original kept
 /// beside it as an attachment.
-public struct Importer: Sendable {
-    public struct Options: Sendable {
-        public var portal: URL
-        public var unitID: String
-        public var output: URL?
-        public var force: Bool
-        public var attach: Bool
-        public var schoolYear: String?
+package struct Importer: Sendable {
+    package struct Options: Sendable {
+        package var portal: URL
+        package var unitID: String
+        package var output: URL?
+        package var force: Bool
+        package var attach: Bool
+        package var schoolYear: String?
         /// The day the document is made public, written as `published:` (the command line
         /// gives today; tests give a fixed day). Nil writes none.
-        public var published: IssuedDate?
+        package var published: IssuedDate?
+        /// Today, whose school year a document that names none is filed under, when there is
+        /// no `schoolYear`: the command line gives it (the library never reads the clock).
+        package var today: IssuedDate?
 
-        public init(
+        package init(
             portal: URL, unitID: String, output: URL? = nil, force: Bool = false, attach: Bool = true,
             schoolYear: String? = nil,
-            published: IssuedDate? = nil
+            published: IssuedDate? = nil, today: IssuedDate? = nil
         ) {
             self.published = published
+            self.today = today
             self.portal = portal.standardizedFileURL
             self.unitID = unitID
             self.output = output
@@ -31,31 +35,31 @@ public struct Importer: Sendable {
         }
     }
 
-    public struct Result: Sendable {
-        public var written: URL
-        public var attachment: URL?
-        public var document: ImportedDocument
-        public var encoding: String
-        public var warnings: [ImportWarning]
+    package struct Result: Sendable {
+        package var written: URL
+        package var attachment: URL?
+        package var document: ImportedDocument
+        package var encoding: String
+        package var warnings: [ImportWarning]
     }
 
-    public struct Failure: DiagnosticError, Sendable, CustomStringConvertible {
-        public var file: String
-        public var message: LocalizedText
-        public var description: String { "\(file): lỗi: \(message.vi)" }
-        public var diagnostics: [Diagnostic] { [Diagnostic(.error, "import.failed", file: file, message: message)] }
+    package struct Failure: DiagnosticError, Sendable, CustomStringConvertible {
+        package var file: String
+        package var message: LocalizedText
+        package var description: String { "\(file): lỗi: \(message.vi)" }
+        package var diagnostics: [Diagnostic] { [Diagnostic(.error, "import.failed", file: file, message: message)] }
     }
 
-    public var options: Options
+    package var options: Options
     /// The portal's units, one of which `options.unitID` names.
-    public var units: [ImportUnit]
-    public init(options: Options, units: [ImportUnit]) {
+    package var units: [ImportUnit]
+    package init(options: Options, units: [ImportUnit]) {
         self.options = options
         self.units = units
     }
 
     /// The unit the documents belong to, among the portal's.
-    public func unit() throws(Failure) -> ImportUnit {
+    package func unit() throws(Failure) -> ImportUnit {
         if let unit = units.first(where: { $0.id == options.unitID }) { return unit }
         let known = units.map(\.id).joined(separator: ", ")
         throw Failure(
@@ -84,15 +88,22 @@ public struct Importer: Sendable {
     /// Imports one file: writes `<slug>.md` (and the original beside it) and returns where.
     /// `written`: the documents this run wrote before; one of theirs is never overwritten, even
     /// with --force, as two files of one run with the same subject are two documents.
-    public func importFile(_ url: URL, written: Set<URL> = []) throws(Failure) -> Result {
+    package func importFile(_ url: URL, written: Set<URL> = []) throws(Failure) -> Result {
         let unit = try unit()
         let (document, encoding, lines) = try recognise(url, unit: unit)
         var warnings = document.warnings
         // The year the subject names first: a plan for 2024-2025 is often issued in August 2024.
         // --school-year is for documents that say neither (its help and docs/import.md).
-        let schoolYear =
+        let named =
             document.title.flatMap { SchoolYear.mentioned(in: [$0]) } ?? document.issued?.schoolYear
-            ?? document.schoolYearHint ?? options.schoolYear ?? Self.currentSchoolYear()
+            ?? document.schoolYearHint ?? options.schoolYear
+        guard let schoolYear = named ?? (options.today ?? options.published)?.schoolYear else {
+            throw Failure(
+                file: url.lastPathComponent,
+                message: .init(
+                    vi: "văn bản không ghi ngày và không nêu năm học; dùng --school-year để chọn năm học.",
+                    en: "the document has no date and names no school year; choose one with --school-year."))
+        }
         let folder = options.output ?? options.portal.appendingPathComponent("content/units/\(unit.id)/\(schoolYear)")
         let kindName = Catalogue().documentKind(document.kind ?? "khac")?.name ?? ""
         var slug = VietnameseText.slug(
@@ -269,13 +280,5 @@ public struct Importer: Sendable {
                         "phần đầu văn bản ghi “\(issuer)”, khác với đơn vị “\(unit.name)”; kiểm tra đã chọn đúng --unit.",
                     en: "the letterhead says “\(issuer)”, not unit “\(unit.name)”; check --unit."))
         ]
-    }
-
-    /// The school year of today in Vietnam (the September rule of `IssuedDate.schoolYear`).
-    static func currentSchoolYear() -> String {
-        let components = Calendar(identifier: .gregorian).dateComponents(
-            in: TimeZone(identifier: "Asia/Ho_Chi_Minh")!, from: Date())
-        let today = IssuedDate(year: components.year ?? 2024, month: components.month ?? 1, day: components.day)
-        return today?.schoolYear ?? "2024-2025"
     }
 }

@@ -6,27 +6,27 @@ import VietText
 
 /// `congkhai citations FILE...`: the numbered citations of other documents in Markdown or
 /// plain-text files, one JSON object per occurrence, for checking a document before publishing.
-public struct CitationReport: Sendable {
-    public struct Line: Sendable, Encodable, Equatable {
-        public var file: String
-        public var line: Int
-        public var type: String
-        public var symbol: String
-        @Nullable public var date: String?
-        @Nullable public var issuer: String?
-        @Nullable public var subject: String?
-        public var relation: String
-        public var key: String
-        public var text: String
+struct CitationReport: Sendable {
+    struct Line: Sendable, Encodable, Equatable {
+        var file: String
+        var line: Int
+        var type: String
+        var symbol: String
+        @Nullable var date: String?
+        @Nullable var issuer: String?
+        @Nullable var subject: String?
+        var relation: String
+        var key: String
+        var text: String
     }
 
-    public init() {}
+    init() {}
 
     /// Scans one file's text. The document's own number is its front matter's `number`, or the
     /// "Số: ..." line of a plain-text header; it is never reported. An occurrence printed
     /// without a date or issuer takes them from another occurrence of the same symbol in the
     /// file: it names the same directive.
-    public func lines(file: String, text: String) -> [Line] {
+    func lines(file: String, text: String) -> [Line] {
         let split = FrontMatterSplitter.split(text)
         var ownNumber = DocumentNumber.own(in: split.body)
         if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
@@ -50,7 +50,7 @@ public struct CitationReport: Sendable {
 
     /// A file's text: Markdown must be UTF-8, as in content/; plain text is decoded as `congkhai
     /// import` decodes it, so a Notepad "Unicode" (UTF-16) file or a TCVN3 letterhead is read too.
-    public static func text(of url: URL) throws(SourceText.Failure) -> String {
+    static func text(of url: URL) throws(SourceText.Failure) -> String {
         if isMarkdown(url.path) { return try SourceText.read(url) }
         return SourceText.removingControls(ImportTextDecoder.decode(try SourceText.readBytes(url)).text).text
     }
@@ -68,7 +68,7 @@ public struct CitationReport: Sendable {
             .joined(separator: "\n")
     }
 
-    public func jsonLines(_ lines: [Line]) -> String {
+    func jsonLines(_ lines: [Line]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return lines.compactMap { line in
@@ -79,8 +79,8 @@ public struct CitationReport: Sendable {
 
 /// A document's citations merged by symbol: one entry per cited directive, with the first date,
 /// issuer and subject any of its occurrences prints.
-public enum DocumentCitations {
-    public static func merge(_ citations: [Citation]) -> [String: Citation] {
+enum DocumentCitations {
+    static func merge(_ citations: [Citation]) -> [String: Citation] {
         var merged: [String: Citation] = [:]
         for citation in citations {
             guard var existing = merged[citation.symbolKey] else {

@@ -44,6 +44,11 @@ struct Console {
         return ExitCode(1)
     }
 
+    /// "1 error", "2 errors" in English; Vietnamese has one form ("1 lỗi", "2 lỗi").
+    static func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+        "\(number) \(number == 1 ? singular : plural)"
+    }
+
     /// A date option: "2026-07-01", or a usage error saying what was given.
     func day(_ text: String?, option: String) throws -> IssuedDate? {
         guard let text else { return nil }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import VietText
 import ZIPFoundation
 
 @testable import CongKhai
@@ -96,6 +97,38 @@ import ZIPFoundation
         }
         .map { $0.split(separator: "/")[1] }
         #expect(Set(years) == ["2022-2023", "2021-2022", "2023-2024", "2019-2020"])
+    }
+
+    /// A document that names no school year is filed under today's, which the caller gives
+    /// (the command line, today in Vietnam); without it, import asks for --school-year.
+    @Test func aDocumentWithoutAYearGoesUnderTodaysGivenSchoolYear() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("khong-ngay.txt")
+        try Data("THÔNG BÁO\nVề việc nghỉ học\n\nHọc sinh nghỉ học một ngày.\n".utf8).write(to: file)
+        let today = try #require(IssuedDate(iso: "2026-10-05"))
+        let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", today: today)
+        let result = try Importer(options: options).importFile(file)
+        #expect(result.written.path.contains("/2026-2027/"))
+        #expect(result.warnings.contains { $0.message.vi.contains("đã xếp vào năm học 2026-2027") })
+        #expect(throws: Importer.Failure.self) {
+            try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc")).importFile(file)
+        }
+    }
+
+    /// A report laid out as a letter: "Số: 12/CV-…" over "V/v: Công văn …" is a công văn (its code
+    /// says so, as the scanner reads it), and the subject loses the type's name it repeats.
+    @Test func aTypeCodeAfterTheNumberNamesTheKindOfALetter() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("cong-van.txt")
+        try Data(
+            "TRƯỜNG TIỂU HỌC AN PHƯỚC\nSố: 12/CV-THAP\nV/v: Công văn đề nghị sửa chữa phòng học\n\nAn Phước, ngày 05 tháng 9 năm 2024\n\nKính gửi: Phòng GD&ĐT.\n\nNhà trường đề nghị sửa chữa phòng học.\n"
+                .utf8
+        ).write(to: file)
+        let document = try imported(file, unit: "th-an-phuoc", into: fixture).document
+        #expect(document.kind == "cong-van")
+        #expect(document.title == "Đề nghị sửa chữa phòng học")
     }
 
     @Test func neverOverwritesWithoutForce() throws {

@@ -3,8 +3,8 @@ import Foundation
 
 /// Maps over an array on all cores, keeping the order of the input. The work items must be
 /// independent; results come back in input order so output stays deterministic.
-public enum ParallelMap {
-    public static func map<Input: Sendable, Output: Sendable>(
+package enum ParallelMap {
+    package static func map<Input: Sendable, Output: Sendable>(
         _ inputs: [Input], _ transform: @Sendable (Input) -> Output
     ) -> [Output] {
         if inputs.count < 2 { return inputs.map(transform) }
@@ -27,7 +27,7 @@ public enum ParallelMap {
 extension ParallelMap {
     /// Runs two independent pieces of work at once (the first on this thread) and returns both
     /// results. Either may itself map in parallel.
-    public static func both<First: Sendable, Second: Sendable>(
+    package static func both<First: Sendable, Second: Sendable>(
         _ first: @Sendable () -> First, _ second: @Sendable () -> Second
     ) -> (First, Second) {
         let firstResult = ResultSlots<First>(count: 1)

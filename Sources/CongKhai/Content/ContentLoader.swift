@@ -3,32 +3,32 @@ import VietText
 
 /// Everything read from a portal folder: settings, units, documents and free pages, plus every
 /// problem found while reading them.
-public struct LoadedPortal: Sendable {
-    public var root: URL
-    public var settings: PortalSettings
-    public var units: [PortalUnit]
-    public var documents: [SourceDocument]
-    public var pages: [SourcePage]
+package struct LoadedPortal: Sendable {
+    package var root: URL
+    package var settings: PortalSettings
+    package var units: [PortalUnit]
+    package var documents: [SourceDocument]
+    package var pages: [SourcePage]
     /// Yearly archives kept in the portal's archives/ folder, published with the site.
-    public var archives: [PublishedArchive] = []
-    public var diagnostics: [Diagnostic]
+    package var archives: [PublishedArchive] = []
+    package var diagnostics: [Diagnostic]
     /// Every document file read, loaded or reused, for the next build's cache.
-    public var documentLoads: [DocumentLoad] = []
+    package var documentLoads: [DocumentLoad] = []
 
-    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }
 
 /// Stage 1: walks content/, reads and decodes every file, and checks what can be checked file by
 /// file. Reports all problems of the run together.
-public struct ContentLoader: Sendable {
-    public var root: URL
-    public var includeDrafts: Bool
+package struct ContentLoader: Sendable {
+    package var root: URL
+    package var includeDrafts: Bool
     /// What an earlier build loaded and parsed; files with the same bytes are not read again.
-    public var reuse: ReusableLoads?
+    package var reuse: ReusableLoads?
     /// content/ as the build's fingerprint listed it; nil walks it.
     var listing: ContentListing?
 
-    public init(root: URL, includeDrafts: Bool = false) {
+    package init(root: URL, includeDrafts: Bool = false) {
         self.root = root.standardizedFileURL
         self.includeDrafts = includeDrafts
     }
@@ -46,7 +46,7 @@ public struct ContentLoader: Sendable {
         "obligations", "notice"
     ]
 
-    public func load() -> LoadedPortal {
+    package func load() -> LoadedPortal {
         load(reusing: { [reuse] in reuse }).portal
     }
 
@@ -507,12 +507,12 @@ public struct ContentLoader: Sendable {
 
 /// A .zip in the portal's archives/ folder (made by `congkhai archive`), published under
 /// luu-tru/ and listed on the công khai page.
-public struct PublishedArchive: Sendable, Hashable {
-    public var name: String
-    public var source: URL
-    public var bytes: Int
+package struct PublishedArchive: Sendable, Hashable {
+    package var name: String
+    package var source: URL
+    package var bytes: Int
     /// The school year its name ends with ("...-2023-2024.zip"), if any.
-    public var schoolYear: String?
+    package var schoolYear: String?
 
     static func list(in folder: URL) -> [PublishedArchive] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }

@@ -6,11 +6,11 @@ public struct FrontMatterSplit: Sendable, Equatable {
     public var yaml: String?
     /// File line of the YAML's first line.
     public var yamlLine: Int
-    public var body: String
+    package var body: String
     /// File line of the body's first line.
-    public var bodyLine: Int
+    package var bodyLine: Int
     /// True when an opening `---` was found but no closing one.
-    public var unterminated: Bool
+    package var unterminated: Bool
 }
 
 public enum FrontMatterSplitter {

@@ -2,7 +2,7 @@ import Import
 
 extension Importer {
     /// An importer for a portal's folder: its units are read from content/units/*/unit.yaml.
-    public init(options: Options) {
+    package init(options: Options) {
         let units = ContentLoader(root: options.portal).load().units
         self.init(
             options: options,

@@ -1,25 +1,25 @@
 /// A school or office: content/units/<id>/unit.yaml. The folder name is its id everywhere.
-public struct PortalUnit: Sendable, Hashable {
-    public var id: String
-    public var name: String
-    public var kind: String
-    public var governingBody: String?
-    public var district: String?
-    public var province: String?
-    public var parent: String?
-    public var address: String?
-    public var phone: String?
-    public var email: String?
-    public var website: String?
+package struct PortalUnit: Sendable, Hashable {
+    package var id: String
+    package var name: String
+    package var kind: String
+    package var governingBody: String?
+    package var district: String?
+    package var province: String?
+    package var parent: String?
+    package var address: String?
+    package var phone: String?
+    package var email: String?
+    package var website: String?
     /// TT 09 items that do not apply to this unit, with the reason (`not_applicable:` in
     /// unit.yaml): "thuc-don: Trường không tổ chức ăn bán trú."
-    public var notApplicable: [String: String] = [:]
+    package var notApplicable: [String: String] = [:]
     /// Path of unit.yaml relative to the portal folder.
-    public var sourcePath: String
+    package var sourcePath: String
     /// A hash of unit.yaml's text, set by the loader (see `SourceDocument.inputKey`).
-    public var inputKey: UInt64?
+    package var inputKey: UInt64?
 
-    public init(
+    package init(
         id: String, name: String, kind: String = "khac", governingBody: String? = nil, district: String? = nil,
         province: String? = nil, parent: String? = nil, address: String? = nil, phone: String? = nil,
         email: String? = nil, website: String? = nil, sourcePath: String = ""

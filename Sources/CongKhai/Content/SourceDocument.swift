@@ -3,43 +3,43 @@ import VietText
 /// A document as loaded: its front matter decoded and checked, its Markdown body not yet parsed.
 /// Its fields are read as `document.title`, through `Fields`.
 @dynamicMemberLookup
-public struct SourceDocument: Sendable, Hashable {
+package struct SourceDocument: Sendable, Hashable {
     /// The stored fields, in one box shared by copies until one is changed: a document is
     /// copied from the cache to the portal, the site and every page's job, and a copy of
     /// twenty texts and lists was twenty reference counts, a tenth of a rebuild's time.
-    public struct Fields: Hashable, Sendable {
-        public var unitID: String
-        public var schoolYear: String
-        public var slug: String
+    package struct Fields: Hashable, Sendable {
+        package var unitID: String
+        package var schoolYear: String
+        package var slug: String
         /// Path relative to the portal folder.
-        public var sourcePath: String
+        package var sourcePath: String
 
-        public var title: String
-        public var kind: String
-        public var number: String?
-        public var issued: IssuedDate?
-        public var place: String?
-        public var signer: String?
-        public var signerTitle: String?
-        public var recipients: [String]
+        package var title: String
+        package var kind: String
+        package var number: String?
+        package var issued: IssuedDate?
+        package var place: String?
+        package var signer: String?
+        package var signerTitle: String?
+        package var recipients: [String]
         /// The issuer and governing-body lines of the letterhead, as printed.
-        public var letterhead: [String]
-        public var categories: [String]
-        public var attachments: [String]
-        public var status: String?
-        public var replaces: String?
-        public var draft: Bool
+        package var letterhead: [String]
+        package var categories: [String]
+        package var attachments: [String]
+        package var status: String?
+        package var replaces: String?
+        package var draft: Bool
         /// What it covers when not the folder's school year: "2025-2026", "2025".
-        public var period: String?
+        package var period: String?
         /// When it was made public: what TT 09's deadlines are checked against.
-        public var published: IssuedDate?
+        package var published: IssuedDate?
 
-        public var body: String
+        package var body: String
         /// Line of the body's first line in the source file, so body problems name the right line.
-        public var bodyLine: Int
+        package var bodyLine: Int
         /// A hash of the source file's text, set by the loader: with the path, everything the
         /// document is made of. A rebuild reuses pages whose inputs' keys are unchanged.
-        public var inputKey: UInt64?
+        package var inputKey: UInt64?
     }
 
     private final class Box: @unchecked Sendable {
@@ -50,7 +50,7 @@ public struct SourceDocument: Sendable, Hashable {
 
     private var box: Box
 
-    public subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
+    package subscript<Value>(dynamicMember field: WritableKeyPath<Fields, Value>) -> Value {
         get { box.fields[keyPath: field] }
         set {
             if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
@@ -58,15 +58,15 @@ public struct SourceDocument: Sendable, Hashable {
         }
     }
 
-    public static func == (lhs: SourceDocument, rhs: SourceDocument) -> Bool {
+    package static func == (lhs: SourceDocument, rhs: SourceDocument) -> Bool {
         lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
     }
-    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
+    package func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     /// "<unit>/<school-year>/<slug>"
-    public var id: String { "\(self.unitID)/\(self.schoolYear)/\(self.slug)" }
+    package var id: String { "\(self.unitID)/\(self.schoolYear)/\(self.slug)" }
 
-    public init(
+    package init(
         unitID: String, schoolYear: String, slug: String, sourcePath: String, title: String, kind: String,
         number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,
         signerTitle: String? = nil, recipients: [String] = [], letterhead: [String] = [], categories: [String] = [],
@@ -83,18 +83,18 @@ public struct SourceDocument: Sendable, Hashable {
     }
 
     /// True when the number is blank ("/BC-THTTA1") or absent.
-    public var hasBlankNumber: Bool {
+    package var hasBlankNumber: Bool {
         guard let number = self.number else { return true }
         return !(number.first?.isNumber ?? false)
     }
 }
 
 /// A free page: content/pages/<slug>.md (giới thiệu, hướng dẫn).
-public struct SourcePage: Sendable, Hashable {
-    public var slug: String
-    public var sourcePath: String
-    public var title: String
-    public var order: Int
-    public var body: String
-    public var bodyLine: Int
+package struct SourcePage: Sendable, Hashable {
+    package var slug: String
+    package var sourcePath: String
+    package var title: String
+    package var order: Int
+    package var body: String
+    package var bodyLine: Int
 }

@@ -5,13 +5,13 @@ import VietText
 /// its count), and a key of what the directive index is made from in them. A document taken
 /// from the build cache has this at hand and its citations (nine texts each, most of the
 /// cache) decoded only when read: after an edit, for a few documents.
-public struct CitationSummary: Sendable, Equatable {
-    public var relations: [Citation.Relation]
+package struct CitationSummary: Sendable, Equatable {
+    package var relations: [Citation.Relation]
     /// Of each citation, what it says of the directive it names: type, symbol, date, year,
     /// issuer, subject, relation and the symbol's codes; not where it stands nor its sentence.
-    public var indexKey: UInt64
+    package var indexKey: UInt64
 
-    public var count: Int { relations.count }
+    package var count: Int { relations.count }
 
     init(relations: [Citation.Relation], indexKey: UInt64) {
         self.relations = relations

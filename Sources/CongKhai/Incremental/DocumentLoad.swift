@@ -4,20 +4,20 @@ import VietText
 /// One document file as the loader found it: the hash of its bytes, what it made of them and
 /// the problems it saw; and, when an earlier build's cache held these very bytes, that build's
 /// parse of the body too, so neither YAML nor Markdown is read again.
-public struct DocumentLoad: Sendable {
-    public var path: String
+package struct DocumentLoad: Sendable {
+    package var path: String
     /// FNV-1a of the file's bytes.
-    public var contentHash: UInt64
+    package var contentHash: UInt64
     /// FileIdentity.stamp of the file when it was read, 0 when none could vouch for its bytes:
     /// a file with the same stamp is not even read again.
-    public var stamp: UInt64 = 0
-    public var document: SourceDocument?
-    public var diagnostics: [Diagnostic]
+    package var stamp: UInt64 = 0
+    package var document: SourceDocument?
+    package var diagnostics: [Diagnostic]
     /// Reused from the cache (the document's `body` is then empty: only the parse is kept);
     /// nil when the body is still to be parsed.
-    public var rendered: RenderedMarkdown?
+    package var rendered: RenderedMarkdown?
 
-    public init(
+    package init(
         path: String, contentHash: UInt64, stamp: UInt64 = 0, document: SourceDocument?, diagnostics: [Diagnostic],
         rendered: RenderedMarkdown? = nil
     ) {
@@ -31,9 +31,9 @@ public struct DocumentLoad: Sendable {
 }
 
 /// Loads an earlier build kept, by path, valid only in the environment they were made in.
-public struct ReusableLoads: Sendable {
-    public var environment: UInt64
-    public var loads: [String: DocumentLoad]
+package struct ReusableLoads: Sendable {
+    package var environment: UInt64
+    package var loads: [String: DocumentLoad]
 
     /// What loading a document depends on besides its bytes: congkhai itself and congkhai.yaml
     /// (its catalogue decides which kinds and categories are known).

@@ -2,12 +2,12 @@ import CCmarkGFM
 import VietText
 
 /// A heading of a document's body or appendix, for the page's table of contents.
-public struct BodyHeading: Sendable, Hashable {
-    public var level: Int
-    public var text: String
+package struct BodyHeading: Sendable, Hashable {
+    package var level: Int
+    package var text: String
     /// The heading's anchor on the page: "muc-" and its slug ("muc-i-muc-dich-yeu-cau"), so
     /// it never meets the page's own ids (none starts so); a repeated one gets "-2", "-3".
-    public var id: String
+    package var id: String
 
     /// The headings of `parts` (the body's tree, then each appendix's), in the order cmark-gfm
     /// renders them, with anchors unique across the page.

@@ -7,16 +7,16 @@ import VietText
 public struct RenderedMarkdown: Sendable {
     /// The body's HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`,
     /// to be replaced by the directive's address once directives are resolved.
-    public var html: String { deferredHTML.value.body }
+    package var html: String { deferredHTML.value.body }
     /// Each appendix's HTML (`AppendixMarker`), linked the same way.
-    public var appendices: [String] { deferredHTML.value.appendices }
+    package var appendices: [String] { deferredHTML.value.appendices }
     /// The headings of the body and appendices, anchored in their HTML.
-    public var headings: [BodyHeading] { deferredHTML.value.headings }
+    package var headings: [BodyHeading] { deferredHTML.value.headings }
     /// The HTML as made, or to be made again when read (a document taken from the cache).
     private var deferredHTML: Deferred<RenderedHTML>
     /// The citations found, in order; those of a document taken from the cache are decoded
     /// when first read (`citationSummary` says what most of a build needs of them).
-    public var citations: [Citation] {
+    package var citations: [Citation] {
         get { deferredCitations.value }
         set {
             deferredCitations = Deferred(newValue)
@@ -25,26 +25,26 @@ public struct RenderedMarkdown: Sendable {
         }
     }
     private var deferredCitations: Deferred<[Citation]>
-    public private(set) var citationSummary: CitationSummary
+    package private(set) var citationSummary: CitationSummary
     /// The citations as the cache holds them (DocumentRecord), while they are the ones read
     /// from it: written back as they are.
     private(set) var recordedCitations: ArraySlice<UInt8>?
-    public var blanks: [BlankCitation]
+    package var blanks: [BlankCitation]
     /// Links the author wrote, with their file line, to check relative ones.
-    public var links: [BodyLink] = []
+    package var links: [BodyLink] = []
     /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
-    public var recipientsLine: Int?
+    package var recipientsLine: Int?
     /// A sentence or two saying what the document is about, for search results (`Excerpt`).
-    public var excerpt: String
+    package var excerpt: String
     /// The words of the body's text (every block's), counted, for the search index.
-    public var words: WordCounts {
+    package var words: WordCounts {
         get { deferredWords.value }
         set { deferredWords = Deferred(newValue) }
     }
     /// The words as counted, or to be counted again when read.
     private var deferredWords: Deferred<WordCounts>
 
-    public init(
+    package init(
         html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation],
         blanks: [BlankCitation],
         links: [BodyLink] = [], recipientsLine: Int? = nil, excerpt: String = "", words: WordCounts = WordCounts()
@@ -80,15 +80,15 @@ public struct RenderedMarkdown: Sendable {
 }
 
 /// A body's HTML and its appendices', with the headings anchored in them.
-public struct RenderedHTML: Sendable {
-    public var body: String
-    public var appendices: [String]
-    public var headings: [BodyHeading]
+package struct RenderedHTML: Sendable {
+    package var body: String
+    package var appendices: [String]
+    package var headings: [BodyHeading]
 }
 
-public struct BodyLink: Sendable, Hashable {
-    public var url: String
-    public var line: Int
+package struct BodyLink: Sendable, Hashable {
+    package var url: String
+    package var line: Int
 }
 
 /// Stage 2: Markdown through Debian's cmark-gfm with the GFM extensions (table, strikethrough,
@@ -98,7 +98,7 @@ public struct MarkdownRenderer: Sendable {
     /// The placeholder scheme for citation links; links a body writes with it are neutralised.
     static let placeholderScheme = "congkhai-cite:"
 
-    public static func citationURL(_ index: Int) -> String { "\(placeholderScheme)\(index)" }
+    package static func citationURL(_ index: Int) -> String { "\(placeholderScheme)\(index)" }
 
     public init() {
         _ = CmarkRuntime.shared

@@ -3,20 +3,20 @@ import VietText
 /// A day of the Gregorian calendar as a count of days, for deadlines: how many days late, ten
 /// working days after a date. Pure arithmetic, no clock and no time zone, so a build gives the
 /// same answer on any machine and any day.
-public struct CalendarDay: Hashable, Comparable, Sendable {
+package struct CalendarDay: Hashable, Comparable, Sendable {
     /// Days since 1970-01-01.
-    public let number: Int
+    package let number: Int
 
-    public init(number: Int) { self.number = number }
+    package init(number: Int) { self.number = number }
 
     /// Nil for a date without its day ("2024-05").
-    public init?(_ date: IssuedDate) {
+    package init?(_ date: IssuedDate) {
         guard let day = date.day else { return nil }
         self.init(year: date.year, month: date.month, day: day)
     }
 
     /// From a valid date (days-from-civil, H. Hinnant's algorithm).
-    public init(year: Int, month: Int, day: Int) {
+    package init(year: Int, month: Int, day: Int) {
         let shifted = month <= 2 ? year - 1 : year
         let era = (shifted >= 0 ? shifted : shifted - 399) / 400
         let yearOfEra = shifted - era * 400
@@ -26,7 +26,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     }
 
     /// Back to year, month and day.
-    public var date: IssuedDate {
+    package var date: IssuedDate {
         let shifted = number + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -40,16 +40,16 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     }
 
     /// 1 Monday ... 6 Saturday, 7 Sunday (1970-01-01 was a Thursday).
-    public var weekday: Int { ((number % 7 + 7) % 7 + 3) % 7 + 1 }
+    package var weekday: Int { ((number % 7 + 7) % 7 + 3) % 7 + 1 }
 
-    public var isWeekend: Bool { weekday >= 6 }
+    package var isWeekend: Bool { weekday >= 6 }
 
-    public static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.number < rhs.number }
+    package static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.number < rhs.number }
 
-    public func adding(days: Int) -> CalendarDay { CalendarDay(number: number + days) }
+    package func adding(days: Int) -> CalendarDay { CalendarDay(number: number + days) }
 
     /// The day `count` working days after this one: Saturdays, Sundays and `holidays` skipped.
-    public func adding(workingDays count: Int, holidays: Set<CalendarDay>) -> CalendarDay {
+    package func adding(workingDays count: Int, holidays: Set<CalendarDay>) -> CalendarDay {
         var day = self
         var left = count
         while left > 0 {

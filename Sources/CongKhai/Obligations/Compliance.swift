@@ -1,6 +1,6 @@
 /// Where an item stands in a round, as this portal shows it: facts about what the portal holds,
 /// never a judgement of the school.
-public enum DisclosureStatus: String, Sendable, Hashable, CaseIterable {
+package enum DisclosureStatus: String, Sendable, Hashable, CaseIterable {
     /// Published by the deadline (a change: within its working days).
     case onTime = "on-time"
     case late
@@ -12,7 +12,7 @@ public enum DisclosureStatus: String, Sendable, Hashable, CaseIterable {
     case notApplicable = "not-applicable"
 
     /// "đã công khai", as the checklist and the matrix write it.
-    public var label: String {
+    package var label: String {
         switch self {
         case .onTime: return "Đã công khai"
         case .late: return "Công khai muộn"
@@ -23,50 +23,50 @@ public enum DisclosureStatus: String, Sendable, Hashable, CaseIterable {
     }
 
     /// Published in some form: on time, late or undated.
-    public var isDisclosed: Bool { self == .onTime || self == .late || self == .undated }
+    package var isDisclosed: Bool { self == .onTime || self == .late || self == .undated }
 }
 
 /// One item of a unit's round.
-public struct ItemDisclosure: Sendable, Hashable {
-    public var item: ObligationItem
-    public var status: DisclosureStatus
+package struct ItemDisclosure: Sendable, Hashable {
+    package var item: ObligationItem
+    package var status: DisclosureStatus
     /// The period this round asks for ("2026-2027", "2025"); nil for standing and recurring items.
-    public var period: String?
+    package var period: String?
     /// Nil for weekly and monthly items, whose deadlines are their own.
-    public var deadline: CalendarDay?
+    package var deadline: CalendarDay?
     /// The documents that disclose it (indexes into the site's documents), the one that counts
     /// first. A weekly or monthly item lists its latest document only.
-    public var documents: [Int]
+    package var documents: [Int]
     /// The document its status was decided by (the one late, for `late`).
-    public var deciding: Int?
+    package var deciding: Int?
     /// Days after the deadline (or after a change's last working day) it was published.
-    public var daysLate: Int?
+    package var daysLate: Int?
     /// A change (a document that `replaces:` another) counted late by its working days.
-    public var lateChange: Bool
+    package var lateChange: Bool
     /// Why it does not apply.
-    public var reason: String?
+    package var reason: String?
 
     /// Counted in the round's totals: weekly and monthly items and those that do not apply are not.
-    public var isCounted: Bool { !item.period.isRecurring && status != .notApplicable }
+    package var isCounted: Bool { !item.period.isRecurring && status != .notApplicable }
 }
 
 /// A unit's items in one round: round Y has its deadline on 30 June of Y.
-public struct RoundChecklist: Sendable, Hashable {
-    public var year: Int
-    public var deadline: CalendarDay
-    public var items: [ItemDisclosure]
+package struct RoundChecklist: Sendable, Hashable {
+    package var year: Int
+    package var deadline: CalendarDay
+    package var items: [ItemDisclosure]
 
-    public var counted: [ItemDisclosure] { items.filter(\.isCounted) }
-    public func count(_ status: DisclosureStatus) -> Int { counted.filter { $0.status == status }.count }
-    public var disclosedCount: Int { counted.filter { $0.status.isDisclosed }.count }
+    package var counted: [ItemDisclosure] { items.filter(\.isCounted) }
+    package func count(_ status: DisclosureStatus) -> Int { counted.filter { $0.status == status }.count }
+    package var disclosedCount: Int { counted.filter { $0.status.isDisclosed }.count }
 }
 
 /// A unit that has items to disclose, and its checklist for every round the portal holds.
-public struct UnitCompliance: Sendable, Hashable {
+package struct UnitCompliance: Sendable, Hashable {
     /// Index into `SiteModel.units`.
-    public var unit: Int
+    package var unit: Int
     /// Oldest first, one per round of the portal.
-    public var rounds: [RoundChecklist]
+    package var rounds: [RoundChecklist]
 
-    public func round(_ year: Int) -> RoundChecklist? { rounds.first { $0.year == year } }
+    package func round(_ year: Int) -> RoundChecklist? { rounds.first { $0.year == year } }
 }

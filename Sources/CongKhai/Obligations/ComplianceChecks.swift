@@ -3,8 +3,8 @@ import VietText
 /// What `congkhai check --as-of DAY` reports of TT 09: per unit, each item missing after its
 /// round's deadline, each item published late, each disclosing document without `published:`.
 /// Warnings (a portal's state, not a broken build); `--strict` makes them errors.
-public enum ComplianceChecks {
-    public static func diagnostics(_ site: SiteModel, asOf day: CalendarDay) -> [Diagnostic] {
+package enum ComplianceChecks {
+    package static func diagnostics(_ site: SiteModel, asOf day: CalendarDay) -> [Diagnostic] {
         let state = ComplianceResolver.resolve(
             units: site.units, documents: site.documents, catalogue: site.settings.obligations, asOf: day)
         var diagnostics: [Diagnostic] = []

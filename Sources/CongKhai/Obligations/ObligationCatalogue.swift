@@ -2,54 +2,54 @@ import VietText
 import Yams
 
 /// A list of items and the unit kinds it applies to ("pho-thong": tiểu học, THCS, THPT, liên cấp).
-public struct ObligationList: Sendable, Hashable {
-    public var list: String
-    public var name: String
-    public var unitKinds: [String]
-    public var items: [ObligationItem]
+package struct ObligationList: Sendable, Hashable {
+    package var list: String
+    package var name: String
+    package var unitKinds: [String]
+    package var items: [ObligationItem]
 }
 
 /// What Thông tư 09/2024/TT-BGDĐT requires of each kind of unit, and how its rounds run: the
 /// built-in catalogue (Obligations/tt09-2024.yaml, compiled in), changed by a portal under
 /// `obligations:` in congkhai.yaml. Offices, unions and `khac` units have no list by default.
-public struct ObligationCatalogue: Sendable, Hashable {
-    public var circular: String
+package struct ObligationCatalogue: Sendable, Hashable {
+    package var circular: String
     /// Round Y is the disclosure of year Y; there is none before this one.
-    public var firstRound: Int
+    package var firstRound: Int
     /// Month and day of a round's deadline in its year (30 June): the items' own unless they
     /// say otherwise, and where a round starts and ends for the reader's date and `--as-of`.
-    public var deadlineMonth: Int
-    public var deadlineDay: Int
-    public var changeWorkingDays: Int
-    public var holidays: Set<CalendarDay>
+    package var deadlineMonth: Int
+    package var deadlineDay: Int
+    package var changeWorkingDays: Int
+    package var holidays: Set<CalendarDay>
     /// Display names of the period kinds.
-    public var periodNames: [PeriodKind: String]
-    public var lists: [ObligationList]
+    package var periodNames: [PeriodKind: String]
+    package var lists: [ObligationList]
 
     /// Round `year`'s deadline.
-    public func deadline(ofRound year: Int) -> CalendarDay {
+    package func deadline(ofRound year: Int) -> CalendarDay {
         CalendarDay(
             year: year, month: deadlineMonth, day: min(deadlineDay, IssuedDate.daysIn(month: deadlineMonth, year: year))
         )
     }
 
     /// The round a day falls in: up to its year's deadline that year's, after it the next.
-    public func round(containing day: CalendarDay) -> Int {
+    package func round(containing day: CalendarDay) -> Int {
         let year = day.date.year
         return day <= deadline(ofRound: year) ? year : year + 1
     }
 
     /// The last round whose deadline is before `day`.
-    public func lastRoundDue(before day: CalendarDay) -> Int { round(containing: day) - 1 }
+    package func lastRoundDue(before day: CalendarDay) -> Int { round(containing: day) - 1 }
 
     /// The items a unit of `kind` must disclose, in the catalogue's order.
-    public func items(forUnitKind kind: String) -> [ObligationItem] {
+    package func items(forUnitKind kind: String) -> [ObligationItem] {
         lists.first { $0.unitKinds.contains(kind) }?.items ?? []
     }
 
     /// Every item slug of every list, with the group it counts under; the built-in items too,
     /// so that a document naming one a portal removed from its lists still loads.
-    public var groupOfItem: [String: String] {
+    package var groupOfItem: [String: String] {
         var groups: [String: String] = [:]
         for list in lists + Self.builtIn.lists {
             for item in list.items where groups[item.slug] == nil { groups[item.slug] = item.group }
@@ -58,13 +58,13 @@ public struct ObligationCatalogue: Sendable, Hashable {
     }
 
     /// The first item of that slug in any list.
-    public func item(_ slug: String) -> ObligationItem? {
+    package func item(_ slug: String) -> ObligationItem? {
         for list in lists { if let item = list.items.first(where: { $0.slug == slug }) { return item } }
         return nil
     }
 
     /// The catalogue compiled into congkhai.
-    public static let builtIn: ObligationCatalogue = {
+    package static let builtIn: ObligationCatalogue = {
         let text = String(decoding: PackageResources.tt09_2024_yaml, as: UTF8.self)
         var reader = ObligationCatalogueReader(
             file: "tt09-2024.yaml", lineOffset: 0, categories: Set(Catalogue.builtInCategories.map(\.slug)),

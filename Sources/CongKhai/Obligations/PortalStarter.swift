@@ -7,16 +7,16 @@ import VietText
 /// matter filled (the item's document kind, its category, its period) and a body listing what
 /// the circular asks, in its words, with the columns of a table where one fits, marked
 /// "(gợi ý)" as the circular prescribes none. Drafts never count as published.
-public struct PortalStarter: Sendable {
-    public var folder: URL
-    public var unitID: String
-    public var unitName: String
-    public var unitKind: String
+package struct PortalStarter: Sendable {
+    package var folder: URL
+    package var unitID: String
+    package var unitName: String
+    package var unitKind: String
     /// The round the drafts are for (deadline 30 June of it).
-    public var round: Int
-    public var catalogue: ObligationCatalogue
+    package var round: Int
+    package var catalogue: ObligationCatalogue
 
-    public init(
+    package init(
         folder: URL, unitID: String, unitName: String, unitKind: String, round: Int,
         catalogue: ObligationCatalogue = .builtIn
     ) {
@@ -28,15 +28,15 @@ public struct PortalStarter: Sendable {
         self.catalogue = catalogue
     }
 
-    public struct Failure: DiagnosticError, Sendable {
-        public var message: LocalizedText
+    package struct Failure: DiagnosticError, Sendable {
+        package var message: LocalizedText
         /// The portal folder being made.
-        public var file: String = ""
-        public var diagnostics: [Diagnostic] { [Diagnostic(.error, "new.failed", file: file, message: message)] }
+        package var file: String = ""
+        package var diagnostics: [Diagnostic] { [Diagnostic(.error, "new.failed", file: file, message: message)] }
     }
 
     /// The files written, relative to `folder`.
-    public func write() throws(Failure) -> [String] {
+    package func write() throws(Failure) -> [String] {
         do { return try writeFiles() } catch {
             var failure = error
             failure.file = folder.path

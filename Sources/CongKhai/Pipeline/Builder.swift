@@ -2,22 +2,22 @@ import Citations
 import Foundation
 import VietText
 
-public struct BuildOptions: Sendable {
-    public var source: URL
-    public var output: URL
-    public var includeDrafts: Bool
+package struct BuildOptions: Sendable {
+    package var source: URL
+    package var output: URL
+    package var includeDrafts: Bool
     /// Rebuild everything, ignoring what an earlier build left to reuse.
-    public var full: Bool
+    package var full: Bool
     /// Only this school year's documents (a yearly archive).
-    public var schoolYear: String?
+    package var schoolYear: String?
     /// The process ends after this build: what it loaded is left for the system to reclaim at
     /// exit rather than freed piece by piece (see `KeptUntilExit`). The command line sets it.
-    public var endsProcess = false
+    package var endsProcess = false
     /// Addresses a sitemap file holds at most before it is split (sitemaps.org's 50,000);
     /// lowered by tests to split a small portal's.
     var sitemapLimit = Discovery.sitemapLimit
 
-    public init(
+    package init(
         source: URL, output: URL? = nil, includeDrafts: Bool = false, full: Bool = false, schoolYear: String? = nil
     ) {
         self.source = source.standardizedFileURL
@@ -28,29 +28,29 @@ public struct BuildOptions: Sendable {
     }
 }
 
-public struct BuildReport: Sendable {
-    public var pages = 0
+package struct BuildReport: Sendable {
+    package var pages = 0
     /// Pages linked unchanged from the previous output instead of rendered.
-    public var reusedPages = 0
-    public var files = 0
-    public var bytes = 0
-    public var documents = 0
-    public var units = 0
-    public var directives = 0
-    public var warnings: [Diagnostic] = []
+    package var reusedPages = 0
+    package var files = 0
+    package var bytes = 0
+    package var documents = 0
+    package var units = 0
+    package var directives = 0
+    package var warnings: [Diagnostic] = []
     /// Each named step and its time, in order.
-    public var timings: [(step: String, seconds: Double)] = []
-    public var output: URL
+    package var timings: [(step: String, seconds: Double)] = []
+    package var output: URL
     /// Nothing changed since the previous build: the output was left as it was.
-    public var unchanged = false
+    package var unchanged = false
 
     /// Parts of a step timed on their own ("search index" within "write"); not in the total.
-    public var partTimings: [(step: String, seconds: Double)] = []
+    package var partTimings: [(step: String, seconds: Double)] = []
 
-    public var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
+    package var totalSeconds: Double { timings.reduce(0) { $0 + $1.seconds } }
 
     /// "Đã tạo 57 trang (5 văn bản, 5 đơn vị, 40 văn bản được trích dẫn) trong 0,12 giây."
-    public var summary: LocalizedText {
+    package var summary: LocalizedText {
         let seconds = String(format: "%.2f", totalSeconds)
         let secondsVi = seconds.replacingOccurrences(of: ".", with: ",")
         if unchanged {
@@ -74,16 +74,16 @@ public struct BuildReport: Sendable {
 
 /// `congkhai build`: load → parse → resolve → render and write → swap in. Each step is named
 /// and timed; a failure names its step and leaves the previous output as it was.
-public struct Builder: Sendable {
-    public var options: BuildOptions
+package struct Builder: Sendable {
+    package var options: BuildOptions
 
-    public init(options: BuildOptions) { self.options = options }
+    package init(options: BuildOptions) { self.options = options }
 
     /// Runs the checks of a build without writing anything: every problem of the portal,
     /// those of the files and those the bodies show once parsed and resolved.
     /// `asOf`: also report TT 09 items missing after their deadline, late or undated, as of that
     /// day (ComplianceChecks); `strict` makes those errors.
-    public func check(asOf: CalendarDay? = nil, strict: Bool = false) -> [Diagnostic] {
+    package func check(asOf: CalendarDay? = nil, strict: Bool = false) -> [Diagnostic] {
         let portal = ContentLoader(root: options.source, includeDrafts: options.includeDrafts).load()
         let (_, templateProblems) = TemplateLibrary.load(portal: options.source)
         var diagnostics = portal.diagnostics + templateProblems
@@ -129,7 +129,7 @@ public struct Builder: Sendable {
         renderer.render(body, firstLine: firstLine, scanner: CitationScanner(ownNumber: document.number))
     }
 
-    public func build() throws(BuildFailure) -> BuildReport {
+    package func build() throws(BuildFailure) -> BuildReport {
         var report = BuildReport(output: options.output)
         let clock = ContinuousClock()
         func step<T>(_ name: String, _ work: () throws(BuildFailure) -> T) throws(BuildFailure) -> T {

@@ -6,25 +6,25 @@ import ZIPFoundation
 /// `congkhai archive`: a self-contained copy of one school year's portal (its documents, units,
 /// directives and listings), browsable offline, zipped with a `MANIFEST.sha256` at its root in
 /// `sha256sum` format, so anyone can check it with standard tools. `congkhai verify` checks it.
-public enum YearArchive {
-    public static let manifestName = "MANIFEST.sha256"
+package enum YearArchive {
+    package static let manifestName = "MANIFEST.sha256"
 
-    public struct Failure: DiagnosticError, CustomStringConvertible, Sendable {
-        public var message: LocalizedText
+    package struct Failure: DiagnosticError, CustomStringConvertible, Sendable {
+        package var message: LocalizedText
         /// The archive or the portal concerned.
-        public var file: String = ""
-        public var description: String { message.vi }
-        public var diagnostics: [Diagnostic] { [Diagnostic(.error, "archive.failed", file: file, message: message)] }
+        package var file: String = ""
+        package var description: String { message.vi }
+        package var diagnostics: [Diagnostic] { [Diagnostic(.error, "archive.failed", file: file, message: message)] }
     }
 
     /// Builds the year into a temporary folder, writes the manifest, zips it to `output`.
     /// Returns the number of files archived. What it throws is a `DiagnosticError`.
     @discardableResult
-    public static func create(portal: URL, schoolYear: String, output: URL) throws -> Int {
+    package static func create(portal: URL, schoolYear: String, output: URL) throws -> Int {
         do {
             return try createArchive(portal: portal, schoolYear: schoolYear, output: output)
         } catch var failure as Failure {
-            failure.file = output.path
+            if failure.file.isEmpty { failure.file = output.path }
             throw failure
         } catch let failure as BuildFailure {
             throw failure
@@ -43,7 +43,8 @@ public enum YearArchive {
             throw Failure(
                 message: .init(
                     vi: "“\(schoolYear)” không phải năm học dạng 2023-2024.",
-                    en: "“\(schoolYear)” is not a school year like 2023-2024."))
+                    en: "“\(schoolYear)” is not a school year like 2023-2024."),
+                file: "--school-year")
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent(
             "congkhai-archive-\(UUID().uuidString)")
@@ -85,7 +86,7 @@ public enum YearArchive {
 
     /// Problems found in an archive: files whose digest differs, listed files missing, files
     /// not listed, each as a diagnostic on "<archive>/<file>". Empty when the archive is intact.
-    public static func verify(_ url: URL) throws(Failure) -> [Diagnostic] {
+    package static func verify(_ url: URL) throws(Failure) -> [Diagnostic] {
         do { return try verifyArchive(url) } catch {
             var failure = error
             failure.file = url.path

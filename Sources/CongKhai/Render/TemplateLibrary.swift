@@ -4,17 +4,17 @@ import VietText
 
 /// The Mustache templates of a build: the built-in defaults, each replaced by the file of the
 /// same name in the portal's templates/ folder when there is one; and the assets likewise.
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
     let library: MustacheLibrary
     /// Asset file name → bytes.
     let assets: [String: [UInt8]]
     /// Names of templates taken from the portal rather than the defaults.
-    public let overridden: [String]
+    package let overridden: [String]
     /// A hash of every template's text and every asset: when it changes, no page is reused.
     let fingerprint: UInt64
 
     /// Every template that fails to parse is reported with its file and line.
-    public static func load(portal root: URL) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
+    package static func load(portal root: URL) -> (library: TemplateLibrary?, diagnostics: [Diagnostic]) {
         var sources: [String: (text: String, path: String)] = [:]
         for (name, bytes) in DefaultTemplates.templates {
             sources[name] = (String(decoding: bytes, as: UTF8.self), "(mẫu có sẵn) \(name).mustache")

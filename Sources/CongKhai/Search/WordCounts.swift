@@ -6,19 +6,19 @@ import VietText
 ///
 /// The words come grouped by their search partition (`SearchHash.partition`), in order of first
 /// occurrence within each, as the search index takes them.
-public struct WordCounts: Sendable, Hashable {
-    public private(set) var words: [String]
-    public private(set) var counts: [Int]
+package struct WordCounts: Sendable, Hashable {
+    package private(set) var words: [String]
+    package private(set) var counts: [Int]
     /// Partition p's words are `words[starts[p]..<starts[p + 1]]`.
-    public private(set) var starts: [Int32]
+    package private(set) var starts: [Int32]
 
-    public init() {
+    package init() {
         words = []
         counts = []
         starts = Array(repeating: 0, count: SearchHash.partitions + 1)
     }
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         var words: [String] = []
         var counts: [Int] = []
         var numbers = WordNumbers()

@@ -101,7 +101,7 @@ struct DirectiveIndex {
         let completedAndQueries = ParallelMap.map(Array(documents.indices)) {
             index -> (citations: [Citation], queries: [LocalityQuery]) in
             let citations = documents[index]
-            // What any mention of each symbol says (DocumentCitations.merge, without copying
+            // What any mention of each symbol says (as `congkhai citations` merges them, without copying
             // citations): the first date, year and issuer printed for it.
             var known: [String: (date: IssuedDate?, symbolYear: Int?, issuer: String?)] = [:]
             for citation in citations {

@@ -1,8 +1,8 @@
 import VietText
 
 /// Stage 3: builds the site model once from the loaded portal and the parsed bodies.
-public enum SiteResolver {
-    public static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
+package enum SiteResolver {
+    package static func resolve(portal: LoadedPortal, rendered: [RenderedMarkdown]) -> SiteModel {
         resolve(portal: portal, rendered: rendered, reusing: nil).site
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import VietText
 
 /// `congkhai check --format json`: the problems as one JSON document, for editors and scripts.
-public enum DiagnosticJSON {
+package enum DiagnosticJSON {
     struct Entry: Encodable {
         var severity, code, file, message: String
         @Nullable var line: Int?
@@ -11,7 +11,7 @@ public enum DiagnosticJSON {
         @Nullable var fix: String?
     }
 
-    public static func encode(_ diagnostics: [Diagnostic], language: Language) -> String {
+    package static func encode(_ diagnostics: [Diagnostic], language: Language) -> String {
         let entries = diagnostics.map {
             Entry(
                 severity: $0.severity.rawValue, code: $0.code, file: $0.file, message: $0.message[language],

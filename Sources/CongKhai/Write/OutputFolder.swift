@@ -10,13 +10,13 @@ import VietText
 /// The output a build replaces can be kept as a spare (in the build cache) rather than deleted:
 /// the next build then brings that folder up to date in place, touching only the files that
 /// differ, instead of linking every unchanged file into a new folder and deleting the old one.
-public struct OutputFolder: Sendable {
-    public static let markerName = ".congkhai-output"
+package struct OutputFolder: Sendable {
+    package static let markerName = ".congkhai-output"
 
-    public let target: URL
-    public let portal: URL
+    package let target: URL
+    package let portal: URL
 
-    public init(target: URL, portal: URL) {
+    package init(target: URL, portal: URL) {
         self.target = target.standardizedFileURL
         self.portal = portal.standardizedFileURL
     }
@@ -29,7 +29,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// Problems that forbid writing here at all.
-    public func check() -> [Diagnostic] {
+    package func check() -> [Diagnostic] {
         let manager = FileManager.default
         let targetPath = target.resolvingSymlinksInPath().path
         let portalPath = portal.resolvingSymlinksInPath().path
@@ -125,7 +125,7 @@ public struct OutputFolder: Sendable {
 
     /// Puts the staging folder in place of the output in one step, then keeps the old output as
     /// `spare` (when given) or removes it.
-    public func commit(keepingOldAs spare: URL? = nil) throws {
+    package func commit(keepingOldAs spare: URL? = nil) throws {
         let manager = FileManager.default
         func retire(_ old: URL) throws {
             if let spare {
@@ -176,7 +176,7 @@ public struct OutputFolder: Sendable {
     }
 
     /// After a failure: the staging folder goes, the output stays as it was.
-    public func discardStaging() {
+    package func discardStaging() {
         try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -8,9 +8,9 @@ import VietText
 public enum ImportTextDecoder {
     public struct Decoded: Sendable {
         public var text: String
-        public var encoding: String
+        package var encoding: String
         /// 1-based lines converted from a legacy encoding.
-        public var legacyLines: [Int: LegacyEncoding]
+        package var legacyLines: [Int: LegacyEncoding]
     }
 
     public static func decode(_ data: Data) -> Decoded {

@@ -2,32 +2,32 @@ import VietText
 
 /// What the importer recognised in a document: its front-matter fields and Markdown body.
 public struct ImportedDocument: Sendable, Equatable {
-    public var title: String?
-    public var kind: String?
-    public var number: String?
-    public var issued: IssuedDate?
-    public var place: String?
-    public var signer: String?
-    public var signerTitle: String?
-    public var recipients: [String] = []
+    package var title: String?
+    package var kind: String?
+    package var number: String?
+    package var issued: IssuedDate?
+    package var place: String?
+    package var signer: String?
+    package var signerTitle: String?
+    package var recipients: [String] = []
     /// The issuer and governing-body lines of the letterhead, as printed.
-    public var letterhead: [String] = []
+    package var letterhead: [String] = []
     /// The school year the content shows, when the document bears no date.
-    public var schoolYearHint: String?
-    public var body: String = ""
-    public var warnings: [ImportWarning] = []
+    package var schoolYearHint: String?
+    package var body: String = ""
+    package var warnings: [ImportWarning] = []
     /// Source lines left out on purpose, whose words are not missed: "(Đã ký)" under a title.
-    public var droppedLines: Set<Int> = []
+    package var droppedLines: Set<Int> = []
 }
 
 /// Something the importer could not place or check, with the source line it concerns.
-public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
-    public var line: Int?
-    public var message: LocalizedText
-    public var description: String { (line.map { "dòng \($0): " } ?? "") + message.vi }
+package struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
+    package var line: Int?
+    package var message: LocalizedText
+    package var description: String { (line.map { "dòng \($0): " } ?? "") + message.vi }
 
     /// The warning about `file`, the source being imported.
-    public func diagnostic(file: String) -> Diagnostic {
+    package func diagnostic(file: String) -> Diagnostic {
         Diagnostic(.warning, "import.unplaced", file: file, line: line, message: message)
     }
 }

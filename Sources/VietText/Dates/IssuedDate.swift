@@ -1,12 +1,12 @@
 /// A document's date as printed: a full date, or a month and year when the printed day is
 /// blank ("ngày   tháng 4 năm 2024").
-public struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int?
+package struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int?
 
     /// Nil when the day does not exist in that month (31/02, 29/02 outside leap years).
-    public init?(year: Int, month: Int, day: Int?) {
+    package init?(year: Int, month: Int, day: Int?) {
         guard (1900...2200).contains(year), (1...12).contains(month) else { return nil }
         if let day, !(1...IssuedDate.daysIn(month: month, year: year)).contains(day) { return nil }
         self.year = year
@@ -15,7 +15,7 @@ public struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// Parses "YYYY-MM-DD" or "YYYY-MM".
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
             parts[0].count == 4, parts[1].count == 2, parts.count == 2 || parts[2].count == 2,
@@ -27,34 +27,34 @@ public struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// "2024-05-31" or "2024-05".
-    public var iso: String {
+    package var iso: String {
         let head = "\(year)-\(Self.twoDigits(month))"
         return day.map { "\(head)-\(Self.twoDigits($0))" } ?? head
     }
 
-    public var description: String { iso }
+    package var description: String { iso }
 
     /// "ngày 31 tháng 5 năm 2024", or "tháng 5 năm 2024" when the day is blank.
-    public var vietnameseLong: String {
+    package var vietnameseLong: String {
         let tail = "tháng \(month) năm \(year)"
         return day.map { "ngày \($0) \(tail)" } ?? tail
     }
 
     /// "31/05/2024", or "05/2024".
-    public var vietnameseShort: String {
+    package var vietnameseShort: String {
         let tail = "\(Self.twoDigits(month))/\(year)"
         return day.map { "\(Self.twoDigits($0))/\(tail)" } ?? tail
     }
 
     /// The school year ("2023-2024") the date falls in: September to August.
-    public var schoolYear: String {
+    package var schoolYear: String {
         month >= 9 ? "\(year)-\(year + 1)" : "\(year - 1)-\(year)"
     }
 
     /// An RFC 3339 timestamp at midnight in Vietnam (UTC+7), for feeds and sitemaps.
-    public var rfc3339: String { "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day ?? 1))T00:00:00+07:00" }
+    package var rfc3339: String { "\(year)-\(Self.twoDigits(month))-\(Self.twoDigits(day ?? 1))T00:00:00+07:00" }
 
-    public static func < (lhs: IssuedDate, rhs: IssuedDate) -> Bool {
+    package static func < (lhs: IssuedDate, rhs: IssuedDate) -> Bool {
         (lhs.year, lhs.month, lhs.day ?? 0) < (rhs.year, rhs.month, rhs.day ?? 0)
     }
 

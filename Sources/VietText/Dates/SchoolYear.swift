@@ -1,8 +1,8 @@
 import Foundation
 
 /// School years run September to August and are written "2023-2024".
-public enum SchoolYear {
-    public static func isValid(_ text: String) -> Bool {
+package enum SchoolYear {
+    package static func isValid(_ text: String) -> Bool {
         let parts = text.split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 4,
             let first = Int(parts[0]), let second = Int(parts[1])
@@ -11,10 +11,10 @@ public enum SchoolYear {
     }
 
     /// "Năm học 2023-2024"
-    public static func label(_ year: String) -> String { "Năm học \(year)" }
+    package static func label(_ year: String) -> String { "Năm học \(year)" }
 
     /// The school year the lines name most often ("năm học 2023-2024", "NĂM HỌC: 2023 – 2024").
-    public static func mentioned(in lines: [String]) -> String? {
+    package static func mentioned(in lines: [String]) -> String? {
         var counts: [String: Int] = [:]
         for line in lines {
             let range = NSRange(line.startIndex..., in: line)

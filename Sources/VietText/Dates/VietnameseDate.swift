@@ -1,7 +1,7 @@
 import Foundation
 
 /// A word of running text as the date reader sees it: the citation scanner's tokens are these.
-public protocol DateWord {
+package protocol DateWord {
     /// The word as printed.
     var text: String { get }
     /// The word lowercased.
@@ -18,10 +18,10 @@ public protocol DateWord {
 /// citation scanner: "… ngày 26/11/2021 của Thủ tướng …"); `placeAndDate(in:)` reads a whole
 /// header line ("Tân Hồng, ngày 31 tháng 05 năm 2024", import), which may also print its blank
 /// day as dots ("ngày …… tháng 4 năm 2024").
-public enum VietnameseDate {
+package enum VietnameseDate {
     /// The date starting at word `start` ("ngày" or "tháng"), and the index after it.
     @inlinable
-    public static func match<Word: DateWord>(_ words: [Word], at start: Int) -> (date: IssuedDate, next: Int)? {
+    package static func match<Word: DateWord>(_ words: [Word], at start: Int) -> (date: IssuedDate, next: Int)? {
         guard start < words.count else { return nil }
         if words[start].lower == "tháng" { return matchMonth(words, at: start, day: nil) }
         guard words[start].lower == "ngày" || words[start].lower == "ngay" else { return nil }
@@ -65,7 +65,7 @@ public enum VietnameseDate {
     /// A header's place and date, the line all of it: "Tân Hồng, ngày 31 tháng 05 năm 2024",
     /// "Hà Nội, ngày   tháng 4 năm 2024", "ngày 15/9/2024". The place is nil when none is printed;
     /// the date is nil when its figures are no real day.
-    public static func placeAndDate(in line: String) -> (place: String?, date: IssuedDate?)? {
+    package static func placeAndDate(in line: String) -> (place: String?, date: IssuedDate?)? {
         guard let regex = headerLine else { return nil }
         let range = NSRange(line.startIndex..., in: line)
         guard let match = regex.firstMatch(in: line, range: range) else { return nil }

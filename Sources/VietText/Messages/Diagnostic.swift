@@ -1,23 +1,23 @@
 /// A problem found in a portal's sources, said in Vietnamese (and English for `--lang en`),
 /// pointing at file:line:column and the key involved, with how to fix it.
 public struct Diagnostic: Hashable, Sendable, Comparable {
-    public enum Severity: String, Sendable, Comparable {
+    package enum Severity: String, Sendable, Comparable {
         case error, warning
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
+        package static func < (lhs: Severity, rhs: Severity) -> Bool { lhs == .error && rhs == .warning }
     }
 
-    public var severity: Severity
+    package var severity: Severity
     /// Path relative to the portal folder.
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var key: String?
+    package var file: String
+    package var line: Int?
+    package var column: Int?
+    package var key: String?
     /// A stable code for tools and tests ("front-matter.missing-key").
-    public var code: String
-    public var message: LocalizedText
-    public var fix: LocalizedText?
+    package var code: String
+    package var message: LocalizedText
+    package var fix: LocalizedText?
 
-    public init(
+    package init(
         _ severity: Severity, _ code: String, file: String, line: Int? = nil, column: Int? = nil,
         key: String? = nil, message: LocalizedText, fix: LocalizedText? = nil
     ) {
@@ -32,7 +32,7 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     }
 
     /// "content/x.md:3:1: lỗi: khóa `kind`: ... Cách sửa: ..."
-    public func formatted(_ language: Language = .vi) -> String {
+    package func formatted(_ language: Language = .vi) -> String {
         var location = file
         if let line { location += ":\(line)" }
         if let line, line > 0, let column { location += ":\(column)" }
@@ -55,22 +55,22 @@ public struct Diagnostic: Hashable, Sendable, Comparable {
     }
 }
 
-public enum Language: String, Sendable, CaseIterable { case vi, en }
+package enum Language: String, Sendable, CaseIterable { case vi, en }
 
 /// A sentence in both interface languages.
-public struct LocalizedText: Hashable, Sendable {
-    public var vi: String
-    public var en: String
-    public init(vi: String, en: String) {
+package struct LocalizedText: Hashable, Sendable {
+    package var vi: String
+    package var en: String
+    package init(vi: String, en: String) {
         self.vi = vi
         self.en = en
     }
-    public subscript(language: Language) -> String { language == .vi ? vi : en }
+    package subscript(language: Language) -> String { language == .vi ? vi : en }
 }
 
 /// Thrown when a build cannot go on; carries every problem found, not just the first.
-public struct BuildFailure: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
-    public var description: String { diagnostics.map { $0.formatted() }.joined(separator: "\n") }
+package struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics.sorted() }
+    package var description: String { diagnostics.map { $0.formatted() }.joined(separator: "\n") }
 }

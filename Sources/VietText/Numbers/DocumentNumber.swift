@@ -1,10 +1,10 @@
 import Foundation
 
 /// A document's own number and symbol ("số, ký hiệu").
-public enum DocumentNumber {
+package enum DocumentNumber {
     /// Removes stray spaces around "/" and "-" ("08 /KH - CĐGD" → "08/KH-CĐGD"), a full stop
     /// after the number ("50./TB-THCS") and invisible zero-width characters.
-    public static func tidy(_ raw: String) -> String {
+    package static func tidy(_ raw: String) -> String {
         var text = VietnameseText.collapseWhitespace(SourceText.removingZeroWidth(raw))
         for separator in ["/", "-"] {
             text = text.replacingOccurrences(of: " \(separator)", with: separator)
@@ -16,7 +16,7 @@ public enum DocumentNumber {
 
     /// The symbol's identity key as gold files and users compare them: uppercase, Đ→D, only A-Z
     /// and 0-9 ("33/CT-TTg" and "33/CTTTg" are both "33CTTTG").
-    public static func symbolKey(_ symbol: String) -> String {
+    package static func symbolKey(_ symbol: String) -> String {
         var key = ""
         for scalar in VietnameseText.fold(symbol).unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
@@ -31,7 +31,7 @@ public enum DocumentNumber {
     /// date, often: "Số: 144 /BC-MGLT Long Thượng, ngày 10 tháng 01 năm 2018"). Nil when the
     /// line is no number line: no "Số" label, no number (or its blank, "Số:   /KH-THAP") after
     /// it, no "/" or "-" in it.
-    public static func line(_ text: String) -> (value: String, rest: String?)? {
+    package static func line(_ text: String) -> (value: String, rest: String?)? {
         let folded = VietnameseText.fold(text)
         guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") else { return nil }
         var rest = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
@@ -54,7 +54,7 @@ public enum DocumentNumber {
     /// Markdown emphasis dropped, white space collapsed ("Số:  32  /KH-THHVT"); up to the body's
     /// first words (`BodyOpeners`).
     /// `congkhai citations` leaves it out of the citations.
-    public static func own(in text: String) -> String? {
+    package static func own(in text: String) -> String? {
         var seen = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "__", with: "")

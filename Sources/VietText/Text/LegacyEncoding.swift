@@ -3,11 +3,11 @@ import Foundation
 /// Text written in the legacy 8-bit Vietnamese encodings TCVN3 (ABC) and VNI-Windows, seen as
 /// Latin-1 characters ("Phßng Gi¸o dôc", "Phoøng Giaùo duïc"), turned back into Unicode.
 /// Detection works line by line, since often only a header (an old letterhead) is legacy.
-public enum LegacyEncoding: String, Sendable {
+package enum LegacyEncoding: String, Sendable {
     case tcvn3, vni
 
     /// Converts every line that looks legacy-encoded; other lines are left as they are.
-    public static func repair(_ text: String) -> (text: String, converted: [Int: LegacyEncoding]) {
+    package static func repair(_ text: String) -> (text: String, converted: [Int: LegacyEncoding]) {
         var converted: [Int: LegacyEncoding] = [:]
         var lines: [String] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {

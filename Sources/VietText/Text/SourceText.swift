@@ -12,21 +12,21 @@ public enum SourceText {
 
     /// Larger sources are refused: no school document is this big, and a runaway file must not
     /// take the build's memory.
-    public static let maximumBytes = 32 * 1024 * 1024
+    package static let maximumBytes = 32 * 1024 * 1024
 
-    public static func read(_ url: URL) throws(Failure) -> String {
+    package static func read(_ url: URL) throws(Failure) -> String {
         try readReportingControls(url).text
     }
 
     /// The text, and where invisible control characters were removed (line, column).
-    public static func readReportingControls(_ url: URL) throws(Failure) -> (
+    package static func readReportingControls(_ url: URL) throws(Failure) -> (
         text: String, removed: [(line: Int, column: Int)]
     ) {
         removingControls(try decode(try readBytes(url)))
     }
 
     /// The file's bytes, refused when larger than `maximumBytes`.
-    public static func readBytes(_ url: URL) throws(Failure) -> Data {
+    package static func readBytes(_ url: URL) throws(Failure) -> Data {
         var status = stat()
         if stat(url.path, &status) == 0, Int(status.st_size) > maximumBytes {
             throw .tooLarge(bytes: Int(status.st_size))
@@ -38,7 +38,7 @@ public enum SourceText {
     /// carries them inside numbers ("101/QĐ\u{200B}-MNTT"), where they would stay invisible in the
     /// front matter; a byte-order mark kept as a character through a conversion is one too.
     /// Vietnamese never needs them.
-    public static func removingZeroWidth(_ text: String) -> String {
+    package static func removingZeroWidth(_ text: String) -> String {
         // All five are E2 80 8B–8D, E2 81 A0 or EF BB BF in UTF-8.
         guard text.containsUTF8Byte(where: { $0 == 0xE2 || $0 == 0xEF }),
             text.unicodeScalars.contains(where: { zeroWidth.contains($0.value) })
@@ -52,7 +52,7 @@ public enum SourceText {
 
     /// Bidirectional overrides (U+202A–U+202E, U+2066–U+2069) can make text read differently
     /// from what it is, and C0 controls other than tab and newline have no place in a document.
-    public static func removingControls(_ text: String) -> (text: String, removed: [(line: Int, column: Int)]) {
+    package static func removingControls(_ text: String) -> (text: String, removed: [(line: Int, column: Int)]) {
         func isControl(_ value: UInt32) -> Bool {
             (value < 0x20 && value != 0x0A && value != 0x09) || value == 0x7F || (0x202A...0x202E).contains(value)
                 || (0x2066...0x2069).contains(value)
@@ -132,7 +132,7 @@ public enum SourceText {
 
 extension SourceText.Failure {
     /// What to tell the person whose file `file` (relative to the portal) could not be read.
-    public func diagnostic(file path: String) -> Diagnostic {
+    package func diagnostic(file path: String) -> Diagnostic {
         switch self {
         case .tooLarge(let bytes):
             return Diagnostic(

@@ -3,13 +3,13 @@ import Foundation
 /// Sorting in Vietnamese alphabetical order (a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư
 /// v x y), not by code point. Tones are a secondary difference ordered as in CLDR's Vietnamese
 /// collation: none, grave, hook above, tilde, acute, dot below; case is tertiary.
-public struct VietnameseSortKey: Comparable, Hashable, Sendable {
+package struct VietnameseSortKey: Comparable, Hashable, Sendable {
     /// The primary weights, then the secondary (tones), then the tertiary (case), each level
     /// ended by 0 and every weight one more than its value: compared as one sequence, they
     /// order as the three levels compared one after another, with one array to make and move.
     private let weights: [UInt16]
 
-    public init(_ text: String) {
+    package init(_ text: String) {
         // Most titles are letters the table knows, a scalar each: no grapheme breaking.
         var primary: [UInt16] = [], secondary: [UInt8] = [], tertiary: [UInt8] = []
         primary.reserveCapacity(text.utf8.count)
@@ -121,14 +121,14 @@ public struct VietnameseSortKey: Comparable, Hashable, Sendable {
         }
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
+    package static func < (lhs: Self, rhs: Self) -> Bool {
         lhs.weights.lexicographicallyPrecedes(rhs.weights)
     }
 }
 
 extension Sequence {
     /// Sorts by a Vietnamese name, computing each sort key once; ties keep a stable order.
-    public func sortedVietnamese(by name: (Element) -> String) -> [Element] {
+    package func sortedVietnamese(by name: (Element) -> String) -> [Element] {
         let keyed = enumerated().map {
             (key: VietnameseSortKey(name($0.element)), offset: $0.offset, element: $0.element)
         }

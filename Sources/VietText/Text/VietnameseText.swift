@@ -2,10 +2,10 @@ import Foundation
 
 /// Vietnamese text handling shared by every stage: NFC normalisation, diacritic folding for
 /// slugs and search, and ASCII slugs.
-public enum VietnameseText {
+package enum VietnameseText {
     /// Normalises to NFC. Most text is already NFC, and Foundation's normalisation is slow, so it
     /// runs only when the UTF-8 holds a combining mark (lead bytes 0xCC/0xCD: U+0300–U+036F).
-    public static func nfc(_ text: String) -> String {
+    package static func nfc(_ text: String) -> String {
         // Combining marks (U+0300–U+036F) start with byte CC or CD.
         guard text.containsUTF8Byte(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
         return removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
@@ -33,7 +33,7 @@ public enum VietnameseText {
 
     /// An ASCII file name: "Kế hoạch (bản ký).PDF" gives "ke-hoach-ban-ky.pdf"; a name with
     /// nothing left of its stem is "tep".
-    public static func fileSlug(_ name: String) -> String {
+    package static func fileSlug(_ name: String) -> String {
         let parts = name.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count > 1, let ext = parts.last, !ext.isEmpty else { return slug(name) }
         let stem = slug(parts.dropLast().joined(separator: "."))
@@ -41,7 +41,7 @@ public enum VietnameseText {
     }
 
     /// Lowercases, drops diacritics and maps đ to d: "Đoàn Thể" → "doan the".
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         // It runs over every word the search index holds: bytes out, not scalars appended to
         // a String, and ASCII text needing only lowercasing.
         var out: [UInt8] = []
@@ -64,13 +64,13 @@ public enum VietnameseText {
     /// The words of `fold(text)`, each a run of a-z and 0-9, in order: what search indexes and
     /// what assets/search.js makes of a query. One pass, no folded copy: it runs over every
     /// document's whole text.
-    public static func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
+    package static func forEachFoldedWord(in text: String, _ body: (String) -> Void) {
         forEachFoldedWordBytes(in: text) { body(String(decoding: $0, as: UTF8.self)) }
     }
 
     /// The same words as their bytes, valid only during the call: counting words need not make
     /// a String of each of the millions a large portal's bodies hold.
-    public static func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+    package static func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func take(_ byte: UInt8) {
@@ -98,7 +98,7 @@ public enum VietnameseText {
 
     /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
     /// `maxLength` characters, cut at a hyphen where possible.
-    public static func slug(_ text: String, maxLength: Int = 80) -> String {
+    package static func slug(_ text: String, maxLength: Int = 80) -> String {
         // Most names given are slugs already (every file and folder name of a portal).
         if isSlug(text, maxLength: maxLength) { return text }
         var out = ""
@@ -144,14 +144,14 @@ public enum VietnameseText {
 
     /// The text with its first letter in capitals: a subject or title printed after a label
     /// ("V/v hướng dẫn ...") starts a sentence of its own.
-    public static func capitalizingFirst(_ text: String) -> String {
+    package static func capitalizingFirst(_ text: String) -> String {
         guard let first = text.first, first.isLowercase else { return text }
         return first.uppercased() + text.dropFirst()
     }
 
     /// The text with its first letter in lowercase: a label that goes on a subject ("Năm học
     /// 2007- 2008" after "... nhiệm vụ").
-    public static func lowercasingFirst(_ text: String) -> String {
+    package static func lowercasingFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase else { return text }
         // An abbreviation keeps its capitals: "UBND huyện", "THCS".
         if text.dropFirst().prefix { !$0.isWhitespace }.contains(where: \.isUppercase) { return text }
@@ -160,7 +160,7 @@ public enum VietnameseText {
 
     /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and
     /// trims. A byte scan: it runs over every document's text.
-    public static func collapseWhitespace(_ text: String) -> String {
+    package static func collapseWhitespace(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingSpace = false

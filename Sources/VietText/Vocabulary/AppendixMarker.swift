@@ -5,13 +5,13 @@ import Foundation
 /// lục II -->`). Written as an HTML comment so the same file reads right in any other Markdown
 /// viewer, which shows nothing there. Import writes it; the site's Markdown stage splits there
 /// (docs/content-format.md).
-public enum AppendixMarker {
+package enum AppendixMarker {
     /// The marker as import writes it.
-    public static let text = "<!-- phụ lục -->"
+    package static let text = "<!-- phụ lục -->"
 
     /// Whether an HTML block's text is the marker: "phụ lục" in a comment, and at most a label
     /// after it ("1", "II", "a").
-    public static func isMarker(_ html: String) -> Bool {
+    package static func isMarker(_ html: String) -> Bool {
         let text = html.trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.hasPrefix("<!--"), text.hasSuffix("-->") else { return false }
         let words = VietnameseText.fold(text).split { !($0.isLetter || $0.isNumber) }

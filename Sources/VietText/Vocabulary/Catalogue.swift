@@ -1,8 +1,8 @@
 /// A named value with an ASCII slug: a document kind, a category, a unit kind.
-public struct CatalogueEntry: Hashable, Sendable {
-    public var slug: String
-    public var name: String
-    public init(slug: String, name: String) {
+package struct CatalogueEntry: Hashable, Sendable {
+    package var slug: String
+    package var name: String
+    package init(slug: String, name: String) {
         self.slug = slug
         self.name = name
     }
@@ -10,19 +10,19 @@ public struct CatalogueEntry: Hashable, Sendable {
 
 /// The kinds of document, disclosure categories and kinds of unit a portal knows: the built-in
 /// ones plus those its congkhai.yaml adds.
-public struct Catalogue: Sendable {
-    public var documentKinds: [CatalogueEntry]
-    public var categories: [CatalogueEntry]
-    public var unitKinds: [CatalogueEntry]
+package struct Catalogue: Sendable {
+    package var documentKinds: [CatalogueEntry]
+    package var categories: [CatalogueEntry]
+    package var unitKinds: [CatalogueEntry]
 
     /// The kinds of the one table of document types (`DocumentType`), in its order.
-    public static let builtInDocumentKinds: [CatalogueEntry] = DocumentType.kinds.compactMap { type in
+    package static let builtInDocumentKinds: [CatalogueEntry] = DocumentType.kinds.compactMap { type in
         type.kind.map { CatalogueEntry(slug: $0, name: type.name) }
     }
 
     /// The sections a school discloses under Thông tư 09/2024/TT-BGDĐT, in their order, and
     /// the unit's own documents beside them.
-    public static let builtInCategories: [CatalogueEntry] = [
+    package static let builtInCategories: [CatalogueEntry] = [
         .init(slug: "thong-tin-chung", name: "Thông tin chung về cơ sở giáo dục"),
         .init(slug: "tai-chinh", name: "Thu, chi tài chính"),
         .init(slug: "doi-ngu", name: "Đội ngũ cán bộ quản lý, giáo viên, nhân viên"),
@@ -34,7 +34,7 @@ public struct Catalogue: Sendable {
         .init(slug: "van-ban-don-vi", name: "Văn bản của đơn vị")
     ]
 
-    public static let builtInUnitKinds: [CatalogueEntry] = [
+    package static let builtInUnitKinds: [CatalogueEntry] = [
         .init(slug: "mam-non", name: "Trường mầm non"), .init(slug: "tieu-hoc", name: "Trường tiểu học"),
         .init(slug: "thcs", name: "Trường trung học cơ sở"), .init(slug: "thpt", name: "Trường trung học phổ thông"),
         .init(slug: "lien-cap", name: "Trường liên cấp"), .init(slug: "gdtx", name: "Trung tâm giáo dục thường xuyên"),
@@ -43,15 +43,15 @@ public struct Catalogue: Sendable {
         .init(slug: "khac", name: "Đơn vị khác")
     ]
 
-    public init(extraKinds: [CatalogueEntry] = [], extraCategories: [CatalogueEntry] = []) {
+    package init(extraKinds: [CatalogueEntry] = [], extraCategories: [CatalogueEntry] = []) {
         documentKinds = Self.merge(Self.builtInDocumentKinds, extraKinds)
         categories = Self.merge(Self.builtInCategories, extraCategories)
         unitKinds = Self.builtInUnitKinds
     }
 
-    public func documentKind(_ slug: String) -> CatalogueEntry? { documentKinds.first { $0.slug == slug } }
-    public func category(_ slug: String) -> CatalogueEntry? { categories.first { $0.slug == slug } }
-    public func unitKind(_ slug: String) -> CatalogueEntry? { unitKinds.first { $0.slug == slug } }
+    package func documentKind(_ slug: String) -> CatalogueEntry? { documentKinds.first { $0.slug == slug } }
+    package func category(_ slug: String) -> CatalogueEntry? { categories.first { $0.slug == slug } }
+    package func unitKind(_ slug: String) -> CatalogueEntry? { unitKinds.first { $0.slug == slug } }
 
     /// Built-ins keep their order; an extra entry with a built-in slug renames it.
     private static func merge(_ base: [CatalogueEntry], _ extra: [CatalogueEntry]) -> [CatalogueEntry] {

@@ -3,23 +3,23 @@
 /// abbreviations printed before a number. The citation scanner, import's layout recogniser and
 /// the portal's catalogue of kinds all read this table (Nghị định 30/2020, Phụ lục III lists the
 /// types of administrative document and their codes; domain.md).
-public struct DocumentType: Sendable, Hashable {
+package struct DocumentType: Sendable, Hashable {
     /// The canonical spelling: "Quyết định".
-    public let name: String
+    package let name: String
     /// The portal kind (`kind:` in front matter) of a document of this type, when the portal
     /// has one: a school issues Kế hoạch and Báo cáo, not Thông tư.
-    public let kind: String?
+    package let kind: String?
     /// Other lowercase spellings in running text ("qui định").
-    public let variants: [String]
+    package let variants: [String]
     /// The type codes of numbers and symbols, folded to ASCII capitals: "QĐ" gives "QD".
-    public let codes: [String]
+    package let codes: [String]
     /// Abbreviations printed in capitals before a number ("QĐ số 123/QĐ-UBND"), lowercased.
-    public let abbreviations: [String]
+    package let abbreviations: [String]
     /// Whether the citation scanner reads the name as the type of a cited text.
-    public let cited: Bool
+    package let cited: Bool
     /// Whether import reads the name on a document's own type line ("KẾ HOẠCH", "GIẤY MỜI"):
     /// its kind, or the portal's "khac" when it has none.
-    public let printed: Bool
+    package let printed: Bool
 
     init(
         _ name: String, kind: String? = nil, variants: [String] = [], codes: [String] = [],
@@ -36,7 +36,7 @@ public struct DocumentType: Sendable, Hashable {
     }
 
     /// Every type. The kinds come first, in the order the portal lists them.
-    public static let all: [DocumentType] = [
+    package static let all: [DocumentType] = [
         .init("Kế hoạch", kind: "ke-hoach", codes: ["KH"], abbreviations: ["kh"], printed: true),
         .init("Báo cáo", kind: "bao-cao", codes: ["BC"], abbreviations: ["bc"], printed: true),
         .init("Quyết định", kind: "quyet-dinh", codes: ["QD"], abbreviations: ["qđ", "qd"], printed: true),
@@ -89,16 +89,17 @@ public struct DocumentType: Sendable, Hashable {
     ]
 
     /// The type a code stands for: "QD" → Quyết định.
-    public static let byCode: [String: DocumentType] = Dictionary(all.flatMap { type in type.codes.map { ($0, type) } })
-    { first, _ in first }
+    package static let byCode: [String: DocumentType] = Dictionary(
+        all.flatMap { type in type.codes.map { ($0, type) } }
+    ) { first, _ in first }
 
     /// The type an abbreviation stands for: "qđ" → Quyết định.
-    public static let byAbbreviation: [String: DocumentType] =
+    package static let byAbbreviation: [String: DocumentType] =
         Dictionary(all.flatMap { type in type.abbreviations.map { ($0, type) } }) { first, _ in first }
 
     /// The portal's own kinds, in order, named as the portal lists them.
-    public static let kinds: [DocumentType] = all.filter { $0.kind != nil }
+    package static let kinds: [DocumentType] = all.filter { $0.kind != nil }
 
     /// The type's lowercase spellings in running text: its name and variants.
-    public var spellings: [String] { [name.lowercased()] + variants }
+    package var spellings: [String] { [name.lowercased()] + variants }
 }

@@ -43,7 +43,9 @@ struct BuildCommand: ParsableCommand {
             console.warn(
                 LocalizedText(
                     vi: "Không tạo được trang: \(errors) lỗi. Trang cũ (nếu có) vẫn được giữ nguyên.",
-                    en: "The site was not made: \(errors) errors. The previous site (if any) is left as it was."))
+                    en:
+                        "The site was not made: \(Console.count(errors, "error", "errors")). The previous site (if any) is left as it was."
+                ))
             throw ExitCode(1)
         }
         console.report(Array(result.warnings.prefix(Self.warningsShown)))
@@ -52,7 +54,9 @@ struct BuildCommand: ParsableCommand {
             console.warn(
                 LocalizedText(
                     vi: "… và \(more) cảnh báo khác; chạy `congkhai check` để xem tất cả.",
-                    en: "… and \(more) more warnings; run `congkhai check` to see them all."))
+                    en:
+                        "… and \(Console.count(more, "more warning", "more warnings")); run `congkhai check` to see them all."
+                ))
         }
         console.say(result.summary)
         if verbose {

@@ -52,7 +52,9 @@ struct CheckCommand: ParsableCommand {
             console.say(
                 LocalizedText(
                     vi: "\(errors) lỗi, \(diagnostics.count - errors) cảnh báo.",
-                    en: "\(errors) errors, \(diagnostics.count - errors) warnings."))
+                    en:
+                        "\(Console.count(errors, "error", "errors")), \(Console.count(diagnostics.count - errors, "warning", "warnings"))."
+                ))
         case .json:
             print(DiagnosticJSON.encode(diagnostics, language: lang.language))
         }

@@ -45,7 +45,8 @@ struct ImportCommand: ParsableCommand {
             options: .init(
                 portal: URL(fileURLWithPath: source), unitID: unit, output: output.map { URL(fileURLWithPath: $0) },
                 force: force, attach: !noAttach, schoolYear: schoolYear,
-                published: try console.day(published, option: "--published") ?? todayInVietnam().date))
+                published: try console.day(published, option: "--published") ?? todayInVietnam().date,
+                today: todayInVietnam().date))
         var failed = false
         var written = Set<URL>()
         for path in files {

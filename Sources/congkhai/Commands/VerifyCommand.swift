@@ -21,7 +21,7 @@ struct VerifyCommand: ParsableCommand {
             console.warn(
                 LocalizedText(
                     vi: "Bản lưu trữ KHÔNG nguyên vẹn: \(problems.count) vấn đề.",
-                    en: "The archive is NOT intact: \(problems.count) problems."))
+                    en: "The archive is NOT intact: \(Console.count(problems.count, "problem", "problems"))."))
             throw ExitCode(1)
         }
         console.say(
