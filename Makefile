@@ -53,13 +53,13 @@ check: build
 	$(RELEASE_BIN) check --source .
 
 # The command-line and browser tests run the debug executable, so it is built first. The last
-# step is a short rebuild-check (16 rounds of one to three random edits to 150 documents, each
+# step is a short rebuild-check (16 rounds of one to three random edits to 80 documents, each
 # rebuild equal to --full).
 test: test-deps lint
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
 	python3 -m pytest -q Tests/Browser
-	CHECK_BIN=.build/debug/congkhai CHECK_DOCUMENTS=150 CHECK_STEPS=16 python3 scripts/rebuild-check.py
+	CHECK_BIN=.build/debug/congkhai CHECK_DOCUMENTS=80 CHECK_STEPS=16 python3 scripts/rebuild-check.py
 
 SWIFT_SOURCES := Sources Tests Fuzz/Sources Package.swift Fuzz/Package.swift
 

@@ -14,7 +14,7 @@ Environment: BENCH_SIZES (default "1000 10000"; add 50000 for the growth table),
 (default 3). The figures are also saved to /dev/shm/congkhai-bench-results.json; `bench.py
 --report FILE` writes docs/benchmarks.md from such a file again.
 """
-import json, os, random, re, shutil, statistics, subprocess, sys, time, platform
+import glob, json, os, random, re, shutil, statistics, subprocess, sys, time, platform
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import search_bench  # noqa: E402 (beside this script)
 
@@ -26,89 +26,30 @@ AFTER_TEMPLATE = "first edit after a template change"
 TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp"
 DISK = "/var/tmp"
 
-PROVINCES = {
-    "Đồng Tháp": ["Tân Hồng", "Hồng Ngự", "Tam Nông"],
-    "Quảng Ngãi": ["Bình Sơn", "Sơn Tịnh", "Tư Nghĩa"],
-    "Hải Phòng": ["Tiên Lãng", "Vĩnh Bảo"],
-}
-KINDS = [("ke-hoach", "KH"), ("bao-cao", "BC"), ("quyet-dinh", "QĐ"), ("thong-bao", "TB"), ("huong-dan", "HD"), ("to-trinh", "TTr")]
-CATEGORIES = ["thong-tin-chung", "tai-chinh", "doi-ngu", "co-so-vat-chat", "kiem-dinh", "ke-hoach-giao-duc", "ket-qua-giao-duc", "bao-cao-thuong-nien", "van-ban-don-vi"]
-YEARS = ["2019-2020", "2020-2021", "2021-2022", "2022-2023", "2023-2024", "2024-2025"]
+from realistic_portal import YEARS, generate  # noqa: E402 (beside this script)
 
 
-def seed_paragraphs():
-    paragraphs, titles = [], []
-    for name in sorted(os.listdir(SEEDS)):
-        text = open(os.path.join(SEEDS, name), encoding="utf-8").read()
-        for line in text.split("\n"):
-            line = line.strip().replace("**", "")
-            if len(line) > 40 and not line.startswith(("Số:", "Nơi nhận", "Noi nhận")):
-                paragraphs.append(line)
-            elif 15 < len(line) <= 120 and line[:1].isupper() and not line.isupper():
-                titles.append(line)
-    return paragraphs, titles
-
-
-def generate(folder, count):
-    rng = random.Random(20241124 + count)
-    paragraphs, titles = seed_paragraphs()
-    districts = [(province, district) for province, names in PROVINCES.items() for district in names]
-    unit_count = max(5, count // 40)
-    shutil.rmtree(folder, ignore_errors=True)
-    os.makedirs(folder)
-    with open(os.path.join(folder, "congkhai.yaml"), "w") as f:
-        f.write("title: Cổng công khai thử nghiệm\nbase_url: https://congkhai.example.vn\n")
-    units = []
-    for u in range(unit_count):
-        province, district = districts[u % len(districts)]
-        uid = f"truong-{u:04d}"
-        units.append((uid, province, district))
-        os.makedirs(os.path.join(folder, "content", "units", uid))
-        with open(os.path.join(folder, "content", "units", uid, "unit.yaml"), "w") as f:
-            f.write(f"name: Trường Tiểu học số {u} {district}\nkind: tieu-hoc\ndistrict: {district}\nprovince: {province}\n")
-    bodies = []
-    for i in range(count):
-        uid, province, district = units[i % unit_count]
-        year = YEARS[(i // unit_count) % len(YEARS)]
-        kind, code = KINDS[rng.randrange(len(KINDS))]
-        first = int(year[:4])
-        month = rng.choice([9, 10, 11, 12, 1, 2, 3, 4, 5])
-        issued = f"{first if month >= 9 else first + 1}-{month:02d}-{rng.randint(1, 28):02d}"
-        title = rng.choice(titles) + f" (số {i})"
-        parts = [f"Căn cứ Kế hoạch số {rng.randint(1, 60):02d}/KH-UBND ngày {rng.randint(1, 28)}/{rng.randint(1, 12)}/{first} của Ủy ban nhân dân huyện {district} về công tác năm học {year};", ""]
-        for section in range(rng.randint(2, 5)):
-            parts += [f"## {['I', 'II', 'III', 'IV', 'V'][section]}. NỘI DUNG {section + 1}", ""]
-            for _ in range(rng.randint(2, 5)):
-                p = rng.choice(paragraphs)
-                parts += ([f"- {p}"] if rng.random() < 0.4 else [p, ""])
-            parts.append("")
-        if i % 5 == 0:
-            parts += ["| Nội dung | Thời gian | Người thực hiện |", "|---|---|---|"]
-            parts += [f"| {rng.choice(paragraphs)[:60]} | Tháng {m} | Ban giám hiệu |" for m in range(1, rng.randint(3, 8))]
-            parts.append("")
-        body = "\n".join(parts) + "\n"
-        bodies.append(body)
-        slug = f"van-ban-{i:05d}"
-        folder_path = os.path.join(folder, "content", "units", uid, year)
-        os.makedirs(folder_path, exist_ok=True)
-        categories = rng.sample(CATEGORIES, rng.randint(1, 2))
-        with open(os.path.join(folder_path, slug + ".md"), "w", encoding="utf-8") as f:
-            f.write(f"---\ntitle: \"{title}\"\nkind: {kind}\nnumber: {i + 1}/{code}-T{i % unit_count}\nissued: {issued}\n"
-                    f"signer: Nguyễn Văn {chr(65 + i % 26)}\nsigner_title: HIỆU TRƯỞNG\nrecipients: [\"Phòng GDĐT (b/c);\", \"Lưu: VT.\"]\n"
-                    f"categories: [{', '.join(categories)}]\n---\n\n{body}")
-    return bodies, units
+# A cited text's number and symbol in a body ("số 135/KH-UBND"), for Hugo's taxonomy of them.
+CITED = re.compile(r"số\s+(\d+[\w/.-]*/[\wĐđ.&-]+)")
 
 
 def hugo_site(folder, portal):
-    """The same documents as a minimal Hugo site: a page per document, list pages per unit and year."""
+    """The same documents as a Hugo site writing comparable pages: one per document, and
+    taxonomies of units, school years, categories, kinds and the texts each document cites
+    (their list and term pages, paginated), as congkhai writes unit, listing and directive
+    pages."""
     shutil.rmtree(folder, ignore_errors=True)
     os.makedirs(os.path.join(folder, "layouts", "_default"))
     with open(os.path.join(folder, "config.toml"), "w") as f:
-        f.write('baseURL = "https://congkhai.example.vn/"\ntitle = "Bench"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n'
+        f.write('baseURL = "https://congkhai.example.vn/"\ntitle = "Bench"\ndisableKinds = ["RSS", "sitemap"]\n'
+                '[taxonomies]\n  unit = "units"\n  year = "years"\n  category = "categories"\n  kind = "kinds"\n'
+                '  directive = "directives"\n'
                 '[markup.goldmark.renderer]\nunsafe = false\n')
     with open(os.path.join(folder, "layouts", "_default", "single.html"), "w") as f:
         f.write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
-                '<body><h1>{{ .Title }}</h1><p>{{ .Params.number }} {{ .Date.Format "02/01/2006" }}</p>{{ .Content }}</body></html>\n')
+                '<body><h1>{{ .Title }}</h1><p>{{ .Params.number }} {{ .Date.Format "02/01/2006" }}</p>{{ .Content }}'
+                '<ul>{{ range .GetTerms "directives" }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul>'
+                '</body></html>\n')
     with open(os.path.join(folder, "layouts", "_default", "list.html"), "w") as f:
         f.write('<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><h1>{{ .Title }}</h1>'
                 '<table>{{ range .Paginator.Pages }}<tr><td>{{ .Params.number }}</td><td>{{ .Date.Format "02/01/2006" }}</td>'
@@ -121,15 +62,21 @@ def hugo_site(folder, portal):
                 continue
             target = os.path.join(folder, "content", unit, year)
             os.makedirs(target, exist_ok=True)
-            with open(os.path.join(folder, "content", unit, "_index.md"), "w") as f:
-                f.write(f"---\ntitle: {unit}\n---\n")
-            with open(os.path.join(target, "_index.md"), "w") as f:
-                f.write(f"---\ntitle: {unit} {year}\n---\n")
             for name in os.listdir(path):
                 text = open(os.path.join(path, name), encoding="utf-8").read()
-                text = re.sub(r"^issued: ", "date: ", text, count=1, flags=re.M)
+                head, _, body = text[4:].partition("\n---\n")
+                kind = re.search(r"^kind: (.+)$", head, re.M).group(1)
+                cited = sorted(set(CITED.findall(body)))
+                head = re.sub(r"^issued: ", "date: ", head, count=1, flags=re.M)
+                head += (f"\nunits: [{unit}]\nyears: [\"{year}\"]\nkinds: [{kind}]\n"
+                         f"directives: [{', '.join(json.dumps(c, ensure_ascii=False) for c in cited)}]")
                 with open(os.path.join(target, name), "w", encoding="utf-8") as f:
-                    f.write(text)
+                    f.write(f"---\n{head}\n---\n{body}")
+
+
+def files_in(folder):
+    """How many files a build wrote."""
+    return sum(len(names) for _, _, names in os.walk(folder))
 
 
 def run(command):
@@ -179,16 +126,39 @@ def measure(label, command, runs, before=None, after=None):
     return summarize(label, samples)
 
 
+def citations_against_cmark(files, cmark, runs):
+    """`congkhai citations` on `files` (a whole process) beside `cmark-gfm` on the same bytes."""
+    joined = os.path.join(TMPFS, "bench-citations.md")
+    with open(joined, "wb") as out:
+        for name in files:
+            out.write(open(name, "rb").read() + b"\n\n")
+    megabytes = os.path.getsize(joined) / 1e6
+    ours = measure("congkhai citations", [BIN, "citations", *files], runs)
+    theirs = measure("cmark-gfm, same bytes", [cmark, "-e", "table", "-e", "strikethrough", "-e", "autolink", joined], runs)
+    os.remove(joined)
+    return {"mb": megabytes, "files": len(files), "ours": ours, "cmark": theirs}
+
+
 def main():
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", "1000 10000").split()]
     runs = int(os.environ.get("BENCH_RUNS", "3"))
     hugo = shutil.which("hugo")
     cmark = shutil.which("cmark-gfm")
     rows, notes = [], []
+    scanner = []
+    if cmark:
+        corpus = sorted(glob.glob(os.path.join(ROOT, "Tests", "RegressionCorpus", "[0-9][0-9][0-9]_*.txt")))
+        scanner.append(("the regression corpus", citations_against_cmark(corpus, cmark, max(runs, 5))))
     for count in sizes:
         portal = os.path.join(DISK, f"congkhai-bench-{count}")
-        bodies, _ = generate(portal, count)
+        bodies, units = generate(portal, count)
+        if cmark and count == min(sizes):
+            documents = sorted(glob.glob(os.path.join(portal, "content/units/*/*/*.md")))
+            scanner.append((f"the {count:,} generated documents", citations_against_cmark(documents, cmark, runs)))
         size_mb = sum(len(b.encode()) for b in bodies) / 1e6
+        # The numbered citations the documents hold, as `congkhai citations` finds them.
+        citations = sum(1 for _ in subprocess.run([BIN, "citations", *sorted(glob.glob(os.path.join(portal, "content/units/*/*/*.md")))[:500]],
+                                                  capture_output=True, text=True).stdout.splitlines()) / min(500, count)
         for where, base in (("tmpfs", TMPFS), ("disk", DISK)):
             output = os.path.join(base, f"congkhai-bench-out-{count}")
             def clean():
@@ -210,6 +180,7 @@ def main():
                 edit()
                 firsts.append(run(build))
             full = measure("full build", build + ["--full"], runs, before=clean, after=first_rebuild)
+            files_written = files_in(output)
             first = summarize(FIRST_REBUILD, firsts)
             noop = measure("rebuild, nothing changed", build, runs)
             edit_one = measure("rebuild after editing one document", build, rebuild_runs(runs), before=edit)
@@ -235,7 +206,8 @@ def main():
                 shutil.rmtree(templates)
             with open(edited, "w", encoding="utf-8") as f:
                 f.write(original)
-            result = {"count": count, "where": where, "mb": size_mb, "rows": timed}
+            result = {"count": count, "where": where, "mb": size_mb, "rows": timed, "files": files_written,
+                      "units": len(units), "citations": citations}
             if where == "tmpfs":
                 # Where the time goes, from congkhai's own --verbose timings: a full build, then
                 # one edit (an incremental rebuild) as in steady use: after an earlier rebuild,
@@ -249,12 +221,14 @@ def main():
                 if count == 10000 and shutil.which("chromium"):
                     # Search from file:// on the built portal: bytes and time per query.
                     result["search"] = search_bench.table(output, f"{count:,} documents")
-            if hugo:
+            # Hugo takes minutes and gigabytes at 50,000: it is measured beside congkhai up to 10,000.
+            if hugo and count <= 10000:
                 site = os.path.join(DISK, f"hugo-bench-{count}")
                 hugo_site(site, portal)
                 hugo_out = os.path.join(base, f"hugo-bench-out-{count}")
-                result["hugo"] = measure("Hugo, same documents", [hugo, "--quiet", "-s", site, "-d", hugo_out], runs,
-                                         before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
+                result["hugo"] = measure("Hugo, same documents, with taxonomies", [hugo, "--quiet", "-s", site, "-d", hugo_out],
+                                         runs, before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
+                result["hugo_files"] = files_in(hugo_out)
                 shutil.rmtree(hugo_out, ignore_errors=True)
             if cmark and where == "tmpfs":
                 joined = os.path.join(TMPFS, f"bench-bodies-{count}.md")
@@ -267,8 +241,8 @@ def main():
             rows.append(result)
             print_result(result)
     with open(os.path.join(TMPFS, "congkhai-bench-results.json"), "w", encoding="utf-8") as f:
-        json.dump({"rows": rows, "runs": runs}, f)
-    write_report(rows, runs)
+        json.dump({"rows": rows, "runs": runs, "scanner": scanner}, f)
+    write_report(rows, runs, scanner)
 
 
 def print_result(result):
@@ -277,7 +251,7 @@ def print_result(result):
         print(f"  {row['label']:<42} {row['median']:7.2f} s  (min {row['min']:.2f}, max {row['max']:.2f})  peak {row['memory']:6.0f} MB")
 
 
-def write_report(results, runs):
+def write_report(results, runs, scanner=()):
     cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
     memory = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "0")
     lines = ["# Benchmarks", "", f"Measured by `make bench` on {time.strftime('%Y-%m-%d')}: {os.cpu_count()} cores ({cpu}), "
@@ -285,9 +259,20 @@ def write_report(results, runs):
              f"whole `congkhai build` processes ({rebuild_runs(runs)} for the rebuilds after an edit or an addition; min–max in "
              "brackets); peak memory is the largest resident size of those runs. Those rebuilds are measured in steady use: the "
              "first rebuild after each full build, which updates the spare output that build made, is on a row of its own. "
-             "The portal is generated deterministically from the seeds' paragraphs (scripts/bench.py).", ""]
+             "The portal is generated deterministically from the seeds (scripts/realistic_portal.py): documents of the seeds' "
+             "length made of their blocks, 500 schools (at 10,000 documents and more) in 50 districts of 10 provinces, each "
+             "document citing texts of its district, its province and the state. Cold builds: no output, no cache. Hugo builds "
+             "the same documents with taxonomies of units, school years, categories, kinds and cited texts.", ""]
     for result in results:
+        extra = ""
+        if "units" in result:
+            extra = (f" {result['units']} units; {result['mb'] * 1e3 / result['count']:.1f} KB and "
+                     f"{result['citations']:.1f} numbered citations a document; congkhai writes {result['files']:,} files")
+            if "hugo_files" in result:
+                extra += f", Hugo {result['hugo_files']:,}"
+            extra += "."
         lines += [f"## {result['count']:,} documents ({result['mb']:.0f} MB of Markdown), output on {result['where']}", "",
+                  *([extra.strip(), ""] if extra else []),
                   "| what | time | peak memory |", "|---|---|---|"]
         for row in result["rows"]:
             lines.append(f"| {row['label']} | {row['median']:.2f} s ({row['min']:.2f}–{row['max']:.2f}) | {row['memory']:.0f} MB |")
@@ -303,6 +288,13 @@ def write_report(results, runs):
         lines.append("")
     lines += growth(results)
     lines += goals(results)
+    if scanner:
+        lines += ["## The citation scanner: `congkhai citations` beside `cmark-gfm` on the same bytes", "",
+                  "| text | MB | congkhai citations (whole process) | cmark-gfm | ratio |", "|---|---|---|---|---|"]
+        for name, row in scanner:
+            ours, theirs = row["ours"]["median"], row["cmark"]["median"]
+            lines.append(f"| {name} ({row['files']} files) | {row['mb']:.1f} | {ours:.2f} s | {theirs:.2f} s | {ours / theirs:.1f}× |")
+        lines.append("")
     with open(os.path.join(ROOT, "docs", "benchmarks.md"), "w", encoding="utf-8") as f:
         f.write("\n".join(lines))
     print("\nwritten: docs/benchmarks.md")
@@ -324,7 +316,7 @@ def growth(results):
 
 
 def goals(results):
-    """Issue 6's goals, each with the measured figure and whether it is met."""
+    """Issue 23's goals (and issue 6's before it), each with the measured figure and whether it is met."""
     tmpfs = {r["count"]: r for r in results if r["where"] == "tmpfs"}
     if not tmpfs:
         return []
@@ -347,7 +339,8 @@ def goals(results):
         checks.append(("the same, the first edit after a template change", f"{after:.2f} s", after < 0.5))
     if "hugo" in largest:
         ratio = largest["hugo"]["median"] / full
-        checks.insert(0, ("full build at least 3× faster than Hugo", f"{ratio:.1f}×", ratio >= 3))
+        checks.insert(0, ("full build faster than Hugo's (required)", f"{ratio:.1f}×", ratio > 1))
+        checks.insert(1, ("full build 3× faster than Hugo's (the aim)", f"{ratio:.1f}×", ratio >= 3))
     if "cmark" in largest:
         ratio = full / largest["cmark"]["median"]
         checks.insert(1, ("within 3× of cmark-gfm alone", f"{ratio:.1f}×", ratio <= 3))
@@ -375,6 +368,6 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--report":
         # Writes docs/benchmarks.md again from a run's saved figures.
         saved = json.load(open(sys.argv[2], encoding="utf-8"))
-        write_report(saved["rows"], saved["runs"])
+        write_report(saved["rows"], saved["runs"], saved.get("scanner", ()))
     else:
         main()
