@@ -34,10 +34,10 @@ struct CitationReport: Sendable {
         }
         let isMarkdown = split.yaml != nil || Self.isMarkdown(file)
         let body = isMarkdown ? split.body : Self.unindented(split.body)
-        let rendered = MarkdownRenderer().render(
-            body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
-        let merged = DocumentCitations.merge(rendered.citations)
-        return rendered.citations.map { citation in
+        let found = MarkdownRenderer().citations(
+            in: body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
+        let merged = DocumentCitations.merge(found.citations)
+        return found.citations.map { citation in
             let known = merged[citation.symbolKey] ?? citation
             let key = DirectiveKey(citation: known, locality: CitingContext().locality(for: known)).key
             return Line(

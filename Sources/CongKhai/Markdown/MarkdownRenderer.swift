@@ -107,11 +107,61 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ markdown: String, firstLine: Int = 1, scanner: CitationScanner? = CitationScanner())
         -> RenderedMarkdown
     {
-        let runtime = CmarkRuntime.shared
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else {
-            return RenderedMarkdown(html: "", citations: [], blanks: [])
+        let rendered = parsed(markdown, firstLine: firstLine, scanner: scanner, options: options) { scanned in
+            // The appendices are cut out after the citations are linked: their citations count
+            // with the body's, in one numbering.
+            let appendices = AppendixSplit.split(scanned.document)
+            defer { for appendix in appendices { cmark_node_free(appendix) } }
+            let parts = [scanned.document] + appendices
+            let headings = BodyHeading.collect(parts)
+            let extensions = cmark_parser_get_syntax_extensions(scanned.parser)
+            let htmls = zip(parts, headings).map { part, headings in
+                BodyMarkup.finish(
+                    cmark_render_html(part, options, extensions).map { pointer in
+                        defer { free(pointer) }
+                        return String(cString: pointer)
+                    } ?? "", headings: headings)
+            }
+            // White space only separates words: the blocks are counted as they are.
+            let text = scanned.blocks.map(\.text).joined(separator: "\n")
+            return RenderedMarkdown(
+                html: htmls[0], appendices: Array(htmls.dropFirst()), headings: headings.flatMap { $0 },
+                citations: scanned.citations,
+                blanks: scanned.blanks, links: scanned.links, recipientsLine: scanned.recipientsLine,
+                excerpt: Excerpt.of(scanned.blocks), words: WordCounts(text))
         }
+        return rendered ?? RenderedMarkdown(html: "", citations: [], blanks: [])
+    }
+
+    /// The citations of a body and its blank numbers, as `render` finds them, without making
+    /// its HTML, headings, excerpt or words: what `congkhai citations` reports.
+    package func citations(in markdown: String, firstLine: Int = 1, scanner: CitationScanner)
+        -> (citations: [Citation], blanks: [BlankCitation])
+    {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
+        return parsed(markdown, firstLine: firstLine, scanner: scanner, options: options) {
+            ($0.citations, $0.blanks)
+        } ?? ([], [])
+    }
+
+    /// A body parsed by cmark-gfm, its blocks' text scanned for citations and each citation's
+    /// words linked to its placeholder (`citationURL`), handed to `finish` while the tree lives.
+    private struct Scanned {
+        let parser: OpaquePointer
+        let document: OpaquePointer
+        let blocks: [TextBlock]
+        var citations: [Citation] = []
+        var blanks: [BlankCitation] = []
+        var links: [BodyLink] = []
+        var recipientsLine: Int?
+    }
+
+    private func parsed<T>(
+        _ markdown: String, firstLine: Int, scanner: CitationScanner?, options: Int32, _ finish: (Scanned) -> T
+    ) -> T? {
+        let runtime = CmarkRuntime.shared
+        guard let parser = cmark_parser_new(options) else { return nil }
         defer { cmark_parser_free(parser) }
         for extensionName in runtime.extensionNames {
             if let ext = cmark_find_syntax_extension(extensionName) {
@@ -123,17 +173,16 @@ public struct MarkdownRenderer: Sendable {
         // Debian's cmark-gfm 0.29 flips shared character tables in cmark_parser_finish: two
         // threads finishing at once corrupt each other's output.
         let document = runtime.finishLock.withLock { cmark_parser_finish(parser) }
-        guard let document else { return RenderedMarkdown(html: "", citations: [], blanks: []) }
+        guard let document else { return nil }
         defer { cmark_node_free(document) }
 
         var links: [BodyLink] = []
         let blocks = TextBlocks.collect(document) { url, line in
             links.append(BodyLink(url: url, line: firstLine - 1 + line))
         }
-        let recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }.map
-        { firstLine - 1 + $0.line }
-        var citations: [Citation] = []
-        var blanks: [BlankCitation] = []
+        var scanned = Scanned(parser: parser, document: document, blocks: blocks, links: links)
+        scanned.recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }
+            .map { firstLine - 1 + $0.line }
         var basisSection = BasisSection()
         for block in blocks {
             guard let scanner else { continue }
@@ -141,36 +190,16 @@ public struct MarkdownRenderer: Sendable {
             let result = scanner.scan(block.text, basisRanges: basisRanges)
             basisSection.scanned(
                 block.text, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
-            blanks += result.blanks
-            var links: [(start: Int, end: Int, url: String)] = []
-            for var citation in result.citations where citations.count < MarkdownLimits.maxCitations {
+            scanned.blanks += result.blanks
+            var placed: [(start: Int, end: Int, url: String)] = []
+            for var citation in result.citations where scanned.citations.count < MarkdownLimits.maxCitations {
                 citation.line = firstLine - 1 + block.line(at: citation.start)
-                links.append((citation.linkStart, citation.linkEnd, Self.citationURL(citations.count)))
-                citations.append(citation)
+                placed.append((citation.linkStart, citation.linkEnd, Self.citationURL(scanned.citations.count)))
+                scanned.citations.append(citation)
             }
-            block.link(links)
+            block.link(placed)
         }
-        // The appendices are cut out after the citations are linked: their citations count with
-        // the body's, in one numbering.
-        let appendices = AppendixSplit.split(document)
-        defer { for appendix in appendices { cmark_node_free(appendix) } }
-        let parts = [document] + appendices
-        let headings = BodyHeading.collect(parts)
-        let extensions = cmark_parser_get_syntax_extensions(parser)
-        let htmls = zip(parts, headings).map { part, headings in
-            BodyMarkup.finish(
-                cmark_render_html(part, options, extensions).map { pointer in
-                    defer { free(pointer) }
-                    return String(cString: pointer)
-                } ?? "", headings: headings)
-        }
-        // White space only separates words: the blocks are counted as they are.
-        let text = blocks.map(\.text).joined(separator: "\n")
-        return RenderedMarkdown(
-            html: htmls[0], appendices: Array(htmls.dropFirst()), headings: headings.flatMap { $0 },
-            citations: citations,
-            blanks: blanks, links: links, recipientsLine: recipientsLine, excerpt: Excerpt.of(blocks),
-            words: WordCounts(text))
+        return finish(scanned)
     }
 }
 

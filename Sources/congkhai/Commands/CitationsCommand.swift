@@ -1,4 +1,5 @@
 import ArgumentParser
+import CongKhai
 import Foundation
 import VietText
 
@@ -15,13 +16,18 @@ struct CitationsCommand: ParsableCommand {
     func run() throws {
         let console = Console(language: lang.language)
         let citationReport = CitationReport()
-        var failed = false
-        for path in files {
-            do {
+        // Each file on its own core; printed in the order given.
+        let outcomes = ParallelMap.map(files) { path -> Result<String, SourceText.Failure> in
+            Result { () throws(SourceText.Failure) in
                 let text = try CitationReport.text(of: URL(fileURLWithPath: path))
-                let output = citationReport.jsonLines(citationReport.lines(file: path, text: text))
-                if !output.isEmpty { print(output) }
-            } catch {
+                return citationReport.jsonLines(citationReport.lines(file: path, text: text))
+            }
+        }
+        var failed = false
+        for (path, outcome) in zip(files, outcomes) {
+            switch outcome {
+            case .success(let output): if !output.isEmpty { print(output) }
+            case .failure(let error):
                 failed = true
                 console.report([error.diagnostic(file: path)])
             }
