@@ -145,6 +145,7 @@ package struct Importer: Sendable {
         if document.title == nil {
             warnings.append(
                 ImportWarning(
+                    "import.no-title",
                     line: nil,
                     message: .init(
                         vi: "không tìm thấy trích yếu; đã dùng tên tệp làm `title`.",
@@ -153,6 +154,7 @@ package struct Importer: Sendable {
         if document.issued == nil && options.schoolYear == nil && document.schoolYearHint == nil {
             warnings.append(
                 ImportWarning(
+                    "import.no-school-year",
                     line: nil,
                     message: .init(
                         vi:
@@ -172,6 +174,7 @@ package struct Importer: Sendable {
         for (word, line) in WordCheck.missing(source: lines, output: content, droppedLines: document.droppedLines) {
             warnings.append(
                 ImportWarning(
+                    "import.word-lost",
                     line: line,
                     message: .init(
                         vi: "từ “\(word)” của bản gốc không có trong tệp đã tạo.",
@@ -274,6 +277,7 @@ package struct Importer: Sendable {
         guard !unitWords.isEmpty, !unitWords.allSatisfy(issuerWords.contains) else { return [] }
         return [
             ImportWarning(
+                "import.letterhead-differs",
                 line: nil,
                 message: .init(
                     vi:

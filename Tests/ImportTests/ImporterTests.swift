@@ -110,7 +110,11 @@ import ZIPFoundation
         let options = Importer.Options(portal: fixture.root, unitID: "th-an-phuoc", today: today)
         let result = try Importer(options: options).importFile(file)
         #expect(result.written.path.contains("/2026-2027/"))
-        #expect(result.warnings.contains { $0.message.vi.contains("đã xếp vào năm học 2026-2027") })
+        let filed = try #require(result.warnings.first { $0.message.vi.contains("đã xếp vào năm học 2026-2027") })
+        // Each kind of warning has a code of its own, which the command line's diagnostic carries.
+        #expect(filed.code == "import.no-school-year")
+        #expect(filed.diagnostic(file: "khong-ngay.txt").code == "import.no-school-year")
+        #expect(Set(result.warnings.map(\.code)).count == result.warnings.count)
         #expect(throws: Importer.Failure.self) {
             try Importer(options: .init(portal: fixture.root, unitID: "th-an-phuoc")).importFile(file)
         }

@@ -22,13 +22,21 @@ public struct ImportedDocument: Sendable, Equatable {
 
 /// Something the importer could not place or check, with the source line it concerns.
 package struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
+    /// A stable code for tools and tests ("import.no-title", "import.unplaced" …).
+    package var code: String
     package var line: Int?
     package var message: LocalizedText
     package var description: String { (line.map { "dòng \($0): " } ?? "") + message.vi }
 
+    package init(_ code: String, line: Int?, message: LocalizedText) {
+        self.code = code
+        self.line = line
+        self.message = message
+    }
+
     /// The warning about `file`, the source being imported.
     package func diagnostic(file: String) -> Diagnostic {
-        Diagnostic(.warning, "import.unplaced", file: file, line: line, message: message)
+        Diagnostic(.warning, code, file: file, line: line, message: message)
     }
 }
 

@@ -265,6 +265,7 @@ struct LayoutRecognizer {
             r.index = (r.consumed.max() ?? -1) + 1
             r.document.warnings.append(
                 ImportWarning(
+                    "import.no-type-line",
                     line: nil,
                     message: .init(
                         vi: "không thấy dòng tên loại văn bản (KẾ HOẠCH, BÁO CÁO ...); hãy kiểm tra `kind` và `title`.",
@@ -363,6 +364,7 @@ struct LayoutRecognizer {
         for line in unplaced where !Self.isFormLabel(line) {
             r.document.warnings.append(
                 ImportWarning(
+                    "import.unplaced",
                     line: line.number,
                     message: .init(
                         vi: "không xếp được “\(line.plain)” vào phần đầu hay chữ ký; đã giữ trong nội dung.",

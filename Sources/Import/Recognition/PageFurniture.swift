@@ -217,6 +217,7 @@ extension ImportedDocument {
             case .pageNumber:
                 warnings.append(
                     ImportWarning(
+                        "import.page-numbers-removed",
                         line: removal.lines.first,
                         message: .init(
                             vi: "đã bỏ \(removal.lines.count) số trang (\(removal.text); dòng \(at)).",
@@ -224,6 +225,7 @@ extension ImportedDocument {
             case .runningLine:
                 warnings.append(
                     ImportWarning(
+                        "import.running-line-removed",
                         line: removal.lines.first,
                         message: .init(
                             vi:
