@@ -38,38 +38,10 @@ struct SourceLine: Sendable, Equatable {
         return letters.count >= 2 && letters.allSatisfy { $0.isUppercase }
     }
 
-    /// Splits a line at runs of four or more spaces or a tab: the columns of a letterhead or a
-    /// signature block laid side by side (pdftotext -layout, a Word table flattened).
+    /// A line cut into its cells (`LayoutCells`): the columns of a letterhead or a signature
+    /// block laid side by side.
     static func cells(of line: String, number: Int) -> [SourceLine] {
-        var cells: [(text: String, indent: Int)] = []
-        var current = ""
-        var spaces = 0
-        var width = 0
-        var currentIndent = 0
-        for character in line {
-            if character == "\t" {
-                spaces = 4
-                width += 8
-                continue
-            }
-            if character == " " {
-                spaces += 1
-                width += 1
-                continue
-            }
-            if spaces >= 4 && !current.isEmpty {
-                cells.append((current, currentIndent))
-                current = ""
-            } else if spaces > 0 && !current.isEmpty {
-                current += String(repeating: " ", count: spaces)
-            }
-            if current.isEmpty { currentIndent = width }
-            spaces = 0
-            width += 1
-            current.append(character)
-        }
-        if !current.isEmpty || cells.isEmpty { cells.append((current, currentIndent)) }
-        return cells.map {
+        LayoutCells.split(line).map {
             var cell = SourceLine(number: number, text: $0.text)
             cell.indent = $0.indent
             return cell

@@ -61,8 +61,8 @@ package enum DocumentNumber {
             if line.allSatisfy(\.isWhitespace) { continue }
             seen += 1
             if seen > 30 { break }
-            for cell in line.split(separator: "\t").flatMap({ $0.components(separatedBy: "    ") }) {
-                let plain = VietnameseText.collapseWhitespace(cell)
+            for cell in LayoutCells.split(line) {
+                let plain = VietnameseText.collapseWhitespace(cell.text)
                 // The body has begun: a "số" further on continues a sentence.
                 if BodyOpeners.opens(VietnameseText.fold(plain)) { return nil }
                 // A header's label is capitalised: "Số:", "SỐ".
