@@ -32,26 +32,18 @@ extension PageKind {
 
 /// Every kind, in the order their pages are written.
 enum PageKinds {
+    /// The kinds whose pages follow from the site alone; the sitemap's files also depend on how
+    /// many addresses a file may hold.
+    static let kinds: [any PageKind.Type] = [
+        HomePage.self, UnitsPage.self, ListingsPage.self, DirectivesPage.self, NotFoundPage.self, SearchPage.self,
+        UnitPage.self, DocumentPage.self, ListingPage.self, DirectivePage.self, FreePage.self, ChecklistPage.self,
+        ProgressPage.self, UnitFeedFile.self, PortalFeedFile.self, OpenDataFile.self
+    ]
+
     static func all(_ site: SiteModel, _ contexts: PageContexts, sitemapLimit: Int) -> [any PageKind] {
-        var pages: [any PageKind] = []
-        pages += HomePage.pages(site, contexts) as [any PageKind]
-        pages += UnitsPage.pages(site, contexts) as [any PageKind]
-        pages += ListingsPage.pages(site, contexts) as [any PageKind]
-        pages += DirectivesPage.pages(site, contexts) as [any PageKind]
-        pages += NotFoundPage.pages(site, contexts) as [any PageKind]
-        pages += SearchPage.pages(site, contexts) as [any PageKind]
-        pages += UnitPage.pages(site, contexts) as [any PageKind]
-        pages += DocumentPage.pages(site, contexts) as [any PageKind]
-        pages += ListingPage.pages(site, contexts) as [any PageKind]
-        pages += DirectivePage.pages(site, contexts) as [any PageKind]
-        pages += FreePage.pages(site, contexts) as [any PageKind]
-        pages += ChecklistPage.pages(site, contexts) as [any PageKind]
-        pages += ProgressPage.pages(site, contexts) as [any PageKind]
-        pages += UnitFeedFile.pages(site, contexts) as [any PageKind]
-        pages += PortalFeedFile.pages(site, contexts) as [any PageKind]
-        pages += OpenDataFile.pages(site, contexts) as [any PageKind]
-        pages += SitemapFile.pages(site, contexts, sitemapLimit: sitemapLimit) as [any PageKind]
-        return pages
+        func pages<Kind: PageKind>(of kind: Kind.Type) -> [any PageKind] { kind.pages(site, contexts) }
+        return kinds.flatMap { pages(of: $0) }
+            + SitemapFile.pages(site, contexts, sitemapLimit: sitemapLimit) as [any PageKind]
     }
 }
 
