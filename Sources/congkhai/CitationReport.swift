@@ -7,17 +7,27 @@ import VietText
 /// `congkhai citations FILE...`: the numbered citations of other documents in Markdown or
 /// plain-text files, one JSON object per occurrence, for checking a document before publishing.
 struct CitationReport: Sendable {
-    struct Line: Sendable, Encodable, Equatable {
+    struct Line: Sendable, Equatable {
         var file: String
         var line: Int
         var type: String
         var symbol: String
-        @Nullable var date: String?
-        @Nullable var issuer: String?
-        @Nullable var subject: String?
+        var date: String?
+        var issuer: String?
+        var subject: String?
         var relation: String
         var key: String
         var text: String
+
+        /// One JSON object, its keys sorted, absent values as null.
+        var json: String {
+            PrettyJSON.object([
+                ("file", .string(file)), ("line", .number(line)), ("type", .string(type)),
+                ("symbol", .string(symbol)), ("date", .optional(date)), ("issuer", .optional(issuer)),
+                ("subject", .optional(subject)), ("relation", .string(relation)), ("key", .string(key)),
+                ("text", .string(text)),
+            ]).compactText
+        }
     }
 
     init() {}
@@ -28,10 +38,11 @@ struct CitationReport: Sendable {
     /// file: it names the same directive.
     func lines(file: String, text: String) -> [Line] {
         let split = FrontMatterSplitter.split(text)
-        var ownNumber = DocumentNumber.own(in: split.body)
+        var ownNumber: String?
         if let yaml = split.yaml, var fields = YAMLFields.parse(yaml, file: file, firstLine: split.yamlLine).fields {
-            ownNumber = fields.string("number") ?? ownNumber
+            ownNumber = fields.string("number")
         }
+        if ownNumber == nil { ownNumber = DocumentNumber.own(in: split.body) }
         let isMarkdown = split.yaml != nil || Self.isMarkdown(file)
         let body = isMarkdown ? split.body : Self.unindented(split.body)
         let found = MarkdownRenderer().citations(
@@ -69,11 +80,7 @@ struct CitationReport: Sendable {
     }
 
     func jsonLines(_ lines: [Line]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return lines.compactMap { line in
-            (try? encoder.encode(line)).map { String(decoding: $0, as: UTF8.self) }
-        }.joined(separator: "\n")
+        lines.map(\.json).joined(separator: "\n")
     }
 }
 

@@ -56,7 +56,13 @@ package enum DocumentNumber {
     /// `congkhai citations` leaves it out of the citations.
     package static func own(in text: String) -> String? {
         var seen = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        var rest = text[...]
+        // Line by line up to the header's end, not the whole text cut into lines first.
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let rawLine = rest[..<end]
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.index(after: end)...]
+            if rawLine.isEmpty { continue }
             let line = rawLine.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "__", with: "")
             if line.allSatisfy(\.isWhitespace) { continue }
             seen += 1
