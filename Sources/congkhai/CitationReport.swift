@@ -25,7 +25,7 @@ struct CitationReport: Sendable {
                 ("file", .string(file)), ("line", .number(line)), ("type", .string(type)),
                 ("symbol", .string(symbol)), ("date", .optional(date)), ("issuer", .optional(issuer)),
                 ("subject", .optional(subject)), ("relation", .string(relation)), ("key", .string(key)),
-                ("text", .string(text)),
+                ("text", .string(text))
             ]).compactText
         }
     }
