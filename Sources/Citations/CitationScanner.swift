@@ -57,10 +57,14 @@ public struct CitationScanner: Sendable {
     /// or "/" then a letter for a blank number. Most paragraphs have neither and are skipped
     /// after one pass over their bytes.
     static func mayHoldCitation(_ text: String) -> Bool {
+        text.withUTF8Bytes(mayHoldCitation)
+    }
+
+    private static func mayHoldCitation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawDigit = false
         var spaces = 0
         var previousSlash = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if previousSlash && ((byte >= 0x41 && byte <= 0x5A) || byte == 0xC4) { return true }  // "/KH", "/ĐT"
             previousSlash = byte == 0x2F
             if byte >= 0x30 && byte <= 0x39 {

@@ -1,3 +1,5 @@
+import VietText
+
 /// Limits applied before Markdown reaches cmark-gfm. Debian's 0.29 takes quadratic time on wide
 /// tables (40,000 columns: 14 s), so a line with too many cells is cut into plain text; and
 /// thousands of nested quotes or lists make pages no browser can show, so nesting stops at 32.
@@ -12,24 +14,25 @@ enum MarkdownLimits {
     }
 
     private static func limitNesting(_ markdown: String) -> String {
-        var deep = false
-        var markers = 0
-        var atLineStart = true
-        for byte in markdown.utf8 {
-            if byte == 0x0A {
-                atLineStart = true
-                markers = 0
-                continue
+        let deep = markdown.withUTF8Bytes { bytes -> Bool in
+            var markers = 0
+            var atLineStart = true
+            for byte in bytes {
+                if byte == 0x0A {
+                    atLineStart = true
+                    markers = 0
+                    continue
+                }
+                guard atLineStart else { continue }
+                switch byte {
+                case 0x3E, 0x2D, 0x2A, 0x2B:
+                    markers += 1
+                    if markers > maxNesting { return true }
+                case 0x20, 0x09: continue
+                default: atLineStart = false
+                }
             }
-            guard atLineStart else { continue }
-            switch byte {
-            case 0x3E, 0x2D, 0x2A, 0x2B:
-                markers += 1
-                if markers > maxNesting { deep = true }
-            case 0x20, 0x09: continue
-            default: atLineStart = false
-            }
-            if deep { break }
+            return false
         }
         guard deep else { return markdown }
         return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
@@ -41,18 +44,17 @@ enum MarkdownLimits {
     }
 
     private static func limitTableWidth(_ markdown: String) -> String {
-        var pipes = 0
-        var tooWide = false
-        for byte in markdown.utf8 {
-            if byte == 0x7C {
-                pipes += 1
-                if pipes > maxPipesPerLine {
-                    tooWide = true
-                    break
+        let tooWide = markdown.withUTF8Bytes { bytes -> Bool in
+            var pipes = 0
+            for byte in bytes {
+                if byte == 0x7C {
+                    pipes += 1
+                    if pipes > maxPipesPerLine { return true }
+                } else if byte == 0x0A {
+                    pipes = 0
                 }
-            } else if byte == 0x0A {
-                pipes = 0
             }
+            return false
         }
         guard tooWide else { return markdown }
         // Escaping every pipe of an over-wide line keeps its text but not its table.

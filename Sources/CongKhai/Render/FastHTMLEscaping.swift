@@ -1,4 +1,5 @@
 import Mustache
+import VietText
 
 /// HTML escaping for templates (< > & " ' as swift-mustache's own HTML content type does), done
 /// over UTF-8 bytes: the library's escaper looks every Character up in a dictionary, which cost
@@ -11,15 +12,15 @@ struct FastHTMLEscaping: MustacheContentType {
     static let pragma = "{{% CONTENT_TYPE: \(name) }}"
 
     func escapeText(_ text: String) -> String {
-        var needsEscape = false
-        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-            needsEscape = true
-            break
+        text.withUTF8Bytes { utf8 in
+            utf8.contains { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 } ? escaped(utf8) : text
         }
-        guard needsEscape else { return text }
+    }
+
+    private func escaped(_ utf8: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        bytes.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
             switch byte {
             case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
             case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;

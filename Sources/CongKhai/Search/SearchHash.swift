@@ -1,10 +1,14 @@
+import VietText
+
 /// FNV-1a over UTF-8, 32 bits: the hash that picks a folded word's shard of the search index,
 /// here and in assets/search.js alike, and its partition while the index is built.
 enum SearchHash {
     static func of(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811c9dc5
-        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x01000193 }
-        return hash
+        text.withUTF8Bytes { bytes in
+            var hash: UInt32 = 0x811c9dc5
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x01000193 }
+            return hash
+        }
     }
 
     /// Terms are first spread over this many partitions, each turned into postings on its own core.

@@ -161,11 +161,32 @@ package enum VietnameseText {
     /// Collapses runs of white space (ASCII white space and no-break spaces) to one space and
     /// trims. A byte scan: it runs over every document's text.
     package static func collapseWhitespace(_ text: String) -> String {
+        text.withUTF8Bytes { bytes in
+            isCollapsed(bytes) ? text : collapsingWhitespace(bytes)
+        }
+    }
+
+    /// Single spaces only, none at either end, no tab, line break or no-break space: most
+    /// texts given are, and are returned as they are.
+    private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        if first == 0x20 || last == 0x20 { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if (byte >= 0x09 && byte <= 0x0D) || (byte == 0x20 && previous == 0x20) || (byte == 0xA0 && previous == 0xC2) {
+                return false
+            }
+            previous = byte
+        }
+        return true
+    }
+
+    private static func collapsingWhitespace(_ text: UnsafeBufferPointer<UInt8>) -> String {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        bytes.reserveCapacity(text.count)
         var pendingSpace = false
         var previousC2 = false
-        for byte in text.utf8 {
+        for byte in text {
             if previousC2 {
                 previousC2 = false
                 if byte == 0xA0 {
