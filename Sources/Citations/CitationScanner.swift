@@ -246,7 +246,7 @@ public struct CitationScanner: Sendable {
             let gapTokens = TextTokenizer.tokens(gap)
             let sameClause =
                 !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
-                && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains("\($0.lower) \($1.lower)") }
+                && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains($0, $1) }
             if sameClause || (separator.is(";") && gapTokens.count <= 12 && !gap.contains("\n")) { type = last.type }
         }
         guard let type, let symbol = matchSymbol(tokens, at: symbolStart, allowSpaceJoins: true), !symbol.blank else {
@@ -319,7 +319,7 @@ public struct CitationScanner: Sendable {
                 index += 2
             } else if allowSpaceJoins, codeCount > 0 || Self.opensSlashedCode(tokens, at: index), token.isWord,
                 token.spaceBefore, token.isCodeShaped,
-                token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.contains(token.text)
+                token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.containsAsPrinted(token)
             {
                 symbol += " " + token.text
                 parts.append(token.text)
@@ -522,9 +522,8 @@ public struct CitationScanner: Sendable {
             case .namedAfterDate:
                 let index = tail.index
                 guard tail.date != nil, index < tokens.count, tokens[index].startsUppercase,
-                    Self.namedWithoutOf.contains(tokens[index].lower)
-                        || (index + 1 < tokens.count
-                            && Self.bodyPairs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)")),
+                    Self.namedWithoutOf.contains(tokens[index])
+                        || (index + 1 < tokens.count && Self.bodyPairs.contains(tokens[index], tokens[index + 1])),
                     Self.namesBody(tokens, from: index, to: min(tokens.count, index + 16)),
                     // "Hội nghị lần thứ tám Ban Chấp hành Trung ương": the body is the Ban.
                     let (found, next) = matchIssuer(tokens, text: text, at: Self.bodyAfterMeeting(tokens, at: index))
@@ -554,7 +553,7 @@ public struct CitationScanner: Sendable {
             if token.isPunctuation {
                 // "của Bộ Giáo dục và Đào tạo, Bộ Nội vụ": the next issuer of a joint document.
                 if joint, token.text == ",", lastWord == index - 1, index + 1 < tokens.count,
-                    Self.issuerHeads.contains(tokens[index + 1].text)
+                    Self.issuerHeads.containsAsPrinted(tokens[index + 1])
                 {
                     index += 1
                     continue
@@ -563,7 +562,7 @@ public struct CitationScanner: Sendable {
                     (token.text == "-" || token.text == "&" || token.text == "/")
                     && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
                 let abbreviation =
-                    token.text == "." && lastWord == index - 1 && Self.abbreviations.contains(tokens[index - 1].text)
+                    token.text == "." && lastWord == index - 1 && Self.abbreviations.containsAsPrinted(tokens[index - 1])
                 if joins || abbreviation {
                     index += 1
                     continue
@@ -610,14 +609,11 @@ public struct CitationScanner: Sendable {
         let token = tokens[index]
         // "Ban chỉ đạo phổ cập giáo dục": a body's name, not "chỉ đạo" said of the issuer.
         let nameGoesOn = token.text == "chỉ" && index > start && tokens[index - 1].lower == "ban"
-        if Self.issuerStopWords.contains(token.text), !nameGoesOn { return true }
+        if Self.issuerStopWords.containsAsPrinted(token), !nameGoesOn { return true }
         // "... Bộ Giáo dục và Đào tạo Về việc": capitalised after a line break.
-        if Self.issuerStopWordsInAnyCase.contains(token.lower) { return true }
+        if Self.issuerStopWordsInAnyCase.contains(token) { return true }
         // "... huyện Phú Bình Căn cứ ...": the next line's opening, its full stop lost.
-        if index + 1 < tokens.count, Self.issuerStopPairsInAnyCase.contains("\(token.lower) \(tokens[index + 1].lower)")
-        {
-            return true
-        }
+        if index + 1 < tokens.count, Self.issuerStopPairsInAnyCase.contains(token, tokens[index + 1]) { return true }
         // "Bộ trưởng Bộ Giáo dục và Đào tạo Ủy ban nhân dân thị trấn ...": a ministry, department
         // or office is never followed by a People's Committee within one name.
         if ["ủy", "uỷ", "ubnd"].contains(token.lower),
@@ -626,7 +622,7 @@ public struct CitationScanner: Sendable {
         {
             return true
         }
-        if index + 1 < tokens.count, Self.issuerStopPairs.contains("\(token.text) \(tokens[index + 1].text)") {
+        if index + 1 < tokens.count, Self.issuerStopPairs.containsAsPrinted(token, tokens[index + 1]) {
             return true
         }
         if token.lower == "khóa" || token.lower == "khoá" { return true }
@@ -671,7 +667,7 @@ public struct CitationScanner: Sendable {
             if index < tokens.count, tokens[index].lower == "việc" { index += 1 }
         } else if opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/") {
             index += 3
-        } else if index + 1 < tokens.count, Self.subjectOpeners.contains("\(opener) \(tokens[index + 1].lower)") {
+        } else if index + 1 < tokens.count, Self.subjectOpeners.contains(tokens[index], tokens[index + 1]) {
             // "..., hướng dẫn số 26-HD/BTCTW": another citation, not this one's subject.
             if startsCitation(tokens, at: index) { return (nil, nil) }
             keepOpener = true
@@ -716,7 +712,7 @@ public struct CitationScanner: Sendable {
                         // citing body's own clause starts after the comma.
                         // Not a list inside the subject: "Điều lệ trường THCS, trường THPT và ...".
                         || (token.text == "," && end + 1 < tokens.count
-                            && Self.clauseSubjects.contains(tokens[end + 1].lower)
+                            && Self.clauseSubjects.contains(tokens[end + 1])
                             && Self.citingVerbFollows(tokens, from: end + 1))
                         || [";", ":", "(", ")"].contains(token.text)
                         || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
@@ -792,8 +788,8 @@ public struct CitationScanner: Sendable {
     /// trường" or "công tác dân vận"); "UBND" needs none.
     private static func namesBody(_ tokens: [TextToken], from start: Int, to end: Int) -> Bool {
         let head = tokens[start].lower
-        if start + 1 < end, bodyPairs.contains("\(head) \(tokens[start + 1].lower)") { return true }
-        guard bodyHeads.contains(head) else { return false }
+        if start + 1 < end, bodyPairs.contains(tokens[start], tokens[start + 1]) { return true }
+        guard bodyHeads.contains(tokens[start]) else { return false }
         return head == "ubnd" || (start + 1..<end).contains { tokens[$0].isWord && tokens[$0].startsUppercase }
     }
 
@@ -839,7 +835,12 @@ public struct CitationScanner: Sendable {
     ]
 
     /// What opens a clause that rests on the citation after it ("theo" is a word of its own).
-    private static let openers: Set<String> = ["căn cứ", "thực hiện"]
+    private static let openers = WordPairs(["căn cứ", "thực hiện"])
+
+    /// Whether lowercased words open with one of the `openers`.
+    private static func opensWithOpener(_ words: [String]) -> Bool {
+        words.count >= 2 && openers.contains(lower: words[0], words[1])
+    }
 
     /// Whether only a list marker ("-", "1.", "a)") stands between the line's start and `offset`.
     private static func opensLine(at offset: Int, in bytes: [UInt8]) -> Bool {
@@ -871,7 +872,7 @@ public struct CitationScanner: Sendable {
             // Items run together on one line ("... TỈNH THÁI BÌNH - Thực hiện theo Thông tư ..."):
             // a dash right before an opener starts the item.
             if ["-", "–", "+", "•"].contains(token.text),
-                Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo"
+                Self.opensWithOpener(words) || words.first == "theo"
             {
                 boundary = token.text
                 break
@@ -880,7 +881,7 @@ public struct CitationScanner: Sendable {
             // "HIỆU TRƯỞNG TRƯỜNG ..." over its bases, in plain text) starts a clause too.
             if index + 1 < startIndex, tokens[index + 1].startsUppercase,
                 bytes[token.end..<tokens[index + 1].start].contains(0x0A),
-                Self.openers.contains(words.prefix(2).joined(separator: " ")) || words.first == "theo"
+                Self.opensWithOpener(words) || words.first == "theo"
             {
                 boundary = "\n"
                 break
@@ -1029,7 +1030,7 @@ public struct CitationScanner: Sendable {
                 } : gapTokens[...]
             let amended =
                 afterDate.contains { $0.lower == "sửa" }
-                && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0.lower) }
+                && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0) }
             if onlyConnectors || amended { citations[index].issuer = issuer }
         }
     }
@@ -1050,7 +1051,7 @@ public struct CitationScanner: Sendable {
                     gap.contains("\n")
                     || zip(gapTokens, gapTokens.dropFirst()).contains { pair in
                         (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase)
-                            || Self.openers.contains("\(pair.0.lower) \(pair.1.lower)")
+                            || Self.openers.contains(pair.0, pair.1)
                     }
                 if clauseEnds || item.issuerCodes != citations[head].issuerCodes { break }
                 if item.issuer == nil { citations[index].issuer = issuer } else { break }
@@ -1060,9 +1061,9 @@ public struct CitationScanner: Sendable {
     }
 
     /// "được sửa đổi, bổ sung tại", "đã được sửa đổi bởi": what ties a text to its amendments.
-    private static let amendmentWords: Set<String> = [
+    private static let amendmentWords = WordSet([
         "được", "đã", "sửa", "đổi", "bổ", "sung", "tại", "bởi", "theo", "và"
-    ]
+    ])
 
     // MARK: - Helpers
 
@@ -1101,60 +1102,60 @@ public struct CitationScanner: Sendable {
 
     /// What a subject may open with besides "về (việc)", kept in it: "... của Thủ tướng Chính phủ
     /// phê duyệt Đề án ...".
-    static let subjectOpeners: Set<String> = [
+    static let subjectOpeners = WordPairs([
         "ban hành", "thực hiện", "quy định", "hướng dẫn", "phê duyệt", "triển khai"
-    ]
+    ])
     /// Words that cannot end a subject: they lead on to what was cut off.
     static let trailingLinks: Set<String> = ["của", "và", "tại", "theo", "về", "với", "cho", "các", "những", "số"]
     static let openQuotes: Set<String> = ["“", "\"", "«", "‘"]
     static let closeQuote: [String: String] = ["“": "”", "\"": "\"", "«": "»", "‘": "’"]
     /// Uppercase words that follow a symbol in headings and are never part of it.
-    static let uppercaseWords: Set<String> = [
+    static let uppercaseWords = WordSet([
         "VE", "VA", "CUA", "NAM", "THANG", "NGAY", "SO", "TAI", "TRONG", "THEO", "DE", "CHO", "BAN", "HANH"
-    ]
+    ])
     /// The verbs of a citing body's own clause ("trường THPT Toàn Thắng xây dựng kế hoạch ..."),
     /// looked for up to the clause's end.
-    static let citingVerbs: Set<String> = [
+    static let citingVerbs = WordPairs([
         "xây dựng", "báo cáo", "ban hành", "triển khai", "tổ chức", "hướng dẫn", "đề ra", "thực hiện",
         "tiến hành", "thông báo", "kiện toàn", "quyết định", "chỉ đạo", "yêu cầu", "đề nghị", "lập kế",
         "công khai", "phát động", "tổng kết", "sơ kết"
-    ]
+    ])
 
     private static func citingVerbFollows(_ tokens: [TextToken], from start: Int) -> Bool {
         var index = start
         while index + 1 < tokens.count, index - start < 16, !endsClause(tokens, at: index) {
-            if citingVerbs.contains("\(tokens[index].lower) \(tokens[index + 1].lower)") { return true }
+            if citingVerbs.contains(tokens[index], tokens[index + 1]) { return true }
             index += 1
         }
         return false
     }
 
     /// Words that open the citing document's own clause after a comma.
-    static let clauseSubjects: Set<String> = [
+    static let clauseSubjects = WordSet([
         "trường", "nhà", "phòng", "ban", "bộ", "công", "ủy", "uỷ", "ubnd", "sở", "chi", "đơn", "các", "chúng", "liên",
         "hội", "đảng", "bch"
-    ]
-    static let abbreviations: Set<String> = ["TP", "Tp", "TX", "Q", "H", "P", "X", "TT"]
+    ])
+    static let abbreviations = WordSet(["TP", "Tp", "TX", "Q", "H", "P", "X", "TT"])
     /// Lowercase words that end an issuer's name: what follows it in a citing sentence.
-    static let issuerStopWords: Set<String> = [
+    static let issuerStopWords = WordSet([
         "về", "của", "ngày", "số", "đã", "nhằm", "trong", "tại", "theo", "để", "cho", "với", "là", "được", "thì", "mà",
         "nay", "đến", "từ", "vào", "giao", "gửi", "lần", "nhiệm", "giai", "tiếp", "triển", "thực", "phê", "sửa",
         "bổ", "kèm", "chỉ", "yêu", "quy", "hướng", "trên", "tổ", "tham", "thống", "như", "cụ", "đối", "sau", "khi",
         "này", "đó", "các", "những", "đề", "có", "năm", "việc", "tháng"
-    ]
-    static let issuerStopWordsInAnyCase: Set<String> = ["về", "ngày", "số"]
-    static let issuerHeads = ProperNames.bodyHeads
+    ])
+    static let issuerStopWordsInAnyCase = WordSet(["về", "ngày", "số"])
+    static let issuerHeads = WordSet(ProperNames.bodyHeads)
     /// `ProperNames.bodyHeadsInAnyCase`, and the pairs that name a body alone: for an issuer
     /// outside its usual place ("của phòng GD&ĐT ...").
-    static let bodyHeads = ProperNames.bodyHeadsInAnyCase
-    static let bodyPairs: Set<String> = [
+    static let bodyHeads = WordSet(ProperNames.bodyHeadsInAnyCase)
+    static let bodyPairs = WordPairs([
         "thủ tướng", "chính phủ", "quốc hội", "tỉnh ủy", "tỉnh uỷ", "huyện ủy", "huyện uỷ", "thành ủy",
         "thành uỷ", "đảng ủy", "đảng uỷ", "chi bộ"
-    ]
+    ])
     /// Head words of a body that may follow a date without "của" (a school's or an office's
     /// name there starts the citing clause instead).
-    static let namedWithoutOf: Set<String> = ["hội", "ban", "bộ"]
-    static let issuerStopPairsInAnyCase: Set<String> = ["căn cứ", "thực hiện", "kính gửi", "ban hành"]
+    static let namedWithoutOf = WordSet(["hội", "ban", "bộ"])
+    static let issuerStopPairsInAnyCase = WordPairs(["căn cứ", "thực hiện", "kính gửi", "ban hành"])
 
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
     private static func bodyBefore(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
@@ -1165,7 +1166,7 @@ public struct CitationScanner: Sendable {
         default: return false
         }
     }
-    static let issuerStopPairs: Set<String> = [
+    static let issuerStopPairs = WordPairs([
         "ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai", "tiếp tục"
-    ]
+    ])
 }

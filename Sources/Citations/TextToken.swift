@@ -7,11 +7,25 @@ struct TextToken: Sendable {
     var kind: Kind
     var text: String
     var lower: String
+    /// `lower`'s hash, for the scanner's word tables (`WordSet`, `WordPairs`).
+    var word: UInt64
     /// UTF-8 offsets in the scanned text.
     var start: Int
     var end: Int
     /// White space stands between this token and the one before.
     var spaceBefore: Bool
+
+    init(kind: Kind, text: String, lower: String, start: Int, end: Int, spaceBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.lower = lower
+        self.word = Self.wordHash(lower)
+        self.start = start
+        self.end = end
+        self.spaceBefore = spaceBefore
+    }
+
+    static func wordHash(_ lower: String) -> UInt64 { Hasher64.of(lower) }
 
     var isWord: Bool { kind == .word }
     var isDigits: Bool { kind == .word && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
