@@ -115,7 +115,7 @@ public struct CitationScanner: Sendable {
             else { return nil }
             return (citation, next, false)
         case .listedNumber:
-            guard tokens[index].lower == "số",
+            guard tokens[index].reads("số"),
                 let (citation, next) = matchListedNumber(tokens, text: text, at: index, earlier: result.citations)
             else { return nil }
             return (citation, next, false)
@@ -146,12 +146,12 @@ public struct CitationScanner: Sendable {
         // "Công văn của Sở GDĐT số 1234/SGDĐT-GDTrH".
         var issuerAhead: String?
         var headsList = false
-        if index < tokens.count, tokens[index].lower == "của",
+        if index < tokens.count, tokens[index].reads("của"),
             let (issuer, next) = matchIssuer(tokens, text: text, at: index + 1)
         {
             let colon = next < tokens.count && tokens[next].is(":")
             let number = colon ? next + 1 : next
-            if number + 1 < tokens.count, tokens[number].lower == "số", tokens[number + 1].isDigits {
+            if number + 1 < tokens.count, tokens[number].reads("số"), tokens[number + 1].isDigits {
                 issuerAhead = issuer
                 headsList = colon
                 index = number
@@ -160,10 +160,10 @@ public struct CitationScanner: Sendable {
         // "Luật Giáo dục số 43/2019/QH14": a named type's name comes before "số".
         if DirectiveType.namedTypes.contains(type.name) {
             var probe = index
-            while probe < tokens.count, probe - index < 8, tokens[probe].isWord, tokens[probe].lower != "số" {
+            while probe < tokens.count, probe - index < 8, tokens[probe].isWord, !tokens[probe].reads("số") {
                 probe += 1
             }
-            if probe < tokens.count, probe > index, tokens[probe].lower == "số" {
+            if probe < tokens.count, probe > index, tokens[probe].reads("số") {
                 subjectBefore = slice(text, tokens[index].start, tokens[probe - 1].end)
                 index = probe
             }
@@ -172,14 +172,14 @@ public struct CitationScanner: Sendable {
         // tốc số ...": one or two words in lowercase say what the text does or how urgent it is.
         // A type phrase there ("công văn hướng dẫn số ...") is a citation of its own, matched next.
         var probe = index
-        while probe < tokens.count, probe - index < 2, tokens[probe].isWord, tokens[probe].lower != "số",
+        while probe < tokens.count, probe - index < 2, tokens[probe].isWord, !tokens[probe].reads("số"),
             tokens[probe].text == tokens[probe].lower, !tokens[probe].isDigits,
             DirectiveType.match(tokens, at: probe) == nil
         { probe += 1 }
-        if probe > index, probe + 1 < tokens.count, tokens[probe].lower == "số", tokens[probe + 1].isDigits {
+        if probe > index, probe + 1 < tokens.count, tokens[probe].reads("số"), tokens[probe + 1].isDigits {
             index = probe
         }
-        if index < tokens.count, tokens[index].lower == "số" { index += 1 }
+        if index < tokens.count, tokens[index].reads("số") { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count else { return nil }
         let uppercaseContext = tokens[typeIndex].isAllUppercase
@@ -203,7 +203,7 @@ public struct CitationScanner: Sendable {
         into result: inout Result
     ) -> (Citation, Int)? {
         var index = typeIndex + 1
-        if index < tokens.count, tokens[index].lower == "số" { index += 1 }
+        if index < tokens.count, tokens[index].reads("số") { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count, tokens[index].isDigits,
             let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: false), !symbol.blank
@@ -227,7 +227,7 @@ public struct CitationScanner: Sendable {
     )? {
         guard index >= 2, index + 1 < tokens.count else { return nil }
         let separator = tokens[index - 1]
-        guard [",", ";", ":"].contains(separator.text) || separator.lower == "và" else { return nil }
+        guard [",", ";", ":"].contains(separator.text) || separator.reads("và") else { return nil }
         var symbolStart = index + 1
         if tokens[symbolStart].is(":") { symbolStart += 1 }
         guard symbolStart < tokens.count, tokens[symbolStart].isDigits else { return nil }
@@ -267,8 +267,8 @@ public struct CitationScanner: Sendable {
     private func matchBare(_ tokens: [TextToken], text: String, at index: Int) -> (Citation, Int)? {
         if index > 0, tokens[index - 1].isWord || tokens[index - 1].is("/") || tokens[index - 1].is("-") { return nil }
         // The header's "Số: 08/KH-CĐGD" is the document's own number.
-        if index >= 1, tokens[index - 1].is(":"), index >= 2, tokens[index - 2].lower == "số" { return nil }
-        if index >= 1, tokens[index - 1].lower == "số" { return nil }
+        if index >= 1, tokens[index - 1].is(":"), index >= 2, tokens[index - 2].reads("số") { return nil }
+        if index >= 1, tokens[index - 1].reads("số") { return nil }
         guard let symbol = matchSymbol(tokens, at: index, allowSpaceJoins: true), !symbol.blank else { return nil }
         guard let typeCode = symbol.parts.dropFirst().first(where: { !isYear($0) }),
             let type = DirectiveType.codes[DocumentNumber.symbolKey(typeCode)]
@@ -428,12 +428,12 @@ public struct CitationScanner: Sendable {
     /// before the date is passed over (not taken into the citation's words).
     private func skipIssuedOn(_ tokens: [TextToken], _ tail: inout Tail) {
         var probe = tail.index
-        if probe < tokens.count, tokens[probe].lower == "được" { probe += 1 }
-        if probe + 2 < tokens.count, tokens[probe].lower == "ban", tokens[probe + 1].lower == "hành",
-            tokens[probe + 2].lower == "ngày"
+        if probe < tokens.count, tokens[probe].reads("được") { probe += 1 }
+        if probe + 2 < tokens.count, tokens[probe].reads("ban"), tokens[probe + 1].reads("hành"),
+            tokens[probe + 2].reads("ngày")
         {
             tail.index = probe + 2
-        } else if probe + 1 < tokens.count, tokens[probe].lower == "ký", tokens[probe + 1].lower == "ngày" {
+        } else if probe + 1 < tokens.count, tokens[probe].reads("ký"), tokens[probe + 1].reads("ngày") {
             tail.index = probe + 1
         }
     }
@@ -459,7 +459,7 @@ public struct CitationScanner: Sendable {
     /// issuer follows it.
     private func skipYearAlone(_ tokens: [TextToken], _ tail: inout Tail) {
         let index = tail.index
-        if tail.date == nil, index + 1 < tokens.count, tokens[index].lower == "năm", isYear(tokens[index + 1].text) {
+        if tail.date == nil, index + 1 < tokens.count, tokens[index].reads("năm"), isYear(tokens[index + 1].text) {
             tail.take(upTo: index + 2)
         }
     }
@@ -485,7 +485,7 @@ public struct CitationScanner: Sendable {
         // in brackets before the issuer.
         if start < tokens.count, tokens[start].is("("),
             let close = tokens[start..<min(tokens.count, start + 24)].firstIndex(where: { $0.is(")") }),
-            close + 1 < tokens.count, tokens[close + 1].lower == "của"
+            close + 1 < tokens.count, tokens[close + 1].reads("của")
         {
             start = close + 1
         }
@@ -494,7 +494,7 @@ public struct CitationScanner: Sendable {
             case .of:
                 guard start < tokens.count,
                     ["của", "giữa"].contains(tokens[start].lower)
-                        || (tokens[start].lower == "củ" && start + 1 < tokens.count
+                        || (tokens[start].reads("củ") && start + 1 < tokens.count
                             && tokens[start + 1].startsUppercase)
                 else { continue }
                 // A joint ("liên tịch", "liên ngành") document: TTLT-BGDĐT-BNV. "SGDĐT-GDTrH" is
@@ -512,9 +512,9 @@ public struct CitationScanner: Sendable {
                 }
                 return
             case .issuedBy:
-                guard start < tokens.count, tokens[start].lower == "do",
+                guard start < tokens.count, tokens[start].reads("do"),
                     let (found, next) = matchIssuer(tokens, text: text, at: start + 1),
-                    next + 1 < tokens.count, tokens[next].lower == "ban", tokens[next + 1].lower == "hành"
+                    next + 1 < tokens.count, tokens[next].reads("ban"), tokens[next + 1].reads("hành")
                 else { continue }
                 tail.issuer = found
                 tail.take(upTo: next + 2)
@@ -608,7 +608,7 @@ public struct CitationScanner: Sendable {
     private func stopsIssuer(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
         let token = tokens[index]
         // "Ban chỉ đạo phổ cập giáo dục": a body's name, not "chỉ đạo" said of the issuer.
-        let nameGoesOn = token.text == "chỉ" && index > start && tokens[index - 1].lower == "ban"
+        let nameGoesOn = token.text == "chỉ" && index > start && tokens[index - 1].reads("ban")
         if Self.issuerStopWords.containsAsPrinted(token), !nameGoesOn { return true }
         // "... Bộ Giáo dục và Đào tạo Về việc": capitalised after a line break.
         if Self.issuerStopWordsInAnyCase.contains(token) { return true }
@@ -617,7 +617,7 @@ public struct CitationScanner: Sendable {
         // "Bộ trưởng Bộ Giáo dục và Đào tạo Ủy ban nhân dân thị trấn ...": a ministry, department
         // or office is never followed by a People's Committee within one name.
         if ["ủy", "uỷ", "ubnd"].contains(token.lower),
-            token.lower == "ubnd" || (index + 1 < tokens.count && tokens[index + 1].lower == "ban"),
+            token.reads("ubnd") || (index + 1 < tokens.count && tokens[index + 1].reads("ban")),
             (start..<index).contains(where: { Self.bodyBefore(tokens, at: $0, start: start) })
         {
             return true
@@ -625,12 +625,12 @@ public struct CitationScanner: Sendable {
         if index + 1 < tokens.count, Self.issuerStopPairs.containsAsPrinted(token, tokens[index + 1]) {
             return true
         }
-        if token.lower == "khóa" || token.lower == "khoá" { return true }
-        if token.lower == "năm", index + 1 < tokens.count, tokens[index + 1].isDigits { return true }
+        if token.reads("khóa") || token.reads("khoá") { return true }
+        if token.reads("năm"), index + 1 < tokens.count, tokens[index + 1].isDigits { return true }
         if token.text == "và", index + 1 < tokens.count, DirectiveType.match(tokens, at: index + 1) != nil {
             return true
         }
-        if DirectiveType.match(tokens, at: index) != nil, token.lower != "lệnh" { return true }
+        if DirectiveType.match(tokens, at: index) != nil, !token.reads("lệnh") { return true }
         if token.text == "v" || token.text == "V", index + 2 < tokens.count, tokens[index + 1].is("/") { return true }
         return false
     }
@@ -663,8 +663,8 @@ public struct CitationScanner: Sendable {
         if opener == "về" {
             index += 1
             // "về Về nhiệm vụ ...": the word typed twice.
-            if index < tokens.count, tokens[index].lower == "về" { index += 1 }
-            if index < tokens.count, tokens[index].lower == "việc" { index += 1 }
+            if index < tokens.count, tokens[index].reads("về") { index += 1 }
+            if index < tokens.count, tokens[index].reads("việc") { index += 1 }
         } else if opener == "v" && index + 2 < tokens.count && tokens[index + 1].is("/") {
             index += 3
         } else if index + 1 < tokens.count, Self.subjectOpeners.contains(tokens[index], tokens[index + 1]) {
@@ -762,7 +762,7 @@ public struct CitationScanner: Sendable {
     /// số ...": a body's name opening the clause, right before "(đã, vừa) ban hành" and the type.
     private func issuerBeforeType(_ tokens: [TextToken], text: String, typeIndex: Int) -> String? {
         var verb = typeIndex - 2
-        guard verb >= 1, tokens[verb].lower == "ban", tokens[verb + 1].lower == "hành" else { return nil }
+        guard verb >= 1, tokens[verb].reads("ban"), tokens[verb + 1].reads("hành") else { return nil }
         if ["đã", "vừa", "mới"].contains(tokens[verb - 1].lower) { verb -= 1 }
         var start = verb
         while start > 0, verb - start < 14, !Self.endsClause(tokens, at: start - 1), !tokens[start - 1].is(",") {
@@ -777,7 +777,7 @@ public struct CitationScanner: Sendable {
     /// Past "Hội nghị (lần thứ tám, Trung ương 8 ...)" to the "Ban ..." that held it, if one is
     /// named within a few words.
     private static func bodyAfterMeeting(_ tokens: [TextToken], at index: Int) -> Int {
-        guard index + 1 < tokens.count, tokens[index].lower == "hội", tokens[index + 1].lower == "nghị" else {
+        guard index + 1 < tokens.count, tokens[index].reads("hội"), tokens[index + 1].reads("nghị") else {
             return index
         }
         return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].text == "Ban" } ?? index
@@ -797,7 +797,7 @@ public struct CitationScanner: Sendable {
     /// GD&ĐT Phong Điền", "của Trường TH Tây Bắc Sơn"; not "của nhà trường", "của ngành Giáo
     /// dục" or "của Bộ" alone. Returns the issuer and the index of "của".
     private func issuerAtEnd(_ tokens: [TextToken], text: String, from start: Int, to end: Int) -> (String, Int)? {
-        guard let of = (start..<end).last(where: { tokens[$0].lower == "của" }), of > start + 1, end - of <= 14,
+        guard let of = (start..<end).last(where: { tokens[$0].reads("của") }), of > start + 1, end - of <= 14,
             of + 1 < end,
             Self.namesBody(tokens, from: of + 1, to: end)
         else { return nil }
@@ -954,7 +954,7 @@ public struct CitationScanner: Sendable {
             let opening = tokens[first..<min(end, first + 2)].filter(\.isWord).map(\.lower)
             if opening == ["căn", "cứ"] || opening == ["thực", "hiện"] || opening.first == "theo" { return .basis }
             // Only an item goes on to the clause before it, and only across a list's separator.
-            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil || tokens[first].lower == "số",
+            guard !tokens[end].is(":"), DirectiveType.match(tokens, at: first) != nil || tokens[first].reads("số"),
                 start >= 0,
                 tokens[start].is(";") || tokens[start].is(":")
             else { return nil }
@@ -1019,17 +1019,17 @@ public struct CitationScanner: Sendable {
             let gap = slice(text, citations[index].linkEnd, next.start)
             let gapTokens = TextTokenizer.tokens(gap)
             let onlyConnectors =
-                gapTokens.allSatisfy { $0.is(",") || $0.lower == "và" }
+                gapTokens.allSatisfy { $0.is(",") || $0.reads("và") }
                 || (citations[index].date != nil && gapTokens.count <= 8 && !gap.contains(";") && !gap.contains("của"))
             // "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số
             // 05/2021/TT-BGDĐT ..., ... của Bộ trưởng ...": amended by texts of the same issuer code.
             let afterDate =
                 gapTokens.first?.lower == "ngày"
                 ? gapTokens.drop {
-                    $0.lower == "ngày" || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower)
+                    $0.reads("ngày") || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower)
                 } : gapTokens[...]
             let amended =
-                afterDate.contains { $0.lower == "sửa" }
+                afterDate.contains { $0.reads("sửa") }
                 && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0) }
             if onlyConnectors || amended { citations[index].issuer = issuer }
         }
@@ -1074,11 +1074,11 @@ public struct CitationScanner: Sendable {
             return false
         }
         let next = tokens[index + typed.count]
-        if next.lower == "số" || next.isDigits { return true }
+        if next.reads("số") || next.isDigits { return true }
         guard DirectiveType.namedTypes.contains(typed.name) else { return false }
         var probe = index + typed.count
         while probe < tokens.count, probe - index < 10, tokens[probe].isWord {
-            if tokens[probe].lower == "số" { return true }
+            if tokens[probe].reads("số") { return true }
             probe += 1
         }
         return false
@@ -1160,9 +1160,9 @@ public struct CitationScanner: Sendable {
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
     private static func bodyBefore(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
         switch tokens[index].lower {
-        case "bộ": return index + 1 >= tokens.count || tokens[index + 1].lower != "trưởng"
+        case "bộ": return index + 1 >= tokens.count || !tokens[index + 1].reads("trưởng")
         case "sở": return true
-        case "phòng": return index == start || tokens[index - 1].lower != "văn"
+        case "phòng": return index == start || !tokens[index - 1].reads("văn")
         default: return false
         }
     }

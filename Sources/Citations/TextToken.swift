@@ -28,6 +28,9 @@ struct TextToken: Sendable {
     static func wordHash(_ lower: String) -> UInt64 { Hasher64.of(lower) }
 
     var isWord: Bool { kind == .word }
+    /// Whether the token is `word` in any case; `word` lowercased. Compares bytes: `==` on
+    /// Strings checks canonical equivalence, slow for Vietnamese.
+    func reads(_ word: String) -> Bool { lower.hasSameUTF8(as: word) }
     var isDigits: Bool { kind == .word && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     var isPunctuation: Bool { kind == .punctuation }
     func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
@@ -68,12 +71,11 @@ enum TextTokenizer {
         var wordStart = -1
         var spaceBefore = false
         var hasUppercase = false
-        var hasNonASCII = false
         func flushWord() {
             guard wordStart >= 0 else { return }
             let bytes = UnsafeBufferPointer(rebasing: utf8[wordStart..<offset])
             let text = String(decoding: bytes, as: UTF8.self)
-            let lower = hasUppercase ? (hasNonASCII ? text.lowercased() : asciiLowercased(bytes)) : text
+            let lower = hasUppercase ? VietnameseText.lowercased(utf8: bytes) ?? text.lowercased() : text
             // A space lost in a PDF glues "số" or "ngày" to the number: two words.
             if let glued = gluedToNumbers.first(where: { glued in
                 lower.utf8.count > glued.utf8.count && lower.utf8.starts(with: glued.utf8)
@@ -94,7 +96,6 @@ enum TextTokenizer {
                         kind: .word, text: text, lower: lower, start: wordStart, end: offset, spaceBefore: spaceBefore))
             }
             hasUppercase = false
-            hasNonASCII = false
             spaceBefore = false
             wordStart = -1
         }
@@ -140,7 +141,6 @@ enum TextTokenizer {
             }
             if isWordScalar {
                 if wordStart < 0 { wordStart = offset }
-                if width > 1 { hasNonASCII = true }
             } else if isSpace {
                 flushWord()
                 spaceBefore = true
@@ -157,14 +157,6 @@ enum TextTokenizer {
         }
         flushWord()
         return tokens
-    }
-
-    /// A word of ASCII letters and digits, lowercased without Unicode's tables.
-    private static func asciiLowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(unsafeUninitializedCapacity: bytes.count) { out in
-            for (index, byte) in bytes.enumerated() { out[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            return bytes.count
-        }
     }
 }
 

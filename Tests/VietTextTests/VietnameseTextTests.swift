@@ -11,6 +11,38 @@ import Testing
         #expect(VietnameseText.fold("Ủy ban nhân dân huyện Tân Hồng") == "uy ban nhan dan huyen tan hong")
     }
 
+    /// The scanner's table lowercasing is `String.lowercased()` for every code point it takes,
+    /// and gives way (nil) for the others.
+    @Test func tableLowercasingIsStringLowercased() throws {
+        func viaTable(_ text: String) -> String? {
+            var text = text
+            return text.withUTF8 { VietnameseText.lowercased(utf8: $0) }
+        }
+        var taken = 0
+        for value in 0x41..<0x1F00 {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let text = "A" + String(scalar) + "Đ"
+            if let lowered = viaTable(text) {
+                #expect(lowered.utf8.elementsEqual(text.lowercased().utf8), "U+\(String(value, radix: 16))")
+                taken += 1
+            }
+        }
+        #expect(taken > 7000)
+        #expect(viaTable("İSTANBUL") == nil)  // İ lowercases to two code points
+        #expect(viaTable("ΑΒΓ\u{1F08}") == nil)  // beyond U+1F00
+        var words = 0
+        for seed in try TestPaths.seedFiles() {
+            let text = try String(contentsOf: seed, encoding: .utf8)
+            for word in text.split(whereSeparator: { $0.isWhitespace || $0.isPunctuation }) {
+                let word = String(word)
+                guard let lowered = viaTable(word) else { continue }
+                #expect(lowered.utf8.elementsEqual(word.lowercased().utf8), "\(word)")
+                words += 1
+            }
+        }
+        #expect(words > 5000)
+    }
+
     @Test func foldHandlesDecomposedText() {
         let decomposed = "Dân vận".decomposedStringWithCanonicalMapping
         #expect(decomposed.unicodeScalars.count > "Dân vận".unicodeScalars.count)

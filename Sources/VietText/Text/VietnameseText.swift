@@ -154,7 +154,7 @@ package enum VietnameseText {
     package static func lowercasingFirst(_ text: String) -> String {
         guard let first = text.first, first.isUppercase else { return text }
         // An abbreviation keeps its capitals: "UBND huyện", "THCS".
-        if text.dropFirst().prefix { !$0.isWhitespace }.contains(where: \.isUppercase) { return text }
+        if text.dropFirst().prefix(while: { !$0.isWhitespace }).contains(where: \.isUppercase) { return text }
         return first.lowercased() + text.dropFirst()
     }
 
@@ -231,6 +231,59 @@ package enum VietnameseText {
         }
         return flags
     }()
+
+    /// Each code point below U+1F00 → its lowercase, when that is one code point of the same
+    /// UTF-8 length (every Vietnamese letter); else 0.
+    private static let lowercaseArray: [UInt32] = (0..<0x1F00).map { value -> UInt32 in
+        guard let scalar = Unicode.Scalar(UInt32(value)), scalar.properties.changesWhenLowercased else {
+            return UInt32(value)
+        }
+        let lower = scalar.properties.lowercaseMapping.unicodeScalars
+        guard lower.count == 1, let only = lower.first, UTF8.width(only) == UTF8.width(scalar) else { return 0 }
+        return only.value
+    }
+
+    /// `String.lowercased()` of a word's UTF-8 (valid, as a String's storage is) through a
+    /// table, when every letter is below U+1F00; nil otherwise. The citation scanner lowercases
+    /// every capitalised word of every paragraph it reads.
+    package static func lowercased(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var failed = false
+        let lowered = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    out[index] = lead >= 0x41 && lead <= 0x5A ? lead | 0x20 : lead
+                    index += 1
+                    continue
+                }
+                let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+                guard width < 4, index + width <= bytes.count else {
+                    failed = true
+                    return 0
+                }
+                let value =
+                    width == 2
+                    ? UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    : UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                guard value < 0x1F00, case let lower = lowercaseArray[Int(value)], lower != 0 else {
+                    failed = true
+                    return 0
+                }
+                if width == 2 {
+                    out[index] = 0xC0 | UInt8(lower >> 6)
+                    out[index + 1] = 0x80 | UInt8(lower & 0x3F)
+                } else {
+                    out[index] = 0xE0 | UInt8(lower >> 12)
+                    out[index + 1] = 0x80 | UInt8((lower >> 6) & 0x3F)
+                    out[index + 2] = 0x80 | UInt8(lower & 0x3F)
+                }
+                index += width
+            }
+            return bytes.count
+        }
+        return failed ? nil : lowered
+    }
 
     private static func asciiLowercase(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         ("A"..."Z").contains(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar
