@@ -562,7 +562,8 @@ public struct CitationScanner: Sendable {
                     (token.text == "-" || token.text == "&" || token.text == "/")
                     && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
                 let abbreviation =
-                    token.text == "." && lastWord == index - 1 && Self.abbreviations.containsAsPrinted(tokens[index - 1])
+                    token.text == "." && lastWord == index - 1
+                    && Self.abbreviations.containsAsPrinted(tokens[index - 1])
                 if joins || abbreviation {
                     index += 1
                     continue

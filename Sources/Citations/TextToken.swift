@@ -112,7 +112,8 @@ enum TextTokenizer {
                 value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[offset + 1] & 0x3F)
             } else if lead < 0xF0 {
                 width = 3
-                value = UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
+                value =
+                    UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
             } else {
                 width = 4
                 value =

@@ -173,7 +173,9 @@ package enum VietnameseText {
         if first == 0x20 || last == 0x20 { return false }
         var previous: UInt8 = 0
         for byte in bytes {
-            if (byte >= 0x09 && byte <= 0x0D) || (byte == 0x20 && previous == 0x20) || (byte == 0xA0 && previous == 0xC2) {
+            if (byte >= 0x09 && byte <= 0x0D) || (byte == 0x20 && previous == 0x20)
+                || (byte == 0xA0 && previous == 0xC2)
+            {
                 return false
             }
             previous = byte
