@@ -100,26 +100,7 @@ enum TextTokenizer {
             wordStart = -1
         }
         while offset < utf8.count {
-            let lead = utf8[offset]
-            let width: Int
-            let value: UInt32
-            // The text is a String's storage: valid UTF-8.
-            if lead < 0x80 {
-                width = 1
-                value = UInt32(lead)
-            } else if lead < 0xE0 {
-                width = 2
-                value = UInt32(lead & 0x1F) << 6 | UInt32(utf8[offset + 1] & 0x3F)
-            } else if lead < 0xF0 {
-                width = 3
-                value =
-                    UInt32(lead & 0x0F) << 12 | UInt32(utf8[offset + 1] & 0x3F) << 6 | UInt32(utf8[offset + 2] & 0x3F)
-            } else {
-                width = 4
-                value =
-                    UInt32(lead & 0x07) << 18 | UInt32(utf8[offset + 1] & 0x3F) << 12
-                    | UInt32(utf8[offset + 2] & 0x3F) << 6 | UInt32(utf8[offset + 3] & 0x3F)
-            }
+            let (value, width) = utf8.scalarValue(at: offset)
             let isWordScalar: Bool
             let isSpace: Bool
             if value < 0x80 {

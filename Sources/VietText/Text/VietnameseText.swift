@@ -46,18 +46,7 @@ package enum VietnameseText {
         // a String, and ASCII text needing only lowercasing.
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
-            } else if value < 0x1F00, let base = foldArray[Int(value)] {
-                out.append(UInt8(base.value))
-            } else if (0x300...0x36F).contains(value) {
-                continue  // a stray combining mark
-            } else {
-                for lower in scalar.properties.lowercaseMapping.utf8 { out.append(lower) }
-            }
-        }
+        forEachFoldedByte(in: text) { out.append($0) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -81,19 +70,29 @@ package enum VietnameseText {
                 word.removeAll(keepingCapacity: true)
             }
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                take(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
-            } else if value < 0x1F00, let base = foldArray[Int(value)] {
-                take(UInt8(base.value))
-            } else if (0x300...0x36F).contains(value) {
-                continue  // a stray combining mark, dropped as fold() drops it
-            } else {
-                for byte in scalar.properties.lowercaseMapping.utf8 { take(byte) }
+        forEachFoldedByte(in: text, take)
+        take(0x20)
+    }
+
+    /// The bytes of `fold(text)`, one at a time, read from the text's storage.
+    @inline(__always)
+    private static func forEachFoldedByte(in text: String, _ body: (UInt8) -> Void) {
+        text.withUTF8Bytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let (value, width) = bytes.scalarValue(at: offset)
+                offset += width
+                if value < 0x80 {
+                    body(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+                } else if value < 0x1F00, let base = foldArray[Int(value)] {
+                    body(UInt8(base.value))
+                } else if (0x300...0x36F).contains(value) {
+                    continue  // a stray combining mark
+                } else if let scalar = Unicode.Scalar(value) {
+                    for byte in scalar.properties.lowercaseMapping.utf8 { body(byte) }
+                }
             }
         }
-        take(0x20)
     }
 
     /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
@@ -259,15 +258,7 @@ package enum VietnameseText {
                     index += 1
                     continue
                 }
-                let width = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                guard width < 4, index + width <= bytes.count else {
-                    failed = true
-                    return 0
-                }
-                let value =
-                    width == 2
-                    ? UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    : UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                let (value, width) = bytes.scalarValue(at: index)
                 guard value < 0x1F00, case let lower = lowercaseArray[Int(value)], lower != 0 else {
                     failed = true
                     return 0
