@@ -16,6 +16,13 @@ package struct LoadedPortal: Sendable {
     package var documentLoads: [DocumentLoad] = []
 
     package var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    /// Empties every document's Markdown once it is parsed: nothing after the parse reads it,
+    /// and a document taken from the cache is parsed again from its file.
+    package mutating func releaseBodies() {
+        for index in documents.indices { documents[index].body = "" }
+        for index in documentLoads.indices { documentLoads[index].document?.body = "" }
+    }
 }
 
 /// Stage 1: walks content/, reads and decodes every file, and checks what can be checked file by

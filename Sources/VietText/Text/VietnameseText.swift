@@ -44,10 +44,21 @@ package enum VietnameseText {
     package static func fold(_ text: String) -> String {
         // It runs over every word the search index holds: bytes out, not scalars appended to
         // a String, and ASCII text needing only lowercasing.
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        forEachFoldedByte(in: text) { out.append($0) }
-        return String(decoding: out, as: UTF8.self)
+        text.withUTF8Bytes { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var offset = 0
+            while offset < bytes.count {
+                let (value, width) = bytes.scalarValue(at: offset)
+                offset += width
+                switch folded(value) {
+                case .byte(let byte): out.append(byte)
+                case .none: continue
+                case .lowercased(let scalar): out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// The words of `fold(text)`, each a run of a-z and 0-9, in order: what search indexes and
@@ -60,39 +71,47 @@ package enum VietnameseText {
     /// The same words as their bytes, valid only during the call: counting words need not make
     /// a String of each of the millions a large portal's bodies hold.
     package static func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        func take(_ byte: UInt8) {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                word.append(byte)
-            } else if !word.isEmpty {
-                word.withUnsafeBufferPointer(body)
-                word.removeAll(keepingCapacity: true)
-            }
-        }
-        forEachFoldedByte(in: text, take)
-        take(0x20)
-    }
-
-    /// The bytes of `fold(text)`, one at a time, read from the text's storage.
-    @inline(__always)
-    private static func forEachFoldedByte(in text: String, _ body: (UInt8) -> Void) {
         text.withUTF8Bytes { bytes in
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func take(_ byte: UInt8) {
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    word.append(byte)
+                } else if !word.isEmpty {
+                    word.withUnsafeBufferPointer(body)
+                    word.removeAll(keepingCapacity: true)
+                }
+            }
             var offset = 0
             while offset < bytes.count {
                 let (value, width) = bytes.scalarValue(at: offset)
                 offset += width
-                if value < 0x80 {
-                    body(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
-                } else if value < 0x1F00, let base = foldArray[Int(value)] {
-                    body(UInt8(base.value))
-                } else if (0x300...0x36F).contains(value) {
-                    continue  // a stray combining mark
-                } else if let scalar = Unicode.Scalar(value) {
-                    for byte in scalar.properties.lowercaseMapping.utf8 { body(byte) }
+                switch folded(value) {
+                case .byte(let byte): take(byte)
+                case .none: continue
+                case .lowercased(let scalar): for byte in scalar.properties.lowercaseMapping.utf8 { take(byte) }
                 }
             }
+            take(0x20)
         }
+    }
+
+    private enum Folded {
+        /// Most code points: one ASCII byte.
+        case byte(UInt8)
+        /// A stray combining mark, dropped.
+        case none
+        /// Beyond the fold table: the code point's lowercase.
+        case lowercased(Unicode.Scalar)
+    }
+
+    /// What `fold` makes of one code point.
+    @inline(__always)
+    private static func folded(_ value: UInt32) -> Folded {
+        if value < 0x80 { return .byte(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)) }
+        if value < 0x1F00, let base = foldArray[Int(value)] { return .byte(UInt8(base.value)) }
+        if (0x300...0x36F).contains(value) { return .none }
+        return .lowercased(Unicode.Scalar(value) ?? " ")
     }
 
     /// An ASCII slug: folded, runs of anything but a-z and 0-9 become one hyphen, at most
