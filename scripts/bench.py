@@ -22,6 +22,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SEEDS = os.path.join(os.path.dirname(ROOT), "shared", "seeds")
 BIN = os.path.join(ROOT, ".build", "release", "congkhai")
 FIRST_REBUILD = "first rebuild after a full build (one edit)"
+BESIDE_HUGO = "full build, alternating with Hugo"
 AFTER_TEMPLATE = "first edit after a template change"
 TMPFS = "/dev/shm" if os.path.isdir("/dev/shm") else "/tmp"
 DISK = "/var/tmp"
@@ -226,8 +227,17 @@ def main():
                 site = os.path.join(DISK, f"hugo-bench-{count}")
                 hugo_site(site, portal)
                 hugo_out = os.path.join(base, f"hugo-bench-out-{count}")
-                result["hugo"] = measure("Hugo, same documents, with taxonomies", [hugo, "--quiet", "-s", site, "-d", hugo_out],
-                                         runs, before=lambda: shutil.rmtree(hugo_out, ignore_errors=True))
+                # Alternating runs: this machine's speed drifts over minutes, and both must see
+                # the same moments. Each pair is a cold congkhai build and a cold Hugo build.
+                ours, theirs = [], []
+                for _ in range(runs):
+                    clean()
+                    ours.append(run(build + ["--full"]))
+                    shutil.rmtree(hugo_out, ignore_errors=True)
+                    theirs.append(run([hugo, "--quiet", "-s", site, "-d", hugo_out]))
+                result["hugo"] = summarize("Hugo, same documents, with taxonomies", theirs)
+                result["beside_hugo"] = summarize(BESIDE_HUGO, ours)
+                result["hugo_ratio"] = statistics.median(t[0] / o[0] for o, t in zip(ours, theirs))
                 result["hugo_files"] = files_in(hugo_out)
                 shutil.rmtree(hugo_out, ignore_errors=True)
             if cmark and where == "tmpfs":
@@ -247,7 +257,7 @@ def main():
 
 def print_result(result):
     print(f"\n{result['count']} documents ({result['mb']:.0f} MB of Markdown), output on {result['where']}")
-    for row in result["rows"] + [result[k] for k in ("hugo", "cmark") if k in result]:
+    for row in result["rows"] + [result[k] for k in ("beside_hugo", "hugo", "cmark") if k in result]:
         print(f"  {row['label']:<42} {row['median']:7.2f} s  (min {row['min']:.2f}, max {row['max']:.2f})  peak {row['memory']:6.0f} MB")
 
 
@@ -279,8 +289,10 @@ def write_report(results, runs, scanner=()):
         full = result["rows"][0]["median"]
         if "hugo" in result:
             hugo = result["hugo"]
-            lines.append(f"| {hugo['label']} | {hugo['median']:.2f} s ({hugo['min']:.2f}–{hugo['max']:.2f}) | {hugo['memory']:.0f} MB |")
-            lines.append(f"| **Hugo ÷ congkhai, full build** | **{hugo['median'] / full:.1f}×** | |")
+            beside = result["beside_hugo"]
+            lines.append(f"| {beside['label']} | {beside['median']:.2f} s ({beside['min']:.2f}–{beside['max']:.2f}) | {beside['memory']:.0f} MB |")
+            lines.append(f"| {hugo['label']}, alternating | {hugo['median']:.2f} s ({hugo['min']:.2f}–{hugo['max']:.2f}) | {hugo['memory']:.0f} MB |")
+            lines.append(f"| **Hugo ÷ congkhai, full build (median of the pairs)** | **{result['hugo_ratio']:.2f}×** | |")
         if "cmark" in result:
             cmark = result["cmark"]
             lines.append(f"| {cmark['label']} | {cmark['median']:.2f} s | {cmark['memory']:.0f} MB |")
@@ -338,8 +350,8 @@ def goals(results):
         after = measured[AFTER_TEMPLATE]
         checks.append(("the same, the first edit after a template change", f"{after:.2f} s", after < 0.5))
     if "hugo" in largest:
-        ratio = largest["hugo"]["median"] / full
-        checks.insert(0, ("full build faster than Hugo's (required)", f"{ratio:.1f}×", ratio > 1))
+        ratio = largest["hugo_ratio"]
+        checks.insert(0, ("full build faster than Hugo's, runs alternating (required)", f"{ratio:.2f}×", ratio > 1))
         checks.insert(1, ("full build 3× faster than Hugo's (the aim)", f"{ratio:.1f}×", ratio >= 3))
     if "cmark" in largest:
         ratio = full / largest["cmark"]["median"]

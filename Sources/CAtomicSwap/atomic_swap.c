@@ -4,6 +4,9 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #if defined(__linux__)
 #include <sys/syscall.h>
 #ifndef RENAME_EXCHANGE
@@ -42,5 +45,11 @@ int congkhai_flush_file_system(const char *path) {
     (void)path;
     sync();
     return 0;
+#endif
+}
+
+void congkhai_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }

@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 import VietText
 
@@ -22,6 +23,8 @@ package struct LoadedPortal: Sendable {
     package mutating func releaseBodies() {
         for index in documents.indices { documents[index].body = "" }
         for index in documentLoads.indices { documentLoads[index].document?.body = "" }
+        // Freed memory stays the process's until malloc is asked to give it back.
+        congkhai_release_free_memory()
     }
 }
 

@@ -14,51 +14,48 @@ struct OpenData {
     /// The file's bytes. Each is written as its own job, beside the pages (SiteWriter), and
     /// keyed like them: an edit that changes none of its fields reuses it.
     func bytes(of file: File) -> [UInt8] {
-        let items: [PrettyJSON]
+        // Item by item: the trees of every document at once added to the build's peak memory.
         switch file {
-        case .documents: items = documents()
-        case .directives: items = directives()
-        case .units: items = units()
-        case .compliance: return compliance().bytes
-        }
-        return PrettyJSON.object([(file.rawValue, .array(items))]).bytes
-    }
-
-    private func documents() -> [PrettyJSON] {
-        site.documents.map { document -> PrettyJSON in
-            let source = document.source
-            var seen = Set<String>()
-            return .object([
-                ("id", .string(source.id)), ("url", .string(document.url)), ("unit", .string(source.unitID)),
-                ("kind", .string(source.kind)), ("title", .string(source.title)),
-                ("school_year", .string(source.schoolYear)),
-                ("number", .optional(source.number)), ("issued", .optional(source.issued?.iso)),
-                ("categories", .strings(source.categories)),
-                ("citations", .strings(document.directiveKeys.filter { seen.insert($0).inserted }))
-            ])
+        case .documents: PrettyJSON.objectOfArray(file.rawValue, count: site.documents.count, item: document)
+        case .directives: PrettyJSON.objectOfArray(file.rawValue, count: site.directives.count, item: directive)
+        case .units: PrettyJSON.objectOfArray(file.rawValue, count: site.units.count, item: unit)
+        case .compliance: compliance().bytes
         }
     }
 
-    private func directives() -> [PrettyJSON] {
-        site.directives.map { directive -> PrettyJSON in
-            .object([
-                ("key", .string(directive.key)), ("type", .string(directive.type)),
-                ("symbol", .string(directive.symbol)),
-                ("level", .string(directive.level.rawValue)), ("url", .string(directive.url)),
-                ("date", .optional(directive.date?.iso)), ("issuer", .optional(directive.issuer)),
-                ("subject", .optional(directive.subject)), ("variants", .strings(directive.variants)),
-                (
-                    "cited_by",
-                    .array(
-                        directive.citedBy.map {
-                            .object([
-                                ("document", .string(site.documents[$0.document].source.id)),
-                                ("relation", .string($0.relation.rawValue))
-                            ])
-                        })
-                )
-            ])
-        }
+    private func document(_ index: Int) -> PrettyJSON {
+        let document = site.documents[index]
+        let source = document.source
+        var seen = Set<String>()
+        return .object([
+            ("id", .string(source.id)), ("url", .string(document.url)), ("unit", .string(source.unitID)),
+            ("kind", .string(source.kind)), ("title", .string(source.title)),
+            ("school_year", .string(source.schoolYear)),
+            ("number", .optional(source.number)), ("issued", .optional(source.issued?.iso)),
+            ("categories", .strings(source.categories)),
+            ("citations", .strings(document.directiveKeys.filter { seen.insert($0).inserted }))
+        ])
+    }
+
+    private func directive(_ index: Int) -> PrettyJSON {
+        let directive = site.directives[index]
+        return .object([
+            ("key", .string(directive.key)), ("type", .string(directive.type)),
+            ("symbol", .string(directive.symbol)),
+            ("level", .string(directive.level.rawValue)), ("url", .string(directive.url)),
+            ("date", .optional(directive.date?.iso)), ("issuer", .optional(directive.issuer)),
+            ("subject", .optional(directive.subject)), ("variants", .strings(directive.variants)),
+            (
+                "cited_by",
+                .array(
+                    directive.citedBy.map {
+                        .object([
+                            ("document", .string(site.documents[$0.document].source.id)),
+                            ("relation", .string($0.relation.rawValue))
+                        ])
+                    })
+            )
+        ])
     }
 
     /// Every unit with items and every round: each item with its status and the documents that
@@ -108,13 +105,12 @@ struct OpenData {
         ])
     }
 
-    private func units() -> [PrettyJSON] {
-        site.units.map {
-            PrettyJSON.object([
-                ("id", .string($0.unit.id)), ("name", .string($0.unit.name)), ("kind", .string($0.unit.kind)),
-                ("url", .string($0.url)), ("district", .optional($0.unit.district)),
-                ("province", .optional($0.unit.province))
-            ])
-        }
+    private func unit(_ index: Int) -> PrettyJSON {
+        let unit = site.units[index]
+        return .object([
+            ("id", .string(unit.unit.id)), ("name", .string(unit.unit.name)), ("kind", .string(unit.unit.kind)),
+            ("url", .string(unit.url)), ("district", .optional(unit.unit.district)),
+            ("province", .optional(unit.unit.province))
+        ])
     }
 }

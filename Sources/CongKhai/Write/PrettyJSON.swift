@@ -24,6 +24,25 @@ package enum PrettyJSON: Sendable {
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// `.object([(key, .array(items))]).bytes`, each item made and written in turn, so that the
+    /// items' trees are never all held at once.
+    static func objectOfArray(_ key: String, count: Int, item: (Int) -> PrettyJSON) -> [UInt8] {
+        var out: [UInt8] = []
+        out += "{\n".utf8
+        pad(1, &out)
+        append(key, to: &out)
+        out += " : [\n".utf8
+        if count == 0 { out += "\n".utf8 }
+        for index in 0..<count {
+            pad(2, &out)
+            item(index).write(to: &out, indent: 2)
+            out += (index == count - 1 ? "\n" : ",\n").utf8
+        }
+        pad(1, &out)
+        out += "]\n}".utf8
+        return out
+    }
+
     /// On one line, without spaces: one JSON Lines record.
     package var compactText: String {
         var out: [UInt8] = []
