@@ -29,6 +29,9 @@ public struct CitationScanner: Sendable {
         var previousEnd = 0
         // Citations whose issuer heads the list they open: "các Quyết định của Thủ tướng Chính phủ: số ...".
         var listHeads: [Int] = []
+        // Issuers as printed → their usual spelling (`IssuerName`): a text names the same few
+        // bodies again and again.
+        var issuerNames: [String: String] = [:]
         var index = 0
         tokens: while index < tokens.count {
             for opening in Opening.allCases {
@@ -38,7 +41,7 @@ public struct CitationScanner: Sendable {
                 else { continue }
                 if append(
                     citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
-                    basisRanges: basisRanges, to: &result)
+                    basisRanges: basisRanges, issuerNames: &issuerNames, to: &result)
                 {
                     previousEnd = next
                     if headsList { listHeads.append(result.citations.count - 1) }
@@ -227,7 +230,7 @@ public struct CitationScanner: Sendable {
     )? {
         guard index >= 2, index + 1 < tokens.count else { return nil }
         let separator = tokens[index - 1]
-        guard [",", ";", ":"].contains(separator.text) || separator.reads("và") else { return nil }
+        guard Self.listSeparators.containsAsPrinted(separator) || separator.reads("và") else { return nil }
         var symbolStart = index + 1
         if tokens[symbolStart].is(":") { symbolStart += 1 }
         guard symbolStart < tokens.count, tokens[symbolStart].isDigits else { return nil }
@@ -295,7 +298,7 @@ public struct CitationScanner: Sendable {
         var codeCount = 0
         while index < tokens.count {
             let token = tokens[index]
-            if token.isPunctuation, ["/", "-", "–", "."].contains(token.text), index + 1 < tokens.count {
+            if token.isPunctuation, Self.symbolSeparators.containsAsPrinted(token), index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 // "660/Bộ GD&ĐT-NGCBQLGD": an older Bộ letter spells its name out.
                 if token.text == "/", codeCount == 0, next.text == "Bộ", index + 2 < tokens.count,
@@ -493,7 +496,7 @@ public struct CitationScanner: Sendable {
             switch rule {
             case .of:
                 guard start < tokens.count,
-                    ["của", "giữa"].contains(tokens[start].lower)
+                    Self.issuerOf.contains(tokens[start])
                         || (tokens[start].reads("củ") && start + 1 < tokens.count
                             && tokens[start + 1].startsUppercase)
                 else { continue }
@@ -617,7 +620,7 @@ public struct CitationScanner: Sendable {
         if index + 1 < tokens.count, Self.issuerStopPairsInAnyCase.contains(token, tokens[index + 1]) { return true }
         // "Bộ trưởng Bộ Giáo dục và Đào tạo Ủy ban nhân dân thị trấn ...": a ministry, department
         // or office is never followed by a People's Committee within one name.
-        if ["ủy", "uỷ", "ubnd"].contains(token.lower),
+        if Self.committeeWords.contains(token),
             token.reads("ubnd") || (index + 1 < tokens.count && tokens[index + 1].reads("ban")),
             (start..<index).contains(where: { Self.bodyBefore(tokens, at: $0, start: start) })
         {
@@ -645,10 +648,10 @@ public struct CitationScanner: Sendable {
     {
         var index = skipComma(tokens, start)
         // "của Ban Chấp hành Đảng bộ Tỉnh khoá XI về ...", "(Khóa XI)": the term is not the subject.
-        if index + 1 < tokens.count, ["khóa", "khoá"].contains(tokens[index].lower), tokens[index + 1].isAllUppercase {
+        if index + 1 < tokens.count, Self.termWords.contains(tokens[index]), tokens[index + 1].isAllUppercase {
             index += 2
         }
-        if index + 3 < tokens.count, tokens[index].is("("), ["khóa", "khoá"].contains(tokens[index + 1].lower),
+        if index + 3 < tokens.count, tokens[index].is("("), Self.termWords.contains(tokens[index + 1]),
             tokens[index + 3].is(")")
         {
             index += 4
@@ -715,7 +718,7 @@ public struct CitationScanner: Sendable {
                         || (token.text == "," && end + 1 < tokens.count
                             && Self.clauseSubjects.contains(tokens[end + 1])
                             && Self.citingVerbFollows(tokens, from: end + 1))
-                        || [";", ":", "(", ")"].contains(token.text)
+                        || Self.subjectEnds.containsAsPrinted(token)
                         || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
                 if endsHere {
                     cutShort = false
@@ -764,7 +767,7 @@ public struct CitationScanner: Sendable {
     private func issuerBeforeType(_ tokens: [TextToken], text: String, typeIndex: Int) -> String? {
         var verb = typeIndex - 2
         guard verb >= 1, tokens[verb].reads("ban"), tokens[verb + 1].reads("hành") else { return nil }
-        if ["đã", "vừa", "mới"].contains(tokens[verb - 1].lower) { verb -= 1 }
+        if Self.tenseWords.contains(tokens[verb - 1]) { verb -= 1 }
         var start = verb
         while start > 0, verb - start < 14, !Self.endsClause(tokens, at: start - 1), !tokens[start - 1].is(",") {
             start -= 1
@@ -812,11 +815,19 @@ public struct CitationScanner: Sendable {
     private func append(
         _ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String,
         bytes: [UInt8],
-        basisRanges: [Range<Int>], to result: inout Result
+        basisRanges: [Range<Int>], issuerNames: inout [String: String], to result: inout Result
     ) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
-        citation.issuer = citation.issuer.map(IssuerName.normalised)
+        if let issuer = citation.issuer {
+            if let known = issuerNames[issuer] {
+                citation.issuer = known
+            } else {
+                let normalised = IssuerName.normalised(issuer)
+                issuerNames[issuer] = normalised
+                citation.issuer = normalised
+            }
+        }
         let underBasisHeading = basisRanges.contains { $0.contains(citation.start) }
         citation.relation =
             underBasisHeading && Self.opensLine(at: citation.start, in: bytes)
@@ -872,7 +883,7 @@ public struct CitationScanner: Sendable {
             if let previous, token.end <= previous.linkEnd { break }
             // Items run together on one line ("... TỈNH THÁI BÌNH - Thực hiện theo Thông tư ..."):
             // a dash right before an opener starts the item.
-            if ["-", "–", "+", "•"].contains(token.text),
+            if Self.itemMarks.containsAsPrinted(token),
                 Self.opensWithOpener(words) || words.first == "theo"
             {
                 boundary = token.text
@@ -915,7 +926,7 @@ public struct CitationScanner: Sendable {
             // "Chỉ thị số 35-CT/TW ngày 30/5/2019, hướng dẫn số 26-HD/BTCTW". The next citation is
             // looked for after those words, so they end before this one starts.
             let connectorsOnly = tokens[min(previousEnd, startIndex)..<startIndex].allSatisfy { token in
-                token.isPunctuation || ["và", "các", "cùng"].contains(token.lower)
+                token.isPunctuation || Self.connectors.contains(token)
             }
             // Right after it (a list's ";" is the list's to judge, below).
             if connectorsOnly || (words.isEmpty && boundary == nil) || words == ["và"] { return .basis }
@@ -969,7 +980,7 @@ public struct CitationScanner: Sendable {
     private static func endsClause(_ tokens: [TextToken], at index: Int) -> Bool {
         let token = tokens[index]
         guard token.isPunctuation else { return false }
-        if [".", ";", ":", "!", "?"].contains(token.text) { return true }
+        if Self.clauseEnds.containsAsPrinted(token) { return true }
         guard token.text == ")", index >= 1, tokens[index - 1].isWord, tokens[index - 1].text.utf8.count <= 3 else {
             return false
         }
@@ -977,6 +988,21 @@ public struct CitationScanner: Sendable {
     }
 
     private static let maxListItems = 12
+
+    /// Punctuation ending a clause (`endsClause`), a subject (`matchSubject`), joining a
+    /// symbol's parts, separating a list's numbers, marking a list's items.
+    private static let clauseEnds = WordSet([".", ";", ":", "!", "?"])
+    private static let subjectEnds = WordSet([";", ":", "(", ")"])
+    private static let symbolSeparators = WordSet(["/", "-", "–", "."])
+    private static let listSeparators = WordSet([",", ";", ":"])
+    private static let itemMarks = WordSet(["-", "–", "+", "•"])
+    /// "của", "giữa" before an issuer; "ủy", "UBND" opening a People's Committee; "khóa" before a
+    /// Party committee's term; "đã", "vừa", "mới" before "ban hành"; the words joining a list.
+    private static let issuerOf = WordSet(["của", "giữa"])
+    private static let committeeWords = WordSet(["ủy", "uỷ", "ubnd"])
+    private static let termWords = WordSet(["khóa", "khoá"])
+    private static let tenseWords = WordSet(["đã", "vừa", "mới"])
+    private static let connectors = WordSet(["và", "các", "cùng"])
 
     private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {
         var start = citation.start

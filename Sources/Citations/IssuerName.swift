@@ -8,7 +8,7 @@ enum IssuerName {
     static func normalised(_ issuer: String) -> String {
         var words = issuer.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         var changed = false
-        for (range, name) in ProperNames.matches(in: words.map { $0.lowercased() }, names: ProperNames.bodies)
+        for (range, name) in ProperNames.matches(in: words.map(VietnameseText.lowercased), names: ProperNames.bodies)
         where !words[range].elementsEqual(name.words) {
             words.replaceSubrange(range, with: name.words)
             changed = true

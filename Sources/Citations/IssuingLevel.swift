@@ -1,3 +1,5 @@
+import VietText
+
 /// Who issued a directive, by level, as the directive index groups them.
 package enum IssuingLevel: String, Sendable, CaseIterable, Comparable {
     case party = "trung-uong-dang"
@@ -49,7 +51,7 @@ package enum IssuerClassifier {
         // Phrases are matched on their UTF-8 bytes (the text is NFC): Foundation's contains and
         // hasPrefix were most of the directive index's time.
         let issuer = Array((citation.issuer ?? "").utf8)
-        let lower = Array((citation.issuer ?? "").lowercased().utf8)
+        let lower = Array(VietnameseText.lowercased(citation.issuer ?? "").utf8)
         if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) })
             || Phrases.party.contains(where: { find($0, in: issuer) })
         {
@@ -119,7 +121,7 @@ package enum IssuerClassifier {
     package static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
         let words = issuer.split(separator: " ").map(String.init)
-        let lowered = words.map { $0.lowercased() }
+        let lowered = words.map(VietnameseText.lowercased)
         func name(after markers: [String]) -> String? {
             for (index, word) in lowered.enumerated()
             where markers.contains(word)

@@ -48,9 +48,13 @@ struct CitationReport: Sendable {
         let found = MarkdownRenderer().citations(
             in: body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
         let merged = DocumentCitations.merge(found.citations)
+        // One key per directive cited, however often.
+        let keys = merged.mapValues { DirectiveKey(citation: $0, locality: CitingContext().locality(for: $0)).key }
         return found.citations.map { citation in
             let known = merged[citation.symbolKey] ?? citation
-            let key = DirectiveKey(citation: known, locality: CitingContext().locality(for: known)).key
+            let key =
+                keys[citation.symbolKey]
+                ?? DirectiveKey(citation: known, locality: CitingContext().locality(for: known)).key
             return Line(
                 file: file, line: citation.line, type: citation.type, symbol: citation.symbol,
                 date: (citation.date ?? known.date)?.iso, issuer: citation.issuer ?? known.issuer,

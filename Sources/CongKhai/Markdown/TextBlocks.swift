@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import VietText
 
 /// The text of each block of a parsed Markdown document (paragraphs, headings, table cells),
 /// with emphasis dropped and line breaks kept as "\n", and where each piece came from, so a
@@ -55,9 +56,7 @@ final class TextBlock {
     /// The source line (relative to the Markdown) of a byte offset in `text`.
     func line(at offset: Int) -> Int {
         if newlineOffsets == nil {
-            var offsets: [Int] = []
-            for (index, byte) in text.utf8.enumerated() where byte == 0x0A { offsets.append(index) }
-            newlineOffsets = offsets
+            newlineOffsets = text.withUTF8Bytes { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
         }
         let anchor = lineAnchors.last { $0.offset <= offset } ?? lineAnchors[0]
         let newlines = newlineOffsets!

@@ -1,3 +1,5 @@
+import VietText
+
 /// JSON laid out byte for byte as JSONEncoder lays it out with `.sortedKeys` and
 /// `.withoutEscapingSlashes`, with `.prettyPrinted` (`bytes`) or without (`compactText`), written
 /// straight into text. The open data of a 10,000-document portal is 12 MB; through Codable it
@@ -113,7 +115,7 @@ package enum PrettyJSON: Sendable {
     /// everything else as it is.
     private static func append(_ text: String, to out: inout [UInt8]) {
         out += "\"".utf8
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+        if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
             out += text.utf8
         } else {
             var escaped = ""

@@ -12,7 +12,7 @@ extension String {
     }
 
     /// Whether any UTF-8 byte passes `test`, scanned in the string's own storage.
-    func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
+    package func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
         withUTF8Bytes { $0.contains(where: test) }
     }
 }

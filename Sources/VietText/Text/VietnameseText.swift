@@ -72,27 +72,33 @@ package enum VietnameseText {
     /// a String of each of the millions a large portal's bodies hold.
     package static func forEachFoldedWordBytes(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         text.withUTF8Bytes { bytes in
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
-            func take(_ byte: UInt8) {
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
-                    word.append(byte)
-                } else if !word.isEmpty {
-                    word.withUnsafeBufferPointer(body)
-                    word.removeAll(keepingCapacity: true)
+            // The word so far, in a buffer of its own: appending to an Array checked its
+            // uniqueness at every byte of every body. Only ASCII letters and digits are kept,
+            // at most one for each byte read (a code point beyond the fold table is three bytes
+            // or more, and lowercases to at most three code points).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count * 2 + 4) { word in
+                var length = 0
+                func take(_ byte: UInt8) {
+                    if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39), length < word.count {
+                        word[length] = byte
+                        length += 1
+                    } else if length > 0 {
+                        body(UnsafeBufferPointer(rebasing: word[0..<length]))
+                        length = 0
+                    }
                 }
-            }
-            var offset = 0
-            while offset < bytes.count {
-                let (value, width) = bytes.scalarValue(at: offset)
-                offset += width
-                switch folded(value) {
-                case .byte(let byte): take(byte)
-                case .none: continue
-                case .lowercased(let scalar): for byte in scalar.properties.lowercaseMapping.utf8 { take(byte) }
+                var offset = 0
+                while offset < bytes.count {
+                    let (value, width) = bytes.scalarValue(at: offset)
+                    offset += width
+                    switch folded(value) {
+                    case .byte(let byte): take(byte)
+                    case .none: continue
+                    case .lowercased(let scalar): for byte in scalar.properties.lowercaseMapping.utf8 { take(byte) }
+                    }
                 }
+                take(0x20)
             }
-            take(0x20)
         }
     }
 
@@ -261,6 +267,12 @@ package enum VietnameseText {
         let lower = scalar.properties.lowercaseMapping.unicodeScalars
         guard lower.count == 1, let only = lower.first, UTF8.width(only) == UTF8.width(scalar) else { return 0 }
         return only.value
+    }
+
+    /// `lowercased()`, through the table (`lowercased(utf8:)`) when the text's letters are all
+    /// below U+1F00.
+    package static func lowercased(_ text: some StringProtocol) -> String {
+        text.utf8.withContiguousStorageIfAvailable { lowercased(utf8: $0) }.flatMap { $0 } ?? text.lowercased()
     }
 
     /// `String.lowercased()` of a word's UTF-8 (valid, as a String's storage is) through a
