@@ -84,7 +84,9 @@ extension PageContexts {
         details["attachments"] = attachments
         details["has_attachments"] = !attachments.isEmpty
         let links = { (keys: [String]) in
-            keys.compactMap { directivesByKey[$0] }.map { ["title": $0.title, "url": $0.url] }
+            keys.compactMap { directiveIndexByKey[$0] }.map {
+                ["title": site.directives[$0].title, "url": site.directives[$0].url]
+            }
         }
         details["basis"] = links(document.basis)
         details["has_basis"] = !document.basis.isEmpty

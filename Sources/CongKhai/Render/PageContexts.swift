@@ -13,7 +13,9 @@ struct PageContexts: @unchecked Sendable {
     let fragments: DocumentFragments
     /// The header and footer, rendered once per current menu entry.
     private let chrome: PageChrome
-    let directivesByKey: [String: Directive]
+    /// A directive's place in `site.directives`, by key: its fields are read in place, not
+    /// copied out of a dictionary with every other field it holds.
+    let directiveIndexByKey: [String: Int]
     /// Unit index → its entry in `site.compliance`, for the unit pages' summaries.
     let complianceByUnit: [Int: Int]
 
@@ -21,7 +23,8 @@ struct PageContexts: @unchecked Sendable {
         self.site = site
         let catalogue = site.settings.catalogue
         let unitNames = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.name) })
-        directivesByKey = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0) })
+        directiveIndexByKey = Dictionary(
+            uniqueKeysWithValues: site.directives.indices.map { (site.directives[$0].key, $0) })
         complianceByUnit = Dictionary(uniqueKeysWithValues: site.compliance.enumerated().map { ($1.unit, $0) })
         fragments = DocumentFragments(documents: site.documents.count, templates: templates) { index in
             let document = site.documents[index]

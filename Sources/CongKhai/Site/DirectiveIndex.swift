@@ -104,12 +104,13 @@ struct DirectiveIndex {
             // What any mention of each symbol says (as `congkhai citations` merges them, without copying
             // citations): the first date, year and issuer printed for it.
             var known: [String: (date: IssuedDate?, symbolYear: Int?, issuer: String?)] = [:]
-            for citation in citations {
-                var entry = known[citation.symbolKey] ?? (nil, nil, nil)
-                entry.date = entry.date ?? citation.date
-                entry.symbolYear = entry.symbolYear ?? citation.symbolYear
-                entry.issuer = entry.issuer ?? citation.issuer
-                known[citation.symbolKey] = entry
+            // By position: a Citation copied out of the array retains its every field.
+            for position in citations.indices {
+                var entry = known[citations[position].symbolKey] ?? (nil, nil, nil)
+                entry.date = entry.date ?? citations[position].date
+                entry.symbolYear = entry.symbolYear ?? citations[position].symbolYear
+                entry.issuer = entry.issuer ?? citations[position].issuer
+                known[citations[position].symbolKey] = entry
             }
             // Copied only if a citation is completed.
             var completed = citations
