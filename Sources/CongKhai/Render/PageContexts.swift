@@ -10,7 +10,9 @@ struct PageContexts: @unchecked Sendable {
     let site: SiteModel
     /// Each document's row (computed once and shared by every listing), row and summary
     /// rendered once.
-    let fragments: DocumentFragments
+    let fragments: RowFragments
+    /// Each directive's link, rendered once (`directive-link`) for every document citing it.
+    let directiveFragments: RowFragments
     /// The header and footer, rendered once per current menu entry.
     private let chrome: PageChrome
     /// A directive's place in `site.directives`, by key: its fields are read in place, not
@@ -26,7 +28,10 @@ struct PageContexts: @unchecked Sendable {
         directiveIndexByKey = Dictionary(
             uniqueKeysWithValues: site.directives.indices.map { (site.directives[$0].key, $0) })
         complianceByUnit = Dictionary(uniqueKeysWithValues: site.compliance.enumerated().map { ($1.unit, $0) })
-        fragments = DocumentFragments(documents: site.documents.count, templates: templates) { index in
+        directiveFragments = RowFragments(count: site.directives.count, templates: templates) { index in
+            ["title": site.directives[index].title, "url": site.directives[index].url]
+        }
+        fragments = RowFragments(count: site.documents.count, templates: templates) { index in
             let document = site.documents[index]
             let source = document.source
             var row: [String: Any] = [
@@ -112,7 +117,7 @@ struct PageContexts: @unchecked Sendable {
     func table(_ documents: [Int], caption: String, path: String) -> [String: Any] {
         [
             "caption": caption, "rows": documents.map { fragments.row($0) },
-            "rows_html": fragments.html("document-row", documents: documents, root: URLScheme.rootPrefix(of: path))
+            "rows_html": fragments.html("document-row", rows: documents, root: URLScheme.rootPrefix(of: path))
         ]
     }
 

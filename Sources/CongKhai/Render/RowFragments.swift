@@ -1,0 +1,78 @@
+import Foundation
+
+/// The partials that show one row the same way wherever it is listed, rendered once per row
+/// rather than once per page it appears on: a document (`document-row` in tables,
+/// `document-summary` in a directive's citing documents), listed on seven pages or so of a
+/// 10,000-document portal; a directive (`directive-link` in the basis and references of the
+/// documents citing it). Mustache looks every value up anew each time, and lookups are most of
+/// a page's cost.
+///
+/// Each is a `RootRelativeFragment`, made on first use, so a rebuild that reuses most pages
+/// renders only the rows it shows.
+final class RowFragments: @unchecked Sendable {
+    private let templates: TemplateLibrary
+    /// Makes a row: the values its partials (and tables) show.
+    private let makeRow: (Int) -> [String: Any]
+    private let lock = NSLock()
+    /// Rows made so far, by index; filled under the lock. A rebuild that reuses most pages
+    /// makes only the rows it shows.
+    private var rows: [[String: Any]?]
+    /// Fragment name → row → what was made; filled under the lock.
+    private var made: [String: [Int: RootRelativeFragment]] = [:]
+
+    init(count: Int, templates: TemplateLibrary, row: @escaping (Int) -> [String: Any]) {
+        self.templates = templates
+        makeRow = row
+        rows = Array(repeating: nil, count: count)
+    }
+
+    /// Row `index`, made on first use.
+    func row(_ index: Int) -> [String: Any] {
+        madeOnce(read: { rows[index] }, make: { makeRow(index) }, keep: { rows[index] = $0 })
+    }
+
+    /// What `read` finds under the lock, or else what `make` makes outside it (two threads may
+    /// make the same thing at once; both get the same), kept by `keep` under the lock.
+    private func madeOnce<Value>(read: () -> Value?, make: () -> Value, keep: (Value) -> Void) -> Value {
+        lock.lock()
+        let known = read()
+        lock.unlock()
+        if let known { return known }
+        let value = make()
+        lock.lock()
+        keep(value)
+        lock.unlock()
+        return value
+    }
+
+    /// The fragment for row `index` as seen from a page whose root prefix is `root`.
+    func html(_ name: String, row index: Int, root: String) -> String {
+        fragment(name, index).html(root: root) {
+            var context = row(index)
+            context["root"] = root
+            let html = templates.render(context, template: name)
+            return Self.inline.contains(name) ? String(RootRelativeFragment.trimmingFinalLineBreak(html[...])) : html
+        }
+    }
+
+    /// Several rows' fragments, one after another.
+    func html(_ name: String, rows: [Int], root: String) -> String {
+        var html = ""
+        for index in rows { html += self.html(name, row: index, root: root) }
+        return html
+    }
+
+    /// Partials whose final line break is the file's, not the fragment's: they are joined on
+    /// one line (`directive-link` in `<ul>...</ul>`).
+    private static let inline: Set<String> = ["directive-link"]
+
+    private func fragment(_ name: String, _ index: Int) -> RootRelativeFragment {
+        madeOnce(
+            read: { made[name]?[index] },
+            make: {
+                let fragment = RootRelativeFragment(rendering: row(index), template: name, templates: templates)
+                return Self.inline.contains(name) ? fragment.trimmingFinalLineBreak() : fragment
+            },
+            keep: { made[name, default: [:]][index] = $0 })
+    }
+}
