@@ -231,9 +231,13 @@ def main():
                 # the same moments. Each pair is a cold congkhai build and a cold Hugo build.
                 ours, theirs = [], []
                 for _ in range(runs):
+                    # Each starts with nothing left to write back: congkhai flushes the file
+                    # system it writes to (syncfs) and would otherwise wait for Hugo's output too.
                     clean()
+                    os.sync()
                     ours.append(run(build + ["--full"]))
                     shutil.rmtree(hugo_out, ignore_errors=True)
+                    os.sync()
                     theirs.append(run([hugo, "--quiet", "-s", site, "-d", hugo_out]))
                 result["hugo"] = summarize("Hugo, same documents, with taxonomies", theirs)
                 result["beside_hugo"] = summarize(BESIDE_HUGO, ours)
@@ -272,7 +276,9 @@ def write_report(results, runs, scanner=()):
              "The portal is generated deterministically from the seeds (scripts/realistic_portal.py): documents of the seeds' "
              "length made of their blocks, 500 schools (at 10,000 documents and more) in 50 districts of 10 provinces, each "
              "document citing texts of its district, its province and the state. Cold builds: no output, no cache. Hugo builds "
-             "the same documents with taxonomies of units, school years, categories, kinds and cited texts.", ""]
+             "the same documents with taxonomies of units, school years, categories, kinds and cited texts, each of its runs "
+             "right after a cold congkhai build (the row \"full build, alternating with Hugo\"): this machine's speed drifts "
+             "by a fifth over minutes, so the ratio is the median of those pairs' ratios.", ""]
     for result in results:
         extra = ""
         if "units" in result:

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import Citations
+
+/// The scanner's word lists answer as the Sets of Strings they replaced: in any case through
+/// `contains`, as listed through `containsAsPrinted`.
+@Suite struct WordTablesTests {
+    private func tokens(_ text: String) -> [TextToken] { TextTokenizer.tokens(text) }
+
+    @Test func wordsInAnyCaseAndAsPrinted() {
+        let words = WordSet(["về", "ngày", "TP"])
+        let read = tokens("Về VỀ về ngày Ngày TP Tp tp vê")
+        #expect(read.map(words.contains) == [true, true, true, true, true, true, true, true, false])
+        #expect(read.map(words.containsAsPrinted) == [false, false, true, true, false, true, false, false, false])
+    }
+
+    @Test func pairsInAnyCaseAndAsPrinted() {
+        let pairs = WordPairs(["căn cứ", "ban hành"])
+        let read = tokens("Căn cứ căn cứ CĂN CỨ ban hành cứ căn hành ban")
+        let adjacent = zip(read, read.dropFirst()).map { ($0, $1) }
+        let inAnyCase = adjacent.enumerated().filter { pairs.contains($1.0, $1.1) }.map(\.offset)
+        let asPrinted = adjacent.enumerated().filter { pairs.containsAsPrinted($1.0, $1.1) }.map(\.offset)
+        #expect(inAnyCase == [0, 2, 4, 6])
+        #expect(asPrinted == [2, 6])
+        #expect(pairs.contains(lower: "căn", "cứ"))
+        #expect(!pairs.contains(lower: "cứ", "căn"))
+    }
+
+    /// `reads` is `lower ==` without its cost, and a token's hash is its lowercased bytes'
+    /// whatever its case.
+    @Test func tokensReadAsTheirLowercase() {
+        for token in tokens("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ĐỐI VỚI Sở GD&ĐT") {
+            #expect(token.reads(token.lower))
+            #expect(token.word == TextToken.wordHash(token.text.lowercased()))
+        }
+        #expect(tokens("Số")[0].reads("số"))
+        #expect(!tokens("Số")[0].reads("Số"))
+    }
+}
