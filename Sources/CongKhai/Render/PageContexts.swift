@@ -28,7 +28,7 @@ struct PageContexts: @unchecked Sendable {
         directiveIndexByKey = Dictionary(
             uniqueKeysWithValues: site.directives.indices.map { (site.directives[$0].key, $0) })
         complianceByUnit = Dictionary(uniqueKeysWithValues: site.compliance.enumerated().map { ($1.unit, $0) })
-        directiveFragments = RowFragments(count: site.directives.count, templates: templates) { index in
+        directiveFragments = RowFragments(count: site.directives.count, templates: templates, oneLine: true) { index in
             ["title": site.directives[index].title, "url": site.directives[index].url]
         }
         fragments = RowFragments(count: site.documents.count, templates: templates) { index in

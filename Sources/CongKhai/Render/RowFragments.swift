@@ -13,6 +13,9 @@ final class RowFragments: @unchecked Sendable {
     private let templates: TemplateLibrary
     /// Makes a row: the values its partials (and tables) show.
     private let makeRow: (Int) -> [String: Any]
+    /// Fragments joined on one line (`directive-link` items in `<ul>...</ul>`): the final line
+    /// break of the partial's file is not theirs.
+    private let oneLine: Bool
     private let lock = NSLock()
     /// Rows made so far, by index; filled under the lock. A rebuild that reuses most pages
     /// makes only the rows it shows.
@@ -20,8 +23,9 @@ final class RowFragments: @unchecked Sendable {
     /// Fragment name → row → what was made; filled under the lock.
     private var made: [String: [Int: RootRelativeFragment]] = [:]
 
-    init(count: Int, templates: TemplateLibrary, row: @escaping (Int) -> [String: Any]) {
+    init(count: Int, templates: TemplateLibrary, oneLine: Bool = false, row: @escaping (Int) -> [String: Any]) {
         self.templates = templates
+        self.oneLine = oneLine
         makeRow = row
         rows = Array(repeating: nil, count: count)
     }
@@ -51,7 +55,7 @@ final class RowFragments: @unchecked Sendable {
             var context = row(index)
             context["root"] = root
             let html = templates.render(context, template: name)
-            return Self.inline.contains(name) ? String(RootRelativeFragment.trimmingFinalLineBreak(html[...])) : html
+            return oneLine ? String(RootRelativeFragment.trimmingFinalLineBreak(html[...])) : html
         }
     }
 
@@ -62,16 +66,12 @@ final class RowFragments: @unchecked Sendable {
         return html
     }
 
-    /// Partials whose final line break is the file's, not the fragment's: they are joined on
-    /// one line (`directive-link` in `<ul>...</ul>`).
-    private static let inline: Set<String> = ["directive-link"]
-
     private func fragment(_ name: String, _ index: Int) -> RootRelativeFragment {
         madeOnce(
             read: { made[name]?[index] },
             make: {
                 let fragment = RootRelativeFragment(rendering: row(index), template: name, templates: templates)
-                return Self.inline.contains(name) ? fragment.trimmingFinalLineBreak() : fragment
+                return oneLine ? fragment.trimmingFinalLineBreak() : fragment
             },
             keep: { made[name, default: [:]][index] = $0 })
     }
