@@ -10,12 +10,16 @@ package struct CitationSummary: Sendable, Equatable {
     /// Of each citation, what it says of the directive it names: type, symbol, date, year,
     /// issuer, subject, relation and the symbol's codes; not where it stands nor its sentence.
     package var indexKey: UInt64
+    /// Of the sentences citing them, which the list of cited texts shows for a text cited
+    /// without its subject: an edit elsewhere in the document leaves that list as it was.
+    package var sentencesKey: UInt64
 
     package var count: Int { relations.count }
 
-    init(relations: [Citation.Relation], indexKey: UInt64) {
+    init(relations: [Citation.Relation], indexKey: UInt64, sentencesKey: UInt64) {
         self.relations = relations
         self.indexKey = indexKey
+        self.sentencesKey = sentencesKey
     }
 
     init(_ citations: [Citation]) {
@@ -37,6 +41,8 @@ package struct CitationSummary: Sendable, Equatable {
             hasher.add(citations[position].relation == .basis ? 1 : 0)
             hasher.add(citations[position].issuerCodes)
         }
-        self.init(relations: citations.map(\.relation), indexKey: hasher.value)
+        var sentences = Hasher64()
+        for position in citations.indices { sentences.add(citations[position].sentence) }
+        self.init(relations: citations.map(\.relation), indexKey: hasher.value, sentencesKey: sentences.value)
     }
 }

@@ -111,6 +111,7 @@ extension RenderedMarkdown {
     func write(to record: inout RecordWriter) {
         record.array(citationSummary.relations) { $0.bool($1 == .basis) }
         record.uint64(citationSummary.indexKey)
+        record.uint64(citationSummary.sentencesKey)
         if let recordedCitations {
             record.int(recordedCitations.count)
             record.append(recorded: recordedCitations)
@@ -137,7 +138,8 @@ extension RenderedMarkdown {
         let relations = try record.array { reader throws(RecordReader.Corrupt) in
             try reader.bool() ? Citation.Relation.basis : .reference
         }
-        let summary = CitationSummary(relations: relations, indexKey: try record.uint64())
+        let summary = CitationSummary(
+            relations: relations, indexKey: try record.uint64(), sentencesKey: try record.uint64())
         let recorded = try record.nested()
         let blanks = try record.array { reader throws(RecordReader.Corrupt) -> BlankCitation in
             let texts = try reader.strings()

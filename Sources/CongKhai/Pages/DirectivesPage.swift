@@ -26,8 +26,7 @@ struct DirectivesPage: PageKind {
             if (hasher.site.directives[index].subject ?? "").isEmpty,
                 let first = hasher.site.directives[index].citedBy.first
             {
-                guard let key = hasher.documentKeys[first.document] else { return false }
-                hasher.add(key)
+                hasher.add(hasher.site.documents[first.document].rendered.citationSummary.sentencesKey)
                 hasher.add(first.position)
             }
         }

@@ -84,6 +84,7 @@ import Testing
         var damaged = RecordWriter()
         damaged.array(body.citationSummary.relations) { $0.bool($1 == .basis) }
         damaged.uint64(body.citationSummary.indexKey)
+        damaged.uint64(body.citationSummary.sentencesKey)
         damaged.nested { $0.int(body.citations.count + 3) }
         damaged.int(0)
         damaged.int(0)
