@@ -10,9 +10,8 @@ struct SearchTerms: Sendable {
     /// and the body: a name ranks the documents its bearer signed above those that mention it.
     enum Weight { static let symbol = 40, title = 10, signer = 6, unit = 5, kind = 4, body = 1, bodyCap = 3 }
 
-    private let body: [String]
+    private let body: WordCounts
     private let bodyWeights: [UInt8]
-    private let bodyStarts: [Int32]
     private let extraTerms: [String]
     private let extraWeights: [UInt8]
     /// Partition p's other terms are `extraTerms[extraStarts[p]..<extraStarts[p + 1]]`.
@@ -21,20 +20,19 @@ struct SearchTerms: Sendable {
     /// A term of `extra` that is also a body word adds its weight to the word's. The body's
     /// share is capped on its own, so it never outweighs the title.
     init(body words: WordCounts, extra weights: [String: Int]) {
-        var bodyWeights = words.counts.map { UInt8(min($0 * Weight.body, Weight.bodyCap)) }
+        var bodyWeights = words.counts.map { UInt8(min(Int($0) * Weight.body, Weight.bodyCap)) }
         var extra: [(term: String, weight: Int, partition: Int)] = []
         for (term, weight) in weights {
             let partition = SearchHash.partition(of: Self.shardKey(term))
-            if let index = words.partition(partition).first(where: { words.words[$0] == term }) {
+            if let index = words.partition(partition).first(where: { words.word($0, is: term) }) {
                 bodyWeights[index] = UInt8(min(255, Int(bodyWeights[index]) + weight))
             } else {
                 extra.append((term, weight, partition))
             }
         }
         let (order, starts) = SearchHash.grouped(extra.map(\.partition))
-        body = words.words
+        body = words
         self.bodyWeights = bodyWeights
-        bodyStarts = words.starts
         extraTerms = order.map { extra[$0].term }
         extraWeights = order.map { UInt8(min(255, extra[$0].weight)) }
         extraStarts = starts
@@ -73,9 +71,7 @@ struct SearchTerms: Sendable {
 
     @inline(__always)
     func forEach(in partition: Int, _ visit: (String, UInt8) -> Void) {
-        for index in Int(bodyStarts[partition])..<Int(bodyStarts[partition + 1]) {
-            visit(body[index], bodyWeights[index])
-        }
+        for index in body.partition(partition) { visit(body.word(index), bodyWeights[index]) }
         for index in Int(extraStarts[partition])..<Int(extraStarts[partition + 1]) {
             visit(extraTerms[index], extraWeights[index])
         }
