@@ -12,8 +12,9 @@ public struct RenderedMarkdown: Sendable {
     package var appendices: [String] { deferredHTML.value.appendices }
     /// The headings of the body and appendices, anchored in their HTML.
     package var headings: [BodyHeading] { deferredHTML.value.headings }
-    /// The HTML as made, or to be made again when read (a document taken from the cache).
-    private var deferredHTML: Deferred<RenderedHTML>
+    /// The HTML as made, or to be made again when read (a document taken from the cache, or
+    /// one whose page is written).
+    private var deferredHTML: HeldHTML
     /// The citations found, in order; those of a document taken from the cache are decoded
     /// when first read (`citationSummary` says what most of a build needs of them).
     package var citations: [Citation] {
@@ -36,6 +37,11 @@ public struct RenderedMarkdown: Sendable {
     package var recipientsLine: Int?
     /// A sentence or two saying what the document is about, for search results (`Excerpt`).
     package var excerpt: String
+    /// Lets the HTML go, for this value and its copies; `again` makes it should it be read again.
+    package func releaseHTML(makingAgain again: @escaping @Sendable () -> RenderedMarkdown) {
+        deferredHTML.release { again().deferredHTML.value }
+    }
+
     /// The words of the body's text (every block's), counted, for the search index.
     package var words: WordCounts {
         get { deferredWords.value }
@@ -49,7 +55,7 @@ public struct RenderedMarkdown: Sendable {
         blanks: [BlankCitation],
         links: [BodyLink] = [], recipientsLine: Int? = nil, excerpt: String = "", words: WordCounts = WordCounts()
     ) {
-        self.deferredHTML = Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings))
+        self.deferredHTML = HeldHTML(Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings)))
         self.deferredCitations = Deferred(citations)
         self.citationSummary = CitationSummary(citations)
         self.blanks = blanks
@@ -67,7 +73,7 @@ public struct RenderedMarkdown: Sendable {
         links: [BodyLink],
         recipientsLine: Int?, excerpt: String, again: Later<RenderedMarkdown>
     ) {
-        self.deferredHTML = Deferred(Later { again.value.deferredHTML.value })
+        self.deferredHTML = HeldHTML(Deferred(Later { again.value.deferredHTML.value }))
         self.deferredCitations = Deferred(citations)
         self.citationSummary = summary
         self.recordedCitations = recorded

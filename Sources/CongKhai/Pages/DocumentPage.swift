@@ -12,7 +12,15 @@ struct DocumentPage: PageKind {
 
     func path(_ site: SiteModel) -> String { site.documents[index].url }
 
-    func render(_ page: PageRendering) -> Data { page.render(page.contexts.document(index), template: "document") }
+    func render(_ page: PageRendering) -> Data {
+        let data = page.render(page.contexts.document(index), template: "document")
+        // Nothing else shows the body: its HTML goes, a tenth of a large build's memory each.
+        if let again = page.parseAgain {
+            let source = page.site.documents[index].source
+            page.site.documents[index].rendered.releaseHTML { again(source) }
+        }
+        return data
+    }
 
     func key(_ hasher: inout PageKeyHasher) -> Bool {
         hasher.add("document")

@@ -14,7 +14,7 @@ struct OpenDataFile: PageKind {
 
     func path(_ site: SiteModel) -> String { file.path }
 
-    func render(_ page: PageRendering) -> Data { Data(OpenData(site: page.site).bytes(of: file)) }
+    func render(_ page: PageRendering) -> Data { OpenData(site: page.site).data(of: file) }
 
     func key(_ hasher: inout PageKeyHasher) -> Bool {
         switch file {

@@ -58,6 +58,8 @@ struct PageRendering: @unchecked Sendable {
     let feeds: Discovery
     let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
     let sitemapLimit: Int
+    /// Given, a document's HTML is let go once its page is rendered (SiteWriter.parseAgain).
+    let parseAgain: (@Sendable (SourceDocument) -> RenderedMarkdown)?
 
     func render(_ context: [String: Any], template: String) -> Data {
         Data(templates.render(context, template: template).utf8)

@@ -172,21 +172,22 @@ package struct Builder: Sendable {
         // Never left running past the build, whether it fails or not.
         defer { _ = spareAndPostings.value }
 
+        let loader = { [fingerprint] in
+            var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
+            loader.listing = fingerprint.content
+            return loader
+        }()
+        let renderer = MarkdownRenderer()
+        // The body of a document taken from the cache, parsed again when its HTML or words
+        // are needed (and of one whose HTML was let go once its page was written). A file gone
+        // since it was stamped has no body in this build; the next build, which sees it gone,
+        // removes its pages.
+        let again = { @Sendable (path: String, document: SourceDocument) -> RenderedMarkdown in
+            let body = loader.body(of: path) ?? (text: "", line: document.bodyLine)
+            return Self.parse(body.text, firstLine: body.line, of: document, renderer)
+        }
         let (loaded, cached, previousIndex) = try step("load") {
             () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
-            let loader = { [fingerprint] in
-                var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
-                loader.listing = fingerprint.content
-                return loader
-            }()
-            let renderer = MarkdownRenderer()
-            // The body of a document taken from the cache, parsed again when its HTML or words
-            // are needed. A file gone since it was stamped has no body in this build; the next
-            // build, which sees it gone, removes its pages.
-            let again = { @Sendable (path: String, document: SourceDocument) -> RenderedMarkdown in
-                let body = loader.body(of: path) ?? (text: "", line: document.bodyLine)
-                return Self.parse(body.text, firstLine: body.line, of: document, renderer)
-            }
             var (portal, cached) = loader.load(reusing: { [options] in
                 options.full ? nil : documentCache.load(again: again)
             })
@@ -235,7 +236,7 @@ package struct Builder: Sendable {
                     Result { () throws(BuildFailure) in
                         try writeSite(
                             site, templates: templates, output: output, cache: cache, spare: spare,
-                            searchPostings: searchPostings)
+                            searchPostings: searchPostings, parseAgain: { again($0.sourcePath, $0) })
                     }
                 }, storeDocuments)
             return (try written.get(), cacheSeconds)
@@ -259,7 +260,7 @@ package struct Builder: Sendable {
     private func writeSite(
         _ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
         spare: (generation: String, contents: RecycledOutput)?,
-        searchPostings: SearchPostings?
+        searchPostings: SearchPostings?, parseAgain: @escaping @Sendable (SourceDocument) -> RenderedMarkdown
     ) throws(BuildFailure) -> SiteWriter.Summary {
         do {
             // Pages whose keys are unchanged are taken from the spare output, brought up to date
@@ -279,6 +280,7 @@ package struct Builder: Sendable {
             writer.previous = previous
             writer.recycled = recycled ? spare?.contents : nil
             writer.searchPostings = searchPostings
+            writer.parseAgain = parseAgain
             writer.spare = cache.spareOutput
             let summary = try writer.write()
             if let postings = summary.searchPostings, postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {

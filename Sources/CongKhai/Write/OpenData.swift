@@ -13,13 +13,13 @@ struct OpenData {
 
     /// The file's bytes. Each is written as its own job, beside the pages (SiteWriter), and
     /// keyed like them: an edit that changes none of its fields reuses it.
-    func bytes(of file: File) -> [UInt8] {
+    func data(of file: File) -> Data {
         // Item by item: the trees of every document at once added to the build's peak memory.
         switch file {
         case .documents: PrettyJSON.objectOfArray(file.rawValue, count: site.documents.count, item: document)
         case .directives: PrettyJSON.objectOfArray(file.rawValue, count: site.directives.count, item: directive)
         case .units: PrettyJSON.objectOfArray(file.rawValue, count: site.units.count, item: unit)
-        case .compliance: compliance().bytes
+        case .compliance: Data(compliance().bytes)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import VietText
 
 /// JSON laid out byte for byte as JSONEncoder lays it out with `.sortedKeys` and
@@ -27,9 +28,11 @@ package enum PrettyJSON: Sendable {
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// `.object([(key, .array(items))]).bytes`, each item made and written in turn, so that the
-    /// items' trees are never all held at once.
-    static func objectOfArray(_ key: String, count: Int, item: (Int) -> PrettyJSON) -> [UInt8] {
+    /// items' trees are never all held at once; and into the file's Data item by item, so that
+    /// a 20 MB file is not also held as an array growing by doubling, then copied.
+    static func objectOfArray(_ key: String, count: Int, item: (Int) -> PrettyJSON) -> Data {
         var out: [UInt8] = []
+        var data = Data()
         out += "{\n".utf8
         pad(1, &out)
         append(key, to: &out)
@@ -39,10 +42,13 @@ package enum PrettyJSON: Sendable {
             pad(2, &out)
             item(index).write(to: &out, indent: 2)
             out += (index == count - 1 ? "\n" : ",\n").utf8
+            data.append(contentsOf: out)
+            out.removeAll(keepingCapacity: true)
         }
         pad(1, &out)
         out += "]\n}".utf8
-        return out
+        data.append(contentsOf: out)
+        return data
     }
 
     /// On one line, without spaces: one JSON Lines record.

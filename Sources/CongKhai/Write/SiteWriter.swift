@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 import VietText
 
@@ -25,6 +26,9 @@ struct SiteWriter: Sendable {
     var spare: URL? = nil
     /// Addresses a sitemap file holds at most (Discovery.sitemapLimit; lowered by tests).
     var sitemapLimit = Discovery.sitemapLimit
+    /// A document's body parsed again from its file. Given, each document's HTML is let go
+    /// once its page is written (and made again by this, should it be read after).
+    var parseAgain: (@Sendable (SourceDocument) -> RenderedMarkdown)? = nil
 
     struct Summary {
         var pages = 0, files = 0, bytes = 0
@@ -103,8 +107,8 @@ struct SiteWriter: Sendable {
             keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         let rendering = PageRendering(
             site: site, contexts: contexts, templates: templates, pageBodies: pageBodies, feeds: feeds,
-            sitemapLocations: sitemapLocations, sitemapLimit: sitemapLimit)
-        let outcome = ParallelMap.map(Array(paths.indices)) { index -> Result<Int?, WriteFailure> in
+            sitemapLocations: sitemapLocations, sitemapLimit: sitemapLimit, parseAgain: parseAgain)
+        @Sendable func writeJob(_ index: Int) -> Result<Int?, WriteFailure> {
             let path = paths[index]
             if inPlace.contains(path) {
                 mirrorFile(path, into: mirror)
@@ -119,6 +123,14 @@ struct SiteWriter: Sendable {
             }
             let data = index < jobs.count ? jobs[index].render(rendering) : searchFiles[index - jobs.count].data
             return writeFile(path, data, createFolder: false, mirror: mirror).map { data.count }
+        }
+        // The document pages first, then what follows them: the documents' HTML, let go page
+        // by page (SiteWriter.parseAgain), is given back to the system in between, before the
+        // pages and files that add most to the memory's peak.
+        let documentPagesEnd = (jobs.lastIndex { $0 is DocumentPage } ?? -1) + 1
+        let outcome = [0..<documentPagesEnd, documentPagesEnd..<paths.count].flatMap { phase in
+            defer { congkhai_release_free_memory() }
+            return ParallelMap.map(Array(phase), writeJob)
         }
         for (index, result) in outcome.enumerated() {
             let isPage = index < jobs.count && jobs[index].isPage
