@@ -77,10 +77,26 @@ package struct Importer: Sendable {
         document: ImportedDocument, encoding: String, lines: [SourceLine]
     ) {
         let (text, encoding, splitCells) = try read(url)
-        let lines = SourceLine.lines(of: text, splitCells: splitCells)
+        // Words a PDF copy broke with spaces are joined before anything is read, and the word
+        // check compares the written file with the joined text.
+        let broken = BrokenWords.repair(text)
+        let lines = SourceLine.lines(of: broken.text, splitCells: splitCells)
         let recognizer = LayoutRecognizer(
             unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
         var document = recognizer.recognise(lines)
+        if broken.joins > 0 {
+            let examples = broken.examples.map { "“\($0.printed)” → “\($0.joined)”" }.joined(separator: ", ")
+            document.warnings.append(
+                ImportWarning(
+                    "import.words-joined",
+                    line: nil,
+                    message: .init(
+                        vi:
+                            "đã nối lại \(broken.joins) chữ bị tách bởi dấu cách khi chép từ PDF (\(examples)); hãy đọc lại văn bản đã tạo.",
+                        en:
+                            "joined \(broken.joins) words a copy from a PDF had broken with spaces (\(examples)); read the written text through."
+                    )))
+        }
         if let unit { document.warnings += Self.checkLetterhead(document.letterhead, against: unit) }
         return (document, encoding, lines)
     }
