@@ -129,8 +129,10 @@ struct LayoutRecognizer {
             }
             return .next
         case .placeAndDate:
+            // "Số: Bình Sơn, ngày 12 tháng 4 năm 2022": a number left blank, beside the date.
+            let text = Self.afterBlankNumberLabel(line.plain) ?? line.plain
             guard r.document.issued == nil && r.document.place == nil,
-                let placeDate = Self.placeAndDate(in: line.plain),
+                let placeDate = Self.placeAndDate(in: text),
                 placeDate.isWholeLine
             else { return .no }
             (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
@@ -223,7 +225,10 @@ struct LayoutRecognizer {
                 let opensBody =
                     (firstUnder ? isFirstBodyLine(line) : isBodyStart(line))
                     || (!titleParts.isEmpty && isAuthority(line))
-                if titleParts.count >= 4 || opensBody
+                // A subject never ends on a full stop: a sentence under it is the body's (a note
+                // printed under the title, "Ví dụ minh họa, không phải số liệu thật.").
+                let sentence = !titleParts.isEmpty && line.plain.hasSuffix(".") && !line.plain.hasSuffix("..")
+                if titleParts.count >= 4 || opensBody || sentence
                     || (r.document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true)
                 {
                     if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine,
@@ -449,6 +454,14 @@ struct LayoutRecognizer {
                 document.recipients.append(Self.stripListMarker(line.plain))
                 continue
             }
+            if let last = document.recipients.last, titleLines.isEmpty, last.hasSuffix(","),
+                !Self.isNamedSigningTitle(line)
+            {
+                // A recipient wrapped onto the next line, in capitals too: "- Các trường: MN, MG,
+                // TH, TH&THCS," / "THCS;".
+                document.recipients[document.recipients.count - 1] = last + " " + line.plain
+                continue
+            }
             if Self.isSigningTitle(line) {
                 titleLines.append(line)
                 continue
@@ -652,6 +665,11 @@ struct LayoutRecognizer {
     /// ("Hiệu trưởng", "Người lập biểu").
     static func isSigningTitle(_ line: SourceLine) -> Bool {
         if line.isUppercase { return line.plain.count <= 80 }
+        return isNamedSigningTitle(line)
+    }
+
+    /// A title the list knows, or one on behalf of a body (after TM., KT. ...), in any case.
+    static func isNamedSigningTitle(_ line: SourceLine) -> Bool {
         var folded = Substring(line.folded)
         var prefixed = false
         for prefix in ["tm.", "t/m", "kt.", "k/t", "q.", "tl.", "t/l", "tuq."] where folded.hasPrefix(prefix) {
@@ -733,6 +751,15 @@ struct LayoutRecognizer {
             if value.count >= 3, value.contains(where: \.isLetter) { return value }
         }
         return nil
+    }
+
+    /// What follows "Số:" when no number does: "Số: Bình Sơn, ngày ..." gives "Bình Sơn, ngày ...".
+    static func afterBlankNumberLabel(_ text: String) -> String? {
+        let folded = VietnameseText.fold(text)
+        guard folded.hasPrefix("so:") || folded.hasPrefix("so :") else { return nil }
+        let rest = text.drop { $0 != ":" }.dropFirst().trimmingCharacters(in: .whitespaces)
+        guard let first = rest.first, first.isLetter else { return nil }
+        return rest
     }
 
     static func afterLabel(_ text: String, labels: [String]) -> String {

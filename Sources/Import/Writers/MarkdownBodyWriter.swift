@@ -1,3 +1,5 @@
+import VietText
+
 /// Writes the body of an imported document as Markdown: "I." sections as headings, "1."
 /// subsections as sub-headings, "-" and "+" lines as nested lists, tables kept, lines that PDF
 /// broke mid-sentence joined, and every other line a paragraph with its words escaped so
@@ -81,24 +83,27 @@ struct MarkdownBodyWriter {
         return depth >= 2 && marker.dropLast().contains(".") ? 4 : 3
     }
 
-    /// Joins a line that does not end a sentence with the next one when that starts in
-    /// lowercase: PDF line breaks and page breaks, not the author's.
+    /// Joins a line that does not end a sentence with the next one that goes on with it: PDF
+    /// line breaks and page breaks, not the author's.
     private func joinBrokenLines(_ lines: [SourceLine]) -> [SourceLine] {
         var result: [SourceLine] = []
         var blanks = 0
+        let width = Self.printedWidth(lines)
+        // How much of the page's width the last line read fills, and that line.
+        var lastFill = 0.0
+        var lastLine: SourceLine?
         for line in lines {
             if line.isBlank {
                 blanks += 1
                 continue
             }
-            defer { blanks = 0 }
-            // "... của Bộ Giáo dục và Đào tạo về việc" / "Hướng dẫn thực hiện ...": a line that ends
-            // on a word leading on continues, whatever the case of the next.
-            if let last = result.last, blanks <= 3, let first = line.plain.first,
-                first.isLowercase
-                    || (Self.linkingWords.contains(last.plain.split(separator: " ").last.map { $0.lowercased() } ?? "")
-                        && !opensBlock(line)),
-                let end = last.plain.last, !".:;!?”\")".contains(end), !last.text.hasPrefix("|"), !last.isUppercase
+            defer {
+                blanks = 0
+                lastFill = width.map { Double(line.plain.count) / Double($0) } ?? 0
+                lastLine = line
+            }
+            if let last = result.last,
+                continues(line, after: last, blanks: blanks, lastFill: lastFill, lastLine: lastLine ?? last)
             {
                 result[result.count - 1] = SourceLine(number: last.number, text: last.text + " " + line.text)
                 continue
@@ -106,6 +111,56 @@ struct MarkdownBodyWriter {
             result.append(line)
         }
         return result
+    }
+
+    /// Whether `line` goes on with the text before it, `last` (which `blanks` blank lines end, and
+    /// whose last line fills `lastFill` of a printed page's width, 0 when the text is no printed
+    /// page's).
+    private func continues(
+        _ line: SourceLine, after last: SourceLine, blanks: Int, lastFill: Double, lastLine: SourceLine
+    ) -> Bool {
+        guard let first = line.plain.first, let end = last.plain.last, !last.text.hasPrefix("|") else { return false }
+        // A section heading wrapped at the page's width: "IV. TIẾP TỤC TRIỂN KHAI THỰC HIỆN TỐT
+        // PHONG TRÀO THI ĐUA" / "“DÂN VẬN KHÉO” NĂM 2020" (capitals fill a line sooner).
+        if blanks == 0, lastFill >= 0.6, last.isUppercase, line.isUppercase, !".:;!?".contains(end),
+            LayoutRecognizer.romanHeading(last.plain) != nil, LayoutRecognizer.romanHeading(line.plain) == nil
+        {
+            return true
+        }
+        guard !".:;!?”\")".contains(end), !last.isUppercase else { return false }
+        // "... về việc" / "hướng dẫn ...": the next line opens in lowercase.
+        if blanks <= 3, first.isLowercase { return true }
+        // "... của Bộ Giáo dục và Đào tạo về việc" / "Hướng dẫn thực hiện ...": a line that ends
+        // on a word leading on continues, whatever the case of the next.
+        let lastWord = last.plain.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        if blanks <= 3, Self.linkingWords.contains(lastWord), !opensBlock(line) { return true }
+        // A line as wide as the page's, the next right under it (or after the page's break): "...
+        // của Ủy ban nhân dân huyện" / "Bình Sơn về việc ...", text copied out of a PDF.
+        // Not a paragraph's usual opening ("Căn cứ", "Thực hiện"), nor the next of lines that
+        // open alike ("Trong đó: Lớp Mẫu giáo 5-6 tuổi: …" / "Lớp Mẫu giáo 4-5 tuổi: …").
+        return blanks <= 1 && lastFill >= 0.7 && !opensBlock(line) && !BodyOpeners.opens(line.folded)
+            && !Self.opensAlike(line, lastLine)
+    }
+
+    /// The line's first three words stand near the start of `previous` too.
+    static func opensAlike(_ line: SourceLine, _ previous: SourceLine) -> Bool {
+        let words = line.folded.split(separator: " ").prefix(3)
+        guard words.count == 3 else { return false }
+        let opening = " " + words.joined(separator: " ") + " "
+        return (" " + previous.folded + " ").prefix(40).contains(opening)
+    }
+
+    /// The width of the page's lines, when the text is a printed page's, each printed line a line
+    /// of its own (text copied from a PDF): most lines are about as wide as the widest, which
+    /// are at most 130 characters. A text typed or saved from Word, a paragraph a line, has
+    /// lines of every width.
+    static func printedWidth(_ lines: [SourceLine]) -> Int? {
+        let widths = lines.filter { !$0.isBlank && !$0.text.hasPrefix("|") }.map(\.plain.count).sorted()
+        guard widths.count >= 12 else { return nil }
+        let width = widths[widths.count * 4 / 5]
+        guard (50...130).contains(width) else { return nil }
+        let wide = widths.count { $0 * 10 >= width * 7 }
+        return wide * 2 >= widths.count ? width : nil
     }
 
     /// Words a sentence never ends on.
