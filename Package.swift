@@ -49,6 +49,12 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // libxml2's HTML parser, for `congkhai import` of saved web pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "CAtomicSwap"),
         // Vietnamese text: NFC, folding, collation, legacy encodings; the vocabulary (document
         // types, proper names); dates, numbers and school years; bilingual messages.
@@ -60,6 +66,7 @@ let package = Package(
             name: "Import",
             dependencies: [
                 "VietText",
+                "CLibXML2",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]

@@ -76,7 +76,7 @@ package struct Importer: Sendable {
     func recognise(_ url: URL, unit: ImportUnit? = nil) throws(Failure) -> (
         document: ImportedDocument, encoding: String, lines: [SourceLine]
     ) {
-        let (text, encoding, splitCells) = try read(url)
+        let (text, encoding, splitCells, sourceURL) = try read(url)
         // Words a PDF copy broke with spaces are joined before anything is read, and the word
         // check compares the written file with the joined text.
         let broken = BrokenWords.repair(text)
@@ -84,6 +84,7 @@ package struct Importer: Sendable {
         let recognizer = LayoutRecognizer(
             unitName: unit?.name, places: [unit?.district, unit?.province].compactMap { $0 })
         var document = recognizer.recognise(lines)
+        document.sourceURL = sourceURL
         if broken.joins > 0 {
             let examples = broken.examples.map { "“\($0.printed)” → “\($0.joined)”" }.joined(separator: ", ")
             document.warnings.append(
@@ -157,6 +158,7 @@ package struct Importer: Sendable {
         if !document.recipients.isEmpty { pairs.append(("recipients", .list(document.recipients))) }
         if !document.letterhead.isEmpty { pairs.append(("letterhead", .list(document.letterhead))) }
         if let attachment { pairs.append(("attachments", .list([attachment.lastPathComponent]))) }
+        if let sourceURL = document.sourceURL { pairs.append(("source_url", .text(sourceURL))) }
         if let published = options.published { pairs.append(("published", .text(published.iso))) }
         if document.title == nil {
             warnings.append(
@@ -218,14 +220,16 @@ package struct Importer: Sendable {
 
     // MARK: - Reading
 
-    private func read(_ url: URL) throws(Failure) -> (text: String, encoding: String, splitCells: Bool) {
+    private func read(_ url: URL) throws(Failure) -> (
+        text: String, encoding: String, splitCells: Bool, sourceURL: String?
+    ) {
         let name = url.lastPathComponent
         switch url.pathExtension.lowercased() {
         case "docx":
             do {
                 let lines = try DocxReader.lines(of: url)
                 let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(lines.joined(separator: "\n")))
-                return (VietnameseText.nfc(repaired.text), "docx", false)
+                return (VietnameseText.nfc(repaired.text), "docx", false, nil)
             } catch {
                 throw Failure(
                     file: name,
@@ -237,7 +241,9 @@ package struct Importer: Sendable {
             do {
                 let text = try PDFTextReader.text(of: url)
                 let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(text))
-                return (VietnameseText.nfc(repaired.text), repaired.converted.isEmpty ? "pdf" : "pdf + tcvn3/vni", true)
+                return (
+                    VietnameseText.nfc(repaired.text), repaired.converted.isEmpty ? "pdf" : "pdf + tcvn3/vni", true, nil
+                )
             } catch PDFTextReader.Failure.noText {
                 throw Failure(
                     file: name,
@@ -266,13 +272,31 @@ package struct Importer: Sendable {
                 throw Failure(file: name, message: .init(vi: "không đọc được tệp.", en: "cannot read the file."))
             }
             let decoded = ImportTextDecoder.decode(data)
-            return (decoded.text, decoded.encoding, false)
+            return (decoded.text, decoded.encoding, false, nil)
+        case "html", "htm":
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw Failure(file: name, message: .init(vi: "không đọc được tệp.", en: "cannot read the file."))
+            }
+            do {
+                let page = try HTMLTextReader.read(data)
+                let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(page.lines.joined(separator: "\n")))
+                return (VietnameseText.nfc(repaired.text), "html", false, page.sourceURL)
+            } catch {
+                throw Failure(
+                    file: name,
+                    message: .init(
+                        vi: "không đọc được trang web đã lưu (tệp .html hỏng hoặc trống).",
+                        en: "cannot read the saved web page (a damaged or empty .html file)."))
+            }
         default:
             throw Failure(
                 file: name,
                 message: .init(
-                    vi: "congkhai nhập được tệp .docx, .pdf và .txt; không nhập được “.\(url.pathExtension)”.",
-                    en: "congkhai imports .docx, .pdf and .txt files, not “.\(url.pathExtension)”."))
+                    vi:
+                        "congkhai nhập được tệp .docx, .pdf, .txt và trang web đã lưu (.html); không nhập được “.\(url.pathExtension)”.",
+                    en:
+                        "congkhai imports .docx, .pdf, .txt files and saved web pages (.html), not “.\(url.pathExtension)”."
+                ))
         }
     }
 

@@ -6,8 +6,8 @@ import Testing
 @testable import Import
 
 /// Seeds as a clerk often has them: the document's page printed to PDF (chromium), and its
-/// text copied out by `pdftotext -raw` or by pypdf, as a PDF viewer's copy gives it
-/// (scripts/import-fixtures.sh made Tests/ImportFixtures/ with those tools).
+/// text copied out by `pdftotext -raw` or by pypdf, as a PDF viewer's copy gives it; or the
+/// page itself, saved (scripts/import-fixtures.sh made Tests/ImportFixtures/ with those tools).
 @Suite struct ExtractedTextImportTests {
     static let seeds = [
         "001": "001_1bf1cd129453b643.txt", "002": "002_e0677abd00ed0152.txt", "004": "004_c1e01f9e77d3eae0.txt"
@@ -33,7 +33,7 @@ import Testing
 
     /// The demo school's plan (examples/truong-mau), whose printed page also carries the portal's
     /// notice above the letterhead and under the title: its fields are those of its front matter.
-    @Test(arguments: ["pdftotext-raw", "pypdf"])
+    @Test(arguments: ["pdftotext-raw.txt", "pypdf.txt", "html"])
     func theDemoSchoolsPlanCopiedOutOfItsPDFGivesItsFields(form: String) throws {
         let demo = TestPaths.repository.appendingPathComponent("examples/truong-mau")
         let original = try #require(
@@ -41,8 +41,8 @@ import Testing
         let fixture = try PortalFixture()
         defer { fixture.remove() }
         try fixture.unit("th-mau", name: "Trường Tiểu học Mẫu")
-        let copy = fixture.root.appendingPathComponent("demo-\(form).txt")
-        try FileManager.default.copyItem(at: Self.extracted.appendingPathComponent("demo.\(form).txt"), to: copy)
+        let copy = fixture.root.appendingPathComponent("demo.\(form)")
+        try FileManager.default.copyItem(at: Self.extracted.appendingPathComponent("demo.\(form)"), to: copy)
         let document = try ImporterTests().imported(copy, unit: "th-mau", into: fixture).document
         #expect(document.number == original.number)
         #expect(document.kind == original.kind)
@@ -55,7 +55,7 @@ import Testing
         #expect(document.letterhead == original.letterhead)
     }
 
-    @Test(arguments: ["001", "002", "004"], ["pdftotext-raw", "pypdf"])
+    @Test(arguments: ["001", "002", "004"], ["pdftotext-raw.txt", "pypdf.txt", "html"])
     func aSeedCopiedOutOfItsPDFGivesTheGoldFieldsAndItsWords(seed: String, form: String) throws {
         let seedFile = try #require(Self.seeds[seed])
         let gold = try JSONDecoder().decode(ImporterTests.Gold.self, from: Data(contentsOf: TestPaths.gold))
@@ -64,8 +64,8 @@ import Testing
         let helpers = ImporterTests()
         let fixture = try helpers.portal()
         defer { fixture.remove() }
-        let copy = fixture.root.appendingPathComponent("\(seed)-\(form).txt")
-        try FileManager.default.copyItem(at: Self.extracted.appendingPathComponent("\(seed).\(form).txt"), to: copy)
+        let copy = fixture.root.appendingPathComponent("\(seed).\(form)")
+        try FileManager.default.copyItem(at: Self.extracted.appendingPathComponent("\(seed).\(form)"), to: copy)
         let (result, document) = try helpers.imported(copy, unit: unit, into: fixture)
         #expect(document.number == expected.own_number, "number")
         #expect(document.kind == expected.kind, "kind")

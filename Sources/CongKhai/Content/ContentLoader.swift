@@ -43,9 +43,19 @@ package struct ContentLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
+    /// "https://…" or "http://…" with a host and no space: what `source_url` may hold, since the
+    /// document page links to it.
+    static func isWebAddress(_ text: String) -> Bool {
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: \.isWhitespace),
+            let url = URL(string: text), let host = url.host, !host.isEmpty
+        else { return false }
+        return true
+    }
+
     static let documentKeys: Set<String> = [
         "title", "kind", "number", "issued", "place", "signer", "signer_title", "recipients", "categories",
-        "attachments", "status", "replaces", "draft", "school_year", "summary", "letterhead", "period", "published"
+        "attachments", "status", "replaces", "draft", "school_year", "summary", "letterhead", "period", "published",
+        "source_url"
     ]
     static let unitKeys: Set<String> = [
         "name", "kind", "governing_body", "district", "province", "parent", "address", "phone", "email", "website",
@@ -380,6 +390,20 @@ package struct ContentLoader: Sendable {
             checkAttachment(attachment, of: file, &fields)
         }
         let draft = fields.bool("draft") ?? false
+        var sourceURL = fields.string("source_url")
+        if let url = sourceURL, !Self.isWebAddress(url) {
+            fields.report(
+                "source_url", "front-matter.bad-source-url",
+                message: .init(
+                    vi: "“\(url)” không phải địa chỉ trang web (http:// hoặc https://); đã bỏ qua.",
+                    en: "“\(url)” is no web address (http:// or https://); it is ignored."),
+                fix: .init(
+                    vi:
+                        "ghi địa chỉ đầy đủ của trang đã chép văn bản, ví dụ `source_url: https://…`, hoặc xóa dòng này.",
+                    en: "write the full address of the page the text was copied from, or remove the line."),
+                severity: .warning)
+            sourceURL = nil
+        }
         var document = SourceDocument(
             unitID: file.unitID, schoolYear: file.schoolYear, slug: file.slug, sourcePath: file.path,
             title: title ?? "", kind: kind ?? "khac", number: number, issued: issued, place: fields.string("place"),
@@ -387,7 +411,8 @@ package struct ContentLoader: Sendable {
             recipients: fields.strings("recipients"), letterhead: fields.strings("letterhead"), categories: categories,
             attachments: attachments,
             status: fields.string("status"), replaces: fields.string("replaces"), draft: draft,
-            period: period, published: published?.day == nil ? nil : published, body: split.body,
+            period: period, published: published?.day == nil ? nil : published, sourceURL: sourceURL,
+            body: split.body,
             bodyLine: split.bodyLine)
         document.inputKey = Hasher64.of(text)
         fields.warnUnknownKeys(known: Self.documentKeys)

@@ -33,6 +33,8 @@ package struct SourceDocument: Sendable, Hashable {
         package var period: String?
         /// When it was made public: what TT 09's deadlines are checked against.
         package var published: IssuedDate?
+        /// The web page it was copied from (`source_url`: an http or https address).
+        package var sourceURL: String?
 
         package var body: String
         /// Line of the body's first line in the source file, so body problems name the right line.
@@ -71,7 +73,7 @@ package struct SourceDocument: Sendable, Hashable {
         number: String? = nil, issued: IssuedDate? = nil, place: String? = nil, signer: String? = nil,
         signerTitle: String? = nil, recipients: [String] = [], letterhead: [String] = [], categories: [String] = [],
         attachments: [String] = [], status: String? = nil, replaces: String? = nil, draft: Bool = false,
-        period: String? = nil, published: IssuedDate? = nil, body: String, bodyLine: Int = 1
+        period: String? = nil, published: IssuedDate? = nil, sourceURL: String? = nil, body: String, bodyLine: Int = 1
     ) {
         box = Box(
             Fields(
@@ -79,7 +81,7 @@ package struct SourceDocument: Sendable, Hashable {
                 number: number, issued: issued, place: place, signer: signer, signerTitle: signerTitle,
                 recipients: recipients, letterhead: letterhead, categories: categories, attachments: attachments,
                 status: status, replaces: replaces, draft: draft, period: period, published: published,
-                body: body, bodyLine: bodyLine, inputKey: nil))
+                sourceURL: sourceURL, body: body, bodyLine: bodyLine, inputKey: nil))
     }
 
     /// True when the number is blank ("/BC-THTTA1") or absent.

@@ -10,7 +10,7 @@ import VietText
 /// be read is ignored: its documents are loaded afresh.
 struct DocumentCache {
     let folder: URL
-    private static let header = "congkhai-document-cache-9"
+    private static let header = "congkhai-document-cache-10"
     static let parts = 16
 
     init(cache: BuildCache) { folder = cache.folder.appendingPathComponent("documents") }

@@ -6,7 +6,10 @@ import VietText
 extension SourceDocument {
     func write(to record: inout RecordWriter) {
         record.strings([self.unitID, self.schoolYear, self.slug, self.sourcePath, self.title, self.kind])
-        for field in [self.number, self.place, self.signer, self.signerTitle, self.status, self.replaces, self.period] {
+        for field in [
+            self.number, self.place, self.signer, self.signerTitle, self.status, self.replaces, self.period,
+            self.sourceURL
+        ] {
             record.optional(field) { $0.string($1) }
         }
         record.optional(self.issued) { $1.write(to: &$0) }
@@ -22,7 +25,7 @@ extension SourceDocument {
         let names = try record.strings()
         guard names.count == 6 else { throw RecordReader.Corrupt() }
         var optionals: [String?] = []
-        for _ in 0..<7 { optionals.append(try record.optionalString()) }
+        for _ in 0..<8 { optionals.append(try record.optionalString()) }
         let issued = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
         let published = try record.optional { reader throws(RecordReader.Corrupt) in try IssuedDate(record: &reader) }
         var lists: [[String]] = []
@@ -33,7 +36,7 @@ extension SourceDocument {
             number: optionals[0], issued: issued, place: optionals[1], signer: optionals[2], signerTitle: optionals[3],
             recipients: lists[0], letterhead: lists[1], categories: lists[2], attachments: lists[3],
             status: optionals[4], replaces: optionals[5], draft: try record.bool(), period: optionals[6],
-            published: published,
+            published: published, sourceURL: optionals[7],
             body: try record.string(), bodyLine: try record.int())
         self.inputKey = try record.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() }
     }

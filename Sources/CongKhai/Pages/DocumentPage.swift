@@ -64,7 +64,7 @@ extension PageContexts {
         details["number"] = source.number
         for (key, value) in [
             ("place", source.place), ("signer", source.signer), ("signer_title", source.signerTitle),
-            ("status", source.status), ("replaces", source.replaces)
+            ("status", source.status), ("replaces", source.replaces), ("source_url", source.sourceURL)
         ] {
             if let value { details[key] = value }
         }

@@ -126,29 +126,5 @@ private final class DocumentXMLHandler: NSObject, XMLParserDelegate {
         pendingBold = ""
     }
 
-    /// A table laying out the letterhead or the signature is flattened cell by cell; any other
-    /// table becomes GFM rows.
-    private func emit(_ table: Table) {
-        let text = VietnameseText.fold(table.rows.flatMap { $0.flatMap { $0 } }.joined(separator: " "))
-        let markers = [
-            "cong hoa xa hoi", "doc lap", "so:", "noi nhan", "hieu truong", "tm.", "kt.", "chu tich", "truong phong"
-        ]
-        let columns = table.rows.map(\.count).max() ?? 0
-        if columns <= 3 && markers.contains(where: text.contains) {
-            for row in table.rows {
-                for cell in row { for text in cell { lines.append(contentsOf: text.components(separatedBy: "\n")) } }
-            }
-            lines.append("")
-            return
-        }
-        for (index, row) in table.rows.enumerated() {
-            let cells = row.map {
-                $0.joined(separator: " ").replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
-                    of: "\n", with: " ")
-            }
-            lines.append("| " + cells.joined(separator: " | ") + " |")
-            if index == 0 { lines.append("|" + String(repeating: " --- |", count: max(1, cells.count))) }
-        }
-        lines.append("")
-    }
+    private func emit(_ table: Table) { lines.append(contentsOf: TableLines.lines(of: table.rows)) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VietText
 
 /// What the importer recognised in a document: its front-matter fields and Markdown body.
@@ -14,6 +15,8 @@ public struct ImportedDocument: Sendable, Equatable {
     package var letterhead: [String] = []
     /// The school year the content shows, when the document bears no date.
     package var schoolYearHint: String?
+    /// The address of the web page it was saved from (`source_url`).
+    package var sourceURL: String?
     package var body: String = ""
     package var warnings: [ImportWarning] = []
     /// Source lines left out on purpose, whose words are not missed: "(Đã ký)" under a title.
@@ -43,6 +46,12 @@ package struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
 /// The importer's recognition of a text, without a portal: for tools and fuzzing.
 public enum ImportRecognition {
     public static func recognise(_ text: String) -> ImportedDocument {
-        LayoutRecognizer().recognise(SourceLine.lines(of: text, splitCells: false))
+        LayoutRecognizer().recognise(SourceLine.lines(of: BrokenWords.repair(text).text, splitCells: false))
+    }
+
+    /// A saved web page's bytes, read as `congkhai import` reads a `.html` file.
+    public static func recogniseHTML(_ data: Data) -> ImportedDocument? {
+        guard let page = try? HTMLTextReader.read(data) else { return nil }
+        return recognise(page.lines.joined(separator: "\n"))
     }
 }

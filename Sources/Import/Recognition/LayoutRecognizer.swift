@@ -74,6 +74,8 @@ struct LayoutRecognizer {
         /// "V/v: báo cáo kết quả …": a công văn, no type line, its subject under the number; the
         /// header ends.
         case subjectLabel
+        /// "Số:" alone, no number beside or under it: a number left blank; dropped.
+        case blankNumberLabel
     }
 
     /// What a rule did with a line.
@@ -109,6 +111,15 @@ struct LayoutRecognizer {
         let line = r.lines[position]
         switch rule {
         case .mottoOrRule:
+            // "CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the motto wrapped in a narrow cell.
+            let letters = String(line.folded.filter(\.isLetter))
+            if !letters.isEmpty, !isMotto(line), let next = nextLine(after: position, r),
+                ["conghoaxahoichunghiavietnam", "doclaptudohanhphuc"].contains(where: { $0.hasPrefix(letters) }),
+                isMotto(SourceLine(number: line.number, text: line.plain + " " + r.lines[next].plain))
+            {
+                r.consumed.formUnion([position, next])
+                return .next
+            }
             guard isMotto(line) || isRule(line) else { return .no }
             r.consumed.insert(position)
             return .next
@@ -129,6 +140,17 @@ struct LayoutRecognizer {
             }
             return .next
         case .placeAndDate:
+            // "Phan" / "Rang ngày 12 tháng 11 năm 2003": the place wrapped in a narrow cell.
+            if r.document.issued == nil, line.plain.split(separator: " ").count <= 2,
+                line.plain.first?.isUppercase == true, !line.plain.contains(where: { $0.isNumber || $0 == ":" }),
+                let next = nextLine(after: position, r),
+                let placeDate = Self.placeAndDate(in: line.plain + " " + r.lines[next].plain), placeDate.isWholeLine,
+                Self.placeAndDate(in: r.lines[next].plain) != nil
+            {
+                (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
+                r.consumed.formUnion([position, next])
+                return .next
+            }
             // "Số: Bình Sơn, ngày 12 tháng 4 năm 2022": a number left blank, beside the date.
             let text = Self.afterBlankNumberLabel(line.plain) ?? line.plain
             guard r.document.issued == nil && r.document.place == nil,
@@ -146,6 +168,15 @@ struct LayoutRecognizer {
             r.consumed.insert(position)
             return .next
         case .typeLine:
+            // "Kế hoạch số 08/KH-CĐGD", as a web page heads a document: the type and the number.
+            if let (kind, number) = Self.typeAndNumber(line) {
+                r.document.kind = kind
+                r.document.number = r.document.number ?? number
+                r.typeIndex = position
+                r.consumed.insert(position)
+                r.document.droppedLines.insert(line.number)
+                return .end
+            }
             guard let type = typeLine(line, afterHeader: r.document.number != nil || r.document.issued != nil) else {
                 return .no
             }
@@ -171,6 +202,17 @@ struct LayoutRecognizer {
             else { return .no }
             r.document.letterhead.append(line.plain)
             r.consumed.insert(position)
+            return .next
+        case .blankNumberLabel:
+            guard ["so:", "so :"].contains(line.folded) else { return .no }
+            r.consumed.insert(position)
+            // "Số:" / "1228/THPT": the number on the line under its label.
+            if r.document.number == nil, let next = nextLine(after: position, r),
+                let number = Self.number(in: "Số: " + r.lines[next].plain), number.rest == nil
+            {
+                r.document.number = number.value
+                r.consumed.insert(next)
+            }
             return .next
         case .subjectLabel:
             guard line.folded.hasPrefix("v/v") || line.folded.hasPrefix("ve viec") else { return .no }
@@ -418,11 +460,18 @@ struct LayoutRecognizer {
             start = signatureStart(lines, after: bodyStart)
         }
         guard var footerStart = start else { return Footer(start: lines.count) }
-        // Side by side, the signing title may print above "Nơi nhận" (PDF layout text).
+        // Side by side, the signing title may print above "Nơi nhận" (PDF layout text), and the
+        // whole signature, its name too, in a web page's order.
         var back = footerStart - 1
+        var nameAbove: Int?
         while back > bodyStart {
             let line = lines[back]
             if line.isBlank {
+                back -= 1
+                continue
+            }
+            if nameAbove == nil, footerStart == start, isNameLike(line) {
+                nameAbove = back
                 back -= 1
                 continue
             }
@@ -432,25 +481,30 @@ struct LayoutRecognizer {
             footerStart = back
             back -= 1
         }
+        // A name with no signing title above it is the body's.
+        if let nameAbove, footerStart > nameAbove { footerStart = start ?? footerStart }
         var footer = Footer(start: footerStart)
         var titleLines: [SourceLine] = []
         var position = footerStart
         var seenSigner = false
+        // The recipients printed after the signature (a web page's order).
+        var recipientsAfterSigner = false
         while position < lines.count {
             let line = lines[position]
             position += 1
             if line.isBlank { continue }
-            if seenSigner {
+            if seenSigner && !(Self.isRecipientsLabel(line) || (recipientsAfterSigner && Self.isListItem(line))) {
                 footer.appendix.append(contentsOf: lines[(position - 1)...])
                 break
             }
+            if seenSigner && Self.isRecipientsLabel(line) { recipientsAfterSigner = true }
             if Self.isRecipientsLabel(line) {
                 let rest = Self.afterLabel(line.plain, labels: ["Nơi nhận", "Noi nhận", "NƠI NHẬN", "Nơi nhận :"])
                     .trimmingCharacters(in: CharacterSet(charactersIn: ": "))
                 if !rest.isEmpty { document.recipients.append(Self.stripListMarker(rest)) }
                 continue
             }
-            if let first = line.plain.first, "-+•–".contains(first) {
+            if Self.isListItem(line) {
                 document.recipients.append(Self.stripListMarker(line.plain))
                 continue
             }
@@ -537,8 +591,12 @@ struct LayoutRecognizer {
             || letters == "dangcongsanvietnam"
     }
 
+    /// "--------", "___", and a table's bar alone on its line (a legal database's header table
+    /// copied as text: "|"); not a Markdown table's delimiter row ("|---|---|").
     private func isRule(_ line: SourceLine) -> Bool {
-        !line.plain.isEmpty && line.plain.allSatisfy { "-_=*~.–—".contains($0) || $0 == " " }
+        guard !line.plain.isEmpty else { return false }
+        return line.plain.allSatisfy { "-_=*~.–—".contains($0) || $0 == " " }
+            || line.plain.allSatisfy { $0 == "|" || $0 == " " }
     }
 
     /// `name`: the type's words as printed ("GIẤY MỜI"). The type's name is printed in capitals,
@@ -600,6 +658,8 @@ struct LayoutRecognizer {
 
     private func isBodyStart(_ line: SourceLine) -> Bool {
         let folded = line.folded
+        // "Kính" / "gửi:": a line of one word, wrapped in a narrow cell.
+        if folded == "kinh" { return true }
         if BodyOpeners.opens(folded) || Self.isPartHeading(folded) { return true }
         if let first = line.plain.first, "-+•".contains(first) { return true }
         return Self.romanHeading(line.plain) != nil || line.plain.count > 200
@@ -656,7 +716,7 @@ struct LayoutRecognizer {
     /// What can never be a subject: a basis, an address line, a list, a section.
     private func isFirstBodyLine(_ line: SourceLine) -> Bool {
         let folded = line.folded
-        if folded.hasPrefix("can cu") || folded.hasPrefix("kinh gui") { return true }
+        if folded.hasPrefix("can cu") || folded.hasPrefix("kinh gui") || folded == "kinh" { return true }
         if let first = line.plain.first, "-+•".contains(first) { return true }
         return Self.romanHeading(line.plain) != nil || line.plain.count > 300
     }
@@ -711,6 +771,10 @@ struct LayoutRecognizer {
         }
     }
 
+    static func isListItem(_ line: SourceLine) -> Bool {
+        line.plain.first.map { "-+•–".contains($0) } == true
+    }
+
     static func isRecipientsLabel(_ line: SourceLine) -> Bool {
         let folded = line.folded
         return folded.hasPrefix("noi nhan")
@@ -749,6 +813,28 @@ struct LayoutRecognizer {
             else { continue }
             let value = DocumentNumber.tidy(String(line[symbol]).trimmingCharacters(in: .whitespaces))
             if value.count >= 3, value.contains(where: \.isLetter) { return value }
+        }
+        return nil
+    }
+
+    /// "Kế hoạch số 08/KH-CĐGD", "Báo cáo số /BC-THTTA1": a type's name, "số" and a number.
+    static func typeAndNumber(_ line: SourceLine) -> (kind: String, number: String)? {
+        let folded = line.folded
+        for type in typeNames where folded.hasPrefix(type.folded + " so ") {
+            let words = line.plain.split(separator: " ")
+            let rest = words.dropFirst(type.folded.split(separator: " ").count + 1).joined(separator: " ")
+            guard let number = Self.number(in: "Số: " + rest), number.rest == nil else { continue }
+            return (type.kind, number.value)
+        }
+        return nil
+    }
+
+    /// The next line that is neither blank nor a table's bar, within the header.
+    private func nextLine(after position: Int, _ r: Recognition) -> Int? {
+        var next = position + 1
+        while next < min(r.lines.count, position + 4) {
+            if !r.lines[next].isBlank && !isRule(r.lines[next]) { return next }
+            next += 1
         }
         return nil
     }

@@ -7,7 +7,8 @@ import VietText
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Nhập văn bản Word (.docx), PDF hoặc văn bản thường thành văn bản của cổng.")
+        abstract: "Nhập văn bản Word (.docx), PDF, văn bản thường hoặc trang web đã lưu (.html) thành văn bản của cổng."
+    )
 
     @Argument(help: "Các tệp cần nhập.")
     var files: [String]
