@@ -36,11 +36,13 @@ import VietText
             "Số: 08 /KH - CĐGD", "Số:   /KH-THAP", "SỐ: 12/BC-THX   Tân Hồng, ngày 05 tháng 9 năm 2024",
             "Số 271/BC-TMN", "**Số: 45/QĐ-THAP**", "Số:  32  /KH-THHVT",
             "Số  01  /QC-MNĐA        Đại An, ngày 05 tháng 01 năm 2020",
-            "Số: 144 /BC-MGLT Long Thượng, ngày 10 tháng 01 năm 2018"
+            "Số: 144 /BC-MGLT Long Thượng, ngày 10 tháng 01 năm 2018",
+            // An old TCVN3 header whose number line has too few legacy letters to be converted.
+            "Sè: /KH-THCS"
         ]
         let expected = [
             "08/KH-CĐGD", "/KH-THAP", "12/BC-THX", "271/BC-TMN", "45/QĐ-THAP", "32/KH-THHVT", "01/QC-MNĐA",
-            "144/BC-MGLT"
+            "144/BC-MGLT", "/KH-THCS"
         ]
         for (line, value) in zip(lines, expected) {
             let text =

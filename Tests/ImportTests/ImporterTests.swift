@@ -135,6 +135,20 @@ import ZIPFoundation
         #expect(document.title == "Đề nghị sửa chữa phòng học")
     }
 
+    /// An old text in TCVN3 whose number line is left blank: "Sè: /KH-THCS" has too few legacy
+    /// letters to be converted, and is still the number line.
+    @Test func aBlankNumberInAnOldTCVN3HeaderIsKept() throws {
+        let fixture = try portal()
+        defer { fixture.remove() }
+        let file = fixture.root.appendingPathComponent("cu.txt")
+        let header = LegacyEncodingTests.tcvn3Bytes + Array("\nS".utf8) + [0xE8] + Array(": /KH-THAP\n\n".utf8)
+        try Data(header + Array("An Phước, ngày 05 tháng 9 năm 2024\n\nKẾ HOẠCH\nDạy học\n\nNội dung.\n".utf8))
+            .write(to: file)
+        let (result, document) = try imported(file, unit: "th-an-phuoc", into: fixture)
+        #expect(document.number == "/KH-THAP")
+        #expect(!result.warnings.contains { $0.code == "import.word-lost" }, "\(result.warnings)")
+    }
+
     @Test func neverOverwritesWithoutForce() throws {
         let fixture = try portal()
         defer { fixture.remove() }

@@ -4,7 +4,9 @@
 enum WordCheck {
     static let droppedWords: Set<String> = [
         "cộng", "hòa", "hoà", "xã", "hội", "chủ", "nghĩa", "việt", "nam", "độc", "lập", "tự", "do", "hạnh", "phúc",
-        "số", "ngày", "tháng", "năm", "nơi", "noi", "nhận", "đảng", "sản", "trang", "v"
+        "số", "ngày", "tháng", "năm", "nơi", "noi", "nhận", "đảng", "sản", "trang", "v",
+        // "Sè:", "Số:" in TCVN3, on a line left unconverted.
+        "sè"
     ]
 
     /// Source words (lowercased) missing from the output, with the first line of each.

@@ -33,7 +33,11 @@ package enum DocumentNumber {
     /// it, no "/" or "-" in it.
     package static func line(_ text: String) -> (value: String, rest: String?)? {
         let folded = VietnameseText.fold(text)
-        guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") else { return nil }
+        // "Sè:" is "Số:" in TCVN3 (ABC), on a line with too few legacy letters to be converted.
+        let legacyLabel = text.lowercased().hasPrefix("sè") && (folded.hasPrefix("se:") || folded.hasPrefix("se :"))
+        guard folded.hasPrefix("so:") || folded.hasPrefix("so :") || folded.hasPrefix("so ") || legacyLabel else {
+            return nil
+        }
         var rest = String(text.dropFirst(2)).trimmingCharacters(in: .whitespaces)
         if rest.hasPrefix(":") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
         // A number, or its blank: "/KH-THAP", "…/KH-THAP".
