@@ -32,6 +32,26 @@ import Testing
         #expect(repaired.text.hasPrefix("Căn cứ hướng dẫn về tăng cường công tác phòng chống dịch bệnh\n"))
     }
 
+    /// What a review found joined wrongly: a whole word that the next pieces do not need, a
+    /// consonant that opens the next word, an abbreviation by a word, a piece with more after it.
+    @Test func wholeWordsAbbreviationsAndCodesStayApart() {
+        let cases = [
+            ("Ban Chi ủ y chi bộ", "Ban Chi ủy chi bộ"), ("các ủ y t ổ chức", "các ủy tổ chức"),
+            ("không do ả nh hưởng", "không do ảnh hưởng"), ("cho ả nh hưởng", "cho ảnh hưởng"),
+            ("Trường TH An Phước", "Trường TH An Phước"), ("PH ủng hộ", "PH ủng hộ"),
+            ("(để p/h c/d)", "(để p/h c/d)"), ("qua ủ y ban", "qua ủy ban")
+        ]
+        for (broken, expected) in cases {
+            // Each line eight times: enough breaks for the text to be repaired; and words the text
+            // uses alone elsewhere, as a text does.
+            let text =
+                Array(repeating: broken + " Th ự c hi ệ n", count: 8).joined(separator: "\n")
+                + "\nLý do chính cho các em qua đường"
+            let line = BrokenWords.repair(text).text.components(separatedBy: "\n")[0]
+            #expect(line == expected + " Thực hiện", "\(broken)")
+        }
+    }
+
     /// Text typed or saved from Word is left as it is: no word of the seeds is joined to another.
     @Test func aTextNotBrokenIsLeftAlone() throws {
         for file in try TestPaths.seedFiles() {

@@ -43,15 +43,6 @@ package struct ContentLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    /// "https://…" or "http://…" with a host and no space: what `source_url` may hold, since the
-    /// document page links to it.
-    static func isWebAddress(_ text: String) -> Bool {
-        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: \.isWhitespace),
-            let url = URL(string: text), let host = url.host, !host.isEmpty
-        else { return false }
-        return true
-    }
-
     static let documentKeys: Set<String> = [
         "title", "kind", "number", "issued", "place", "signer", "signer_title", "recipients", "categories",
         "attachments", "status", "replaces", "draft", "school_year", "summary", "letterhead", "period", "published",
@@ -391,7 +382,7 @@ package struct ContentLoader: Sendable {
         }
         let draft = fields.bool("draft") ?? false
         var sourceURL = fields.string("source_url")
-        if let url = sourceURL, !Self.isWebAddress(url) {
+        if let url = sourceURL, !WebAddress.isValid(url) {
             fields.report(
                 "source_url", "front-matter.bad-source-url",
                 message: .init(

@@ -41,4 +41,11 @@ final class Later<Value: Sendable>: @unchecked Sendable {
         made = value
         return value
     }
+
+    /// Lets the value go: made again should it be read again.
+    func forget() {
+        lock.lock()
+        made = nil
+        lock.unlock()
+    }
 }

@@ -38,8 +38,10 @@ public struct RenderedMarkdown: Sendable {
     /// A sentence or two saying what the document is about, for search results (`Excerpt`).
     package var excerpt: String
     /// Lets the HTML go, for this value and its copies; `again` makes it should it be read again.
+    /// A document taken from the cache also lets go of the parse made again for its HTML.
     package func releaseHTML(makingAgain again: @escaping @Sendable () -> RenderedMarkdown) {
         deferredHTML.release { again().deferredHTML.value }
+        parsedAgain?.forget()
     }
 
     /// The words of the body's text (every block's), counted, for the search index.
@@ -49,6 +51,9 @@ public struct RenderedMarkdown: Sendable {
     }
     /// The words as counted, or to be counted again when read.
     private var deferredWords: Deferred<WordCounts>
+    /// The parse made again, of a document taken from the cache, which its HTML and words are
+    /// read from.
+    private var parsedAgain: Later<RenderedMarkdown>?
 
     package init(
         html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation],
@@ -82,6 +87,7 @@ public struct RenderedMarkdown: Sendable {
         self.recipientsLine = recipientsLine
         self.excerpt = excerpt
         self.deferredWords = Deferred(Later { again.value.words })
+        self.parsedAgain = again
     }
 }
 

@@ -24,8 +24,9 @@ enum BrokenWords {
         var joins = 0
         var examples: [(String, String)] = []
         var lines: [String] = []
+        let alone = wordsUsedAlone(text)
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let repaired = repair(line: String(line))
+            let repaired = repair(line: String(line), wordsUsedAlone: alone)
             joins += repaired.joins
             for example in repaired.examples where examples.count < 3 { examples.append(example) }
             lines.append(repaired.text)
@@ -48,7 +49,25 @@ enum BrokenWords {
         ",", ";", ":", ".", "!", "?", ")", "]", "”", "\"", "’", "'", "…"
     ]
 
-    static func repair(line: String) -> Repair {
+    /// The words (lowercase) the text uses with no piece of a broken word beside them: "do" in
+    /// "lý do chính" tells that "do ả nh" is "do ảnh", where "ho ạ ch", "ho" never alone, is
+    /// "hoạch".
+    static func wordsUsedAlone(_ text: String) -> Set<String> {
+        var alone = Set<String>()
+        for line in text.split(separator: "\n") {
+            let letters = line.split(separator: " ").map { split(String($0)) }
+            for (index, word) in letters.enumerated() where word.lead.isEmpty && !word.letters.isEmpty {
+                let besideFragment = [index - 1, index + 1].contains { position in
+                    letters.indices.contains(position) && !letters[position].letters.isEmpty
+                        && isFragment(letters[position].letters)
+                }
+                if !besideFragment && !isFragment(word.letters) { alone.insert(word.letters.lowercased()) }
+            }
+        }
+        return alone
+    }
+
+    static func repair(line: String, wordsUsedAlone: Set<String> = []) -> Repair {
         var pieces: [Piece] = []
         var spaces = ""
         var word = ""
@@ -84,32 +103,43 @@ enum BrokenWords {
             }
             let (lead, left, leftTail) = split(last.word)
             let (pieceLead, middle, middleTail) = split(piece.word)
-            guard leftTail.isEmpty, pieceLead.isEmpty, !left.isEmpty, !middle.isEmpty else {
+            guard leftTail.isEmpty, pieceLead.isEmpty, !left.isEmpty, !middle.isEmpty,
+                middleTail.allSatisfy(closing.contains)
+            else {
                 output.append(piece)
                 continue
             }
-            // Three pieces first: "hi ệ u" is "hiệu", though "ệu" is a syllable too.
-            if middleTail.isEmpty, index < pieces.count, pieces[index].spaces == " " {
-                let after = pieces[index]
-                let (afterLead, right, rightTail) = split(after.word)
-                if afterLead.isEmpty, !right.isEmpty, VietnameseSyllable.isSyllable(left + middle + right),
-                    [left, middle, right].contains(where: isFragment)
-                {
-                    last.word = lead + left + middle + right + rightTail
-                    last.printed += " " + piece.word + " " + after.word
-                    last.joined = true
-                    output[output.count - 1] = last
-                    index += 1
-                    continue
-                }
+            // The letters of the piece after `position`, when it follows a single space.
+            func letters(at position: Int) -> String? {
+                guard position < pieces.count, pieces[position].spaces == " " else { return nil }
+                let (pieceLead, letters, _) = split(pieces[position].word)
+                return pieceLead.isEmpty && !letters.isEmpty ? letters : nil
             }
             // Consonants before a piece that opens with a vowel open the next word: "về t ăng" is
             // "về tăng", "là ng ườ i" is "là người" (though "làng" is a word).
-            let opensNext =
-                index < pieces.count && pieces[index].spaces == " " && !middle.contains(where: isVowel)
-                && split(pieces[index].word).letters.first.map(isVowel) == true
-            if VietnameseSyllable.isSyllable(left + middle), isFragment(left) || isFragment(middle),
-                !(opensNext && !isFragment(left))
+            func opensNext(_ consonants: String, at position: Int) -> Bool {
+                !consonants.contains(where: isVowel) && letters(at: position)?.first.map(isVowel) == true
+            }
+            // Three pieces first: "hi ệ u" is "hiệu", though "ệu" is a syllable too; but a word the
+            // text uses alone keeps to itself when the next two make one ("do ả nh" is "do ảnh").
+            if middleTail.isEmpty, let right = letters(at: index),
+                !(opensNext(right, at: index + 1) && joins(left + middle)),
+                joins(left + middle + right), [left, middle, right].contains(where: isFragment),
+                isFragment(left) || !VietnameseSyllable.isSyllable(left + middle)
+                    || !wordsUsedAlone.contains(left.lowercased())
+            {
+                let after = pieces[index]
+                last.word = lead + left + middle + after.word
+                last.printed += " " + piece.word + " " + after.word
+                last.joined = true
+                output[output.count - 1] = last
+                index += 1
+                continue
+            }
+            // Two: "K Ế" is "KẾ", "hướ ng" is "hướng"; not "Chi ủ y", where "ủ" goes with "y".
+            let nextTakes = letters(at: index).map { VietnameseSyllable.isSyllable(middle + $0) } ?? false
+            if joins(left + middle), isFragment(left) || isFragment(middle),
+                isFragment(left) || !(opensNext(middle, at: index) || nextTakes)
             {
                 last.word = lead + left + middle + middleTail
                 last.printed += " " + piece.word
@@ -132,6 +162,14 @@ enum BrokenWords {
         }
         let text = output.map { $0.spaces + $0.word }.joined()
         return Repair(text: text, joins: joins, examples: examples)
+    }
+
+    /// Letters that make one word: a syllable, written as words are ("hiệu", "Hiệu", "HIỆU"), not
+    /// an abbreviation glued to a word ("THAn", "PHủng").
+    private static func joins(_ letters: String) -> Bool {
+        guard VietnameseSyllable.isSyllable(letters), let first = letters.first else { return false }
+        let rest = letters.dropFirst()
+        return rest.allSatisfy(\.isLowercase) || (first.isUppercase && rest.allSatisfy(\.isUppercase))
     }
 
     /// A word's opening punctuation, its letters, and the rest ("(Thủ," → "(", "Thủ", ",").

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import VietText
 
 /// Reads a saved web page (`.html`, `.htm`) into lines of text, as the Word reader does a .docx:
 /// paragraphs and headings a line each, bold kept as `**`, list items as `-` lines, tables cell
@@ -8,8 +9,8 @@ import Foundation
 ///
 /// Only the page's main text is read: its `<article>` (when it has one), else its `<main>`, else
 /// its body; inside it, what is no part of the document is left out: navigation, menus, asides,
-/// forms, scripts, collapsed details, hidden elements and those the page marks as for the
-/// screen only or for screen readers.
+/// forms, scripts, `<details>` (open or not: a page folds its asides into them), hidden elements
+/// and those the page marks as for the screen only or for screen readers.
 enum HTMLTextReader {
     struct Page {
         var lines: [String]
@@ -28,6 +29,8 @@ enum HTMLTextReader {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue)
+        // A saved page is some megabytes; libxml2 takes its length as an Int32.
+        guard bytes.count < Int(Int32.max) else { throw .unreadable }
         let parsed = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
@@ -35,8 +38,10 @@ enum HTMLTextReader {
                 }
             } ?? nil
         }
-        guard let document = parsed, let root = xmlDocGetRootElement(document) else { throw .unreadable }
+        guard let document = parsed else { throw .unreadable }
         defer { xmlFreeDoc(document) }
+        // A page of comments or white space alone has no element.
+        guard let root = xmlDocGetRootElement(document) else { throw .unreadable }
         var collector = LineCollector()
         collector.read(mainText(root))
         collector.endParagraph()
@@ -72,9 +77,7 @@ enum HTMLTextReader {
         for meta in elements(named: "meta", in: root) where attribute("property", of: meta) == "og:url" {
             candidates.append(attribute("content", of: meta) ?? "")
         }
-        return candidates.map { $0.trimmingCharacters(in: .whitespaces) }.first {
-            ($0.hasPrefix("https://") || $0.hasPrefix("http://")) && !$0.contains(where: \.isWhitespace)
-        }
+        return candidates.map { $0.trimmingCharacters(in: .whitespaces) }.first(where: WebAddress.isValid)
     }
 
     // MARK: - libxml2's tree
@@ -289,22 +292,18 @@ private struct LineCollector {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         paragraph = ""
         guard !text.isEmpty else { return }
-        if !tables.isEmpty, let row = tables[tables.count - 1].indices.last,
-            let cell = tables[tables.count - 1][row].indices.last
-        {
-            tables[tables.count - 1][row][cell].append(text)
-            return
-        }
         emit(text.components(separatedBy: "\n") + [""])
     }
 
+    /// Into the open table's last cell, or the lines: text in a table but in no cell (a caption,
+    /// text between rows) is kept as lines of its own, as is a table inside a cell as its lines.
     private mutating func emit(_ newLines: [String]) {
-        if tables.isEmpty {
-            lines.append(contentsOf: newLines)
-        } else if let row = tables[tables.count - 1].indices.last, let cell = tables[tables.count - 1][row].indices.last
+        if let table = tables.indices.last, let row = tables[table].indices.last,
+            let cell = tables[table][row].indices.last
         {
-            // A table inside a cell: its lines are the cell's.
-            tables[tables.count - 1][row][cell].append(contentsOf: newLines.filter { !$0.isEmpty })
+            tables[table][row][cell].append(contentsOf: newLines.filter { !$0.isEmpty })
+        } else {
+            lines.append(contentsOf: newLines)
         }
     }
 }

@@ -141,7 +141,7 @@ struct LayoutRecognizer {
             return .next
         case .placeAndDate:
             // "Phan" / "Rang ngày 12 tháng 11 năm 2003": the place wrapped in a narrow cell.
-            if r.document.issued == nil, line.plain.split(separator: " ").count <= 2,
+            if r.document.issued == nil, line.plain.split(separator: " ").count <= 2, !line.isUppercase,
                 line.plain.first?.isUppercase == true, !line.plain.contains(where: { $0.isNumber || $0 == ":" }),
                 let next = nextLine(after: position, r),
                 let placeDate = Self.placeAndDate(in: line.plain + " " + r.lines[next].plain), placeDate.isWholeLine,
@@ -508,8 +508,12 @@ struct LayoutRecognizer {
                 document.recipients.append(Self.stripListMarker(line.plain))
                 continue
             }
+            // Not a title the list does not know ("CHỦ TỊCH CÔNG ĐOÀN") over the signer's name.
+            let overName =
+                line.isUppercase
+                && lines[position...].first { !$0.isBlank }.map { isNameLike($0) || line.number == $0.number } == true
             if let last = document.recipients.last, titleLines.isEmpty, last.hasSuffix(","),
-                !Self.isNamedSigningTitle(line)
+                !Self.isNamedSigningTitle(line), !overName
             {
                 // A recipient wrapped onto the next line, in capitals too: "- Các trường: MN, MG,
                 // TH, TH&THCS," / "THCS;".

@@ -123,7 +123,8 @@ struct MarkdownBodyWriter {
         // A section heading wrapped at the page's width: "IV. TIẾP TỤC TRIỂN KHAI THỰC HIỆN TỐT
         // PHONG TRÀO THI ĐUA" / "“DÂN VẬN KHÉO” NĂM 2020" (capitals fill a line sooner).
         if blanks == 0, lastFill >= 0.6, last.isUppercase, line.isUppercase, !".:;!?".contains(end),
-            LayoutRecognizer.romanHeading(last.plain) != nil, LayoutRecognizer.romanHeading(line.plain) == nil
+            LayoutRecognizer.romanHeading(last.plain) != nil, LayoutRecognizer.romanHeading(line.plain) == nil,
+            subsectionLevel(line.plain) == nil, !LayoutRecognizer.isListItem(line)
         {
             return true
         }
