@@ -6,7 +6,8 @@ The unit tests check chosen edits on the example portal; this walks many more, m
 citations added, removed and redated, front-matter fields, drafts, documents added, deleted and
 moved between school years, attachments, units added, renamed and removed, free pages,
 templates, settings, a file touched without a change, what a document discloses under TT 09
-(item categories, `published`, `period`, `replaces`), unit.yaml's `not_applicable` and the
+(item categories, `published`, `period`, `replaces`), the page a text came from (`source_url`),
+unit.yaml's `not_applicable` and the
 `obligations:` override in congkhai.yaml, and a broken front matter (that build
 must fail, and the next one must still equal a full build). It keeps going after a difference
 and prints every one.
@@ -117,6 +118,11 @@ class Portal:
         numbers = [m.group(1) for m in (re.search(r"^number: (.*)$", self.read(other), re.M) for other in siblings) if m]
         self.set_field(path, "replaces", self.rng.choice([None] + numbers[:20]))
 
+    def source_url(self, path):
+        # The page the text was copied from (a web address, or a bad one the build leaves out).
+        self.set_field(path, "source_url", self.rng.choice(
+            [None, f"https://truong{self.rng.randint(1, 9)}.edu.vn/van-ban/{self.rng.randint(1, 99)}.html", "javascript:alert(1)"]))
+
     def not_applicable(self, _):
         path = self.rng.choice(self.units())
         text = re.sub(r"\nnot_applicable:\n(  .*\n)*", "\n", self.read(path)).rstrip("\n") + "\n"
@@ -210,7 +216,7 @@ class Portal:
     EDITS = ["body"] * 4 + ["cite"] * 3 + ["uncite", "redate"] * 2 + ["title", "number", "issued"] * 2 + [
         "categories", "draft", "delete", "add", "add", "move", "touch", "attach", "unit", "new_unit", "remove_unit",
         "page", "template", "settings", "disclose", "disclose", "published", "period", "replaces", "not_applicable",
-        "obligations"]
+        "obligations", "source_url"]
 
 
 def build(source, output, full=False):

@@ -183,6 +183,8 @@ public struct CitationScanner: Sendable {
             index = probe
         }
         if index < tokens.count, tokens[index].reads("số") { index += 1 }
+        // "Chỉ thị so 27-CT/TW": "số" typed without its accents, a number right after it.
+        if index + 1 < tokens.count, tokens[index].reads("so"), tokens[index + 1].isDigits { index += 1 }
         if index < tokens.count, tokens[index].is(":") { index += 1 }
         guard index < tokens.count else { return nil }
         let uppercaseContext = tokens[typeIndex].isAllUppercase
@@ -312,6 +314,17 @@ public struct CitationScanner: Sendable {
                     continue
                 }
                 if token.text == "." && (token.spaceBefore || next.spaceBefore || codeCount == 0) { break }
+                // Typists' slips, kept as printed (the key is the printed one; nothing is guessed):
+                // "15/2018TT-BGDĐT", the year's slash left out; "03/12019/TT-BNV", a stray digit.
+                if token.text == "/", codeCount == 0, !next.spaceBefore,
+                    isYearGluedToCode(next) || hasStrayDigitInYear(tokens, at: index + 1)
+                {
+                    symbol += "/" + next.text
+                    parts.append(next.text)
+                    if !next.isDigits { codeCount += 1 }
+                    index += 2
+                    continue
+                }
                 guard next.isCodeShaped, next.startsUppercase || next.isDigits else { break }
                 // A date after the symbol ("33/CT-TTg-2021") never happens; a year only sits inside.
                 if next.isDigits && !(isYear(next.text) || next.text.utf8.count <= 2 && codeCount > 0) { break }
@@ -1113,6 +1126,24 @@ public struct CitationScanner: Sendable {
 
     private func skipComma(_ tokens: [TextToken], _ index: Int) -> Int {
         index < tokens.count && tokens[index].is(",") ? index + 1 : index
+    }
+
+    /// "2018TT": a year with a type code glued to it.
+    private func isYearGluedToCode(_ token: TextToken) -> Bool {
+        guard token.isCodeShaped, token.text.utf8.count >= 6 else { return false }
+        let year = String(token.text.prefix(4))
+        let code = token.text.dropFirst(4)
+        return isYear(year) && code.allSatisfy { $0.isUppercase } && DocumentType.byCode[String(code)] != nil
+    }
+
+    /// "12019" between slashes, a type code after it: a year with a digit too many.
+    private func hasStrayDigitInYear(_ tokens: [TextToken], at index: Int) -> Bool {
+        let token = tokens[index]
+        guard token.isDigits, token.text.utf8.count == 5, index + 2 < tokens.count, tokens[index + 1].is("/"),
+            !tokens[index + 1].spaceBefore, tokens[index + 2].isCodeShaped, tokens[index + 2].isAllUppercase,
+            DocumentType.byCode[tokens[index + 2].text] != nil
+        else { return false }
+        return isYear(String(token.text.prefix(4))) || isYear(String(token.text.suffix(4)))
     }
 
     private func isYear(_ text: String) -> Bool {

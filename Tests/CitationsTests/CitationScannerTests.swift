@@ -22,6 +22,23 @@ import Testing
         #expect(citation.relation == .basis)
     }
 
+    /// Typists' slips the issue saw in real texts: found, with the symbol as printed; nothing is
+    /// guessed of the intended number.
+    @Test func typistsSlipsAreFoundAsPrinted() throws {
+        let separator = try #require(
+            scan("Căn cứ Thông tư số 15/2018TT-BGDĐT ngày 29/7/2018 của Bộ Giáo dục và Đào tạo;").first)
+        #expect(separator.type == "Thông tư" && separator.symbol == "15/2018TT-BGDĐT")
+        #expect(separator.date?.iso == "2018-07-29" && separator.issuer == "Bộ Giáo dục và Đào tạo")
+        let strayDigit = try #require(scan("Thực hiện Thông tư 03/12019/TT-BNV ngày 14/5/2019 của Bộ Nội vụ").first)
+        #expect(strayDigit.symbol == "03/12019/TT-BNV" && strayDigit.issuer == "Bộ Nội vụ")
+        let unaccented = try #require(scan("Quán triệt Chỉ thị so 27-CT/TW ngày 10/01/2019 của Bộ Chính trị").first)
+        #expect(unaccented.type == "Chỉ thị" && unaccented.symbol == "27-CT/TW")
+        // Not every "so" or five digits: "so sánh", a phone number, a year range.
+        #expect(scan("Chỉ thị so sánh 27 lớp").isEmpty)
+        #expect(scan("Gọi 0912/34567 hoặc số 15/20189").isEmpty)
+        #expect(scan("Thông tư 03/12019/12 của bộ").isEmpty)
+    }
+
     @Test func writtenOutDatesAndSpacedDates() {
         #expect(
             scan("Quyết định số 311-QĐ/TU ngày 06 tháng 01 năm 2022 của Ban Thường vụ Tỉnh ủy").first?.date?.iso
