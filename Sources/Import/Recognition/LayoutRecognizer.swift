@@ -200,7 +200,13 @@ struct LayoutRecognizer {
                 (line.isUppercase && line.plain.count <= 120)
                     || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: r.document))
             else { return .no }
-            r.document.letterhead.append(line.plain)
+            // "ỦY" / "BAN NHÂN DÂN", "UBND" / "TỈNH NINH THUẬN": a line of one word is a name
+            // wrapped in a narrow cell.
+            if let last = r.document.letterhead.last, !last.contains(" "), line.isUppercase {
+                r.document.letterhead[r.document.letterhead.count - 1] = last + " " + line.plain
+            } else {
+                r.document.letterhead.append(line.plain)
+            }
             r.consumed.insert(position)
             return .next
         case .blankNumberLabel:
