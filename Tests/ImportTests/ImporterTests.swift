@@ -149,6 +149,47 @@ import ZIPFoundation
         #expect(!result.warnings.contains { $0.code == "import.word-lost" }, "\(result.warnings)")
     }
 
+    /// A legal database's page copied as text, its header and signature tables cell by cell in
+    /// narrow cells, as the issue saw them: the date and a title on behalf of a body wrapped.
+    @Test func aDateAndATitleWrappedInNarrowCellsAreWhole() {
+        let text = """
+            ỦY BAN NHÂN DÂN
+            TỈNH THANH HÓA
+            -------
+            |
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            Độc lập - Tự do - Hạnh phúc
+            ---------------
+            |
+            Số: 45/KH-UBND
+            |
+            Thanh Hóa, ngày 12
+            tháng 3 năm 2024
+            |
+            KẾ HOẠCH
+            Tổ chức Ngày hội đọc sách năm 2024
+
+            Ủy ban nhân dân tỉnh ban hành kế hoạch tổ chức Ngày hội đọc sách như sau.
+
+            |
+            Nơi nhận:
+            - Sở Giáo dục và Đào tạo;
+            - Lưu: VT.
+            |
+            TM. ỦY BAN NHÂN
+            DÂN
+            KT. CHỦ TỊCH
+            PHÓ CHỦ TỊCH
+            Lê Đức Giang
+            """
+        let document = ImportRecognition.recognise(text)
+        #expect(document.number == "45/KH-UBND")
+        #expect(document.place == "Thanh Hóa" && document.issued?.iso == "2024-03-12")
+        #expect(document.title == "Tổ chức Ngày hội đọc sách năm 2024")
+        #expect(document.signerTitle == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
+        #expect(document.signer == "Lê Đức Giang")
+    }
+
     @Test func neverOverwritesWithoutForce() throws {
         let fixture = try portal()
         defer { fixture.remove() }

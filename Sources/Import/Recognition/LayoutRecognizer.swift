@@ -151,6 +151,15 @@ struct LayoutRecognizer {
                 r.consumed.formUnion([position, next])
                 return .next
             }
+            // "Thanh Hóa, ngày 12" / "tháng 3 năm 2024": the date wrapped in a narrow cell.
+            if r.document.issued == nil, line.folded.contains("ngay"), Self.placeAndDate(in: line.plain) == nil,
+                let next = nextLine(after: position, r), r.lines[next].folded.hasPrefix("thang"),
+                let placeDate = Self.placeAndDate(in: line.plain + " " + r.lines[next].plain), placeDate.isWholeLine
+            {
+                (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
+                r.consumed.formUnion([position, next])
+                return .next
+            }
             // "Số: Bình Sơn, ngày 12 tháng 4 năm 2022": a number left blank, beside the date.
             let text = Self.afterBlankNumberLabel(line.plain) ?? line.plain
             guard r.document.issued == nil && r.document.place == nil,
@@ -527,6 +536,15 @@ struct LayoutRecognizer {
                 continue
             }
             if Self.isSigningTitle(line) {
+                // "TM. ỦY BAN NHÂN" / "DÂN": one word left over from a title on behalf of a body,
+                // wrapped in a narrow cell, ends that title.
+                if let last = titleLines.last, line.plain.split(separator: " ").count == 1, line.isUppercase,
+                    Self.onBehalfPrefixes.contains(where: { last.folded.hasPrefix($0) })
+                {
+                    titleLines[titleLines.count - 1] = SourceLine(
+                        number: last.number, text: last.plain + " " + line.plain)
+                    continue
+                }
                 titleLines.append(line)
                 continue
             }
@@ -742,7 +760,7 @@ struct LayoutRecognizer {
     static func isNamedSigningTitle(_ line: SourceLine) -> Bool {
         var folded = Substring(line.folded)
         var prefixed = false
-        for prefix in ["tm.", "t/m", "kt.", "k/t", "q.", "tl.", "t/l", "tuq."] where folded.hasPrefix(prefix) {
+        for prefix in onBehalfPrefixes where folded.hasPrefix(prefix) {
             folded = folded.dropFirst(prefix.count).drop { $0 == " " }
             prefixed = true
         }
@@ -754,6 +772,9 @@ struct LayoutRecognizer {
         }
         return signingTitles.contains(String(folded))
     }
+
+    /// On behalf of, for, by order of (TM., KT., TL., TUQ., Q.), folded.
+    static let onBehalfPrefixes = ["tm.", "t/m", "kt.", "k/t", "q.", "tl.", "t/l", "tuq."]
 
     static let signingTitles: Set<String> = [
         "hieu truong", "pho hieu truong", "truong phong", "pho truong phong", "giam doc", "pho giam doc", "chu tich",
