@@ -16,7 +16,7 @@ for target in FuzzFrontMatter FuzzCitations FuzzImportText; do
   cp ../../shared/seeds/*.txt "corpus/$target/" 2>/dev/null || true
   for document in ../content/units/*/*/*.md; do cp "$document" "corpus/$target/"; done
   # Text copied out of PDFs and saved pages (Tests/ImportFixtures).
-  if [ "$target" = FuzzImportText ]; then cp ../Tests/ImportFixtures/* "corpus/$target/"; fi
+  if [ "$target" = FuzzImportText ]; then cp ../Tests/ImportFixtures/*.* ../Tests/ImportFixtures/real/*.txt "corpus/$target/"; fi
   echo "== $target: $SECONDS_EACH s"
   "$bin/$target" "corpus/$target" -max_total_time="$SECONDS_EACH" -max_len=65536 -rss_limit_mb=4096 -timeout=20 \
     -artifact_prefix="crashes/$target/" -print_final_stats=1 2>&1 | grep -E "^stat::number_of_executed_units|^stat::peak_rss|Done|ERROR|SUMMARY|crash-|timeout-|oom-" || true

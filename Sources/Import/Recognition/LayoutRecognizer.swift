@@ -151,9 +151,12 @@ struct LayoutRecognizer {
                 r.consumed.formUnion([position, next])
                 return .next
             }
-            // "Thanh Hóa, ngày 12" / "tháng 3 năm 2024": the date wrapped in a narrow cell.
-            if r.document.issued == nil, line.folded.contains("ngay"), Self.placeAndDate(in: line.plain) == nil,
-                let next = nextLine(after: position, r), r.lines[next].folded.hasPrefix("thang"),
+            // "Thanh Hóa, ngày 12" / "tháng 3 năm 2024", "Vĩnh Phúc, ngày" / "21 tháng 8 năm 2019",
+            // "Vĩnh Long," / "ngày 07 tháng 11 năm 2013": the date wrapped in a narrow cell.
+            if r.document.issued == nil, line.folded.contains("ngay") || line.plain.hasSuffix(","),
+                Self.placeAndDate(in: line.plain) == nil, let next = nextLine(after: position, r),
+                r.lines[next].folded.hasPrefix("thang") || r.lines[next].folded.hasPrefix("ngay")
+                    || r.lines[next].plain.first?.isNumber == true,
                 let placeDate = Self.placeAndDate(in: line.plain + " " + r.lines[next].plain), placeDate.isWholeLine
             {
                 (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
@@ -211,7 +214,14 @@ struct LayoutRecognizer {
             else { return .no }
             // "ỦY" / "BAN NHÂN DÂN", "UBND" / "TỈNH NINH THUẬN": a line of one word is a name
             // wrapped in a narrow cell.
-            if let last = r.document.letterhead.last, !last.contains(" "), line.isUppercase {
+            // "UỶ BAN NHÂN" / "DÂN": a word that ends the name above, which no name ends on.
+            let endsAbove =
+                !line.plain.contains(" ")
+                && r.document.letterhead.last.map { last in
+                    ["nhan", "va", "cua"].contains(
+                        last.split(separator: " ").last.map { VietnameseText.fold(String($0)) })
+                } == true
+            if let last = r.document.letterhead.last, line.isUppercase, !last.contains(" ") || endsAbove {
                 r.document.letterhead[r.document.letterhead.count - 1] = last + " " + line.plain
             } else {
                 r.document.letterhead.append(line.plain)
@@ -285,7 +295,12 @@ struct LayoutRecognizer {
                 // A subject never ends on a full stop: a sentence under it is the body's (a note
                 // printed under the title, "Ví dụ minh họa, không phải số liệu thật.").
                 let sentence = !titleParts.isEmpty && line.plain.hasSuffix(".") && !line.plain.hasSuffix("..")
-                if titleParts.count >= 4 || opensBody || sentence
+                // A subject in capitals goes on in capitals: "… TỈNH" / "BÌNH PHƯỚC" / "Năm học
+                // 2016-2017, toàn ngành Giáo dục …" opens the body.
+                let afterShouted =
+                    !firstUnder && titleParts.allSatisfy(TitleCasing.isShouted) && !line.isUppercase
+                    && Self.timeSpan(line) == nil
+                if titleParts.count >= 4 || opensBody || sentence || afterShouted
                     || (r.document.issued == nil && Self.placeAndDate(in: line.plain)?.isWholeLine == true)
                 {
                     if let placeDate = Self.placeAndDate(in: line.plain), placeDate.isWholeLine,
@@ -662,7 +677,10 @@ struct LayoutRecognizer {
     private func isLetterheadInSentenceCase(_ line: SourceLine, headerSoFar document: ImportedDocument) -> Bool {
         guard document.number == nil, document.issued == nil, document.letterhead.count < 3, line.plain.count <= 80,
             line.plain.first?.isUppercase == true, !".;:,".contains(line.plain.last ?? "."),
-            let first = line.plain.split(separator: " ").first?.lowercased()
+            let first = line.plain.split(separator: " ").first?.lowercased(),
+            // A body's name holds no number of three digits: "Văn bản 1277 2024 về …", a web
+            // page's heading over the document, is none.
+            !line.plain.split(whereSeparator: { !$0.isNumber }).contains(where: { $0.count >= 3 })
         else { return false }
         return ProperNames.bodyHeadsInAnyCase.contains(first) || ["chi", "đảng"].contains(first)
     }
@@ -719,6 +737,8 @@ struct LayoutRecognizer {
             else { return nil }
             let rest = line.plain[labelEnd...].drop { $0 == ":" || $0 == " " }
             if label == "nam", !(rest.first?.isNumber ?? false) { return nil }
+            // "Năm học 2016-2017, toàn ngành Giáo dục": a sentence that opens with a period.
+            if rest.contains(where: { $0 == "," || $0 == ";" }) { return nil }
             return VietnameseText.collapseWhitespace(line.plain[..<labelEnd] + " " + rest)
         }
         return nil

@@ -21,11 +21,12 @@ struct TitleCasing {
     /// Keyed by the word and the word after, lowercased: "giáo viên" is written "giáo viên".
     private var beforeWord: [String: Shapes] = [:]
 
-    /// `text`: lines of running text (the body's, the unit's name); lines wholly in capitals
-    /// (headings) tell nothing and are skipped. `names`: proper names ("Phong Điền", the unit's
-    /// district), every word of them counted.
+    /// `text`: lines of running text (the body's, the unit's name); lines mostly in capitals
+    /// (headings, and a heading whose font a copy garbled: "PHỔ CẬP GIÁO DC, XểA M CH") tell
+    /// nothing and are skipped. `names`: proper names ("Phong Điền", the unit's district), every
+    /// word of them counted.
     init(evidence text: [String], names: [String] = []) {
-        for line in text where line.contains(where: \.isLowercase) {
+        for line in text where line.count(where: \.isLowercase) > line.count(where: \.isUppercase) {
             count(Self.letterRuns(line), fromFirstWord: false)
         }
         for name in names { count(Self.letterRuns(name), fromFirstWord: true) }
