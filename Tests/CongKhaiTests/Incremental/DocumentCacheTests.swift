@@ -35,25 +35,11 @@ import Testing
         for diagnostic in diagnostics { diagnostic.write(to: &writer) }
         // The HTML and words are not in the record: they come from a parse made again, once,
         // only when one of them is read.
-        final class Count: @unchecked Sendable {
-            private let lock = NSLock()
-            private var count = 0
-            func add() {
-                lock.lock()
-                count += 1
-                lock.unlock()
-            }
-            var value: Int {
-                lock.lock()
-                defer { lock.unlock() }
-                return count
-            }
-        }
         var reader = RecordReader(writer.bytes)
         let renderer = MarkdownRenderer()
         for (document, body) in zip(portal.documents, rendered) {
             #expect(try SourceDocument(record: &reader) == document)
-            let parses = Count()
+            let parses = CallCount()
             let back = try RenderedMarkdown(record: &reader) {
                 parses.add()
                 return Builder.parse(document.body, firstLine: document.bodyLine, of: document, renderer)
@@ -91,7 +77,7 @@ import Testing
         damaged.bool(false)
         damaged.string(body.excerpt)
         var damagedReader = RecordReader(damaged.bytes)
-        let parses = Count()
+        let parses = CallCount()
         let fallback = try RenderedMarkdown(record: &damagedReader) {
             parses.add()
             return Builder.parse(document.body, firstLine: document.bodyLine, of: document, renderer)

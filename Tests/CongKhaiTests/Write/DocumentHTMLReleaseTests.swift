@@ -7,21 +7,6 @@ import Testing
 /// A document's HTML is let go once its page is written (a tenth of a large build's memory), and
 /// made again, the same, should anything read it after.
 @Suite struct DocumentHTMLReleaseTests {
-    final class Count: @unchecked Sendable {
-        private let lock = NSLock()
-        private var count = 0
-        func add() {
-            lock.lock()
-            count += 1
-            lock.unlock()
-        }
-        var value: Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return count
-        }
-    }
-
     @Test func theHTMLGoesWithItsPageAndComesBackTheSame() throws {
         let root = TestPaths.repository
         let portal = ContentLoader(root: root).load()
@@ -31,7 +16,7 @@ import Testing
         let templates = try #require(TemplateLibrary.load(portal: root).0)
         let output = try TestPaths.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: output) }
-        let parses = Count()
+        let parses = CallCount()
         let renderer = MarkdownRenderer()
         var writer = SiteWriter(site: site, templates: templates, portalRoot: root, folder: output)
         writer.parseAgain = { document in
