@@ -190,6 +190,25 @@ import ZIPFoundation
         #expect(document.signer == "Lê Đức Giang")
     }
 
+    /// Both columns of the header on one line, as the issue saw a PDF viewer's copy give them:
+    /// the letterhead is the left one, the motto dropped, the number and the date read apart.
+    @Test func aHeaderLineHoldingBothColumnsIsSplit() {
+        let text = """
+            UBND HUYỆN YÊN DŨNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            PHÒNG GIÁO DỤC VÀ ĐÀO TẠO Độc lập - Tự do - Hạnh phúc
+            Số: 15/KH-PGDĐT Yên Dũng, ngày 08 tháng 10 năm 2021
+
+            KẾ HOẠCH
+            Tổ chức hội thi giáo viên dạy giỏi
+
+            Phòng GD&ĐT xây dựng kế hoạch như sau.
+            """
+        let document = ImportRecognition.recognise(text)
+        #expect(document.letterhead == ["UBND HUYỆN YÊN DŨNG", "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO"])
+        #expect(document.number == "15/KH-PGDĐT" && document.place == "Yên Dũng")
+        #expect(document.issued?.iso == "2021-10-08" && document.title == "Tổ chức hội thi giáo viên dạy giỏi")
+    }
+
     @Test func neverOverwritesWithoutForce() throws {
         let fixture = try portal()
         defer { fixture.remove() }

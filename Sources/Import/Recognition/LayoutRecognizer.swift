@@ -121,6 +121,16 @@ struct LayoutRecognizer {
                 return .next
             }
             guard isMotto(line) || isRule(line) else { return .no }
+            // "UBND HUYỆN YÊN DŨNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": both columns on one line,
+            // as a PDF viewer's copy gives them; the letterhead is the left one.
+            if let start = Self.mottoStart(in: line.plain) {
+                var left = line.plain[..<start].trimmingCharacters(in: CharacterSet(charactersIn: " |*_-–—=.:"))
+                // "Trang 1PHÒNG GD&ĐT …": a text dump's page label glued on.
+                if let label = left.range(of: #"^Trang \d+"#, options: .regularExpression) {
+                    left = String(left[label.upperBound...]).trimmingCharacters(in: .whitespaces)
+                }
+                if left.contains(where: \.isLetter) { Self.addLetterhead(left, to: &r.document) }
+            }
             r.consumed.insert(position)
             return .next
         case .numberInTwoCells:
@@ -212,20 +222,7 @@ struct LayoutRecognizer {
                 (line.isUppercase && line.plain.count <= 120)
                     || (position < 8 && isLetterheadInSentenceCase(line, headerSoFar: r.document))
             else { return .no }
-            // "ỦY" / "BAN NHÂN DÂN", "UBND" / "TỈNH NINH THUẬN": a line of one word is a name
-            // wrapped in a narrow cell.
-            // "UỶ BAN NHÂN" / "DÂN": a word that ends the name above, which no name ends on.
-            let endsAbove =
-                !line.plain.contains(" ")
-                && r.document.letterhead.last.map { last in
-                    ["nhan", "va", "cua"].contains(
-                        last.split(separator: " ").last.map { VietnameseText.fold(String($0)) })
-                } == true
-            if let last = r.document.letterhead.last, line.isUppercase, !last.contains(" ") || endsAbove {
-                r.document.letterhead[r.document.letterhead.count - 1] = last + " " + line.plain
-            } else {
-                r.document.letterhead.append(line.plain)
-            }
+            Self.addLetterhead(line.plain, to: &r.document)
             r.consumed.insert(position)
             return .next
         case .blankNumberLabel:
@@ -878,6 +875,32 @@ struct LayoutRecognizer {
             return (type.kind, number.value)
         }
         return nil
+    }
+
+    /// A letterhead line. "ỦY" / "BAN NHÂN DÂN", "UBND" / "TỈNH NINH THUẬN": a line of one word
+    /// is a name wrapped in a narrow cell; "UỶ BAN NHÂN" / "DÂN": a word that ends the name above,
+    /// which no name ends on.
+    static func addLetterhead(_ text: String, to document: inout ImportedDocument) {
+        let isUppercase = SourceLine(number: 0, text: text).isUppercase
+        let endsAbove =
+            !text.contains(" ")
+            && document.letterhead.last.map { last in
+                ["nhan", "va", "cua"].contains(last.split(separator: " ").last.map { VietnameseText.fold(String($0)) })
+            } == true
+        if let last = document.letterhead.last, isUppercase, !last.contains(" ") || endsAbove {
+            document.letterhead[document.letterhead.count - 1] = last + " " + text
+        } else {
+            document.letterhead.append(text)
+        }
+    }
+
+    /// Where the national motto or its second line starts in a line, when something stands
+    /// before it.
+    static func mottoStart(in text: String) -> String.Index? {
+        let start = ["cộng hòa xã hội", "cộng hoà xã hội", "độc lập"].compactMap {
+            text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive])?.lowerBound
+        }.min()
+        return start.flatMap { $0 > text.startIndex ? $0 : nil }
     }
 
     /// The next line that is neither blank nor a table's bar, within the header.
