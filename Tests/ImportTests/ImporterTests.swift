@@ -209,6 +209,24 @@ import ZIPFoundation
         #expect(document.issued?.iso == "2021-10-08" && document.title == "Tổ chức hội thi giáo viên dạy giỏi")
     }
 
+    /// "QUY ĐỊNH VÀ HƯỚNG DẪN": two types' names on the type line (corpus text 045); the subject
+    /// is on the lines below, not "Và hướng dẫn …".
+    @Test func aTypeLineNamingTwoTypesLeavesTheSubjectBelow() {
+        let text = """
+            SỞ GIÁO DỤC VÀ ĐÀO TẠO
+            Số: 1228/THPT
+            Phan Rang, ngày 12 tháng 11 năm 2003
+            QUY ĐỊNH VÀ HƯỚNG DẪN
+            VỀ VIỆC TIẾP NHẬN VÀ CHUYỂN TRƯỜNG CHO HỌC SINH
+            PHỔ THÔNG CÁC CẤP
+
+            Căn cứ Quyết định số 51/2002/QĐ-BGD&ĐT ngày 25/12/2002 của Bộ trưởng Bộ Giáo dục và Đào tạo.
+            """
+        let document = ImportRecognition.recognise(text)
+        #expect(document.kind == "quy-dinh")
+        #expect(document.title == "Về việc tiếp nhận và chuyển trường cho học sinh phổ thông các cấp")
+    }
+
     @Test func neverOverwritesWithoutForce() throws {
         let fixture = try portal()
         defer { fixture.remove() }

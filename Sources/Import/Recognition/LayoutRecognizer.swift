@@ -658,6 +658,13 @@ struct LayoutRecognizer {
             // The name alone on its line, in any case.
             if folded == type.folded { return (type.kind, name, nil) }
             let rest = words.dropFirst(typeWordCount).joined(separator: " ")
+            // "QUY ĐỊNH VÀ HƯỚNG DẪN": two types' names, the subject on the lines below.
+            let restFolded = VietnameseText.fold(rest)
+            if line.isUppercase, restFolded.hasPrefix("va "),
+                Self.typeNames.contains(where: { restFolded == "va " + $0.folded })
+            {
+                return (type.kind, line.plain, nil)
+            }
             // "KẾ HOẠCH THỰC HIỆN ...": the type and the subject on one line.
             if line.isUppercase { return (type.kind, name, rest) }
             guard afterHeader, line.plain.count <= 200, !".;:".contains(line.plain.last ?? "."),
