@@ -156,12 +156,20 @@ struct MarkdownBodyWriter {
     /// are at most 130 characters. A text typed or saved from Word, a paragraph a line, has
     /// lines of every width.
     static func printedWidth(_ lines: [SourceLine]) -> Int? {
-        let widths = lines.filter { !$0.isBlank && !$0.text.hasPrefix("|") }.map(\.plain.count).sorted()
+        let text = lines.filter { !$0.isBlank && !$0.text.hasPrefix("|") }
+        let widths = text.map(\.plain.count).sorted()
         guard widths.count >= 12 else { return nil }
         let width = widths[widths.count * 4 / 5]
         guard (50...130).contains(width) else { return nil }
         let wide = widths.count { $0 * 10 >= width * 7 }
-        return wide * 2 >= widths.count ? width : nil
+        if wide * 2 >= widths.count { return width }
+        // A legal database's copy starts each paragraph on a short line: judged by the lines a
+        // sentence goes on from, most are as wide as the page's.
+        let goingOn = zip(text, text.dropFirst()).filter { line, next in
+            !".:;!?”\")".contains(line.plain.last ?? ".") && next.plain.first?.isLowercase == true
+        }.map(\.0.plain.count)
+        guard goingOn.count >= 6 else { return nil }
+        return goingOn.count { $0 * 10 >= width * 7 } * 2 >= goingOn.count ? width : nil
     }
 
     /// Words a sentence never ends on.
