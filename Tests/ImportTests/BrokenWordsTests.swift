@@ -39,7 +39,9 @@ import Testing
             ("Ban Chi ủ y chi bộ", "Ban Chi ủy chi bộ"), ("các ủ y t ổ chức", "các ủy tổ chức"),
             ("không do ả nh hưởng", "không do ảnh hưởng"), ("cho ả nh hưởng", "cho ảnh hưởng"),
             ("Trường TH An Phước", "Trường TH An Phước"), ("PH ủng hộ", "PH ủng hộ"),
-            ("(để p/h c/d)", "(để p/h c/d)"), ("qua ủ y ban", "qua ủy ban")
+            ("(để p/h c/d)", "(để p/h c/d)"), ("qua ủ y ban", "qua ủy ban"),
+            // A fee notice's units: the piece after a slash.
+            ("150.000 đồng/th áng", "150.000 đồng/tháng"), ("2 m2/tr ẻ", "2 m2/trẻ")
         ]
         for (broken, expected) in cases {
             // Each line eight times: enough breaks for the text to be repaired; and words the text

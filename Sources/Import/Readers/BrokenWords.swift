@@ -173,11 +173,19 @@ enum BrokenWords {
     }
 
     /// A word's opening punctuation, its letters, and the rest ("(Thủ," → "(", "Thủ", ",").
+    /// After a slash, the letters alone: "đồng/th" is "đồng/" and "th" ("đồng/th áng" is
+    /// "đồng/tháng", "m2/tr ẻ" "m2/trẻ").
     private static func split(_ word: String) -> (lead: String, letters: String, tail: String) {
-        let lead = word.prefix { opening.contains($0) }
-        let rest = word.dropFirst(lead.count)
+        var lead = String(word.prefix { opening.contains($0) })
+        var rest = word.dropFirst(lead.count)
+        if let slash = rest.lastIndex(of: "/"), rest[rest.index(after: slash)...].allSatisfy(\.isLetter),
+            rest.index(after: slash) < rest.endIndex
+        {
+            lead += rest[...slash]
+            rest = rest[rest.index(after: slash)...]
+        }
         let letters = rest.prefix(while: \.isLetter)
-        return (String(lead), String(letters), String(rest.dropFirst(letters.count)))
+        return (lead, String(letters), String(rest.dropFirst(letters.count)))
     }
 
     /// A piece of a broken word: no syllable alone ("ng", "t", "cườ"), or a lone vowel written
