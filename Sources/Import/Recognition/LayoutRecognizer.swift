@@ -150,23 +150,9 @@ struct LayoutRecognizer {
             }
             return .next
         case .placeAndDate:
-            // "Phan" / "Rang ngày 12 tháng 11 năm 2003": the place wrapped in a narrow cell.
-            if r.document.issued == nil, line.plain.split(separator: " ").count <= 2, !line.isUppercase,
-                line.plain.first?.isUppercase == true, !line.plain.contains(where: { $0.isNumber || $0 == ":" }),
-                let next = nextLine(after: position, r),
-                let placeDate = Self.placeAndDate(in: line.plain + " " + r.lines[next].plain), placeDate.isWholeLine,
-                Self.placeAndDate(in: r.lines[next].plain) != nil
-            {
-                (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
-                r.consumed.formUnion([position, next])
-                return .next
-            }
-            // "Thanh Hóa, ngày 12" / "tháng 3 năm 2024", "Vĩnh Phúc, ngày" / "21 tháng 8 năm 2019",
-            // "Vĩnh Long," / "ngày 07 tháng 11 năm 2013": the date wrapped in a narrow cell.
-            if r.document.issued == nil, line.folded.contains("ngay") || line.plain.hasSuffix(","),
-                Self.placeAndDate(in: line.plain) == nil, let next = nextLine(after: position, r),
-                r.lines[next].folded.hasPrefix("thang") || r.lines[next].folded.hasPrefix("ngay")
-                    || r.lines[next].plain.first?.isNumber == true,
+            // The place or the date wrapped in a narrow cell: read across the two lines.
+            if r.document.issued == nil, let next = nextLine(after: position, r),
+                Self.wrapsPlaceAndDate(line, over: r.lines[next]),
                 let placeDate = Self.placeAndDate(in: line.plain + " " + r.lines[next].plain), placeDate.isWholeLine
             {
                 (r.document.place, r.document.issued) = (placeDate.place, placeDate.date)
@@ -908,6 +894,20 @@ struct LayoutRecognizer {
             text.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive])?.lowerBound
         }.min()
         return start.flatMap { $0 > text.startIndex ? $0 : nil }
+    }
+
+    /// A place and date begun on `line` and ended on `next`: "Phan" / "Rang ngày 12 tháng 11 năm
+    /// 2003" (a place of one or two words in sentence case, the next line a place and date
+    /// itself), "Thanh Hóa, ngày 12" / "tháng 3 năm 2024", "Vĩnh Phúc, ngày" / "21 tháng 8 năm
+    /// 2019", "Vĩnh Long," / "ngày 07 tháng 11 năm 2013".
+    static func wrapsPlaceAndDate(_ line: SourceLine, over next: SourceLine) -> Bool {
+        let wrappedPlace =
+            line.plain.split(separator: " ").count <= 2 && !line.isUppercase && line.plain.first?.isUppercase == true
+            && !line.plain.contains(where: { $0.isNumber || $0 == ":" }) && placeAndDate(in: next.plain) != nil
+        let wrappedDate =
+            (line.folded.contains("ngay") || line.plain.hasSuffix(",")) && placeAndDate(in: line.plain) == nil
+            && (next.folded.hasPrefix("thang") || next.folded.hasPrefix("ngay") || next.plain.first?.isNumber == true)
+        return wrappedPlace || wrappedDate
     }
 
     /// The next line that is neither blank nor a table's bar, within the header.
