@@ -119,10 +119,7 @@ private final class DocumentXMLHandler: NSObject, XMLParserDelegate {
     /// Bold runs become `**...**`, with the spaces around them kept outside the markers.
     private func flushBold() {
         guard !pendingBold.isEmpty else { return }
-        let leading = pendingBold.prefix { $0 == " " }
-        let trailing = String(pendingBold.reversed().prefix { $0 == " " })
-        let core = pendingBold.trimmingCharacters(in: .whitespaces)
-        paragraph?.text += leading + "**" + core + "**" + trailing
+        paragraph?.text += BoldText.markdown(pendingBold)
         pendingBold = ""
     }
 

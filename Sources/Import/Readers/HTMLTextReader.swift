@@ -273,15 +273,8 @@ private struct LineCollector {
     /// Bold text becomes `**...**`, the spaces around it outside the markers.
     private mutating func flushBold() {
         defer { pendingBold = "" }
-        let core = pendingBold.trimmingCharacters(in: .whitespaces)
-        guard !core.isEmpty else {
-            paragraph += pendingBold
-            return
-        }
-        let leading = pendingBold.prefix { $0 == " " }
-        let trailing = String(pendingBold.reversed().prefix { $0 == " " })
-        openListItem()
-        paragraph += leading + "**" + core + "**" + trailing
+        if pendingBold.contains(where: { $0 != " " }) { openListItem() }
+        paragraph += BoldText.markdown(pendingBold)
     }
 
     /// Ends the paragraph being read: into the open table's cell, or the lines.
