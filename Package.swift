@@ -25,7 +25,8 @@ let embeddedTemplates: [Resource] =
     ]
 
 /// Modules, each depending only on those above it (docs/architecture.md):
-/// VietText → Citations → Import → CongKhai (the site pipeline) → congkhai (the command line).
+/// VietText → Citations → Import → CongKhai (the site pipeline) → Serve (the preview server) →
+/// congkhai (the command line).
 let package = Package(
     name: "congkhai",
     platforms: [.macOS(.v13)],
@@ -41,7 +42,13 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
-        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3")
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        // Named for `congkhai serve`, which uses them beside Hummingbird (its own dependencies,
+        // at the versions it resolves to).
+        .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0")
     ],
     targets: [
         .systemLibrary(
@@ -85,11 +92,23 @@ let package = Package(
             ],
             resources: embeddedTemplates
         ),
+        // `congkhai serve`: the portal over HTTP while it is edited, rebuilt and reloaded.
+        .target(
+            name: "Serve",
+            dependencies: [
+                "CongKhai", "VietText",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+            ]
+        ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
-                "CongKhai", "VietText", "Citations", "Import",
-                .product(name: "ArgumentParser", package: "swift-argument-parser")
+                "CongKhai", "VietText", "Citations", "Import", "Serve",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio")
             ]
         ),
         // What the test targets share: the seeds' and example portal's paths, portal fixtures.
@@ -104,6 +123,7 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation")
             ]
         ),
+        .testTarget(name: "ServeTests", dependencies: ["Serve", "CongKhai", "VietText", "TestSupport"]),
         .testTarget(
             name: "congkhaiTests", dependencies: ["congkhai", "CongKhai", "Citations", "VietText", "TestSupport"])
     ],

@@ -5,13 +5,13 @@ import Foundation
 /// `congkhai`: the command line. Each subcommand parses its arguments, calls the library and
 /// tells the outcome through `Console`, in the language of `--lang`.
 @main
-struct CongKhaiCommand: ParsableCommand {
+struct CongKhaiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
         subcommands: [
             BuildCommand.self, CheckCommand.self, CitationsCommand.self, ImportCommand.self, NewCommand.self,
-            ArchiveCommand.self, VerifyCommand.self
+            ArchiveCommand.self, VerifyCommand.self, ServeCommand.self
         ]
     )
 }

@@ -20,9 +20,18 @@ struct MessageLanguage: ParsableArguments {
 /// language. A failure is always a list of `Diagnostic`s; the command then exits with 1.
 struct Console {
     var language: Language
+    /// Each line written as it is said, not when the buffer fills: for a command that runs for
+    /// hours (`serve`) with its output in a file or a pipe.
+    var atOnce = false
 
     /// A line of the command's result.
-    func say(_ text: LocalizedText) { print(text[language]) }
+    func say(_ text: LocalizedText) {
+        if atOnce {
+            FileHandle.standardOutput.write(Data((text[language] + "\n").utf8))
+        } else {
+            print(text[language])
+        }
+    }
 
     /// Problems, one per line, on standard error.
     func report(_ diagnostics: [Diagnostic]) {

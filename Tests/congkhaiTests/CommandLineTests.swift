@@ -140,4 +140,38 @@ import Testing
         #expect(drafts.status == 0)
         #expect(FileManager.default.fileExists(atPath: portal + "/public/don-vi/th-moi/cong-khai/2026/index.html"))
     }
+
+    /// `serve` refuses what it cannot do safely, before building anything: another computer's
+    /// address, a path that is no URL path, a port another program holds (said with one to try).
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func serveRefusesOtherHostsBadPathsAndAPortInUse() throws {
+        let portal = try TestPaths.demoPortalCopy()
+        defer { try? FileManager.default.removeItem(at: portal) }
+        let host = try run(["serve", "--source", portal.path, "--host", "0.0.0.0"])
+        #expect(host.status == 1)
+        #expect(host.stderr.contains("--host: lỗi: bản xem trước chỉ mở trên máy này"))
+        let base = try run(["serve", "--source", portal.path, "--base", "/công khai/"])
+        #expect(base.status == 1 && base.stderr.contains("--base: lỗi:"))
+        #expect(!FileManager.default.fileExists(atPath: portal.appendingPathComponent(".congkhai-serve").path))
+        // A port held by a listening socket of this process.
+        let holder = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(holder) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { socketAddress in
+                bind(holder, socketAddress, length) == 0 && listen(holder, 1) == 0
+                    && getsockname(holder, socketAddress, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = Int(UInt16(bigEndian: address.sin_port))
+        let inUse = try run(["serve", "--source", portal.path, "--port", String(port)])
+        #expect(inUse.status == 1)
+        #expect(inUse.stderr.contains("--port: lỗi: cổng \(port) đang được chương trình khác dùng"))
+        #expect(inUse.stderr.contains("Cách sửa: chọn cổng khác"))
+    }
 }

