@@ -100,15 +100,15 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle")
             ]
         ),
         .executableTarget(
             name: "congkhai",
             dependencies: [
                 "CongKhai", "VietText", "Citations", "Import", "Serve",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "NIOCore", package: "swift-nio")
+                .product(name: "ArgumentParser", package: "swift-argument-parser")
             ]
         ),
         // What the test targets share: the seeds' and example portal's paths, portal fixtures.

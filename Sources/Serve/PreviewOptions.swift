@@ -10,7 +10,9 @@ package struct PreviewOptions: Sendable {
     /// 0 takes any free port (the tests do).
     package var port: Int
     /// The path the site is served under: "/" or "/cong-khai/", always with both slashes.
-    package var base: String
+    package var base: String { Self.normalisedBase(givenBase) ?? "/" }
+    /// `--base` as given.
+    package var givenBase: String
     package var includeDrafts: Bool
 
     package init(
@@ -19,7 +21,7 @@ package struct PreviewOptions: Sendable {
         self.source = source.standardizedFileURL
         self.host = host
         self.port = port
-        self.base = Self.normalisedBase(base) ?? base
+        givenBase = base
         self.includeDrafts = includeDrafts
     }
 
@@ -53,8 +55,9 @@ package struct PreviewOptions: Sendable {
     }
 
     /// What forbids serving with these options, in the words `congkhai` reports problems in.
-    package func problems(base given: String) -> [Diagnostic] {
+    package func problems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
+        let given = givenBase
         if Self.normalisedBase(given) == nil {
             problems.append(
                 Diagnostic(
@@ -90,7 +93,7 @@ package struct PreviewOptions: Sendable {
                     message: .init(vi: "cổng \(port) không có thật.", en: "there is no port \(port)."),
                     fix: .init(
                         vi: "chọn một số từ 1024 đến 65535, ví dụ `--port 8080`.",
-                        en: "choose 1024 to 65535, e.g. `--port 8080`.")))
+                        en: "choose one from 1024 to 65535, e.g. `--port 8080`.")))
         }
         return problems
     }

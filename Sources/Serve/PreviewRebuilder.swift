@@ -11,8 +11,8 @@ import VietText
 package struct PreviewRebuilder: Service {
     package let options: BuildOptions
     package let state: PreviewState
-    /// How often the sources are looked at: a look stats every file, about 40 ms at 10,000
-    /// documents, so a large portal is looked at less often.
+    /// How often the sources are looked at; a portal whose look (a stat of every file) takes
+    /// longer than a fifth of this is looked at five looks' time apart.
     package var interval: Duration = .milliseconds(300)
     /// Told of every build: its report, or its failure.
     package var report: @Sendable (Result<BuildReport, BuildFailure>) -> Void = { _ in }
@@ -23,8 +23,8 @@ package struct PreviewRebuilder: Service {
     }
 
     package func run() async throws {
-        // Ended by a graceful shutdown (Ctrl-C) between two looks; a build under way is finished
-        // first, so the preview's folder is never left half swapped.
+        // Ended by a graceful shutdown (Ctrl-C): the pages' streams end, and a build under way
+        // is not waited for (killed with the process, it leaves the folder as it was).
         defer { state.close() }
         await cancelWhenGracefulShutdown { await watch() }
     }
@@ -33,15 +33,19 @@ package struct PreviewRebuilder: Service {
         var looked: BuildFingerprint?
         var lastKeepAlive = ContinuousClock.now
         do {
+            // Nothing is built before the server listens: a port in use is said at once.
+            while state.port == nil { try await Task.sleep(for: .milliseconds(20)) }
             while !Task.isCancelled {
                 let lookStarted = ContinuousClock.now
-                let now = await Self.offThePool { BuildFingerprint.compute(options) }
+                guard let now = await Self.offThePool({ BuildFingerprint.compute(options) }) else { break }
                 let lookTook = ContinuousClock.now - lookStarted
                 if now != looked {
                     looked = now
-                    let outcome = await Self.offThePool { [options] () -> Result<BuildReport, BuildFailure> in
-                        Result { () throws(BuildFailure) in try Builder(options: options).build() }
-                    }
+                    guard
+                        let outcome = await Self.offThePool({ [options] () -> Result<BuildReport, BuildFailure> in
+                            Result { () throws(BuildFailure) in try Builder(options: options).build() }
+                        })
+                    else { break }
                     switch outcome {
                     case .success(let built)
                     where built.unchanged && state.snapshot.built && state.snapshot.failure == nil:
@@ -64,9 +68,44 @@ package struct PreviewRebuilder: Service {
     }
 
     /// Builds run on a thread of their own, not on one of the few that serve the requests.
-    private static func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
+    /// Nil when the task is cancelled first: the work is then left to finish alone.
+    private static func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value? {
+        let result = Once<Value>()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
+                result.wait(continuation)
+                DispatchQueue.global().async { result.resume(work()) }
+            }
+        } onCancel: {
+            result.resume(nil)
         }
+    }
+}
+
+/// A continuation resumed once, by the work's end or by cancellation, whichever comes first.
+private final class Once<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Value?, Never>?
+    private var early: Value??
+
+    func wait(_ continuation: CheckedContinuation<Value?, Never>) {
+        let resumeNow: Value?? = lock.withLock {
+            if let early { return early }
+            self.continuation = continuation
+            return nil
+        }
+        if let resumeNow { continuation.resume(returning: resumeNow) }
+    }
+
+    func resume(_ value: Value?) {
+        let waiting: CheckedContinuation<Value?, Never>? = lock.withLock {
+            if let continuation {
+                self.continuation = nil
+                return continuation
+            }
+            if early == nil { early = .some(value) }
+            return nil
+        }
+        waiting?.resume(returning: value)
     }
 }

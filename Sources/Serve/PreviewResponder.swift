@@ -23,6 +23,14 @@ package struct PreviewResponder: HTTPResponder {
         guard request.method == .get || request.method == .head else {
             return Self.plain(.methodNotAllowed, "Chỉ đọc được trang (GET, HEAD).\n", extra: [.allow: "GET, HEAD"])
         }
+        // A page of another site can have its own name lead to 127.0.0.1 (DNS rebinding) and
+        // read the preview, drafts and all: only this computer's names are answered.
+        guard Self.isLocal(request.head.authority, port: state.port) else {
+            return Self.plain(.misdirectedRequest, "Bản xem trước chỉ mở bằng địa chỉ của máy này.\n")
+        }
+        if request.method == .head && request.uri.path == base + ReloadScript.events {
+            return Response(status: .ok, headers: Self.eventHeaders)
+        }
         let response = answer(request)
         guard request.method == .head else { return response }
         // The same headers, no body.
@@ -42,11 +50,16 @@ package struct PreviewResponder: HTTPResponder {
         if rest == ReloadScript.script[...] {
             return Self.bytes(Array(ReloadScript.source.utf8), type: "text/javascript; charset=utf-8")
         }
+        if rest == ReloadScript.sharedScript[...] {
+            return Self.bytes(Array(ReloadScript.sharedSource.utf8), type: "text/javascript; charset=utf-8")
+        }
         if rest == ReloadScript.events[...] { return events() }
         guard let sitePath = SitePath(rest) else { return Self.plain(.notFound, "Không có trang này.\n") }
         let snapshot = state.snapshot
         let tag = ReloadScript.tag(base: base, generation: snapshot.generation)
-        let isPage = sitePath.isFolder || sitePath.segments.last?.hasSuffix(".html") == true
+        // The pages a build renders are folders' index.html and 404.html; any other file (an
+        // attachment saved as .html too) is served as it is.
+        let isPage = sitePath.isFolder || ["index.html", "404.html"].contains(sitePath.segments.last ?? "")
         if isPage {
             if let failure = snapshot.failure {
                 return Self.bytes(
@@ -72,8 +85,9 @@ package struct PreviewResponder: HTTPResponder {
         guard let bytes = FileManager.default.contents(atPath: file.path).map(Array.init) else {
             return notFound(tag: tag)
         }
-        let type = Self.contentType(file.pathExtension)
-        return Self.bytes(type == Self.htmlType ? ReloadScript.inject(tag, into: bytes) : bytes, type: type)
+        let isRendered = isPage || file.lastPathComponent == "index.html"
+        return Self.bytes(
+            isRendered ? ReloadScript.inject(tag, into: bytes) : bytes, type: Self.contentType(file.pathExtension))
     }
 
     /// The site's own 404 page, when it has one.
@@ -87,8 +101,7 @@ package struct PreviewResponder: HTTPResponder {
     private func events() -> Response {
         let stream = state.events()
         return Response(
-            status: .ok,
-            headers: [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"],
+            status: .ok, headers: Self.eventHeaders,
             body: ResponseBody { writer in
                 for await text in stream { try await writer.write(ByteBuffer(string: text)) }
                 try await writer.finish(nil)
@@ -96,6 +109,15 @@ package struct PreviewResponder: HTTPResponder {
     }
 
     static let htmlType = "text/html; charset=utf-8"
+    static let eventHeaders: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
+
+    /// Whether the Host a request names is this computer at the port listened on (a browser
+    /// leaves out port 80).
+    static func isLocal(_ authority: String?, port: Int?) -> Bool {
+        guard let authority, let port else { return false }
+        let names = ["127.0.0.1", "localhost", "[::1]"]
+        return names.contains { authority == "\($0):\(port)" || (port == 80 && authority == $0) }
+    }
 
     /// The types of the files a site holds; anything else is sent as bytes to download.
     static func contentType(_ pathExtension: String) -> String {

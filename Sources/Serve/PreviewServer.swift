@@ -4,38 +4,94 @@ import Hummingbird
 import Logging
 import NIOCore
 import ServiceLifecycle
+import UnixSignals
 import VietText
 
 /// `congkhai serve`: builds the portal into its preview folder, serves it on this computer,
-/// rebuilds it when its sources change and reloads the open pages. Runs until Ctrl-C (SIGINT)
-/// or SIGTERM, or until the task running it is cancelled.
+/// rebuilds it when its sources change and reloads the open pages. Runs until one of `signals`
+/// (Ctrl-C, SIGTERM), or until the task running it is cancelled.
 package struct PreviewServer: Sendable {
     package let options: PreviewOptions
-    package let state = PreviewState()
 
     package init(options: PreviewOptions) { self.options = options }
 
-    /// `listening`: called with the port once the server accepts connections.
-    /// `report`: told of every build.
+    /// `listening`: called with the port once the server accepts connections; nothing is built
+    /// before. `report`: told of every build. Throws `PreviewServer.Failure` when the address
+    /// cannot be listened on.
     package func run(
+        signals: [UnixSignal] = [.sigterm, .sigint],
         listening: @escaping @Sendable (Int) -> Void = { _ in },
         report: @escaping @Sendable (Result<BuildReport, BuildFailure>) -> Void = { _ in }
     ) async throws {
+        try Self.keepOutOfGit(options.output.deletingLastPathComponent())
         var logger = Logger(label: "congkhai-serve")
         // The console says what happens in Vietnamese; the server's own log only when asked.
         logger.logLevel = ProcessInfo.processInfo.environment["CONGKHAI_SERVE_LOG"] != nil ? .info : .critical
+        let state = PreviewState()
         let app = Application(
             responder: PreviewResponder(folder: options.output, base: options.base, state: state),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "congkhai"),
-            onServerRunning: { channel in listening(channel.localAddress?.port ?? options.port) },
+            onServerRunning: { channel in
+                let port = channel.localAddress?.port ?? options.port
+                state.listening(on: port)
+                listening(port)
+            },
             logger: logger)
         var rebuilder = PreviewRebuilder(options: options.buildOptions, state: state)
         rebuilder.report = report
-        // Stopped in reverse order: the rebuilder first, which ends the pages' event streams,
-        // then the server, which waits for the requests under way.
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [app, rebuilder], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        // Stopped in reverse order: the rebuilder first, which ends the pages' event streams
+        // (a build under way is left to finish or die with the process: a killed build leaves
+        // the preview's folder as it was), then the server, which ends the requests under way.
+        var configuration = ServiceGroupConfiguration(
+            services: [app, rebuilder], gracefulShutdownSignals: signals, logger: logger)
+        configuration.maximumGracefulShutdownDuration = .seconds(5)
+        do {
+            try await ServiceGroup(configuration: configuration).run()
+        } catch let error as IOError {
+            throw Failure(options: options, errno: error.errnoCode)
+        }
+    }
+
+    /// The preview's folder holds the built site and its cache, drafts included with
+    /// `--drafts`: a portal kept in git never commits it (as pytest keeps its cache).
+    static func keepOutOfGit(_ folder: URL) throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ignore = folder.appendingPathComponent(".gitignore")
+        if !FileManager.default.fileExists(atPath: ignore.path) {
+            try Data("# congkhai serve: the preview, made again from content/.\n*\n".utf8).write(to: ignore)
+        }
+    }
+
+    /// The address could not be listened on, said as every congkhai problem is.
+    package struct Failure: Error, DiagnosticError {
+        package var diagnostics: [Diagnostic]
+
+        init(options: PreviewOptions, errno code: Int32) {
+            let address = "\(options.host):\(options.port)"
+            let other = options.port == 8080 ? 8081 : 8080
+            if code == EADDRINUSE {
+                diagnostics = [
+                    Diagnostic(
+                        .error, "serve.port-in-use", file: "--port",
+                        message: .init(
+                            vi: "cổng \(options.port) đang được chương trình khác dùng (\(address)).",
+                            en: "port \(options.port) is used by another program (\(address))."),
+                        fix: .init(
+                            vi: "chọn cổng khác, ví dụ `congkhai serve --port \(other)`, hoặc dừng chương trình kia.",
+                            en: "choose another, e.g. `congkhai serve --port \(other)`, or stop the other program."))
+                ]
+            } else {
+                let reason = String(cString: strerror(code))
+                diagnostics = [
+                    Diagnostic(
+                        .error, "serve.cannot-listen", file: "--port",
+                        message: .init(
+                            vi: "không mở được \(address) (\(reason)).", en: "cannot listen on \(address) (\(reason))."),
+                        fix: .init(
+                            vi: "dùng một cổng từ 1024 đến 65535, ví dụ `--port \(other)`, và để --host là 127.0.0.1.",
+                            en: "use a port from 1024 to 65535, e.g. `--port \(other)`, and --host 127.0.0.1."))
+                ]
+            }
+        }
     }
 }

@@ -22,6 +22,7 @@ package final class PreviewState: @unchecked Sendable {
     private var current: Snapshot
     private var streams: [UUID: AsyncStream<String>.Continuation] = [:]
     private var closed = false
+    private var boundPort: Int?
 
     package init() {
         current = Snapshot(generation: "", built: false, failure: nil)
@@ -29,6 +30,12 @@ package final class PreviewState: @unchecked Sendable {
     }
 
     package var snapshot: Snapshot { lock.withLock { current } }
+
+    /// The server accepts connections on `port`.
+    func listening(on port: Int) { lock.withLock { boundPort = port } }
+
+    /// The port listened on, once the server does.
+    var port: Int? { lock.withLock { boundPort } }
 
     /// A build finished: `failure` holds its errors, or nil when it succeeded.
     package func finished(failure: [Diagnostic]?) {
@@ -44,21 +51,19 @@ package final class PreviewState: @unchecked Sendable {
     package func events() -> AsyncStream<String> {
         let (stream, continuation) = AsyncStream.makeStream(of: String.self, bufferingPolicy: .bufferingNewest(8))
         let id = UUID()
-        let open = lock.withLock { () -> Bool in
-            guard !closed else { return false }
-            streams[id] = continuation
-            return true
-        }
-        guard open else {
-            continuation.finish()
-            return stream
-        }
         continuation.onTermination = { [weak self] _ in
             guard let self else { return }
             _ = self.lock.withLock { self.streams.removeValue(forKey: id) }
         }
-        // A page tells the retry delay, then the generation it may already be behind.
-        continuation.yield("retry: 1000\n\n" + Self.event(snapshot.generation))
+        // Registered and told the generation now in one step: no build's event comes first.
+        let open = lock.withLock { () -> Bool in
+            guard !closed else { return false }
+            streams[id] = continuation
+            // A page tells the retry delay, then the generation it may already be behind.
+            continuation.yield("retry: 1000\n\n" + Self.event(current.generation))
+            return true
+        }
+        if !open { continuation.finish() }
         return stream
     }
 

@@ -39,13 +39,16 @@ def served():
         source = os.path.join(ROOT, "examples", "truong-mau", item)
         (shutil.copytree if os.path.isdir(source) else shutil.copy)(source, os.path.join(folder, item))
     port = free_port()
+    # What it says goes to a file, never a pipe nobody reads until the end.
+    log = open(os.path.join(folder, "serve.log"), "w+", encoding="utf-8")
     server = subprocess.Popen(
         [os.path.join(ROOT, ".build", "debug", "congkhai"), "serve", "--source", folder, "--port", str(port),
-         "--base", BASE], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+         "--base", BASE], stdout=log, stderr=subprocess.STDOUT, text=True)
+    server.log = log
     root = f"http://127.0.0.1:{port}{BASE}"
     deadline = time.time() + 120
     while status(root) != 200:
-        assert server.poll() is None, server.stdout.read()
+        assert server.poll() is None, open(log.name, encoding="utf-8").read()
         assert time.time() < deadline, "the preview never came up"
         time.sleep(0.2)
     yield folder, root, server
@@ -85,6 +88,34 @@ def test_an_open_page_reloads_after_its_document_is_edited(served, browser):
     finally:
         edit(folder, lambda _: original)
     WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm khi xem trước." not in b.find_element(By.TAG_NAME, "main").text)
+
+
+def test_many_open_tabs_all_reload(served, browser):
+    """A browser keeps six connections to a server: the pages share one event stream, so a
+    seventh tab still loads, and every one reloads."""
+    folder, root, _ = served
+    first = browser.current_window_handle
+    tabs = [first]
+    browser.get(root + PAGE)
+    mark(browser)
+    for _ in range(7):
+        browser.switch_to.new_window("tab")
+        browser.set_page_load_timeout(30)
+        browser.get(root + PAGE)
+        mark(browser)
+        tabs.append(browser.current_window_handle)
+    original = edit(folder, lambda text: text.replace("\n---\n", "\n---\n\nĐoạn thêm cho tám thẻ.\n", 1))
+    try:
+        for tab in tabs:
+            browser.switch_to.window(tab)
+            WebDriverWait(browser, 60).until(reloaded)
+            WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm cho tám thẻ." in b.find_element(By.TAG_NAME, "main").text)
+    finally:
+        edit(folder, lambda _: original)
+        for tab in tabs[1:]:
+            browser.switch_to.window(tab)
+            browser.close()
+        browser.switch_to.window(first)
 
 
 def test_a_broken_file_shows_its_errors_until_it_is_fixed(served, browser):
@@ -132,5 +163,5 @@ def test_ctrl_c_stops_the_server(served):
     server.send_signal(signal.SIGINT)
     server.wait(timeout=30)
     assert server.returncode == 0
-    assert "Đã dừng bản xem trước." in server.stdout.read()
+    assert "Đã dừng bản xem trước." in open(server.log.name, encoding="utf-8").read()
     assert status(root) is None

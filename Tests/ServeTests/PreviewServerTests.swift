@@ -38,9 +38,10 @@ import VietText
     }
     static let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
 
-    static func fetch(_ address: String, method: String = "GET") async throws -> Fetched {
+    static func fetch(_ address: String, method: String = "GET", host: String? = nil) async throws -> Fetched {
         var request = URLRequest(url: URL(string: address)!)
         request.httpMethod = method
+        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
         let (data, response) = try await session.data(for: request)
         let http = response as! HTTPURLResponse
         return Fetched(
@@ -65,7 +66,7 @@ import VietText
     static func withoutReloadTag(_ text: String) -> String {
         text.replacingOccurrences(
             of:
-                #"<script src="/cong-khai/_congkhai/tai-lai\.js" data-events="[^"]*" data-generation="[^"]*"></script>"#,
+                #"<script src="/cong-khai/_congkhai/tai-lai\.js" data-events="[^"]*" data-shared="[^"]*" data-generation="[^"]*"></script>"#,
             with: "", options: .regularExpression)
     }
 
@@ -75,7 +76,7 @@ import VietText
         let options = PreviewOptions(source: portal, port: 0, base: "/cong-khai/")
         let server = PreviewServer(options: options)
         let port = Port()
-        let running = Task { try await server.run(listening: { port.set($0) }) }
+        let running = Task { try await server.run(signals: [], listening: { port.set($0) }) }
         defer { running.cancel() }
         while port.value == nil { try await Task.sleep(for: .milliseconds(50)) }
         let root = "http://127.0.0.1:\(port.value!)/cong-khai/"
@@ -121,6 +122,16 @@ import VietText
         #expect(try await Self.fetch(root + "khong-co-trang-nay/").status == 404)
         #expect(try await Self.fetch(root, method: "POST").status == 405)
         #expect(try await Self.fetch(root, method: "HEAD").status == 200)
+        // Another name leading here (DNS rebinding) is not answered; this computer's are.
+        #expect(try await Self.fetch(root, host: "evil.example:\(port.value!)").status == 421)
+        #expect(try await Self.fetch(root, host: "127.0.0.1").status == 421)
+        #expect(try await Self.fetch(root, host: "localhost:\(port.value!)").status == 200)
+        // The preview's folder keeps itself out of git.
+        #expect(
+            try String(contentsOf: portal.appendingPathComponent(".congkhai-serve/.gitignore"), encoding: .utf8)
+                .hasSuffix("\n*\n"))
+        let shared = try await Self.fetch(root + "_congkhai/tai-lai-chung.js")
+        #expect(shared.type == "text/javascript; charset=utf-8" && shared.text.contains("onconnect"))
         let script = try await Self.fetch(root + "_congkhai/tai-lai.js")
         #expect(script.type == "text/javascript; charset=utf-8" && script.text.contains("EventSource"))
 

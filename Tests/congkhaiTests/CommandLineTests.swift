@@ -173,5 +173,7 @@ import Testing
         #expect(inUse.status == 1)
         #expect(inUse.stderr.contains("--port: lỗi: cổng \(port) đang được chương trình khác dùng"))
         #expect(inUse.stderr.contains("Cách sửa: chọn cổng khác"))
+        // Said before anything is built.
+        #expect(!FileManager.default.fileExists(atPath: portal.appendingPathComponent(".congkhai-serve/trang").path))
     }
 }

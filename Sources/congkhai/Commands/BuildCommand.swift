@@ -38,27 +38,10 @@ struct BuildCommand: ParsableCommand {
         do {
             result = try Builder(options: options).build()
         } catch {
-            console.report(error.diagnostics)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            console.warn(
-                LocalizedText(
-                    vi: "Không tạo được trang: \(errors) lỗi. Trang cũ (nếu có) vẫn được giữ nguyên.",
-                    en:
-                        "The site was not made: \(Console.count(errors, "error", "errors")). The previous site (if any) is left as it was."
-                ))
+            Self.tell(.failure(error), console)
             throw ExitCode(1)
         }
-        console.report(Array(result.warnings.prefix(Self.warningsShown)))
-        if result.warnings.count > Self.warningsShown {
-            let more = result.warnings.count - Self.warningsShown
-            console.warn(
-                LocalizedText(
-                    vi: "… và \(more) cảnh báo khác; chạy `congkhai check` để xem tất cả.",
-                    en:
-                        "… and \(Console.count(more, "more warning", "more warnings")); run `congkhai check` to see them all."
-                ))
-        }
-        console.say(result.summary)
+        Self.tell(.success(result), console)
         if verbose {
             for (step, seconds) in result.timings {
                 print(
@@ -72,5 +55,34 @@ struct BuildCommand: ParsableCommand {
         }
         let index = result.output.appendingPathComponent("index.html").path
         console.say(LocalizedText(vi: "Mở trang: \(index)", en: "Open: \(index)"))
+    }
+
+    /// A build's outcome as the commands that build tell it (`build`, and `serve` after each
+    /// rebuild): a failure's errors and what became of the site, or the first warnings and the
+    /// summary.
+    static func tell(_ outcome: Result<BuildReport, BuildFailure>, _ console: Console) {
+        switch outcome {
+        case .failure(let failure):
+            console.report(failure.diagnostics)
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            console.warn(
+                LocalizedText(
+                    vi: "Không tạo được trang: \(errors) lỗi. Trang cũ (nếu có) vẫn được giữ nguyên.",
+                    en:
+                        "The site was not made: \(Console.count(errors, "error", "errors")). The previous site (if any) is left as it was."
+                ))
+        case .success(let result):
+            console.report(Array(result.warnings.prefix(Self.warningsShown)))
+            if result.warnings.count > Self.warningsShown {
+                let more = result.warnings.count - Self.warningsShown
+                console.warn(
+                    LocalizedText(
+                        vi: "… và \(more) cảnh báo khác; chạy `congkhai check` để xem tất cả.",
+                        en:
+                            "… and \(Console.count(more, "more warning", "more warnings")); run `congkhai check` to see them all."
+                    ))
+            }
+            console.say(result.summary)
+        }
     }
 }
