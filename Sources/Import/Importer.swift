@@ -106,6 +106,27 @@ package struct Importer: Sendable {
     /// `written`: the documents this run wrote before; one of theirs is never overwritten, even
     /// with --force, as two files of one run with the same subject are two documents.
     package func importFile(_ url: URL, written: Set<URL> = []) throws(Failure) -> Result {
+        try write(draft(url), written: written, overwrite: options.force)
+    }
+
+    /// A file read and recognised, nothing written yet: what the publishing desk shows in its
+    /// form, the fields corrected there, then written by `write`.
+    package struct Draft: Sendable {
+        package var source: URL
+        /// The fields recognised (title, kind, number, …) and the body.
+        package var document: ImportedDocument
+        package var encoding: String
+        /// The school year whose folder the document goes into.
+        package var schoolYear: String
+        /// Front-matter keys the import itself never fills: the desk's.
+        package var categories: [String] = []
+        package var period: String?
+        /// Everything the import noticed: the recognition's, then the file's as a whole.
+        package var warnings: [ImportWarning]
+    }
+
+    /// Reads and recognises a file and decides its school year; writes nothing.
+    package func draft(_ url: URL) throws(Failure) -> Draft {
         let unit = try unit()
         let (document, encoding, lines) = try recognise(url, unit: unit)
         var warnings = document.warnings
@@ -121,45 +142,6 @@ package struct Importer: Sendable {
                     vi: "văn bản không ghi ngày và không nêu năm học; dùng --school-year để chọn năm học.",
                     en: "the document has no date and names no school year; choose one with --school-year."))
         }
-        let folder = options.output ?? options.portal.appendingPathComponent("content/units/\(unit.id)/\(schoolYear)")
-        let kindName = Catalogue().documentKind(document.kind ?? "khac")?.name ?? ""
-        var slug = VietnameseText.slug(
-            "\(kindName) \(document.title ?? url.deletingPathExtension().lastPathComponent)", maxLength: 70)
-        if slug.isEmpty { slug = "van-ban" }
-        var target = folder.appendingPathComponent("\(slug).md")
-        var suffix = 2
-        let writtenPaths = Set(written.map(\.standardizedFileURL.path))
-        while writtenPaths.contains(target.standardizedFileURL.path) {
-            target = folder.appendingPathComponent("\(slug)-\(suffix).md")
-            suffix += 1
-        }
-        let stem = target.deletingPathExtension().lastPathComponent
-        let manager = FileManager.default
-        if manager.fileExists(atPath: target.path) && !options.force {
-            throw Failure(
-                file: target.path,
-                message: .init(
-                    vi: "tệp đã có; congkhai không ghi đè. Thêm --force nếu muốn thay nó.",
-                    en: "the file exists; congkhai does not overwrite it. Add --force to replace it."))
-        }
-        var attachment: URL?
-        let isOriginal = ["docx", "pdf", "doc"].contains(url.pathExtension.lowercased())
-        if options.attach && isOriginal {
-            attachment = folder.appendingPathComponent("\(stem).\(url.pathExtension.lowercased())")
-        }
-        var pairs: [(String, FrontMatterWriter.Value)] = []
-        pairs.append(("title", .text(document.title ?? url.deletingPathExtension().lastPathComponent)))
-        pairs.append(("kind", .text(document.kind ?? "khac")))
-        if let number = document.number { pairs.append(("number", .text(number))) }
-        if let issued = document.issued { pairs.append(("issued", .text(issued.iso))) }
-        if let place = document.place { pairs.append(("place", .text(place))) }
-        if let signer = document.signer { pairs.append(("signer", .text(signer))) }
-        if let title = document.signerTitle { pairs.append(("signer_title", .text(title))) }
-        if !document.recipients.isEmpty { pairs.append(("recipients", .list(document.recipients))) }
-        if !document.letterhead.isEmpty { pairs.append(("letterhead", .list(document.letterhead))) }
-        if let attachment { pairs.append(("attachments", .list([attachment.lastPathComponent]))) }
-        if let sourceURL = document.sourceURL { pairs.append(("source_url", .text(sourceURL))) }
-        if let published = options.published { pairs.append(("published", .text(published.iso))) }
         if document.title == nil {
             warnings.append(
                 ImportWarning(
@@ -181,16 +163,12 @@ package struct Importer: Sendable {
                             "no date and no school year in the document; filed under \(schoolYear). Use --school-year to choose."
                     )))
         }
-        let frontMatter: String
-        do { frontMatter = try FrontMatterWriter.yaml(pairs) } catch {
-            throw Failure(
-                file: url.path,
-                message: .init(
-                    vi: "không ghi được phần đầu (\(error)).", en: "cannot write the front matter (\(error))."))
-        }
-        let content = "---\n\(frontMatter)---\n\n\(document.body)"
+        var draft = Draft(
+            source: url, document: document, encoding: encoding, schoolYear: schoolYear, warnings: warnings)
+        // Every word of the source is looked for in the file as it would be written.
+        let content = try self.content(of: draft, attachment: attachment(of: draft, at: target(of: draft)))
         for (word, line) in WordCheck.missing(source: lines, output: content, droppedLines: document.droppedLines) {
-            warnings.append(
+            draft.warnings.append(
                 ImportWarning(
                     "import.word-lost",
                     line: line,
@@ -198,12 +176,87 @@ package struct Importer: Sendable {
                         vi: "từ “\(word)” của bản gốc không có trong tệp đã tạo.",
                         en: "the word “\(word)” of the source is not in the written file.")))
         }
+        return draft
+    }
+
+    /// Where a draft is written: `<kind> <title>` as a slug in the unit's school-year folder;
+    /// `-2`, `-3` … after one of `written`.
+    package func target(of draft: Draft, written: Set<URL> = []) -> URL {
+        let folder =
+            options.output
+            ?? options.portal.appendingPathComponent("content/units/\(options.unitID)/\(draft.schoolYear)")
+        let kindName = Catalogue().documentKind(draft.document.kind ?? "khac")?.name ?? ""
+        var slug = VietnameseText.slug(
+            "\(kindName) \(draft.document.title ?? draft.source.deletingPathExtension().lastPathComponent)",
+            maxLength: 70)
+        if slug.isEmpty { slug = "van-ban" }
+        var target = folder.appendingPathComponent("\(slug).md")
+        var suffix = 2
+        let writtenPaths = Set(written.map(\.standardizedFileURL.path))
+        while writtenPaths.contains(target.standardizedFileURL.path) {
+            target = folder.appendingPathComponent("\(slug)-\(suffix).md")
+            suffix += 1
+        }
+        return target
+    }
+
+    /// The original's copy beside the document (.docx, .pdf, .doc), when originals are kept.
+    private func attachment(of draft: Draft, at target: URL) -> URL? {
+        let isOriginal = ["docx", "pdf", "doc"].contains(draft.source.pathExtension.lowercased())
+        guard options.attach && isOriginal else { return nil }
+        return target.deletingLastPathComponent().appendingPathComponent(
+            "\(target.deletingPathExtension().lastPathComponent).\(draft.source.pathExtension.lowercased())")
+    }
+
+    /// The document's file: its front matter, then its body.
+    private func content(of draft: Draft, attachment: URL?) throws(Failure) -> String {
+        let document = draft.document
+        var pairs: [(String, FrontMatterWriter.Value)] = []
+        pairs.append(("title", .text(document.title ?? draft.source.deletingPathExtension().lastPathComponent)))
+        pairs.append(("kind", .text(document.kind ?? "khac")))
+        if let number = document.number { pairs.append(("number", .text(number))) }
+        if let issued = document.issued { pairs.append(("issued", .text(issued.iso))) }
+        if let place = document.place { pairs.append(("place", .text(place))) }
+        if let signer = document.signer { pairs.append(("signer", .text(signer))) }
+        if let title = document.signerTitle { pairs.append(("signer_title", .text(title))) }
+        if !document.recipients.isEmpty { pairs.append(("recipients", .list(document.recipients))) }
+        if !document.letterhead.isEmpty { pairs.append(("letterhead", .list(document.letterhead))) }
+        if !draft.categories.isEmpty { pairs.append(("categories", .list(draft.categories))) }
+        if let period = draft.period { pairs.append(("period", .text(period))) }
+        if let attachment { pairs.append(("attachments", .list([attachment.lastPathComponent]))) }
+        if let sourceURL = document.sourceURL { pairs.append(("source_url", .text(sourceURL))) }
+        if let published = options.published { pairs.append(("published", .text(published.iso))) }
+        let frontMatter: String
+        do { frontMatter = try FrontMatterWriter.yaml(pairs) } catch {
+            throw Failure(
+                file: draft.source.path,
+                message: .init(
+                    vi: "không ghi được phần đầu (\(error)).", en: "cannot write the front matter (\(error))."))
+        }
+        return "---\n\(frontMatter)---\n\n\(document.body)"
+    }
+
+    /// Writes a draft as `importFile` does: the document, and the original beside it. An
+    /// existing file is replaced only with `overwrite`, never one of `written`.
+    package func write(_ draft: Draft, written: Set<URL> = [], overwrite: Bool) throws(Failure) -> Result {
+        let target = target(of: draft, written: written)
+        let folder = target.deletingLastPathComponent()
+        let manager = FileManager.default
+        if manager.fileExists(atPath: target.path) && !overwrite {
+            throw Failure(
+                file: target.path,
+                message: .init(
+                    vi: "tệp đã có; congkhai không ghi đè. Thêm --force nếu muốn thay nó.",
+                    en: "the file exists; congkhai does not overwrite it. Add --force to replace it."))
+        }
+        let attachment = attachment(of: draft, at: target)
+        let content = try content(of: draft, attachment: attachment)
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             try Data(content.utf8).write(to: target)
             if let attachment {
                 if manager.fileExists(atPath: attachment.path) { try manager.removeItem(at: attachment) }
-                try manager.copyItem(at: url, to: attachment)
+                try manager.copyItem(at: draft.source, to: attachment)
             }
         } catch {
             throw Failure(
@@ -213,8 +266,9 @@ package struct Importer: Sendable {
                     en: "cannot write the file (\(error.localizedDescription))."))
         }
         var result = Result(
-            written: target, attachment: attachment, document: document, encoding: encoding, warnings: warnings)
-        result.document.warnings = warnings
+            written: target, attachment: attachment, document: draft.document, encoding: draft.encoding,
+            warnings: draft.warnings)
+        result.document.warnings = draft.warnings
         return result
     }
 
