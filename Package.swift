@@ -48,7 +48,8 @@ let package = Package(
         // at the versions it resolves to).
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
-        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0")
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1")
     ],
     targets: [
         .systemLibrary(
@@ -96,7 +97,9 @@ let package = Package(
         .target(
             name: "Serve",
             dependencies: [
-                "CongKhai", "VietText",
+                "CongKhai", "VietText", "Import",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,7 +118,13 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),
         .testTarget(name: "CitationsTests", dependencies: ["Citations", "VietText", "TestSupport"]),
-        .testTarget(name: "ImportTests", dependencies: ["Import", "Citations", "CongKhai", "VietText", "TestSupport"]),
+        .testTarget(
+            name: "ImportTests",
+            dependencies: [
+                "Import", "Citations", "CongKhai", "VietText", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+            ]
+        ),
         .testTarget(
             name: "CongKhaiTests",
             dependencies: [

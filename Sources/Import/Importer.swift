@@ -284,6 +284,15 @@ package struct Importer: Sendable {
                 let lines = try DocxReader.lines(of: url)
                 let repaired = LegacyEncoding.repair(SourceText.removingZeroWidth(lines.joined(separator: "\n")))
                 return (VietnameseText.nfc(repaired.text), "docx", false, nil)
+            } catch DocxReader.Failure.tooLarge {
+                throw Failure(
+                    file: name,
+                    message: .init(
+                        vi:
+                            "tệp Word có phần chữ lớn hơn \(DocxReader.maxTextBytes >> 20) MB khi giải nén (tệp hỏng hoặc cố ý làm hại); congkhai không mở nó.",
+                        en:
+                            "the Word file's text unpacks to over \(DocxReader.maxTextBytes >> 20) MB (damaged or hostile); congkhai does not open it."
+                    ))
             } catch {
                 throw Failure(
                     file: name,
@@ -306,6 +315,15 @@ package struct Importer: Sendable {
                             "tệp PDF không có lớp chữ (có thể là bản scan); congkhai không nhận dạng chữ từ ảnh. Hãy dùng tệp Word gốc hoặc PDF xuất từ Word.",
                         en:
                             "the PDF has no text layer (a scan?); congkhai does no OCR. Use the original Word file or a PDF exported from Word."
+                    ))
+            } catch PDFTextReader.Failure.tookTooLong {
+                throw Failure(
+                    file: name,
+                    message: .init(
+                        vi:
+                            "đọc tệp PDF quá \(Int(PDFTextReader.timeLimit)) giây nên đã dừng (tệp hỏng hoặc quá phức tạp). Hãy dùng tệp Word gốc hoặc xuất lại PDF từ Word.",
+                        en:
+                            "reading the PDF took over \(Int(PDFTextReader.timeLimit)) s and was stopped (damaged or too complex). Use the original Word file or export the PDF again."
                     ))
             } catch PDFTextReader.Failure.toolMissing {
                 throw Failure(

@@ -10,15 +10,29 @@ import ZIPFoundation
 /// numbered and bulleted paragraphs as list lines, tables either flattened (the letterhead and
 /// signature tables that lay blocks side by side) or as GFM table rows.
 enum DocxReader {
-    enum Failure: Error { case notADocx(String) }
+    enum Failure: Error {
+        case notADocx(String)
+        /// The text inside is larger than any school's document (a zip bomb): not unpacked.
+        case tooLarge
+    }
+
+    /// word/document.xml of a 300-page report with tables is a few megabytes.
+    static let maxTextBytes = 64 << 20
 
     static func lines(of url: URL) throws -> [String] {
         let archive: Archive
         do { archive = try Archive(url: url, accessMode: .read) } catch { throw Failure.notADocx("\(error)") }
         guard let entry = archive["word/document.xml"] else { throw Failure.notADocx("word/document.xml is missing") }
+        // The size the archive declares, then the bytes as they come: a file may lie about it.
+        guard entry.uncompressedSize <= UInt64(maxTextBytes) else { throw Failure.tooLarge }
         var xml = Data()
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { xml.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard xml.count + chunk.count <= maxTextBytes else { throw Failure.tooLarge }
+                xml.append(chunk)
+            }
+        } catch Failure.tooLarge {
+            throw Failure.tooLarge
         } catch {
             throw Failure.notADocx("\(error)")
         }

@@ -9,12 +9,19 @@ enum PDFTextReader {
         case toolMissing
         case failed(String)
         case noText
+        /// pdftotext ran longer than `timeLimit`: a damaged or hostile file is stopped.
+        case tookTooLong
     }
 
-    static func text(of url: URL) throws -> String {
+    /// A school's PDF is read in a second or two; one that takes this long is stopped.
+    static let timeLimit: Double = 60
+
+    /// `tool`: the pdftotext to run; the installed one when nil (tests give a stand-in).
+    static func text(of url: URL, timeLimit: Double = Self.timeLimit, tool given: String? = nil) throws -> String {
         guard
-            let tool = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(
-                where: FileManager.default.isExecutableFile(atPath:))
+            let tool = given
+                ?? ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first(
+                    where: FileManager.default.isExecutableFile(atPath:))
         else {
             throw Failure.toolMissing
         }
@@ -25,12 +32,29 @@ enum PDFTextReader {
         process.standardOutput = output
         process.standardError = errors
         do { try process.run() } catch { throw Failure.failed("\(error)") }
+        let stopped = Stopped()
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { [process] in
+            if process.isRunning {
+                stopped.mark()
+                // Killed, not asked: a tool stuck on a hostile file may not listen.
+                kill(process.processIdentifier, SIGKILL)
+            }
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        if stopped.happened { throw Failure.tookTooLong }
         guard process.terminationStatus == 0 else { throw Failure.failed(String(decoding: message, as: UTF8.self)) }
         let text = String(decoding: data, as: UTF8.self)
         guard text.contains(where: \.isLetter) else { throw Failure.noText }
         return text
     }
+}
+
+/// Whether the time limit stopped the tool, told from the timer's thread to the reader's.
+private final class Stopped: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stopped = false
+    func mark() { lock.withLock { stopped = true } }
+    var happened: Bool { lock.withLock { stopped } }
 }
