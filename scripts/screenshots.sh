@@ -44,4 +44,6 @@ shoot "tien-do-cong-khai-may-tinh" "cong-khai/tien-do/2026/index.html" 1280 800
 shoot "tien-do-cong-khai-dien-thoai" "cong-khai/tien-do/2026/index.html" 360 900
 shoot "tim-kiem-hoc-phi-dien-thoai" "tim-kiem/index.html?q=hoc%20phi" 390 1100
 rm -rf "$(dirname "$site")"
+# The publishing desk's three steps (`congkhai serve`), for README.
+python3 scripts/desk-screenshots.py
 ls docs/screenshots

@@ -12,15 +12,18 @@ package struct PreviewResponder: HTTPResponder {
     let folder: URL
     let base: String
     let state: PreviewState
+    let desk: Desk
 
-    package init(folder: URL, base: String, state: PreviewState) {
-        self.folder = folder
-        self.base = base
+    package init(options: PreviewOptions, state: PreviewState) {
+        folder = options.output
+        base = options.base
         self.state = state
+        desk = Desk(options: options, state: state)
     }
 
     package func respond(to request: Request, context: Context) async throws -> Response {
-        guard request.method == .get || request.method == .head else {
+        let isDesk = request.uri.path.hasPrefix(base + Desk.path)
+        guard request.method == .get || request.method == .head || (isDesk && request.method == .post) else {
             return Self.plain(.methodNotAllowed, "Chỉ đọc được trang (GET, HEAD).\n", extra: [.allow: "GET, HEAD"])
         }
         // A page of another site can have its own name lead to 127.0.0.1 (DNS rebinding) and
@@ -30,6 +33,12 @@ package struct PreviewResponder: HTTPResponder {
         }
         if request.method == .head && request.uri.path == base + ReloadScript.events {
             return Response(status: .ok, headers: Self.eventHeaders)
+        }
+        if request.uri.path.hasPrefix(base + Desk.path) {
+            return await desk.respond(to: request, rest: request.uri.path.dropFirst(base.count + Desk.path.count))
+        }
+        if request.uri.path == base + Desk.path.dropLast() {
+            return .redirect(to: base + Desk.path, type: .found)
         }
         let response = answer(request)
         guard request.method == .head else { return response }

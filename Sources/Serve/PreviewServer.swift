@@ -29,7 +29,7 @@ package struct PreviewServer: Sendable {
         logger.logLevel = ProcessInfo.processInfo.environment["CONGKHAI_SERVE_LOG"] != nil ? .info : .critical
         let state = PreviewState()
         let app = Application(
-            responder: PreviewResponder(folder: options.output, base: options.base, state: state),
+            responder: PreviewResponder(options: options, state: state),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "congkhai"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port

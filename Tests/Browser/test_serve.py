@@ -57,6 +57,13 @@ def served():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def shows(browser, selector, text, timeout=60):
+    """Waits until the element's text holds `text`, read by the page itself (no element handle
+    to go stale while a page replaces another or reloads)."""
+    script = "var e = document.querySelector(arguments[0]); return e ? e.textContent : ''"
+    WebDriverWait(browser, timeout).until(lambda b: text in b.execute_script(script, selector))
+
+
 def edit(folder, change):
     path = os.path.join(folder, DOCUMENT)
     with open(path, encoding="utf-8") as f:
@@ -83,11 +90,12 @@ def test_an_open_page_reloads_after_its_document_is_edited(served, browser):
     original = edit(folder, lambda text: text.replace("\n---\n", "\n---\n\nĐoạn thêm khi xem trước.\n", 1))
     try:
         WebDriverWait(browser, 60).until(reloaded)
-        WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm khi xem trước." in b.find_element(By.TAG_NAME, "main").text)
+        shows(browser, "main", "Đoạn thêm khi xem trước.")
         assert browser.find_element(By.TAG_NAME, "h1").text == title
     finally:
         edit(folder, lambda _: original)
-    WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm khi xem trước." not in b.find_element(By.TAG_NAME, "main").text)
+    script = "return document.querySelector('main').textContent"
+    WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm khi xem trước." not in b.execute_script(script))
 
 
 def test_many_open_tabs_all_reload(served, browser):
@@ -109,7 +117,7 @@ def test_many_open_tabs_all_reload(served, browser):
         for tab in tabs:
             browser.switch_to.window(tab)
             WebDriverWait(browser, 60).until(reloaded)
-            WebDriverWait(browser, 60).until(lambda b: "Đoạn thêm cho tám thẻ." in b.find_element(By.TAG_NAME, "main").text)
+            shows(browser, "main", "Đoạn thêm cho tám thẻ.")
     finally:
         edit(folder, lambda _: original)
         for tab in tabs[1:]:
@@ -125,7 +133,7 @@ def test_a_broken_file_shows_its_errors_until_it_is_fixed(served, browser):
     mark(browser)
     original = edit(folder, lambda text: "---\nbroken: [unclosed\n" + text[4:])
     try:
-        WebDriverWait(browser, 60).until(lambda b: "Chưa tạo được trang" in b.find_element(By.TAG_NAME, "h1").text)
+        shows(browser, "h1", "Chưa tạo được trang")
         where = browser.find_element(By.CSS_SELECTOR, "li .where code").text
         assert where.startswith(DOCUMENT + ":")
         assert "Cách sửa:" in browser.find_element(By.TAG_NAME, "main").text
@@ -155,7 +163,7 @@ def test_a_broken_file_shows_its_errors_until_it_is_fixed(served, browser):
             shutil.rmtree(page, ignore_errors=True)
     finally:
         edit(folder, lambda _: original)
-    WebDriverWait(browser, 60).until(lambda b: b.find_element(By.TAG_NAME, "h1").text == title)
+    shows(browser, "h1", title)
 
 
 def test_ctrl_c_stops_the_server(served):

@@ -13,55 +13,6 @@ import VietText
 /// `congkhai serve` started in the test process on a free port, over the demo portal: it serves
 /// what `build` writes, follows edits, shows a broken file's errors and recovers.
 @Suite(.serialized) struct PreviewServerTests {
-    /// The port the server listens on, once it does.
-    final class Port: @unchecked Sendable {
-        private let lock = NSLock()
-        private var port: Int?
-        func set(_ value: Int) { lock.withLock { port = value } }
-        var value: Int? { lock.withLock { port } }
-    }
-
-    struct Fetched {
-        var status: Int
-        var bytes: [UInt8]
-        var type: String?
-        var location: String?
-        var text: String { String(decoding: bytes, as: UTF8.self) }
-    }
-
-    /// Redirects are looked at, not followed.
-    final class NoRedirects: NSObject, URLSessionTaskDelegate {
-        func urlSession(
-            _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-            newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
-        ) { completionHandler(nil) }
-    }
-    static let session = URLSession(configuration: .ephemeral, delegate: NoRedirects(), delegateQueue: nil)
-
-    static func fetch(_ address: String, method: String = "GET", host: String? = nil) async throws -> Fetched {
-        var request = URLRequest(url: URL(string: address)!)
-        request.httpMethod = method
-        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
-        let (data, response) = try await session.data(for: request)
-        let http = response as! HTTPURLResponse
-        return Fetched(
-            status: http.statusCode, bytes: Array(data), type: http.value(forHTTPHeaderField: "Content-Type"),
-            location: http.value(forHTTPHeaderField: "Location"))
-    }
-
-    /// Asks until `done` holds (a generous minute: this tests behaviour, not speed).
-    static func eventually(_ address: String, _ done: (Fetched) -> Bool) async throws -> Fetched {
-        let deadline = ContinuousClock.now + .seconds(60)
-        while true {
-            if let fetched = try? await fetch(address), done(fetched) { return fetched }
-            guard ContinuousClock.now < deadline else {
-                Issue.record("\(address) never became as expected")
-                return try await fetch(address)
-            }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-    }
-
     /// A served page without the reload script's tag.
     static func withoutReloadTag(_ text: String) -> String {
         text.replacingOccurrences(
@@ -75,12 +26,12 @@ import VietText
         defer { try? FileManager.default.removeItem(at: portal) }
         let options = PreviewOptions(source: portal, port: 0, base: "/cong-khai/")
         let server = PreviewServer(options: options)
-        let port = Port()
+        let port = ServeClient.Port()
         let running = Task { try await server.run(signals: [], listening: { port.set($0) }) }
         defer { running.cancel() }
         while port.value == nil { try await Task.sleep(for: .milliseconds(50)) }
         let root = "http://127.0.0.1:\(port.value!)/cong-khai/"
-        _ = try await Self.eventually(root) { $0.status == 200 }
+        _ = try await ServeClient.eventually(root) { $0.status == 200 }
 
         // Every file `build` writes is served as it is; each page with the reload tag added.
         let built = portal.appendingPathComponent("public")
@@ -95,7 +46,7 @@ import VietText
         #expect(files.count > 50)
         for path in files.sorted() {
             let expected = try Array(Data(contentsOf: built.appendingPathComponent(path)))
-            let served = try await Self.fetch(root + path)
+            let served = try await ServeClient.fetch(root + path)
             #expect(served.status == 200, "\(path)")
             if path.hasSuffix(".html") {
                 #expect(served.type == "text/html; charset=utf-8")
@@ -107,32 +58,32 @@ import VietText
         }
 
         // A folder is its index page; asked without its slash, it is sent to it (pages link relatively).
-        let unitPage = try await Self.fetch(root + "don-vi/th-mau/")
+        let unitPage = try await ServeClient.fetch(root + "don-vi/th-mau/")
         #expect(unitPage.status == 200)
         #expect(
             Self.withoutReloadTag(unitPage.text)
                 == (try String(contentsOf: built.appendingPathComponent("don-vi/th-mau/index.html"), encoding: .utf8)))
-        let withoutSlash = try await Self.fetch(root + "don-vi/th-mau?a=1")
+        let withoutSlash = try await ServeClient.fetch(root + "don-vi/th-mau?a=1")
         #expect(withoutSlash.status == 302 && withoutSlash.location == "/cong-khai/don-vi/th-mau/?a=1")
-        let outsideBase = try await Self.fetch("http://127.0.0.1:\(port.value!)/")
+        let outsideBase = try await ServeClient.fetch("http://127.0.0.1:\(port.value!)/")
         #expect(outsideBase.status == 302 && outsideBase.location == "/cong-khai/")
         // Nothing else is served: outside the site, its marker, other methods.
-        #expect(try await Self.fetch(root + "%2e%2e/%2e%2e/congkhai.yaml").status == 404)
-        #expect(try await Self.fetch(root + ".congkhai-output").status == 404)
-        #expect(try await Self.fetch(root + "khong-co-trang-nay/").status == 404)
-        #expect(try await Self.fetch(root, method: "POST").status == 405)
-        #expect(try await Self.fetch(root, method: "HEAD").status == 200)
+        #expect(try await ServeClient.fetch(root + "%2e%2e/%2e%2e/congkhai.yaml").status == 404)
+        #expect(try await ServeClient.fetch(root + ".congkhai-output").status == 404)
+        #expect(try await ServeClient.fetch(root + "khong-co-trang-nay/").status == 404)
+        #expect(try await ServeClient.fetch(root, method: "POST").status == 405)
+        #expect(try await ServeClient.fetch(root, method: "HEAD").status == 200)
         // Another name leading here (DNS rebinding) is not answered; this computer's are.
-        #expect(try await Self.fetch(root, host: "evil.example:\(port.value!)").status == 421)
-        #expect(try await Self.fetch(root, host: "127.0.0.1").status == 421)
-        #expect(try await Self.fetch(root, host: "localhost:\(port.value!)").status == 200)
+        #expect(try await ServeClient.fetch(root, host: "evil.example:\(port.value!)").status == 421)
+        #expect(try await ServeClient.fetch(root, host: "127.0.0.1").status == 421)
+        #expect(try await ServeClient.fetch(root, host: "localhost:\(port.value!)").status == 200)
         // The preview's folder keeps itself out of git.
         #expect(
             try String(contentsOf: portal.appendingPathComponent(".congkhai-serve/.gitignore"), encoding: .utf8)
                 .hasSuffix("\n*\n"))
-        let shared = try await Self.fetch(root + "_congkhai/tai-lai-chung.js")
+        let shared = try await ServeClient.fetch(root + "_congkhai/tai-lai-chung.js")
         #expect(shared.type == "text/javascript; charset=utf-8" && shared.text.contains("onconnect"))
-        let script = try await Self.fetch(root + "_congkhai/tai-lai.js")
+        let script = try await ServeClient.fetch(root + "_congkhai/tai-lai.js")
         #expect(script.type == "text/javascript; charset=utf-8" && script.text.contains("EventSource"))
 
         // An edit is served once rebuilt.
@@ -146,12 +97,12 @@ import VietText
         let closing = try #require(original.range(of: "\n---\n"))
         let edited = original.replacingCharacters(in: closing, with: "\n---\n\nĐoạn thêm khi xem trước.\n\n")
         try edited.write(to: file, atomically: true, encoding: .utf8)
-        _ = try await Self.eventually(page) { $0.status == 200 && $0.text.contains("Đoạn thêm khi xem trước.") }
+        _ = try await ServeClient.eventually(page) { $0.status == 200 && $0.text.contains("Đoạn thêm khi xem trước.") }
 
         // A broken front matter: its errors, file and line, instead of any page; fixed, the page is back.
         #expect(original.hasPrefix("---\n"))
         try ("---\nbroken: [unclosed\n" + original.dropFirst(4)).write(to: file, atomically: true, encoding: .utf8)
-        let failed = try await Self.eventually(page) { $0.status == 500 }
+        let failed = try await ServeClient.eventually(page) { $0.status == 500 }
         #expect(failed.text.contains("Chưa tạo được trang"))
         // Each error `build` reports, where it is, what is wrong and how to fix it.
         let errors = try #require(
@@ -171,9 +122,9 @@ import VietText
             }
         }
         #expect(errors.first?.file == "content/units/th-mau/2025-2026/\(name)")
-        #expect(try await Self.fetch(root).status == 500)
+        #expect(try await ServeClient.fetch(root).status == 500)
         try original.write(to: file, atomically: true, encoding: .utf8)
-        let fixed = try await Self.eventually(page) { $0.status == 200 }
+        let fixed = try await ServeClient.eventually(page) { $0.status == 200 }
         #expect(!fixed.text.contains("Đoạn thêm khi xem trước."))
 
         running.cancel()

@@ -31,7 +31,8 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let console = Console(language: lang.language, atOnce: true)
         let options = PreviewOptions(
-            source: URL(fileURLWithPath: source), host: host, port: port, base: base, includeDrafts: drafts)
+            source: URL(fileURLWithPath: source), host: host, port: port, base: base, includeDrafts: drafts,
+            today: todayInVietnam().date)
         let problems = options.problems()
         guard problems.isEmpty else {
             console.report(problems)

@@ -1,0 +1,357 @@
+import CongKhai
+import Foundation
+import Hummingbird
+import Import
+import MultipartKit
+import NIOCore
+import VietText
+
+/// The publishing desk, at `<base>_soan-thao/` under `serve` only: a clerk chooses the unit,
+/// gives a file (or pastes its text), checks the fields import read in a form beside a preview
+/// of the text, corrects them and saves; the document and its original are written into the
+/// unit's school-year folder as `congkhai import` writes them, the preview rebuilds, and the
+/// browser opens the new page. Nothing is published: that is `congkhai build`.
+struct Desk: Sendable {
+    static let path = "_soan-thao/"
+
+    let source: URL
+    /// The preview's folder, where a saved document's page appears.
+    let output: URL
+    let base: String
+    let state: PreviewState
+    /// Today in Vietnam, given by the command line (the library never reads the clock): the
+    /// default day of publication.
+    let today: IssuedDate?
+    let guardian = DeskGuard()
+    let uploads: DeskUploads
+    let log: DeskLog
+
+    init(options: PreviewOptions, state: PreviewState) {
+        source = options.source
+        output = options.output
+        base = options.base
+        self.state = state
+        today = options.today
+        let folder = options.output.deletingLastPathComponent()
+        uploads = DeskUploads(folder: folder.appendingPathComponent("tai-len"))
+        log = DeskLog(file: folder.appendingPathComponent("nhat-ky.jsonl"))
+    }
+
+    /// `rest`: the path after the desk's own.
+    func respond(to request: Request, rest: Substring) async -> Response {
+        var request = request
+        switch (request.method, rest) {
+        case (.get, ""), (.head, ""): return home()
+        case (.post, "nhap"): return await read(&request)
+        case (.post, "luu"): return await save(&request)
+        case (.post, "xuat-ban"): return await publish(&request)
+        case (_, "nhap"), (_, "luu"), (_, "xuat-ban"):
+            return Self.page(.methodNotAllowed, "Gửi biểu mẫu từ bàn soạn thảo.", extra: [.allow: "POST"])
+        default: return Self.page(.notFound, "Không có trang này trên bàn soạn thảo.")
+        }
+    }
+
+    // MARK: - Pages
+
+    /// The desk's first page: the unit, the file or the pasted text; the last saves.
+    private func home(
+        problems: [String] = [], unit chosen: String? = nil, published: [String] = [],
+        status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let portal = Portal(source)
+        let units = portal.units.map { unit -> [String: Any] in
+            ["id": unit.id, "name": unit.name, "selected": unit.id == chosen]
+        }
+        let saves = log.recent(10).map { entry -> [String: Any] in
+            [
+                "time": entry.time, "title": entry.title, "file": entry.file, "url": base + entry.url,
+                "replaced": entry.replaced
+            ]
+        }
+        return respond(
+            "home",
+            [
+                "title": "Bàn soạn thảo", "units": units, "problems": problems, "hasProblems": !problems.isEmpty,
+                "saves": saves, "hasSaves": !saves.isEmpty, "published": published,
+                "hasPublished": !published.isEmpty,
+                "output": portal.relative(BuildOptions(source: source).output),
+                "maxMegabytes": DeskUploads.maxBytes >> 20
+            ], status: status)
+    }
+
+    /// The form of a draft, with the problems found in what was sent.
+    private func form(
+        _ draft: Importer.Draft, upload: String, unit: PortalUnit, portal: Portal, values: [String: String],
+        problems: [String: String] = [:], overwrite: String? = nil, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        var warningsByField: [String: [String]] = [:]
+        var general: [String] = []
+        for warning in draft.warnings {
+            let text = (warning.line.map { "Dòng \($0): " } ?? "") + warning.message.vi
+            if let field = DeskForm.field(of: warning) {
+                warningsByField[field, default: []].append(text)
+            } else {
+                general.append(text)
+            }
+        }
+        let fields = DeskForm.fields.map { field -> [String: Any] in
+            var context: [String: Any] = [
+                "key": field.key, "label": field.label, "value": values[field.key] ?? "", "lines": field.lines,
+                "warnings": warningsByField[field.key] ?? []
+            ]
+            if let placeholder = field.placeholder { context["placeholder"] = placeholder }
+            if let error = problems[field.key] { context["error"] = error }
+            if field.key == "kind" {
+                context["hasOptions"] = true
+                context["options"] = portal.catalogue.documentKinds.map { kind -> [String: Any] in
+                    ["slug": kind.slug, "name": kind.name, "selected": kind.slug == values["kind"]]
+                }
+            }
+            return context
+        }
+        let chosen = Set(draft.categories)
+        let categories = portal.categories(of: unit).map { entry -> [String: Any] in
+            ["slug": entry.slug, "name": entry.name, "checked": chosen.contains(entry.slug)]
+        }
+        let preview = MarkdownRenderer().render(draft.document.body, firstLine: 1, scanner: nil).html
+        var context: [String: Any] = [
+            "title": "Kiểm tra văn bản", "unitName": unit.name, "unit": unit.id, "upload": upload,
+            "sourceName": draft.source.lastPathComponent, "fields": fields, "categories": categories,
+            "general": general, "hasGeneral": !general.isEmpty, "preview": preview,
+            "problems": problems.isEmpty ? [] : ["Còn \(problems.count) ô cần sửa (ghi ngay dưới ô)."],
+            "hasProblems": !problems.isEmpty
+        ]
+        if let overwrite { context["overwrite"] = overwrite }
+        return respond("form", context, status: status)
+    }
+
+    private func respond(_ template: String, _ context: [String: Any], status: HTTPResponse.Status) -> Response {
+        var context = context
+        context["base"] = base
+        context["csrf"] = guardian.token
+        let html = DeskTemplates.render(template, context)
+        var response = Response(
+            status: status,
+            headers: [.contentType: PreviewResponder.htmlType, .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        response.setCookie(guardian.cookie(base: base))
+        return response
+    }
+
+    static func page(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+        var response = Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+        response.headers.append(contentsOf: extra)
+        return response
+    }
+
+    // MARK: - Reading a file
+
+    /// What the first form sends.
+    struct Given: Decodable {
+        var csrf: String?
+        var unit: String?
+        var text: String?
+        var file: GivenFile?
+    }
+
+    /// The file part as multipart-kit read it, headers and all (its name is in them).
+    struct GivenFile: Decodable, MultipartPartConvertible {
+        var multipart: MultipartPart?
+        init?(multipart: MultipartPart) { self.multipart = multipart }
+        /// Only multipart-kit makes one, through `init?(multipart:)`.
+        init(from decoder: any Decoder) throws {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "a file part"))
+        }
+    }
+
+    private func read(_ request: inout Request) async -> Response {
+        let given: Given
+        do {
+            guard let type = request.headers[.contentType], let boundary = Self.boundary(of: type) else {
+                return Self.page(.badRequest, "Biểu mẫu gửi lên không đúng dạng.")
+            }
+            let body = try await request.collectBody(upTo: DeskUploads.maxBytes + (64 << 10))
+            given = try FormDataDecoder().decode(Given.self, from: body, boundary: boundary)
+        } catch is NIOTooManyBytesError {
+            return home(
+                problems: [
+                    "Tệp lớn quá \(DeskUploads.maxBytes >> 20) MB. Hãy gửi bản Word hoặc PDF không kèm ảnh lớn."
+                ],
+                status: .contentTooLarge)
+        } catch {
+            return Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")
+        }
+        guard guardian.allows(request, formToken: given.csrf) else { return Self.refused() }
+        let portal = Portal(source)
+        guard let unit = portal.units.first(where: { $0.id == given.unit }) else {
+            return home(problems: ["Hãy chọn đơn vị của văn bản."], status: .unprocessableContent)
+        }
+        var bytes: [UInt8] = []
+        var name = "van-ban-dan"
+        if let file = given.file?.multipart, file.body.readableBytes > 0 {
+            bytes = Array(buffer: file.body)
+            name = Self.fileName(of: file) ?? name
+        } else if let text = given.text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            bytes = Array(text.utf8)
+        } else {
+            return home(
+                problems: ["Hãy chọn một tệp hoặc dán nội dung văn bản."], unit: unit.id, status: .unprocessableContent)
+        }
+        let kind: String
+        switch DeskFileKind.of(bytes) {
+        case .success(let found): kind = found
+        case .failure(let refusal):
+            return home(problems: [refusal.message], unit: unit.id, status: .unprocessableContent)
+        }
+        let stored: (id: String, file: URL)
+        do { stored = try uploads.store(bytes, name: DeskUploads.safeName(name, kind: kind)) } catch {
+            return home(
+                problems: ["Không lưu được tệp tạm (\(error.localizedDescription))."], unit: unit.id,
+                status: .internalServerError)
+        }
+        let importer = portal.importer(unit: unit.id, published: today, today: today)
+        do {
+            let draft = try importer.draft(stored.file)
+            let target = importer.target(of: draft)
+            return form(
+                draft, upload: stored.id, unit: unit, portal: portal,
+                values: DeskForm.values(of: draft, published: today),
+                overwrite: FileManager.default.fileExists(atPath: target.path) ? portal.relative(target) : nil)
+        } catch {
+            return home(problems: error.diagnostics.map { $0.message.vi }, unit: unit.id, status: .unprocessableContent)
+        }
+    }
+
+    /// The multipart boundary of a Content-Type, as multipart-kit wants it.
+    static func boundary(of contentType: String) -> String? {
+        guard let type = MediaType(from: contentType), type.isType(.multipartForm) else { return nil }
+        return type.parameter?.value
+    }
+
+    /// The name the browser gave the file, read by multipart-kit's own header reading: the
+    /// part's `filename` asked for as its `name`.
+    static func fileName(of part: MultipartPart) -> String? {
+        guard let disposition = part.headers.first(name: "Content-Disposition") else { return nil }
+        var renamed = part
+        renamed.headers.replaceOrAdd(
+            name: "Content-Disposition",
+            value: disposition.replacingOccurrences(of: "; name=", with: "; field=")
+                .replacingOccurrences(of: "; filename=", with: "; name="))
+        return renamed.name.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    static func refused() -> Response {
+        page(.forbidden, "Biểu mẫu này đã cũ hoặc không gửi từ bàn soạn thảo. Mở lại bàn soạn thảo và gửi lại.")
+    }
+
+    // MARK: - Saving
+
+    private func save(_ request: inout Request) async -> Response {
+        let sent: DeskForm.Sent
+        do {
+            let body = try await request.collectBody(upTo: 1 << 20)
+            sent = try URLEncodedFormDecoder().decode(DeskForm.Sent.self, from: String(buffer: body))
+        } catch {
+            return Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")
+        }
+        guard guardian.allows(request, formToken: sent.csrf) else { return Self.refused() }
+        let portal = Portal(source)
+        guard let unit = portal.units.first(where: { $0.id == sent.unit }), let upload = sent.upload,
+            let file = uploads.file(upload)
+        else {
+            return home(problems: ["Không còn tệp đã gửi; hãy gửi lại văn bản."], status: .unprocessableContent)
+        }
+        let reader = portal.importer(unit: unit.id, published: today, today: today)
+        var draft: Importer.Draft
+        do { draft = try reader.draft(file) } catch {
+            return home(problems: error.diagnostics.map { $0.message.vi }, unit: unit.id, status: .unprocessableContent)
+        }
+        let offered = Set(portal.categories(of: unit).map(\.slug))
+        let (published, problems) = DeskForm.apply(sent, to: &draft, catalogue: portal.catalogue, categories: offered)
+        var values = DeskForm.values(of: draft, published: published)
+        // What was sent, shown as sent: a wrong value stays in its box to be corrected.
+        for (key, value) in [
+            ("title", sent.title), ("issued", sent.issued), ("school_year", sent.school_year),
+            ("published", sent.published), ("period", sent.period)
+        ] { values[key] = value ?? "" }
+        guard problems.isEmpty else {
+            return form(
+                draft, upload: upload, unit: unit, portal: portal, values: values, problems: problems,
+                status: .unprocessableContent)
+        }
+        let importer = portal.importer(unit: unit.id, published: published, today: today)
+        let target = importer.target(of: draft)
+        let earlier = try? String(contentsOf: target, encoding: .utf8)
+        if earlier != nil && sent.ghi_de != "1" {
+            return form(
+                draft, upload: upload, unit: unit, portal: portal, values: values,
+                overwrite: portal.relative(target), status: .conflict)
+        }
+        let generation = state.snapshot.generation
+        let written: Importer.Result
+        do { written = try importer.write(draft, overwrite: earlier != nil) } catch {
+            return form(
+                draft, upload: upload, unit: unit, portal: portal, values: values,
+                problems: ["title": error.diagnostics.map { $0.message.vi }.joined(separator: " ")],
+                status: .internalServerError)
+        }
+        let page = "don-vi/\(unit.id)/\(draft.schoolYear)/\(written.written.deletingPathExtension().lastPathComponent)/"
+        let after = (try? String(contentsOf: written.written, encoding: .utf8)) ?? ""
+        try? log.append(
+            DeskLog.Entry(
+                time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
+                title: draft.document.title ?? "", url: page, replaced: earlier != nil,
+                before: earlier.map(Self.frontMatter), after: Self.frontMatter(after)))
+        try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+        // The new page once the preview has been built again with it (or its errors, if the
+        // build failed); an open page reloads by itself if a later build changes it again.
+        let built = output.appendingPathComponent(page + "index.html").path
+        let deadline = ContinuousClock.now + .seconds(60)
+        while ContinuousClock.now < deadline {
+            let now = state.snapshot
+            if now.generation != generation && (now.failure != nil || FileManager.default.fileExists(atPath: built)) {
+                break
+            }
+            try? await Task.sleep(for: .milliseconds(100))
+        }
+        return .redirect(to: base + page, type: .normal)
+    }
+
+    // MARK: - Publishing
+
+    /// "Xuất bản": the build `congkhai build` runs, into the portal's output folder (staged and
+    /// swapped in as it does); until then the published site is as it was.
+    private func publish(_ request: inout Request) async -> Response {
+        let sent: DeskForm.Sent
+        do {
+            let body = try await request.collectBody(upTo: 64 << 10)
+            sent = try URLEncodedFormDecoder().decode(DeskForm.Sent.self, from: String(buffer: body))
+        } catch {
+            return Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")
+        }
+        guard guardian.allows(request, formToken: sent.csrf) else { return Self.refused() }
+        let options = BuildOptions(source: source)
+        let outcome = await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    returning: Result { () throws(BuildFailure) in try Builder(options: options).build() })
+            }
+        }
+        switch outcome {
+        case .success(let report):
+            return home(published: [report.summary.vi + " Thư mục: " + options.output.path])
+        case .failure(let failure):
+            return home(
+                problems: ["Chưa xuất bản được; trang đã đăng vẫn giữ nguyên."]
+                    + failure.diagnostics.filter { $0.severity == .error }.map { $0.formatted(.vi) },
+                status: .unprocessableContent)
+        }
+    }
+
+    /// A document's front matter, for the log.
+    static func frontMatter(_ text: String) -> String {
+        FrontMatterSplitter.split(text).yaml ?? ""
+    }
+}

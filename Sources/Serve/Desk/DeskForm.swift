@@ -1,0 +1,116 @@
+import CongKhai
+import Foundation
+import Import
+import VietText
+
+/// The desk's form: a draft's fields as the clerk sees them, each with the import's warnings
+/// beside it, and the fields sent back read into the draft, each checked as `build` checks it.
+struct DeskForm: Sendable {
+    /// What the form sends back, as Hummingbird's URL-encoded form decoder reads it.
+    struct Sent: Decodable, Sendable {
+        var csrf: String?
+        var upload: String?
+        var unit: String?
+        var title: String?
+        var kind: String?
+        var number: String?
+        var issued: String?
+        var place: String?
+        var signer: String?
+        var signer_title: String?
+        var recipients: String?
+        var letterhead: String?
+        var school_year: String?
+        var published: String?
+        var period: String?
+        var categories: [String]?
+        var ghi_de: String?
+    }
+
+    /// The form's fields in order: key, label, a hint; a list is one entry a line.
+    static let fields: [(key: String, label: String, placeholder: String?, lines: Bool)] = [
+        ("title", "Trích yếu (tên văn bản)", nil, false),
+        ("kind", "Loại văn bản", nil, false),
+        ("number", "Số, ký hiệu", "12/KH-THCS", false),
+        ("issued", "Ngày ban hành", "2025-09-05", false),
+        ("place", "Địa danh", nil, false),
+        ("signer", "Người ký", nil, false),
+        ("signer_title", "Chức vụ người ký", "Hiệu trưởng", false),
+        ("recipients", "Nơi nhận", nil, true),
+        ("letterhead", "Tên cơ quan (góc trên bên trái)", nil, true),
+        ("school_year", "Năm học (thư mục lưu văn bản)", "2025-2026", false),
+        ("published", "Ngày công khai", "2025-09-10", false),
+        ("period", "Kỳ công khai (nếu có)", "2025-2026", false)
+    ]
+
+    /// The field an import warning is about; nil for the document as a whole.
+    static func field(of warning: ImportWarning) -> String? {
+        switch warning.code {
+        case "import.no-title": "title"
+        case "import.no-school-year": "school_year"
+        case "import.letterhead-differs": "letterhead"
+        case "import.no-type-line": "kind"
+        default: nil
+        }
+    }
+
+    /// A draft's fields as the form shows them.
+    static func values(of draft: Importer.Draft, published: IssuedDate?) -> [String: String] {
+        let document = draft.document
+        return [
+            "title": document.title ?? draft.source.deletingPathExtension().lastPathComponent,
+            "kind": document.kind ?? "khac", "number": document.number ?? "", "issued": document.issued?.iso ?? "",
+            "place": document.place ?? "", "signer": document.signer ?? "", "signer_title": document.signerTitle ?? "",
+            "recipients": document.recipients.joined(separator: "\n"),
+            "letterhead": document.letterhead.joined(separator: "\n"), "school_year": draft.schoolYear,
+            "published": published?.iso ?? "", "period": draft.period ?? ""
+        ]
+    }
+
+    /// The sent fields read into the draft; the problems found, by field.
+    static func apply(_ sent: Sent, to draft: inout Importer.Draft, catalogue: Catalogue, categories: Set<String>)
+        -> (published: IssuedDate?, problems: [String: String])
+    {
+        var problems: [String: String] = [:]
+        func text(_ value: String?) -> String? {
+            let trimmed = VietnameseText.nfc(value ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        func lines(_ value: String?) -> [String] {
+            VietnameseText.nfc(value ?? "").split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        func day(_ key: String, _ value: String?) -> IssuedDate? {
+            guard let value = text(value) else { return nil }
+            guard let date = IssuedDate(iso: value) else {
+                problems[key] = "“\(value)” không phải là một ngày dạng năm-tháng-ngày, ví dụ 2025-09-05."
+                return nil
+            }
+            return date
+        }
+        draft.document.title = text(sent.title)
+        if draft.document.title == nil { problems["title"] = "Văn bản cần có trích yếu." }
+        let kind = text(sent.kind) ?? "khac"
+        if catalogue.documentKind(kind) == nil { problems["kind"] = "“\(kind)” không có trong danh sách loại văn bản." }
+        draft.document.kind = kind
+        draft.document.number = text(sent.number)
+        draft.document.issued = day("issued", sent.issued)
+        draft.document.place = text(sent.place)
+        draft.document.signer = text(sent.signer)
+        draft.document.signerTitle = text(sent.signer_title)
+        draft.document.recipients = lines(sent.recipients)
+        draft.document.letterhead = lines(sent.letterhead)
+        let year = text(sent.school_year) ?? ""
+        if SchoolYear.isValid(year) {
+            draft.schoolYear = year
+        } else {
+            problems["school_year"] = "“\(year)” không phải là năm học dạng 2025-2026."
+        }
+        draft.period = text(sent.period)
+        if let period = draft.period, !SchoolYear.isValid(period), !(period.count == 4 && Int(period) != nil) {
+            problems["period"] = "Kỳ công khai là một năm học (2025-2026) hoặc một năm (2025)."
+        }
+        draft.categories = (sent.categories ?? []).filter { categories.contains($0) }
+        return (day("published", sent.published), problems)
+    }
+}

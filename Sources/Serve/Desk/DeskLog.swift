@@ -1,0 +1,44 @@
+import CongKhai
+import Foundation
+
+/// Every save of the desk, one JSON object a line: when, which file, whether it replaced one, the
+/// front matter before and after. Kept beside the preview (`.congkhai-serve/nhat-ky.jsonl`),
+/// never in public/; the desk's page lists the last ones.
+struct DeskLog: Sendable {
+    let file: URL
+
+    struct Entry: Codable, Sendable {
+        var time: String
+        var file: String
+        var title: String
+        var url: String
+        var replaced: Bool
+        var before: String?
+        var after: String
+    }
+
+    func append(_ entry: Entry) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(entry)
+        line.append(0x0A)
+        if !FileManager.default.fileExists(atPath: file.path) {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: file.path, contents: nil)
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: line)
+    }
+
+    /// The last `count` saves, newest first; a line that cannot be read is skipped.
+    func recent(_ count: Int) -> [Entry] {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
+        let decoder = JSONDecoder()
+        return text.split(separator: "\n").suffix(count).reversed().compactMap {
+            try? decoder.decode(Entry.self, from: Data($0.utf8))
+        }
+    }
+}

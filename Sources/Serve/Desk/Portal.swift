@@ -1,0 +1,42 @@
+import CongKhai
+import Foundation
+import Import
+import VietText
+
+/// What the desk needs of the portal it serves, read again for each request: a unit added
+/// meanwhile is offered at once.
+struct Portal {
+    let root: URL
+    let units: [PortalUnit]
+    let settings: PortalSettings
+
+    init(_ root: URL) {
+        let loaded = ContentLoader(root: root).load()
+        self.root = root
+        units = loaded.units.sorted { VietnameseSortKey($0.name) < VietnameseSortKey($1.name) }
+        settings = loaded.settings
+    }
+
+    var catalogue: Catalogue { settings.catalogue }
+
+    /// The categories a unit's document can be filed under: the TT 09 items of its kind first,
+    /// then the portal's categories.
+    func categories(of unit: PortalUnit) -> [CatalogueEntry] {
+        settings.obligations.items(forUnitKind: unit.kind).map { CatalogueEntry(slug: $0.slug, name: $0.name) }
+            + catalogue.categories
+    }
+
+    /// An importer into the unit's folders, as `congkhai import --unit` makes one.
+    func importer(unit: String, published: IssuedDate?, today: IssuedDate?) -> Importer {
+        Importer(
+            options: .init(portal: root, unitID: unit, published: published, today: today),
+            units: units.map { ImportUnit(id: $0.id, name: $0.name, district: $0.district, province: $0.province) })
+    }
+
+    /// A file's path from the portal's folder, as messages name files.
+    func relative(_ file: URL) -> String {
+        let path = file.standardizedFileURL.path
+        let prefix = root.standardizedFileURL.path + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

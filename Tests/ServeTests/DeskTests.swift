@@ -1,0 +1,268 @@
+import CongKhai
+import Foundation
+import Import
+import TestSupport
+import Testing
+import VietText
+
+@testable import Serve
+
+/// The publishing desk over a portal of the seeds' units, the server started in the test
+/// process: each seed given as a .txt shows the gold's fields; a corrected field is saved into
+/// the unit's folder as import writes it and its page is served; pasted text; the overwrite
+/// question; what is refused.
+@Suite(.serialized) struct DeskTests {
+    struct Gold: Decodable {
+        struct Document: Decodable {
+            var own_number: String?
+            var kind: String
+            var title: String
+            var place: String?
+            var issued: String?
+            var signer: String
+            var signer_title: String
+        }
+        var documents: [String: Document]
+    }
+
+    static let seedUnits = [
+        "000_225770425047c8d6.txt": "thpt-toan-thang", "001_1bf1cd129453b643.txt": "phong-gddt-binh-son",
+        "002_e0677abd00ed0152.txt": "th-tan-thanh-a1", "003_ea1c57bf483b1fef.txt": "th-an-phuoc",
+        "004_c1e01f9e77d3eae0.txt": "cong-doan-giao-duc-ha-noi"
+    ]
+
+    /// A running desk: its address, and the token and cookie its page gives.
+    struct Running {
+        var root: String
+        var host: String
+        var token: String
+        var cookie: String
+        var portal: PortalFixture
+
+        func headers(_ more: [String: String] = [:]) -> [String: String] {
+            more.merging(["Cookie": cookie], uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The first form, sent as a browser sends it: multipart, the file with its name.
+        func read(
+            unit: String, file: (name: String, bytes: [UInt8])?, text: String = "", token: String? = nil,
+            headers more: [String: String] = [:]
+        ) async throws -> ServeClient.Fetched {
+            let boundary = "----congkhai\(UInt32.random(in: 0...UInt32.max))"
+            var body = Data()
+            func field(_ name: String, _ value: String) {
+                body += Data(
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
+            }
+            field("csrf", token ?? self.token)
+            field("unit", unit)
+            let (name, bytes) = file ?? ("", [])
+            body += Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(name)\"\r\nContent-Type: text/plain\r\n\r\n"
+                    .utf8)
+            body += Data(bytes) + Data("\r\n".utf8)
+            field("text", text)
+            body += Data("--\(boundary)--\r\n".utf8)
+            return try await ServeClient.fetch(
+                root + "_soan-thao/nhap", method: "POST",
+                headers: headers(
+                    more.merging(["Content-Type": "multipart/form-data; boundary=\(boundary)"]) { a, _ in a }),
+                body: body)
+        }
+
+        /// The second form: the fields shown, with `changes`.
+        func save(_ form: String, _ changes: [String: String] = [:], categories: [String] = []) async throws
+            -> ServeClient.Fetched
+        {
+            var fields = DeskTests.inputs(of: form)
+            for (key, value) in changes { fields[key] = value }
+            var pairs = fields.map { ($0.key, $0.value) }
+            for category in categories { pairs.append(("categories[]", category)) }
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            let body = pairs.map { key, value in
+                "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
+            }.joined(separator: "&")
+            return try await ServeClient.fetch(
+                root + "_soan-thao/luu", method: "POST",
+                headers: headers(["Content-Type": "application/x-www-form-urlencoded"]), body: Data(body.utf8))
+        }
+    }
+
+    /// The values of a form's inputs, selects and textareas, as a browser would send them.
+    static func inputs(of form: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        func unescaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+                .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+                .replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let patterns = [
+            #"<input type="(?:hidden|text)"(?: id="[^"]*")? name="([^"]*)" value="([^"]*)""#,
+            #"<textarea id="[^"]*" name="([^"]*)" rows="\d+">([^<]*)</textarea>"#
+        ]
+        for pattern in patterns {
+            let expression = try! NSRegularExpression(pattern: pattern)
+            for match in expression.matches(in: form, range: NSRange(form.startIndex..., in: form)) {
+                let name = String(form[Range(match.range(at: 1), in: form)!])
+                fields[name] = unescaped(String(form[Range(match.range(at: 2), in: form)!]))
+            }
+        }
+        let select = try! NSRegularExpression(
+            pattern: #"<select id="kind" name="kind">.*?<option value="([^"]*)" selected>"#)
+        if let match = select.firstMatch(in: form, range: NSRange(form.startIndex..., in: form)) {
+            fields["kind"] = String(form[Range(match.range(at: 1), in: form)!])
+        }
+        fields.removeValue(forKey: "text")
+        return fields
+    }
+
+    static func start() async throws -> (Running, Task<Void, any Error>) {
+        let portal = try PortalFixture()
+        for (id, name) in [
+            ("thpt-toan-thang", "Trường THPT Toàn Thắng"),
+            ("phong-gddt-binh-son", "Phòng Giáo dục và Đào tạo huyện Bình Sơn"),
+            ("th-tan-thanh-a1", "Trường Tiểu học Tân Thành A1"), ("th-an-phuoc", "Trường Tiểu học An Phước"),
+            ("cong-doan-giao-duc-ha-noi", "Công đoàn Giáo dục Hà Nội")
+        ] { try portal.unit(id, name: name) }
+        let today = try #require(IssuedDate(iso: "2026-09-10"))
+        let server = PreviewServer(options: PreviewOptions(source: portal.root, port: 0, today: today))
+        let port = ServeClient.Port()
+        let running = Task { try await server.run(signals: [], listening: { port.set($0) }) }
+        while port.value == nil { try await Task.sleep(for: .milliseconds(50)) }
+        let root = "http://127.0.0.1:\(port.value!)/"
+        let desk = try await ServeClient.eventually(root + "_soan-thao/") { $0.status == 200 }
+        let token = try #require(inputs(of: desk.text)["csrf"])
+        let cookie = try #require(desk.cookie?.split(separator: ";").first.map(String.init))
+        #expect(desk.cookie?.contains("HttpOnly") == true && desk.cookie?.contains("SameSite=Strict") == true)
+        return (
+            Running(root: root, host: "127.0.0.1:\(port.value!)", token: token, cookie: cookie, portal: portal), running
+        )
+    }
+
+    @Test(.timeLimit(.minutes(5))) func eachSeedShowsTheGoldsFieldsAndACorrectionIsPublishedInThePreview() async throws
+    {
+        let (desk, running) = try await Self.start()
+        defer {
+            running.cancel()
+            desk.portal.remove()
+        }
+        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: TestPaths.gold))
+        for (file, expected) in gold.documents.sorted(by: { $0.key < $1.key }) {
+            let unit = try #require(Self.seedUnits[file])
+            let bytes = try Array(Data(contentsOf: TestPaths.seeds.appendingPathComponent(file)))
+            let form = try await desk.read(unit: unit, file: (file, bytes))
+            #expect(form.status == 200, "\(file): \(form.text.prefix(300))")
+            let fields = Self.inputs(of: form.text)
+            #expect(fields["title"] == expected.title, "\(file) title")
+            #expect(fields["kind"] == expected.kind, "\(file) kind")
+            #expect(fields["number"] == (expected.own_number ?? ""), "\(file) number")
+            #expect(fields["issued"] == (expected.issued ?? ""), "\(file) issued")
+            #expect(fields["place"] == (expected.place ?? ""), "\(file) place")
+            #expect(fields["signer"] == expected.signer, "\(file) signer")
+            #expect(fields["signer_title"] == expected.signer_title, "\(file) signer_title")
+            #expect(fields["published"] == "2026-09-10")
+            // The text beside the form, as the page will show it.
+            #expect(form.text.contains("<h2 id=\"muc-"), "\(file) preview")
+
+            // Corrected and saved: written where import writes it, with the correction and the
+            // body import makes; the browser is sent to the page, served once rebuilt.
+            let corrected = expected.title + " (đã sửa)"
+            let saved = try await desk.save(form.text, ["title": corrected])
+            #expect(saved.status == 303, "\(file): \(saved.text.prefix(400))")
+            let location = try #require(saved.location)
+            let page = try await ServeClient.eventually("http://\(desk.host)" + location) { $0.status == 200 }
+            #expect(page.text.contains(FastHTMLEscaping.escape(corrected)), "\(file) page")
+            let written = desk.portal.root.appendingPathComponent(
+                "content/units/\(unit)/" + location.split(separator: "/").dropFirst(2).prefix(2).joined(separator: "/")
+                    + ".md")
+            let document = try String(contentsOf: written, encoding: .utf8)
+            #expect(document.contains("title: \(corrected)") || document.contains("title: '\(corrected)'"))
+            let body = try #require(document.components(separatedBy: "\n---\n\n").last)
+            let draft = try Portal(desk.portal.root).importer(unit: unit, published: nil, today: nil)
+                .draft(TestPaths.seeds.appendingPathComponent(file))
+            #expect(body == draft.document.body, "\(file) body")
+        }
+        // Each save is in the log, and listed on the desk's page.
+        let log = try String(
+            contentsOf: desk.portal.root.appendingPathComponent(".congkhai-serve/nhat-ky.jsonl"), encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 5)
+        let home = try await ServeClient.fetch(desk.root + "_soan-thao/")
+        #expect(home.text.contains("(đã sửa)"))
+        // Nothing is published until "Xuất bản", which builds public/ as `congkhai build` does.
+        let public_ = desk.portal.root.appendingPathComponent("public")
+        #expect(!FileManager.default.fileExists(atPath: public_.path))
+        let published = try await ServeClient.fetch(
+            desk.root + "_soan-thao/xuat-ban", method: "POST",
+            headers: desk.headers(["Content-Type": "application/x-www-form-urlencoded"]),
+            body: Data("csrf=\(desk.token)".utf8))
+        #expect(published.status == 200 && published.text.contains("Đã tạo"))
+        let pages = try FileTree.files(in: public_.appendingPathComponent("don-vi"))
+        #expect(pages.filter { $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 4 }.count == 5)
+        #expect(
+            try await ServeClient.fetch(
+                desk.root + "_soan-thao/xuat-ban", method: "POST",
+                headers: desk.headers(["Content-Type": "application/x-www-form-urlencoded"]), body: Data("csrf=x".utf8)
+            ).status == 403)
+    }
+
+    @Test(.timeLimit(.minutes(5))) func pastedTextTheOverwriteQuestionAndWhatIsRefused() async throws {
+        let (desk, running) = try await Self.start()
+        defer {
+            running.cancel()
+            desk.portal.remove()
+        }
+        let seed = try String(
+            contentsOf: TestPaths.seeds.appendingPathComponent("003_ea1c57bf483b1fef.txt"), encoding: .utf8)
+        // Pasted text is read as a .txt file is.
+        let pasted = try await desk.read(unit: "th-an-phuoc", file: nil, text: seed)
+        #expect(pasted.status == 200)
+        #expect(pasted.text.contains("<code>van-ban-dan.txt</code>"))
+        let fields = Self.inputs(of: pasted.text)
+        #expect(fields["signer"]?.isEmpty == false)
+        #expect(try await desk.save(pasted.text).status == 303)
+        // The same document again: asked before it replaces the one saved.
+        let again = try await desk.read(unit: "th-an-phuoc", file: ("ke hoach.txt", Array(seed.utf8)))
+        #expect(again.text.contains("Lưu văn bản này thay cho nó?"))
+        let asked = try await desk.save(again.text)
+        #expect(asked.status == 409 && asked.text.contains("Có, ghi đè văn bản cũ"))
+        // A wrong date stays in its box, said wrong; nothing is written.
+        let wrong = try await desk.save(asked.text, ["issued": "31/02/2024", "ghi_de": "1"])
+        #expect(wrong.status == 422 && wrong.text.contains("không phải là một ngày"))
+        #expect(Self.inputs(of: wrong.text)["issued"] == "31/02/2024")
+        #expect(try await desk.save(asked.text, ["ghi_de": "1"]).status == 303)
+        let log = try String(
+            contentsOf: desk.portal.root.appendingPathComponent(".congkhai-serve/nhat-ky.jsonl"), encoding: .utf8)
+        #expect(log.split(separator: "\n").count == 2 && log.contains("\"replaced\":true"))
+
+        // A file's name never names a place: only a safe name is stored.
+        let crafted = try await desk.read(
+            unit: "th-an-phuoc", file: ("../../../../etc/Kế hoạch\\..\\x.txt", Array(seed.utf8)))
+        #expect(crafted.status == 200 && crafted.text.contains("<code>x.txt</code>"))
+        let uploads = desk.portal.root.appendingPathComponent(".congkhai-serve/tai-len")
+        for folder in try FileManager.default.contentsOfDirectory(atPath: uploads.path) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: uploads.appendingPathComponent(folder).path)
+            {
+                #expect(DeskUploads.isSafe(name), "\(name)")
+            }
+        }
+        // Refused: no token, another site's page, an old Word file, a file too large, an unknown unit.
+        #expect(try await desk.read(unit: "th-an-phuoc", file: ("a.txt", Array(seed.utf8)), token: "x").status == 403)
+        #expect(
+            try await desk.read(
+                unit: "th-an-phuoc", file: ("a.txt", Array(seed.utf8)), headers: ["Origin": "http://evil.example"]
+            ).status == 403)
+        let noCookie = try await ServeClient.fetch(
+            desk.root + "_soan-thao/luu", method: "POST",
+            headers: ["Content-Type": "application/x-www-form-urlencoded"], body: Data("csrf=\(desk.token)".utf8))
+        #expect(noCookie.status == 403)
+        let doc = try await desk.read(unit: "th-an-phuoc", file: ("cu.doc", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]))
+        #expect(doc.status == 422 && doc.text.contains(".docx"))
+        let large = try await desk.read(
+            unit: "th-an-phuoc", file: ("lon.txt", [UInt8](repeating: 0x61, count: DeskUploads.maxBytes + (128 << 10))))
+        #expect(large.status == 413)
+        #expect(try await desk.read(unit: "khong-co", file: ("a.txt", Array(seed.utf8))).status == 422)
+        // Nothing was written outside the unit's folders and the preview's.
+        let written = try FileTree.files(in: desk.portal.root.appendingPathComponent("content"))
+        #expect(written.allSatisfy { $0.hasPrefix("units/") }, "\(written)")
+    }
+}
