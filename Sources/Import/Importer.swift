@@ -251,13 +251,18 @@ package struct Importer: Sendable {
         }
         let attachment = attachment(of: draft, at: target)
         let content = try content(of: draft, attachment: attachment)
+        // The original first, then the document, each whole in one step: a build that runs in
+        // between (`congkhai serve` watches the folder) never finds the document without the
+        // attachment it names, nor half a file.
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(content.utf8).write(to: target)
             if let attachment {
-                if manager.fileExists(atPath: attachment.path) { try manager.removeItem(at: attachment) }
-                try manager.copyItem(at: draft.source, to: attachment)
+                let copy = folder.appendingPathComponent(".\(attachment.lastPathComponent).congkhai-partial")
+                try? manager.removeItem(at: copy)
+                try manager.copyItem(at: draft.source, to: copy)
+                if rename(copy.path, attachment.path) != 0 { throw CocoaError(.fileWriteUnknown) }
             }
+            try Data(content.utf8).write(to: target, options: .atomic)
         } catch {
             throw Failure(
                 file: target.path,

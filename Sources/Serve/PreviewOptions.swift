@@ -14,13 +14,13 @@ package struct PreviewOptions: Sendable {
     /// `--base` as given.
     package var givenBase: String
     package var includeDrafts: Bool
-    /// Today in Vietnam, the desk's default day of publication (the command line reads the
-    /// clock; the library never does).
-    package var today: IssuedDate?
+    /// Today in Vietnam, asked each time: the desk's default day of publication (the command
+    /// line reads the clock; the library never does). `serve` runs for days.
+    package var today: @Sendable () -> IssuedDate?
 
     package init(
         source: URL, host: String = "127.0.0.1", port: Int = 8080, base: String = "/", includeDrafts: Bool = false,
-        today: IssuedDate? = nil
+        today: @escaping @Sendable () -> IssuedDate? = { nil }
     ) {
         self.today = today
         self.source = source.standardizedFileURL

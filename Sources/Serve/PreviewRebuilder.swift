@@ -37,12 +37,12 @@ package struct PreviewRebuilder: Service {
             while state.port == nil { try await Task.sleep(for: .milliseconds(20)) }
             while !Task.isCancelled {
                 let lookStarted = ContinuousClock.now
-                guard let now = await Self.offThePool({ BuildFingerprint.compute(options) }) else { break }
+                guard let now = await offThePool({ BuildFingerprint.compute(options) }) else { break }
                 let lookTook = ContinuousClock.now - lookStarted
                 if now != looked {
                     looked = now
                     guard
-                        let outcome = await Self.offThePool({ [options] () -> Result<BuildReport, BuildFailure> in
+                        let outcome = await offThePool({ [options] () -> Result<BuildReport, BuildFailure> in
                             Result { () throws(BuildFailure) in try Builder(options: options).build() }
                         })
                     else { break }
@@ -65,47 +65,5 @@ package struct PreviewRebuilder: Service {
         } catch {
             // Cancelled while waiting for the next look: stopping.
         }
-    }
-
-    /// Builds run on a thread of their own, not on one of the few that serve the requests.
-    /// Nil when the task is cancelled first: the work is then left to finish alone.
-    private static func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value? {
-        let result = Once<Value>()
-        return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
-                result.wait(continuation)
-                DispatchQueue.global().async { result.resume(work()) }
-            }
-        } onCancel: {
-            result.resume(nil)
-        }
-    }
-}
-
-/// A continuation resumed once, by the work's end or by cancellation, whichever comes first.
-private final class Once<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var continuation: CheckedContinuation<Value?, Never>?
-    private var early: Value??
-
-    func wait(_ continuation: CheckedContinuation<Value?, Never>) {
-        let resumeNow: Value?? = lock.withLock {
-            if let early { return early }
-            self.continuation = continuation
-            return nil
-        }
-        if let resumeNow { continuation.resume(returning: resumeNow) }
-    }
-
-    func resume(_ value: Value?) {
-        let waiting: CheckedContinuation<Value?, Never>? = lock.withLock {
-            if let continuation {
-                self.continuation = nil
-                return continuation
-            }
-            if early == nil { early = .some(value) }
-            return nil
-        }
-        waiting?.resume(returning: value)
     }
 }

@@ -95,8 +95,14 @@ package struct PreviewResponder: HTTPResponder {
             return notFound(tag: tag)
         }
         let isRendered = isPage || file.lastPathComponent == "index.html"
-        return Self.bytes(
+        var response = Self.bytes(
             isRendered ? ReloadScript.inject(tag, into: bytes) : bytes, type: Self.contentType(file.pathExtension))
+        // An attachment that a browser would run (a saved page, a drawing) runs apart from this
+        // site: its scripts cannot reach the publishing desk.
+        if !isRendered && ["html", "htm", "svg", "xhtml", "xml"].contains(file.pathExtension.lowercased()) {
+            response.headers[.contentSecurityPolicy] = "sandbox"
+        }
+        return response
     }
 
     /// The site's own 404 page, when it has one.

@@ -77,7 +77,7 @@ import VietText
             var fields = DeskTests.inputs(of: form)
             for (key, value) in changes { fields[key] = value }
             var pairs = fields.map { ($0.key, $0.value) }
-            for category in categories { pairs.append(("categories[]", category)) }
+            for category in categories + DeskTests.checked(in: form) { pairs.append(("categories[]", category)) }
             let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
             let body = pairs.map { key, value in
                 "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
@@ -116,6 +116,23 @@ import VietText
         return fields
     }
 
+    /// The categories ticked in a form.
+    static func checked(in form: String) -> [String] {
+        let expression = try! NSRegularExpression(
+            pattern: #"<input type="checkbox" id="danh-muc-[^"]*" name="categories\[\]" value="([^"]*)" checked>"#)
+        return expression.matches(in: form, range: NSRange(form.startIndex..., in: form)).map {
+            String(form[Range($0.range(at: 1), in: form)!])
+        }
+    }
+
+    /// The file the overwrite question names, as its box sends it.
+    static func overwritten(in form: String) -> String? {
+        let expression = try! NSRegularExpression(pattern: #"name="ghi_de" value="([^"]*)""#)
+        return expression.firstMatch(in: form, range: NSRange(form.startIndex..., in: form)).map {
+            String(form[Range($0.range(at: 1), in: form)!])
+        }
+    }
+
     static func start() async throws -> (Running, Task<Void, any Error>) {
         let portal = try PortalFixture()
         for (id, name) in [
@@ -125,7 +142,7 @@ import VietText
             ("cong-doan-giao-duc-ha-noi", "Công đoàn Giáo dục Hà Nội")
         ] { try portal.unit(id, name: name) }
         let today = try #require(IssuedDate(iso: "2026-09-10"))
-        let server = PreviewServer(options: PreviewOptions(source: portal.root, port: 0, today: today))
+        let server = PreviewServer(options: PreviewOptions(source: portal.root, port: 0, today: { today }))
         let port = ServeClient.Port()
         let running = Task { try await server.run(signals: [], listening: { port.set($0) }) }
         while port.value == nil { try await Task.sleep(for: .milliseconds(50)) }
@@ -170,7 +187,9 @@ import VietText
             let saved = try await desk.save(form.text, ["title": corrected])
             #expect(saved.status == 303, "\(file): \(saved.text.prefix(400))")
             let location = try #require(saved.location)
-            let page = try await ServeClient.eventually("http://\(desk.host)" + location) { $0.status == 200 }
+            // Sent there once the preview is built with it: the first look finds it.
+            let page = try await ServeClient.fetch("http://\(desk.host)" + location)
+            #expect(page.status == 200, "\(file) page")
             #expect(page.text.contains(FastHTMLEscaping.escape(corrected)), "\(file) page")
             let written = desk.portal.root.appendingPathComponent(
                 "content/units/\(unit)/" + location.split(separator: "/").dropFirst(2).prefix(2).joined(separator: "/")
@@ -219,20 +238,34 @@ import VietText
         #expect(pasted.text.contains("<code>van-ban-dan.txt</code>"))
         let fields = Self.inputs(of: pasted.text)
         #expect(fields["signer"]?.isEmpty == false)
-        #expect(try await desk.save(pasted.text).status == 303)
+        let first = try await desk.save(pasted.text, categories: ["ke-hoach-giao-duc"])
+        #expect(first.status == 303)
+        // A second click on "Lưu" lands on the same page and writes nothing more.
+        let second = try await desk.save(pasted.text, categories: ["ke-hoach-giao-duc"])
+        #expect(second.status == 303 && second.location == first.location)
         // The same document again: asked before it replaces the one saved.
         let again = try await desk.read(unit: "th-an-phuoc", file: ("ke hoach.txt", Array(seed.utf8)))
         #expect(again.text.contains("Lưu văn bản này thay cho nó?"))
+        // The document there keeps its filing unless the clerk changes it.
+        #expect(Self.checked(in: again.text) == ["ke-hoach-giao-duc"])
+        let path = try #require(Self.overwritten(in: again.text))
+        #expect(path.hasPrefix("content/units/th-an-phuoc/2023-2024/") && path.hasSuffix(".md"))
         let asked = try await desk.save(again.text)
         #expect(asked.status == 409 && asked.text.contains("Có, ghi đè văn bản cũ"))
+        // A yes to another file is no yes to this one.
+        #expect(try await desk.save(asked.text, ["ghi_de": "content/units/th-an-phuoc/khac.md"]).status == 409)
         // A wrong date stays in its box, said wrong; nothing is written.
-        let wrong = try await desk.save(asked.text, ["issued": "31/02/2024", "ghi_de": "1"])
+        let wrong = try await desk.save(asked.text, ["issued": "31/02/2024", "ghi_de": path])
         #expect(wrong.status == 422 && wrong.text.contains("không phải là một ngày"))
         #expect(Self.inputs(of: wrong.text)["issued"] == "31/02/2024")
-        #expect(try await desk.save(asked.text, ["ghi_de": "1"]).status == 303)
+        let monthOnly = try await desk.save(asked.text, ["published": "2026-09", "ghi_de": path])
+        #expect(monthOnly.status == 422)
+        #expect(try await desk.save(asked.text, ["ghi_de": path]).status == 303)
         let log = try String(
             contentsOf: desk.portal.root.appendingPathComponent(".congkhai-serve/nhat-ky.jsonl"), encoding: .utf8)
         #expect(log.split(separator: "\n").count == 2 && log.contains("\"replaced\":true"))
+        let replaced = try String(contentsOf: desk.portal.root.appendingPathComponent(path), encoding: .utf8)
+        #expect(replaced.contains("categories:\n- ke-hoach-giao-duc\n"))
 
         // A file's name never names a place: only a safe name is stored.
         let crafted = try await desk.read(

@@ -37,6 +37,8 @@ enum ServeClient {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.httpShouldSetCookies = false
         configuration.httpCookieAcceptPolicy = .never
+        // A save waits for the preview's build (a minute at most); a busy machine is slow.
+        configuration.timeoutIntervalForRequest = 180
         return URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
     }()
 

@@ -57,6 +57,25 @@ package struct ContentLoader: Sendable {
         "obligations", "notice"
     ]
 
+    /// The settings, the listing of content/ and the units, without reading any document.
+    private func settingsFilesAndUnits() -> (PortalSettings, ContentWalker.Result, [PortalUnit], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let settings = loadSettings(&diagnostics)
+        let files = ContentWalker(root: root, listing: listing).walk(&diagnostics)
+        var units: [PortalUnit] = []
+        for unitFile in files.unitFiles {
+            if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
+        }
+        return (settings, files, units, diagnostics)
+    }
+
+    /// The settings and the units alone: what the publishing desk offers, read for each of its
+    /// requests without reading a portal's thousands of documents.
+    package func settingsAndUnits() -> (settings: PortalSettings, units: [PortalUnit]) {
+        let (settings, _, units, _) = settingsFilesAndUnits()
+        return (settings, units)
+    }
+
     package func load() -> LoadedPortal {
         load(reusing: { [reuse] in reuse }).portal
     }
@@ -65,17 +84,7 @@ package struct ContentLoader: Sendable {
     /// folder is walked (reading the cache of a large portal takes as long as the walk); returns
     /// what `earlier` read too.
     func load(reusing earlier: @Sendable () -> ReusableLoads?) -> (portal: LoadedPortal, reused: ReusableLoads?) {
-        let ((settings, files, units, walked), reuse) = ParallelMap.both(
-            { () -> (PortalSettings, ContentWalker.Result, [PortalUnit], [Diagnostic]) in
-                var diagnostics: [Diagnostic] = []
-                let settings = loadSettings(&diagnostics)
-                let files = ContentWalker(root: root, listing: listing).walk(&diagnostics)
-                var units: [PortalUnit] = []
-                for unitFile in files.unitFiles {
-                    if let unit = loadUnit(unitFile, settings: settings, &diagnostics) { units.append(unit) }
-                }
-                return (settings, files, units, diagnostics)
-            }, earlier)
+        let ((settings, files, units, walked), reuse) = ParallelMap.both(settingsFilesAndUnits, earlier)
         var diagnostics = walked
         let unitIDs = Set(units.map(\.id))
         for (unitID, path) in files.unitsWithoutFile where !unitIDs.contains(unitID) {
@@ -311,9 +320,7 @@ package struct ContentLoader: Sendable {
                 ))
         }
         let period = fields.string("period")
-        if let period, !SchoolYear.isValid(period),
-            !(period.count == 4 && Int(period).map { (1900...2200).contains($0) } == true)
-        {
+        if let period, !SchoolYear.isPeriod(period) {
             fields.report(
                 "period", "front-matter.bad-period",
                 message: .init(

@@ -165,7 +165,7 @@ package struct YAMLFields {
     }
 
     /// A list of text values; a single value is taken as a list of one.
-    mutating func strings(_ key: String) -> [String] {
+    package mutating func strings(_ key: String) -> [String] {
         guard let entry = entries[key] else { return [] }
         switch entry.node {
         case .scalar(let scalar):

@@ -33,18 +33,30 @@ enum PDFTextReader {
         process.standardError = errors
         do { try process.run() } catch { throw Failure.failed("\(error)") }
         let stopped = Stopped()
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) { [process] in
+        // A queue of its own: the shared ones may all be busy with a build, and the limit must
+        // still come on time.
+        let watch = DispatchQueue(label: "congkhai.pdftotext")
+        watch.asyncAfter(deadline: .now() + timeLimit) { [process] in
             if process.isRunning {
                 stopped.mark()
                 // Killed, not asked: a tool stuck on a hostile file may not listen.
                 kill(process.processIdentifier, SIGKILL)
             }
         }
+        // Both pipes read at once: a damaged file makes pdftotext write many errors, and a full
+        // error pipe would stop it while the text is being read.
+        let message = Collected()
+        let drained = DispatchGroup()
+        DispatchQueue(label: "congkhai.pdftotext-errors").async(group: drained) {
+            message.set(errors.fileHandleForReading.readDataToEndOfFile())
+        }
         let data = output.fileHandleForReading.readDataToEndOfFile()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        drained.wait()
         process.waitUntilExit()
         if stopped.happened { throw Failure.tookTooLong }
-        guard process.terminationStatus == 0 else { throw Failure.failed(String(decoding: message, as: UTF8.self)) }
+        guard process.terminationStatus == 0 else {
+            throw Failure.failed(String(decoding: message.data, as: UTF8.self))
+        }
         let text = String(decoding: data, as: UTF8.self)
         guard text.contains(where: \.isLetter) else { throw Failure.noText }
         return text
@@ -57,4 +69,12 @@ private final class Stopped: @unchecked Sendable {
     private var stopped = false
     func mark() { lock.withLock { stopped = true } }
     var happened: Bool { lock.withLock { stopped } }
+}
+
+/// The error output, read on another thread.
+private final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var bytes = Data()
+    func set(_ data: Data) { lock.withLock { bytes = data } }
+    var data: Data { lock.withLock { bytes } }
 }

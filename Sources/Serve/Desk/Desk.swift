@@ -19,12 +19,17 @@ struct Desk: Sendable {
     let output: URL
     let base: String
     let state: PreviewState
-    /// Today in Vietnam, given by the command line (the library never reads the clock): the
+    /// Today in Vietnam, asked of the command line (the library never reads the clock): the
     /// default day of publication.
-    let today: IssuedDate?
+    let today: @Sendable () -> IssuedDate?
     let guardian = DeskGuard()
     let uploads: DeskUploads
     let log: DeskLog
+    /// The drafts read from the uploads, kept so a save does not read a PDF again.
+    let drafts = DeskDrafts()
+    /// One save at a time (its check, its writing, its log), and one publication.
+    let writing = NSLock()
+    let publishing = NSLock()
 
     init(options: PreviewOptions, state: PreviewState) {
         source = options.source
@@ -113,7 +118,9 @@ struct Desk: Sendable {
         let categories = portal.categories(of: unit).map { entry -> [String: Any] in
             ["slug": entry.slug, "name": entry.name, "checked": chosen.contains(entry.slug)]
         }
-        let preview = MarkdownRenderer().render(draft.document.body, firstLine: 1, scanner: nil).html
+        // The body and its appendices as the page shows them (the page adds links to cited texts).
+        let rendered = MarkdownRenderer().render(draft.document.body, firstLine: 1, scanner: nil)
+        let preview = ([rendered.html] + rendered.appendices).joined()
         var context: [String: Any] = [
             "title": "Kiểm tra văn bản", "unitName": unit.name, "unit": unit.id, "upload": upload,
             "sourceName": draft.source.lastPathComponent, "fields": fields, "categories": categories,
@@ -132,11 +139,19 @@ struct Desk: Sendable {
         let html = DeskTemplates.render(template, context)
         var response = Response(
             status: status,
-            headers: [.contentType: PreviewResponder.htmlType, .cacheControl: "no-store"],
+            headers: [
+                .contentType: PreviewResponder.htmlType, .cacheControl: "no-store",
+                .contentSecurityPolicy: Self.policy
+            ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
         response.setCookie(guardian.cookie(base: base))
         return response
     }
+
+    /// The desk's pages run no script and load nothing from elsewhere (not even a picture the
+    /// previewed text names), and no other site may frame them.
+    static let policy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     static func page(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
         var response = Response(
@@ -211,16 +226,32 @@ struct Desk: Sendable {
                 problems: ["Không lưu được tệp tạm (\(error.localizedDescription))."], unit: unit.id,
                 status: .internalServerError)
         }
-        let importer = portal.importer(unit: unit.id, published: today, today: today)
-        do {
-            let draft = try importer.draft(stored.file)
+        let day = today()
+        let importer = portal.importer(unit: unit.id, published: day, today: day)
+        let outcome = await offThePool { () -> Result<Importer.Draft, Importer.Failure> in
+            Result { () throws(Importer.Failure) in try importer.draft(stored.file) }
+        }
+        switch outcome {
+        case .success(var draft)?:
             let target = importer.target(of: draft)
+            var published = day
+            // A document already there keeps its filing unless the clerk changes it.
+            if let earlier = portal.earlierFiling(of: target) {
+                draft.categories = earlier.categories
+                draft.period = earlier.period
+                published = earlier.published ?? day
+            }
+            drafts.keep(draft, for: stored.id)
             return form(
                 draft, upload: stored.id, unit: unit, portal: portal,
-                values: DeskForm.values(of: draft, published: today),
+                values: DeskForm.values(of: draft, published: published),
                 overwrite: FileManager.default.fileExists(atPath: target.path) ? portal.relative(target) : nil)
-        } catch {
+        case .failure(let error)?:
+            uploads.remove(stored.id)
             return home(problems: error.diagnostics.map { $0.message.vi }, unit: unit.id, status: .unprocessableContent)
+        case nil:
+            uploads.remove(stored.id)
+            return Self.page(.serviceUnavailable, "Bản xem trước đang dừng.")
         }
     }
 
@@ -258,15 +289,32 @@ struct Desk: Sendable {
         }
         guard guardian.allows(request, formToken: sent.csrf) else { return Self.refused() }
         let portal = Portal(source)
-        guard let unit = portal.units.first(where: { $0.id == sent.unit }), let upload = sent.upload,
-            let file = uploads.file(upload)
-        else {
+        guard let unit = portal.units.first(where: { $0.id == sent.unit }) else {
+            return home(problems: ["Không còn đơn vị “\(sent.unit ?? "")”."], status: .unprocessableContent)
+        }
+        guard let upload = sent.upload, let file = uploads.file(upload) else {
+            // Sent twice (a double click): the first save's page.
+            if let upload = sent.upload, let saved = log.recent(50).first(where: { $0.upload == upload }) {
+                return .redirect(to: base + saved.url, type: .normal)
+            }
             return home(problems: ["Không còn tệp đã gửi; hãy gửi lại văn bản."], status: .unprocessableContent)
         }
-        let reader = portal.importer(unit: unit.id, published: today, today: today)
+        let day = today()
+        let reader = portal.importer(unit: unit.id, published: day, today: day)
         var draft: Importer.Draft
-        do { draft = try reader.draft(file) } catch {
-            return home(problems: error.diagnostics.map { $0.message.vi }, unit: unit.id, status: .unprocessableContent)
+        if let kept = drafts.draft(for: upload) {
+            draft = kept
+        } else {
+            let outcome = await offThePool { () -> Result<Importer.Draft, Importer.Failure> in
+                Result { () throws(Importer.Failure) in try reader.draft(file) }
+            }
+            switch outcome {
+            case .success(let read)?: draft = read
+            case .failure(let error)?:
+                return home(
+                    problems: error.diagnostics.map { $0.message.vi }, unit: unit.id, status: .unprocessableContent)
+            case nil: return Self.page(.serviceUnavailable, "Bản xem trước đang dừng.")
+            }
         }
         let offered = Set(portal.categories(of: unit).map(\.slug))
         let (published, problems) = DeskForm.apply(sent, to: &draft, catalogue: portal.catalogue, categories: offered)
@@ -281,42 +329,69 @@ struct Desk: Sendable {
                 draft, upload: upload, unit: unit, portal: portal, values: values, problems: problems,
                 status: .unprocessableContent)
         }
-        let importer = portal.importer(unit: unit.id, published: published, today: today)
+        let importer = portal.importer(unit: unit.id, published: published, today: day)
         let target = importer.target(of: draft)
-        let earlier = try? String(contentsOf: target, encoding: .utf8)
-        if earlier != nil && sent.ghi_de != "1" {
+        let generation = state.snapshot.generation
+        let saved = await offThePool { [writing, log, uploads, drafts, draft] () -> Saved in
+            // One save at a time: the question asked and the file written are about the same file.
+            writing.withLock { () -> Saved in
+                let earlier = try? String(contentsOf: target, encoding: .utf8)
+                guard earlier == nil || sent.ghi_de == portal.relative(target) else { return .ask }
+                let written: Importer.Result
+                do { written = try importer.write(draft, overwrite: earlier != nil) } catch {
+                    return .failed((error as? Importer.Failure)?.message.vi ?? "\(error)")
+                }
+                let page =
+                    "don-vi/\(unit.id)/\(draft.schoolYear)/\(written.written.deletingPathExtension().lastPathComponent)/"
+                let after = (try? String(contentsOf: written.written, encoding: .utf8)) ?? ""
+                try? log.append(
+                    DeskLog.Entry(
+                        time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
+                        title: draft.document.title ?? "", url: page, replaced: earlier != nil,
+                        before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload))
+                uploads.remove(upload)
+                drafts.forget(upload)
+                return .written(page: page, at: Date())
+            }
+        }
+        switch saved {
+        case .ask?:
             return form(
                 draft, upload: upload, unit: unit, portal: portal, values: values,
                 overwrite: portal.relative(target), status: .conflict)
-        }
-        let generation = state.snapshot.generation
-        let written: Importer.Result
-        do { written = try importer.write(draft, overwrite: earlier != nil) } catch {
+        case .failed(let message)?:
             return form(
-                draft, upload: upload, unit: unit, portal: portal, values: values,
-                problems: ["title": error.diagnostics.map { $0.message.vi }.joined(separator: " ")],
+                draft, upload: upload, unit: unit, portal: portal, values: values, problems: ["title": message],
                 status: .internalServerError)
+        case .written(let page, let time)?:
+            await waitForPage(page, builtAfter: time, generation: generation)
+            return .redirect(to: base + page, type: .normal)
+        case nil:
+            return Self.page(.serviceUnavailable, "Bản xem trước đang dừng.")
         }
-        let page = "don-vi/\(unit.id)/\(draft.schoolYear)/\(written.written.deletingPathExtension().lastPathComponent)/"
-        let after = (try? String(contentsOf: written.written, encoding: .utf8)) ?? ""
-        try? log.append(
-            DeskLog.Entry(
-                time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
-                title: draft.document.title ?? "", url: page, replaced: earlier != nil,
-                before: earlier.map(Self.frontMatter), after: Self.frontMatter(after)))
-        try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
-        // The new page once the preview has been built again with it (or its errors, if the
-        // build failed); an open page reloads by itself if a later build changes it again.
+    }
+
+    enum Saved: Sendable {
+        case ask
+        case failed(String)
+        case written(page: String, at: Date)
+    }
+
+    /// Waits for the preview to be built with the saved document: its page made after the save
+    /// (or a build that failed, whose errors the page then shows). A minute at most; an open
+    /// page reloads by itself when a later build changes it.
+    private func waitForPage(_ page: String, builtAfter time: Date, generation: String) async {
         let built = output.appendingPathComponent(page + "index.html").path
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
             let now = state.snapshot
-            if now.generation != generation && (now.failure != nil || FileManager.default.fileExists(atPath: built)) {
-                break
+            if now.generation != generation {
+                if now.failure != nil { return }
+                let made = (try? FileManager.default.attributesOfItem(atPath: built)[.modificationDate]) as? Date
+                if let made, made >= time.addingTimeInterval(-1) { return }
             }
             try? await Task.sleep(for: .milliseconds(100))
         }
-        return .redirect(to: base + page, type: .normal)
     }
 
     // MARK: - Publishing
@@ -333,13 +408,15 @@ struct Desk: Sendable {
         }
         guard guardian.allows(request, formToken: sent.csrf) else { return Self.refused() }
         let options = BuildOptions(source: source)
-        let outcome = await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                continuation.resume(
-                    returning: Result { () throws(BuildFailure) in try Builder(options: options).build() })
-            }
+        let outcome = await offThePool { [publishing] () -> Result<BuildReport, BuildFailure>? in
+            // One at a time: a second click waits for nothing and is told so.
+            guard publishing.try() else { return nil }
+            defer { publishing.unlock() }
+            return Result { () throws(BuildFailure) in try Builder(options: options).build() }
         }
-        switch outcome {
+        switch outcome ?? nil {
+        case nil:
+            return home(problems: ["Đang xuất bản; chờ một lát rồi tải lại trang này."], status: .conflict)
         case .success(let report):
             return home(published: [report.summary.vi + " Thư mục: " + options.output.path])
         case .failure(let failure):

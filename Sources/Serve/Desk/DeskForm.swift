@@ -80,9 +80,9 @@ struct DeskForm: Sendable {
             VietnameseText.nfc(value ?? "").split(whereSeparator: \.isNewline)
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         }
-        func day(_ key: String, _ value: String?) -> IssuedDate? {
+        func day(_ key: String, _ value: String?, needsDay: Bool = false) -> IssuedDate? {
             guard let value = text(value) else { return nil }
-            guard let date = IssuedDate(iso: value) else {
+            guard let date = IssuedDate(iso: value), !needsDay || date.day != nil else {
                 problems[key] = "“\(value)” không phải là một ngày dạng năm-tháng-ngày, ví dụ 2025-09-05."
                 return nil
             }
@@ -107,10 +107,11 @@ struct DeskForm: Sendable {
             problems["school_year"] = "“\(year)” không phải là năm học dạng 2025-2026."
         }
         draft.period = text(sent.period)
-        if let period = draft.period, !SchoolYear.isValid(period), !(period.count == 4 && Int(period) != nil) {
+        if let period = draft.period, !SchoolYear.isPeriod(period) {
             problems["period"] = "Kỳ công khai là một năm học (2025-2026) hoặc một năm (2025)."
         }
         draft.categories = (sent.categories ?? []).filter { categories.contains($0) }
-        return (day("published", sent.published), problems)
+        // The day a document was made public is a day, as the build requires.
+        return (day("published", sent.published, needsDay: true), problems)
     }
 }

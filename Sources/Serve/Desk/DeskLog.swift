@@ -15,6 +15,9 @@ struct DeskLog: Sendable {
         var replaced: Bool
         var before: String?
         var after: String
+        /// The file given to the desk, whose save this was (a second click on "Lưu" is sent
+        /// to the same page).
+        var upload: String?
     }
 
     func append(_ entry: Entry) throws {

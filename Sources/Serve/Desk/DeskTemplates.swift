@@ -100,7 +100,7 @@ enum DeskTemplates {
         <input type="hidden" name="upload" value="{{upload}}">
         <input type="hidden" name="unit" value="{{unit}}">
         {{#overwrite}}<div class="question" role="alert"><p><strong>Đã có văn bản ở <code>{{overwrite}}</code>.</strong> Lưu văn bản này thay cho nó?</p>
-        <input type="checkbox" id="ghi_de" name="ghi_de" value="1"> <label for="ghi_de" style="display:inline">Có, ghi đè văn bản cũ</label></div>{{/overwrite}}
+        <input type="checkbox" id="ghi_de" name="ghi_de" value="{{overwrite}}"> <label for="ghi_de" style="display:inline">Có, ghi đè văn bản cũ</label></div>{{/overwrite}}
         {{#fields}}
         <label for="{{key}}">{{label}}</label>
         {{#lines}}<textarea id="{{key}}" name="{{key}}" rows="4">{{value}}</textarea><p class="note">Mỗi dòng một mục.</p>{{/lines}}
@@ -109,7 +109,7 @@ enum DeskTemplates {
         {{#warnings}}<p class="warning">{{.}}</p>{{/warnings}}
         {{/fields}}
         <fieldset><legend>Danh mục công khai</legend>
-        {{#categories}}<span class="choice"><input type="checkbox" id="muc-{{slug}}" name="categories[]" value="{{slug}}"{{#checked}} checked{{/checked}}><label for="muc-{{slug}}">{{name}}</label></span> {{/categories}}
+        {{#categories}}<span class="choice"><input type="checkbox" id="danh-muc-{{slug}}" name="categories[]" value="{{slug}}"{{#checked}} checked{{/checked}}><label for="danh-muc-{{slug}}">{{name}}</label></span> {{/categories}}
         </fieldset>
         <button type="submit">Lưu văn bản</button>
         </form>

@@ -1,4 +1,5 @@
 import Foundation
+import Import
 import VietText
 
 /// The files given to the desk (uploaded or pasted), kept in the preview's folder until saved:
@@ -28,8 +29,13 @@ struct DeskUploads: Sendable {
         return extensions.contains(String(name[name.index(after: dot)...])) && VietnameseText.slug(stem) == stem
     }
 
-    /// Stores the bytes under a new id; returns the id and the file.
+    /// How long a file given but never saved is kept.
+    static let kept: TimeInterval = 24 * 3600
+
+    /// Stores the bytes under a new id; returns the id and the file. Files given more than a
+    /// day ago and never saved are removed first.
     func store(_ bytes: [UInt8], name: String) throws -> (id: String, file: URL) {
+        removeOld()
         let id = (0..<2).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
         let place = folder.appendingPathComponent(id)
         try FileManager.default.createDirectory(at: place, withIntermediateDirectories: true)
@@ -47,4 +53,42 @@ struct DeskUploads: Sendable {
         else { return nil }
         return place.appendingPathComponent(name)
     }
+
+    /// The file stored under `id` goes (saved, or not readable).
+    func remove(_ id: String) {
+        guard let file = file(id) else { return }
+        try? FileManager.default.removeItem(at: file.deletingLastPathComponent())
+    }
+
+    private func removeOld() {
+        let manager = FileManager.default
+        let now = Date()
+        for id in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let place = folder.appendingPathComponent(id)
+            guard let made = (try? manager.attributesOfItem(atPath: place.path))?[.modificationDate] as? Date,
+                now.timeIntervalSince(made) > Self.kept, file(id) != nil
+            else { continue }
+            try? manager.removeItem(at: place)
+        }
+    }
+}
+
+/// The drafts read from the files given, by upload id, so that saving does not read a PDF again;
+/// the last few only.
+final class DeskDrafts: @unchecked Sendable {
+    private let lock = NSLock()
+    private var drafts: [(id: String, draft: Importer.Draft)] = []
+    private static let count = 16
+
+    func keep(_ draft: Importer.Draft, for id: String) {
+        lock.withLock {
+            drafts.removeAll { $0.id == id }
+            drafts.append((id, draft))
+            if drafts.count > Self.count { drafts.removeFirst(drafts.count - Self.count) }
+        }
+    }
+
+    func draft(for id: String) -> Importer.Draft? { lock.withLock { drafts.last { $0.id == id }?.draft } }
+
+    func forget(_ id: String) { lock.withLock { drafts.removeAll { $0.id == id } } }
 }

@@ -5,16 +5,30 @@ import VietText
 
 /// What the desk needs of the portal it serves, read again for each request: a unit added
 /// meanwhile is offered at once.
-struct Portal {
+struct Portal: Sendable {
     let root: URL
     let units: [PortalUnit]
     let settings: PortalSettings
 
+    /// The settings and units only: no document is read.
     init(_ root: URL) {
-        let loaded = ContentLoader(root: root).load()
+        let loaded = ContentLoader(root: root).settingsAndUnits()
         self.root = root
         units = loaded.units.sorted { VietnameseSortKey($0.name) < VietnameseSortKey($1.name) }
         settings = loaded.settings
+    }
+
+    /// What a document already at `file` was filed under, made public on and covers: kept when
+    /// the desk replaces it, unless the clerk changes them.
+    func earlierFiling(of file: URL) -> (categories: [String], period: String?, published: IssuedDate?)? {
+        guard let text = try? String(contentsOf: file, encoding: .utf8),
+            let yaml = FrontMatterSplitter.split(text).yaml,
+            var fields = YAMLFields.parse(yaml, file: relative(file), firstLine: 2).fields
+        else { return nil }
+        return (
+            fields.strings("categories"), fields.string("period"),
+            fields.string("published").flatMap(IssuedDate.init(iso:))
+        )
     }
 
     var catalogue: Catalogue { settings.catalogue }

@@ -13,6 +13,11 @@ package enum SchoolYear {
     /// "Năm học 2023-2024"
     package static func label(_ year: String) -> String { "Năm học \(year)" }
 
+    /// A disclosure's period (`period:`): a school year ("2025-2026") or a year ("2025").
+    package static func isPeriod(_ text: String) -> Bool {
+        isValid(text) || (text.count == 4 && Int(text).map { (1900...2200).contains($0) } == true)
+    }
+
     /// The school year the lines name most often ("năm học 2023-2024", "NĂM HỌC: 2023 – 2024").
     package static func mentioned(in lines: [String]) -> String? {
         var counts: [String: Int] = [:]

@@ -32,7 +32,7 @@ struct ServeCommand: AsyncParsableCommand {
         let console = Console(language: lang.language, atOnce: true)
         let options = PreviewOptions(
             source: URL(fileURLWithPath: source), host: host, port: port, base: base, includeDrafts: drafts,
-            today: todayInVietnam().date)
+            today: { todayInVietnam().date })
         let problems = options.problems()
         guard problems.isEmpty else {
             console.report(problems)
