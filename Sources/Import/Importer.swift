@@ -123,6 +123,17 @@ package struct Importer: Sendable {
         package var period: String?
         /// Everything the import noticed: the recognition's, then the file's as a whole.
         package var warnings: [ImportWarning]
+
+        package init(
+            source: URL, document: ImportedDocument, encoding: String, schoolYear: String,
+            warnings: [ImportWarning] = []
+        ) {
+            self.source = source
+            self.document = document
+            self.encoding = encoding
+            self.schoolYear = schoolYear
+            self.warnings = warnings
+        }
     }
 
     /// Reads and recognises a file and decides its school year; writes nothing.

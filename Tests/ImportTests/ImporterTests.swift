@@ -9,26 +9,7 @@ import ZIPFoundation
 
 /// Imports real and test-made documents into a scratch portal and checks what was written.
 @Suite struct ImporterTests {
-    struct Gold: Decodable {
-        struct Document: Decodable {
-            var own_number: String?
-            var kind: String
-            var title: String
-            var place: String?
-            var issued: String?
-            var signer: String
-            var signer_title: String
-        }
-        var documents: [String: Document]
-    }
-
-    static let seedUnits = [
-        "000_225770425047c8d6.txt": ("thpt-toan-thang", "Trường THPT Toàn Thắng"),
-        "001_1bf1cd129453b643.txt": ("phong-gddt-binh-son", "Phòng Giáo dục và Đào tạo huyện Bình Sơn"),
-        "002_e0677abd00ed0152.txt": ("th-tan-thanh-a1", "Trường Tiểu học Tân Thành A1"),
-        "003_ea1c57bf483b1fef.txt": ("th-an-phuoc", "Trường Tiểu học An Phước"),
-        "004_c1e01f9e77d3eae0.txt": ("cong-doan-giao-duc-ha-noi", "Công đoàn Giáo dục Hà Nội")
-    ]
+    static let seedUnits = SeedGold.units
 
     func portal() throws -> PortalFixture {
         let fixture = try PortalFixture()
@@ -55,7 +36,7 @@ import ZIPFoundation
     }
 
     @Test func seedsGiveTheGoldFieldsAndLoseNoWord() throws {
-        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: TestPaths.gold))
+        let gold = try SeedGold.load()
         let fixture = try portal()
         defer { fixture.remove() }
         for (file, expected) in gold.documents.sorted(by: { $0.key < $1.key }) {

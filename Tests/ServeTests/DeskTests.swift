@@ -12,24 +12,7 @@ import VietText
 /// the unit's folder as import writes it and its page is served; pasted text; the overwrite
 /// question; what is refused.
 @Suite(.serialized) struct DeskTests {
-    struct Gold: Decodable {
-        struct Document: Decodable {
-            var own_number: String?
-            var kind: String
-            var title: String
-            var place: String?
-            var issued: String?
-            var signer: String
-            var signer_title: String
-        }
-        var documents: [String: Document]
-    }
-
-    static let seedUnits = [
-        "000_225770425047c8d6.txt": "thpt-toan-thang", "001_1bf1cd129453b643.txt": "phong-gddt-binh-son",
-        "002_e0677abd00ed0152.txt": "th-tan-thanh-a1", "003_ea1c57bf483b1fef.txt": "th-an-phuoc",
-        "004_c1e01f9e77d3eae0.txt": "cong-doan-giao-duc-ha-noi"
-    ]
+    static let seedUnits = SeedGold.units.mapValues(\.0)
 
     /// A running desk: its address, and the token and cookie its page gives.
     struct Running {
@@ -74,6 +57,13 @@ import VietText
         func save(_ form: String, _ changes: [String: String] = [:], categories: [String] = []) async throws
             -> ServeClient.Fetched
         {
+            try await send("luu", form, changes, categories: categories)
+        }
+
+        /// A form of the desk sent to `action` with the fields it shows and `changes`.
+        func send(_ action: String, _ form: String, _ changes: [String: String] = [:], categories: [String] = [])
+            async throws -> ServeClient.Fetched
+        {
             var fields = DeskTests.inputs(of: form)
             for (key, value) in changes { fields[key] = value }
             var pairs = fields.map { ($0.key, $0.value) }
@@ -83,7 +73,7 @@ import VietText
                 "\(key.addingPercentEncoding(withAllowedCharacters: allowed)!)=\(value.addingPercentEncoding(withAllowedCharacters: allowed)!)"
             }.joined(separator: "&")
             return try await ServeClient.fetch(
-                root + "_soan-thao/luu", method: "POST",
+                root + "_soan-thao/" + action, method: "POST",
                 headers: headers(["Content-Type": "application/x-www-form-urlencoded"]), body: Data(body.utf8))
         }
     }
@@ -135,12 +125,7 @@ import VietText
 
     static func start() async throws -> (Running, Task<Void, any Error>) {
         let portal = try PortalFixture()
-        for (id, name) in [
-            ("thpt-toan-thang", "Trường THPT Toàn Thắng"),
-            ("phong-gddt-binh-son", "Phòng Giáo dục và Đào tạo huyện Bình Sơn"),
-            ("th-tan-thanh-a1", "Trường Tiểu học Tân Thành A1"), ("th-an-phuoc", "Trường Tiểu học An Phước"),
-            ("cong-doan-giao-duc-ha-noi", "Công đoàn Giáo dục Hà Nội")
-        ] { try portal.unit(id, name: name) }
+        for (id, name) in SeedGold.units.values { try portal.unit(id, name: name) }
         let today = try #require(IssuedDate(iso: "2026-09-10"))
         let server = PreviewServer(options: PreviewOptions(source: portal.root, port: 0, today: { today }))
         let port = ServeClient.Port()
@@ -163,7 +148,7 @@ import VietText
             running.cancel()
             desk.portal.remove()
         }
-        let gold = try JSONDecoder().decode(Gold.self, from: Data(contentsOf: TestPaths.gold))
+        let gold = try SeedGold.load()
         for (file, expected) in gold.documents.sorted(by: { $0.key < $1.key }) {
             let unit = try #require(Self.seedUnits[file])
             let bytes = try Array(Data(contentsOf: TestPaths.seeds.appendingPathComponent(file)))
@@ -297,5 +282,71 @@ import VietText
         // Nothing was written outside the unit's folders and the preview's.
         let written = try FileTree.files(in: desk.portal.root.appendingPathComponent("content"))
         #expect(written.allSatisfy { $0.hasPrefix("units/") }, "\(written)")
+    }
+}
+
+extension DeskTests {
+    @Test(.timeLimit(.minutes(5))) func aDocumentInThePortalIsEditedLineByLineAndWithdrawn() async throws {
+        let (desk, running) = try await Self.start()
+        defer {
+            running.cancel()
+            desk.portal.remove()
+        }
+        // A document written by hand, with comments the clerk's editing must keep.
+        let path = "content/units/th-an-phuoc/2023-2024/ke-hoach-dan-van.md"
+        let original = """
+            ---
+            # Viết tay, đừng xóa dòng này
+            title: Kế hoạch dân vận năm 2024
+            kind: ke-hoach
+            number: 19/KH-THAP # số của văn thư
+            issued: 2024-01-15
+            published: 2024-01-20
+            ---
+
+            **Căn cứ** Kế hoạch số 135/KH-UBND ngày 09/4/2024 của UBND huyện.
+
+            Nội dung kế hoạch, giữ nguyên từng byte.\u{20}\u{20}
+            Dòng sau.
+
+            """
+        try desk.portal.write(path, original)
+        let list = try await ServeClient.fetch(
+            desk.root + "_soan-thao/van-ban?don-vi=th-an-phuoc", headers: desk.headers())
+        #expect(list.status == 200 && list.text.contains("Kế hoạch dân vận năm 2024"))
+        let opened = try await ServeClient.fetch(
+            desk.root + "_soan-thao/sua?tep=" + path, headers: desk.headers())
+        #expect(opened.status == 200)
+        let fields = Self.inputs(of: opened.text)
+        #expect(fields["title"] == "Kế hoạch dân vận năm 2024" && fields["number"] == "19/KH-THAP")
+        #expect(fields["tep"] == path)
+        // The signer added, the title changed: only those lines are written.
+        let saved = try await desk.send(
+            "sua", opened.text, ["title": "Kế hoạch dân vận chính quyền năm 2024", "signer": "Đoàn Văn Thanh Mộng"])
+        #expect(saved.status == 303, "\(saved.text.prefix(500))")
+        let edited = try desk.portal.read(path)
+        #expect(
+            edited
+                == original.replacingOccurrences(
+                    of: "title: Kế hoạch dân vận năm 2024\n", with: "title: Kế hoạch dân vận chính quyền năm 2024\n"
+                ).replacingOccurrences(
+                    of: "published: 2024-01-20\n", with: "published: 2024-01-20\nsigner: Đoàn Văn Thanh Mộng\n"))
+        let page = try await ServeClient.fetch("http://\(desk.host)" + (saved.location ?? ""))
+        #expect(page.status == 200 && page.text.contains("Kế hoạch dân vận chính quyền năm 2024"))
+        // Withdrawn: draft: true, the file kept, the page gone from the preview.
+        let again = try await ServeClient.fetch(desk.root + "_soan-thao/sua?tep=" + path, headers: desk.headers())
+        let withdrawn = try await desk.send("sua", again.text, ["rut": "1"])
+        #expect(withdrawn.status == 200 && withdrawn.text.contains("Đã rút văn bản"))
+        #expect(try desk.portal.read(path).contains("\ndraft: true\n---\n"))
+        _ = try await ServeClient.eventually("http://\(desk.host)" + (saved.location ?? "")) { $0.status == 404 }
+        // Only documents of the portal can be opened.
+        for wrong in [
+            "../congkhai.yaml", "content/units/th-an-phuoc/2023-2024/../../../../etc/passwd",
+            "content/units/khong-co/2023-2024/a.md"
+        ] {
+            let refused = try await ServeClient.fetch(
+                desk.root + "_soan-thao/sua?tep=" + wrong, headers: desk.headers())
+            #expect(refused.status == 404, "\(wrong)")
+        }
     }
 }

@@ -193,7 +193,7 @@ package struct YAMLFields {
         }
     }
 
-    mutating func bool(_ key: String) -> Bool? {
+    package mutating func bool(_ key: String) -> Bool? {
         guard let entry = entries[key] else { return nil }
         if case .scalar(let scalar) = entry.node {
             switch scalar.string.lowercased() {

@@ -21,6 +21,9 @@ public struct ImportedDocument: Sendable, Equatable {
     package var warnings: [ImportWarning] = []
     /// Source lines left out on purpose, whose words are not missed: "(Đã ký)" under a title.
     package var droppedLines: Set<Int> = []
+
+    /// A document whose fields are filled by hand (the publishing desk's form), with its body.
+    package init(body: String = "") { self.body = body }
 }
 
 /// Something the importer could not place or check, with the source line it concerns.

@@ -50,6 +50,9 @@ struct Desk: Sendable {
         case (.post, "nhap"): return await read(&request)
         case (.post, "luu"): return await save(&request)
         case (.post, "xuat-ban"): return await publish(&request)
+        case (.get, "van-ban"), (.head, "van-ban"): return documents(request)
+        case (.get, "sua"), (.head, "sua"): return editForm(request)
+        case (.post, "sua"): return await edit(&request)
         case (_, "nhap"), (_, "luu"), (_, "xuat-ban"):
             return Self.page(.methodNotAllowed, "Gửi biểu mẫu từ bàn soạn thảo.", extra: [.allow: "POST"])
         default: return Self.page(.notFound, "Không có trang này trên bàn soạn thảo.")
@@ -59,7 +62,7 @@ struct Desk: Sendable {
     // MARK: - Pages
 
     /// The desk's first page: the unit, the file or the pasted text; the last saves.
-    private func home(
+    func home(
         problems: [String] = [], unit chosen: String? = nil, published: [String] = [],
         status: HTTPResponse.Status = .ok
     ) -> Response {
@@ -85,9 +88,10 @@ struct Desk: Sendable {
     }
 
     /// The form of a draft, with the problems found in what was sent.
-    private func form(
+    func form(
         _ draft: Importer.Draft, upload: String, unit: PortalUnit, portal: Portal, values: [String: String],
-        problems: [String: String] = [:], overwrite: String? = nil, status: HTTPResponse.Status = .ok
+        problems: [String: String] = [:], overwrite: String? = nil, editing: (file: String, withdrawn: Bool)? = nil,
+        status: HTTPResponse.Status = .ok
     ) -> Response {
         var warningsByField: [String: [String]] = [:]
         var general: [String] = []
@@ -99,7 +103,9 @@ struct Desk: Sendable {
                 general.append(text)
             }
         }
-        let fields = DeskForm.fields.map { field -> [String: Any] in
+        // A document in the portal stays in its school year's folder.
+        let shown = DeskForm.fields.filter { editing == nil || $0.key != "school_year" }
+        let fields = shown.map { field -> [String: Any] in
             var context: [String: Any] = [
                 "key": field.key, "label": field.label, "value": values[field.key] ?? "", "lines": field.lines,
                 "warnings": warningsByField[field.key] ?? []
@@ -129,10 +135,23 @@ struct Desk: Sendable {
             "hasProblems": !problems.isEmpty
         ]
         if let overwrite { context["overwrite"] = overwrite }
+        if let editing {
+            context["title"] = "Sửa văn bản"
+            context["heading"] = "Sửa văn bản đã có"
+            context["sourceName"] = editing.file
+            context["action"] = "sua"
+            context["hidden"] = [["name": "tep", "value": editing.file]]
+            context["editing"] = true
+            context["withdrawn"] = editing.withdrawn
+        } else {
+            context["heading"] = "Kiểm tra văn bản trước khi lưu"
+            context["action"] = "luu"
+            context["hidden"] = [["name": "upload", "value": upload], ["name": "unit", "value": unit.id]]
+        }
         return respond("form", context, status: status)
     }
 
-    private func respond(_ template: String, _ context: [String: Any], status: HTTPResponse.Status) -> Response {
+    func respond(_ template: String, _ context: [String: Any], status: HTTPResponse.Status) -> Response {
         var context = context
         context["base"] = base
         context["csrf"] = guardian.token
@@ -281,13 +300,10 @@ struct Desk: Sendable {
 
     private func save(_ request: inout Request) async -> Response {
         let sent: DeskForm.Sent
-        do {
-            let body = try await request.collectBody(upTo: 1 << 20)
-            sent = try URLEncodedFormDecoder().decode(DeskForm.Sent.self, from: String(buffer: body))
-        } catch {
-            return Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")
+        switch await sentForm(&request) {
+        case .success(let form): sent = form
+        case .failure(let refusal): return refusal.response
         }
-        guard guardian.allows(request, formToken: sent.csrf) else { return Self.refused() }
         let portal = Portal(source)
         guard let unit = portal.units.first(where: { $0.id == sent.unit }) else {
             return home(problems: ["Không còn đơn vị “\(sent.unit ?? "")”."], status: .unprocessableContent)
@@ -371,6 +387,24 @@ struct Desk: Sendable {
         }
     }
 
+    /// A refused form, and what to answer.
+    struct Refused: Error {
+        var response: Response
+    }
+
+    /// A form of the desk as sent (URL-encoded, a megabyte at most), once its token is checked.
+    func sentForm(_ request: inout Request) async -> Result<DeskForm.Sent, Refused> {
+        let sent: DeskForm.Sent
+        do {
+            let body = try await request.collectBody(upTo: 1 << 20)
+            sent = try URLEncodedFormDecoder().decode(DeskForm.Sent.self, from: String(buffer: body))
+        } catch {
+            return .failure(Refused(response: Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")))
+        }
+        guard guardian.allows(request, formToken: sent.csrf) else { return .failure(Refused(response: Self.refused())) }
+        return .success(sent)
+    }
+
     enum Saved: Sendable {
         case ask
         case failed(String)
@@ -380,7 +414,7 @@ struct Desk: Sendable {
     /// Waits for the preview to be built with the saved document: its page made after the save
     /// (or a build that failed, whose errors the page then shows). A minute at most; an open
     /// page reloads by itself when a later build changes it.
-    private func waitForPage(_ page: String, builtAfter time: Date, generation: String) async {
+    func waitForPage(_ page: String, builtAfter time: Date, generation: String) async {
         let built = output.appendingPathComponent(page + "index.html").path
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
@@ -399,14 +433,7 @@ struct Desk: Sendable {
     /// "Xuất bản": the build `congkhai build` runs, into the portal's output folder (staged and
     /// swapped in as it does); until then the published site is as it was.
     private func publish(_ request: inout Request) async -> Response {
-        let sent: DeskForm.Sent
-        do {
-            let body = try await request.collectBody(upTo: 64 << 10)
-            sent = try URLEncodedFormDecoder().decode(DeskForm.Sent.self, from: String(buffer: body))
-        } catch {
-            return Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")
-        }
-        guard guardian.allows(request, formToken: sent.csrf) else { return Self.refused() }
+        if case .failure(let refusal) = await sentForm(&request) { return refusal.response }
         let options = BuildOptions(source: source)
         let outcome = await offThePool { [publishing] () -> Result<BuildReport, BuildFailure>? in
             // One at a time: a second click waits for nothing and is told so.

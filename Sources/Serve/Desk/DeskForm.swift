@@ -25,6 +25,10 @@ struct DeskForm: Sendable {
         var period: String?
         var categories: [String]?
         var ghi_de: String?
+        /// The document in the portal the form edits.
+        var tep: String?
+        /// "1": withdrawn (`draft: true`).
+        var rut: String?
     }
 
     /// The form's fields in order: key, label, a hint; a list is one entry a line.

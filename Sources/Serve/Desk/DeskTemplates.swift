@@ -6,7 +6,7 @@ import Mustache
 enum DeskTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("layout", layout), ("home", home), ("form", form)] {
+        for (name, text) in [("layout", layout), ("home", home), ("form", form), ("documents", documents)] {
             // The templates are this file's: one that does not parse is a bug caught by the tests.
             try! library.register(text, named: name)
         }
@@ -76,6 +76,12 @@ enum DeskTemplates {
         <textarea id="text" name="text" rows="8"></textarea>
         <button type="submit">Đọc văn bản</button>
         </form>
+        <h2>Sửa văn bản đã có</h2>
+        <form method="get" action="{{base}}_soan-thao/van-ban">
+        <label for="don-vi">Đơn vị</label>
+        <select id="don-vi" name="don-vi" required><option value="">Chọn đơn vị…</option>{{#units}}<option value="{{id}}">{{name}}</option>{{/units}}</select>
+        <button type="submit">Xem các văn bản</button>
+        </form>
         <h2>Xuất bản</h2>
         {{#hasPublished}}<div role="status">{{#published}}<p><strong>{{.}}</strong></p>{{/published}}</div>{{/hasPublished}}
         <p>Các văn bản đã lưu hiện ngay trên bản xem trước. Để đăng chúng lên trang thật, tạo lại thư mục <code>{{output}}</code> rồi chép lên máy chủ như mọi khi.</p>
@@ -89,16 +95,23 @@ enum DeskTemplates {
 
         """
 
+    static let documents = """
+        <h1>Văn bản của {{unitName}}</h1>
+        {{^hasRows}}<p>Đơn vị chưa có văn bản nào.</p>{{/hasRows}}
+        {{#hasRows}}<ul>{{#rows}}<li><a href="{{edit}}">{{title}}</a> – {{year}}{{#draft}} (đã rút, không hiện trên cổng){{/draft}}<br><code>{{file}}</code></li>{{/rows}}</ul>{{/hasRows}}
+
+        """
+
     static let form = """
-        <h1>Kiểm tra văn bản trước khi lưu</h1>
+        <h1>{{heading}}</h1>
         <p>Đơn vị: <strong>{{unitName}}</strong>. Tệp: <code>{{sourceName}}</code>. Sửa các ô còn sai rồi bấm “Lưu văn bản”.</p>
         {{#hasProblems}}<div class="problems" role="alert">{{#problems}}<p class="error">{{.}}</p>{{/problems}}</div>{{/hasProblems}}
         {{#hasGeneral}}<h2>congkhai lưu ý</h2><ul>{{#general}}<li class="warning">{{.}}</li>{{/general}}</ul>{{/hasGeneral}}
         <div class="columns">
-        <form method="post" action="{{base}}_soan-thao/luu">
+        <form method="post" action="{{base}}_soan-thao/{{action}}">
         <input type="hidden" name="csrf" value="{{csrf}}">
-        <input type="hidden" name="upload" value="{{upload}}">
-        <input type="hidden" name="unit" value="{{unit}}">
+        {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">
+        {{/hidden}}
         {{#overwrite}}<div class="question" role="alert"><p><strong>Đã có văn bản ở <code>{{overwrite}}</code>.</strong> Lưu văn bản này thay cho nó?</p>
         <input type="checkbox" id="ghi_de" name="ghi_de" value="{{overwrite}}"> <label for="ghi_de" style="display:inline">Có, ghi đè văn bản cũ</label></div>{{/overwrite}}
         {{#fields}}
@@ -111,6 +124,9 @@ enum DeskTemplates {
         <fieldset><legend>Danh mục công khai</legend>
         {{#categories}}<span class="choice"><input type="checkbox" id="danh-muc-{{slug}}" name="categories[]" value="{{slug}}"{{#checked}} checked{{/checked}}><label for="danh-muc-{{slug}}">{{name}}</label></span> {{/categories}}
         </fieldset>
+        {{#editing}}<fieldset><legend>Rút văn bản</legend>
+        <input type="checkbox" id="rut" name="rut" value="1"{{#withdrawn}} checked{{/withdrawn}}><label for="rut">Không hiện văn bản này trên cổng nữa (<code>draft: true</code>); tệp vẫn được giữ.</label>
+        </fieldset>{{/editing}}
         <button type="submit">Lưu văn bản</button>
         </form>
         <section aria-labelledby="xem-truoc"><h2 id="xem-truoc">Xem trước nội dung</h2><div class="preview">{{{preview}}}</div></section>
