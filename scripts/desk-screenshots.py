@@ -52,6 +52,8 @@ try:
     browser.find_element(By.CSS_SELECTOR, "form[action$='luu'] button").click()
     WebDriverWait(browser, 60).until(lambda b: "/don-vi/th-an-phuoc/" in b.current_url)
     browser.set_window_size(390, 1000)
+    # Loaded again at the phone's width, as a phone opens it (its record folded).
+    browser.get(browser.current_url)
     time.sleep(1)
     browser.save_screenshot(os.path.join(OUT, "soan-thao-3-da-dang.png"))
 finally:

@@ -63,7 +63,7 @@ enum DeskTemplates {
 
     static let home = """
         <h1>Bàn soạn thảo</h1>
-        <p>Chọn đơn vị, rồi chọn tệp văn bản (Word .docx, PDF, .txt hoặc trang web đã lưu .html) hoặc dán nội dung văn bản. congkhai đọc số, ngày, trích yếu, người ký… để bạn kiểm tra trước khi lưu. Chưa có gì được đăng lên mạng cho đến khi chạy <code>congkhai build</code>.</p>
+        <p>Chọn đơn vị, rồi chọn tệp văn bản (Word .docx, PDF, .txt hoặc trang web đã lưu .html) hoặc dán nội dung văn bản. congkhai đọc số, ngày, trích yếu, người ký… để bạn kiểm tra trước khi lưu. Trang đang đăng trên mạng chỉ thay đổi khi bấm <strong>Xuất bản</strong> (ở cuối trang này).</p>
         {{#hasProblems}}<div class="problems" role="alert">{{#problems}}<p class="error">{{.}}</p>{{/problems}}</div>{{/hasProblems}}
         <form method="post" action="{{base}}_soan-thao/nhap" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
