@@ -251,6 +251,12 @@ import VietText
         #expect(log.split(separator: "\n").count == 2 && log.contains("\"replaced\":true"))
         let replaced = try String(contentsOf: desk.portal.root.appendingPathComponent(path), encoding: .utf8)
         #expect(replaced.contains("categories:\n- ke-hoach-giao-duc\n"))
+        // The document it replaced is kept whole beside the log.
+        let keptFolder = desk.portal.root.appendingPathComponent(".congkhai-serve/thay-the")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: keptFolder.path)
+        #expect(kept.count == 1 && log.contains("\"kept\":\"thay-the/\(kept[0])\""))
+        let keptText = try String(contentsOf: keptFolder.appendingPathComponent(kept[0]), encoding: .utf8)
+        #expect(keptText.hasPrefix("---\ntitle:") && keptText.contains("Dân vận"))
 
         // A file's name never names a place: only a safe name is stored.
         let crafted = try await desk.read(

@@ -353,6 +353,13 @@ struct Desk: Sendable {
             writing.withLock { () -> Saved in
                 let earlier = try? String(contentsOf: target, encoding: .utf8)
                 guard earlier == nil || sent.ghi_de == portal.relative(target) else { return .ask }
+                // The document replaced is kept, body and all: nothing the clerk wrote is lost.
+                var keptCopy: String?
+                if let earlier {
+                    do { keptCopy = try log.keep(earlier, of: portal.relative(target)) } catch {
+                        return .failed("Không giữ được bản cũ trước khi ghi đè (\(error.localizedDescription)).")
+                    }
+                }
                 let written: Importer.Result
                 do { written = try importer.write(draft, overwrite: earlier != nil) } catch {
                     return .failed((error as? Importer.Failure)?.message.vi ?? "\(error)")
@@ -364,7 +371,8 @@ struct Desk: Sendable {
                     DeskLog.Entry(
                         time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
                         title: draft.document.title ?? "", url: page, replaced: earlier != nil,
-                        before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload))
+                        before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload,
+                        kept: keptCopy))
                 uploads.remove(upload)
                 drafts.forget(upload)
                 return .written(page: page, at: Date())

@@ -189,7 +189,7 @@ extension Desk {
                     DeskLog.Entry(
                         time: ISO8601DateFormatter().string(from: Date()), file: path.relative,
                         title: document_.title ?? "", url: Self.page(of: path), replaced: true,
-                        before: yaml, after: edited, upload: nil))
+                        before: yaml, after: edited, upload: nil, kept: nil))
                 return .success(Self.page(of: path))
             }
         }

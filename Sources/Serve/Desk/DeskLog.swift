@@ -18,6 +18,19 @@ struct DeskLog: Sendable {
         /// The file given to the desk, whose save this was (a second click on "Lưu" is sent
         /// to the same page).
         var upload: String?
+        /// Where the document it replaced is kept, from the preview's folder.
+        var kept: String?
+    }
+
+    /// Keeps a document about to be replaced in `thay-the/` beside the log, named by the time
+    /// and its path; returns where, from the log's folder.
+    func keep(_ text: String, of path: String) throws -> String {
+        let folder = file.deletingLastPathComponent().appendingPathComponent("thay-the")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "-")
+        let name = stamp + "-" + path.replacingOccurrences(of: "/", with: "--")
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name), options: .withoutOverwriting)
+        return "thay-the/" + name
     }
 
     func append(_ entry: Entry) throws {
