@@ -192,6 +192,9 @@ import VietText
         #expect(log.split(separator: "\n").count == 5)
         let home = try await ServeClient.fetch(desk.root + "_soan-thao/")
         #expect(home.text.contains("(đã sửa)"))
+        // Each save's time in Vietnam's, as a clerk reads a clock.
+        #expect(DeskLog.shown("2026-12-06T17:38:18Z") == "07/12/2026 00:38")
+        #expect(home.text.range(of: #"<li>\d\d/\d\d/\d{4} \d\d:\d\d: "#, options: .regularExpression) != nil)
         // Nothing is published until "Xuất bản", which builds public/ as `congkhai build` does.
         let public_ = desk.portal.root.appendingPathComponent("public")
         #expect(!FileManager.default.fileExists(atPath: public_.path))

@@ -72,7 +72,7 @@ struct Desk: Sendable {
         }
         let saves = log.recent(10).map { entry -> [String: Any] in
             [
-                "time": entry.time, "title": entry.title, "file": entry.file, "url": base + entry.url,
+                "time": DeskLog.shown(entry.time), "title": entry.title, "file": entry.file, "url": base + entry.url,
                 "replaced": entry.replaced
             ]
         }

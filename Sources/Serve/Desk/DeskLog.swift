@@ -49,6 +49,16 @@ struct DeskLog: Sendable {
         try handle.write(contentsOf: line)
     }
 
+    /// A save's time as the desk shows it: Vietnam's time (UTC+7 all year), "07/12/2026 08:15".
+    static func shown(_ time: String) -> String {
+        guard let date = ISO8601DateFormatter().date(from: time) else { return time }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "vi_VN")
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        formatter.dateFormat = "dd/MM/yyyy HH:mm"
+        return formatter.string(from: date)
+    }
+
     /// The last `count` saves, newest first; a line that cannot be read is skipped.
     func recent(_ count: Int) -> [Entry] {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
