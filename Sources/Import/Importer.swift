@@ -310,11 +310,15 @@ package struct Importer: Sendable {
                             "the Word file's text unpacks to over \(DocxReader.maxTextBytes >> 20) MB (damaged or hostile); congkhai does not open it."
                     ))
             } catch {
+                // The reader's own words (a zip's, an XML parser's) say nothing to a clerk.
                 throw Failure(
                     file: name,
                     message: .init(
-                        vi: "không đọc được tệp Word .docx (\(error)). Tệp .doc cũ cần lưu lại thành .docx.",
-                        en: "cannot read the .docx file (\(error)). Save old .doc files as .docx."))
+                        vi:
+                            "tệp này không phải tệp Word .docx đọc được (hỏng, hoặc chỉ được đổi tên thành .docx). Hãy mở bằng Word rồi lưu lại thành Word Document (.docx); tệp .doc cũ cũng cần lưu lại như vậy.",
+                        en:
+                            "this is no readable Word .docx file (damaged, or only renamed to .docx). Open it in Word and save it as a Word Document (.docx); old .doc files need the same."
+                    ))
             }
         case "pdf":
             do {

@@ -67,19 +67,21 @@ struct Desk: Sendable {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let portal = Portal(source)
+        // A school's own portal has one unit: chosen already.
         let units = portal.units.map { unit -> [String: Any] in
-            ["id": unit.id, "name": unit.name, "selected": unit.id == chosen]
+            ["id": unit.id, "name": unit.name, "selected": unit.id == chosen || portal.units.count == 1]
         }
         let saves = log.recent(10).map { entry -> [String: Any] in
             [
                 "time": DeskLog.shown(entry.time), "title": entry.title, "file": entry.file, "url": base + entry.url,
-                "replaced": entry.replaced
+                "what": entry.what, "withdrawn": entry.action == "rut"
             ]
         }
         return respond(
             "home",
             [
-                "title": "Bàn soạn thảo", "units": units, "problems": problems, "hasProblems": !problems.isEmpty,
+                "title": "Bàn soạn thảo", "isHome": true, "units": units, "problems": problems,
+                "hasProblems": !problems.isEmpty,
                 "saves": saves, "hasSaves": !saves.isEmpty, "published": published,
                 "hasPublished": !published.isEmpty,
                 "output": portal.relative(BuildOptions(source: source).output),
@@ -93,7 +95,7 @@ struct Desk: Sendable {
         problems: [String: String] = [:], overwrite: String? = nil, editing: (file: String, withdrawn: Bool)? = nil,
         status: HTTPResponse.Status = .ok
     ) -> Response {
-        var warningsByField: [String: [String]] = [:]
+        var warningsByField = DeskForm.hints(of: draft)
         var general: [String] = []
         for warning in draft.warnings {
             let text = (warning.line.map { "Dòng \($0): " } ?? "") + warning.message.vi
@@ -121,18 +123,24 @@ struct Desk: Sendable {
             return context
         }
         let chosen = Set(draft.categories)
-        let categories = portal.categories(of: unit).map { entry -> [String: Any] in
-            ["slug": entry.slug, "name": entry.name, "checked": chosen.contains(entry.slug)]
+        func boxes(_ entries: [CatalogueEntry]) -> [[String: Any]] {
+            entries.map { ["slug": $0.slug, "name": $0.name, "checked": chosen.contains($0.slug)] }
         }
+        let (items, others) = portal.categoryGroups(of: unit)
         // The body and its appendices as the page shows them (the page adds links to cited texts).
         let rendered = MarkdownRenderer().render(draft.document.body, firstLine: 1, scanner: nil)
         let preview = ([rendered.html] + rendered.appendices).joined()
         var context: [String: Any] = [
             "title": "Kiểm tra văn bản", "unitName": unit.name, "unit": unit.id, "upload": upload,
-            "sourceName": draft.source.lastPathComponent, "fields": fields, "categories": categories,
+            "sourceName": draft.source.lastPathComponent.hasPrefix("van-ban-dan.")
+                ? "văn bản dán vào" : draft.source.lastPathComponent,
+            "fields": fields, "items": boxes(items), "otherCategories": boxes(others), "hasOthers": !others.isEmpty,
             "general": general, "hasGeneral": !general.isEmpty, "preview": preview,
-            "problems": problems.isEmpty ? [] : ["Còn \(problems.count) ô cần sửa (ghi ngay dưới ô)."],
-            "hasProblems": !problems.isEmpty
+            "problems": (problems.isEmpty ? [] : ["Còn \(problems.count) ô cần sửa (ghi ngay dưới ô)."])
+                + (overwrite == nil
+                    ? []
+                    : ["Đã có văn bản này trên cổng; chưa lưu. Xem câu hỏi ở cuối biểu mẫu, cạnh nút “Lưu văn bản”."]),
+            "hasProblems": !problems.isEmpty || overwrite != nil
         ]
         if let overwrite { context["overwrite"] = overwrite }
         if let editing {
@@ -372,7 +380,7 @@ struct Desk: Sendable {
                         time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
                         title: draft.document.title ?? "", url: page, replaced: earlier != nil,
                         before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload,
-                        kept: keptCopy))
+                        kept: keptCopy, action: earlier == nil ? "luu" : "ghi-de"))
                 uploads.remove(upload)
                 drafts.forget(upload)
                 return .written(page: page, at: Date())
@@ -453,7 +461,10 @@ struct Desk: Sendable {
         case nil:
             return home(problems: ["Đang xuất bản; chờ một lát rồi tải lại trang này."], status: .conflict)
         case .success(let report):
-            return home(published: [report.summary.vi + " Thư mục: " + options.output.path])
+            return home(published: [
+                "Đã tạo bản để đăng: " + report.summary.vi
+                    + " Chép thư mục \(options.output.path) lên máy chủ web để cập nhật trang trên mạng."
+            ])
         case .failure(let failure):
             return home(
                 problems: ["Chưa xuất bản được; trang đã đăng vẫn giữ nguyên."]

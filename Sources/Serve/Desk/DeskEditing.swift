@@ -104,6 +104,10 @@ extension Desk {
         draft.categories = current.categories
         var values = current.values
         values["school_year"] = path.schoolYear
+        // Dates as a person writes them: 05/09/2025.
+        for key in ["issued", "published"] {
+            values[key] = values[key].flatMap(IssuedDate.init(iso:))?.vietnameseShort ?? values[key]
+        }
         return form(
             draft, upload: "", unit: path.unit, portal: portal, values: values,
             editing: (path.relative, current.draft))
@@ -189,7 +193,8 @@ extension Desk {
                     DeskLog.Entry(
                         time: ISO8601DateFormatter().string(from: Date()), file: path.relative,
                         title: document_.title ?? "", url: Self.page(of: path), replaced: true,
-                        before: yaml, after: edited, upload: nil, kept: nil))
+                        before: yaml, after: edited, upload: nil, kept: nil,
+                        action: withdrawn != current.draft ? (withdrawn ? "rut" : "hien-lai") : "sua"))
                 return .success(Self.page(of: path))
             }
         }

@@ -13,7 +13,10 @@ enum DeskFileKind {
         // Text in UTF-16 (Notepad's "Unicode") has zero bytes; it starts with its byte-order mark.
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return .success("txt") }
         if bytes.prefix(4096).contains(0) {
-            return .failure(DeskRefusal("Tệp này không phải văn bản, Word (.docx), PDF hay trang web đã lưu."))
+            return .failure(
+                DeskRefusal(
+                    "Tệp này không phải văn bản, Word (.docx), PDF hay trang web đã lưu (có thể là ảnh). Hãy gửi bản Word hoặc PDF gốc của văn bản."
+                ))
         }
         let start = String(decoding: bytes.prefix(512), as: UTF8.self)
             .drop { $0 == "\u{FEFF}" || $0.isWhitespace }.prefix(15).lowercased()

@@ -35,17 +35,30 @@ struct DeskForm: Sendable {
     static let fields: [(key: String, label: String, placeholder: String?, lines: Bool)] = [
         ("title", "Trích yếu (tên văn bản)", nil, false),
         ("kind", "Loại văn bản", nil, false),
-        ("number", "Số, ký hiệu", "12/KH-THCS", false),
-        ("issued", "Ngày ban hành", "2025-09-05", false),
+        ("number", "Số, ký hiệu", nil, false),
+        ("issued", "Ngày ban hành (ngày/tháng/năm)", nil, false),
         ("place", "Địa danh", nil, false),
         ("signer", "Người ký", nil, false),
-        ("signer_title", "Chức vụ người ký", "Hiệu trưởng", false),
+        ("signer_title", "Chức vụ người ký", nil, false),
         ("recipients", "Nơi nhận", nil, true),
         ("letterhead", "Tên cơ quan (góc trên bên trái)", nil, true),
         ("school_year", "Năm học (thư mục lưu văn bản)", "2025-2026", false),
         ("published", "Ngày công khai", "2025-09-10", false),
         ("period", "Kỳ công khai (nếu có)", "2025-2026", false)
     ]
+
+    /// What the form points out of a draft's fields beyond the import's warnings.
+    static func hints(of draft: Importer.Draft) -> [String: [String]] {
+        var hints: [String: [String]] = [:]
+        if let number = draft.document.number, number.hasPrefix("/") {
+            hints["number", default: []].append(
+                "Văn bản để trống số (“\(number)”): nếu văn bản đã được cấp số, ghi đủ số vào đây.")
+        }
+        if draft.document.issued == nil {
+            hints["issued", default: []].append("Không đọc được ngày ban hành: ghi ngày nếu văn bản có.")
+        }
+        return hints
+    }
 
     /// The field an import warning is about; nil for the document as a whole.
     static func field(of warning: ImportWarning) -> String? {
@@ -63,11 +76,12 @@ struct DeskForm: Sendable {
         let document = draft.document
         return [
             "title": document.title ?? draft.source.deletingPathExtension().lastPathComponent,
-            "kind": document.kind ?? "khac", "number": document.number ?? "", "issued": document.issued?.iso ?? "",
+            "kind": document.kind ?? "khac", "number": document.number ?? "",
+            "issued": document.issued?.vietnameseShort ?? "",
             "place": document.place ?? "", "signer": document.signer ?? "", "signer_title": document.signerTitle ?? "",
             "recipients": document.recipients.joined(separator: "\n"),
             "letterhead": document.letterhead.joined(separator: "\n"), "school_year": draft.schoolYear,
-            "published": published?.iso ?? "", "period": draft.period ?? ""
+            "published": published?.vietnameseShort ?? "", "period": draft.period ?? ""
         ]
     }
 
@@ -86,11 +100,14 @@ struct DeskForm: Sendable {
         }
         func day(_ key: String, _ value: String?, needsDay: Bool = false) -> IssuedDate? {
             guard let value = text(value) else { return nil }
-            guard let date = IssuedDate(iso: value), !needsDay || date.day != nil else {
-                problems[key] = "“\(value)” không phải là một ngày dạng năm-tháng-ngày, ví dụ 2025-09-05."
-                return nil
+            switch IssuedDate.typed(value) {
+            case .date(let date) where !needsDay || date.day != nil: return date
+            case .date: problems[key] = "Ghi đủ ngày, tháng, năm, ví dụ 05/09/2025."
+            case .noSuchDay: problems[key] = "Ngày “\(value)” không có thật; kiểm tra lại ngày và tháng."
+            case .notADate:
+                problems[key] = "“\(value)” không phải là một ngày; ghi dạng ngày/tháng/năm, ví dụ 05/09/2025."
             }
-            return date
+            return nil
         }
         draft.document.title = text(sent.title)
         if draft.document.title == nil { problems["title"] = "Văn bản cần có trích yếu." }

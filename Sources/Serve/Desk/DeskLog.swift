@@ -20,6 +20,20 @@ struct DeskLog: Sendable {
         var upload: String?
         /// Where the document it replaced is kept, from the preview's folder.
         var kept: String?
+        /// "luu" (saved), "ghi-de" (replaced one), "sua" (edited), "rut" (withdrawn), "hien-lai"
+        /// (shown again).
+        var action: String?
+
+        /// The action as the desk's page says it.
+        var what: String {
+            switch action ?? (replaced ? "ghi-de" : "luu") {
+            case "ghi-de": "ghi đè"
+            case "sua": "sửa"
+            case "rut": "rút xuống"
+            case "hien-lai": "cho hiện lại"
+            default: "lưu mới"
+            }
+        }
     }
 
     /// Keeps a document about to be replaced in `thay-the/` beside the log, named by the time

@@ -26,7 +26,7 @@ enum DeskTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} – Bàn soạn thảo</title>
+        <title>{{title}}{{^isHome}} – Bàn soạn thảo{{/isHome}}</title>
         <style>
         body { font-family: system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 1.5; color: #1a1a1a; background: #fff; }
         a { color: #0b4f8a; }
@@ -43,7 +43,8 @@ enum DeskTemplates {
         .warning { color: #7a4a00; font-size: .95rem; margin: .25rem 0; }
         .error { color: #8a1c1c; font-weight: 600; }
         .problems { border-left: 4px solid #8a1c1c; padding-left: .75rem; }
-        .question { border: 2px solid #7a4a00; padding: .75rem; border-radius: 4px; }
+        .question { border: 2px solid #7a4a00; padding: .75rem; border-radius: 4px; margin-top: 1.5rem; }
+        .done { border-left: 4px solid #1f6b2f; padding-left: .75rem; }
         .preview { border: 1px solid #999; border-radius: 4px; padding: 0 1rem; overflow-wrap: anywhere; }
         .preview table { border-collapse: collapse; display: block; overflow-x: auto; }
         .preview td, .preview th { border: 1px solid #999; padding: .2rem .4rem; }
@@ -63,8 +64,9 @@ enum DeskTemplates {
 
     static let home = """
         <h1>Bàn soạn thảo</h1>
-        <p>Chọn đơn vị, rồi chọn tệp văn bản (Word .docx, PDF, .txt hoặc trang web đã lưu .html) hoặc dán nội dung văn bản. congkhai đọc số, ngày, trích yếu, người ký… để bạn kiểm tra trước khi lưu. Trang đang đăng trên mạng chỉ thay đổi khi bấm <strong>Xuất bản</strong> (ở cuối trang này).</p>
+        <p>Chọn đơn vị, rồi chọn tệp văn bản (Word .docx, PDF, .txt hoặc trang web đã lưu .html) hoặc dán nội dung văn bản. congkhai đọc số, ngày, trích yếu, người ký… để bạn kiểm tra trước khi lưu. Trang đang đăng trên mạng không thay đổi cho đến khi xuất bản (ở cuối trang này).</p>
         {{#hasProblems}}<div class="problems" role="alert">{{#problems}}<p class="error">{{.}}</p>{{/problems}}</div>{{/hasProblems}}
+        {{#hasPublished}}<div class="done" role="status">{{#published}}<p><strong>{{.}}</strong></p>{{/published}}</div>{{/hasPublished}}
         <form method="post" action="{{base}}_soan-thao/nhap" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="unit">Đơn vị</label>
@@ -83,15 +85,14 @@ enum DeskTemplates {
         <button type="submit">Xem các văn bản</button>
         </form>
         <h2>Xuất bản</h2>
-        {{#hasPublished}}<div role="status">{{#published}}<p><strong>{{.}}</strong></p>{{/published}}</div>{{/hasPublished}}
-        <p>Các văn bản đã lưu hiện ngay trên bản xem trước. Để đăng chúng lên trang thật, tạo lại thư mục <code>{{output}}</code> rồi chép lên máy chủ như mọi khi.</p>
+        <p>Văn bản đã lưu hiện ngay trên <a href="{{base}}">bản xem trước</a> trên máy này. Bấm <strong>Xuất bản</strong> để tạo bản để đăng trong thư mục <code>{{output}}</code>; trang trên mạng chỉ đổi khi thư mục đó được chép lên máy chủ web (người quản trị làm việc này).</p>
         <form method="post" action="{{base}}_soan-thao/xuat-ban">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">Xuất bản</button>
         </form>
         <h2>Đã lưu gần đây</h2>
         {{^saves}}<p class="note">Chưa lưu văn bản nào.</p>{{/saves}}
-        {{#hasSaves}}<ul>{{#saves}}<li>{{time}}: <a href="{{url}}">{{title}}</a> – <code>{{file}}</code>{{#replaced}} (ghi đè){{/replaced}}</li>{{/saves}}</ul>{{/hasSaves}}
+        {{#hasSaves}}<ul>{{#saves}}<li>{{time}}: {{^withdrawn}}<a href="{{url}}">{{title}}</a>{{/withdrawn}}{{#withdrawn}}{{title}}{{/withdrawn}} ({{what}})</li>{{/saves}}</ul>{{/hasSaves}}
 
         """
 
@@ -112,8 +113,6 @@ enum DeskTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}">
         {{#hidden}}<input type="hidden" name="{{name}}" value="{{value}}">
         {{/hidden}}
-        {{#overwrite}}<div class="question" role="alert"><p><strong>Đã có văn bản ở <code>{{overwrite}}</code>.</strong> Lưu văn bản này thay cho nó?</p>
-        <input type="checkbox" id="ghi_de" name="ghi_de" value="{{overwrite}}"> <label for="ghi_de" style="display:inline">Có, ghi đè văn bản cũ</label></div>{{/overwrite}}
         {{#fields}}
         <label for="{{key}}">{{label}}</label>
         {{#lines}}<textarea id="{{key}}" name="{{key}}" rows="4">{{value}}</textarea><p class="note">Mỗi dòng một mục.</p>{{/lines}}
@@ -121,12 +120,18 @@ enum DeskTemplates {
         {{#error}}<p class="error">{{error}}</p>{{/error}}
         {{#warnings}}<p class="warning">{{.}}</p>{{/warnings}}
         {{/fields}}
-        <fieldset><legend>Danh mục công khai</legend>
-        {{#categories}}<span class="choice"><input type="checkbox" id="danh-muc-{{slug}}" name="categories[]" value="{{slug}}"{{#checked}} checked{{/checked}}><label for="danh-muc-{{slug}}">{{name}}</label></span> {{/categories}}
+        <fieldset><legend>Mục phải công khai theo Thông tư 09/2024</legend>
+        <p class="note">Đánh dấu mục văn bản này công khai: trang tiến độ công khai tính theo đây.</p>
+        {{#items}}<span class="choice"><input type="checkbox" id="danh-muc-{{slug}}" name="categories[]" value="{{slug}}"{{#checked}} checked{{/checked}}><label for="danh-muc-{{slug}}">{{name}}</label></span> {{/items}}
         </fieldset>
+        {{#hasOthers}}<fieldset><legend>Danh mục khác của cổng</legend>
+        {{#otherCategories}}<span class="choice"><input type="checkbox" id="danh-muc-{{slug}}" name="categories[]" value="{{slug}}"{{#checked}} checked{{/checked}}><label for="danh-muc-{{slug}}">{{name}}</label></span> {{/otherCategories}}
+        </fieldset>{{/hasOthers}}
         {{#editing}}<fieldset><legend>Rút văn bản</legend>
-        <input type="checkbox" id="rut" name="rut" value="1"{{#withdrawn}} checked{{/withdrawn}}><label for="rut">Không hiện văn bản này trên cổng nữa (<code>draft: true</code>); tệp vẫn được giữ.</label>
+        <input type="checkbox" id="rut" name="rut" value="1"{{#withdrawn}} checked{{/withdrawn}}><label for="rut">Không hiện văn bản này trên cổng nữa (văn bản vẫn được giữ, cho hiện lại được).</label>
         </fieldset>{{/editing}}
+        {{#overwrite}}<div class="question" role="alert"><p><strong>Trên cổng đã có văn bản này</strong> (<code>{{overwrite}}</code>). Lưu bản mới thay cho nó? Bản cũ vẫn được giữ lại trong thư mục của bản xem trước.</p>
+        <input type="checkbox" id="ghi_de" name="ghi_de" value="{{overwrite}}"> <label for="ghi_de" style="display:inline">Có, ghi đè văn bản cũ</label></div>{{/overwrite}}
         <button type="submit">Lưu văn bản</button>
         </form>
         <section aria-labelledby="xem-truoc"><h2 id="xem-truoc">Xem trước nội dung</h2><div class="preview">{{{preview}}}</div></section>

@@ -40,6 +40,16 @@ struct Portal: Sendable {
             + catalogue.categories
     }
 
+    /// The same in two groups, as the form shows them: the TT 09 items, then the portal's other
+    /// categories (less those named as an item is).
+    func categoryGroups(of unit: PortalUnit) -> (items: [CatalogueEntry], others: [CatalogueEntry]) {
+        let items = settings.obligations.items(forUnitKind: unit.kind).map {
+            CatalogueEntry(slug: $0.slug, name: $0.name)
+        }
+        let names = Set(items.map { VietnameseText.fold($0.name) })
+        return (items, catalogue.categories.filter { !names.contains(VietnameseText.fold($0.name)) })
+    }
+
     /// An importer into the unit's folders, as `congkhai import --unit` makes one.
     func importer(unit: String, published: IssuedDate?, today: IssuedDate?) -> Importer {
         Importer(

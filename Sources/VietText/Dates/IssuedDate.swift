@@ -26,6 +26,33 @@ package struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertib
         self.init(year: year, month: month, day: day)
     }
 
+    /// A date as a person types it in a form: "15/04/2024", "15-4-2024", "15.04.2024",
+    /// "04/2024", or "2024-04-15". `.notADate` when it has no such shape, `.noSuchDay` when it
+    /// has one but the day does not exist ("30/02/2024").
+    package enum Typed: Equatable, Sendable {
+        case date(IssuedDate)
+        case notADate
+        case noSuchDay
+    }
+
+    package static func typed(_ text: String) -> Typed {
+        let parts = text.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard (2...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) }),
+            let numbers = Optional(parts.compactMap { Int($0) }), numbers.count == parts.count
+        else { return .notADate }
+        let (year, month, day): (Int, Int, Int?)
+        if parts[0].count == 4 {
+            (year, month, day) = (numbers[0], numbers[1], parts.count == 3 ? numbers[2] : nil)
+        } else if parts[parts.count - 1].count == 4 {
+            (year, month, day) = (
+                numbers[numbers.count - 1], numbers[numbers.count - 2], parts.count == 3 ? numbers[0] : nil
+            )
+        } else {
+            return .notADate
+        }
+        return IssuedDate(year: year, month: month, day: day).map(Typed.date) ?? .noSuchDay
+    }
+
     /// "2024-05-31" or "2024-05".
     package var iso: String {
         let head = "\(year)-\(Self.twoDigits(month))"
