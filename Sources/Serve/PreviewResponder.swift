@@ -169,7 +169,8 @@ package struct PreviewResponder: HTTPResponder {
             body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+    /// A short text for a person, never cached: what the server says when it serves no page.
+    static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
         var response = bytes(Array(text.utf8), type: "text/plain; charset=utf-8", status: status)
         response.headers.append(contentsOf: extra)
         return response

@@ -181,11 +181,7 @@ struct Desk: Sendable {
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
 
     static func page(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
-        var response = Response(
-            status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
-        response.headers.append(contentsOf: extra)
-        return response
+        PreviewResponder.plain(status, text + "\n", extra: extra)
     }
 
     // MARK: - Reading a file
