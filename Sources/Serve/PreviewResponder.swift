@@ -14,11 +14,12 @@ package struct PreviewResponder: HTTPResponder {
     let state: PreviewState
     let desk: Desk
 
-    package init(options: PreviewOptions, state: PreviewState) {
+    /// `accounts`: nil for a preview of this computer only, without accounts.
+    init(options: PreviewOptions, state: PreviewState, accounts: DeskAccounts?) {
         folder = options.output
         base = options.base
         self.state = state
-        desk = Desk(options: options, state: state)
+        desk = Desk(options: options, state: state, accounts: accounts)
     }
 
     package func respond(to request: Request, context: Context) async throws -> Response {
@@ -26,10 +27,12 @@ package struct PreviewResponder: HTTPResponder {
         guard request.method == .get || request.method == .head || (isDesk && request.method == .post) else {
             return Self.plain(.methodNotAllowed, "Chỉ đọc được trang (GET, HEAD).\n", extra: [.allow: "GET, HEAD"])
         }
-        // A page of another site can have its own name lead to 127.0.0.1 (DNS rebinding) and
-        // read the preview, drafts and all: only this computer's names are answered.
-        guard Self.isLocal(request.head.authority, port: state.port) else {
-            return Self.plain(.misdirectedRequest, "Bản xem trước chỉ mở bằng địa chỉ của máy này.\n")
+        // A page of another site can have its own name lead to this server (DNS rebinding) and
+        // read the preview, drafts and all: only the names it is reached by are answered.
+        guard desk.guardian.address.allows(authority: request.head.authority, port: state.port) else {
+            return Self.plain(
+                .misdirectedRequest,
+                "Bản xem trước chỉ mở bằng địa chỉ của máy này hoặc tên đã khai (--server-name).\n")
         }
         if request.method == .head && request.uri.path == base + ReloadScript.events {
             return Response(status: .ok, headers: Self.eventHeaders)
@@ -39,6 +42,13 @@ package struct PreviewResponder: HTTPResponder {
         }
         if request.uri.path == base + Desk.path.dropLast() {
             return .redirect(to: base + Desk.path, type: .found)
+        }
+        // With accounts, the preview shows drafts to those signed in only.
+        if desk.guardian.accounts != nil, desk.guardian.access(request) == nil {
+            if request.uri.path == base + ReloadScript.events {
+                return Self.plain(.unauthorized, "Chưa đăng nhập.\n")
+            }
+            return desk.signInFirst(request)
         }
         let response = answer(request)
         guard request.method == .head else { return response }
@@ -125,14 +135,6 @@ package struct PreviewResponder: HTTPResponder {
 
     static let htmlType = "text/html; charset=utf-8"
     static let eventHeaders: HTTPFields = [.contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-store"]
-
-    /// Whether the Host a request names is this computer at the port listened on (a browser
-    /// leaves out port 80).
-    static func isLocal(_ authority: String?, port: Int?) -> Bool {
-        guard let authority, let port else { return false }
-        let names = ["127.0.0.1", "localhost", "[::1]"]
-        return names.contains { authority == "\($0):\(port)" || (port == 80 && authority == $0) }
-    }
 
     /// The types of the files a site holds; anything else is sent as bytes to download.
     static func contentType(_ pathExtension: String) -> String {

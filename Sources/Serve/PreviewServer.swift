@@ -1,8 +1,11 @@
 import CongKhai
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
+import NIOSSL
 import ServiceLifecycle
 import UnixSignals
 import VietText
@@ -28,8 +31,10 @@ package struct PreviewServer: Sendable {
         // The console says what happens in Vietnamese; the server's own log only when asked.
         logger.logLevel = ProcessInfo.processInfo.environment["CONGKHAI_SERVE_LOG"] != nil ? .info : .critical
         let state = PreviewState()
+        let accounts = try Self.accounts(options)
         let app = Application(
-            responder: PreviewResponder(options: options, state: state),
+            responder: PreviewResponder(options: options, state: state, accounts: accounts),
+            server: try Self.server(options),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "congkhai"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? options.port
@@ -52,6 +57,43 @@ package struct PreviewServer: Sendable {
         }
     }
 
+    /// The desk's accounts, when it has them: when served to other computers, or when the
+    /// portal has a users file (then asked on this computer too). Decided when `serve`
+    /// starts: a users file removed meanwhile lets nobody in rather than everybody.
+    static func accounts(_ options: PreviewOptions) throws -> DeskAccounts? {
+        guard options.isShared || options.usersFile.exists else { return nil }
+        let accounts = try DeskAccounts(
+            usersFile: options.usersFile, keyFolder: options.output.deletingLastPathComponent())
+        if case .failure(let failure) = accounts.accounts() { throw Failure(diagnostics: failure.diagnostics) }
+        return accounts
+    }
+
+    /// HTTP, or HTTPS with the certificate and key given.
+    static func server(_ options: PreviewOptions) throws -> HTTPServerBuilder {
+        guard let certificate = options.tlsCertificate, let key = options.tlsKey else { return .http1() }
+        do {
+            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
+            let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+            let configuration = TLSConfiguration.makeServerConfiguration(
+                certificateChain: chain, privateKey: .privateKey(privateKey))
+            return try .tls(.http1(), tlsConfiguration: configuration)
+        } catch {
+            throw Failure(diagnostics: [
+                Diagnostic(
+                    .error, "serve.tls-unreadable", file: "--tls-cert",
+                    message: .init(
+                        vi: "không đọc được chứng chỉ \(certificate) hoặc khóa \(key) (\(error)).",
+                        en: "cannot read the certificate \(certificate) or the key \(key) (\(error))."),
+                    fix: .init(
+                        vi:
+                            "dùng tệp PEM (bắt đầu bằng -----BEGIN CERTIFICATE----- và -----BEGIN PRIVATE KEY-----) mà tài khoản chạy congkhai đọc được.",
+                        en:
+                            "use PEM files (beginning -----BEGIN CERTIFICATE----- and -----BEGIN PRIVATE KEY-----) readable by the account running congkhai."
+                    ))
+            ])
+        }
+    }
+
     /// The preview's folder holds the built site and its cache, drafts included with
     /// `--drafts`: a portal kept in git never commits it (as pytest keeps its cache).
     static func keepOutOfGit(_ folder: URL) throws {
@@ -65,6 +107,8 @@ package struct PreviewServer: Sendable {
     /// The address could not be listened on, said as every congkhai problem is.
     package struct Failure: Error, DiagnosticError {
         package var diagnostics: [Diagnostic]
+
+        init(diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
         init(options: PreviewOptions, errno code: Int32) {
             let address = "\(options.host):\(options.port)"

@@ -11,7 +11,7 @@ struct CongKhaiCommand: AsyncParsableCommand {
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
         subcommands: [
             BuildCommand.self, CheckCommand.self, CitationsCommand.self, ImportCommand.self, NewCommand.self,
-            ArchiveCommand.self, VerifyCommand.self, ServeCommand.self
+            ArchiveCommand.self, VerifyCommand.self, ServeCommand.self, UserCommand.self
         ]
     )
 }

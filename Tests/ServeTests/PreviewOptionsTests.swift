@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Serve
@@ -19,15 +20,39 @@ struct PreviewOptionsTests {
         #expect(options.problems().map(\.code) == ["serve.bad-base"])
     }
 
-    @Test func onlyThisComputerIsServed() {
+    @Test func thisComputerIsServedAsItIs() {
         for host in ["127.0.0.1", "localhost", "::1"] {
             #expect(PreviewOptions(source: URL(fileURLWithPath: "/tmp"), host: host).problems().isEmpty)
         }
-        for host in ["0.0.0.0", "192.168.1.10", "::"] {
-            let problems = PreviewOptions(source: URL(fileURLWithPath: "/tmp"), host: host).problems()
-            #expect(problems.map(\.code) == ["serve.host-not-local"])
-            #expect(problems.first?.message.vi.contains("văn bản nháp") == true)
+    }
+
+    @Test func otherComputersAreServedOnlyWithAccountsHttpsAndTheNameTheyType() throws {
+        let portal = try PortalFixture()
+        defer { portal.remove() }
+        func codes(
+            host: String = "127.0.0.1", cert: String? = nil, key: String? = nil, proxy: Bool = false,
+            names: [String] = []
+        ) -> [String] {
+            PreviewOptions(
+                source: portal.root, host: host, tlsCertificate: cert, tlsKey: key, behindProxy: proxy,
+                serverNames: names
+            ).problems().map(\.code).sorted()
         }
+        for host in ["0.0.0.0", "::"] {
+            #expect(codes(host: host) == ["serve.no-accounts", "serve.no-server-name", "serve.no-tls"])
+        }
+        let noAccounts = PreviewOptions(source: portal.root, host: "192.168.1.10").problems()
+        #expect(noAccounts.map(\.code).sorted() == ["serve.no-accounts", "serve.no-tls"])
+        #expect(noAccounts.first?.message.vi.contains("văn bản nháp") == true)
+        #expect(noAccounts.first?.fix?.vi.contains("congkhai user add") == true)
+        #expect(codes(proxy: true) == ["serve.no-accounts", "serve.no-server-name"])
+        try portal.write(UsersFile.name, "users: []\n")
+        #expect(codes(host: "192.168.1.10") == ["serve.no-tls"])
+        #expect(codes(host: "192.168.1.10", cert: "c.pem") == ["serve.no-tls", "serve.tls-incomplete"])
+        #expect(codes(host: "192.168.1.10", cert: "c.pem", key: "k.pem").isEmpty)
+        #expect(codes(host: "0.0.0.0", cert: "c.pem", key: "k.pem", names: ["congkhai.pgd.edu.vn"]).isEmpty)
+        #expect(codes(proxy: true, names: ["congkhai.pgd.edu.vn"]).isEmpty)
+        #expect(codes(proxy: true, names: ["https://congkhai.pgd.edu.vn/"]) == ["serve.bad-server-name"])
     }
 
     @Test func thePreviewIsBuiltBesideTheSourcesNeverIntoPublic() {

@@ -60,13 +60,15 @@ enum ServeClient {
     }
 
     /// Asks until `done` holds (a generous minute: this tests behaviour, not speed).
-    static func eventually(_ address: String, _ done: (Fetched) -> Bool) async throws -> Fetched {
+    static func eventually(_ address: String, headers: [String: String] = [:], _ done: (Fetched) -> Bool)
+        async throws -> Fetched
+    {
         let deadline = ContinuousClock.now + .seconds(60)
         while true {
-            if let fetched = try? await fetch(address), done(fetched) { return fetched }
+            if let fetched = try? await fetch(address, headers: headers), done(fetched) { return fetched }
             guard ContinuousClock.now < deadline else {
                 Issue.record("\(address) never became as expected")
-                return try await fetch(address)
+                return try await fetch(address, headers: headers)
             }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -12,7 +12,7 @@ import Testing
 
     static let executable = TestPaths.executable
 
-    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    func run(_ arguments: [String], in folder: URL? = nil, input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments
@@ -20,7 +20,11 @@ import Testing
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let given = Pipe()
+        process.standardInput = given
         try process.run()
+        given.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try given.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -141,6 +145,34 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: portal + "/public/don-vi/th-moi/cong-khai/2026/index.html"))
     }
 
+    /// `user` keeps the desk's accounts: a password read from a pipe, kept as a bcrypt hash; a
+    /// unit the portal lacks, a name taken, a short password refused, each with what to do.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func userAddsListsChangesAndRemovesTheDesksAccounts() throws {
+        let portal = try TestPaths.demoPortalCopy()
+        defer { try? FileManager.default.removeItem(at: portal) }
+        let source = ["--source", portal.path]
+        let added = try run(["user", "add", "Lan.TH", "--unit", "th-mau"] + source, input: "mat-khau-truong\n")
+        #expect(added.status == 0 && added.stdout.contains("Đã thêm tài khoản lan.th (đơn vị: th-mau)"))
+        let file = portal.appendingPathComponent("congkhai-users.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(
+            text.contains("name: lan.th") && text.contains("password_bcrypt: $2b$12$") && !text.contains("mat-khau"))
+        let unknown = try run(["user", "add", "ha", "--unit", "khong-co"] + source, input: "mat-khau-truong\n")
+        #expect(unknown.status == 1 && unknown.stderr.contains("“khong-co”") && unknown.stderr.contains("th-mau"))
+        let again = try run(["user", "add", "lan.th", "--unit", "th-mau"] + source, input: "mat-khau-khac\n")
+        #expect(again.status == 1 && again.stderr.contains("congkhai user password lan.th"))
+        let short = try run(["user", "add", "ha", "--unit", "th-mau"] + source, input: "ngan\n")
+        #expect(short.status == 1 && short.stderr.contains("ít nhất 8 ký tự"))
+        #expect(try run(["user", "list"] + source).stdout == "lan.th\tth-mau\n")
+        let changed = try run(["user", "password", "lan.th"] + source, input: "mat-khau-moi-1\n")
+        #expect(changed.status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) != text)
+        #expect(try run(["user", "remove", "ha"] + source).status == 1)
+        #expect(try run(["user", "remove", "lan.th"] + source).status == 0)
+        #expect(try run(["user", "list"] + source).stdout.contains("Chưa có tài khoản nào"))
+    }
+
     /// `serve` refuses what it cannot do safely, before building anything: another computer's
     /// address, a path that is no URL path, a port another program holds (said with one to try).
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
@@ -149,7 +181,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: portal) }
         let host = try run(["serve", "--source", portal.path, "--host", "0.0.0.0"])
         #expect(host.status == 1)
-        #expect(host.stderr.contains("--host: lỗi: bản xem trước chỉ mở trên máy này"))
+        #expect(host.stderr.contains("--host: lỗi: mở bàn soạn thảo cho máy khác (“0.0.0.0”) cần tài khoản"))
+        #expect(host.stderr.contains("https") && host.stderr.contains("--server-name"))
         let base = try run(["serve", "--source", portal.path, "--base", "/công khai/"])
         #expect(base.status == 1 && base.stderr.contains("--base: lỗi:"))
         #expect(!FileManager.default.fileExists(atPath: portal.appendingPathComponent(".congkhai-serve").path))

@@ -352,24 +352,22 @@ package struct YAMLFields {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private static func syntaxDiagnostic(_ error: YamlError, file: String, offset: Int) -> Diagnostic {
-        var line: Int?
-        var column: Int?
-        var problem = "\(error)"
+    /// Where in its text a YAML error is (line from 1) and what Yams says of it.
+    package static func place(of error: YamlError) -> (line: Int?, column: Int?, problem: String) {
         switch error {
         case .scanner(_, let text, let mark, _), .parser(_, let text, let mark, _), .composer(_, let text, let mark, _):
-            line = mark.line + offset
-            column = mark.column
-            problem = text
+            (mark.line, mark.column, text)
         case .duplicatedKeysInMapping(let duplicates, let context):
-            line = context.mark.line + offset
-            column = context.mark.column
-            problem = "duplicated keys: \(duplicates.joined(separator: ", "))"
+            (context.mark.line, context.mark.column, "duplicated keys: \(duplicates.joined(separator: ", "))")
         default:
-            break
+            (nil, nil, "\(error)")
         }
+    }
+
+    private static func syntaxDiagnostic(_ error: YamlError, file: String, offset: Int) -> Diagnostic {
+        let (line, column, problem) = place(of: error)
         return Diagnostic(
-            .error, "yaml.syntax", file: file, line: line ?? offset + 1, column: column,
+            .error, "yaml.syntax", file: file, line: line.map { $0 + offset } ?? offset + 1, column: column,
             message: .init(
                 vi: "phần đầu (YAML) viết sai cú pháp (\(problem)).",
                 en: "the header (YAML) has a syntax error (\(problem))."),

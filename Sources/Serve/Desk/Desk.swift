@@ -22,7 +22,9 @@ struct Desk: Sendable {
     /// Today in Vietnam, asked of the command line (the library never reads the clock): the
     /// default day of publication.
     let today: @Sendable () -> IssuedDate?
-    let guardian = DeskGuard()
+    let guardian: DeskGuard
+    /// Who sent the request being answered: set on a copy of the desk for each request.
+    var access: DeskAccess
     let uploads: DeskUploads
     let log: DeskLog
     /// The drafts read from the uploads, kept so a save does not read a PDF again.
@@ -31,7 +33,10 @@ struct Desk: Sendable {
     let writing = NSLock()
     let publishing = NSLock()
 
-    init(options: PreviewOptions, state: PreviewState) {
+    /// `accounts`: nil for a desk without accounts (this computer only).
+    init(options: PreviewOptions, state: PreviewState, accounts: DeskAccounts?) {
+        guardian = DeskGuard(accounts: accounts, address: SiteAddress(options: options), base: options.base)
+        access = .everything(formToken: guardian.token)
         source = options.source
         output = options.output
         base = options.base
@@ -46,6 +51,22 @@ struct Desk: Sendable {
     func respond(to request: Request, rest: Substring) async -> Response {
         var request = request
         switch (request.method, rest) {
+        case (.get, "dang-nhap"), (.head, "dang-nhap"):
+            return signInPage(next: request.uri.queryParameters["tiep"].map(String.init))
+        case (.post, "dang-nhap"): return await signIn(&request)
+        default: break
+        }
+        guard var access = guardian.access(request) else { return signInFirst(request) }
+        if let account = access.account {
+            access.scope = AccountScope(account: account, portalUnits: Portal(source).units)
+        }
+        var visit = self
+        visit.access = access
+        return await visit.route(&request, rest: rest)
+    }
+
+    private func route(_ request: inout Request, rest: Substring) async -> Response {
+        switch (request.method, rest) {
         case (.get, ""), (.head, ""): return home()
         case (.post, "nhap"): return await read(&request)
         case (.post, "luu"): return await save(&request)
@@ -53,7 +74,8 @@ struct Desk: Sendable {
         case (.get, "van-ban"), (.head, "van-ban"): return documents(request)
         case (.get, "sua"), (.head, "sua"): return editForm(request)
         case (.post, "sua"): return await edit(&request)
-        case (_, "nhap"), (_, "luu"), (_, "xuat-ban"):
+        case (.post, "dang-xuat"): return await signOut(&request)
+        case (_, "nhap"), (_, "luu"), (_, "xuat-ban"), (_, "dang-xuat"):
             return Self.page(.methodNotAllowed, "Gửi biểu mẫu từ bàn soạn thảo.", extra: [.allow: "POST"])
         default: return Self.page(.notFound, "Không có trang này trên bàn soạn thảo.")
         }
@@ -67,20 +89,23 @@ struct Desk: Sendable {
         status: HTTPResponse.Status = .ok
     ) -> Response {
         let portal = Portal(source)
-        // A school's own portal has one unit: chosen already.
-        let units = portal.units.map { unit -> [String: Any] in
-            ["id": unit.id, "name": unit.name, "selected": unit.id == chosen || portal.units.count == 1]
+        let mine = access.units(of: portal)
+        // A school's own portal (or account) has one unit: chosen already.
+        let units = mine.map { unit -> [String: Any] in
+            ["id": unit.id, "name": unit.name, "selected": unit.id == chosen || mine.count == 1]
         }
-        let saves = log.recent(10).map { entry -> [String: Any] in
+        // An account sees the saves into its own units' folders only.
+        let saves = log.recent(10, where: { access.allows(path: $0.file) }).map { entry -> [String: Any] in
             [
                 "time": DeskLog.shown(entry.time), "title": entry.title, "file": entry.file, "url": base + entry.url,
-                "what": entry.what, "withdrawn": entry.action == "rut"
+                "what": entry.what, "withdrawn": entry.action == "rut", "who": entry.who ?? ""
             ]
         }
         return respond(
             "home",
             [
-                "title": "Bàn soạn thảo", "isHome": true, "units": units, "problems": problems,
+                "title": "Bàn soạn thảo", "isHome": true, "units": units, "hasNoUnits": units.isEmpty,
+                "problems": problems,
                 "hasProblems": !problems.isEmpty,
                 "saves": saves, "hasSaves": !saves.isEmpty, "published": published,
                 "hasPublished": !published.isEmpty,
@@ -162,7 +187,8 @@ struct Desk: Sendable {
     func respond(_ template: String, _ context: [String: Any], status: HTTPResponse.Status) -> Response {
         var context = context
         context["base"] = base
-        context["csrf"] = guardian.token
+        context["csrf"] = access.formToken
+        if let account = access.account { context["account"] = account.name }
         let html = DeskTemplates.render(template, context)
         var response = Response(
             status: status,
@@ -171,7 +197,8 @@ struct Desk: Sendable {
                 .contentSecurityPolicy: Self.policy
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
-        response.setCookie(guardian.cookie(base: base))
+        // A session makes its own token; without one, the token is also in a cookie.
+        if access.session == nil { response.setCookie(guardian.tokenCookie) }
         return response
     }
 
@@ -221,11 +248,14 @@ struct Desk: Sendable {
         } catch {
             return Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")
         }
-        guard guardian.allows(request, formToken: given.csrf) else { return Self.refused() }
+        guard guardian.allows(request, formToken: given.csrf, access: access, port: state.port) else {
+            return Self.refused()
+        }
         let portal = Portal(source)
         guard let unit = portal.units.first(where: { $0.id == given.unit }) else {
             return home(problems: ["Hãy chọn đơn vị của văn bản."], status: .unprocessableContent)
         }
+        guard access.allows(unit: unit.id) else { return notYours(unit) }
         var bytes: [UInt8] = []
         var name = "van-ban-dan"
         if let file = given.file?.multipart, file.body.readableBytes > 0 {
@@ -296,6 +326,14 @@ struct Desk: Sendable {
         return renamed.name.flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// A unit outside the signed-in account's: said, nothing shown of it.
+    func notYours(_ unit: PortalUnit) -> Response {
+        Self.page(
+            .forbidden,
+            "Tài khoản “\(access.account?.name ?? "")” không soạn văn bản cho đơn vị “\(unit.id)”. Hỏi người quản trị cổng nếu cần thêm đơn vị."
+        )
+    }
+
     static func refused() -> Response {
         page(.forbidden, "Biểu mẫu này đã cũ hoặc không gửi từ bàn soạn thảo. Mở lại bàn soạn thảo và gửi lại.")
     }
@@ -312,6 +350,7 @@ struct Desk: Sendable {
         guard let unit = portal.units.first(where: { $0.id == sent.unit }) else {
             return home(problems: ["Không còn đơn vị “\(sent.unit ?? "")”."], status: .unprocessableContent)
         }
+        guard access.allows(unit: unit.id) else { return notYours(unit) }
         guard let upload = sent.upload, let file = uploads.file(upload) else {
             // Sent twice (a double click): the first save's page.
             if let upload = sent.upload, let saved = log.recent(50).first(where: { $0.upload == upload }) {
@@ -352,6 +391,7 @@ struct Desk: Sendable {
         let importer = portal.importer(unit: unit.id, published: published, today: day)
         let target = importer.target(of: draft)
         let generation = state.snapshot.generation
+        let who = access.account?.name
         let saved = await offThePool { [writing, log, uploads, drafts, draft] () -> Saved in
             // One save at a time: the question asked and the file written are about the same file.
             writing.withLock { () -> Saved in
@@ -376,7 +416,7 @@ struct Desk: Sendable {
                         time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
                         title: draft.document.title ?? "", url: page, replaced: earlier != nil,
                         before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload,
-                        kept: keptCopy, action: earlier == nil ? "luu" : "ghi-de"))
+                        kept: keptCopy, action: earlier == nil ? "luu" : "ghi-de", who: who))
                 uploads.remove(upload)
                 drafts.forget(upload)
                 return .written(page: page, at: Date())
@@ -413,7 +453,9 @@ struct Desk: Sendable {
         } catch {
             return .failure(Refused(response: Self.page(.badRequest, "Biểu mẫu gửi lên không đọc được.")))
         }
-        guard guardian.allows(request, formToken: sent.csrf) else { return .failure(Refused(response: Self.refused())) }
+        guard guardian.allows(request, formToken: sent.csrf, access: access, port: state.port) else {
+            return .failure(Refused(response: Self.refused()))
+        }
         return .success(sent)
     }
 

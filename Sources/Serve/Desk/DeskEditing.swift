@@ -40,6 +40,7 @@ extension Desk {
         guard let id = request.uri.queryParameters["don-vi"].map(String.init),
             let unit = portal.units.first(where: { $0.id == id })
         else { return home(problems: ["Hãy chọn đơn vị."], status: .unprocessableContent) }
+        guard access.allows(unit: unit.id) else { return notYours(unit) }
         let folder = source.appendingPathComponent("content/units/\(unit.id)")
         var rows: [[String: Any]] = []
         let years = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -98,6 +99,7 @@ extension Desk {
         guard let path = DocumentPath(request.uri.queryParameters["tep"].map(String.init), in: portal),
             let current = Self.fields(of: path.file)
         else { return home(problems: ["Không mở được văn bản này."], status: .notFound) }
+        guard access.allows(unit: path.unit.id) else { return notYours(path.unit) }
         let document = ImportedDocument(body: current.body)
         var draft = Importer.Draft(
             source: path.file, document: document, encoding: "utf-8", schoolYear: path.schoolYear)
@@ -125,6 +127,7 @@ extension Desk {
         guard let path = DocumentPath(sent.tep, in: portal), let current = Self.fields(of: path.file) else {
             return home(problems: ["Không còn văn bản này."], status: .notFound)
         }
+        guard access.allows(unit: path.unit.id) else { return notYours(path.unit) }
         let document = ImportedDocument(body: current.body)
         var draft = Importer.Draft(
             source: path.file, document: document, encoding: "utf-8", schoolYear: path.schoolYear)
@@ -172,6 +175,7 @@ extension Desk {
         if withdrawn != current.draft { changes.append(("draft", withdrawn ? .flag(true) : nil)) }
         let generation = state.snapshot.generation
         let savedAt = Date()
+        let who = access.account?.name
         let outcome = await offThePool { [writing, log, changes] () -> Result<String, DeskRefusal> in
             writing.withLock { () -> Result<String, DeskRefusal> in
                 guard let text = try? String(contentsOf: path.file, encoding: .utf8),
@@ -194,7 +198,7 @@ extension Desk {
                         time: ISO8601DateFormatter().string(from: Date()), file: path.relative,
                         title: document_.title ?? "", url: Self.page(of: path), replaced: true,
                         before: yaml, after: edited, upload: nil, kept: nil,
-                        action: withdrawn != current.draft ? (withdrawn ? "rut" : "hien-lai") : "sua"))
+                        action: withdrawn != current.draft ? (withdrawn ? "rut" : "hien-lai") : "sua", who: who))
                 return .success(Self.page(of: path))
             }
         }

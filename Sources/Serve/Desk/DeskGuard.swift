@@ -1,24 +1,65 @@
 import Foundation
 import Hummingbird
 
-/// What stands between the desk's forms and a request made by another site: a token given with
-/// each form and kept in a cookie only this site's pages send (SameSite=Strict), both checked on
-/// every post, and the Origin a browser names checked against the Host it asked.
+/// What stands between the desk and a request made by another site or another person: a token
+/// with each form, checked on every post, with the Origin a browser names; and on a desk with
+/// accounts, the signed session cookie (HttpOnly, SameSite=Strict, Secure over https), which
+/// makes the token.
 struct DeskGuard: Sendable {
+    /// The token of a desk without accounts, and of the sign-in form: in a cookie only this
+    /// site's pages send (SameSite=Strict). New for each run of `serve`: a form left open
+    /// across a restart must be sent again.
     static let cookieName = "congkhai_soan_thao"
-    /// A new token for each run of `serve`: a form left open across a restart must be sent again.
     let token: String = (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
+    /// nil: a desk without accounts.
+    let accounts: DeskAccounts?
+    let address: SiteAddress
+    let base: String
 
     /// The cookie holding the token, for the desk's pages only.
-    func cookie(base: String) -> Cookie {
-        Cookie(name: Self.cookieName, value: token, path: base + "_soan-thao/", httpOnly: true, sameSite: .strict)
+    var tokenCookie: Cookie {
+        Cookie(
+            name: Self.cookieName, value: token, path: base + Desk.path, secure: address.secure, httpOnly: true,
+            sameSite: .strict)
     }
 
-    /// Whether a post carries the token in its form and its cookie, and comes from this site.
-    func allows(_ request: Request, formToken: String?) -> Bool {
-        guard let formToken, formToken == token, request.cookies[Self.cookieName]?.value == token else { return false }
+    /// A new session's cookie, sent with every page of the site (the preview's pages too: they
+    /// show drafts).
+    func sessionCookie(_ value: String) -> Cookie {
+        Cookie(
+            name: SessionCookie.name, value: value, path: base, secure: address.secure, httpOnly: true,
+            sameSite: .strict)
+    }
+
+    /// The session cookie emptied and expired: signed out.
+    var endedSessionCookie: Cookie {
+        Cookie(
+            name: SessionCookie.name, value: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: base,
+            secure: address.secure, httpOnly: true, sameSite: .strict)
+    }
+
+    /// Who sent the request; nil when the desk has accounts and the request no live session.
+    func access(_ request: Request, now: Date = Date()) -> DeskAccess? {
+        guard let accounts else { return .everything(formToken: token) }
+        guard let (account, session) = accounts.account(session: request.cookies[SessionCookie.name]?.value, now: now)
+        else { return nil }
+        return DeskAccess(
+            account: account, session: session, scope: nil, formToken: accounts.cookie.formToken(for: session))
+    }
+
+    /// Whether a post comes from this site's own form: its token (in the form, and in the
+    /// token cookie unless a session made it) and its Origin.
+    func allows(_ request: Request, formToken: String?, access: DeskAccess?, port: Int?) -> Bool {
+        guard let formToken else { return false }
+        if let access, access.session != nil {
+            guard formToken == access.formToken else { return false }
+        } else {
+            guard formToken == token, request.cookies[Self.cookieName]?.value == token else { return false }
+        }
+        // Browsers name the page a form was posted from; one that names none is older than
+        // SameSite cookies too, and the token stands alone.
         if let origin = request.headers[.origin] {
-            guard let host = request.head.authority, origin == "http://\(host)" else { return false }
+            guard address.allows(origin: origin, port: port) else { return false }
         }
         return true
     }

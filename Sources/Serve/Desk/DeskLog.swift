@@ -23,6 +23,8 @@ struct DeskLog: Sendable {
         /// "luu" (saved), "ghi-de" (replaced one), "sua" (edited), "rut" (withdrawn), "hien-lai"
         /// (shown again).
         var action: String?
+        /// The account that saved, on a desk with accounts.
+        var who: String? = nil
 
         /// The action as the desk's page says it.
         var what: String {
@@ -73,12 +75,17 @@ struct DeskLog: Sendable {
         return formatter.string(from: date)
     }
 
-    /// The last `count` saves, newest first; a line that cannot be read is skipped.
-    func recent(_ count: Int) -> [Entry] {
+    /// The last `count` saves that `shown` lets through, newest first; a line that cannot be
+    /// read is skipped.
+    func recent(_ count: Int, where shown: (Entry) -> Bool = { _ in true }) -> [Entry] {
         guard let text = try? String(contentsOf: file, encoding: .utf8) else { return [] }
         let decoder = JSONDecoder()
-        return text.split(separator: "\n").suffix(count).reversed().compactMap {
-            try? decoder.decode(Entry.self, from: Data($0.utf8))
+        var entries: [Entry] = []
+        for line in text.split(separator: "\n").reversed() where entries.count < count {
+            if let entry = try? decoder.decode(Entry.self, from: Data(line.utf8)), shown(entry) {
+                entries.append(entry)
+            }
         }
+        return entries
     }
 }

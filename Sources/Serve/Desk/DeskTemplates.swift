@@ -6,7 +6,9 @@ import Mustache
 enum DeskTemplates {
     static let library: MustacheLibrary = {
         var library = MustacheLibrary()
-        for (name, text) in [("layout", layout), ("home", home), ("form", form), ("documents", documents)] {
+        for (name, text) in [
+            ("layout", layout), ("home", home), ("form", form), ("documents", documents), ("signIn", signIn)
+        ] {
             // The templates are this file's: one that does not parse is a bug caught by the tests.
             try! library.register(text, named: name)
         }
@@ -33,7 +35,7 @@ enum DeskTemplates {
         h1 { font-size: 1.5rem; }
         h2 { font-size: 1.2rem; margin-top: 2rem; }
         label { display: block; font-weight: 600; margin-top: 1rem; }
-        input[type=text], input[type=file], select, textarea { display: block; box-sizing: border-box; width: 100%; font: inherit; padding: .4rem; border: 1px solid #555; border-radius: 4px; }
+        input[type=text], input[type=password], input[type=file], select, textarea { display: block; box-sizing: border-box; width: 100%; font: inherit; padding: .4rem; border: 1px solid #555; border-radius: 4px; }
         textarea { min-height: 6rem; }
         fieldset { border: 1px solid #999; border-radius: 4px; margin-top: 1rem; }
         fieldset label { display: inline; font-weight: normal; margin: 0 1rem 0 .25rem; }
@@ -49,11 +51,13 @@ enum DeskTemplates {
         .preview table { border-collapse: collapse; display: block; overflow-x: auto; }
         .preview td, .preview th { border: 1px solid #999; padding: .2rem .4rem; }
         code { overflow-wrap: anywhere; }
+        header form { display: inline; }
+        header button { margin: 0 0 0 .5rem; padding: .2rem .6rem; font-weight: normal; }
         @media (min-width: 60rem) { .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; } }
         </style>
         </head>
         <body>
-        <header><p><a href="{{base}}">Xem cổng</a> · <a href="{{base}}_soan-thao/">Bàn soạn thảo</a></p></header>
+        <header><p>{{^signingIn}}<a href="{{base}}">Xem cổng</a> · <a href="{{base}}_soan-thao/">Bàn soạn thảo</a>{{/signingIn}}{{#signingIn}}Bàn soạn thảo của cổng công khai{{/signingIn}}{{#account}} · Tài khoản <strong>{{account}}</strong> <form method="post" action="{{base}}_soan-thao/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Đăng xuất</button></form>{{/account}}</p></header>
         <main>
         {{{content}}}
         </main>
@@ -70,6 +74,7 @@ enum DeskTemplates {
         <form method="post" action="{{base}}_soan-thao/nhap" enctype="multipart/form-data">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label for="unit">Đơn vị</label>
+        {{#hasNoUnits}}<p class="error">Tài khoản này chưa được giao đơn vị nào có trên cổng. Hỏi người quản trị cổng.</p>{{/hasNoUnits}}
         <select id="unit" name="unit" required><option value="">Chọn đơn vị…</option>{{#units}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/units}}</select>
         <label for="file">Tệp văn bản</label>
         <input type="file" id="file" name="file" accept=".docx,.pdf,.txt,.html,.htm">
@@ -92,7 +97,7 @@ enum DeskTemplates {
         </form>
         <h2>Đã lưu gần đây</h2>
         {{^saves}}<p class="note">Chưa lưu văn bản nào.</p>{{/saves}}
-        {{#hasSaves}}<ul>{{#saves}}<li>{{time}}: {{^withdrawn}}<a href="{{url}}">{{title}}</a>{{/withdrawn}}{{#withdrawn}}{{title}}{{/withdrawn}} ({{what}})</li>{{/saves}}</ul>{{/hasSaves}}
+        {{#hasSaves}}<ul>{{#saves}}<li>{{time}}: {{^withdrawn}}<a href="{{url}}">{{title}}</a>{{/withdrawn}}{{#withdrawn}}{{title}}{{/withdrawn}} ({{what}}{{#who}}, {{who}}{{/who}})</li>{{/saves}}</ul>{{/hasSaves}}
 
         """
 
@@ -136,6 +141,23 @@ enum DeskTemplates {
         </form>
         <section aria-labelledby="xem-truoc"><h2 id="xem-truoc">Xem trước nội dung</h2><div class="preview">{{{preview}}}</div></section>
         </div>
+
+        """
+
+    static let signIn = """
+        <h1>Đăng nhập</h1>
+        <p>Đăng nhập bằng tài khoản người quản trị cổng đã cấp cho đơn vị của bạn.</p>
+        {{#hasProblems}}<div class="problems" role="alert">{{#problems}}<p class="error">{{.}}</p>{{/problems}}</div>{{/hasProblems}}
+        <form method="post" action="{{base}}_soan-thao/dang-nhap">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="tiep" value="{{next}}">
+        <label for="ten">Tên tài khoản</label>
+        <input type="text" id="ten" name="ten" value="{{name}}" autocomplete="username" autocapitalize="none" spellcheck="false" required>
+        <label for="mat-khau">Mật khẩu</label>
+        <input type="password" id="mat-khau" name="mat_khau" autocomplete="current-password" required>
+        <button type="submit">Đăng nhập</button>
+        </form>
+        <p class="note">Quên mật khẩu hoặc chưa có tài khoản: hỏi người quản trị cổng (họ đặt lại bằng lệnh <code>congkhai user password</code>).</p>
 
         """
 }

@@ -17,8 +17,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Cổng mạng để mở trang.")
     var port: Int = 8080
 
-    @Option(help: "Địa chỉ nghe; chỉ máy này (127.0.0.1, localhost, ::1).")
+    @Option(
+        help:
+            "Địa chỉ nghe. Mặc định chỉ máy này; địa chỉ khác (0.0.0.0: mọi địa chỉ) cần tài khoản (congkhai user add) và https."
+    )
     var host: String = "127.0.0.1"
+
+    @Option(name: .customLong("tls-cert"), help: "Chứng chỉ https (tệp PEM), cùng với --tls-key.")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "Khóa riêng của chứng chỉ (tệp PEM).")
+    var tlsKey: String?
+
+    @Flag(name: .customLong("behind-proxy"), help: "Chạy sau máy chủ web (nginx, Caddy) đã lo https.")
+    var behindProxy = false
+
+    @Option(
+        name: .customLong("server-name"),
+        help: "Tên người dùng gõ để vào bàn soạn thảo, ví dụ congkhai.pgd.edu.vn; ghi nhiều lần nếu có nhiều tên.")
+    var serverNames: [String] = []
 
     @Option(help: "Đường dẫn gốc của trang, ví dụ /cong-khai/.")
     var base: String = "/"
@@ -32,6 +49,7 @@ struct ServeCommand: AsyncParsableCommand {
         let console = Console(language: lang.language, atOnce: true)
         let options = PreviewOptions(
             source: URL(fileURLWithPath: source), host: host, port: port, base: base, includeDrafts: drafts,
+            tlsCertificate: tlsCertificate, tlsKey: tlsKey, behindProxy: behindProxy, serverNames: serverNames,
             today: { todayInVietnam().date })
         let problems = options.problems()
         guard problems.isEmpty else {
@@ -41,11 +59,21 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await PreviewServer(options: options).run(
                 listening: { [host] port in
-                    let address = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)\(options.base)"
+                    let name = options.serverNames.first ?? (host.contains(":") ? "[\(host)]" : host)
+                    let address =
+                        options.behindProxy
+                        ? "https://\(name)\(options.base) (cổng \(port) sau máy chủ web)"
+                        : "\(options.secure ? "https" : "http")://\(name):\(port)\(options.base)"
                     console.say(
                         LocalizedText(
                             vi: "Đang mở bản xem trước tại \(address) (Ctrl-C để dừng). Trang chưa đăng lên mạng.",
                             en: "Previewing at \(address) (Ctrl-C to stop). Nothing is published."))
+                    if options.isShared || options.usersFile.exists {
+                        console.say(
+                            LocalizedText(
+                                vi: "Bàn soạn thảo cần đăng nhập bằng tài khoản trong \(UsersFile.name).",
+                                en: "The desk asks for an account of \(UsersFile.name)."))
+                    }
                 },
                 report: { outcome in
                     if case .success(let report) = outcome, report.unchanged { return }

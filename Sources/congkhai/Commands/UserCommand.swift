@@ -1,0 +1,186 @@
+import ArgumentParser
+import CongKhai
+import Foundation
+import Serve
+import VietText
+
+/// `congkhai user`: the accounts of the publishing desk, in congkhai-users.yaml beside
+/// congkhai.yaml.
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user",
+        abstract: "Tài khoản của bàn soạn thảo (congkhai serve): thêm, xem, đổi mật khẩu, xóa.",
+        subcommands: [Add.self, List.self, Password.self, Remove.self])
+
+    /// What every `user` subcommand takes.
+    struct Portal: ParsableArguments {
+        @Option(help: "Thư mục của cổng (chứa congkhai.yaml).")
+        var source: String = "."
+
+        @OptionGroup var lang: MessageLanguage
+
+        var folder: URL { URL(fileURLWithPath: source) }
+        var console: Console { Console(language: lang.language) }
+        var usersFile: UsersFile { UsersFile(portal: folder) }
+
+        /// The accounts as they are, none when there is no file yet.
+        func accounts() throws -> [Account] {
+            guard usersFile.exists else { return [] }
+            do { return try usersFile.load() } catch { throw console.failure(error) }
+        }
+
+        func save(_ accounts: [Account]) throws {
+            do { try usersFile.save(accounts) } catch {
+                throw console.failure(error, file: UsersFile.name)
+            }
+        }
+
+        func refuse(_ code: String, _ message: LocalizedText, fix: LocalizedText) -> ExitCode {
+            console.report([Diagnostic(.error, code, file: UsersFile.name, message: message, fix: fix)])
+            return ExitCode(1)
+        }
+
+        /// A new password, asked and checked.
+        func password(for name: String) throws -> String {
+            guard
+                let password = PasswordPrompt.read(
+                    .init(vi: "Mật khẩu cho \(name): ", en: "Password for \(name): "), language: lang.language)
+            else { throw ExitCode(1) }
+            if let problem = Account.passwordProblem(password) {
+                throw refuse(
+                    "user.weak-password", problem,
+                    fix: .init(
+                        vi: "chọn mật khẩu từ 8 ký tự, dễ nhớ với người dùng, khó đoán với người khác.",
+                        en: "choose one of 8 characters or more."))
+            }
+            return password
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Thêm tài khoản cho một hoặc nhiều đơn vị (tài khoản của phòng/sở soạn được cả cho các đơn vị trực thuộc)."
+        )
+
+        @Argument(help: "Tên tài khoản: chữ thường không dấu, số, “.”, “-”, “_”; ví dụ lan.thcs-a.")
+        var name: String
+
+        @Option(
+            name: .customLong("unit"), help: "Mã đơn vị (thư mục trong content/units/); ghi nhiều lần cho nhiều đơn vị."
+        )
+        var units: [String] = []
+
+        @OptionGroup var portal: Portal
+
+        func run() throws {
+            let name = Account.normalisedName(self.name)
+            guard Account.isValidName(name) else {
+                throw portal.refuse(
+                    "user.bad-name",
+                    .init(
+                        vi: "tên tài khoản “\(self.name)” không dùng được.",
+                        en: "account name “\(self.name)” cannot be used."),
+                    fix: .init(
+                        vi: "dùng 2–32 chữ thường không dấu, số, “.”, “-”, “_”, ví dụ `lan.thcs-a`.",
+                        en: "use 2–32 of a–z, 0–9, “.”, “-”, “_”, e.g. `lan.thcs-a`."))
+            }
+            var accounts = try portal.accounts()
+            guard !accounts.contains(where: { $0.name == name }) else {
+                throw portal.refuse(
+                    "user.exists", .init(vi: "đã có tài khoản “\(name)”.", en: "account “\(name)” exists already."),
+                    fix: .init(
+                        vi: "chọn tên khác, hoặc `congkhai user password \(name)` để đặt lại mật khẩu.",
+                        en: "choose another name, or `congkhai user password \(name)` to set its password."))
+            }
+            let known = ContentLoader(root: portal.folder).settingsAndUnits().units.map(\.id).sorted()
+            let unknown = units.filter { !known.contains($0) }
+            guard !units.isEmpty, unknown.isEmpty else {
+                throw portal.refuse(
+                    "user.unknown-unit",
+                    units.isEmpty
+                        ? .init(vi: "chưa ghi đơn vị của tài khoản.", en: "the account's unit is not given.")
+                        : .init(
+                            vi: "cổng không có đơn vị \(unknown.map { "“\($0)”" }.joined(separator: ", ")).",
+                            en: "the portal has no unit \(unknown.map { "“\($0)”" }.joined(separator: ", "))."),
+                    fix: .init(
+                        vi: "thêm `--unit MÃ` với một trong: \(known.joined(separator: ", ")).",
+                        en: "add `--unit ID` with one of: \(known.joined(separator: ", "))."))
+            }
+            let password = try portal.password(for: name)
+            accounts.append(Account(name: name, units: units, password: password))
+            try portal.save(accounts)
+            portal.console.say(
+                LocalizedText(
+                    vi: "Đã thêm tài khoản \(name) (đơn vị: \(units.joined(separator: ", "))) vào \(UsersFile.name).",
+                    en: "Added account \(name) (units: \(units.joined(separator: ", "))) to \(UsersFile.name)."))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Liệt kê các tài khoản và đơn vị của chúng.")
+
+        @OptionGroup var portal: Portal
+
+        func run() throws {
+            let accounts = try portal.accounts()
+            if accounts.isEmpty {
+                portal.console.say(
+                    LocalizedText(
+                        vi: "Chưa có tài khoản nào. Thêm bằng `congkhai user add TÊN --unit MÃ-ĐƠN-VỊ`.",
+                        en: "No accounts yet. Add one with `congkhai user add NAME --unit UNIT-ID`."))
+            }
+            for account in accounts {
+                print("\(account.name)\t\(account.units.joined(separator: ", "))")
+            }
+        }
+    }
+
+    struct Password: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Đặt mật khẩu mới cho một tài khoản (phiên đang mở của tài khoản đó kết thúc).")
+
+        @Argument(help: "Tên tài khoản.")
+        var name: String
+
+        @OptionGroup var portal: Portal
+
+        func run() throws {
+            let name = Account.normalisedName(self.name)
+            var accounts = try portal.accounts()
+            guard let index = accounts.firstIndex(where: { $0.name == name }) else { throw missing(name) }
+            let password = try portal.password(for: name)
+            accounts[index] = Account(name: name, units: accounts[index].units, password: password)
+            try portal.save(accounts)
+            portal.console.say(
+                LocalizedText(vi: "Đã đặt mật khẩu mới cho \(name).", en: "Set a new password for \(name)."))
+        }
+
+        func missing(_ name: String) -> ExitCode { UserCommand.missing(name, portal) }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Xóa một tài khoản (văn bản nó đã lưu vẫn giữ nguyên; nhật ký vẫn ghi tên nó).")
+
+        @Argument(help: "Tên tài khoản.")
+        var name: String
+
+        @OptionGroup var portal: Portal
+
+        func run() throws {
+            let name = Account.normalisedName(self.name)
+            var accounts = try portal.accounts()
+            guard accounts.contains(where: { $0.name == name }) else { throw UserCommand.missing(name, portal) }
+            accounts.removeAll { $0.name == name }
+            try portal.save(accounts)
+            portal.console.say(LocalizedText(vi: "Đã xóa tài khoản \(name).", en: "Removed account \(name)."))
+        }
+    }
+
+    static func missing(_ name: String, _ portal: Portal) -> ExitCode {
+        portal.refuse(
+            "user.missing", .init(vi: "không có tài khoản “\(name)”.", en: "there is no account “\(name)”."),
+            fix: .init(vi: "xem các tài khoản bằng `congkhai user list`.", en: "list them with `congkhai user list`."))
+    }
+}
