@@ -51,13 +51,14 @@ enum DeskTemplates {
         .preview table { border-collapse: collapse; display: block; overflow-x: auto; }
         .preview td, .preview th { border: 1px solid #999; padding: .2rem .4rem; }
         code { overflow-wrap: anywhere; }
+        .bar { margin: 1rem 0; }
         header form { display: inline; }
         header button { margin: 0 0 0 .5rem; padding: .2rem .6rem; font-weight: normal; }
         @media (min-width: 60rem) { .columns { display: grid; grid-template-columns: 1fr 1fr; gap: 2rem; } }
         </style>
         </head>
         <body>
-        <header><p>{{^signingIn}}<a href="{{base}}">Xem cổng</a> · <a href="{{base}}_soan-thao/">Bàn soạn thảo</a>{{/signingIn}}{{#signingIn}}Bàn soạn thảo của cổng công khai{{/signingIn}}{{#account}} · Tài khoản <strong>{{account}}</strong> <form method="post" action="{{base}}_soan-thao/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Đăng xuất</button></form>{{/account}}</p></header>
+        <header><div class="bar">{{^signingIn}}<a href="{{base}}">Xem cổng</a> · <a href="{{base}}_soan-thao/">Bàn soạn thảo</a>{{/signingIn}}{{#signingIn}}Bàn soạn thảo của cổng công khai{{/signingIn}}{{#account}} · Tài khoản <strong>{{account}}</strong> <form method="post" action="{{base}}_soan-thao/dang-xuat"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Đăng xuất</button></form>{{/account}}</div></header>
         <main>
         {{{content}}}
         </main>

@@ -31,9 +31,12 @@ struct DeskUploads: Sendable {
 
     /// How long a file given but never saved is kept.
     static let kept: TimeInterval = 24 * 3600
+    /// How many files given may wait to be saved: with the size limit, what a desk shared by
+    /// many schools (or an account sending file after file) can take of the disk, 2 GB.
+    static let mostWaiting = 100
 
     /// Stores the bytes under a new id; returns the id and the file. Files given more than a
-    /// day ago and never saved are removed first.
+    /// day ago and never saved are removed first, and the oldest beyond `mostWaiting`.
     func store(_ bytes: [UInt8], name: String) throws -> (id: String, file: URL) {
         removeOld()
         let id = (0..<2).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
@@ -63,12 +66,21 @@ struct DeskUploads: Sendable {
     private func removeOld() {
         let manager = FileManager.default
         let now = Date()
+        var waiting: [(made: Date, place: URL)] = []
         for id in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
             let place = folder.appendingPathComponent(id)
             guard let made = (try? manager.attributesOfItem(atPath: place.path))?[.modificationDate] as? Date,
-                now.timeIntervalSince(made) > Self.kept, file(id) != nil
+                file(id) != nil
             else { continue }
-            try? manager.removeItem(at: place)
+            if now.timeIntervalSince(made) > Self.kept {
+                try? manager.removeItem(at: place)
+            } else {
+                waiting.append((made, place))
+            }
+        }
+        // Room for the one about to be stored.
+        for old in waiting.sorted(by: { $0.made < $1.made }).prefix(max(0, waiting.count - Self.mostWaiting + 1)) {
+            try? manager.removeItem(at: old.place)
         }
     }
 }
