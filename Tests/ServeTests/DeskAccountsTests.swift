@@ -167,6 +167,14 @@ import VietText
         let mine = try await ServeClient.fetch(root + "_soan-thao/", headers: lan.headers())
         #expect(mine.text.contains("(lưu mới, lan)"))
 
+        // Any account publishes the portal; the log and every desk say who.
+        let published = try await lan.send("xuat-ban", "<input type=\"hidden\" name=\"csrf\" value=\"\(lan.token)\">")
+        #expect(published.status == 200 && published.text.contains("Đã tạo"))
+        let publication = try #require(try portal.read(".congkhai-serve/nhat-ky.jsonl").split(separator: "\n").last)
+        #expect(publication.contains("\"action\":\"xuat-ban\"") && publication.contains("\"who\":\"lan\""))
+        let seen = try await ServeClient.fetch(root + "_soan-thao/", headers: phong.headers())
+        #expect(seen.text.contains("Toàn cổng (xuất bản, lan)"))
+
         // Signed out: the cookie, kept, opens nothing.
         let out = try await lan.send("dang-xuat", "<input type=\"hidden\" name=\"csrf\" value=\"\(lan.token)\">")
         #expect(out.status == 303 && out.cookie?.contains("Max-Age=0") == true)

@@ -94,11 +94,12 @@ struct Desk: Sendable {
         let units = mine.map { unit -> [String: Any] in
             ["id": unit.id, "name": unit.name, "selected": unit.id == chosen || mine.count == 1]
         }
-        // An account sees the saves into its own units' folders only.
-        let saves = log.recent(10, where: { access.allows(path: $0.file) }).map { entry -> [String: Any] in
+        // An account sees the saves into its own units' folders only, and the publications.
+        let saves = log.recent(10, where: { $0.action == "xuat-ban" || access.allows(path: $0.file) }).map {
+            entry -> [String: Any] in
             [
                 "time": DeskLog.shown(entry.time), "title": entry.title, "file": entry.file, "url": base + entry.url,
-                "what": entry.what, "withdrawn": entry.action == "rut", "who": entry.who ?? ""
+                "what": entry.what, "linked": !["rut", "xuat-ban"].contains(entry.action ?? ""), "who": entry.who ?? ""
             ]
         }
         return respond(
@@ -489,6 +490,8 @@ struct Desk: Sendable {
     private func publish(_ request: inout Request) async -> Response {
         if case .failure(let refusal) = await sentForm(&request) { return refusal.response }
         let options = BuildOptions(source: source)
+        let who = access.account?.name
+        let output = Portal(source).relative(options.output)
         let outcome = await offThePool { [publishing] () -> Result<BuildReport, BuildFailure>? in
             // One at a time: a second click waits for nothing and is told so.
             guard publishing.try() else { return nil }
@@ -499,6 +502,11 @@ struct Desk: Sendable {
         case nil:
             return home(problems: ["Đang xuất bản; chờ một lát rồi tải lại trang này."], status: .conflict)
         case .success(let report):
+            // Who published, and when, for whoever asks later what went public.
+            try? log.append(
+                DeskLog.Entry(
+                    time: ISO8601DateFormatter().string(from: Date()), file: output, title: "Toàn cổng", url: "",
+                    replaced: false, before: nil, after: "", action: "xuat-ban", who: who))
             return home(published: [
                 "Đã tạo bản để đăng: " + report.summary.vi
                     + " Chép thư mục \(options.output.path) lên máy chủ web để cập nhật trang trên mạng."

@@ -21,7 +21,7 @@ struct DeskLog: Sendable {
         /// Where the document it replaced is kept, from the preview's folder.
         var kept: String?
         /// "luu" (saved), "ghi-de" (replaced one), "sua" (edited), "rut" (withdrawn), "hien-lai"
-        /// (shown again).
+        /// (shown again), "xuat-ban" (the portal published: `file` is the output folder).
         var action: String?
         /// The account that saved, on a desk with accounts.
         var who: String? = nil
@@ -33,6 +33,7 @@ struct DeskLog: Sendable {
             case "sua": "sửa"
             case "rut": "rút xuống"
             case "hien-lai": "cho hiện lại"
+            case "xuat-ban": "xuất bản"
             default: "lưu mới"
             }
         }

@@ -91,14 +91,14 @@ enum DeskTemplates {
         <button type="submit">Xem các văn bản</button>
         </form>
         <h2>Xuất bản</h2>
-        <p>Văn bản đã lưu hiện ngay trên <a href="{{base}}">bản xem trước</a> trên máy này. Bấm <strong>Xuất bản</strong> để tạo bản để đăng trong thư mục <code>{{output}}</code>; trang trên mạng chỉ đổi khi thư mục đó được chép lên máy chủ web (người quản trị làm việc này).</p>
+        <p>Văn bản đã lưu hiện ngay trên <a href="{{base}}">bản xem trước</a>. Bấm <strong>Xuất bản</strong> để tạo bản để đăng trong thư mục <code>{{output}}</code>; trang trên mạng chỉ đổi khi thư mục đó được chép lên máy chủ web (người quản trị làm việc này).</p>
         <form method="post" action="{{base}}_soan-thao/xuat-ban">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <button type="submit">Xuất bản</button>
         </form>
-        <h2>Đã lưu gần đây</h2>
+        <h2>Đã lưu và xuất bản gần đây</h2>
         {{^saves}}<p class="note">Chưa lưu văn bản nào.</p>{{/saves}}
-        {{#hasSaves}}<ul>{{#saves}}<li>{{time}}: {{^withdrawn}}<a href="{{url}}">{{title}}</a>{{/withdrawn}}{{#withdrawn}}{{title}}{{/withdrawn}} ({{what}}{{#who}}, {{who}}{{/who}})</li>{{/saves}}</ul>{{/hasSaves}}
+        {{#hasSaves}}<ul>{{#saves}}<li>{{time}}: {{#linked}}<a href="{{url}}">{{title}}</a>{{/linked}}{{^linked}}{{title}}{{/linked}} ({{what}}{{#who}}, {{who}}{{/who}})</li>{{/saves}}</ul>{{/hasSaves}}
 
         """
 
