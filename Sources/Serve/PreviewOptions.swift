@@ -60,7 +60,10 @@ package struct PreviewOptions: Sendable {
     package var isShared: Bool { !Self.localHosts.contains(host.lowercased()) || behindProxy }
 
     /// Pages reached over https.
-    package var secure: Bool { (tlsCertificate != nil && tlsKey != nil) || behindProxy }
+    package var secure: Bool { secureItself || behindProxy }
+
+    /// Served over https by congkhai itself.
+    var secureItself: Bool { tlsCertificate != nil && tlsKey != nil }
 
     package var usersFile: UsersFile { UsersFile(portal: source) }
 
@@ -140,6 +143,23 @@ package struct PreviewOptions: Sendable {
                     )))
         }
         guard isShared else { return problems }
+        if behindProxy && !Self.localHosts.contains(host.lowercased()) && !secureItself {
+            problems.append(
+                Diagnostic(
+                    .error, "serve.proxy-not-local", file: "--behind-proxy",
+                    message: .init(
+                        vi:
+                            "sau máy chủ web thì congkhai chỉ nghe trên máy này; nghe ở “\(host)” bằng http thì mật khẩu đi qua mạng dạng chữ thường.",
+                        en:
+                            "behind a web server congkhai listens on this computer only; on “\(host)” over http passwords would cross the network in clear."
+                    ),
+                    fix: .init(
+                        vi:
+                            "bỏ `--host` (máy chủ web chuyển tới http://127.0.0.1:\(port)), hoặc thêm `--tls-cert` và `--tls-key`.",
+                        en:
+                            "leave out `--host` (the web server passes to http://127.0.0.1:\(port)), or add `--tls-cert` and `--tls-key`."
+                    )))
+        }
         if !usersFile.exists {
             problems.append(
                 Diagnostic(

@@ -14,8 +14,7 @@ package struct PreviewResponder: HTTPResponder {
     let state: PreviewState
     let desk: Desk
 
-    /// `accounts`: nil for a preview of this computer only, without accounts.
-    init(options: PreviewOptions, state: PreviewState, accounts: DeskAccounts?) {
+    init(options: PreviewOptions, state: PreviewState, accounts: DeskAccounts) {
         folder = options.output
         base = options.base
         self.state = state
@@ -44,7 +43,7 @@ package struct PreviewResponder: HTTPResponder {
             return .redirect(to: base + Desk.path, type: .found)
         }
         // With accounts, the preview shows drafts to those signed in only.
-        if desk.guardian.accounts != nil, desk.guardian.access(request) == nil {
+        if desk.guardian.access(request) == nil {
             if request.uri.path == base + ReloadScript.events {
                 return Self.plain(.unauthorized, "Chưa đăng nhập.\n")
             }

@@ -57,14 +57,16 @@ package struct PreviewServer: Sendable {
         }
     }
 
-    /// The desk's accounts, when it has them: when served to other computers, or when the
-    /// portal has a users file (then asked on this computer too). Decided when `serve`
-    /// starts: a users file removed meanwhile lets nobody in rather than everybody.
-    static func accounts(_ options: PreviewOptions) throws -> DeskAccounts? {
-        guard options.isShared || options.usersFile.exists else { return nil }
+    /// The desk's accounts: asked for when served to other computers, or once the portal has
+    /// a users file (then on this computer too). A users file that cannot be read stops
+    /// `serve` from starting.
+    static func accounts(_ options: PreviewOptions) throws -> DeskAccounts {
         let accounts = try DeskAccounts(
-            usersFile: options.usersFile, keyFolder: options.output.deletingLastPathComponent())
-        if case .failure(let failure) = accounts.accounts() { throw Failure(diagnostics: failure.diagnostics) }
+            usersFile: options.usersFile, folder: options.output.deletingLastPathComponent(),
+            shared: options.isShared)
+        if accounts.asking, case .failure(let failure) = accounts.accounts() {
+            throw Failure(diagnostics: failure.diagnostics)
+        }
         return accounts
     }
 
@@ -98,6 +100,8 @@ package struct PreviewServer: Sendable {
     /// `--drafts`: a portal kept in git never commits it (as pytest keeps its cache).
     static func keepOutOfGit(_ folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // The sessions' key, the uploads and the log are this account's alone.
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: folder.path)
         let ignore = folder.appendingPathComponent(".gitignore")
         if !FileManager.default.fileExists(atPath: ignore.path) {
             try Data("# congkhai serve: the preview, made again from content/.\n*\n".utf8).write(to: ignore)

@@ -111,6 +111,10 @@ import VietText
                 .status == 403)
         #expect(
             try await ServeClient.fetch(root + "_soan-thao/sua?tep=\(otherFile)", headers: lan.headers()).status == 403)
+        // Refused before anything is read: whether a file is there is not told either.
+        let guessed = "content/units/thpt-toan-thang/2023-2024/ke-hoach-khong-co.md"
+        #expect(
+            try await ServeClient.fetch(root + "_soan-thao/sua?tep=\(guessed)", headers: lan.headers()).status == 403)
         let seed = try String(
             contentsOf: TestPaths.seeds.appendingPathComponent("003_ea1c57bf483b1fef.txt"), encoding: .utf8)
         #expect(try await lan.read(unit: "thpt-toan-thang", file: ("a.txt", Array(seed.utf8))).status == 403)
@@ -175,6 +179,19 @@ import VietText
         let seen = try await ServeClient.fetch(root + "_soan-thao/", headers: phong.headers())
         #expect(seen.text.contains("Toàn cổng (xuất bản, lan)"))
 
+        // A save the log could not record is not made.
+        let logFile = portal.root.appendingPathComponent(".congkhai-serve/nhat-ky.jsonl")
+        let aside = portal.root.appendingPathComponent(".congkhai-serve/nhat-ky.giu")
+        try FileManager.default.moveItem(at: logFile, to: aside)
+        try FileManager.default.createDirectory(at: logFile, withIntermediateDirectories: false)
+        let before = try FileTree.files(in: portal.root.appendingPathComponent("content"))
+        let unlogged = try await lan.read(unit: "th-an-phuoc", file: ("b.txt", Array(seed.utf8)))
+        let refusedSave = try await lan.save(unlogged.text, ["title": "Không được ghi"])
+        #expect(refusedSave.status == 500 && refusedSave.text.contains("nên chưa lưu gì"))
+        #expect(try FileTree.files(in: portal.root.appendingPathComponent("content")) == before)
+        try FileManager.default.removeItem(at: logFile)
+        try FileManager.default.moveItem(at: aside, to: logFile)
+
         // Signed out: the cookie, kept, opens nothing.
         let out = try await lan.send("dang-xuat", "<input type=\"hidden\" name=\"csrf\" value=\"\(lan.token)\">")
         #expect(out.status == 303 && out.cookie?.contains("Max-Age=0") == true)
@@ -199,6 +216,21 @@ import VietText
         #expect(try await Self.signIn(root, "lan", Self.passwords["lan"]!).status == 303)
         let unknown = try await Self.signIn(root, "khong-co", "mat-khau-bat-ky")
         #expect(unknown.status == 401 && unknown.text.contains("Sai tên tài khoản hoặc mật khẩu"))
+        // After signing in, only a path of this site: never another site's.
+        let page = try await ServeClient.fetch(root + "_soan-thao/dang-nhap")
+        let token = try #require(DeskTests.inputs(of: page.text)["csrf"])
+        let cookie = try #require(page.cookie?.split(separator: ";").first.map(String.init))
+        for next in ["/%09/evil.example/x", "//evil.example/", "https://evil.example/", "/%5Cevil.example", "/%0A/evil"]
+        {
+            let signedIn = try await ServeClient.fetch(
+                root + "_soan-thao/dang-nhap", method: "POST",
+                headers: ["Cookie": cookie, "Content-Type": "application/x-www-form-urlencoded"],
+                body: Data("csrf=\(token)&ten=phong&mat_khau=\(Self.passwords["phong"]!)&tiep=\(next)".utf8))
+            #expect(signedIn.status == 303 && signedIn.location == "/_soan-thao/", "\(next)")
+        }
+        let asked = try await ServeClient.fetch(root + "_soan-thao/dang-nhap?tiep=%2F%09%2Fevil.example")
+        #expect(DeskTests.inputs(of: asked.text)["tiep"] == "/_soan-thao/")
+
         // A sign-in form without its token, or from another site, is refused.
         let refused = try await ServeClient.fetch(
             root + "_soan-thao/dang-nhap", method: "POST",

@@ -271,7 +271,7 @@ import VietText
         let crafted = try await desk.read(
             unit: "th-an-phuoc", file: ("../../../../etc/Kế hoạch\\..\\x.txt", Array(seed.utf8)))
         #expect(crafted.status == 200 && crafted.text.contains("<code>x.txt</code>"))
-        let uploads = desk.portal.root.appendingPathComponent(".congkhai-serve/tai-len")
+        let uploads = desk.portal.root.appendingPathComponent(".congkhai-serve/tai-len/may-nay")
         for folder in try FileManager.default.contentsOfDirectory(atPath: uploads.path) {
             for name in try FileManager.default.contentsOfDirectory(atPath: uploads.appendingPathComponent(folder).path)
             {

@@ -53,6 +53,10 @@ struct PreviewOptionsTests {
         #expect(codes(host: "0.0.0.0", cert: "c.pem", key: "k.pem", names: ["congkhai.pgd.edu.vn"]).isEmpty)
         #expect(codes(proxy: true, names: ["congkhai.pgd.edu.vn"]).isEmpty)
         #expect(codes(proxy: true, names: ["https://congkhai.pgd.edu.vn/"]) == ["serve.bad-server-name"])
+        // Behind a proxy, congkhai's own http stays on this computer.
+        #expect(codes(host: "0.0.0.0", proxy: true, names: ["congkhai.pgd.edu.vn"]) == ["serve.proxy-not-local"])
+        #expect(
+            codes(host: "0.0.0.0", cert: "c.pem", key: "k.pem", proxy: true, names: ["congkhai.pgd.edu.vn"]).isEmpty)
     }
 
     @Test func thePreviewIsBuiltBesideTheSourcesNeverIntoPublic() {

@@ -55,6 +55,10 @@ package struct Account: Codable, Sendable, Equatable {
     /// guessed.
     package static func passwordProblem(_ password: String) -> LocalizedText? {
         let normalised = normalised(password)
+        // bcrypt reads up to a NUL: what follows it would not count.
+        if normalised.contains("\0") {
+            return .init(vi: "mật khẩu có ký tự NUL.", en: "the password holds a NUL character.")
+        }
         if normalised.count < 8 {
             return .init(vi: "mật khẩu phải dài ít nhất 8 ký tự.", en: "a password needs at least 8 characters.")
         }

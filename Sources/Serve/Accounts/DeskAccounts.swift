@@ -3,33 +3,63 @@ import Foundation
 import HummingbirdBcrypt
 import VietText
 
-/// The accounts of a desk that asks who is there: the users file (read again when it changes),
-/// the sessions' key, the sign-ins slowed after wrong passwords, and the sessions ended early.
+/// The accounts of the desk: the users file (read again when it changes), the sessions' key,
+/// the sign-ins slowed after wrong passwords, and the sessions ended by "Đăng xuất" (kept on
+/// disk, as the key is: a restart neither signs anyone out nor lets an ended session back in).
 final class DeskAccounts: @unchecked Sendable {
     let usersFile: UsersFile
     let cookie: SessionCookie
     let throttle = LoginThrottle()
+    /// Where the sessions ended early are kept.
+    let endedFile: URL
 
     private let lock = NSLock()
-    private var read: (stamp: Date?, size: Int?, accounts: Result<[Account], BuildFailure>)?
-    /// Sessions ended by "Đăng xuất", until their cookie would have expired anyway.
-    private var ended: [String: Int] = [:]
+    private var read: (stamp: [FileAttributeKey: AnyHashable]?, accounts: Result<[Account], BuildFailure>)?
+    /// Sessions ended before their time, by their random number, with when they would have ended.
+    private var ended: [String: Int]
+    /// Whether the desk asks who is there: from the start when served to other computers or
+    /// when the portal had a users file, and from the moment one appears. Never again open once
+    /// it asked: a users file removed lets nobody in rather than everybody.
+    private var asks: Bool
 
-    init(usersFile: UsersFile, keyFolder: URL) throws {
+    init(usersFile: UsersFile, folder: URL, shared: Bool, now: Date = Date()) throws {
         self.usersFile = usersFile
-        cookie = SessionCookie(keyBytes: try SessionCookie.key(in: keyFolder))
+        cookie = SessionCookie(keyBytes: try SessionCookie.key(in: folder))
+        endedFile = folder.appendingPathComponent("phien-da-ket-thuc")
+        asks = shared || usersFile.exists
+        let time = Int(now.timeIntervalSince1970)
+        var ended: [String: Int] = [:]
+        for line in ((try? String(contentsOf: endedFile, encoding: .utf8)) ?? "").split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let expires = Int(parts[1]), expires > time { ended[String(parts[0])] = expires }
+        }
+        self.ended = ended
+    }
+
+    /// Whether a request must come from a signed-in account.
+    var asking: Bool {
+        lock.withLock {
+            if !asks && usersFile.exists { asks = true }
+            return asks
+        }
     }
 
     /// The accounts as the file says them now; a file that cannot be read lets nobody in.
     func accounts() -> Result<[Account], BuildFailure> {
         let attributes = try? FileManager.default.attributesOfItem(atPath: usersFile.file.path)
-        let stamp = attributes?[.modificationDate] as? Date
-        let size = (attributes?[.size] as? NSNumber)?.intValue
+        // Its inode too: a new password makes a file of the same size, maybe in the same second.
+        let stamp = attributes.map { found -> [FileAttributeKey: AnyHashable] in
+            var stamp: [FileAttributeKey: AnyHashable] = [:]
+            for key in [FileAttributeKey.modificationDate, .size, .systemFileNumber] {
+                stamp[key] = found[key] as? AnyHashable
+            }
+            return stamp
+        }
         return lock.withLock {
-            if let read, read.stamp == stamp, read.size == size { return read.accounts }
+            if let read, read.stamp == stamp { return read.accounts }
             let accounts: Result<[Account], BuildFailure> =
                 attributes == nil ? .success([]) : Result { () throws(BuildFailure) in try usersFile.load() }
-            read = (stamp, size, accounts)
+            read = (stamp, accounts)
             return accounts
         }
     }
@@ -46,7 +76,10 @@ final class DeskAccounts: @unchecked Sendable {
     /// server's event loop).
     func signIn(name typed: String, password: String, now: Date) -> SignIn {
         let name = Account.normalisedName(typed)
-        if let wait = throttle.wait(for: name, now: now) { return .wait(Int(wait.rounded(.up))) }
+        // A name no account can have is wrong at once, and not remembered: guesses at made-up
+        // names neither fill the memory nor push a real account's failures out of it.
+        guard Account.isValidName(name) else { return .wrong }
+        if let wait = throttle.attempt(name, now: now) { return .wait(Int(wait.rounded(.up))) }
         let accounts: [Account]
         switch self.accounts() {
         case .success(let found): accounts = found
@@ -55,13 +88,10 @@ final class DeskAccounts: @unchecked Sendable {
         guard let account = accounts.first(where: { $0.name == name }) else {
             // As long as for a real account: the time taken does not tell which names exist.
             _ = Bcrypt.verify(password, hash: Self.standIn)
-            throttle.failed(name, now: now)
             return .wrong
         }
-        guard account.accepts(password) else {
-            throttle.failed(name, now: now)
-            return .wrong
-        }
+        // bcrypt stops at a NUL: "mật-khẩu\0x" would pass for "mật-khẩu".
+        guard !password.contains("\0"), account.accepts(password) else { return .wrong }
         throttle.succeeded(name)
         return .signedIn(cookie: cookie.value(for: account, now: now), account: account)
     }
@@ -76,12 +106,15 @@ final class DeskAccounts: @unchecked Sendable {
         return isEnded ? nil : (account, session)
     }
 
-    /// "Đăng xuất": the cookie is no good any more, even if kept.
-    func end(_ session: SessionCookie.Session, now: Date) {
-        lock.withLock {
+    /// "Đăng xuất": the cookie is no good any more, even if kept, even after a restart.
+    func end(_ session: SessionCookie.Session, now: Date) throws {
+        // Written under the lock: two sign-outs at once cannot each write a list without the other.
+        try lock.withLock {
             let time = Int(now.timeIntervalSince1970)
             ended = ended.filter { $0.value > time }
             ended[session.nonce] = session.expires
+            let text = ended.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)\n" }.joined()
+            try PrivateFile.write(Data(text.utf8), to: endedFile)
         }
     }
 

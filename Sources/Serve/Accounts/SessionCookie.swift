@@ -26,11 +26,8 @@ struct SessionCookie: Sendable {
         let file = folder.appendingPathComponent("khoa-phien")
         if let bytes = FileManager.default.contents(atPath: file.path), bytes.count == 32 { return bytes }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let key = SymmetricKey(size: .bits256)
-        let bytes = key.withUnsafeBytes { Data($0) }
-        try? FileManager.default.removeItem(at: file)
-        guard FileManager.default.createFile(atPath: file.path, contents: bytes, attributes: [.posixPermissions: 0o600])
-        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path]) }
+        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
+        try PrivateFile.write(bytes, to: file)
         return bytes
     }
 

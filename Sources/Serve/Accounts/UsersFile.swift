@@ -123,24 +123,7 @@ package struct UsersFile: Sendable {
         let text =
             "# Tài khoản của bàn soạn thảo (congkhai serve). Sửa bằng lệnh `congkhai user`; mật khẩu chỉ lưu\n"
             + "# dạng băm bcrypt. Không chép tệp này lên mạng.\n" + yaml
-        let temporary = file.deletingLastPathComponent().appendingPathComponent(".\(Self.name).\(getpid()).tmp")
-        // Made unreadable to others before a byte is written.
-        guard
-            FileManager.default.createFile(
-                atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        else { throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path]) }
-        do {
-            let handle = try FileHandle(forWritingTo: temporary)
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-            try handle.close()
-            guard rename(temporary.path, file.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.path])
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
+        try PrivateFile.write(Data(text.utf8), to: file)
     }
 
     static let howToMend = LocalizedText(

@@ -25,7 +25,10 @@ struct Desk: Sendable {
     let guardian: DeskGuard
     /// Who sent the request being answered: set on a copy of the desk for each request.
     var access: DeskAccess
-    let uploads: DeskUploads
+    /// The files given, in a folder for each account (`tai-len/<account>/`).
+    let uploadsFolder: URL
+    /// The signed-in account's files given: another's cannot be saved or pushed out by it.
+    var uploads: DeskUploads { DeskUploads(root: uploadsFolder, owner: access.account?.name) }
     let log: DeskLog
     /// The drafts read from the uploads, kept so a save does not read a PDF again.
     let drafts = DeskDrafts()
@@ -33,8 +36,7 @@ struct Desk: Sendable {
     let writing = NSLock()
     let publishing = NSLock()
 
-    /// `accounts`: nil for a desk without accounts (this computer only).
-    init(options: PreviewOptions, state: PreviewState, accounts: DeskAccounts?) {
+    init(options: PreviewOptions, state: PreviewState, accounts: DeskAccounts) {
         guardian = DeskGuard(accounts: accounts, address: SiteAddress(options: options), base: options.base)
         access = .everything(formToken: guardian.token)
         source = options.source
@@ -43,7 +45,7 @@ struct Desk: Sendable {
         self.state = state
         today = options.today
         let folder = options.output.deletingLastPathComponent()
-        uploads = DeskUploads(folder: folder.appendingPathComponent("tai-len"))
+        uploadsFolder = folder.appendingPathComponent("tai-len")
         log = DeskLog(file: folder.appendingPathComponent("nhat-ky.jsonl"))
     }
 
@@ -256,7 +258,7 @@ struct Desk: Sendable {
         guard let unit = portal.units.first(where: { $0.id == given.unit }) else {
             return home(problems: ["Hãy chọn đơn vị của văn bản."], status: .unprocessableContent)
         }
-        guard access.allows(unit: unit.id) else { return notYours(unit) }
+        guard access.allows(unit: unit.id) else { return notYours(unit.id) }
         var bytes: [UInt8] = []
         var name = "van-ban-dan"
         if let file = given.file?.multipart, file.body.readableBytes > 0 {
@@ -327,11 +329,12 @@ struct Desk: Sendable {
         return renamed.name.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// A unit outside the signed-in account's: said, nothing shown of it.
-    func notYours(_ unit: PortalUnit) -> Response {
+    /// A unit outside the signed-in account's: said, nothing shown of it (not even whether a
+    /// file named is there).
+    func notYours(_ unit: String) -> Response {
         Self.page(
             .forbidden,
-            "Tài khoản “\(access.account?.name ?? "")” không soạn văn bản cho đơn vị “\(unit.id)”. Hỏi người quản trị cổng nếu cần thêm đơn vị."
+            "Tài khoản “\(access.account?.name ?? "")” không soạn văn bản cho đơn vị “\(unit)”. Hỏi người quản trị cổng nếu cần thêm đơn vị."
         )
     }
 
@@ -351,7 +354,7 @@ struct Desk: Sendable {
         guard let unit = portal.units.first(where: { $0.id == sent.unit }) else {
             return home(problems: ["Không còn đơn vị “\(sent.unit ?? "")”."], status: .unprocessableContent)
         }
-        guard access.allows(unit: unit.id) else { return notYours(unit) }
+        guard access.allows(unit: unit.id) else { return notYours(unit.id) }
         guard let upload = sent.upload, let file = uploads.file(upload) else {
             // Sent twice (a double click): the first save's page.
             if let upload = sent.upload, let saved = log.recent(50).first(where: { $0.upload == upload }) {
@@ -398,6 +401,7 @@ struct Desk: Sendable {
             writing.withLock { () -> Saved in
                 let earlier = try? String(contentsOf: target, encoding: .utf8)
                 guard earlier == nil || sent.ghi_de == portal.relative(target) else { return .ask }
+                do { try log.ensureWritable() } catch { return .failed(DeskLog.unwritable(error)) }
                 // The document replaced is kept, body and all: nothing the clerk wrote is lost.
                 var keptCopy: String?
                 if let earlier {
@@ -412,12 +416,18 @@ struct Desk: Sendable {
                 let page =
                     "don-vi/\(unit.id)/\(draft.schoolYear)/\(written.written.deletingPathExtension().lastPathComponent)/"
                 let after = (try? String(contentsOf: written.written, encoding: .utf8)) ?? ""
-                try? log.append(
-                    DeskLog.Entry(
-                        time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
-                        title: draft.document.title ?? "", url: page, replaced: earlier != nil,
-                        before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload,
-                        kept: keptCopy, action: earlier == nil ? "luu" : "ghi-de", who: who))
+                do {
+                    try log.append(
+                        DeskLog.Entry(
+                            time: ISO8601DateFormatter().string(from: Date()), file: portal.relative(written.written),
+                            title: draft.document.title ?? "", url: page, replaced: earlier != nil,
+                            before: earlier.map(Self.frontMatter), after: Self.frontMatter(after), upload: upload,
+                            kept: keptCopy, action: earlier == nil ? "luu" : "ghi-de", who: who))
+                } catch {
+                    return .failed(
+                        "Đã lưu vào \(portal.relative(written.written)) nhưng nhật ký không ghi được (\(error.localizedDescription)). Báo người quản trị cổng."
+                    )
+                }
                 uploads.remove(upload)
                 drafts.forget(upload)
                 return .written(page: page, at: Date())
@@ -492,6 +502,9 @@ struct Desk: Sendable {
         let options = BuildOptions(source: source)
         let who = access.account?.name
         let output = Portal(source).relative(options.output)
+        do { try log.ensureWritable() } catch {
+            return home(problems: [DeskLog.unwritable(error)], status: .internalServerError)
+        }
         let outcome = await offThePool { [publishing] () -> Result<BuildReport, BuildFailure>? in
             // One at a time: a second click waits for nothing and is told so.
             guard publishing.try() else { return nil }
@@ -503,10 +516,19 @@ struct Desk: Sendable {
             return home(problems: ["Đang xuất bản; chờ một lát rồi tải lại trang này."], status: .conflict)
         case .success(let report):
             // Who published, and when, for whoever asks later what went public.
-            try? log.append(
-                DeskLog.Entry(
-                    time: ISO8601DateFormatter().string(from: Date()), file: output, title: "Toàn cổng", url: "",
-                    replaced: false, before: nil, after: "", action: "xuat-ban", who: who))
+            let logged = Result {
+                try log.append(
+                    DeskLog.Entry(
+                        time: ISO8601DateFormatter().string(from: Date()), file: output, title: "Toàn cổng", url: "",
+                        replaced: false, before: nil, after: "", action: "xuat-ban", who: who))
+            }
+            if case .failure(let error) = logged {
+                return home(
+                    problems: [
+                        "Đã xuất bản nhưng nhật ký không ghi được (\(error.localizedDescription)). Báo người quản trị cổng."
+                    ],
+                    status: .internalServerError)
+            }
             return home(published: [
                 "Đã tạo bản để đăng: " + report.summary.vi
                     + " Chép thư mục \(options.output.path) lên máy chủ web để cập nhật trang trên mạng."

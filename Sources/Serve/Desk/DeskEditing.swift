@@ -18,6 +18,13 @@ extension Desk {
         var file: URL
         var relative: String
 
+        /// The unit a path names (`content/units/<unit>/…`), before anything is read.
+        static func unit(in given: String?) -> String? {
+            let parts = (given ?? "").split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count > 2, parts[0] == "content", parts[1] == "units" else { return nil }
+            return String(parts[2])
+        }
+
         init?(_ given: String?, in portal: Portal) {
             guard let given else { return nil }
             let parts = given.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -37,10 +44,11 @@ extension Desk {
     /// The documents of a unit, newest school year first, to open one.
     func documents(_ request: Request) -> Response {
         let portal = Portal(source)
-        guard let id = request.uri.queryParameters["don-vi"].map(String.init),
-            let unit = portal.units.first(where: { $0.id == id })
-        else { return home(problems: ["Hãy chọn đơn vị."], status: .unprocessableContent) }
-        guard access.allows(unit: unit.id) else { return notYours(unit) }
+        let id = request.uri.queryParameters["don-vi"].map(String.init)
+        if let id, !access.allows(unit: id) { return notYours(id) }
+        guard let id, let unit = portal.units.first(where: { $0.id == id }) else {
+            return home(problems: ["Hãy chọn đơn vị."], status: .unprocessableContent)
+        }
         let folder = source.appendingPathComponent("content/units/\(unit.id)")
         var rows: [[String: Any]] = []
         let years = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
@@ -96,10 +104,11 @@ extension Desk {
     /// A document opened in the form.
     func editForm(_ request: Request) -> Response {
         let portal = Portal(source)
-        guard let path = DocumentPath(request.uri.queryParameters["tep"].map(String.init), in: portal),
+        let given = request.uri.queryParameters["tep"].map(String.init)
+        if let unit = DocumentPath.unit(in: given), !access.allows(unit: unit) { return notYours(unit) }
+        guard let path = DocumentPath(given, in: portal), access.allows(unit: path.unit.id),
             let current = Self.fields(of: path.file)
         else { return home(problems: ["Không mở được văn bản này."], status: .notFound) }
-        guard access.allows(unit: path.unit.id) else { return notYours(path.unit) }
         let document = ImportedDocument(body: current.body)
         var draft = Importer.Draft(
             source: path.file, document: document, encoding: "utf-8", schoolYear: path.schoolYear)
@@ -124,10 +133,10 @@ extension Desk {
         case .failure(let refusal): return refusal.response
         }
         let portal = Portal(source)
-        guard let path = DocumentPath(sent.tep, in: portal), let current = Self.fields(of: path.file) else {
-            return home(problems: ["Không còn văn bản này."], status: .notFound)
-        }
-        guard access.allows(unit: path.unit.id) else { return notYours(path.unit) }
+        if let unit = DocumentPath.unit(in: sent.tep), !access.allows(unit: unit) { return notYours(unit) }
+        guard let path = DocumentPath(sent.tep, in: portal), access.allows(unit: path.unit.id),
+            let current = Self.fields(of: path.file)
+        else { return home(problems: ["Không còn văn bản này."], status: .notFound) }
         let document = ImportedDocument(body: current.body)
         var draft = Importer.Draft(
             source: path.file, document: document, encoding: "utf-8", schoolYear: path.schoolYear)
@@ -190,15 +199,23 @@ extension Desk {
                             "Phần đầu của văn bản viết theo kiểu bàn soạn thảo không sửa được; hãy sửa trong tệp."))
                 }
                 let after = opening + "\n" + edited + String(decoding: Array(rest), as: UTF8.self)
+                do { try log.ensureWritable() } catch { return .failure(DeskRefusal(DeskLog.unwritable(error))) }
                 do { try Data(after.utf8).write(to: path.file, options: .atomic) } catch {
                     return .failure(DeskRefusal("Không ghi được văn bản (\(error.localizedDescription))."))
                 }
-                try? log.append(
-                    DeskLog.Entry(
-                        time: ISO8601DateFormatter().string(from: Date()), file: path.relative,
-                        title: document_.title ?? "", url: Self.page(of: path), replaced: true,
-                        before: yaml, after: edited, upload: nil, kept: nil,
-                        action: withdrawn != current.draft ? (withdrawn ? "rut" : "hien-lai") : "sua", who: who))
+                do {
+                    try log.append(
+                        DeskLog.Entry(
+                            time: ISO8601DateFormatter().string(from: Date()), file: path.relative,
+                            title: document_.title ?? "", url: Self.page(of: path), replaced: true,
+                            before: yaml, after: edited, upload: nil, kept: nil,
+                            action: withdrawn != current.draft ? (withdrawn ? "rut" : "hien-lai") : "sua", who: who))
+                } catch {
+                    return .failure(
+                        DeskRefusal(
+                            "Đã sửa \(path.relative) nhưng nhật ký không ghi được (\(error.localizedDescription)). Báo người quản trị cổng."
+                        ))
+                }
                 return .success(Self.page(of: path))
             }
         }

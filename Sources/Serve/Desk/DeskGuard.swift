@@ -11,8 +11,8 @@ struct DeskGuard: Sendable {
     /// across a restart must be sent again.
     static let cookieName = "congkhai_soan_thao"
     let token: String = (0..<4).map { _ in String(UInt64.random(in: 0...UInt64.max), radix: 16) }.joined()
-    /// nil: a desk without accounts.
-    let accounts: DeskAccounts?
+    /// Asked only once the desk asks who is there (`DeskAccounts.asking`).
+    let accounts: DeskAccounts
     let address: SiteAddress
     let base: String
 
@@ -40,7 +40,7 @@ struct DeskGuard: Sendable {
 
     /// Who sent the request; nil when the desk has accounts and the request no live session.
     func access(_ request: Request, now: Date = Date()) -> DeskAccess? {
-        guard let accounts else { return .everything(formToken: token) }
+        guard accounts.asking else { return .everything(formToken: token) }
         guard let (account, session) = accounts.account(session: request.cookies[SessionCookie.name]?.value, now: now)
         else { return nil }
         return DeskAccess(

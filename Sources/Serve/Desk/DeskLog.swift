@@ -50,6 +50,23 @@ struct DeskLog: Sendable {
         return "thay-the/" + name
     }
 
+    /// Fails when an entry could not be appended: a save is not made that the log would miss.
+    func ensureWritable() throws {
+        if !FileManager.default.fileExists(atPath: file.path) {
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path])
+            }
+        }
+        try FileHandle(forWritingTo: file).close()
+    }
+
+    /// What the desk says when the log cannot be written.
+    static func unwritable(_ error: any Error) -> String {
+        "Không ghi được nhật ký .congkhai-serve/nhat-ky.jsonl (\(error.localizedDescription)), nên chưa lưu gì. Báo người quản trị cổng."
+    }
+
     func append(_ entry: Entry) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

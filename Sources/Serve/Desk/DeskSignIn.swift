@@ -17,7 +17,7 @@ extension Desk {
         next: String?, name: String = "", problem: String? = nil, status: HTTPResponse.Status = .ok,
         extra: HTTPFields = [:]
     ) -> Response {
-        guard guardian.accounts != nil else { return .redirect(to: base + Desk.path, type: .found) }
+        guard guardian.accounts.asking else { return .redirect(to: base + Desk.path, type: .found) }
         var visit = self
         visit.access = .everything(formToken: guardian.token)
         var response = visit.respond(
@@ -48,17 +48,20 @@ extension Desk {
         return base + Desk.path + "dang-nhap" + (encoded.map { "?tiep=" + $0 } ?? "")
     }
 
-    /// Where to go after signing in: a path of this site, never another's ("//evil", "https:").
+    /// Where to go after signing in: a path of this site, never another's ("//evil", "/\\evil",
+    /// "/<tab>/evil": browsers drop tabs and newlines from an address): printable ASCII only
+    /// (the site's paths are slugs; anything else comes percent-encoded), no backslash.
     func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix(base), !next.hasPrefix("//"),
-            !next.contains(where: { $0 == "\\" || $0.isNewline || $0 == "\0" }),
+            next.unicodeScalars.allSatisfy({ (0x21...0x7E).contains($0.value) && $0 != "\\" }),
             !next.hasPrefix(base + Desk.path + "dang-nhap")
         else { return base + Desk.path }
         return next
     }
 
     func signIn(_ request: inout Request) async -> Response {
-        guard let accounts = guardian.accounts else { return .redirect(to: base + Desk.path, type: .normal) }
+        let accounts = guardian.accounts
+        guard accounts.asking else { return .redirect(to: base + Desk.path, type: .normal) }
         let form: SignInForm
         do {
             let body = try await request.collectBody(upTo: 64 << 10)
@@ -89,11 +92,12 @@ extension Desk {
                 problem:
                     "Đã nhập sai mật khẩu nhiều lần. Hãy chờ \(seconds) giây rồi thử lại, hoặc hỏi người quản trị cổng.",
                 status: .tooManyRequests, extra: [.retryAfter: String(seconds)])
-        case .unreadable(let failure)?:
+        case .unreadable?:
+            // What is wrong in it is for the administrator, not for whoever reaches this page.
             return signInPage(
                 next: form.tiep, name: name,
-                problem: "Tệp tài khoản đang lỗi, chưa ai đăng nhập được; báo người quản trị cổng: "
-                    + failure.diagnostics.map { $0.formatted(.vi) }.joined(separator: " "),
+                problem:
+                    "Tệp tài khoản của cổng đang lỗi, chưa ai đăng nhập được. Báo người quản trị cổng: lệnh `congkhai user list` chỉ ra chỗ sai.",
                 status: .internalServerError)
         case nil:
             return Self.page(.serviceUnavailable, "Bản xem trước đang dừng.")
@@ -102,7 +106,14 @@ extension Desk {
 
     func signOut(_ request: inout Request) async -> Response {
         if case .failure(let refusal) = await sentForm(&request) { return refusal.response }
-        if let session = access.session { guardian.accounts?.end(session, now: Date()) }
+        if let session = access.session {
+            do { try guardian.accounts.end(session, now: Date()) } catch {
+                return Self.page(
+                    .internalServerError,
+                    "Chưa đăng xuất được (không ghi được \(error.localizedDescription)). Đóng trình duyệt rồi báo người quản trị cổng."
+                )
+            }
+        }
         var response = Response.redirect(to: base + Desk.path + "dang-nhap", type: .normal)
         response.setCookie(guardian.endedSessionCookie)
         return response

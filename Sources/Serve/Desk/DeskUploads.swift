@@ -6,7 +6,17 @@ import VietText
 /// each in a folder named by a random id, under a name made safe (ASCII letters, digits and
 /// hyphens, and one of the extensions import reads). Nothing is written anywhere else.
 struct DeskUploads: Sendable {
+    /// Every account's files given, each in its folder.
+    let root: URL
+    /// This account's folder (`may-nay` on a desk without accounts).
     let folder: URL
+
+    init(root: URL, owner: String?) {
+        self.root = root
+        // Account names are slugs already (`Account.isValidName`).
+        folder = root.appendingPathComponent(owner ?? "may-nay", isDirectory: true)
+    }
+
     /// Import reads these; anything else is refused before it is stored.
     static let extensions: Set<String> = ["docx", "pdf", "txt", "html", "htm"]
     /// An upload's size at most (a Word file with pictures is a few megabytes).
@@ -31,9 +41,10 @@ struct DeskUploads: Sendable {
 
     /// How long a file given but never saved is kept.
     static let kept: TimeInterval = 24 * 3600
-    /// How many files given may wait to be saved: with the size limit, what a desk shared by
-    /// many schools (or an account sending file after file) can take of the disk, 2 GB.
-    static let mostWaiting = 100
+    /// How many files an account has given may wait to be saved (a clerk saves each before
+    /// the next): with the size limit, what one account sending file after file can take of
+    /// the disk, 400 MB, without pushing out anyone else's.
+    static let mostWaiting = 20
 
     /// Stores the bytes under a new id; returns the id and the file. Files given more than a
     /// day ago and never saved are removed first, and the oldest beyond `mostWaiting`.
@@ -67,15 +78,19 @@ struct DeskUploads: Sendable {
         let manager = FileManager.default
         let now = Date()
         var waiting: [(made: Date, place: URL)] = []
-        for id in (try? manager.contentsOfDirectory(atPath: folder.path)) ?? [] {
-            let place = folder.appendingPathComponent(id)
-            guard let made = (try? manager.attributesOfItem(atPath: place.path))?[.modificationDate] as? Date,
-                file(id) != nil
-            else { continue }
-            if now.timeIntervalSince(made) > Self.kept {
-                try? manager.removeItem(at: place)
-            } else {
-                waiting.append((made, place))
+        // Anyone's files older than a day; this account's beyond the count.
+        for owner in (try? manager.contentsOfDirectory(atPath: root.path)) ?? [] {
+            let owned = DeskUploads(root: root, owner: owner)
+            for id in (try? manager.contentsOfDirectory(atPath: owned.folder.path)) ?? [] {
+                let place = owned.folder.appendingPathComponent(id)
+                guard let made = (try? manager.attributesOfItem(atPath: place.path))?[.modificationDate] as? Date,
+                    owned.file(id) != nil
+                else { continue }
+                if now.timeIntervalSince(made) > Self.kept {
+                    try? manager.removeItem(at: place)
+                } else if owned.folder == folder {
+                    waiting.append((made, place))
+                }
             }
         }
         // Room for the one about to be stored.

@@ -23,6 +23,17 @@ struct UserCommand: ParsableCommand {
         var console: Console { Console(language: lang.language) }
         var usersFile: UsersFile { UsersFile(portal: folder) }
 
+        /// Runs `change` with the portal's folder locked: two `congkhai user` at once would
+        /// otherwise each write the file without the other's change.
+        func locked<T>(_ change: () throws -> T) throws -> T {
+            let descriptor = open(folder.path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return try change() }
+            defer { close(descriptor) }
+            flock(descriptor, LOCK_EX)
+            defer { flock(descriptor, LOCK_UN) }
+            return try change()
+        }
+
         /// The accounts as they are, none when there is no file yet.
         func accounts() throws -> [Account] {
             guard usersFile.exists else { return [] }
@@ -73,7 +84,9 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var portal: Portal
 
-        func run() throws {
+        func run() throws { try portal.locked(change) }
+
+        func change() throws {
             let name = Account.normalisedName(self.name)
             guard Account.isValidName(name) else {
                 throw portal.refuse(
@@ -145,7 +158,9 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var portal: Portal
 
-        func run() throws {
+        func run() throws { try portal.locked(change) }
+
+        func change() throws {
             let name = Account.normalisedName(self.name)
             var accounts = try portal.accounts()
             guard let index = accounts.firstIndex(where: { $0.name == name }) else { throw missing(name) }
@@ -168,7 +183,9 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var portal: Portal
 
-        func run() throws {
+        func run() throws { try portal.locked(change) }
+
+        func change() throws {
             let name = Account.normalisedName(self.name)
             var accounts = try portal.accounts()
             guard accounts.contains(where: { $0.name == name }) else { throw UserCommand.missing(name, portal) }

@@ -26,6 +26,8 @@ struct AccountTests {
 
     @Test func aPasswordTooShortOrLongerThanBcryptReadsIsRefused() {
         #expect(Account.passwordProblem("ngan") != nil)
+        // bcrypt would read "mat-khau-1\0x" as "mat-khau-1".
+        #expect(Account.passwordProblem("mat-khau-1\0x") != nil)
         #expect(Account.passwordProblem("đủ-dài-rồi") == nil)
         // bcrypt reads 72 bytes: a longer password would match any with the same beginning.
         #expect(Account.passwordProblem(String(repeating: "ữ", count: 30)) != nil)
