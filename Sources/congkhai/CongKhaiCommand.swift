@@ -9,6 +9,7 @@ struct CongKhaiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "congkhai",
         abstract: "Tạo trang công khai thông tin của trường học từ văn bản Markdown.",
+        version: BuildVersion.line,
         subcommands: [
             BuildCommand.self, CheckCommand.self, CitationsCommand.self, ImportCommand.self, NewCommand.self,
             ArchiveCommand.self, VerifyCommand.self, ServeCommand.self, UserCommand.self

@@ -145,6 +145,22 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: portal + "/public/don-vi/th-moi/cong-khai/2026/index.html"))
     }
 
+    /// `--version`: the version written in VERSION, and the commit when `make` built it.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func versionIsTheOneInVersionWithItsCommit() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let version = try String(contentsOf: root.appendingPathComponent("VERSION"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let said = try run(["--version"])
+        #expect(said.status == 0)
+        #expect(said.stdout.hasPrefix("congkhai \(version) (commit "), "\(said.stdout)")
+        let commitFile = root.appendingPathComponent("Sources/congkhai/BuildInfo/commit.txt")
+        if let commit = try? String(contentsOf: commitFile, encoding: .utf8) {
+            #expect(said.stdout.contains("(commit \(commit.trimmingCharacters(in: .whitespacesAndNewlines)))"))
+        }
+    }
+
     /// `user` keeps the desk's accounts: a password read from a pipe, kept as a bcrypt hash; a
     /// unit the portal lacks, a name taken, a short password refused, each with what to do.
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# `make deb-test`: the package installed on a clean Debian 12 and nothing else. debootstrap makes
+# the system in .build-deb-test/ (its first run is kept as a tarball, and every run starts from a
+# fresh copy of it); `apt install ./congkhai_….deb` installs the package there; `congkhai new`,
+# `congkhai import` of a seed and `congkhai build` of the new portal and of the example portal
+# run there, and each result is compared byte for byte with what the development binary
+# (.build/release/congkhai) makes of the same input. Prints the package's size, its control
+# fields and how long the installed binary takes to build the example portal.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+here=$PWD
+
+version=$(tr -d '[:space:]' < VERSION)
+architecture=$(dpkg --print-architecture)
+deb="$here/.build-deb/congkhai_${version}_${architecture}.deb"
+dev="$here/.build/release/congkhai"
+seed="$here/../shared/seeds/000_225770425047c8d6.txt"
+[ -f "$deb" ] || { echo "deb-test: no $deb; run make deb" >&2; exit 1; }
+[ -x "$dev" ] || { echo "deb-test: no $dev; run make build" >&2; exit 1; }
+
+folder="$here/.build-deb-test"
+pristine="$folder/debian12.tar"
+root="$folder/root"
+mkdir -p "$folder"
+
+# The mirror this machine's apt uses, so the test system reaches what it reaches.
+mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)
+[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list 2>/dev/null)
+
+if [ ! -f "$pristine" ]; then
+  rm -rf "$root"
+  debootstrap --variant=minbase bookworm "$root" ${mirror:+"$mirror"} > "$folder/debootstrap.log"
+  tar -C "$root" -cf "$pristine.part" .
+  mv "$pristine.part" "$pristine"
+fi
+
+cleanup() {
+  umount "$root/proc" 2>/dev/null || true
+  umount "$root/dev" 2>/dev/null || true
+}
+trap cleanup EXIT
+cleanup
+rm -rf "$root"
+mkdir -p "$root"
+tar -C "$root" -xf "$pristine"
+mount -t proc proc "$root/proc"
+mount --bind /dev "$root/dev"
+cp /etc/resolv.conf "$root/etc/resolv.conf"
+
+inside() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin HOME=/root LANG=C.UTF-8 "$@"; }
+
+# Nothing but the package: no toolchain, no library installed by hand.
+cp "$deb" "$root/tmp/"
+inside sh -c 'apt-get update -qq && cd /tmp && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ./congkhai_*.deb' \
+  > "$folder/install.log" 2>&1 || { cat "$folder/install.log"; exit 1; }
+if inside sh -c 'ldd /usr/bin/congkhai | grep -E "not found|swift"'; then
+  echo "deb-test: the installed binary misses a library, or needs Swift's" >&2
+  exit 1
+fi
+inside congkhai --version
+[ "$(inside sh -c 'ls /opt 2>/dev/null | wc -l')" = 0 ]
+
+# The same steps, inside with the package, outside with the development binary.
+steps='
+set -e
+cd "$1"
+congkhai new cong --unit th-thu --name "Trường Tiểu học Thử" --unit-kind tieu-hoc --round 2026 > /dev/null
+congkhai import seed.txt --unit th-thu --source cong --school-year 2025-2026 --published 2026-09-10 > /dev/null
+congkhai build --source cong --output cong/public > /dev/null
+'
+work=$(mktemp -d)
+trap 'cleanup; rm -rf "$work"' EXIT
+for place in "$root/tmp/thu" "$work/thu"; do
+  mkdir -p "$place"
+  cp "$seed" "$place/seed.txt"
+  cp -r examples/truong-mau "$place/truong-mau"
+  rm -rf "$place/truong-mau/public"
+done
+inside sh -c "$steps" sh /tmp/thu
+mkdir -p "$work/bin"
+ln -s "$dev" "$work/bin/congkhai"
+PATH="$work/bin:$PATH" sh -c "$steps" sh "$work/thu"
+diff -r "$root/tmp/thu/cong" "$work/thu/cong"
+
+# The example portal, timed with the installed binary (the best of three).
+times=()
+TIMEFORMAT=%3R
+for _ in 1 2 3; do
+  rm -rf "$root/tmp/thu/truong-mau/public"
+  times+=("$( { time inside congkhai build --source /tmp/thu/truong-mau --output /tmp/thu/truong-mau/public > /dev/null; } 2>&1 )")
+done
+best=$(printf '%s\n' "${times[@]}" | sort -n | head -1)
+"$dev" build --source "$work/thu/truong-mau" --output "$work/thu/truong-mau/public" > /dev/null
+diff -r "$root/tmp/thu/truong-mau/public" "$work/thu/truong-mau/public"
+
+echo "deb-test: passed"
+echo "package: $(basename "$deb"), $(stat -c %s "$deb") bytes ($(du -h "$deb" | cut -f1))"
+dpkg-deb --field "$deb" Version Installed-Size Depends Recommends
+echo "example portal built by the installed binary in ${best} s (best of three)"
