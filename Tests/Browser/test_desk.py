@@ -21,16 +21,24 @@ UNITS = {
 }
 
 
-@pytest.fixture(scope="module")
-def desk():
-    """A portal with the seeds' units and no document, served; the desk's address."""
-    folder = tempfile.mkdtemp(prefix="congkhai-desk-")
+def seed_units_portal(prefix, title, parents=None):
+    """A new portal folder with the seeds' units and no document; `parents`: unit → the unit above it."""
+    folder = tempfile.mkdtemp(prefix=prefix)
     with open(os.path.join(folder, "congkhai.yaml"), "w", encoding="utf-8") as f:
-        f.write("title: Cổng thử bàn soạn thảo\n")
+        f.write(f"title: {title}\n")
     for unit, name in UNITS.values():
         os.makedirs(os.path.join(folder, "content", "units", unit))
         with open(os.path.join(folder, "content", "units", unit, "unit.yaml"), "w", encoding="utf-8") as f:
             f.write(f"name: {name}\nkind: tieu-hoc\n")
+            if unit in (parents or {}):
+                f.write(f"parent: {parents[unit]}\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def desk():
+    """A portal with the seeds' units and no document, served; the desk's address."""
+    folder = seed_units_portal("congkhai-desk-", "Cổng thử bàn soạn thảo")
     port = free_port()
     log = open(os.path.join(folder, "serve.log"), "w+", encoding="utf-8")
     server = subprocess.Popen([os.path.join(ROOT, ".build", "debug", "congkhai"), "serve", "--source", folder,

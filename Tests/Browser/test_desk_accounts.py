@@ -4,17 +4,14 @@ A school's account cannot read the desk of, or write into, another school's fold
 crafted request, by file name); an office's account reaches the units below it; a wrong Host or
 Origin is refused; five wrong passwords slow the next tries; the log records who saved what; a
 clerk signs in and publishes in Chromium, the pages passing axe, the Nu checker and 360 px."""
-import http.client, json, os, re, shutil, ssl, subprocess, tempfile, time, urllib.parse
+import http.client, json, os, re, shutil, ssl, subprocess, time, urllib.parse
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
-from test_portal import ROOT
+from test_portal import ROOT, chromium
 from test_serve import free_port, passes_axe_nu_and_a_phone, shows
-from test_desk import SEEDS, UNITS
+from test_desk import SEEDS, seed_units_portal
 
 HOST = "127.0.0.2"
 NAME = "congkhai.test"
@@ -32,15 +29,8 @@ OTHERS = "content/units/thpt-toan-thang/2023-2024/ke-hoach-cua-truong.md"
 def district():
     """The seeds' units (Tân Thành A1 below the district office), an account for a school, another
     school and the office, served over https on 127.0.0.2; the folder, port and TLS context."""
-    folder = tempfile.mkdtemp(prefix="congkhai-district-")
-    with open(os.path.join(folder, "congkhai.yaml"), "w", encoding="utf-8") as f:
-        f.write("title: Cổng công khai của huyện\n")
-    for unit, name in UNITS.values():
-        os.makedirs(os.path.join(folder, "content", "units", unit))
-        with open(os.path.join(folder, "content", "units", unit, "unit.yaml"), "w", encoding="utf-8") as f:
-            f.write(f"name: {name}\nkind: tieu-hoc\n")
-            if unit == "th-tan-thanh-a1":
-                f.write("parent: phong-gddt-binh-son\n")
+    folder = seed_units_portal("congkhai-district-", "Cổng công khai của huyện",
+                               parents={"th-tan-thanh-a1": "phong-gddt-binh-son"})
     os.makedirs(os.path.dirname(os.path.join(folder, OTHERS)))
     with open(os.path.join(folder, OTHERS), "w", encoding="utf-8") as f:
         f.write("---\ntitle: Kế hoạch của trường\nkind: ke-hoach\nnumber: 12/KH-THPTTT\nissued: 2023-10-02\n---\n\nNội dung.\n")
@@ -224,12 +214,7 @@ def test_five_wrong_passwords_slow_the_next_tries(district):
 @pytest.fixture(scope="module")
 def clerk_browser():
     """Chromium reaching congkhai.test at 127.0.0.2, the test certificate taken."""
-    options = Options()
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900",
-                     f"--host-resolver-rules=MAP {NAME} {HOST}", "--ignore-certificate-errors"):
-        options.add_argument(argument)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver = chromium(f"--host-resolver-rules=MAP {NAME} {HOST}", "--ignore-certificate-errors")
     yield driver
     driver.quit()
 

@@ -42,13 +42,18 @@ def site():
 
 @pytest.fixture(scope="module")
 def browser():
-    options = Options()
-    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(argument)
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver = chromium()
     yield driver
     driver.quit()
+
+
+def chromium(*arguments):
+    """Debian's chromium, headless, at a desktop's size, with `arguments` beside."""
+    options = Options()
+    for argument in ("--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,900") + arguments:
+        options.add_argument(argument)
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    return webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
 
 
 def figure_lines(browser, region):

@@ -43,7 +43,7 @@ extension Desk {
 
     /// The documents of a unit, newest school year first, to open one.
     func documents(_ request: Request) -> Response {
-        let portal = Portal(source)
+        let portal = self.portal
         let id = request.uri.queryParameters["don-vi"].map(String.init)
         if let id, !access.allows(unit: id) { return notYours(id) }
         guard let id, let unit = portal.units.first(where: { $0.id == id }) else {
@@ -103,7 +103,7 @@ extension Desk {
 
     /// A document opened in the form.
     func editForm(_ request: Request) -> Response {
-        let portal = Portal(source)
+        let portal = self.portal
         let given = request.uri.queryParameters["tep"].map(String.init)
         if let unit = DocumentPath.unit(in: given), !access.allows(unit: unit) { return notYours(unit) }
         guard let path = DocumentPath(given, in: portal), access.allows(unit: path.unit.id),
@@ -132,7 +132,7 @@ extension Desk {
         case .success(let form): sent = form
         case .failure(let refusal): return refusal.response
         }
-        let portal = Portal(source)
+        let portal = self.portal
         if let unit = DocumentPath.unit(in: sent.tep), !access.allows(unit: unit) { return notYours(unit) }
         guard let path = DocumentPath(sent.tep, in: portal), access.allows(unit: path.unit.id),
             let current = Self.fields(of: path.file)

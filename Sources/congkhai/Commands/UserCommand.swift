@@ -34,6 +34,26 @@ struct UserCommand: ParsableCommand {
             return try change()
         }
 
+        /// Changes the account `typed` names, locked, and says what was done; an account not
+        /// there is said so.
+        func changing(_ typed: String, _ change: (inout [Account], Int) throws -> LocalizedText) throws {
+            try locked {
+                let name = Account.normalisedName(typed)
+                var accounts = try accounts()
+                guard let index = accounts.firstIndex(where: { $0.name == name }) else {
+                    throw refuse(
+                        "user.missing",
+                        .init(vi: "không có tài khoản “\(name)”.", en: "there is no account “\(name)”."),
+                        fix: .init(
+                            vi: "xem các tài khoản bằng `congkhai user list`.",
+                            en: "list them with `congkhai user list`."))
+                }
+                let done = try change(&accounts, index)
+                try save(accounts)
+                console.say(done)
+            }
+        }
+
         /// The accounts as they are, none when there is no file yet.
         func accounts() throws -> [Account] {
             guard usersFile.exists else { return [] }
@@ -158,20 +178,14 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var portal: Portal
 
-        func run() throws { try portal.locked(change) }
-
-        func change() throws {
-            let name = Account.normalisedName(self.name)
-            var accounts = try portal.accounts()
-            guard let index = accounts.firstIndex(where: { $0.name == name }) else { throw missing(name) }
-            let password = try portal.password(for: name)
-            accounts[index] = Account(name: name, units: accounts[index].units, password: password)
-            try portal.save(accounts)
-            portal.console.say(
-                LocalizedText(vi: "Đã đặt mật khẩu mới cho \(name).", en: "Set a new password for \(name)."))
+        func run() throws {
+            try portal.changing(name) { accounts, index in
+                let name = accounts[index].name
+                accounts[index] = Account(
+                    name: name, units: accounts[index].units, password: try portal.password(for: name))
+                return LocalizedText(vi: "Đã đặt mật khẩu mới cho \(name).", en: "Set a new password for \(name).")
+            }
         }
-
-        func missing(_ name: String) -> ExitCode { UserCommand.missing(name, portal) }
     }
 
     struct Remove: ParsableCommand {
@@ -183,21 +197,11 @@ struct UserCommand: ParsableCommand {
 
         @OptionGroup var portal: Portal
 
-        func run() throws { try portal.locked(change) }
-
-        func change() throws {
-            let name = Account.normalisedName(self.name)
-            var accounts = try portal.accounts()
-            guard accounts.contains(where: { $0.name == name }) else { throw UserCommand.missing(name, portal) }
-            accounts.removeAll { $0.name == name }
-            try portal.save(accounts)
-            portal.console.say(LocalizedText(vi: "Đã xóa tài khoản \(name).", en: "Removed account \(name)."))
+        func run() throws {
+            try portal.changing(name) { accounts, index in
+                let name = accounts.remove(at: index).name
+                return LocalizedText(vi: "Đã xóa tài khoản \(name).", en: "Removed account \(name).")
+            }
         }
-    }
-
-    static func missing(_ name: String, _ portal: Portal) -> ExitCode {
-        portal.refuse(
-            "user.missing", .init(vi: "không có tài khoản “\(name)”.", en: "there is no account “\(name)”."),
-            fix: .init(vi: "xem các tài khoản bằng `congkhai user list`.", en: "list them with `congkhai user list`."))
     }
 }
