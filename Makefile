@@ -42,17 +42,19 @@ apt-install:
 # added there is built in (Package.swift reads the folder).
 fresh-plans: build-info
 	@for plan in .build/debug.yaml .build/release.yaml; do \
-	  if [ -f $$plan ] && [ -n "$$(find templates $(COMMIT_FILE) -newer $$plan -print -quit 2>/dev/null)" ]; then rm -f $$plan; fi; \
+	  if [ -f $$plan ] && [ -n "$$(find templates -newer $$plan -print -quit)" ]; then rm -f $$plan; fi; \
 	done
 
-# The commit `congkhai --version` names (the version itself is in VERSION): written only when it
-# changed, so a build is not redone for nothing; "-dirty" when tracked files differ from it.
+# The commit `congkhai --version` names (the version itself is in VERSION), read by the
+# BuildCommit plugin: written only when it changed, so a build is not redone for nothing;
+# "-dirty" when tracked files differ from it. Outside a git checkout of its own (a tarball, even
+# one unpacked inside another repository), no commit: the file is removed.
 COMMIT_FILE := Sources/congkhai/BuildInfo/commit.txt
 build-info:
-	@if commit=$$(git rev-parse --short=12 HEAD 2>/dev/null); then \
+	@if [ "$$(git rev-parse --show-toplevel 2>/dev/null)" = "$(CURDIR)" ] && commit=$$(git rev-parse --short=12 HEAD 2>/dev/null); then \
 	  git diff --quiet HEAD -- 2>/dev/null || commit="$$commit-dirty"; \
 	  [ "$$(cat $(COMMIT_FILE) 2>/dev/null)" = "$$commit" ] || echo "$$commit" > $(COMMIT_FILE); \
-	fi
+	else rm -f $(COMMIT_FILE); fi
 
 build: deps fresh-plans
 	$(SWIFT) build -c release --product congkhai
@@ -79,7 +81,7 @@ test: test-deps lint fresh-plans
 	python3 -m pytest -q Tests/Browser
 	CHECK_BIN=.build/debug/congkhai CHECK_DOCUMENTS=80 CHECK_STEPS=16 python3 scripts/rebuild-check.py
 
-SWIFT_SOURCES := Sources Tests Fuzz/Sources Package.swift Fuzz/Package.swift
+SWIFT_SOURCES := Sources Tests Plugins Fuzz/Sources Package.swift Fuzz/Package.swift
 
 ## The code's layout, checked by swift-format (the toolchain's) against .swift-format: part of
 ## `make test`. `make format` rewrites the files to it.
@@ -113,7 +115,7 @@ corpus-baseline: build
 
 # dpkg-dev: dpkg-shlibdeps; help2man: the man page; lintian: the package checked; patchelf:
 # a RUNPATH removed if the linker left one; debootstrap: the clean Debian of `make deb-test`.
-DEB_APT_PACKAGES := dpkg-dev binutils help2man lintian patchelf debootstrap xz-utils
+DEB_APT_PACKAGES := dpkg-dev binutils help2man lintian patchelf debootstrap xz-utils python3
 
 ## congkhai_<version>_amd64.deb in .build-deb/ (docs/install.md), checked by lintian.
 deb: deps fresh-plans
@@ -124,7 +126,7 @@ deb: deps fresh-plans
 ## Installs the package in a clean Debian 12 made by debootstrap in .build-deb-test/ and builds
 ## there what the development binary builds, compared byte for byte. Slow: not in `make test`.
 deb-test: deb build
-	scripts/deb-test.sh
+	$(SUDO) scripts/deb-test.sh
 
 ## Screenshots of the main pages at phone and desktop widths into docs/screenshots/.
 screenshots: build
@@ -136,4 +138,5 @@ fuzz: deps
 	scripts/fuzz.sh
 
 clean:
-	rm -rf .build .build-deb public examples/truong-mau/public
+	rm -rf .build .build-deb public examples/truong-mau/public $(COMMIT_FILE)
+	$(SUDO) rm -rf --one-file-system .build-deb-test

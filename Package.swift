@@ -24,13 +24,6 @@ let embeddedTemplates: [Resource] =
         .embedInCode("Obligations/tt09-2024.yaml")
     ]
 
-/// `congkhai --version`: VERSION (linked into Sources/congkhai/BuildInfo) always, and the commit
-/// `make` writes into BuildInfo/commit.txt before each build (ignored by git) when it is there;
-/// the Makefile plans the build again when that file is new (`fresh-plans`).
-let buildInfo = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .appendingPathComponent("Sources/congkhai/BuildInfo")
-let knowsItsCommit = FileManager.default.fileExists(atPath: buildInfo.appendingPathComponent("commit.txt").path)
-
 /// Modules, each depending only on those above it (docs/architecture.md):
 /// VietText → Citations → Import → CongKhai (the site pipeline) → Serve (the preview server) →
 /// congkhai (the command line).
@@ -129,10 +122,13 @@ let package = Package(
                 "CongKhai", "VietText", "Citations", "Import", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser")
             ],
-            resources: [.embedInCode("BuildInfo/VERSION")]
-                + (knowsItsCommit ? [.embedInCode("BuildInfo/commit.txt")] : []),
-            swiftSettings: knowsItsCommit ? [.define("CONGKHAI_COMMIT")] : []
+            // `congkhai --version`: VERSION (linked into BuildInfo/) and the commit the Makefile
+            // writes into BuildInfo/commit.txt before each build, read by the BuildCommit plugin.
+            exclude: ["BuildInfo/commit.txt"],
+            resources: [.embedInCode("BuildInfo/VERSION")],
+            plugins: ["BuildCommit"]
         ),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // What the test targets share: the seeds' and example portal's paths, portal fixtures.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "VietTextTests", dependencies: ["VietText", "TestSupport"]),

@@ -16,6 +16,8 @@ deb="$here/.build-deb/congkhai_${version}_${architecture}.deb"
 dev="$here/.build/release/congkhai"
 seed="$here/../shared/seeds/000_225770425047c8d6.txt"
 [ -f "$deb" ] || { echo "deb-test: no $deb; run make deb" >&2; exit 1; }
+[ -f "$seed" ] || { echo "deb-test: no seed at $seed (../shared/seeds beside the repository)" >&2; exit 1; }
+[ "$(id -u)" = 0 ] || { echo "deb-test: debootstrap, mount and chroot need root: sudo scripts/deb-test.sh" >&2; exit 1; }
 [ -x "$dev" ] || { echo "deb-test: no $dev; run make build" >&2; exit 1; }
 
 folder="$here/.build-deb-test"
@@ -24,23 +26,33 @@ root="$folder/root"
 mkdir -p "$folder"
 
 # The mirror this machine's apt uses, so the test system reaches what it reaches.
-mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1)
-[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { print $2; exit }' /etc/apt/sources.list 2>/dev/null)
+mirror=$(sed -n 's/^URIs: *//p' /etc/apt/sources.list.d/debian.sources 2>/dev/null | head -1 | awk '{ print $1 }')
+[ -n "$mirror" ] || mirror=$(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i !~ /^\[/ && $i !~ /\]$/) { print $i; exit } }' \
+  /etc/apt/sources.list 2>/dev/null)
+
+# Unmounts what the test mounted in the test system, and says whether anything is still
+# mounted there: nothing is removed while it is (rm would go into the host's /dev).
+unmounted() {
+  umount -R "$root/proc" 2>/dev/null || true
+  umount -R "$root/dev" 2>/dev/null || true
+  ! findmnt -rn -o TARGET | grep -q "^$root/"
+}
+remove_root() {
+  unmounted || { echo "deb-test: something is still mounted under $root; unmount it first" >&2; exit 1; }
+  rm -rf --one-file-system "$root"
+}
 
 if [ ! -f "$pristine" ]; then
-  rm -rf "$root"
-  debootstrap --variant=minbase bookworm "$root" ${mirror:+"$mirror"} > "$folder/debootstrap.log"
+  remove_root
+  debootstrap --variant=minbase bookworm "$root" ${mirror:+"$mirror"} > "$folder/debootstrap.log" 2>&1 \
+    || { tail -20 "$folder/debootstrap.log"; exit 1; }
   tar -C "$root" -cf "$pristine.part" .
   mv "$pristine.part" "$pristine"
 fi
 
-cleanup() {
-  umount "$root/proc" 2>/dev/null || true
-  umount "$root/dev" 2>/dev/null || true
-}
+cleanup() { unmounted || echo "deb-test: $root still has something mounted" >&2; }
 trap cleanup EXIT
-cleanup
-rm -rf "$root"
+remove_root
 mkdir -p "$root"
 tar -C "$root" -xf "$pristine"
 mount -t proc proc "$root/proc"
