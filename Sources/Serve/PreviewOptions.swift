@@ -117,7 +117,6 @@ package struct PreviewOptions: Sendable {
     /// is reached by.
     func sharingProblems() -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let address = "https://\(serverNames.first ?? "ten-may-chu.edu.vn"):\(port)\(base)"
         if (tlsCertificate == nil) != (tlsKey == nil) {
             problems.append(
                 Diagnostic(
@@ -149,7 +148,7 @@ package struct PreviewOptions: Sendable {
                     .error, "serve.proxy-not-local", file: "--behind-proxy",
                     message: .init(
                         vi:
-                            "sau máy chủ web thì congkhai chỉ nghe trên máy này; nghe ở “\(host)” bằng http thì mật khẩu đi qua mạng dạng chữ thường.",
+                            "sau máy chủ web thì congkhai chỉ nghe trên máy này; nghe ở “\(host)” bằng http thì mật khẩu đi qua mạng không mã hóa.",
                         en:
                             "behind a web server congkhai listens on this computer only; on “\(host)” over http passwords would cross the network in clear."
                     ),
@@ -163,7 +162,7 @@ package struct PreviewOptions: Sendable {
         if !usersFile.exists {
             problems.append(
                 Diagnostic(
-                    .error, "serve.no-accounts", file: "--host",
+                    .error, "serve.no-accounts", file: behindProxy ? "--behind-proxy" : "--host",
                     message: .init(
                         vi:
                             "mở bàn soạn thảo cho máy khác (“\(behindProxy ? "--behind-proxy" : host)”) cần tài khoản, nếu không ai cũng đọc được văn bản nháp và ghi vào cổng.",
@@ -182,7 +181,7 @@ package struct PreviewOptions: Sendable {
                 Diagnostic(
                     .error, "serve.no-tls", file: "--host",
                     message: .init(
-                        vi: "mở cho máy khác thì phải dùng https: mật khẩu không được gửi qua mạng dạng chữ thường.",
+                        vi: "mở cho máy khác thì phải dùng https: mật khẩu không được gửi qua mạng không mã hóa.",
                         en: "serving to other computers needs https: passwords must not cross the network in clear."),
                     fix: .init(
                         vi:
@@ -192,6 +191,8 @@ package struct PreviewOptions: Sendable {
                     )))
         }
         if serverNames.isEmpty && (behindProxy || Self.wildcardHosts.contains(host)) {
+            // Behind a proxy people reach the proxy's port, not this one.
+            let example = "https://congkhai.pgd.edu.vn" + (behindProxy ? "" : ":\(port)") + base
             problems.append(
                 Diagnostic(
                     .error, "serve.no-server-name", file: "--server-name",
@@ -199,8 +200,11 @@ package struct PreviewOptions: Sendable {
                         vi: "chưa biết người dùng gõ tên nào để vào bàn soạn thảo; trang khác tên bị từ chối.",
                         en: "the name people type to reach the desk is not given; other names are refused."),
                     fix: .init(
-                        vi: "thêm `--server-name TÊN`, ví dụ `--server-name congkhai.pgd.edu.vn` cho \(address).",
-                        en: "add `--server-name NAME`, e.g. `--server-name congkhai.pgd.edu.vn` for \(address).")))
+                        vi:
+                            "thêm `--server-name TÊN`: tên trên thanh địa chỉ, ví dụ `--server-name congkhai.pgd.edu.vn` khi mọi người mở \(example).",
+                        en:
+                            "add `--server-name NAME`: the name in the address bar, e.g. `--server-name congkhai.pgd.edu.vn` when people open \(example)."
+                    )))
         }
         return problems
     }

@@ -70,30 +70,55 @@ package struct PreviewServer: Sendable {
         return accounts
     }
 
-    /// HTTP, or HTTPS with the certificate and key given.
+    /// HTTP, or HTTPS with the certificate and key given: each file read, and the pair checked
+    /// to belong together, before the server starts (NIOSSL would otherwise say so only at the
+    /// first connection, in English).
     static func server(_ options: PreviewOptions) throws -> HTTPServerBuilder {
         guard let certificate = options.tlsCertificate, let key = options.tlsKey else { return .http1() }
-        do {
-            let chain = try NIOSSLCertificate.fromPEMFile(certificate).map { NIOSSLCertificateSource.certificate($0) }
-            let privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
-            let configuration = TLSConfiguration.makeServerConfiguration(
-                certificateChain: chain, privateKey: .privateKey(privateKey))
-            return try .tls(.http1(), tlsConfiguration: configuration)
-        } catch {
-            throw Failure(diagnostics: [
+        func refusal(_ code: String, _ option: String, _ vi: String, _ en: String) -> Failure {
+            Failure(diagnostics: [
                 Diagnostic(
-                    .error, "serve.tls-unreadable", file: "--tls-cert",
-                    message: .init(
-                        vi: "không đọc được chứng chỉ \(certificate) hoặc khóa \(key) (\(error)).",
-                        en: "cannot read the certificate \(certificate) or the key \(key) (\(error))."),
+                    .error, code, file: option, message: .init(vi: vi, en: en),
                     fix: .init(
                         vi:
-                            "dùng tệp PEM (bắt đầu bằng -----BEGIN CERTIFICATE----- và -----BEGIN PRIVATE KEY-----) mà tài khoản chạy congkhai đọc được.",
+                            "dùng tệp PEM mà tài khoản chạy congkhai đọc được: chứng chỉ bắt đầu bằng -----BEGIN CERTIFICATE-----, khóa riêng của chính nó bắt đầu bằng -----BEGIN PRIVATE KEY----- (hoặc EC/RSA PRIVATE KEY).",
                         en:
-                            "use PEM files (beginning -----BEGIN CERTIFICATE----- and -----BEGIN PRIVATE KEY-----) readable by the account running congkhai."
+                            "use PEM files readable by the account running congkhai: the certificate beginning -----BEGIN CERTIFICATE-----, its own private key beginning -----BEGIN PRIVATE KEY----- (or EC/RSA PRIVATE KEY)."
                     ))
             ])
         }
+        for (file, option) in [(certificate, "--tls-cert"), (key, "--tls-key")]
+        where !FileManager.default.isReadableFile(atPath: file) {
+            throw refusal(
+                "serve.tls-unreadable", option, "không đọc được tệp \(file) (không có, hoặc không được phép đọc).",
+                "cannot read \(file) (missing, or not readable).")
+        }
+        let chain: [NIOSSLCertificateSource]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificate).map { .certificate($0) } } catch {
+            throw refusal(
+                "serve.tls-unreadable", "--tls-cert", "\(certificate) không phải chứng chỉ dạng PEM.",
+                "\(certificate) is not a PEM certificate.")
+        }
+        guard !chain.isEmpty else {
+            throw refusal(
+                "serve.tls-unreadable", "--tls-cert", "\(certificate) không chứa chứng chỉ nào.",
+                "\(certificate) holds no certificate.")
+        }
+        let privateKey: NIOSSLPrivateKey
+        do { privateKey = try NIOSSLPrivateKey(file: key, format: .pem) } catch {
+            throw refusal(
+                "serve.tls-unreadable", "--tls-key",
+                "\(key) không phải khóa riêng dạng PEM (không mã hóa bằng mật khẩu).",
+                "\(key) is not a PEM private key (without a passphrase).")
+        }
+        let configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain, privateKey: .privateKey(privateKey))
+        do { _ = try NIOSSLContext(configuration: configuration) } catch {
+            throw refusal(
+                "serve.tls-mismatch", "--tls-key", "khóa riêng \(key) không khớp với chứng chỉ \(certificate).",
+                "the private key \(key) does not match the certificate \(certificate).")
+        }
+        return try .tls(.http1(), tlsConfiguration: configuration)
     }
 
     /// The preview's folder holds the built site and its cache, drafts included with

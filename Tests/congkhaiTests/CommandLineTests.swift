@@ -181,6 +181,18 @@ import Testing
         let short = try run(["user", "add", "ha", "--unit", "th-mau"] + source, input: "ngan\n")
         #expect(short.status == 1 && short.stderr.contains("ít nhất 8 ký tự"))
         #expect(try run(["user", "list"] + source).stdout == "lan.th\tth-mau\n")
+        // A unit folder renamed: the account is listed with a warning.
+        try FileManager.default.moveItem(
+            at: portal.appendingPathComponent("content/units/th-mau"),
+            to: portal.appendingPathComponent("content/units/th-mau-moi"))
+        let gone = try run(["user", "list"] + source)
+        #expect(gone.stderr.contains("cổng không còn đơn vị th-mau"))
+        try FileManager.default.moveItem(
+            at: portal.appendingPathComponent("content/units/th-mau-moi"),
+            to: portal.appendingPathComponent("content/units/th-mau"))
+        // Outside a portal (a forgotten cd): said so, not "no accounts".
+        let elsewhere = try run(["user", "list", "--source", portal.appendingPathComponent("content").path])
+        #expect(elsewhere.status == 1 && elsewhere.stderr.contains("không phải cổng (không có congkhai.yaml)"))
         let changed = try run(["user", "password", "lan.th"] + source, input: "mat-khau-moi-1\n")
         #expect(changed.status == 0)
         #expect(try String(contentsOf: file, encoding: .utf8) != text)

@@ -79,20 +79,24 @@ final class DeskAccounts: @unchecked Sendable {
         // A name no account can have is wrong at once, and not remembered: guesses at made-up
         // names neither fill the memory nor push a real account's failures out of it.
         guard Account.isValidName(name) else { return .wrong }
-        if let wait = throttle.attempt(name, now: now) { return .wait(Int(wait.rounded(.up))) }
         let accounts: [Account]
         switch self.accounts() {
         case .success(let found): accounts = found
         case .failure(let failure): return .unreadable(failure)
         }
-        guard let account = accounts.first(where: { $0.name == name }) else {
+        let found = accounts.first(where: { $0.name == name })
+        // The wait belongs to the password tried against: a new one set by the administrator
+        // (`congkhai user password`) lifts it.
+        let tries = found.map { "\(name) \($0.passwordHash.suffix(12))" } ?? name
+        if let wait = throttle.attempt(tries, now: now) { return .wait(Int(wait.rounded(.up))) }
+        guard let account = found else {
             // As long as for a real account: the time taken does not tell which names exist.
             _ = Bcrypt.verify(password, hash: Self.standIn)
             return .wrong
         }
         // bcrypt stops at a NUL: "mật-khẩu\0x" would pass for "mật-khẩu".
         guard !password.contains("\0"), account.accepts(password) else { return .wrong }
-        throttle.succeeded(name)
+        throttle.succeeded(tries)
         return .signedIn(cookie: cookie.value(for: account, now: now), account: account)
     }
 

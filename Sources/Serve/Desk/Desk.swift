@@ -537,7 +537,7 @@ struct Desk: Sendable {
             }
             return home(published: [
                 "Đã tạo bản để đăng: " + report.summary.vi
-                    + " Chép thư mục \(options.output.path) lên máy chủ web để cập nhật trang trên mạng."
+                    + " Trang trên mạng đổi khi người quản trị chép thư mục \(output) của cổng lên máy chủ web."
             ])
         case .failure(let failure):
             return home(

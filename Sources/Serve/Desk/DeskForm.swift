@@ -43,7 +43,7 @@ struct DeskForm: Sendable {
         ("recipients", "Nơi nhận", nil, true),
         ("letterhead", "Tên cơ quan (góc trên bên trái)", nil, true),
         ("school_year", "Năm học (thư mục lưu văn bản)", "2025-2026", false),
-        ("published", "Ngày công khai", "2025-09-10", false),
+        ("published", "Ngày công khai", "10/09/2025", false),
         ("period", "Kỳ công khai (nếu có)", "2025-2026", false)
     ]
 

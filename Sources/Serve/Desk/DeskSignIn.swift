@@ -97,7 +97,7 @@ extension Desk {
             return signInPage(
                 next: form.tiep, name: name,
                 problem:
-                    "Tệp tài khoản của cổng đang lỗi, chưa ai đăng nhập được. Báo người quản trị cổng: lệnh `congkhai user list` chỉ ra chỗ sai.",
+                    "Tệp tài khoản của cổng đang lỗi, chưa ai đăng nhập được. Báo người quản trị cổng: lệnh congkhai user list chỉ ra chỗ sai.",
                 status: .internalServerError)
         case nil:
             return Self.page(.serviceUnavailable, "Bản xem trước đang dừng.")

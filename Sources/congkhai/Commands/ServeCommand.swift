@@ -60,14 +60,19 @@ struct ServeCommand: AsyncParsableCommand {
             try await PreviewServer(options: options).run(
                 listening: { [host] port in
                     let name = options.serverNames.first ?? (host.contains(":") ? "[\(host)]" : host)
-                    let address =
+                    // Behind a proxy, the address people type has the proxy's port, not this one.
+                    let root =
                         options.behindProxy
-                        ? "https://\(name)\(options.base) (cổng \(port) sau máy chủ web)"
+                        ? "https://\(name)\(options.base)"
                         : "\(options.secure ? "https" : "http")://\(name):\(port)\(options.base)"
+                    let behind = options.behindProxy ? " (cổng \(port) sau máy chủ web)" : ""
                     console.say(
                         LocalizedText(
-                            vi: "Đang mở bản xem trước tại \(address) (Ctrl-C để dừng). Trang chưa đăng lên mạng.",
-                            en: "Previewing at \(address) (Ctrl-C to stop). Nothing is published."))
+                            vi:
+                                "Đang mở bản xem trước tại \(root)\(behind) (Ctrl-C để dừng); bàn soạn thảo: \(root)_soan-thao/. Trang công khai (public/) chỉ đổi khi bấm Xuất bản.",
+                            en:
+                                "Previewing at \(root)\(behind) (Ctrl-C to stop); the desk: \(root)_soan-thao/. The published site (public/) changes only with Xuất bản."
+                        ))
                     if options.isShared || options.usersFile.exists {
                         console.say(
                             LocalizedText(

@@ -54,8 +54,23 @@ struct UserCommand: ParsableCommand {
             }
         }
 
-        /// The accounts as they are, none when there is no file yet.
+        /// The accounts as they are, none when there is no file yet; refused outside a portal
+        /// (a forgotten `cd` would otherwise read as "no accounts").
         func accounts() throws -> [Account] {
+            guard FileManager.default.fileExists(atPath: folder.appendingPathComponent("congkhai.yaml").path) else {
+                console.report([
+                    Diagnostic(
+                        .error, "user.not-a-portal", file: source,
+                        message: .init(
+                            vi:
+                                "thư mục “\(folder.standardizedFileURL.path)” không phải cổng (không có congkhai.yaml).",
+                            en: "“\(folder.standardizedFileURL.path)” is not a portal (no congkhai.yaml)."),
+                        fix: .init(
+                            vi: "cd vào thư mục của cổng, hoặc thêm `--source THƯ-MỤC-CỔNG`.",
+                            en: "cd into the portal's folder, or add `--source PORTAL-FOLDER`."))
+                ])
+                throw ExitCode(1)
+            }
             guard usersFile.exists else { return [] }
             do { return try usersFile.load() } catch { throw console.failure(error) }
         }
@@ -163,8 +178,24 @@ struct UserCommand: ParsableCommand {
                         vi: "Chưa có tài khoản nào. Thêm bằng `congkhai user add TÊN --unit MÃ-ĐƠN-VỊ`.",
                         en: "No accounts yet. Add one with `congkhai user add NAME --unit UNIT-ID`."))
             }
+            let known = Set(ContentLoader(root: portal.folder).settingsAndUnits().units.map(\.id))
             for account in accounts {
                 print("\(account.name)\t\(account.units.joined(separator: ", "))")
+                // A unit folder renamed or removed leaves the account writing for nothing there.
+                let gone = account.units.filter { !known.contains($0) }
+                if !gone.isEmpty {
+                    portal.console.report([
+                        Diagnostic(
+                            .warning, "user.unit-gone", file: UsersFile.name, key: account.name,
+                            message: .init(
+                                vi: "cổng không còn đơn vị \(gone.joined(separator: ", ")) của tài khoản này.",
+                                en: "the portal no longer has unit \(gone.joined(separator: ", ")) of this account."),
+                            fix: .init(
+                                vi:
+                                    "xóa rồi thêm lại tài khoản với mã đơn vị đúng (`congkhai user remove`, `congkhai user add`).",
+                                en: "remove the account and add it again with the right unit id."))
+                    ])
+                }
             }
         }
     }

@@ -47,6 +47,26 @@ struct DeskAccountsStateTests {
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
     }
 
+    @Test func aNewPasswordSetByTheAdministratorLiftsTheWait() throws {
+        let portal = try PortalFixture()
+        defer { portal.remove() }
+        let file = UsersFile(portal: portal.root)
+        try file.save([Account(name: "lan", units: ["th-1"], password: "mat-khau-cu-1")])
+        let accounts = try DeskAccounts(
+            usersFile: file, folder: portal.root.appendingPathComponent(".congkhai-serve"), shared: true)
+        let now = Date()
+        for _ in 0..<LoginThrottle.freeTries { _ = accounts.signIn(name: "lan", password: "sai-mat-khau", now: now) }
+        guard case .wait = accounts.signIn(name: "lan", password: "mat-khau-cu-1", now: now) else {
+            Issue.record("not slowed")
+            return
+        }
+        try file.save([Account(name: "lan", units: ["th-1"], password: "mat-khau-moi-1")])
+        guard case .signedIn = accounts.signIn(name: "lan", password: "mat-khau-moi-1", now: now) else {
+            Issue.record("still slowed after a new password")
+            return
+        }
+    }
+
     @Test func aNameNoAccountCanHaveIsWrongAtOnceAndNotRemembered() throws {
         let portal = try PortalFixture()
         defer { portal.remove() }
