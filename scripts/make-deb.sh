@@ -97,12 +97,12 @@ cp docs/serve.md "$stage/usr/share/doc/congkhai/serve.md"
 # link list names its modules), and the licences written in the C sources they carry.
 linked=$(sed 's|.*/release/||; s|\.build/.*||' "$out/swift/release/congkhai.product/Objects.LinkFileList" | sort -u)
 {
-  for package in "$out"/swift/checkouts/*; do
-    modules=$(ls "$package/Sources" 2>/dev/null || true)
+  for checkout in "$out"/swift/checkouts/*; do
+    modules=$(ls "$checkout/Sources" 2>/dev/null || true)
     if ! printf '%s\n' $modules | grep -qxF -f <(printf '%s\n' $linked); then continue; fi
-    for file in "$package"/LICENSE* "$package"/NOTICE* "$package"/COPYING*; do
+    for file in "$checkout"/LICENSE* "$checkout"/NOTICE* "$checkout"/COPYING*; do
       [ -f "$file" ] || continue
-      printf '\n==== %s: %s ====\n\n' "$(basename "$package")" "$(basename "$file")"
+      printf '\n==== %s: %s ====\n\n' "$(basename "$checkout")" "$(basename "$file")"
       cat "$file"
     done
   done
