@@ -301,6 +301,40 @@ import VietText
 }
 
 extension DeskTests {
+    /// The same document already in the unit under another name: the form says which, by
+    /// number or by title, and lets the clerk decide.
+    @Test(.timeLimit(.minutes(5))) func theSameDocumentUnderAnotherNameIsPointedOut() async throws {
+        let (desk, running) = try await Self.start()
+        defer {
+            running.cancel()
+            desk.portal.remove()
+        }
+        try desk.portal.write(
+            "content/units/cong-doan-giao-duc-ha-noi/2019-2020/nam-dan-van-kheo.md",
+            "---\ntitle: Năm dân vận khéo\nkind: ke-hoach\nnumber: 08/KH-CĐGD\nissued: 2020-03-02\n---\n\nNội dung.\n")
+        try desk.portal.write(
+            "content/units/th-an-phuoc/2022-2023/ke-hoach-da-co.md",
+            "---\ntitle: THỰC HIỆN CÔNG TÁC DÂN VẬN CHÍNH QUYỀN NĂM 2024\nkind: ke-hoach\n---\n\nNội dung.\n")
+        for (file, unit, said) in [
+            (
+                "004_c1e01f9e77d3eae0.txt", "cong-doan-giao-duc-ha-noi",
+                "cùng số “08/KH-CĐGD”: content/units/cong-doan-giao-duc-ha-noi/2019-2020/nam-dan-van-kheo.md"
+            ),
+            (
+                "003_ea1c57bf483b1fef.txt", "th-an-phuoc",
+                "cùng trích yếu: content/units/th-an-phuoc/2022-2023/ke-hoach-da-co.md"
+            )
+        ] {
+            let bytes = try Array(Data(contentsOf: TestPaths.seeds.appendingPathComponent(file)))
+            let form = try await desk.read(unit: unit, file: (file, bytes))
+            #expect(form.status == 200 && form.text.contains("Đơn vị đã có văn bản " + said), "\(file)")
+        }
+        // Another unit's document is no concern of this one's.
+        let seed = try Array(Data(contentsOf: TestPaths.seeds.appendingPathComponent("003_ea1c57bf483b1fef.txt")))
+        let elsewhere = try await desk.read(unit: "th-tan-thanh-a1", file: ("a.txt", seed))
+        #expect(elsewhere.status == 200 && !elsewhere.text.contains("Đơn vị đã có văn bản"))
+    }
+
     @Test(.timeLimit(.minutes(5))) func aDocumentInThePortalIsEditedLineByLineAndWithdrawn() async throws {
         let (desk, running) = try await Self.start()
         defer {

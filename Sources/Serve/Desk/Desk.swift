@@ -127,10 +127,10 @@ struct Desk: Sendable {
     func form(
         _ draft: Importer.Draft, upload: String, unit: PortalUnit, portal: Portal, values: [String: String],
         problems: [String: String] = [:], overwrite: String? = nil, editing: (file: String, withdrawn: Bool)? = nil,
-        status: HTTPResponse.Status = .ok
+        notices: [String] = [], status: HTTPResponse.Status = .ok
     ) -> Response {
         var warningsByField = DeskForm.hints(of: draft)
-        var general: [String] = []
+        var general = notices
         for warning in draft.warnings {
             let text = (warning.line.map { "Dòng \($0): " } ?? "") + warning.message.vi
             if let field = DeskForm.field(of: warning) {
@@ -304,10 +304,20 @@ struct Desk: Sendable {
                 published = earlier.published ?? day
             }
             drafts.keep(draft, for: stored.id)
+            let exists = FileManager.default.fileExists(atPath: target.path)
+            // The same document under another name: said, not refused (two plans may share a title).
+            let like =
+                exists
+                ? []
+                : portal.likeDocuments(
+                    unit: unit.id, number: draft.document.number, title: draft.document.title, target: target)
             return form(
                 draft, upload: stored.id, unit: unit, portal: portal,
                 values: DeskForm.values(of: draft, published: published),
-                overwrite: FileManager.default.fileExists(atPath: target.path) ? portal.relative(target) : nil)
+                overwrite: exists ? portal.relative(target) : nil,
+                notices: like.map {
+                    "Đơn vị đã có văn bản cùng \($0.same): \($0.file). Nếu là cùng một văn bản, đừng lưu bản này: mở văn bản kia bằng “Sửa văn bản đã có”."
+                })
         case .failure(let error)?:
             uploads.remove(stored.id)
             return home(problems: error.diagnostics.map { $0.message.vi }, unit: unit.id, status: .unprocessableContent)

@@ -31,6 +31,37 @@ struct Portal: Sendable {
         )
     }
 
+    /// The documents of `unit` that look like the one about to be saved at `target` under
+    /// another name: the same number (one with a digit), or the same title once accents are
+    /// folded. A plan imported twice under two titles would otherwise stand twice on the page.
+    func likeDocuments(unit: String, number: String?, title: String?, target: URL) -> [(file: String, same: String)] {
+        let number = number?.trimmingCharacters(in: .whitespaces)
+        let hasNumber = number?.contains(where: \.isNumber) == true
+        let title = title.map(VietnameseText.fold)
+        let folder = root.appendingPathComponent("content/units/\(unit)")
+        var found: [(file: String, same: String)] = []
+        let years = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter(
+            SchoolYear.isValid)
+        for year in years.sorted(by: >) {
+            let yearFolder = folder.appendingPathComponent(year)
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: yearFolder.path)) ?? []).sorted()
+            where name.hasSuffix(".md") && !name.hasPrefix(".") {
+                let file = yearFolder.appendingPathComponent(name)
+                guard file.standardizedFileURL.path != target.standardizedFileURL.path,
+                    let text = try? String(contentsOf: file, encoding: .utf8),
+                    let yaml = FrontMatterSplitter.split(text).yaml,
+                    var fields = YAMLFields.parse(yaml, file: relative(file), firstLine: 2).fields
+                else { continue }
+                if hasNumber, let number, fields.string("number")?.trimmingCharacters(in: .whitespaces) == number {
+                    found.append((relative(file), "số “\(number)”"))
+                } else if let title, !title.isEmpty, fields.string("title").map(VietnameseText.fold) == title {
+                    found.append((relative(file), "trích yếu"))
+                }
+            }
+        }
+        return found
+    }
+
     var catalogue: Catalogue { settings.catalogue }
 
     /// The categories a unit's document can be filed under: the TT 09 items of its kind first,
