@@ -37,12 +37,14 @@ apt-install:
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# SwiftPM plans a build again only when Package.swift's text changes, and that plan lists the
-# templates embedded in the binary: a plan older than templates/ is removed, so a template
-# added there is built in (Package.swift reads the folder).
+# Package.swift reads templates/ to embed every file in the binary, but SwiftPM keeps what a
+# Package.swift said until its text changes (its manifest cache), and plans a build again only
+# then. make's builds keep that cache in .build (`--manifest-cache local`), and when templates/
+# is newer than a plan, the plan and the cache go: a template added there is built in.
+MANIFEST_CACHE := --manifest-cache local
 fresh-plans: build-info
 	@for plan in .build/debug.yaml .build/release.yaml; do \
-	  if [ -f $$plan ] && [ -n "$$(find templates -newer $$plan -print -quit)" ]; then rm -f $$plan; fi; \
+	  if [ -f $$plan ] && [ -n "$$(find templates -newer $$plan -print -quit)" ]; then rm -f $$plan .build/manifest.db; fi; \
 	done
 
 # The commit `congkhai --version` names (the version itself is in VERSION), read by the
@@ -57,7 +59,7 @@ build-info:
 	else rm -f $(COMMIT_FILE); fi
 
 build: deps fresh-plans
-	$(SWIFT) build -c release --product congkhai
+	$(SWIFT) build $(MANIFEST_CACHE) -c release --product congkhai
 
 ## Builds the example portal (congkhai.yaml, content/, templates/) into public/.
 site: build
@@ -76,8 +78,8 @@ check: build
 # step is a short rebuild-check (16 rounds of one to three random edits to 80 documents, each
 # rebuild equal to --full).
 test: test-deps lint fresh-plans
-	$(SWIFT) build --product congkhai
-	$(SWIFT) test
+	$(SWIFT) build $(MANIFEST_CACHE) --product congkhai
+	$(SWIFT) test $(MANIFEST_CACHE)
 	python3 -m pytest -q Tests/Browser
 	CHECK_BIN=.build/debug/congkhai CHECK_DOCUMENTS=80 CHECK_STEPS=16 python3 scripts/rebuild-check.py
 

@@ -6,9 +6,10 @@ import PackageDescription
 /// holding only congkhai.yaml and content/ builds: every file of `templates/` (which
 /// Sources/CongKhai/DefaultTemplates links to) and of `templates/assets/`, read here so that a
 /// template added there needs no second list. DefaultTemplates.swift names each for the renderer
-/// (a test checks it names them all). SwiftPM reads this list when the manifest's text changes:
-/// after adding a file to templates/, `make build` or `make test` (which remove a build plan older
-/// than templates/), or delete .build/debug.yaml and .build/release.yaml.
+/// (a test checks it names them all). SwiftPM keeps what this file said until its text changes
+/// (its manifest cache): after adding a file to templates/, `make build` or `make test` (which
+/// keep that cache in .build and remove it with a plan older than templates/), or run
+/// `swift build --manifest-cache none` once.
 let templateFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("templates")
 let templateFiles: [String] = ["", "assets/"].flatMap { sub -> [String] in
     let names =

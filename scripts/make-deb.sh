@@ -36,7 +36,9 @@ stage="$out/$package"
 # The binary: release, the Swift runtime inside it. Its own build folder, so that the
 # developers' release build (linked with the toolchain's runtime) is not relinked each time.
 # Linked with full RELRO (lintian: hardening-no-relro, hardening-no-bindnow).
-"$SWIFT" build -c release --product congkhai --static-swift-stdlib --scratch-path "$out/swift" \
+# Its manifest read afresh: SwiftPM's cache would keep a Package.swift's list of templates
+# from before a template was added.
+"$SWIFT" build -c release --product congkhai --static-swift-stdlib --scratch-path "$out/swift" --manifest-cache none \
   -Xlinker -z -Xlinker relro -Xlinker -z -Xlinker now
 binary="$out/swift/release/congkhai"
 
