@@ -70,6 +70,24 @@ struct CitationReport: Sendable {
         return SourceText.removingControls(ImportTextDecoder.decode(try SourceText.readBytes(url)).text).text
     }
 
+    /// Each folder among `paths` replaced by the Markdown and text files below it (hidden ones
+    /// left out), in byte order of their paths: a whole portal is checked with one argument. A
+    /// shell's `content/**/*.md` of 10,000 files took 3.5 s to be parsed as arguments alone
+    /// (swift-argument-parser copies the array at each value).
+    static func expandingFolders(_ paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                return [path]
+            }
+            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return FolderEntries.files(below: folder)
+                .filter { ["md", "markdown", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+                .map { folder + "/" + $0 }
+        }
+    }
+
     static func isMarkdown(_ path: String) -> Bool {
         ["md", "markdown"].contains(URL(fileURLWithPath: path).pathExtension.lowercased())
     }

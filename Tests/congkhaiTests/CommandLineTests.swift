@@ -48,6 +48,29 @@ import Testing
         #expect(try run(["citations", seeds[0]]).status == 0)
     }
 
+    /// A folder stands for the Markdown and text files below it, in the order of their paths;
+    /// hidden files and folders and other kinds of file are left out.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
+    func citationsReadsEveryTextFileOfAFolder() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let seeds = try TestPaths.seedFiles()
+        let manager = FileManager.default
+        try manager.createDirectory(at: folder.appendingPathComponent("b/c"), withIntermediateDirectories: true)
+        try manager.createDirectory(at: folder.appendingPathComponent(".an"), withIntermediateDirectories: true)
+        let placed = [
+            ("a.txt", seeds[0]), ("b/c/d.txt", seeds[1]), ("b/e.TXT", seeds[2]), ("b/f.docx", seeds[3]),
+            (".an/g.txt", seeds[4]), ("b/.h.txt", seeds[4])
+        ]
+        for (name, seed) in placed { try manager.copyItem(at: seed, to: folder.appendingPathComponent(name)) }
+        let listed = try run(["citations"] + ["a.txt", "b/c/d.txt", "b/e.TXT"].map { folder.path + "/" + $0 })
+        let whole = try run(["citations", folder.path])
+        #expect(whole.status == 0)
+        #expect(whole.stdout.split(separator: "\n").count > 20)
+        #expect(whole.stdout == listed.stdout)
+        #expect(!whole.stdout.contains("f.docx") && !whole.stdout.contains(".an/") && !whole.stdout.contains(".h.txt"))
+    }
+
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
     func buildPrintsOneSummaryLineAndFailsWithNonZeroStatus() throws {
         let fixture = try PortalFixture()

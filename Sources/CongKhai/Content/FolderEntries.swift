@@ -2,7 +2,7 @@ import Foundation
 
 /// A folder's entries by readdir(3), without "." and "..": walking tens of thousands of files
 /// through FileManager and URL was a third of loading a large portal.
-enum FolderEntries {
+package enum FolderEntries {
     enum Kind { case folder, file, link }
 
     /// A folder's entries, by readdir(3); the kind from the entry itself where the file system
@@ -19,6 +19,20 @@ enum FolderEntries {
     /// entered (links to folders are not).
     static func walk(_ root: String, _ visit: (_ path: String, _ kind: Kind) -> Void) {
         walk(root, needsStatus: false) { path, kind, _ in visit(path, kind) }
+    }
+
+    /// Every file below `root` as a path from it, leaving out hidden files and folders (those
+    /// whose name starts with "."). Links are not followed.
+    package static func files(below root: String) -> [String] {
+        var found: [String] = []
+        walk(root, needsStatus: false, enters: { _, path in !Self.isHidden(path) }) { path, kind, _ in
+            if kind == .file, !Self.isHidden(path) { found.append(path) }
+        }
+        return found
+    }
+
+    private static func isHidden(_ path: String) -> Bool {
+        (path.split(separator: "/").last ?? "").hasPrefix(".")
     }
 
     /// Every entry below `root` with its lstat(2) status, as `walk` finds them. The folders two

@@ -8,7 +8,7 @@ struct CitationsCommand: ParsableCommand {
         commandName: "citations",
         abstract: "In các văn bản được trích dẫn trong tệp Markdown hoặc văn bản thường, mỗi dòng một đối tượng JSON.")
 
-    @Argument(help: "Các tệp cần đọc.")
+    @Argument(help: "Các tệp cần đọc, hoặc thư mục: mọi tệp .md, .markdown, .txt trong đó.")
     var files: [String]
 
     @OptionGroup var lang: MessageLanguage
@@ -16,6 +16,7 @@ struct CitationsCommand: ParsableCommand {
     func run() throws {
         let console = Console(language: lang.language)
         let citationReport = CitationReport()
+        let files = CitationReport.expandingFolders(files)
         // Each file on its own core; printed in the order given.
         let outcomes = ParallelMap.map(files) { path -> Result<String, SourceText.Failure> in
             Result { () throws(SourceText.Failure) in
