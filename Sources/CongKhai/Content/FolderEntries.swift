@@ -25,9 +25,11 @@ package enum FolderEntries {
     /// whose name starts with "."). Links are not followed.
     package static func files(below root: String) -> [String] {
         var found: [String] = []
-        walk(root, needsStatus: false, enters: { _, path in !Self.isHidden(path) }) { path, kind, _ in
-            if kind == .file, !Self.isHidden(path) { found.append(path) }
-        }
+        walk(
+            root, needsStatus: false, enters: { _, path in !Self.isHidden(path) },
+            { path, kind, _ in
+                if kind == .file, !Self.isHidden(path) { found.append(path) }
+            })
         return found
     }
 
