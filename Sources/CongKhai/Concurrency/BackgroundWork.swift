@@ -9,7 +9,9 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
     private var result: Value?
 
     init(_ work: @escaping @Sendable () -> Value) {
-        DispatchQueue.global().async(group: group) { self.result = work() }
+        // A queue of its own, not the global one, whose threads (as many as the cores) may all
+        // be busy: the work starts at once (ParallelMap.both).
+        DispatchQueue(label: "congkhai.background-work").async(group: group) { self.result = work() }
     }
 
     /// The value, once the work is done.

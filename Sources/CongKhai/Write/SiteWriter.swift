@@ -57,21 +57,24 @@ struct SiteWriter: Sendable {
         // The search index is made first: its files are placed like the pages, each keyed by its
         // bytes, so that those made as they were (after an edit, nearly all of its thousands)
         // stay in place or are linked rather than removed and written again.
-        let searchStarted = ContinuousClock.now
-        var index = SearchIndex(site: site)
-        index.entryKeys = keys?.searchKeys()
-        index.previous = searchPostings
-        let (searchFiles, postings) = index.files()
-        summary.searchPostings = postings
-        let searchSeconds = Self.seconds(since: searchStarted)
-        // Pages, and the search index's files with them.
+        // The pages' keys are made meanwhile: the index has long stretches on one core.
         let pagesStarted = ContinuousClock.now
+        let ((searchFiles, postings, searchSeconds), jobKeys) = ParallelMap.both(
+            { [site, keys, searchPostings] () -> ([(path: String, data: Data)], SearchPostings, Double) in
+                let searchStarted = ContinuousClock.now
+                var index = SearchIndex(site: site)
+                index.entryKeys = keys?.searchKeys()
+                index.previous = searchPostings
+                let (files, postings) = index.files()
+                return (files, postings, Self.seconds(since: searchStarted))
+            },
+            { [keys] in keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0) } } })
+        summary.searchPostings = postings
+        // Pages, and the search index's files with them.
         let paths = jobs.map { $0.path(self.site) } + searchFiles.map(\.path)
         let pageKeys =
-            keys.map { keys in
-                ParallelMap.map(jobs) { keys.key(for: $0) }
-                    + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) }
-            } ?? Array(repeating: nil, count: paths.count)
+            jobKeys.map { jobKeys in jobKeys + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) } }
+            ?? Array(repeating: nil, count: paths.count)
         let inPlace = Set(
             recycled.map { recycled in
                 zip(paths, pageKeys).compactMap { path, key in
