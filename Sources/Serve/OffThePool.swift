@@ -9,7 +9,9 @@ func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async 
     return await withTaskCancellationHandler {
         await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
             result.wait(continuation)
-            DispatchQueue.global().async { result.resume(work()) }
+            // A queue of its own: the global queue's threads are as many as the cores, and a
+            // build's parallel maps may hold them all.
+            DispatchQueue(label: "congkhai.off-the-pool").async { result.resume(work()) }
         }
     } onCancel: {
         result.resume(nil)
