@@ -73,19 +73,36 @@ struct CitationReport: Sendable {
     /// Each folder among `paths` replaced by the Markdown and text files below it (hidden ones
     /// left out), in byte order of their paths: a whole portal is checked with one argument. A
     /// shell's `content/**/*.md` of 10,000 files took 3.5 s to be parsed as arguments alone
-    /// (swift-argument-parser copies the array at each value).
-    static func expandingFolders(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
+    /// (swift-argument-parser copies the array at each value). `emptyFolders`: the folders
+    /// given that hold no such file, a mistyped folder most likely.
+    static func expandingFolders(_ paths: [String]) -> (files: [String], emptyFolders: [String]) {
+        var files: [String] = [], emptyFolders: [String] = []
+        for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                return [path]
+                files.append(path)
+                continue
             }
-            let folder = path.hasSuffix("/") ? String(path.dropLast()) : path
-            return FolderEntries.files(below: folder)
+            let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+            let found = FolderEntries.files(below: folder)
                 .filter { ["md", "markdown", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-                .map { folder + "/" + $0 }
+            if found.isEmpty { emptyFolders.append(path) }
+            files += found.map { folder == "/" ? "/" + $0 : folder + "/" + $0 }
         }
+        return (files, emptyFolders)
+    }
+
+    /// A folder given holds no file to read.
+    static func emptyFolder(_ path: String) -> Diagnostic {
+        Diagnostic(
+            .error, "citations.empty-folder", file: path,
+            message: .init(
+                vi: "thư mục không có tệp .md, .markdown hay .txt nào để đọc.",
+                en: "the folder holds no .md, .markdown or .txt file to read."),
+            fix: .init(
+                vi: "kiểm tra lại tên thư mục; tệp Word hay PDF cần `congkhai import` trước.",
+                en: "check the folder's name; Word or PDF files need `congkhai import` first."))
     }
 
     static func isMarkdown(_ path: String) -> Bool {

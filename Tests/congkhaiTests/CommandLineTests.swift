@@ -69,6 +69,14 @@ import Testing
         #expect(whole.stdout.split(separator: "\n").count > 20)
         #expect(whole.stdout == listed.stdout)
         #expect(!whole.stdout.contains("f.docx") && !whole.stdout.contains(".an/") && !whole.stdout.contains(".h.txt"))
+        // A folder with nothing to read is said, in Vietnamese, and the other files still read.
+        let empty = folder.appendingPathComponent("b/c/trong")
+        try manager.createDirectory(at: empty, withIntermediateDirectories: true)
+        try manager.copyItem(at: seeds[3], to: empty.appendingPathComponent("van-ban.docx"))
+        let withEmpty = try run(["citations", empty.path, folder.path + "/a.txt"])
+        #expect(withEmpty.status == 1)
+        #expect(withEmpty.stderr.contains(empty.path) && withEmpty.stderr.contains("thư mục không có tệp .md"))
+        #expect(withEmpty.stdout == (try run(["citations", folder.path + "/a.txt"])).stdout)
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))

@@ -16,7 +16,8 @@ struct CitationsCommand: ParsableCommand {
     func run() throws {
         let console = Console(language: lang.language)
         let citationReport = CitationReport()
-        let files = CitationReport.expandingFolders(files)
+        let (files, emptyFolders) = CitationReport.expandingFolders(files)
+        if !emptyFolders.isEmpty { console.report(emptyFolders.map(CitationReport.emptyFolder)) }
         // Each file on its own core; printed in the order given.
         let outcomes = ParallelMap.map(files) { path -> Result<String, SourceText.Failure> in
             Result { () throws(SourceText.Failure) in
@@ -33,6 +34,6 @@ struct CitationsCommand: ParsableCommand {
                 console.report([error.diagnostic(file: path)])
             }
         }
-        if failed { throw ExitCode(1) }
+        if failed || !emptyFolders.isEmpty { throw ExitCode(1) }
     }
 }
