@@ -52,6 +52,11 @@ struct DeskLog: Sendable {
 
     /// Fails when an entry could not be appended: a save is not made that the log would miss.
     func ensureWritable() throws {
+        try openForAppending().close()
+    }
+
+    /// The log open for writing at its end, made first (with its folder) when missing.
+    private func openForAppending() throws -> FileHandle {
         if !FileManager.default.fileExists(atPath: file.path) {
             try FileManager.default.createDirectory(
                 at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -59,7 +64,9 @@ struct DeskLog: Sendable {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path])
             }
         }
-        try FileHandle(forWritingTo: file).close()
+        let handle = try FileHandle(forWritingTo: file)
+        try handle.seekToEnd()
+        return handle
     }
 
     /// What the desk says when the log cannot be written.
@@ -72,14 +79,8 @@ struct DeskLog: Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(entry)
         line.append(0x0A)
-        if !FileManager.default.fileExists(atPath: file.path) {
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: file.path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: file)
+        let handle = try openForAppending()
         defer { try? handle.close() }
-        try handle.seekToEnd()
         try handle.write(contentsOf: line)
     }
 

@@ -106,7 +106,10 @@ struct UserCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Thêm tài khoản cho một hoặc nhiều đơn vị (tài khoản của phòng/sở soạn được cả cho các đơn vị trực thuộc)."
+                "Thêm tài khoản cho một hoặc nhiều đơn vị (tài khoản của phòng/sở soạn được cả cho các đơn vị trực thuộc).",
+            // --unit is required (refused, with the portal's units, when missing), though an
+            // array option with a default shows as optional in the usage the parser makes.
+            usage: "congkhai user add <name> --unit <unit> [--unit <unit> ...] [--source <source>] [--lang <lang>]"
         )
 
         @Argument(help: "Tên tài khoản: chữ thường không dấu, số, “.”, “-”, “_”; ví dụ lan.thcs-a.")
