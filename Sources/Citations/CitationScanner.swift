@@ -625,7 +625,7 @@ public struct CitationScanner: Sendable {
     private func stopsIssuer(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
         let token = tokens[index]
         // "Ban chỉ đạo phổ cập giáo dục": a body's name, not "chỉ đạo" said of the issuer.
-        let nameGoesOn = token.text == "chỉ" && index > start && tokens[index - 1].reads("ban")
+        let nameGoesOn = token.printed("chỉ") && index > start && tokens[index - 1].reads("ban")
         if Self.issuerStopWords.containsAsPrinted(token), !nameGoesOn { return true }
         // "... Bộ Giáo dục và Đào tạo Về việc": capitalised after a line break.
         if Self.issuerStopWordsInAnyCase.contains(token) { return true }
@@ -644,7 +644,7 @@ public struct CitationScanner: Sendable {
         }
         if token.reads("khóa") || token.reads("khoá") { return true }
         if token.reads("năm"), index + 1 < tokens.count, tokens[index + 1].isDigits { return true }
-        if token.text == "và", index + 1 < tokens.count, DirectiveType.match(tokens, at: index + 1) != nil {
+        if token.printed("và"), index + 1 < tokens.count, DirectiveType.match(tokens, at: index + 1) != nil {
             return true
         }
         if DirectiveType.match(tokens, at: index) != nil, !token.reads("lệnh") { return true }
@@ -688,12 +688,12 @@ public struct CitationScanner: Sendable {
             // "..., hướng dẫn số 26-HD/BTCTW": another citation, not this one's subject.
             if startsCitation(tokens, at: index) { return (nil, nil) }
             keepOpener = true
-        } else if !(tokens[index].isPunctuation && Self.openQuotes.contains(tokens[index].text)) {
+        } else if !(tokens[index].isPunctuation && Self.openQuotes.containsAsPrinted(tokens[index])) {
             return (nil, nil)
         }
         guard index < tokens.count else { return (nil, nil) }
         // A quoted subject ends at its closing quote.
-        if tokens[index].isPunctuation, Self.openQuotes.contains(tokens[index].text) {
+        if tokens[index].isPunctuation, Self.openQuotes.containsAsPrinted(tokens[index]) {
             let open = tokens[index].text
             let close = Self.closeQuote[open] ?? open
             var end = index + 1
@@ -715,9 +715,9 @@ public struct CitationScanner: Sendable {
         while end < tokens.count, end - index < 60 {
             let token = tokens[end]
             if token.isPunctuation {
-                if Self.openQuotes.contains(token.text) && !inQuote {
+                if Self.openQuotes.containsAsPrinted(token) && !inQuote {
                     inQuote = true
-                } else if inQuote && (token.text == "”" || token.text == "\"" || token.text == "»") {
+                } else if inQuote && (token.printed("”") || token.printed("\"") || token.printed("»")) {
                     inQuote = false
                     lastQuoteClose = end
                 }
@@ -738,7 +738,7 @@ public struct CitationScanner: Sendable {
                     break
                 }
             }
-            if !inQuote, token.text == "và" || token.is(","), end + 1 < tokens.count,
+            if !inQuote, token.printed("và") || token.is(","), end + 1 < tokens.count,
                 startsCitation(tokens, at: end + 1)
             {
                 break
@@ -797,7 +797,7 @@ public struct CitationScanner: Sendable {
         guard index + 1 < tokens.count, tokens[index].reads("hội"), tokens[index + 1].reads("nghị") else {
             return index
         }
-        return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].text == "Ban" } ?? index
+        return (index + 2..<min(tokens.count, index + 9)).first { tokens[$0].printed("Ban") } ?? index
     }
 
     /// Whether tokens `start..<end` name a body: a pair that does alone ("Thủ tướng"), or a head
@@ -1064,7 +1064,7 @@ public struct CitationScanner: Sendable {
             // "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số
             // 05/2021/TT-BGDĐT ..., ... của Bộ trưởng ...": amended by texts of the same issuer code.
             let afterDate =
-                gapTokens.first?.lower == "ngày"
+                gapTokens.first?.reads("ngày") == true
                 ? gapTokens.drop {
                     $0.reads("ngày") || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower)
                 } : gapTokens[...]
@@ -1165,7 +1165,7 @@ public struct CitationScanner: Sendable {
     ])
     /// Words that cannot end a subject: they lead on to what was cut off.
     static let trailingLinks: Set<String> = ["của", "và", "tại", "theo", "về", "với", "cho", "các", "những", "số"]
-    static let openQuotes: Set<String> = ["“", "\"", "«", "‘"]
+    static let openQuotes = WordSet(["“", "\"", "«", "‘"])
     static let closeQuote: [String: String] = ["“": "”", "\"": "\"", "«": "»", "‘": "’"]
     /// Uppercase words that follow a symbol in headings and are never part of it.
     static let uppercaseWords = WordSet([
@@ -1217,12 +1217,11 @@ public struct CitationScanner: Sendable {
 
     /// A Bộ (not "Bộ trưởng"), Sở or Phòng (not "Văn phòng") at `index` of an issuer's words.
     private static func bodyBefore(_ tokens: [TextToken], at index: Int, start: Int) -> Bool {
-        switch tokens[index].lower {
-        case "bộ": return index + 1 >= tokens.count || !tokens[index + 1].reads("trưởng")
-        case "sở": return true
-        case "phòng": return index == start || !tokens[index - 1].reads("văn")
-        default: return false
-        }
+        let token = tokens[index]
+        if token.reads("bộ") { return index + 1 >= tokens.count || !tokens[index + 1].reads("trưởng") }
+        if token.reads("sở") { return true }
+        if token.reads("phòng") { return index == start || !tokens[index - 1].reads("văn") }
+        return false
     }
     static let issuerStopPairs = WordPairs([
         "ban hành", "thực hiện", "quy định", "hướng dẫn", "triển khai", "tiếp tục"

@@ -33,9 +33,34 @@ struct TextToken: Sendable {
     func reads(_ word: String) -> Bool { lower.hasSameUTF8(as: word) }
     var isDigits: Bool { kind == .word && text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
     var isPunctuation: Bool { kind == .punctuation }
-    func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text == punctuation }
-    var startsUppercase: Bool { text.first.map { $0.isUppercase } ?? false }
-    var isAllUppercase: Bool { kind == .word && !text.contains { $0.isLowercase } && text.contains { $0.isLetter } }
+    func `is`(_ punctuation: String) -> Bool { kind == .punctuation && text.hasSameUTF8(as: punctuation) }
+    /// Whether the token is printed as `text`, byte for byte: the scanned text is NFC, where
+    /// `==`'s canonical equivalence is the same test, slower.
+    func printed(_ text: String) -> Bool { self.text.hasSameUTF8(as: text) }
+    /// Whether its first Character is uppercase; Latin and Vietnamese words by `ScalarCase`.
+    var startsUppercase: Bool {
+        var scalars = text.unicodeScalars.makeIterator()
+        guard let first = scalars.next() else { return false }
+        if let flags = ScalarCase.flags(first.value), scalars.next().map({ ScalarCase.flags($0.value) != nil }) ?? true
+        {
+            return flags.contains(.uppercase)
+        }
+        return text.first.map { $0.isUppercase } ?? false
+    }
+
+    /// A word with a letter and no lowercase Character; Latin and Vietnamese words by `ScalarCase`.
+    var isAllUppercase: Bool {
+        guard kind == .word else { return false }
+        var hasLetter = false, hasLowercase = false
+        for scalar in text.unicodeScalars {
+            guard let flags = ScalarCase.flags(scalar.value) else {
+                return !text.contains { $0.isLowercase } && text.contains { $0.isLetter }
+            }
+            hasLowercase = hasLowercase || flags.contains(.lowercase)
+            hasLetter = hasLetter || flags.contains(.letter)
+        }
+        return hasLetter && !hasLowercase
+    }
 
     /// Letters from the symbol alphabet only (A-Z, a-z, Đ, đ), digits and "&": the shape of a
     /// code in a number and symbol. Vietnamese words with other diacritics are never codes.

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Citations
@@ -35,5 +36,28 @@ import Testing
         }
         #expect(tokens("Số")[0].reads("số"))
         #expect(!tokens("Số")[0].reads("Số"))
+    }
+
+    /// A token's case, read from `ScalarCase` for Latin and Vietnamese words, is what
+    /// Character's properties say, on every word of the seeds and on words where a Character
+    /// holds several scalars (decomposed, with a mark from outside the table) or none is cased.
+    @Test func caseOfAWordIsCharactersCase() throws {
+        var texts = try TestPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        texts.append(
+            "ĐỐI VỚI Đ đ Ǆ ǅ ǆ ª º ß ẞ Σ ς A\u{301}B a\u{301}B A\u{20DD} Ⅻ ⅻ Ⓐ ＡＢ ΑΒΓ αβ 123 2020TT Ỷ ỷ ƯỚC DŽ Dž"
+                + " \u{1E9E}X X\u{1AB0} Ǉ ǈ ʰ ᵃ ᴬ")
+        var checked = 0
+        for text in texts {
+            for token in tokens(text) {
+                #expect(token.startsUppercase == (token.text.first.map(\.isUppercase) ?? false), "\(token.text)")
+                #expect(
+                    token.isAllUppercase
+                        == (token.isWord && !token.text.contains(where: \.isLowercase)
+                            && token.text.contains(where: \.isLetter)),
+                    "\(token.text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
     }
 }
