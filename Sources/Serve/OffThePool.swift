@@ -1,17 +1,19 @@
 import Dispatch
 import Foundation
 
-/// Work that blocks (a build, reading a PDF, writing files) runs on a thread of its own, not on
-/// one of the few that answer requests. Nil when the task is cancelled first: the work is then
+/// Work that blocks (a build, reading a PDF, writing files) runs on Dispatch's threads, not on
+/// the few that answer requests. Nil when the task is cancelled first: the work is then
 /// left to finish alone.
 func offThePool<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value? {
     let result = Once<Value>()
     return await withTaskCancellationHandler {
         await withCheckedContinuation { (continuation: CheckedContinuation<Value?, Never>) in
             result.wait(continuation)
-            // A queue of its own: the global queue's threads are as many as the cores, and a
-            // build's parallel maps may hold them all.
-            DispatchQueue(label: "congkhai.off-the-pool").async { result.resume(work()) }
+            // The global queue, whose threads are as many as the cores: thirty sign-ins or
+            // imports at once wait their turn rather than each taking a thread (and an
+            // import's memory). A build run here still maps on the cores through
+            // concurrentPerform, which works on the calling thread too.
+            DispatchQueue.global().async { result.resume(work()) }
         }
     } onCancel: {
         result.resume(nil)

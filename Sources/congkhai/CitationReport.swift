@@ -73,24 +73,43 @@ struct CitationReport: Sendable {
     /// Each folder among `paths` replaced by the Markdown and text files below it (hidden ones
     /// left out), in byte order of their paths: a whole portal is checked with one argument. A
     /// shell's `content/**/*.md` of 10,000 files took 3.5 s to be parsed as arguments alone
-    /// (swift-argument-parser copies the array at each value). `emptyFolders`: the folders
-    /// given that hold no such file, a mistyped folder most likely.
-    static func expandingFolders(_ paths: [String]) -> (files: [String], emptyFolders: [String]) {
-        var files: [String] = [], emptyFolders: [String] = []
+    /// (swift-argument-parser copies the array at each value). A file given twice (by name and
+    /// in its folder) is read once. `problems`: a folder given that holds no such file (a
+    /// mistyped folder most likely), and each folder that could not be opened.
+    static func expandingFolders(_ paths: [String]) -> (files: [String], problems: [Diagnostic]) {
+        var files: [String] = [], problems: [Diagnostic] = [], seen = Set<String>()
+        // Given one folder, its files are each found once: no path is made to compare.
+        func add(_ file: String) {
+            if paths.count == 1 || seen.insert(URL(fileURLWithPath: file).standardizedFileURL.path).inserted {
+                files.append(file)
+            }
+        }
         for path in paths {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-                files.append(path)
+                add(path)
                 continue
             }
-            let folder = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-            let found = FolderEntries.files(below: folder)
-                .filter { ["md", "markdown", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
+            var folder = path
+            while folder.count > 1 && folder.hasSuffix("/") { folder.removeLast() }
+            let (found, unreadable) = FolderEntries.files(below: folder)
+            let texts = found.filter { ["md", "markdown", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
                 .sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            if found.isEmpty { emptyFolders.append(path) }
-            files += found.map { folder == "/" ? "/" + $0 : folder + "/" + $0 }
+            for (below, code) in unreadable {
+                let reason = String(cString: strerror(code))
+                problems.append(
+                    Diagnostic(
+                        .error, "file.unreadable", file: below.isEmpty ? folder : folder + "/" + below,
+                        message: .init(
+                            vi: "không mở được thư mục (\(reason)).", en: "cannot open the folder (\(reason))."),
+                        fix: .init(
+                            vi: "kiểm tra thư mục có quyền đọc cho người dùng đang chạy lệnh.",
+                            en: "check that the folder is readable by the user running the command.")))
+            }
+            if texts.isEmpty && unreadable.isEmpty { problems.append(emptyFolder(path)) }
+            for text in texts { add(folder == "/" ? "/" + text : folder + "/" + text) }
         }
-        return (files, emptyFolders)
+        return (files, problems)
     }
 
     /// A folder given holds no file to read.

@@ -63,12 +63,22 @@ import Testing
             (".an/g.txt", seeds[4]), ("b/.h.txt", seeds[4])
         ]
         for (name, seed) in placed { try manager.copyItem(at: seed, to: folder.appendingPathComponent(name)) }
-        let listed = try run(["citations"] + ["a.txt", "b/c/d.txt", "b/e.TXT"].map { folder.path + "/" + $0 })
+        // A link to a file is read; a link to a folder is not entered (its files would come twice).
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("b/lien-ket.txt").path, withDestinationPath: "../a.txt")
+        try manager.createSymbolicLink(
+            atPath: folder.appendingPathComponent("b/thu-muc").path, withDestinationPath: "c")
+        let listed = try run(
+            ["citations"] + ["a.txt", "b/c/d.txt", "b/e.TXT", "b/lien-ket.txt"].map { folder.path + "/" + $0 })
         let whole = try run(["citations", folder.path])
         #expect(whole.status == 0)
         #expect(whole.stdout.split(separator: "\n").count > 20)
         #expect(whole.stdout == listed.stdout)
         #expect(!whole.stdout.contains("f.docx") && !whole.stdout.contains(".an/") && !whole.stdout.contains(".h.txt"))
+        #expect(!whole.stdout.contains("thu-muc"))
+        // Written with slashes after it, or beside one of its files, the folder reads the same.
+        #expect(try run(["citations", folder.path + "//"]).stdout == whole.stdout)
+        #expect(try run(["citations", folder.path + "/a.txt", folder.path]).stdout == whole.stdout)
         // A folder with nothing to read is said, in Vietnamese, and the other files still read.
         let empty = folder.appendingPathComponent("b/c/trong")
         try manager.createDirectory(at: empty, withIntermediateDirectories: true)

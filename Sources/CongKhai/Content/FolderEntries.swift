@@ -22,15 +22,25 @@ package enum FolderEntries {
     }
 
     /// Every file below `root` as a path from it, leaving out hidden files and folders (those
-    /// whose name starts with "."). Links are not followed.
-    package static func files(below root: String) -> [String] {
-        var found: [String] = []
+    /// whose name starts with "."); a link is taken when it leads to a file, never entered when
+    /// it leads to a folder. `unreadable`: the folders that could not be opened ("" for `root`),
+    /// with why (errno).
+    package static func files(below root: String) -> (files: [String], unreadable: [(folder: String, errno: Int32)]) {
+        var found: [String] = [], unreadable: [(folder: String, errno: Int32)] = []
         walk(
             root, needsStatus: false, enters: { _, path in !Self.isHidden(path) },
+            unopened: { unreadable.append(($0, $1)) },
             { path, kind, _ in
-                if kind == .file, !Self.isHidden(path) { found.append(path) }
+                guard !Self.isHidden(path) else { return }
+                var target = stat()
+                if kind == .file
+                    || (kind == .link && stat(root + "/" + path, &target) == 0
+                        && target.st_mode & S_IFMT == S_IFREG)
+                {
+                    found.append(path)
+                }
             })
-        return found
+        return (found, unreadable)
     }
 
     private static func isHidden(_ path: String) -> Bool {
@@ -67,20 +77,23 @@ package enum FolderEntries {
     }
 
     /// `enters(depth, path)` says whether a folder found at that depth (1 for `root`'s own) is walked.
+    /// `unopened` hears of each folder that could not be opened ("" for `root`), with errno.
     private static func walk(
         _ root: String, needsStatus: Bool, enters: (Int, String) -> Bool = { _, _ in true },
-        _ visit: (String, Kind, stat?) -> Void
+        unopened: (String, Int32) -> Void = { _, _ in }, _ visit: (String, Kind, stat?) -> Void
     ) {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        walk(descriptor, root: root, relative: "", depth: 1, needsStatus: needsStatus, enters: enters, visit)
+        guard descriptor >= 0 else { return unopened("", errno) }
+        walk(
+            descriptor, root: root, relative: "", depth: 1, needsStatus: needsStatus, enters: enters,
+            unopened: unopened, visit)
     }
 
     /// Each folder is opened relative to its parent (openat(2)): resolving the whole path again
     /// for each of the 13,000 folders of a large output was most of the time of listing it.
     private static func walk(
         _ descriptor: Int32, root: String, relative: String, depth: Int, needsStatus: Bool,
-        enters: (Int, String) -> Bool, _ visit: (String, Kind, stat?) -> Void
+        enters: (Int, String) -> Bool, unopened: (String, Int32) -> Void, _ visit: (String, Kind, stat?) -> Void
     ) {
         read(descriptor, needsStatus: needsStatus) { name, kind, status in
             let child = relative.isEmpty ? name : relative + "/" + name
@@ -89,11 +102,10 @@ package enum FolderEntries {
             // A folder held open per level: past the limit on open files, by its whole path.
             var opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             if opened < 0 { opened = open(root + "/" + child, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC) }
-            if opened >= 0 {
-                walk(
-                    opened, root: root, relative: child, depth: depth + 1, needsStatus: needsStatus, enters: enters,
-                    visit)
-            }
+            guard opened >= 0 else { return unopened(child, errno) }
+            walk(
+                opened, root: root, relative: child, depth: depth + 1, needsStatus: needsStatus, enters: enters,
+                unopened: unopened, visit)
         }
     }
 

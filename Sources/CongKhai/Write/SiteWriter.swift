@@ -57,9 +57,9 @@ struct SiteWriter: Sendable {
         // The search index is made first: its files are placed like the pages, each keyed by its
         // bytes, so that those made as they were (after an edit, nearly all of its thousands)
         // stay in place or are linked rather than removed and written again.
-        // The pages' keys are made meanwhile: the index has long stretches on one core.
-        let pagesStarted = ContinuousClock.now
-        let ((searchFiles, postings, searchSeconds), jobKeys) = ParallelMap.both(
+        // The pages' keys are made meanwhile: the index has long stretches on one core. Each
+        // half is timed on its own: "pages" counts the keys and not the index beside them.
+        let ((searchFiles, postings, searchSeconds), (jobKeys, keysSeconds)) = ParallelMap.both(
             { [site, keys, searchPostings] () -> ([(path: String, data: Data)], SearchPostings, Double) in
                 let searchStarted = ContinuousClock.now
                 var index = SearchIndex(site: site)
@@ -68,7 +68,12 @@ struct SiteWriter: Sendable {
                 let (files, postings) = index.files()
                 return (files, postings, Self.seconds(since: searchStarted))
             },
-            { [keys] in keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0) } } })
+            { [keys] () -> ([UInt64?]?, Double) in
+                let keysStarted = ContinuousClock.now
+                let made = keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0) } }
+                return (made, Self.seconds(since: keysStarted))
+            })
+        let pagesStarted = ContinuousClock.now
         summary.searchPostings = postings
         // Pages, and the search index's files with them.
         let paths = jobs.map { $0.path(self.site) } + searchFiles.map(\.path)
@@ -149,7 +154,7 @@ struct SiteWriter: Sendable {
             }
         }
         summary.pageKeys = zip(paths, pageKeys).compactMap { path, key in key.map { (path, $0) } }
-        summary.partTimings.append(("pages", Self.seconds(since: pagesStarted)))
+        summary.partTimings.append(("pages", keysSeconds + Self.seconds(since: pagesStarted)))
         let filesStarted = ContinuousClock.now
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
             try writeFile("assets/\(name)", Data(bytes), mirror: mirror).get()

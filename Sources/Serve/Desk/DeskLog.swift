@@ -55,18 +55,15 @@ struct DeskLog: Sendable {
         try openForAppending().close()
     }
 
-    /// The log open for writing at its end, made first (with its folder) when missing.
+    /// The log open for appending (O_APPEND: each write lands at the end, whole, even when a
+    /// save and a publication write at once), made first, with its folder, when missing.
     private func openForAppending() throws -> FileHandle {
-        if !FileManager.default.fileExists(atPath: file.path) {
-            try FileManager.default.createDirectory(
-                at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
-                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path])
-            }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: file.path])
         }
-        let handle = try FileHandle(forWritingTo: file)
-        try handle.seekToEnd()
-        return handle
+        return FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
     /// What the desk says when the log cannot be written.

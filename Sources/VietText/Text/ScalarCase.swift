@@ -13,7 +13,6 @@ package enum ScalarCase {
     }
 
     /// The flags of `value` as a one-scalar Character, when it is one of the table's scalars.
-    @inline(__always)
     package static func flags(_ value: UInt32) -> Flags? {
         if value < 0x300 { return Flags(rawValue: table[Int(value)]) }
         if value >= 0x1E00 && value < 0x1F00 { return Flags(rawValue: table[Int(value) - 0x1E00 + 0x300]) }

@@ -16,17 +16,17 @@ struct CitationsCommand: ParsableCommand {
     func run() throws {
         let console = Console(language: lang.language)
         let citationReport = CitationReport()
-        let (files, emptyFolders) = CitationReport.expandingFolders(files)
-        if !emptyFolders.isEmpty { console.report(emptyFolders.map(CitationReport.emptyFolder)) }
+        let (expanded, problems) = CitationReport.expandingFolders(files)
+        console.report(problems)
         // Each file on its own core; printed in the order given.
-        let outcomes = ParallelMap.map(files) { path -> Result<String, SourceText.Failure> in
+        let outcomes = ParallelMap.map(expanded) { path -> Result<String, SourceText.Failure> in
             Result { () throws(SourceText.Failure) in
                 let text = try CitationReport.text(of: URL(fileURLWithPath: path))
                 return citationReport.jsonLines(citationReport.lines(file: path, text: text))
             }
         }
         var failed = false
-        for (path, outcome) in zip(files, outcomes) {
+        for (path, outcome) in zip(expanded, outcomes) {
             switch outcome {
             case .success(let output): if !output.isEmpty { print(output) }
             case .failure(let error):
@@ -34,6 +34,6 @@ struct CitationsCommand: ParsableCommand {
                 console.report([error.diagnostic(file: path)])
             }
         }
-        if failed || !emptyFolders.isEmpty { throw ExitCode(1) }
+        if failed || !problems.isEmpty { throw ExitCode(1) }
     }
 }
