@@ -20,13 +20,13 @@ extension PageContexts {
     /// without, its stylesheet is inline (`style`) and a few lines of script in the template
     /// (`find_root`) find the portal's root from the page's own address and mend its links.
     func notFound(style: String?) -> [String: Any] {
+        let inline = site.settings.baseURL == nil
         var context = base(
             path: URLScheme.notFound, title: "Không tìm thấy trang", section: .none,
-            root: site.settings.baseURL.map { $0 + "/" })
-        guard site.settings.baseURL == nil else { return context }
-        // "</style" in a portal's own stylesheet would end the element early.
-        context["inline_style"] = style?.replacingOccurrences(of: "</", with: "<\\/")
-        context["find_root"] = true
+            root: site.settings.baseURL.map { $0 + "/" },
+            // "</style" in a portal's own stylesheet would end the element early.
+            inlineStyle: inline ? style?.replacingOccurrences(of: "</", with: "<\\/") : nil)
+        if inline { context["find_root"] = true }
         return context
     }
 }

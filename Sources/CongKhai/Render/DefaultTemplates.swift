@@ -15,7 +15,8 @@ enum DefaultTemplates {
         "not-found": PackageResources.not_found_mustache, "feed": PackageResources.feed_mustache,
         "sitemap": PackageResources.sitemap_mustache, "search": PackageResources.search_mustache,
         "checklist": PackageResources.checklist_mustache, "progress": PackageResources.progress_mustache,
-        "compliance-summary": PackageResources.compliance_summary_mustache
+        "compliance-summary": PackageResources.compliance_summary_mustache,
+        "head-links": PackageResources.head_links_mustache, "breadcrumbs": PackageResources.breadcrumbs_mustache
     ]
 
     static let assets: [String: [UInt8]] = [

@@ -1,11 +1,18 @@
+import Foundation
+
 /// The `header` and `footer` partials, the same on every page but for the way back to the root
 /// and the menu entry that is current: rendered once per current entry rather than once per
-/// page, where they were a sixth of the work of rendering a portal's pages.
+/// page, where they were a sixth of the work of rendering a portal's pages. The same for the
+/// head's links (`head-links`) and the breadcrumbs' trail above a page (`breadcrumbs`, once
+/// per trail: every cited text's page has the same), a quarter of a cited text's page's
+/// lookups.
 struct PageChrome: @unchecked Sendable {
     private let templates: TemplateLibrary
     /// Index 0 with no current entry, then one per menu entry.
     private let headers: [RootRelativeFragment]
     private let footer: RootRelativeFragment
+    private let headLinks: RootRelativeFragment
+    private let trails = TrailFragments()
 
     /// `context(current)` is what the partials see: `site` and `nav` with `current` set on the
     /// entry at that index.
@@ -17,18 +24,58 @@ struct PageChrome: @unchecked Sendable {
         }
         footer = RootRelativeFragment(rendering: context(nil), template: "footer", templates: templates)
             .trimmingFinalLineBreak()
+        headLinks = RootRelativeFragment(rendering: context(nil), template: "head-links", templates: templates)
+            .trimmingFinalLineBreak()
     }
 
     /// `header_html` and `footer_html` for a page whose context is `page`, each without its last
     /// line break: `{{{header_html}}}` on a line of its own writes what `{{>header}}` did.
     func html(current: Int?, page: [String: Any]) -> (header: String, footer: String) {
         let root = page["root"] as? String ?? ""
-        func perPage(_ template: String) -> String {
-            String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: template)[...]))
-        }
         return (
-            headers[current.map { $0 + 1 } ?? 0].html(root: root) { perPage("header") },
-            footer.html(root: root) { perPage("footer") }
+            headers[current.map { $0 + 1 } ?? 0].html(root: root) { perPage("header", page) },
+            footer.html(root: root) { perPage("footer", page) }
         )
+    }
+
+    /// `head_links_html`: rendered for the page itself when it inlines its stylesheet.
+    func headLinksHTML(page: [String: Any]) -> String {
+        guard page["inline_style"] == nil else { return perPage("head-links", page) }
+        return headLinks.html(root: page["root"] as? String ?? "") { perPage("head-links", page) }
+    }
+
+    /// `breadcrumbs_html`: the trail's links, without the page's own title, which the layout adds.
+    func breadcrumbsHTML(_ trail: [(title: String, url: String)], page: [String: Any]) -> String {
+        let fragment = trails.fragment(trail) {
+            RootRelativeFragment(
+                rendering: ["breadcrumbs": page["breadcrumbs"] ?? []], template: "breadcrumbs", templates: templates
+            ).trimmingFinalLineBreak()
+        }
+        return fragment.html(root: page["root"] as? String ?? "") { perPage("breadcrumbs", page) }
+    }
+
+    private func perPage(_ template: String, _ page: [String: Any]) -> String {
+        String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: template)[...]))
+    }
+}
+
+/// The breadcrumbs' fragments made so far, one per trail; pages on two threads ask at once.
+private final class TrailFragments: @unchecked Sendable {
+    private let lock = NSLock()
+    /// Filled under the lock.
+    private var made: [[String]: RootRelativeFragment] = [:]
+
+    func fragment(_ trail: [(title: String, url: String)], make: () -> RootRelativeFragment) -> RootRelativeFragment {
+        let key = trail.flatMap { [$0.title, $0.url] }
+        lock.lock()
+        let known = made[key]
+        lock.unlock()
+        if let known { return known }
+        // Made outside the lock: two threads may make the same trail at once, and both get the same.
+        let fragment = make()
+        lock.lock()
+        made[key] = fragment
+        lock.unlock()
+        return fragment
     }
 }

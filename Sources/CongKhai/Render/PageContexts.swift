@@ -93,13 +93,15 @@ struct PageContexts: @unchecked Sendable {
     /// `root` is the page's way back to the site root, its folder's by default.
     func base(
         path: String, title: String, description: String? = nil, section: Section,
-        breadcrumbs: [(String, String)] = [], ogType: String = "website", root: String? = nil
+        breadcrumbs: [(String, String)] = [], ogType: String = "website", root: String? = nil,
+        inlineStyle: String? = nil
     ) -> [String: Any] {
         let settings = site.settings
         let current = currentMenuEntry(section: section, path: path)
         var context: [String: Any] = [
             "root": root ?? URLScheme.rootPrefix(of: path), "path": path, "title": title,
             "page_title": title == settings.title ? title : "\(title) – \(settings.title)",
+            "og_title": title,
             "description": description ?? settings.description ?? settings.title,
             "site": Self.siteInfo(site), "nav": Self.nav(site, current: current), "og_type": ogType,
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty
@@ -108,7 +110,12 @@ struct PageContexts: @unchecked Sendable {
             let cleaned = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
             context["canonical_url"] = "\(base)/\(cleaned)"
         }
+        if let inlineStyle { context["inline_style"] = inlineStyle }
         (context["header_html"], context["footer_html"]) = chrome.html(current: current, page: context)
+        context["head_links_html"] = chrome.headLinksHTML(page: context)
+        if !breadcrumbs.isEmpty {
+            context["breadcrumbs_html"] = chrome.breadcrumbsHTML(breadcrumbs.map { ($0.0, $0.1) }, page: context)
+        }
         return context
     }
 

@@ -4,24 +4,29 @@ import Testing
 
 @testable import CongKhai
 
-/// The header and footer rendered once per menu entry (`header_html`, `footer_html`) give every
-/// page exactly what rendering the partials on each page gives.
+/// The header and footer rendered once per menu entry (`header_html`, `footer_html`), the head's
+/// links once (`head_links_html`) and the breadcrumbs once per trail (`breadcrumbs_html`) give
+/// every page exactly what rendering the partials on each page gives.
 @Suite struct PageChromeTests {
-    /// Builds `root` as it is, and with a layout that renders `{{>header}}` and `{{>footer}}` on
-    /// each page; every file must be the same.
+    /// Builds `root` as it is, and with a layout that renders `{{>header}}`, `{{>footer}}`,
+    /// `{{>head-links}}` and `{{>breadcrumbs}}` on each page; every file must be the same.
     func expectSameAsPartials(_ root: URL, settings: String? = nil) throws {
         if let settings { try Data(settings.utf8).write(to: root.appendingPathComponent("congkhai.yaml")) }
         let chromeOutput = root.appendingPathComponent("chrome")
         _ = try Builder(options: BuildOptions(source: root, output: chromeOutput)).build()
         let layout = String(decoding: DefaultTemplates.templates["layout"]!, as: UTF8.self)
-        #expect(layout.contains("{{{header_html}}}") && layout.contains("{{{footer_html}}}"))
+        let fragments = [
+            "header_html": "header", "footer_html": "footer", "head_links_html": "head-links",
+            "breadcrumbs_html": "breadcrumbs"
+        ]
+        var partials = layout
+        for (value, partial) in fragments {
+            #expect(layout.contains("{{{\(value)}}}"))
+            partials = partials.replacingOccurrences(of: "{{{\(value)}}}", with: "{{>\(partial)}}")
+        }
         let templates = root.appendingPathComponent("templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try Data(
-            layout.replacingOccurrences(of: "{{{header_html}}}", with: "{{>header}}")
-                .replacingOccurrences(of: "{{{footer_html}}}", with: "{{>footer}}").utf8
-        )
-        .write(to: templates.appendingPathComponent("layout.mustache"))
+        try Data(partials.utf8).write(to: templates.appendingPathComponent("layout.mustache"))
         let partialsOutput = root.appendingPathComponent("partials")
         _ = try Builder(options: BuildOptions(source: root, output: partialsOutput)).build()
         let files = try LinkChecker.allFiles(in: chromeOutput)
@@ -37,6 +42,10 @@ import Testing
         let units = try String(contentsOf: chromeOutput.appendingPathComponent(URLScheme.units), encoding: .utf8)
         #expect(units.components(separatedBy: "aria-current=\"page\"").count == 3, "the menu entry and the breadcrumb")
         #expect(units.contains("href=\"../don-vi/index.html\" aria-current=\"page\">Đơn vị</a>"))
+        // The trail: its links, then the page itself.
+        #expect(
+            units.contains(
+                "<ol>\n<li><a href=\"../index.html\">Trang chủ</a></li>\n<li aria-current=\"page\">Đơn vị</li>\n</ol>"))
     }
 
     func examplePortal() throws -> URL {
