@@ -145,7 +145,8 @@ let package = Package(
             name: "CongKhaiTests",
             dependencies: [
                 "CongKhai", "Citations", "Import", "VietText", "TestSupport",
-                .product(name: "ZIPFoundation", package: "ZIPFoundation")
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Mustache", package: "swift-mustache")
             ]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve", "CongKhai", "VietText", "TestSupport"]),

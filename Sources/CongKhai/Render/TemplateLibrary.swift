@@ -96,6 +96,6 @@ package struct TemplateLibrary: Sendable {
     }
 
     func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+        library.render(TemplateValues(values: context), withTemplate: template) ?? ""
     }
 }
