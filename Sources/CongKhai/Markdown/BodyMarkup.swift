@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// The finishing pass over a body's HTML as cmark-gfm wrote it, in one pass over the bytes
 /// (Foundation's replacingOccurrences bridged every page through NSString, a tenth of the
@@ -18,44 +19,38 @@ enum BodyMarkup {
     /// anchors are added only when as many heading tags are found (else none is).
     static func finish(_ rendered: String, headings: [BodyHeading]) -> String {
         // cmark-gfm labels a footnote's way back in English; footnotes are rare.
-        var html =
+        let html =
             rendered.containsUTF8("data-footnote-backref")
             ? rendered.replacingOccurrences(
                 of: "aria-label=\"Back to content\"", with: "aria-label=\"Quay lại nội dung\"") : rendered
         let hasTable = html.containsUTF8("<table>")
         guard hasTable || !headings.isEmpty else { return html }
-        let finished: String? = html.withUTF8 { bytes in
+        let edits: [UTF8Edit] = html.withUTF8Bytes { bytes in
             let anchored = !headings.isEmpty && headingTags(in: bytes) == headings.count
-            guard hasTable || anchored else { return nil }
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 256)
+            guard hasTable || anchored else { return [] }
+            var edits: [UTF8Edit] = []
             var nextHeading = 0
             var index = 0
-            // The text between tags is copied in runs, not byte by byte.
             while let tag = bytes[index...].firstIndex(of: 0x3C) {
-                out.append(contentsOf: bytes[index..<tag])
                 index = tag
                 if hasTable, starts(bytes, at: index, with: Self.table) {
-                    out.append(contentsOf: tableOpen.utf8)
+                    edits.append(UTF8Edit(index..<index + Self.table.count, with: tableOpen))
                     index += Self.table.count
                 } else if hasTable, starts(bytes, at: index, with: Self.tableEnd) {
-                    out.append(contentsOf: tableClose.utf8)
+                    edits.append(UTF8Edit(index..<index + Self.tableEnd.count, with: tableClose))
                     index += Self.tableEnd.count
                 } else if anchored, isHeadingTag(bytes, at: index) {
                     // "<h2>" becomes "<h2 id=\"muc-...\">".
-                    out.append(contentsOf: bytes[index..<index + 3])
-                    out.append(contentsOf: " id=\"\(headings[nextHeading].id)\"".utf8)
+                    edits.append(UTF8Edit(index + 3..<index + 3, with: " id=\"\(headings[nextHeading].id)\""))
                     nextHeading += 1
                     index += 3
                 } else {
-                    out.append(0x3C)
                     index += 1
                 }
             }
-            out.append(contentsOf: bytes[index...])
-            return String(decoding: out, as: UTF8.self)
+            return edits
         }
-        return finished ?? html
+        return html.applyingUTF8Edits(edits)
     }
 
     private static let table = Array("<table>".utf8), tableEnd = Array("</table>".utf8)

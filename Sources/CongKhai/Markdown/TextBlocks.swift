@@ -73,6 +73,15 @@ final class TextBlock {
         return low
     }
 
+    /// Sets a text node's literal to `bytes`, as cmark-gfm copies a C string.
+    private static func setLiteral(_ node: OpaquePointer, _ bytes: ArraySlice<UInt8>) {
+        var cString = Array(bytes)
+        cString.append(0)
+        cString.withUnsafeBytes {
+            _ = cmark_node_set_literal(node, $0.baseAddress!.assumingMemoryBound(to: CChar.self))
+        }
+    }
+
     /// Wraps each range (bytes start..<end of `text`) in a link when it lies inside one text node
     /// that is not already inside a link; other ranges leave the tree alone (the citation is
     /// still indexed). Each text node is read and split once, however many links it gets.
@@ -97,17 +106,19 @@ final class TextBlock {
                 ancestor = cmark_node_parent(node)
             }
             if insideLink { continue }
-            let literal = Array(String(cString: cmark_node_get_literal(segment.node)).utf8)
+            // The literal's bytes pass from node to node as they are: made into Strings, each
+            // would be checked as UTF-8 again.
+            guard let pointer = cmark_node_get_literal(segment.node) else { continue }
+            let literal = Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
             var position = 0
             var last = segment.node
             var first = true
             func addText(_ bytes: ArraySlice<UInt8>) {
-                let text = String(decoding: bytes, as: UTF8.self)
                 if first {
-                    cmark_node_set_literal(segment.node, text)
+                    Self.setLiteral(segment.node, bytes)
                     first = false
-                } else if !text.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) {
-                    cmark_node_set_literal(node, text)
+                } else if !bytes.isEmpty, let node = cmark_node_new(CMARK_NODE_TEXT) {
+                    Self.setLiteral(node, bytes)
                     cmark_node_insert_after(last, node)
                     last = node
                 }
@@ -119,7 +130,7 @@ final class TextBlock {
                 else { continue }
                 addText(literal[position..<localStart])
                 cmark_node_set_url(link, range.url)
-                cmark_node_set_literal(label, String(decoding: literal[localStart..<localEnd], as: UTF8.self))
+                Self.setLiteral(label, literal[localStart..<localEnd])
                 cmark_node_append_child(link, label)
                 cmark_node_insert_after(last, link)
                 last = link

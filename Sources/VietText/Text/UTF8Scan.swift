@@ -73,3 +73,38 @@ extension UnsafeBufferPointer<UInt8> {
         )
     }
 }
+
+/// A replacement of some of a text's UTF-8 bytes, found by a byte scan.
+package struct UTF8Edit: Sendable {
+    package var range: Range<Int>
+    package var replacement: String
+
+    package init(_ range: Range<Int>, with replacement: String) {
+        self.range = range
+        self.replacement = replacement
+    }
+}
+
+extension String {
+    /// The text with `edits` made, joined from pieces of the text itself, which are copied as
+    /// the valid UTF-8 they are: bytes gathered in an array and decoded into a String are
+    /// checked again, every one (10 µs for a 10 KB document). `edits` are in order, do not
+    /// overlap, and start and end at a character's first byte (found at ASCII bytes, they do).
+    package func applyingUTF8Edits(_ edits: [UTF8Edit]) -> String {
+        guard !edits.isEmpty else { return self }
+        let utf8 = self.utf8
+        var output = ""
+        output.reserveCapacity(utf8.count + edits.reduce(0) { $0 + $1.replacement.utf8.count - $1.range.count })
+        var copied = utf8.startIndex
+        var copiedOffset = 0
+        for edit in edits {
+            let start = utf8.index(copied, offsetBy: edit.range.lowerBound - copiedOffset)
+            output += Substring(utf8[copied..<start])
+            output += edit.replacement
+            copied = utf8.index(start, offsetBy: edit.range.count)
+            copiedOffset = edit.range.upperBound
+        }
+        output += Substring(utf8[copied...])
+        return output
+    }
+}
