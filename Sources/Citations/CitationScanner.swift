@@ -517,7 +517,8 @@ public struct CitationScanner: Sendable {
                 // one body and its division.
                 let joint =
                     issuerCodes.count > 1
-                    && (["liên tịch", "liên ngành", "phối hợp"].contains { type.lowercased().contains($0) }
+                    && (["liên tịch", "liên ngành", "phối hợp"].contains(
+                        where: VietnameseText.lowercased(type).containsUTF8)
                         || codes.first.map {
                             ["LT", "LN", "PH"].contains(String(DocumentNumber.symbolKey($0).suffix(2)))
                         }

@@ -186,7 +186,7 @@ package enum VietnameseText {
     /// trims. A byte scan: it runs over every document's text.
     package static func collapseWhitespace(_ text: String) -> String {
         text.withUTF8Bytes { bytes in
-            isCollapsed(bytes) ? text : collapsingWhitespace(bytes)
+            isCollapsed(bytes) ? text : text.applyingUTF8Edits(whitespaceEdits(bytes))
         }
     }
 
@@ -207,39 +207,35 @@ package enum VietnameseText {
         return true
     }
 
-    private static func collapsingWhitespace(_ text: UnsafeBufferPointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.count)
-        var pendingSpace = false
-        var previousC2 = false
-        for byte in text {
-            if previousC2 {
-                previousC2 = false
-                if byte == 0xA0 {
-                    pendingSpace = true
-                    continue
+    /// Each run of white space that is not already one space between words, as an edit of the
+    /// text itself: the rest is copied, not decoded again.
+    private static func whitespaceEdits(_ bytes: UnsafeBufferPointer<UInt8>) -> [UTF8Edit] {
+        var edits: [UTF8Edit] = []
+        var index = 0
+        while index < bytes.count {
+            let runStart = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    index += 1
+                } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                    index += 2
+                } else {
+                    break
                 }
-                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(0xC2)
-                bytes.append(byte)
-                continue
             }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = true
-            } else if byte == 0xC2 {
-                previousC2 = true
+            if index > runStart {
+                let atEnd = runStart == 0 || index == bytes.count
+                if atEnd {
+                    edits.append(UTF8Edit(runStart..<index, with: ""))
+                } else if !(index - runStart == 1 && bytes[runStart] == 0x20) {
+                    edits.append(UTF8Edit(runStart..<index, with: " "))
+                }
             } else {
-                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-                pendingSpace = false
-                bytes.append(byte)
+                index += 1
             }
         }
-        if previousC2 {
-            if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
-            bytes.append(0xC2)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return edits
     }
 
     /// Letter and uppercase flags of U+0080–U+1EFF (Latin, combining marks, Vietnamese), looked
