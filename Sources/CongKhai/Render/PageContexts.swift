@@ -15,6 +15,10 @@ struct PageContexts: @unchecked Sendable {
     let directiveFragments: RowFragments
     /// The header and footer, rendered once per current menu entry.
     private let chrome: PageChrome
+    /// `site`, and `nav` by current menu entry (index 0: none current), made once: every page
+    /// carries them.
+    private let siteInfo: [String: Any]
+    private let navs: [[[String: Any]]]
     /// A directive's place in `site.directives`, by key: its fields are read in place, not
     /// copied out of a dictionary with every other field it holds.
     let directiveIndexByKey: [String: Int]
@@ -49,8 +53,11 @@ struct PageContexts: @unchecked Sendable {
             return row
         }
         let menuEntries = Self.fixedMenu.count + site.pages.count
+        let siteInfo = Self.siteInfo(site)
+        let navs = ([nil] + (0..<menuEntries).map { Optional($0) }).map { Self.nav(site, current: $0) }
+        (self.siteInfo, self.navs) = (siteInfo, navs)
         chrome = PageChrome(menuEntries: menuEntries, templates: templates) { current in
-            ["site": Self.siteInfo(site), "nav": Self.nav(site, current: current)]
+            ["site": siteInfo, "nav": navs[current.map { $0 + 1 } ?? 0]]
         }
     }
 
@@ -103,7 +110,7 @@ struct PageContexts: @unchecked Sendable {
             "page_title": title == settings.title ? title : "\(title) – \(settings.title)",
             "og_title": title,
             "description": description ?? settings.description ?? settings.title,
-            "site": Self.siteInfo(site), "nav": Self.nav(site, current: current), "og_type": ogType,
+            "site": siteInfo, "nav": navs[current.map { $0 + 1 } ?? 0], "og_type": ogType,
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty
         ]
         if let base = settings.baseURL {
