@@ -8,9 +8,12 @@ import VietText
 public struct CitationScanner: Sendable {
     /// The document's own number; it is never a citation of itself.
     package var ownSymbolKey: String?
+    /// Issuers' usual spellings, shared with the other documents' scanners of a build.
+    let spellings: IssuerSpellings
 
-    public init(ownNumber: String? = nil) {
+    public init(ownNumber: String? = nil, spellings: IssuerSpellings = IssuerSpellings()) {
         ownSymbolKey = ownNumber.map(DocumentNumber.symbolKey).flatMap { $0.isEmpty ? nil : $0 }
+        self.spellings = spellings
     }
 
     public struct Result: Sendable {
@@ -29,9 +32,6 @@ public struct CitationScanner: Sendable {
         var previousEnd = 0
         // Citations whose issuer heads the list they open: "các Quyết định của Thủ tướng Chính phủ: số ...".
         var listHeads: [Int] = []
-        // Issuers as printed → their usual spelling (`IssuerName`): a text names the same few
-        // bodies again and again.
-        var issuerNames: [String: String] = [:]
         var index = 0
         tokens: while index < tokens.count {
             for opening in Opening.allCases {
@@ -41,7 +41,7 @@ public struct CitationScanner: Sendable {
                 else { continue }
                 if append(
                     citation, at: index, after: previousEnd, tokens: tokens, text: text, bytes: bytes,
-                    basisRanges: basisRanges, issuerNames: &issuerNames, to: &result)
+                    basisRanges: basisRanges, to: &result)
                 {
                     previousEnd = next
                     if headsList { listHeads.append(result.citations.count - 1) }
@@ -829,19 +829,11 @@ public struct CitationScanner: Sendable {
     private func append(
         _ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String,
         bytes: [UInt8],
-        basisRanges: [Range<Int>], issuerNames: inout [String: String], to result: inout Result
+        basisRanges: [Range<Int>], to result: inout Result
     ) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
         var citation = citation
-        if let issuer = citation.issuer {
-            if let known = issuerNames[issuer] {
-                citation.issuer = known
-            } else {
-                let normalised = IssuerName.normalised(issuer)
-                issuerNames[issuer] = normalised
-                citation.issuer = normalised
-            }
-        }
+        citation.issuer = citation.issuer.map(spellings.normalised)
         let underBasisHeading = basisRanges.contains { $0.contains(citation.start) }
         citation.relation =
             underBasisHeading && Self.opensLine(at: citation.start, in: bytes)

@@ -30,6 +30,9 @@ struct CitationReport: Sendable {
         }
     }
 
+    /// Issuers' usual spellings, shared by the files of one report.
+    let spellings = IssuerSpellings()
+
     init() {}
 
     /// Scans one file's text. The document's own number is its front matter's `number`, or the
@@ -46,7 +49,7 @@ struct CitationReport: Sendable {
         let isMarkdown = split.yaml != nil || Self.isMarkdown(file)
         let body = isMarkdown ? split.body : Self.unindented(split.body)
         let found = MarkdownRenderer().citations(
-            in: body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber))
+            in: body, firstLine: split.bodyLine, scanner: CitationScanner(ownNumber: ownNumber, spellings: spellings))
         let merged = DocumentCitations.merge(found.citations)
         // One key per directive cited, however often.
         let keys = merged.mapValues { DirectiveKey(citation: $0, locality: CitingContext().locality(for: $0)).key }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -37,5 +38,25 @@ import Testing
         #expect(IssuerName.normalised("Bộ Chính trị") == "Bộ Chính trị")
         #expect(IssuerName.normalised("UBND  huyện Tân Hồng") == "UBND  huyện Tân Hồng")
         #expect(IssuerName.normalised("bộ \u{301}chính trị") == "bộ \u{301}chính trị")
+    }
+
+    /// The build's spellings give what spelling each issuer gives, the first time and after,
+    /// from several threads at once.
+    @Test func spellingsKeptForABuildAreTheSame() {
+        let issuers = [
+            "thủ tướng chính phủ", "Ban thường vụ tỉnh ủy Đồng Tháp", "Bộ Chính trị", "UBND huyện Tân Hồng",
+            "bộ giáo dục và đào tạo", "Ủy ban nhân dân tỉnh", "ủy ban nhân dân huyện Cao Lãnh"
+        ]
+        let spellings = IssuerSpellings()
+        let expected = issuers.map(IssuerName.normalised)
+        #expect(expected[0] == "Thủ tướng Chính phủ" && expected[4] == "Bộ Giáo dục và Đào tạo")
+        let results = Mutex<[[String]]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let spelled = (0..<50).flatMap { _ in issuers.map(spellings.normalised) }
+            results.withLock { $0.append(spelled) }
+        }
+        let all = results.withLock { $0 }
+        #expect(all.count == 8)
+        for spelled in all { #expect(spelled == Array((0..<50).map { _ in expected }.joined())) }
     }
 }

@@ -104,6 +104,7 @@ package struct Builder: Sendable {
     /// Each document's body parsed, or its parse reused from the cache when its file is unchanged.
     static func parse(_ portal: LoadedPortal) -> [RenderedMarkdown] {
         let renderer = MarkdownRenderer()
+        let spellings = IssuerSpellings()
         // The documents are some of the loads, in the same order: each one's load is found by
         // walking both together, without a dictionary of 10,000 paths.
         var reused: [RenderedMarkdown?] = []
@@ -119,14 +120,17 @@ package struct Builder: Sendable {
             reused[index]
                 ?? parse(
                     portal.documents[index].body, firstLine: portal.documents[index].bodyLine,
-                    of: portal.documents[index], renderer)
+                    of: portal.documents[index], renderer, spellings)
         }
     }
 
-    static func parse(_ body: String, firstLine: Int, of document: SourceDocument, _ renderer: MarkdownRenderer)
-        -> RenderedMarkdown
-    {
-        renderer.render(body, firstLine: firstLine, scanner: CitationScanner(ownNumber: document.number))
+    /// `spellings`: the build's, shared by every document it parses.
+    static func parse(
+        _ body: String, firstLine: Int, of document: SourceDocument, _ renderer: MarkdownRenderer,
+        _ spellings: IssuerSpellings = IssuerSpellings()
+    ) -> RenderedMarkdown {
+        renderer.render(
+            body, firstLine: firstLine, scanner: CitationScanner(ownNumber: document.number, spellings: spellings))
     }
 
     package func build() throws(BuildFailure) -> BuildReport {
@@ -178,13 +182,14 @@ package struct Builder: Sendable {
             return loader
         }()
         let renderer = MarkdownRenderer()
+        let spellings = IssuerSpellings()
         // The body of a document taken from the cache, parsed again when its HTML or words
         // are needed (and of one whose HTML was let go once its page was written). A file gone
         // since it was stamped has no body in this build; the next build, which sees it gone,
         // removes its pages.
         let again = { @Sendable (path: String, document: SourceDocument) -> RenderedMarkdown in
             let body = loader.body(of: path) ?? (text: "", line: document.bodyLine)
-            return Self.parse(body.text, firstLine: body.line, of: document, renderer)
+            return Self.parse(body.text, firstLine: body.line, of: document, renderer, spellings)
         }
         let (loaded, cached, previousIndex) = try step("load") {
             () throws(BuildFailure) -> (LoadedPortal, ReusableLoads?, DirectiveIndex.Built?) in
