@@ -6,12 +6,30 @@ package enum DocumentNumber {
     /// after the number ("50./TB-THCS") and invisible zero-width characters.
     package static func tidy(_ raw: String) -> String {
         var text = VietnameseText.collapseWhitespace(SourceText.removingZeroWidth(raw))
+        // Most numbers are tidy; the replacements below go through Foundation, a regular
+        // expression among them, a tenth of loading a portal's documents.
+        guard text.withUTF8Bytes(mayNeedTidying) else { return text }
         for separator in ["/", "-"] {
             text = text.replacingOccurrences(of: " \(separator)", with: separator)
                 .replacingOccurrences(of: "\(separator) ", with: separator)
         }
         // "50./TB-THCS": a full stop typed after the number.
         return text.replacingOccurrences(of: #"([0-9])\./"#, with: "$1/", options: .regularExpression)
+    }
+
+    /// A space before or after "/" or "-", or "./": what `tidy` changes.
+    private static func mayNeedTidying(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 1 else { return false }
+        for index in 1..<bytes.count {
+            let (before, byte) = (bytes[index - 1], bytes[index])
+            if (before == 0x20 && (byte == 0x2F || byte == 0x2D))
+                || ((before == 0x2F || before == 0x2D) && byte == 0x20)
+                || (before == 0x2E && byte == 0x2F)
+            {
+                return true
+            }
+        }
+        return false
     }
 
     /// The symbol's identity key as gold files and users compare them: uppercase, Đ→D, only A-Z
