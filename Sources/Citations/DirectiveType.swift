@@ -17,13 +17,9 @@ enum DirectiveType {
     /// printed without its type word.
     static let codes: [String: String] = DocumentType.byCode.mapValues(\.name)
 
-    /// Phrases by a hash of their first word's bytes: most words start no phrase and are
-    /// rejected by one lookup, without String hashing (which normalises Unicode).
-    static let phrasesByFirstWord: [UInt64: [(words: [String], name: String)]] = Dictionary(grouping: phrases) {
-        bytesHash($0.words[0])
-    }
-
-    static func bytesHash(_ text: String) -> UInt64 { Hasher64.of(text) }
+    /// Phrases by the hash of their first word (`TextToken.word`, which each token carries):
+    /// most words start no phrase and are rejected by one lookup, without hashing again.
+    static let phrasesByFirstWord = HashedEntries(phrases.map { (TextToken.wordHash($0.words[0]), $0) })
 
     /// Byte lengths of the phrases' first words: a cheap test before hashing a token.
     static let firstWordLengths: Set<Int> = Set(phrases.map { $0.words[0].utf8.count })
@@ -34,10 +30,8 @@ enum DirectiveType {
 
     /// The phrase starting at `index`, if any.
     static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
-        guard tokens[index].isWord, let candidates = phrasesByFirstWord[bytesHash(tokens[index].lower)] else {
-            return nil
-        }
-        for phrase in candidates
+        guard tokens[index].isWord else { return nil }
+        for phrase in phrasesByFirstWord[tokens[index].word]
         where index + phrase.words.count <= tokens.count && tokens[index].lower.hasSameUTF8(as: phrase.words[0]) {
             var matched = true
             for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {

@@ -11,25 +11,24 @@ struct WordSet: Sendable {
     }
 
     /// Hash of the lowercased word → the words as listed (rarely more than one).
-    private let entries: [UInt64: [Entry]]
+    private let entries: HashedEntries<Entry>
 
     init(_ words: some Sequence<String>) {
-        var entries: [UInt64: [Entry]] = [:]
-        for word in words {
-            let lower = word.lowercased()
-            entries[TextToken.wordHash(lower), default: []].append(Entry(listed: word, lower: lower))
-        }
-        self.entries = entries
+        entries = HashedEntries(
+            words.map { word in
+                let lower = word.lowercased()
+                return (TextToken.wordHash(lower), Entry(listed: word, lower: lower))
+            })
     }
 
     /// Whether the token is one of the words in any case ("Về" is "về").
     func contains(_ token: TextToken) -> Bool {
-        entries[token.word]?.contains { token.lower.hasSameUTF8(as: $0.lower) } ?? false
+        entries[token.word].contains { token.lower.hasSameUTF8(as: $0.lower) }
     }
 
     /// Whether the token is printed as one of the words is listed ("về", not "Về").
     func containsAsPrinted(_ token: TextToken) -> Bool {
-        entries[token.word]?.contains { token.text.hasSameUTF8(as: $0.listed) } ?? false
+        entries[token.word].contains { token.text.hasSameUTF8(as: $0.listed) }
     }
 }
 
@@ -41,19 +40,20 @@ struct WordPairs: Sendable {
     }
 
     /// Hash of the lowercased pair → the pairs as listed.
-    private let entries: [UInt64: [Entry]]
+    private let entries: HashedEntries<Entry>
 
     /// Each pair as two words separated by one space.
     init(_ pairs: some Sequence<String>) {
-        var entries: [UInt64: [Entry]] = [:]
-        for pair in pairs {
-            let words = pair.split(separator: " ").map(String.init)
-            precondition(words.count == 2, "a pair of words: \(pair)")
-            let lower = (words[0].lowercased(), words[1].lowercased())
-            entries[Self.key(TextToken.wordHash(lower.0), TextToken.wordHash(lower.1)), default: []].append(
-                Entry(listed: (words[0], words[1]), lower: lower))
-        }
-        self.entries = entries
+        entries = HashedEntries(
+            pairs.map { pair in
+                let words = pair.split(separator: " ").map(String.init)
+                precondition(words.count == 2, "a pair of words: \(pair)")
+                let lower = (words[0].lowercased(), words[1].lowercased())
+                return (
+                    Self.key(TextToken.wordHash(lower.0), TextToken.wordHash(lower.1)),
+                    Entry(listed: (words[0], words[1]), lower: lower)
+                )
+            })
     }
 
     private static func key(_ first: UInt64, _ second: UInt64) -> UInt64 {
@@ -62,22 +62,22 @@ struct WordPairs: Sendable {
 
     /// Whether the two tokens make one of the pairs in any case.
     func contains(_ first: TextToken, _ second: TextToken) -> Bool {
-        entries[Self.key(first.word, second.word)]?.contains {
+        entries[Self.key(first.word, second.word)].contains {
             first.lower.hasSameUTF8(as: $0.lower.0) && second.lower.hasSameUTF8(as: $0.lower.1)
-        } ?? false
+        }
     }
 
     /// Whether the two tokens make one of the pairs as it is listed.
     func containsAsPrinted(_ first: TextToken, _ second: TextToken) -> Bool {
-        entries[Self.key(first.word, second.word)]?.contains {
+        entries[Self.key(first.word, second.word)].contains {
             first.text.hasSameUTF8(as: $0.listed.0) && second.text.hasSameUTF8(as: $0.listed.1)
-        } ?? false
+        }
     }
 
     /// Whether two lowercased words make one of the pairs.
     func contains(lower first: String, _ second: String) -> Bool {
-        entries[Self.key(TextToken.wordHash(first), TextToken.wordHash(second))]?.contains {
+        entries[Self.key(TextToken.wordHash(first), TextToken.wordHash(second))].contains {
             first.hasSameUTF8(as: $0.lower.0) && second.hasSameUTF8(as: $0.lower.1)
-        } ?? false
+        }
     }
 }

@@ -60,4 +60,18 @@ import Testing
         }
         #expect(checked > 10_000)
     }
+
+    /// The table behind the lists: hashes looked up as they are, entries sharing a hash kept
+    /// together, a zero hash (the table's empty slot) still found, and the table grown past its
+    /// first size.
+    @Test func entriesByHash() {
+        let small = HashedEntries([(UInt64(0), "không"), (5, "năm"), (5, "lăm"), (1 << 63, "lớn")])
+        #expect(small[5] == ["năm", "lăm"])
+        #expect(small[0].contains("không"))
+        #expect(small[1 << 63] == ["lớn"])
+        #expect(small[7].isEmpty)
+        let many = HashedEntries((1...5_000).map { (UInt64($0) &* 0x9E37_79B9_7F4A_7C15, $0) })
+        #expect((1...5_000).allSatisfy { many[UInt64($0) &* 0x9E37_79B9_7F4A_7C15] == [$0] })
+        #expect(many[12_345].isEmpty)
+    }
 }

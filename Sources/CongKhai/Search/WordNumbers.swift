@@ -1,3 +1,5 @@
+import VietText
+
 /// Numbers 0, 1, 2 ... for distinct words, in order of first sight: what counts a body's words
 /// and gathers the search index's postings, once for each of millions of words. Vietnamese
 /// words are syllables, nearly all of at most 8 bytes once folded: those are looked up by their
@@ -39,43 +41,5 @@ struct WordNumbers {
         long[word] = count
         count += 1
         return (count - 1, true)
-    }
-}
-
-/// Open addressing from a non-zero UInt64 to a number; zero marks an empty slot.
-private struct PackedTable {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int32](repeating: 0, count: 1024)
-    private var count = 0
-
-    private func slot(of key: UInt64) -> Int {
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        return slot
-    }
-
-    func value(of key: UInt64) -> Int? {
-        let slot = slot(of: key)
-        return keys[slot] == key ? Int(values[slot]) : nil
-    }
-
-    mutating func insert(_ key: UInt64, value: Int) {
-        if (count + 1) * 2 > keys.count { grow() }
-        let slot = slot(of: key)
-        keys[slot] = key
-        values[slot] = Int32(value)
-        count += 1
-    }
-
-    private mutating func grow() {
-        let (oldKeys, oldValues) = (keys, values)
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        values = [Int32](repeating: 0, count: oldKeys.count * 2)
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            let slot = slot(of: key)
-            keys[slot] = key
-            values[slot] = value
-        }
     }
 }

@@ -1,0 +1,26 @@
+import VietText
+
+/// Entries by a hash, in a `PackedTable`: the hash is looked up as it is, and the entries under
+/// it confirmed by their words (two words may share a hash).
+struct HashedEntries<Entry: Sendable>: Sendable {
+    private var slots = PackedTable()
+    private var groups: [[Entry]] = []
+
+    init(_ entries: [(hash: UInt64, entry: Entry)]) {
+        for (hash, entry) in entries {
+            if let group = slots.value(of: Self.key(hash)) {
+                groups[group].append(entry)
+            } else {
+                slots.insert(Self.key(hash), value: groups.count)
+                groups.append([entry])
+            }
+        }
+    }
+
+    /// The table's keys are never zero (its empty slots); a zero hash shares a key with one.
+    private static func key(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
+
+    subscript(hash: UInt64) -> [Entry] {
+        slots.value(of: Self.key(hash)).map { groups[$0] } ?? []
+    }
+}
