@@ -120,15 +120,17 @@ package enum IssuerClassifier {
     /// The district or province named in a local issuer's phrase.
     package static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
-        let words = issuer.split(separator: " ").map(String.init)
+        // Cut at spaces and compared by bytes (the text is NFC): by Characters, this took a
+        // twentieth of `congkhai citations`, run on every citation's issuer.
+        let words = IssuerName.words(issuer).filter { !$0.isEmpty }
         let lowered = words.map(VietnameseText.lowercased)
         func name(after markers: [String]) -> String? {
             for (index, word) in lowered.enumerated()
-            where markers.contains(word)
-                || (word == "thành" && markers.contains("thành phố") && index + 1 < words.count
-                    && lowered[index + 1] == "phố")
+            where markers.contains(where: word.hasSameUTF8)
+                || (word.hasSameUTF8(as: "thành") && markers.contains("thành phố") && index + 1 < words.count
+                    && lowered[index + 1].hasSameUTF8(as: "phố"))
             {
-                let start = word == "thành" ? index + 2 : index + 1
+                let start = word.hasSameUTF8(as: "thành") ? index + 2 : index + 1
                 var parts: [String] = []
                 var position = start
                 while position < words.count, let first = words[position].first, first.isUppercase {

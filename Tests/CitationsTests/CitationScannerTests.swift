@@ -603,6 +603,14 @@ import Testing
         #expect(CitingContext(district: "Tân Hồng", province: "Đồng Tháp").locality(for: national) == nil)
         #expect(IssuerClassifier.level(of: scan("Thông tư số 09/2024/TT-BGDĐT").first!) == .ministry)
         #expect(IssuerClassifier.level(of: scan("Chỉ thị số 05-CT/TW").first!) == .party)
+        // The place named in an issuer: after "huyện", "quận", "thị", "tỉnh", "thành phố", in
+        // any case, the capitalised words that follow; doubled spaces are no words.
+        #expect(IssuerClassifier.namedPlace(in: "Ủy ban nhân dân huyện Tân  Hồng") == ("Tân Hồng", nil))
+        #expect(IssuerClassifier.namedPlace(in: "UBND Thành phố Cao Lãnh") == (nil, "Cao Lãnh"))
+        #expect(IssuerClassifier.namedPlace(in: "Sở GDĐT tỉnh Đồng Tháp") == (nil, "Đồng Tháp"))
+        #expect(IssuerClassifier.namedPlace(in: "Ủy ban nhân dân thị xã Hồng Ngự") == ("Hồng Ngự", nil))
+        #expect(IssuerClassifier.namedPlace(in: "Phòng GDĐT thị xã") == (nil, nil))
+        #expect(IssuerClassifier.namedPlace(in: "Thủ tướng Chính phủ") == (nil, nil))
     }
 }
 
