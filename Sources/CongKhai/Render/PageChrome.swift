@@ -1,4 +1,4 @@
-import Foundation
+import VietText
 
 /// The `header` and `footer` partials, the same on every page but for the way back to the root
 /// and the menu entry that is current: rendered once per current entry rather than once per
@@ -12,7 +12,8 @@ struct PageChrome: @unchecked Sendable {
     private let headers: [RootRelativeFragment]
     private let footer: RootRelativeFragment
     private let headLinks: RootRelativeFragment
-    private let trails = TrailFragments()
+    /// The breadcrumbs' fragments made so far, one per trail (its titles and addresses).
+    private let trails = MadeOnce<[String], RootRelativeFragment>()
 
     /// `context(current)` is what the partials see: `site` and `nav` with `current` set on the
     /// entry at that index.
@@ -46,7 +47,7 @@ struct PageChrome: @unchecked Sendable {
 
     /// `breadcrumbs_html`: the trail's links, without the page's own title, which the layout adds.
     func breadcrumbsHTML(_ trail: [(title: String, url: String)], page: [String: Any]) -> String {
-        let fragment = trails.fragment(trail) {
+        let fragment = trails.value(for: trail.flatMap { [$0.title, $0.url] }) {
             RootRelativeFragment(
                 rendering: ["breadcrumbs": page["breadcrumbs"] ?? []], template: "breadcrumbs", templates: templates
             ).trimmingFinalLineBreak()
@@ -56,26 +57,5 @@ struct PageChrome: @unchecked Sendable {
 
     private func perPage(_ template: String, _ page: [String: Any]) -> String {
         String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: template)[...]))
-    }
-}
-
-/// The breadcrumbs' fragments made so far, one per trail; pages on two threads ask at once.
-private final class TrailFragments: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Filled under the lock.
-    private var made: [[String]: RootRelativeFragment] = [:]
-
-    func fragment(_ trail: [(title: String, url: String)], make: () -> RootRelativeFragment) -> RootRelativeFragment {
-        let key = trail.flatMap { [$0.title, $0.url] }
-        lock.lock()
-        let known = made[key]
-        lock.unlock()
-        if let known { return known }
-        // Made outside the lock: two threads may make the same trail at once, and both get the same.
-        let fragment = make()
-        lock.lock()
-        made[key] = fragment
-        lock.unlock()
-        return fragment
     }
 }
