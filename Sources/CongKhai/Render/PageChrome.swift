@@ -34,7 +34,7 @@ struct PageChrome: @unchecked Sendable {
     func html(current: Int?, page: [String: Any]) -> (header: String, footer: String) {
         let root = page["root"] as? String ?? ""
         return (
-            headers[current.map { $0 + 1 } ?? 0].html(root: root) { perPage("header", page) },
+            headers[Self.slot(current)].html(root: root) { perPage("header", page) },
             footer.html(root: root) { perPage("footer", page) }
         )
     }
@@ -45,15 +45,21 @@ struct PageChrome: @unchecked Sendable {
         return headLinks.html(root: page["root"] as? String ?? "") { perPage("head-links", page) }
     }
 
-    /// `breadcrumbs_html`: the trail's links, without the page's own title, which the layout adds.
-    func breadcrumbsHTML(_ trail: [(title: String, url: String)], page: [String: Any]) -> String {
-        let fragment = trails.value(for: trail.flatMap { [$0.title, $0.url] }) {
+    /// `breadcrumbs_html`: the trail's links (title, address), without the page's own title,
+    /// which the layout adds.
+    func breadcrumbsHTML(_ trail: [(String, String)], page: [String: Any]) -> String {
+        let fragment = trails.value(for: trail.flatMap { [$0.0, $0.1] }) {
             RootRelativeFragment(
-                rendering: ["breadcrumbs": page["breadcrumbs"] ?? []], template: "breadcrumbs", templates: templates
+                rendering: ["breadcrumbs": trail.map { ["title": $0.0, "url": $0.1] }], template: "breadcrumbs",
+                templates: templates
             ).trimmingFinalLineBreak()
         }
         return fragment.html(root: page["root"] as? String ?? "") { perPage("breadcrumbs", page) }
     }
+
+    /// Where the menu entry `current` is in lists made per current entry: 0 for none, then one
+    /// per entry.
+    static func slot(_ current: Int?) -> Int { current.map { $0 + 1 } ?? 0 }
 
     private func perPage(_ template: String, _ page: [String: Any]) -> String {
         String(RootRelativeFragment.trimmingFinalLineBreak(templates.render(page, template: template)[...]))

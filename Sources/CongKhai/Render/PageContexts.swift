@@ -32,10 +32,10 @@ struct PageContexts: @unchecked Sendable {
         directiveIndexByKey = Dictionary(
             uniqueKeysWithValues: site.directives.indices.map { (site.directives[$0].key, $0) })
         complianceByUnit = Dictionary(uniqueKeysWithValues: site.compliance.enumerated().map { ($1.unit, $0) })
-        directiveFragments = RowFragments(count: site.directives.count, templates: templates, oneLine: true) { index in
+        directiveFragments = RowFragments(templates: templates, oneLine: true) { index in
             ["title": site.directives[index].title, "url": site.directives[index].url]
         }
-        fragments = RowFragments(count: site.documents.count, templates: templates) { index in
+        fragments = RowFragments(templates: templates) { index in
             let document = site.documents[index]
             let source = document.source
             var row: [String: Any] = [
@@ -57,7 +57,7 @@ struct PageContexts: @unchecked Sendable {
         let navs = ([nil] + (0..<menuEntries).map { Optional($0) }).map { Self.nav(site, current: $0) }
         (self.siteInfo, self.navs) = (siteInfo, navs)
         chrome = PageChrome(menuEntries: menuEntries, templates: templates) { current in
-            ["site": siteInfo, "nav": navs[current.map { $0 + 1 } ?? 0]]
+            ["site": siteInfo, "nav": navs[PageChrome.slot(current)]]
         }
     }
 
@@ -110,7 +110,7 @@ struct PageContexts: @unchecked Sendable {
             "page_title": title == settings.title ? title : "\(title) – \(settings.title)",
             "og_title": title,
             "description": description ?? settings.description ?? settings.title,
-            "site": siteInfo, "nav": navs[current.map { $0 + 1 } ?? 0], "og_type": ogType,
+            "site": siteInfo, "nav": navs[PageChrome.slot(current)], "og_type": ogType,
             "breadcrumbs": breadcrumbs.map { ["title": $0.0, "url": $0.1] }, "has_breadcrumbs": !breadcrumbs.isEmpty
         ]
         if let base = settings.baseURL {
@@ -121,7 +121,7 @@ struct PageContexts: @unchecked Sendable {
         (context["header_html"], context["footer_html"]) = chrome.html(current: current, page: context)
         context["head_links_html"] = chrome.headLinksHTML(page: context)
         if !breadcrumbs.isEmpty {
-            context["breadcrumbs_html"] = chrome.breadcrumbsHTML(breadcrumbs.map { ($0.0, $0.1) }, page: context)
+            context["breadcrumbs_html"] = chrome.breadcrumbsHTML(breadcrumbs, page: context)
         }
         return context
     }

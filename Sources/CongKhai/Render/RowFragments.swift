@@ -1,4 +1,4 @@
-import Foundation
+import VietText
 
 /// The partials that show one row the same way wherever it is listed, rendered once per row
 /// rather than once per page it appears on: a document (`document-row` in tables,
@@ -16,37 +16,25 @@ final class RowFragments: @unchecked Sendable {
     /// Fragments joined on one line (`directive-link` items in `<ul>...</ul>`): the final line
     /// break of the partial's file is not theirs.
     private let oneLine: Bool
-    private let lock = NSLock()
-    /// Rows made so far, by index; filled under the lock. A rebuild that reuses most pages
-    /// makes only the rows it shows.
-    private var rows: [[String: Any]?]
-    /// Fragment name → row → what was made; filled under the lock.
-    private var made: [String: [Int: RootRelativeFragment]] = [:]
+    /// Rows made so far, by index: a rebuild that reuses most pages makes only the rows it shows.
+    private let rows = MadeOnce<Int, [String: Any]>()
+    /// (fragment name, row) → what was made.
+    private let made = MadeOnce<FragmentKey, RootRelativeFragment>()
 
-    init(count: Int, templates: TemplateLibrary, oneLine: Bool = false, row: @escaping (Int) -> [String: Any]) {
+    private struct FragmentKey: Hashable {
+        var name: String
+        var row: Int
+    }
+
+    init(templates: TemplateLibrary, oneLine: Bool = false, row: @escaping (Int) -> [String: Any]) {
         self.templates = templates
         self.oneLine = oneLine
         makeRow = row
-        rows = Array(repeating: nil, count: count)
     }
 
     /// Row `index`, made on first use.
     func row(_ index: Int) -> [String: Any] {
-        madeOnce(read: { rows[index] }, make: { makeRow(index) }, keep: { rows[index] = $0 })
-    }
-
-    /// What `read` finds under the lock, or else what `make` makes outside it (two threads may
-    /// make the same thing at once; both get the same), kept by `keep` under the lock.
-    private func madeOnce<Value>(read: () -> Value?, make: () -> Value, keep: (Value) -> Void) -> Value {
-        lock.lock()
-        let known = read()
-        lock.unlock()
-        if let known { return known }
-        let value = make()
-        lock.lock()
-        keep(value)
-        lock.unlock()
-        return value
+        rows.value(for: index) { makeRow(index) }
     }
 
     /// The fragment for row `index` as seen from a page whose root prefix is `root`.
@@ -67,12 +55,9 @@ final class RowFragments: @unchecked Sendable {
     }
 
     private func fragment(_ name: String, _ index: Int) -> RootRelativeFragment {
-        madeOnce(
-            read: { made[name]?[index] },
-            make: {
-                let fragment = RootRelativeFragment(rendering: row(index), template: name, templates: templates)
-                return oneLine ? fragment.trimmingFinalLineBreak() : fragment
-            },
-            keep: { made[name, default: [:]][index] = $0 })
+        made.value(for: FragmentKey(name: name, row: index)) {
+            let fragment = RootRelativeFragment(rendering: row(index), template: name, templates: templates)
+            return oneLine ? fragment.trimmingFinalLineBreak() : fragment
+        }
     }
 }
