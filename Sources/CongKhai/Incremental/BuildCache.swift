@@ -19,7 +19,7 @@ struct BuildCache {
     private func pageKeysFile(_ generation: String) -> URL {
         folder.appendingPathComponent(Self.pageKeysPrefix + generation)
     }
-    private static let pageKeysHeader = "congkhai-page-keys-1"
+    private static let pageKeysHeader = "congkhai-page-keys-2"
 
     /// The output a build replaced, kept to be brought up to date by the next one.
     var spareOutput: URL { folder.appendingPathComponent("spare-output") }
@@ -95,22 +95,31 @@ struct BuildCache {
     }
 
     /// The page keys stored for the output of generation `generation`, or nil.
-    func pageKeys(generation: String) -> [String: UInt64]? {
+    func pageKeys(generation: String) -> [String: UInt64]? { outputRecord(generation: generation)?.keys }
+
+    /// What the build that made the output of generation `generation` wrote down about it: its
+    /// pages' keys and the other files it holds, and when (the record's own modification
+    /// time, on the clock that stamps the output's folders).
+    func outputRecord(generation: String) -> OutputRecord? {
         // Read from a marker: only a generation as congkhai writes them names a file here.
-        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit),
-            let bytes = PlainFile.read(pageKeysFile(generation).path)
+        guard !generation.isEmpty, generation.allSatisfy(\.isHexDigit) else { return nil }
+        let path = pageKeysFile(generation).path
+        var status = stat()
+        guard stat(path, &status) == 0, let bytes = PlainFile.read(path),
+            var record = Self.parsePageKeys(bytes, header: "\(Self.pageKeysHeader) \(generation)")
         else { return nil }
-        return Self.parsePageKeys(bytes, header: "\(Self.pageKeysHeader) \(generation)")
+        record.recordedAt = status.st_mtim
+        return record
     }
 
-    /// "header" then one "key<TAB>path" a line (key in hex). Read as bytes: splitting the
-    /// 15,000 lines of a 10,000-document portal as Strings took most of a rebuild's 36 ms here.
-    /// Anything else means the file is not ours to trust.
-    static func parsePageKeys(_ bytes: [UInt8], header: String) -> [String: UInt64]? {
+    /// "header" then one "key<TAB>path" a line (key in hex), or "<TAB>path" for a file without
+    /// a key. Read as bytes: splitting the 15,000 lines of a 10,000-document portal as Strings
+    /// took most of a rebuild's 36 ms here. Anything else means the file is not ours to trust.
+    static func parsePageKeys(_ bytes: [UInt8], header: String) -> OutputRecord? {
         let headerBytes = Array(header.utf8) + [0x0A]
         guard bytes.starts(with: headerBytes) else { return nil }
-        var keys: [String: UInt64] = [:]
-        keys.reserveCapacity(bytes.count / 64)
+        var record = OutputRecord()
+        record.keys.reserveCapacity(bytes.count / 64)
         var position = headerBytes.count
         while position < bytes.count {
             var key: UInt64 = 0
@@ -128,16 +137,21 @@ struct BuildCache {
                 digits += 1
                 position += 1
             }
-            guard digits > 0, position < bytes.count else { return nil }
+            guard position < bytes.count else { return nil }
             position += 1
-            guard let end = bytes[position...].firstIndex(of: 0x0A) else { return nil }
-            keys[String(decoding: bytes[position..<end], as: UTF8.self)] = key
+            guard let end = bytes[position...].firstIndex(of: 0x0A), end > position else { return nil }
+            let path = String(decoding: bytes[position..<end], as: UTF8.self)
+            if digits > 0 { record.keys[path] = key } else { record.otherFiles.append(path) }
             position = end + 1
         }
-        return keys
+        return record
     }
 
-    func storePageKeys(_ keys: [(path: String, key: UInt64)], generation: String) throws {
+    /// `otherFiles`: the files of the output written without a key (assets, the search page,
+    /// robots.txt…), so that the next build knows every file of it without listing it.
+    func storePageKeys(
+        _ keys: [(path: String, key: UInt64)], otherFiles: [String] = [], generation: String
+    ) throws {
         // Written as bytes: a String grown by 27,000 lines was copied as it grew.
         var bytes = Array("\(Self.pageKeysHeader) \(generation)\n".utf8)
         bytes.reserveCapacity(keys.count * 64)
@@ -148,6 +162,11 @@ struct BuildCache {
             for shift in stride(from: (digits - 1) * 4, through: 0, by: -4) {
                 bytes.append(hexDigits[Int((key >> UInt64(shift)) & 0xF)])
             }
+            bytes.append(0x09)
+            bytes.append(contentsOf: path.utf8)
+            bytes.append(0x0A)
+        }
+        for path in otherFiles {
             bytes.append(0x09)
             bytes.append(contentsOf: path.utf8)
             bytes.append(0x0A)

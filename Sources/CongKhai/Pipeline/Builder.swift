@@ -167,9 +167,9 @@ package struct Builder: Sendable {
         let spareAndPostings = BackgroundWork {
             [options] () -> ((generation: String, contents: RecycledOutput)?, SearchPostings?) in
             let spareKeys = (options.full ? nil : OutputFolder.generation(of: cache.spareOutput))
-                .flatMap { generation in cache.pageKeys(generation: generation).map { (generation, $0) } }
+                .flatMap { generation in cache.outputRecord(generation: generation).map { (generation, $0) } }
             return (
-                spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, keys: $1)) },
+                spareKeys.map { ($0, RecycledOutput.list(cache.spareOutput, record: $1)) },
                 options.full ? nil : cache.searchPostings()
             )
         }
@@ -256,7 +256,9 @@ package struct Builder: Sendable {
         report.documents = site.documents.count
         report.units = site.units.count
         report.directives = site.directives.count
-        if options.endsProcess { KeptUntilExit.keep((portal, cached, rendered, site, previousIndex)) }
+        if options.endsProcess {
+            KeptUntilExit.keep((portal, cached, rendered, site, previousIndex, spare, searchPostings, summary))
+        }
         return report
     }
 
@@ -285,17 +287,20 @@ package struct Builder: Sendable {
             writer.previous = previous
             writer.recycled = recycled ? spare?.contents : nil
             writer.searchPostings = searchPostings
+            writer.keepPostings = { postings in
+                if postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {
+                    cache.storeSearchPostings(postings)
+                }
+            }
             writer.parseAgain = parseAgain
             writer.spare = cache.spareOutput
             let summary = try writer.write()
-            if let postings = summary.searchPostings, postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {
-                cache.storeSearchPostings(postings)
-            }
+            if options.endsProcess { KeptUntilExit.keep(writer) }
             let generation = BuildCache.generation(of: summary.pageKeys)
             try output.markStaging(generation: generation)
             // Stored before the swap: if the build dies in between, the generations differ
             // and the next build renders everything.
-            try? cache.storePageKeys(summary.pageKeys, generation: generation)
+            try? cache.storePageKeys(summary.pageKeys, otherFiles: summary.otherFiles, generation: generation)
             if summary.mirrored {
                 // The spare was made as the site was written; the replaced output goes. The
                 // spare is marked last: one left unfinished is never trusted.

@@ -19,6 +19,9 @@ struct SiteWriter: Sendable {
     var recycled: RecycledOutput? = nil
     /// The search index's postings as the last build left them, patched rather than made again.
     var searchPostings: SearchPostings? = nil
+    /// Keeps this build's postings for the next one: run beside the pages, which leave a core
+    /// idle most of a rebuild, rather than after them.
+    var keepPostings: (@Sendable (SearchPostings) -> Void)? = nil
     /// Where the next build's spare output goes: if most pages are rendered anew (a first or
     /// full build, a changed template), every file of the new output is also linked there, so
     /// that the next build updates that copy in place instead of relinking the whole site. The
@@ -38,6 +41,9 @@ struct SiteWriter: Sendable {
         var reused = 0
         /// Every keyed page's path and key, in job order, for the next build.
         var pageKeys: [(path: String, key: UInt64)] = []
+        /// Every other file written (assets, the search page, robots.txt…): with the keyed
+        /// ones, every file of the output (OutputRecord).
+        var otherFiles: [String] = []
         /// The search index's postings, for the next build.
         var searchPostings: SearchPostings? = nil
         /// Every file was also linked into `spare`, which has no marker yet.
@@ -75,6 +81,9 @@ struct SiteWriter: Sendable {
             })
         let pagesStarted = ContinuousClock.now
         summary.searchPostings = postings
+        let keeping = keepPostings.map { keep in BackgroundWork { keep(postings) } }
+        // Finished before the build goes on, whether writing fails or not.
+        defer { _ = keeping?.value }
         // Pages, and the search index's files with them.
         let paths = jobs.map { $0.path(self.site) } + searchFiles.map(\.path)
         let pageKeys =
@@ -154,25 +163,30 @@ struct SiteWriter: Sendable {
             }
         }
         summary.pageKeys = zip(paths, pageKeys).compactMap { path, key in key.map { (path, $0) } }
+        summary.otherFiles = zip(paths, pageKeys).compactMap { path, key in key == nil ? path : nil }
+        // A file without a key, written and recorded.
+        func writeOther(_ path: String, _ data: Data) throws {
+            try writeFile(path, data, mirror: mirror).get()
+            summary.otherFiles.append(path)
+            summary.files += 1
+        }
         summary.partTimings.append(("pages", keysSeconds + Self.seconds(since: pagesStarted)))
         let filesStarted = ContinuousClock.now
         for (name, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            try writeFile("assets/\(name)", Data(bytes), mirror: mirror).get()
-            summary.files += 1
+            try writeOther("assets/\(name)", Data(bytes))
         }
-        summary.files += try copyAttachments(mirror: mirror)
+        try copyAttachments(writeOther)
         for archive in site.archives {
             let data: Data
             do { data = try Data(contentsOf: archive.source) } catch {
                 throw WriteFailure(
                     path: "archives/\(archive.source.lastPathComponent)", reason: FileErrorText.describe(error))
             }
-            try writeFile("luu-tru/\(archive.name)", data, mirror: mirror).get()
-            summary.files += 1
+            try writeOther("luu-tru/\(archive.name)", data)
         }
         // robots.txt.
         let discoveryStarted = ContinuousClock.now
-        summary.files += try feeds.write { path, data in try writeFile(path, data, mirror: mirror).get() }
+        _ = try feeds.write(writeOther)
         let discoverySeconds = Self.seconds(since: discoveryStarted)
         summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
         summary.partTimings.append(("robots.txt", discoverySeconds))
@@ -185,8 +199,7 @@ struct SiteWriter: Sendable {
     }
 
     /// Attachments are copied beside their document's page under an ASCII name.
-    private func copyAttachments(mirror: URL?) throws -> Int {
-        var count = 0
+    private func copyAttachments(_ writeFile: (String, Data) throws -> Void) throws {
         for document in site.documents where !document.source.attachments.isEmpty {
             let source = document.source
             let sourceFolder = portalRoot.appendingPathComponent(source.sourcePath).deletingLastPathComponent()
@@ -198,13 +211,9 @@ struct SiteWriter: Sendable {
                         path: source.sourcePath,
                         reason: .init(vi: "\(attachment): \(reason.vi)", en: "\(attachment): \(reason.en)"))
                 }
-                try writeFile(
-                    URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data, mirror: mirror
-                ).get()
-                count += 1
+                try writeFile(URLScheme.documentFolder(source) + URLScheme.attachmentName(attachment), data)
             }
         }
-        return count
     }
 
     /// The spare output to make as the site is written (`spare`, made here, empty), or nil:
