@@ -10,11 +10,4 @@ struct OutputRecord: Sendable {
     var otherFiles: [String] = []
     /// The record file's modification time; nil for a record not read from a file.
     var recordedAt: timespec? = nil
-
-    /// Every file of the output, as recorded.
-    var files: Set<String> {
-        var files = Set(keys.keys)
-        files.formUnion(otherFiles)
-        return files
-    }
 }

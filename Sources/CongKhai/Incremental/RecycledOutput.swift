@@ -7,9 +7,24 @@ import Foundation
 struct RecycledOutput: Sendable {
     /// The keys of its pages, from the build that made it.
     let keys: [String: UInt64]
-    /// Every file in it but the marker, and every folder, as paths from its root.
-    let files: Set<String>
+    /// Whether it holds a file for each of `keys` but `gone` (known from its record), or
+    /// only the files in `others` (listed).
+    private let holdsKeyedFiles: Bool
+    private let gone: Set<String>
+    /// Its files without a key (every file, when listed).
+    private let others: Set<String>
+    /// Every folder, as a path from its root.
     let folders: Set<String>
+
+    /// Whether it holds a file at `path`, a path from its root (the marker is not one).
+    func holds(_ path: String) -> Bool {
+        others.contains(path) || (holdsKeyedFiles && keys[path] != nil && !gone.contains(path))
+    }
+
+    /// Every file in it but the marker, as paths from its root.
+    var files: [String] {
+        (holdsKeyedFiles ? keys.keys.filter { !gone.contains($0) } : []) + others
+    }
 
     /// What `folder` holds: as its record says, when the record can be trusted, else listed
     /// whole.
@@ -26,7 +41,7 @@ struct RecycledOutput: Sendable {
         FolderEntries.walk(folder.path) { path, kind in
             if kind == .folder { folders.insert(path) } else if path != OutputFolder.markerName { files.insert(path) }
         }
-        return RecycledOutput(keys: keys, files: files, folders: folders)
+        return RecycledOutput(keys: keys, holdsKeyedFiles: false, gone: [], others: files, folders: folders)
     }
 
     /// How long before its record a folder's change may be stamped and still belong to the
@@ -41,54 +56,59 @@ struct RecycledOutput: Sendable {
     private static func recorded(_ root: String, _ record: OutputRecord, since recordedAt: timespec)
         -> RecycledOutput?
     {
-        var files = record.files
-        var folders: Set<String> = [""]
-        for file in files {
-            var folder = parent(file)
-            while folders.insert(folder).inserted { folder = parent(folder) }
+        // Every page has a folder of its own: about as many folders as files.
+        var folders = Set<String>(minimumCapacity: record.keys.count + record.otherFiles.count)
+        for files in [Array(record.keys.keys), record.otherFiles] {
+            for file in files {
+                var folder = parent(file)
+                while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
+            }
         }
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         let since = recordedAt.tv_sec - clockMargin
-        var changed = Set<String>()
+        // The root is always read: its marker is rewritten, and it is renamed to be the spare.
+        var changed: Set<Substring> = [""]
         for folder in folders {
             var status = stat()
-            guard fstatat(descriptor, folder.isEmpty ? "." : folder, &status, AT_SYMLINK_NOFOLLOW) == 0,
-                status.st_mode & S_IFMT == S_IFDIR
+            guard fstatat(descriptor, folder, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFDIR
             else { return nil }
-            if status.st_ctim.tv_sec >= since { changed.insert(folder) }
+            if status.st_ctim.tv_sec >= since { changed.insert(Substring(folder)) }
         }
-        // The root, read or not, is not one of the folders below it.
-        folders.remove("")
-        guard !changed.isEmpty else { return RecycledOutput(keys: record.keys, files: files, folders: folders) }
-        // The changed folders' entries replace what the record says of them.
-        var found = Set<String>()
+        // What the changed folders hold replaces what the record says of them.
+        var seen = Set<String>()
         var unknownFolders: [String] = []
         for folder in changed {
-            for (name, kind) in FolderEntries.list(root + "/" + folder) {
+            for (name, kind) in FolderEntries.list(folder.isEmpty ? root : root + "/" + folder) {
                 let path = folder.isEmpty ? name : folder + "/" + name
                 if kind == .folder {
                     if !folders.contains(path) { unknownFolders.append(path) }
                 } else if path != OutputFolder.markerName {
-                    found.insert(path)
+                    seen.insert(path)
                 }
             }
         }
-        files = files.filter { !changed.contains(parent($0)) || found.contains($0) }
-        files.formUnion(found)
+        var gone = Set<String>()
+        var others = Set(record.otherFiles)
+        for file in record.keys.keys where changed.contains(parent(file)) && !seen.contains(file) { gone.insert(file) }
+        for file in record.otherFiles where changed.contains(parent(file)) && !seen.contains(file) {
+            others.remove(file)
+        }
+        for file in seen where record.keys[file] == nil { others.insert(file) }
         for unknown in unknownFolders {
             folders.insert(unknown)
             FolderEntries.walk(root + "/" + unknown) { path, kind in
-                if kind == .folder { folders.insert(unknown + "/" + path) } else { files.insert(unknown + "/" + path) }
+                if kind == .folder { folders.insert(unknown + "/" + path) } else { others.insert(unknown + "/" + path) }
             }
         }
-        return RecycledOutput(keys: record.keys, files: files, folders: folders)
+        return RecycledOutput(keys: record.keys, holdsKeyedFiles: true, gone: gone, others: others, folders: folders)
     }
 
     /// A path's folder, "" for one at the root.
-    private static func parent(_ path: String) -> String {
-        path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+    private static func parent(_ path: some StringProtocol) -> Substring {
+        let text = Substring(path)
+        return text.utf8.lastIndex(of: 0x2F).map { text[..<$0] } ?? ""
     }
 
     /// Removes from `folder` (this output, now the staging folder) every file but `keep`, and
@@ -101,9 +121,9 @@ struct RecycledOutput: Sendable {
                 throw WriteFailure(
                     path: file, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
             }
-            var parent = (file as NSString).deletingLastPathComponent
-            while !parent.isEmpty, emptied.insert(parent).inserted {
-                parent = (parent as NSString).deletingLastPathComponent
+            var parent = Self.parent(file)
+            while !parent.isEmpty, emptied.insert(String(parent)).inserted {
+                parent = Self.parent(parent)
             }
         }
         // Deepest first; rmdir(2) leaves a folder that still holds something.

@@ -92,7 +92,7 @@ struct SiteWriter: Sendable {
         let inPlace = Set(
             recycled.map { recycled in
                 zip(paths, pageKeys).compactMap { path, key in
-                    key != nil && recycled.keys[path] == key && recycled.files.contains(path) ? path : nil
+                    key != nil && recycled.keys[path] == key && recycled.holds(path) ? path : nil
                 }
             } ?? [])
         let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
