@@ -41,23 +41,35 @@ struct PageKeys: Sendable {
         for page in site.pages { global.add([page.slug, page.title, String(page.order)]) }
         self.global = global.value
         directiveTitles = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0.title) })
-        documentIDs = site.documents.map(\.source.id)
         let unitPlaces = Dictionary(
             site.units.enumerated().map { ($1.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
-        documentUnits = site.documents.map { unitPlaces[$0.source.unitID] ?? -1 }
         sitemapLocations = Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
         sitemapLimit = options.sitemapLimit
         let unitKeys = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.inputKey) })
-        documentKeys = site.documents.map { document in
-            guard let own = document.source.inputKey, let unit = unitKeys[document.source.unitID] ?? nil else {
-                return nil
+        // One pass by index: a closure given each document copied it whole, retaining every
+        // field, three times over for 10,000 documents.
+        let documents = site.documents
+        var ids: [String] = [], units: [Int] = [], keys: [UInt64?] = []
+        ids.reserveCapacity(documents.count)
+        units.reserveCapacity(documents.count)
+        keys.reserveCapacity(documents.count)
+        for index in documents.indices {
+            let unitID = documents[index].source.unitID
+            ids.append(documents[index].source.id)
+            units.append(unitPlaces[unitID] ?? -1)
+            guard let own = documents[index].source.inputKey, let unit = unitKeys[unitID] ?? nil else {
+                keys.append(nil)
+                continue
             }
             var hasher = Hasher64()
-            hasher.add(document.url)
+            hasher.add(documents[index].url)
             hasher.add(own)
             hasher.add(unit)
-            return hasher.value
+            keys.append(hasher.value)
         }
+        documentIDs = ids
+        documentUnits = units
+        documentKeys = keys
     }
 
     /// Per search entry (documents, then directives, as SearchIndex numbers them), the key of

@@ -175,6 +175,18 @@ package struct Builder: Sendable {
         }
         // Never left running past the build, whether it fails or not.
         defer { _ = spareAndPostings.value }
+        // What the last build left for the later steps, read on another core meanwhile: the
+        // directive index (for resolving) and the keys of the live output's pages (for writing).
+        let earlier = BackgroundWork {
+            [options, output] () -> (index: DirectiveIndex.Built?, live: (generation: String?, keys: [String: UInt64]?))
+            in
+            let live = output.currentGeneration()
+            return (
+                options.full ? nil : cache.directiveIndex(),
+                (live, options.full ? nil : live.flatMap { cache.pageKeys(generation: $0) })
+            )
+        }
+        defer { _ = earlier.value }
 
         let loader = { [fingerprint] in
             var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
@@ -201,7 +213,7 @@ package struct Builder: Sendable {
                 portal.documents = portal.documents.filter { $0.schoolYear == year }
                 portal.archives = []
             }
-            return (portal, cached, options.full ? nil : cache.directiveIndex())
+            return (portal, cached, earlier.value.index)
         }
         report.warnings = loaded.diagnostics.filter { $0.severity == .warning }
         let templates = try step("templates") { () throws(BuildFailure) -> TemplateLibrary in
@@ -240,7 +252,8 @@ package struct Builder: Sendable {
                 { () -> Result<SiteWriter.Summary, BuildFailure> in
                     Result { () throws(BuildFailure) in
                         try writeSite(
-                            site, templates: templates, output: output, cache: cache, spare: spare,
+                            site, templates: templates, output: output, cache: cache, live: earlier.value.live,
+                            spare: spare,
                             searchPostings: searchPostings, parseAgain: { again($0.sourcePath, $0) })
                     }
                 }, storeDocuments)
@@ -263,9 +276,11 @@ package struct Builder: Sendable {
     }
 
     /// Renders into the staging folder and swaps it in; on failure the previous output stays.
-    /// `spare`: the spare output's generation and contents, when its keys are known.
+    /// `live`: the live output's generation and its pages' keys, when known. `spare`: the
+    /// spare output's generation and contents, when its keys are known.
     private func writeSite(
         _ site: SiteModel, templates: TemplateLibrary, output: OutputFolder, cache: BuildCache,
+        live: (generation: String?, keys: [String: UInt64]?),
         spare: (generation: String, contents: RecycledOutput)?,
         searchPostings: SearchPostings?, parseAgain: @escaping @Sendable (SourceDocument) -> RenderedMarkdown
     ) throws(BuildFailure) -> SiteWriter.Summary {
@@ -273,12 +288,8 @@ package struct Builder: Sendable {
             // Pages whose keys are unchanged are taken from the spare output, brought up to date
             // in place, or linked from the current one: each trusted when its marker says
             // which build's keys describe it.
-            let liveGeneration = output.currentGeneration()
-            let previous =
-                options.full
-                ? nil
-                : liveGeneration
-                    .flatMap { cache.pageKeys(generation: $0) }.map { PreviousPages(folder: options.output, keys: $0) }
+            let liveGeneration = live.generation
+            let previous = live.keys.map { PreviousPages(folder: options.output, keys: $0) }
             let (staging, recycled) = try output.prepareStaging(
                 spare: cache.spareOutput, spareGeneration: spare?.generation)
             var writer = SiteWriter(site: site, templates: templates, portalRoot: options.source, folder: staging)

@@ -109,7 +109,8 @@ struct SiteWriter: Sendable {
             var folder = parent(path[...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }
-        for folder in folders.subtracting(existingFolders).sorted()
+        // Few folders to make against thousands there: each looked up, the large set not walked.
+        for folder in folders.filter({ !existingFolders.contains($0) }).sorted()
         where mkdir(self.folder.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
             throw WriteFailure(
                 path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
@@ -221,7 +222,8 @@ struct SiteWriter: Sendable {
     /// being replaced (the first build, `--full`, a changed template), which then shares few
     /// files with the new one and would make a poor spare.
     private func startSpare(paths: [String], keys: [UInt64?], inPlace: Set<String>) -> URL? {
-        guard let spare else { return nil }
+        // Most files kept in place (an edit's rebuild): no need to count the others.
+        guard let spare, inPlace.count * 2 < paths.count else { return nil }
         let reusable = zip(paths, keys).count { path, key in
             inPlace.contains(path) || (key != nil && previous?.keys[path] == key)
         }
