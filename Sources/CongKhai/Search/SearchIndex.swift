@@ -21,22 +21,26 @@ struct SearchIndex {
         var citedBy: Int?
 
         /// An array, to keep the shards small; assets/search.js reads it by position.
-        func appendJSON(to out: inout String) {
-            out += "["
+        func appendJSON(to out: inout [UInt8]) {
+            out.append(0x5B)  // [
             for text in [title, url] {
                 ScriptJSON.append(text, to: &out)
-                out += ","
+                out.append(0x2C)  // ,
             }
-            out += "\(unit),"
+            SearchIndex.appendDecimal(unit, to: &out)
+            out.append(0x2C)
             for text in [schoolYear, kind, number, date] {
                 ScriptJSON.append(text, to: &out)
-                out += ","
+                out.append(0x2C)
             }
             ScriptJSON.array(categories, to: &out)
-            out += ","
+            out.append(0x2C)
             ScriptJSON.append(excerpt, to: &out)
-            if let citedBy { out += ",\(citedBy)" }
-            out += "]"
+            if let citedBy {
+                out.append(0x2C)
+                SearchIndex.appendDecimal(citedBy, to: &out)
+            }
+            out.append(0x5D)  // ]
         }
     }
 
@@ -100,15 +104,15 @@ struct SearchIndex {
         let documentShards = (entries.count + Self.documentsPerShard - 1) / Self.documentsPerShard
         let allEntries = entries
         files += ParallelMap.map(Array(0..<documentShards)) { number -> (path: String, data: Data) in
-            var script = "congkhaiSearch.docs(\(number),["
+            var script = Array("congkhaiSearch.docs(\(number),[".utf8)
             let shard = allEntries[
                 (number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
             for (position, entry) in shard.enumerated() {
-                if position > 0 { script += "," }
+                if position > 0 { script.append(0x2C) }
                 entry.appendJSON(to: &script)
             }
-            script += "]);\n"
-            return ("\(Self.folder)d\(number).js", Data(script.utf8))
+            script.append(contentsOf: "]);\n".utf8)
+            return ("\(Self.folder)d\(number).js", Data(script))
         }
         // Filters need every result's year, unit, kind and categories: one compact table, loaded
         // only when a filter is chosen.

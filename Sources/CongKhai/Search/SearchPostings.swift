@@ -62,10 +62,14 @@ struct SearchPostings: Sendable {
         else { return SearchPostings(keys: keys, terms: ParallelMap.map(Array(keys.indices), terms)) }
         let (renumbered, fresh) = renumbering
         let freshTerms = ParallelMap.map(fresh, terms)
+        // After an edit every entry keeps its number but the edited ones, taken out: a list
+        // without them is kept as it is, found by a binary search, not copied posting by posting.
+        let removed = renumbered.indices.filter { renumbered[$0] < 0 }.map { Int32($0) }
+        let keepsNumbers = renumbered.indices.allSatisfy { renumbered[$0] < 0 || renumbered[$0] == Int32($0) }
         let partitions = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
             patch(
-                previous.partitions[partition], renumbered: renumbered, fresh: fresh, freshTerms: freshTerms,
-                partition: partition)
+                previous.partitions[partition], renumbered: renumbered, removedOnly: keepsNumbers ? removed : nil,
+                fresh: fresh, freshTerms: freshTerms, partition: partition)
         }
         var postings = SearchPostings(keys: keys, partitions: partitions)
         postings.madeAfresh = fresh.count
@@ -91,14 +95,21 @@ struct SearchPostings: Sendable {
         return (renumbered, new.indices.filter { !covered[$0] })
     }
 
+    /// `removedOnly`: when every old entry keeps its number or is removed, the removed ones, in order.
     private static func patch(
-        _ old: Partition, renumbered: [Int32], fresh: [Int], freshTerms: [SearchTerms], partition: Int
+        _ old: Partition, renumbered: [Int32], removedOnly: [Int32]?, fresh: [Int], freshTerms: [SearchTerms],
+        partition: Int
     ) -> Partition {
         var result = Partition()
         result.terms.reserveCapacity(old.terms.count)
         result.lists.reserveCapacity(old.lists.count)
         var unsorted = Set<Int>()
         for (term, list) in zip(old.terms, old.lists) {
+            if let removedOnly, !removedOnly.contains(where: { list.holds(entry: $0) }) {
+                result.terms.append(term)
+                result.lists.append(list)
+                continue
+            }
             var kept: [Posting] = []
             kept.reserveCapacity(list.count)
             var previous: Int32 = -1
@@ -139,6 +150,18 @@ struct SearchPostings: Sendable {
             result = Partition(terms: kept.map { result.terms[$0] }, lists: kept.map { result.lists[$0] })
         }
         return result
+    }
+}
+
+extension [SearchPostings.Posting] {
+    /// Whether a list sorted by entry has a posting of `entry`.
+    fileprivate func holds(entry: Int32) -> Bool {
+        var low = startIndex, high = endIndex
+        while low < high {
+            let middle = (low + high) / 2
+            if self[middle].entry < entry { low = middle + 1 } else { high = middle }
+        }
+        return low < endIndex && self[low].entry == entry
     }
 }
 

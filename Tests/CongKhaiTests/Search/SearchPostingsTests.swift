@@ -60,6 +60,19 @@ import Testing
         #expect(patched.madeAfresh == 4, "only the edited and added entries are made again")
         expectEqual(patched, SearchPostings(keys: newKeys, terms: newTerms), "edited, added, removed")
 
+        // An edit, the commonest rebuild: every other entry keeps its number, and only the
+        // lists holding an edited entry are patched (the others are kept as they are).
+        var edited = newTerms
+        var editedKeys = newKeys
+        for (position, replacement) in [(1, 5), (edited.count - 1, 6)] {
+            edited[position] = all[oldCount + replacement]
+            editedKeys[position] = UInt64(3_000 + replacement)
+        }
+        let editedFrozen = edited
+        let afterEdit = SearchPostings.updating(patched, keys: editedKeys, terms: { editedFrozen[$0] })
+        #expect(afterEdit.madeAfresh == 2)
+        expectEqual(afterEdit, SearchPostings(keys: editedKeys, terms: edited), "edited in place")
+
         // Entries moved (the last first): their postings are renumbered out of order and sorted.
         let moved = [newTerms.last!] + newTerms.dropLast()
         let movedKeys = [newKeys.last!] + newKeys.dropLast()

@@ -8,9 +8,9 @@ import Testing
 /// script or a line early.
 @Suite struct ScriptJSONTests {
     func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         ScriptJSON.append(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     @Test func textsReadBackAsTheyWere() throws {
@@ -18,7 +18,8 @@ import Testing
             .flatMap { $0.components(separatedBy: "\n").prefix(30) }
         let tricky = [
             "Kế hoạch – năm học “2024–2025”", "a</script><script>alert(1)</script>", "dòng\u{2028}mới\u{2029}đoạn",
-            "ngoặc \"kép\" và \\ gạch", "tab\tvà\nxuống dòng\u{1}", "…‘’•"
+            "ngoặc \"kép\" và \\ gạch", "tab\tvà\nxuống dòng\u{1}\u{1F}", "…‘’•",
+            "\u{2028}", "cuối\u{2029}", "cuối –", "<", "\"", "", "\u{7F}\u{85}đ"
         ]
         for text in seedTitles + tricky {
             let json = quoted(text)
@@ -29,6 +30,7 @@ import Testing
         // Dashes and curly quotes (E2 sequences) need no escaping and get none.
         #expect(quoted("Kế hoạch – năm học “2024–2025”") == "\"Kế hoạch – năm học “2024–2025”\"")
         #expect(quoted("a\u{2028}b") == "\"a\\u2028b\"")
+        #expect(quoted("<\u{2029}\u{1}") == "\"\\u003c\\u2029\\u0001\"")
     }
 
     /// The search filters' numbers are written digit by digit, as String(number) writes them.
