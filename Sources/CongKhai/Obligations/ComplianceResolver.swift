@@ -106,17 +106,25 @@ enum ComplianceResolver {
     static func links(_ documents: [SiteDocument], keeping: (Int) -> Bool) -> (
         replacedBy: [Int: Int], replaces: [Int: Int]
     ) {
+        // Few documents replace another (none, often): the addresses and numbers of all are
+        // gathered only for them. By index: a document given to a closure is copied whole.
+        let replacing = documents.indices.filter { index in
+            documents[index].source.replaces != nil && !documents[index].source.draft && keeping(index)
+        }
+        guard !replacing.isEmpty else { return ([:], [:]) }
         var byID: [String: Int] = [:]
         var byNumber: [String: Int] = [:]
-        for (index, document) in documents.enumerated() where !document.source.draft && keeping(index) {
-            byID[document.source.id] = index
-            if let number = document.source.number {
-                byNumber[document.source.unitID + "|" + DocumentNumber.symbolKey(number)] = index
+        for index in documents.indices where !documents[index].source.draft && keeping(index) {
+            let source = documents[index].source
+            byID[source.id] = index
+            if let number = source.number {
+                byNumber[source.unitID + "|" + DocumentNumber.symbolKey(number)] = index
             }
         }
         var replacedBy: [Int: Int] = [:]
         var replaces: [Int: Int] = [:]
-        for (index, document) in documents.enumerated() where !document.source.draft && keeping(index) {
+        for index in replacing {
+            let document = documents[index]
             guard let target = document.source.replaces else { continue }
             // Within its own unit: a school's notice replaces none of another's.
             let sameUnit = byID[target].flatMap { documents[$0].source.unitID == document.source.unitID ? $0 : nil }
