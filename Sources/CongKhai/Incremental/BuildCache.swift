@@ -71,7 +71,7 @@ struct BuildCache {
     private func readRecord<Value>(
         _ name: String, header: String, _ read: (inout RecordReader) throws(RecordReader.Corrupt) -> Value
     ) -> Value? {
-        guard let bytes = PlainFile.read(folder.appendingPathComponent(name).path) else { return nil }
+        guard let bytes = RecordBytes.mapping(folder.appendingPathComponent(name).path) else { return nil }
         var reader = RecordReader(bytes)
         do {
             guard try reader.string() == header else { return nil }

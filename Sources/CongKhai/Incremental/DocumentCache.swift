@@ -26,7 +26,7 @@ struct DocumentCache {
     func load(again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown) -> ReusableLoads? {
         // Each part, and each document in it (a nested record), decoded on all cores.
         let parts = ParallelMap.map(Array(0..<Self.parts)) { part in
-            PlainFile.read(file(part).path).flatMap { Self.decode($0, again: again) }
+            RecordBytes.mapping(file(part).path).flatMap { Self.decode($0, again: again) }
         }
         guard let environment = parts.lazy.compactMap({ $0?.environment }).first else { return nil }
         var loads: [String: DocumentLoad] = [:]
@@ -39,7 +39,7 @@ struct DocumentCache {
     }
 
     private static func decode(
-        _ bytes: [UInt8], again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown
+        _ bytes: RecordBytes, again: @escaping @Sendable (String, SourceDocument) -> RenderedMarkdown
     ) -> (environment: UInt64, loads: [DocumentLoad])? {
         var reader = RecordReader(bytes)
         do {

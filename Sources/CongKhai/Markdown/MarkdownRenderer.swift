@@ -29,7 +29,7 @@ public struct RenderedMarkdown: Sendable {
     package private(set) var citationSummary: CitationSummary
     /// The citations as the cache holds them (DocumentRecord), while they are the ones read
     /// from it: written back as they are.
-    private(set) var recordedCitations: ArraySlice<UInt8>?
+    private(set) var recordedCitations: RecordSlice?
     package var blanks: [BlankCitation]
     /// Links the author wrote, with their file line, to check relative ones.
     package var links: [BodyLink] = []
@@ -74,7 +74,7 @@ public struct RenderedMarkdown: Sendable {
     /// when one of them is first read, and its citations to `citations`, which decodes them
     /// from `recorded` (what `summary` sums up).
     init(
-        citations: Later<[Citation]>, recorded: ArraySlice<UInt8>, summary: CitationSummary, blanks: [BlankCitation],
+        citations: Later<[Citation]>, recorded: RecordSlice, summary: CitationSummary, blanks: [BlankCitation],
         links: [BodyLink],
         recipientsLine: Int?, excerpt: String, again: Later<RenderedMarkdown>
     ) {
