@@ -172,7 +172,13 @@ struct BuildCache {
             bytes.append(0x0A)
         }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try PlainFile.replace(pageKeysFile(generation).path, contents: bytes)
+        // The same generation as the output being replaced (a build that changed no page): its
+        // record stays as it is, with its earlier time, which is true of both outputs. Written
+        // again now, it would date the replaced output, soon the spare, from this build, and
+        // a change made by hand to it in between would go unseen (RecycledOutput).
+        let path = pageKeysFile(generation).path
+        if PlainFile.read(path) == bytes { return }
+        try PlainFile.replace(path, contents: bytes)
     }
 
     /// Removes the keys of every generation but these (the output's and the spare's), and the
@@ -186,12 +192,14 @@ struct BuildCache {
     }
 
     /// The generation of a set of page keys: the marker of the output they made.
-    static func generation(of keys: [(path: String, key: UInt64)]) -> String {
+    /// With the files without a key: two outputs of one generation hold the same files.
+    static func generation(of keys: [(path: String, key: UInt64)], otherFiles: [String] = []) -> String {
         var hasher = Hasher64()
         for (path, key) in keys {
             hasher.add(path)
             hasher.add(key)
         }
+        if !otherFiles.isEmpty { hasher.add(otherFiles) }
         return hasher.hex
     }
 }

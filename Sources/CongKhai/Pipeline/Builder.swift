@@ -307,7 +307,7 @@ package struct Builder: Sendable {
             writer.spare = cache.spareOutput
             let summary = try writer.write()
             if options.endsProcess { KeptUntilExit.keep(writer) }
-            let generation = BuildCache.generation(of: summary.pageKeys)
+            let generation = BuildCache.generation(of: summary.pageKeys, otherFiles: summary.otherFiles)
             try output.markStaging(generation: generation)
             // Stored before the swap: if the build dies in between, the generations differ
             // and the next build renders everything.
@@ -319,6 +319,8 @@ package struct Builder: Sendable {
                 try? OutputFolder.mark(cache.spareOutput, generation: generation)
                 cache.keepPageKeys(of: [generation])
             } else {
+                // A spare begun but not made whole goes: the replaced output takes its place.
+                if summary.mirrorIncomplete { try? OutputFolder.remove(cache.spareOutput) }
                 // The replaced output becomes the spare: its keys are kept with the new ones.
                 try output.commit(keepingOldAs: cache.spareOutput)
                 cache.keepPageKeys(of: Set([generation] + [liveGeneration].compactMap { $0 }))

@@ -68,7 +68,8 @@ struct SearchPostings: Sendable {
         let keepsNumbers = renumbered.indices.allSatisfy { renumbered[$0] < 0 || renumbered[$0] == Int32($0) }
         let partitions = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
             patch(
-                previous.partitions[partition], renumbered: renumbered, removedOnly: keepsNumbers ? removed : nil,
+                previous.partitions[partition], renumbered: renumbered,
+                removedOnly: keepsNumbers && removed.count <= Self.fewRemoved ? removed : nil,
                 fresh: fresh, freshTerms: freshTerms, partition: partition)
         }
         var postings = SearchPostings(keys: keys, partitions: partitions)
@@ -94,6 +95,10 @@ struct SearchPostings: Sendable {
         }
         return (renumbered, new.indices.filter { !covered[$0] })
     }
+
+    /// Above this many entries edited or removed, a binary search per entry and list would
+    /// cost more than copying the lists.
+    static let fewRemoved = 16
 
     /// `removedOnly`: when every old entry keeps its number or is removed, the removed ones, in order.
     private static func patch(

@@ -32,6 +32,8 @@ struct SiteWriter: Sendable {
     /// A document's body parsed again from its file. Given, each document's HTML is let go
     /// once its page is written (and made again by this, should it be read after).
     var parseAgain: (@Sendable (SourceDocument) -> RenderedMarkdown)? = nil
+    /// Whether a link or folder of the spare being made failed, from any of the writing threads.
+    private let mirrorMissed = Happened()
 
     struct Summary {
         var pages = 0, files = 0, bytes = 0
@@ -48,6 +50,9 @@ struct SiteWriter: Sendable {
         var searchPostings: SearchPostings? = nil
         /// Every file was also linked into `spare`, which has no marker yet.
         var mirrored = false
+        /// A spare was begun as the site was written, but a file or folder of it could not be
+        /// made (a file system without hard links, a full disk): it must not be used.
+        var mirrorIncomplete = false
     }
 
     func write() throws -> Summary {
@@ -97,7 +102,6 @@ struct SiteWriter: Sendable {
             } ?? [])
         let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
         let mirror = startSpare(paths: paths, keys: pageKeys, inPlace: inPlace)
-        summary.mirrored = mirror != nil
         // Folders are made once, up front, not checked again for every page.
         // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
         var folders = Set<String>()
@@ -116,7 +120,9 @@ struct SiteWriter: Sendable {
                 path: folder, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))
         }
         if let mirror {
-            for folder in folders.sorted() { mkdir(mirror.path + "/" + folder, 0o755) }
+            for folder in folders.sorted() where mkdir(mirror.path + "/" + folder, 0o755) != 0 && errno != EEXIST {
+                mirrorMissed.record()
+            }
         }
         let feeds = Discovery(site: site, templates: templates)
         let site = site
@@ -192,6 +198,10 @@ struct SiteWriter: Sendable {
         summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
         summary.partTimings.append(("robots.txt", discoverySeconds))
         summary.partTimings.append(("search index", searchSeconds))
+        // The next build knows the spare from its record, without listing it: a file missing
+        // from it would be taken as there.
+        summary.mirrored = mirror != nil && !mirrorMissed.happened
+        summary.mirrorIncomplete = mirror != nil && mirrorMissed.happened
         return summary
     }
 
@@ -261,8 +271,17 @@ extension SiteWriter {
     /// the spare is listed when reused, and a page missing from it is made again.
     fileprivate func mirrorFile(_ path: String, into mirror: URL?) {
         guard let mirror else { return }
-        link(folder.path + "/" + path, mirror.path + "/" + path)
+        if link(folder.path + "/" + path, mirror.path + "/" + path) != 0 { mirrorMissed.record() }
     }
+}
+
+/// Whether something happened, told from any thread.
+final class Happened: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func record() { lock.withLock { value = true } }
+    var happened: Bool { lock.withLock { value } }
 }
 
 /// The pages of the output a build replaces, and the keys they were made from.

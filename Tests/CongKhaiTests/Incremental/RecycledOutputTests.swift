@@ -105,4 +105,24 @@ struct RecycledOutputTests {
         let written = try #require(record.recordedAt)
         #expect(abs(Int(written.tv_sec) - time(nil)) < 60)
     }
+
+    /// A build whose output has the generation of the one it replaces (nothing any page shows
+    /// changed) leaves that record, and its time, as they were: dated anew, the replaced
+    /// output (the next spare) would have hand changes made since the first one go unseen.
+    /// Files without a key are part of the generation.
+    @Test func aRecordOfTheSameGenerationKeepsItsTime() throws {
+        let folder = try TestPaths.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = BuildCache(output: folder.appendingPathComponent("public"))
+        let keys: [(path: String, key: UInt64)] = [("index.html", 7)]
+        let generation = BuildCache.generation(of: keys, otherFiles: ["robots.txt"])
+        #expect(generation != BuildCache.generation(of: keys, otherFiles: ["robots.txt", "luu-tru/a.zip"]))
+        try cache.storePageKeys(keys, otherFiles: ["robots.txt"], generation: generation)
+        let path = cache.folder.appendingPathComponent("page-keys-\(generation)").path
+        var old = [timeval(tv_sec: time(nil) - 3_600, tv_usec: 0), timeval(tv_sec: time(nil) - 3_600, tv_usec: 0)]
+        #expect(utimes(path, &old) == 0)
+        try cache.storePageKeys(keys, otherFiles: ["robots.txt"], generation: generation)
+        let record = try #require(cache.outputRecord(generation: generation))
+        #expect(record.recordedAt?.tv_sec == old[0].tv_sec)
+    }
 }
