@@ -49,11 +49,10 @@ struct Discovery {
     }
 
     /// robots.txt, naming the sitemap when there is one.
-    func write(_ writeFile: (String, Data) throws -> Void) throws -> Int {
+    func write(_ writeFile: (String, Data) throws -> Void) throws {
         var robots = "User-agent: *\nAllow: /\n"
         if let base = site.settings.baseURL { robots += "Sitemap: \(base)/sitemap.xml\n" }
         try writeFile("robots.txt", Data(robots.utf8))
-        return 1
     }
 
     static let portalFeedPath = "feed.xml"

@@ -193,7 +193,7 @@ struct SiteWriter: Sendable {
         }
         // robots.txt.
         let discoveryStarted = ContinuousClock.now
-        _ = try feeds.write(writeOther)
+        try feeds.write(writeOther)
         let discoverySeconds = Self.seconds(since: discoveryStarted)
         summary.partTimings.append(("assets, attachments", Self.seconds(since: filesStarted) - discoverySeconds))
         summary.partTimings.append(("robots.txt", discoverySeconds))
@@ -273,15 +273,6 @@ extension SiteWriter {
         guard let mirror else { return }
         if link(folder.path + "/" + path, mirror.path + "/" + path) != 0 { mirrorMissed.record() }
     }
-}
-
-/// Whether something happened, told from any thread.
-final class Happened: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-
-    func record() { lock.withLock { value = true } }
-    var happened: Bool { lock.withLock { value } }
 }
 
 /// The pages of the output a build replaces, and the keys they were made from.

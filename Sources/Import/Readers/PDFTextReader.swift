@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Takes the text layer of a PDF through pdftotext (Debian's poppler-utils), keeping the layout
 /// so side-by-side blocks stay on their lines, and its page breaks (form feeds), where running
@@ -32,13 +33,14 @@ enum PDFTextReader {
         process.standardOutput = output
         process.standardError = errors
         do { try process.run() } catch { throw Failure.failed("\(error)") }
-        let stopped = Stopped()
+        // Whether the time limit stopped the tool, told from the timer's thread to the reader's.
+        let stopped = Happened()
         // A queue of its own: the shared ones may all be busy with a build, and the limit must
         // still come on time.
         let watch = DispatchQueue(label: "congkhai.pdftotext")
         watch.asyncAfter(deadline: .now() + timeLimit) { [process] in
             if process.isRunning {
-                stopped.mark()
+                stopped.record()
                 // Killed, not asked: a tool stuck on a hostile file may not listen.
                 kill(process.processIdentifier, SIGKILL)
             }
@@ -61,14 +63,6 @@ enum PDFTextReader {
         guard text.contains(where: \.isLetter) else { throw Failure.noText }
         return text
     }
-}
-
-/// Whether the time limit stopped the tool, told from the timer's thread to the reader's.
-private final class Stopped: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
-    func mark() { lock.withLock { stopped = true } }
-    var happened: Bool { lock.withLock { stopped } }
 }
 
 /// The error output, read on another thread.
