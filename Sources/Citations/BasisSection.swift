@@ -22,19 +22,20 @@ package struct BasisSection: Sendable {
 
     package init() {}
 
-    /// The byte ranges of `text` (one block's) inside a basis section, block after block.
-    package mutating func ranges(in text: String, headingLevel: Int?) -> [Range<Int>] {
+    /// The byte ranges of a block's text (its UTF-8) inside a basis section, block after block.
+    package mutating func ranges(in utf8: [UInt8], headingLevel: Int?) -> [Range<Int>] {
         defer { listGoesOn = false }
         if let headingLevel {
-            if Self.mayOpen(text.utf8.prefix(16)), Self.isHeading(text, isMarkdownHeading: true) {
+            if Self.mayOpen(utf8.prefix(16)),
+                Self.isHeading(String(decoding: utf8, as: UTF8.self), isMarkdownHeading: true)
+            {
                 level = headingLevel
             } else if let open = level, headingLevel <= open {
                 level = nil
             }
             return []
         }
-        var text = text
-        return text.withUTF8 { bytes in
+        return utf8.withUnsafeBufferPointer { bytes in
             var ranges: [Range<Int>] = []
             var start = 0
             while start <= bytes.count {
@@ -60,14 +61,15 @@ package struct BasisSection: Sendable {
     /// After a block is scanned: whether it leaves a list of bases open for the next block. It
     /// ends with ";" and is a basis item: its last citation is a basis, or it opens with "Căn cứ",
     /// "Thực hiện" or "Theo" ("Căn cứ Luật Giáo dục ngày 14/6/2019;").
-    package mutating func scanned(_ text: String, isHeading: Bool, lastRelation: Citation.Relation?) {
-        guard !isHeading, text.utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: ";") else {
+    package mutating func scanned(_ utf8: [UInt8], isHeading: Bool, lastRelation: Citation.Relation?) {
+        guard !isHeading, utf8.last(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D }) == UInt8(ascii: ";") else {
             return
         }
         if lastRelation == .basis {
             listGoesOn = true
             return
         }
+        let text = String(decoding: utf8, as: UTF8.self)
         let opening = VietnameseText.fold(String(Self.strippingMarker(String(text.prefix(24))).rest))
         listGoesOn =
             lastRelation == nil

@@ -19,13 +19,18 @@ public struct CitationScanner: Sendable {
     public struct Result: Sendable {
         public var citations: [Citation] = []
         package var blanks: [BlankCitation] = []
+
+        package init() {}
     }
 
     /// `basisRanges`: the byte ranges of `text` under a "Căn cứ" heading (`BasisSection`), where
     /// a citation that opens a line or clause is a basis.
     public func scan(_ text: String, basisRanges: [Range<Int>] = []) -> Result {
         guard Self.mayHoldCitation(text) else { return Result() }
-        let tokens = TextTokenizer.tokens(text)
+        return TextTokenizer.withTokens(text) { tokens in scan(text, tokens: tokens, basisRanges: basisRanges) }
+    }
+
+    private func scan(_ text: String, tokens: [TextToken], basisRanges: [Range<Int>]) -> Result {
         let bytes = Array(text.utf8)
         var result = Result()
         // Where the last citation's words (symbol, date, issuer) end, as a token index.
@@ -61,6 +66,11 @@ public struct CitationScanner: Sendable {
     /// after one pass over their bytes.
     static func mayHoldCitation(_ text: String) -> Bool {
         text.withUTF8Bytes(mayHoldCitation)
+    }
+
+    /// The same test on a text's UTF-8, before any String is made of it.
+    package static func mayHoldCitation(_ utf8: [UInt8]) -> Bool {
+        utf8.withUnsafeBufferPointer(mayHoldCitation)
     }
 
     private static func mayHoldCitation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -176,7 +186,7 @@ public struct CitationScanner: Sendable {
         // A type phrase there ("công văn hướng dẫn số ...") is a citation of its own, matched next.
         var probe = index
         while probe < tokens.count, probe - index < 2, tokens[probe].isWord, !tokens[probe].reads("số"),
-            tokens[probe].text == tokens[probe].lower, !tokens[probe].isDigits,
+            tokens[probe].isLowercase, !tokens[probe].isDigits,
             DirectiveType.match(tokens, at: probe) == nil
         { probe += 1 }
         if probe > index, probe + 1 < tokens.count, tokens[probe].reads("số"), tokens[probe + 1].isDigits {
@@ -248,11 +258,14 @@ public struct CitationScanner: Sendable {
         } else if let last = earlier.last, last.linkEnd <= separator.start, separator.start - last.linkEnd <= 240 {
             // Bounded before it is cut and tokenized: a long report has many ", số 12".
             let gap = slice(text, last.linkEnd, separator.start)
-            let gapTokens = TextTokenizer.tokens(gap)
-            let sameClause =
-                !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
-                && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains($0, $1) }
-            if sameClause || (separator.is(";") && gapTokens.count <= 12 && !gap.contains("\n")) { type = last.type }
+            let (sameClause, gapCount) = TextTokenizer.withTokens(gap) { gapTokens in
+                (
+                    !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
+                        && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains($0, $1) },
+                    gapTokens.count
+                )
+            }
+            if sameClause || (separator.is(";") && gapCount <= 12 && !gap.contains("\n")) { type = last.type }
         }
         guard let type, let symbol = matchSymbol(tokens, at: symbolStart, allowSpaceJoins: true), !symbol.blank else {
             return nil
@@ -288,7 +301,7 @@ public struct CitationScanner: Sendable {
         var parts: [String] = []
         var symbol = ""
         var blank = false
-        if tokens[index].isDigits ? tokens[index].text.utf8.count <= 6 : Self.isLetteredNumber(tokens[index]) {
+        if tokens[index].isDigits ? tokens[index].utf8.count <= 6 : Self.isLetteredNumber(tokens[index]) {
             parts.append(tokens[index].text)
             symbol = tokens[index].text
             index += 1
@@ -303,7 +316,7 @@ public struct CitationScanner: Sendable {
             if token.isPunctuation, Self.symbolSeparators.containsAsPrinted(token), index + 1 < tokens.count {
                 let next = tokens[index + 1]
                 // "660/Bộ GD&ĐT-NGCBQLGD": an older Bộ letter spells its name out.
-                if token.text == "/", codeCount == 0, next.text == "Bộ", index + 2 < tokens.count,
+                if token.printed("/"), codeCount == 0, next.printed("Bộ"), index + 2 < tokens.count,
                     tokens[index + 2].spaceBefore,
                     tokens[index + 2].isCodeShaped, tokens[index + 2].isAllUppercase
                 {
@@ -313,10 +326,10 @@ public struct CitationScanner: Sendable {
                     index += 3
                     continue
                 }
-                if token.text == "." && (token.spaceBefore || next.spaceBefore || codeCount == 0) { break }
+                if token.printed(".") && (token.spaceBefore || next.spaceBefore || codeCount == 0) { break }
                 // Typists' slips, kept as printed (the key is the printed one; nothing is guessed):
                 // "15/2018TT-BGDĐT", the year's slash left out; "03/12019/TT-BNV", a stray digit.
-                if token.text == "/", codeCount == 0, !next.spaceBefore,
+                if token.printed("/"), codeCount == 0, !next.spaceBefore,
                     isYearGluedToCode(next) || hasStrayDigitInYear(tokens, at: index + 1)
                 {
                     symbol += "/" + next.text
@@ -327,15 +340,15 @@ public struct CitationScanner: Sendable {
                 }
                 guard next.isCodeShaped, next.startsUppercase || next.isDigits else { break }
                 // A date after the symbol ("33/CT-TTg-2021") never happens; a year only sits inside.
-                if next.isDigits && !(isYear(next.text) || next.text.utf8.count <= 2 && codeCount > 0) { break }
+                if next.isDigits && !(isYear(next.text) || next.utf8.count <= 2 && codeCount > 0) { break }
                 if next.isDigits && codeCount > 0 && !isYear(next.text) && next.spaceBefore { break }
-                symbol += (token.text == "–" ? "-" : token.text) + next.text
+                symbol += (token.printed("–") ? "-" : token.text) + next.text
                 parts.append(next.text)
                 if !next.isDigits { codeCount += 1 }
                 index += 2
             } else if allowSpaceJoins, codeCount > 0 || Self.opensSlashedCode(tokens, at: index), token.isWord,
                 token.spaceBefore, token.isCodeShaped,
-                token.isAllUppercase, token.text.utf8.count >= 2, !Self.uppercaseWords.containsAsPrinted(token)
+                token.isAllUppercase, token.utf8.count >= 2, !Self.uppercaseWords.containsAsPrinted(token)
             {
                 symbol += " " + token.text
                 parts.append(token.text)
@@ -352,7 +365,7 @@ public struct CitationScanner: Sendable {
     /// "Quyết định số 12a/QĐ-THCS", "Kế hoạch số 01A/KH-UBND": a number with a letter added,
     /// as a text slipped in between two others is numbered.
     private static func isLetteredNumber(_ token: TextToken) -> Bool {
-        let bytes = Array(token.text.utf8)
+        let bytes = Array(token.utf8)
         guard token.isWord, (2...6).contains(bytes.count), let last = bytes.last,
             (last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A
         else { return false }
@@ -569,17 +582,17 @@ public struct CitationScanner: Sendable {
             let token = tokens[index]
             if token.isPunctuation {
                 // "của Bộ Giáo dục và Đào tạo, Bộ Nội vụ": the next issuer of a joint document.
-                if joint, token.text == ",", lastWord == index - 1, index + 1 < tokens.count,
+                if joint, token.printed(","), lastWord == index - 1, index + 1 < tokens.count,
                     Self.issuerHeads.containsAsPrinted(tokens[index + 1])
                 {
                     index += 1
                     continue
                 }
                 let joins =
-                    (token.text == "-" || token.text == "&" || token.text == "/")
+                    (token.printed("-") || token.printed("&") || token.printed("/"))
                     && index + 1 < tokens.count && tokens[index + 1].startsUppercase && lastWord >= 0
                 let abbreviation =
-                    token.text == "." && lastWord == index - 1
+                    token.printed(".") && lastWord == index - 1
                     && Self.abbreviations.containsAsPrinted(tokens[index - 1])
                 if joins || abbreviation {
                     index += 1
@@ -587,7 +600,7 @@ public struct CitationScanner: Sendable {
                 }
                 // "Ủy ban nhân dân (UBND) huyện Hồng Ngự": the name goes on after its abbreviation.
                 // If what follows stops the name, the loop ends it before the brackets.
-                if token.text == "(", lastWord >= 0, let close = abbreviationClose(tokens, at: index) {
+                if token.printed("("), lastWord >= 0, let close = abbreviationClose(tokens, at: index) {
                     brackets.append(index...close)
                     index = close + 1
                     continue
@@ -649,7 +662,7 @@ public struct CitationScanner: Sendable {
             return true
         }
         if DirectiveType.match(tokens, at: index) != nil, !token.reads("lệnh") { return true }
-        if token.text == "v" || token.text == "V", index + 2 < tokens.count, tokens[index + 1].is("/") { return true }
+        if token.printed("v") || token.printed("V"), index + 2 < tokens.count, tokens[index + 1].is("/") { return true }
         return false
     }
 
@@ -725,15 +738,15 @@ public struct CitationScanner: Sendable {
                 // “Năm dân vận khéo” 2020, Ban Thường vụ ...: a comma soon after a quoted name ends it.
                 let endsHere =
                     !inQuote
-                    && ((token.text == "," && end - lastQuoteClose <= 3)
+                    && ((token.printed(",") && end - lastQuoteClose <= 3)
                         // "Thực hiện Kế hoạch số ... về X, trường THPT Toàn Thắng xây dựng ...": the
                         // citing body's own clause starts after the comma.
                         // Not a list inside the subject: "Điều lệ trường THCS, trường THPT và ...".
-                        || (token.text == "," && end + 1 < tokens.count
+                        || (token.printed(",") && end + 1 < tokens.count
                             && Self.clauseSubjects.contains(tokens[end + 1])
                             && Self.citingVerbFollows(tokens, from: end + 1))
                         || Self.subjectEnds.containsAsPrinted(token)
-                        || (token.text == "." && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
+                        || (token.printed(".") && (end + 1 == tokens.count || tokens[end + 1].spaceBefore)))
                 if endsHere {
                     cutShort = false
                     break
@@ -987,7 +1000,7 @@ public struct CitationScanner: Sendable {
         let token = tokens[index]
         guard token.isPunctuation else { return false }
         if Self.clauseEnds.containsAsPrinted(token) { return true }
-        guard token.text == ")", index >= 1, tokens[index - 1].isWord, tokens[index - 1].text.utf8.count <= 3 else {
+        guard token.printed(")"), index >= 1, tokens[index - 1].isWord, tokens[index - 1].utf8.count <= 3 else {
             return false
         }
         return index == 1 || tokens[index - 2].isPunctuation
@@ -1050,22 +1063,29 @@ public struct CitationScanner: Sendable {
                 citations[index].linkEnd <= next.start
             else { continue }
             let gap = slice(text, citations[index].linkEnd, next.start)
-            let gapTokens = TextTokenizer.tokens(gap)
-            let onlyConnectors =
-                gapTokens.allSatisfy { $0.is(",") || $0.reads("và") }
-                || (citations[index].date != nil && gapTokens.count <= 8 && !gap.contains(";") && !gap.contains("của"))
-            // "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số
-            // 05/2021/TT-BGDĐT ..., ... của Bộ trưởng ...": amended by texts of the same issuer code.
-            let afterDate =
-                gapTokens.first?.reads("ngày") == true
-                ? gapTokens.drop {
-                    $0.reads("ngày") || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower)
-                } : gapTokens[...]
-            let amended =
-                afterDate.contains { $0.reads("sửa") }
-                && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0) }
-            if onlyConnectors || amended { citations[index].issuer = issuer }
+            let shares = TextTokenizer.withTokens(gap) { gapTokens in
+                sharesIssuer(gapTokens, gap: gap, dated: citations[index].date != nil)
+            }
+            if shares { citations[index].issuer = issuer }
         }
+    }
+
+    /// Whether the words between two citations let the first take the second's issuer.
+    private func sharesIssuer(_ gapTokens: [TextToken], gap: String, dated: Bool) -> Bool {
+        let onlyConnectors =
+            gapTokens.allSatisfy { $0.is(",") || $0.reads("và") }
+            || (dated && gapTokens.count <= 8 && !gap.contains(";") && !gap.contains("của"))
+        // "Thông tư số 15/2020/TT-BGDĐT ngày 26/5/2020 được sửa đổi, bổ sung tại Thông tư số
+        // 05/2021/TT-BGDĐT ..., ... của Bộ trưởng ...": amended by texts of the same issuer code.
+        let afterDate =
+            gapTokens.first?.reads("ngày") == true
+            ? gapTokens.drop {
+                $0.reads("ngày") || $0.isDigits || ["/", "-", ".", "tháng", "năm"].contains($0.lower)
+            } : gapTokens[...]
+        let amended =
+            afterDate.contains { $0.reads("sửa") }
+            && afterDate.allSatisfy { $0.is(",") || Self.amendmentWords.contains($0) }
+        return onlyConnectors || amended
     }
 
     /// "Căn cứ các Quyết định của Thủ tướng Chính phủ: số 1400/QĐ-TTg ...; Quyết định số
@@ -1079,12 +1099,13 @@ public struct CitationScanner: Sendable {
                 let item = citations[index]
                 guard item.start >= previousEnd, item.start - previousEnd <= 400 else { break }
                 let gap = slice(text, previousEnd, item.start)
-                let gapTokens = TextTokenizer.tokens(gap)
                 let clauseEnds =
                     gap.contains("\n")
-                    || zip(gapTokens, gapTokens.dropFirst()).contains { pair in
-                        (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase)
-                            || Self.openers.contains(pair.0, pair.1)
+                    || TextTokenizer.withTokens(gap) { gapTokens in
+                        zip(gapTokens, gapTokens.dropFirst()).contains { pair in
+                            (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase)
+                                || Self.openers.contains(pair.0, pair.1)
+                        }
                     }
                 if clauseEnds || item.issuerCodes != citations[head].issuerCodes { break }
                 if item.issuer == nil { citations[index].issuer = issuer } else { break }
@@ -1123,7 +1144,7 @@ public struct CitationScanner: Sendable {
 
     /// "2018TT": a year with a type code glued to it.
     private func isYearGluedToCode(_ token: TextToken) -> Bool {
-        guard token.isCodeShaped, token.text.utf8.count >= 6 else { return false }
+        guard token.isCodeShaped, token.utf8.count >= 6 else { return false }
         let year = String(token.text.prefix(4))
         let code = token.text.dropFirst(4)
         return isYear(year) && code.allSatisfy { $0.isUppercase } && DocumentType.byCode[String(code)] != nil
@@ -1132,7 +1153,7 @@ public struct CitationScanner: Sendable {
     /// "12019" between slashes, a type code after it: a year with a digit too many.
     private func hasStrayDigitInYear(_ tokens: [TextToken], at index: Int) -> Bool {
         let token = tokens[index]
-        guard token.isDigits, token.text.utf8.count == 5, index + 2 < tokens.count, tokens[index + 1].is("/"),
+        guard token.isDigits, token.utf8.count == 5, index + 2 < tokens.count, tokens[index + 1].is("/"),
             !tokens[index + 1].spaceBefore, tokens[index + 2].isCodeShaped, tokens[index + 2].isAllUppercase,
             DocumentType.byCode[tokens[index + 2].text] != nil
         else { return false }

@@ -21,22 +21,26 @@ enum DirectiveType {
     /// most words start no phrase and are rejected by one lookup, without hashing again.
     static let phrasesByFirstWord = HashedEntries(phrases.map { (TextToken.wordHash($0.words[0]), $0) })
 
-    /// Byte lengths of the phrases' first words: a cheap test before hashing a token.
-    static let firstWordLengths: Set<Int> = Set(phrases.map { $0.words[0].utf8.count })
+    /// Byte lengths of the phrases' first words, one bit each: a cheap test before hashing a token.
+    static let firstWordLengths: UInt64 = phrases.reduce(0) { lengths, phrase in
+        let length = phrase.words[0].utf8.count
+        precondition(length < 64, "a first word of fewer than 64 bytes: \(phrase.words[0])")
+        return lengths | 1 << length
+    }
 
     static func mayStartPhrase(_ token: TextToken) -> Bool {
-        token.isWord && firstWordLengths.contains(token.lower.utf8.count)
+        token.isWord && token.lowerCount < 64 && firstWordLengths & 1 << token.lowerCount != 0
     }
 
     /// The phrase starting at `index`, if any.
     static func match(_ tokens: [TextToken], at index: Int) -> (name: String, count: Int)? {
         guard tokens[index].isWord else { return nil }
         for phrase in phrasesByFirstWord[tokens[index].word]
-        where index + phrase.words.count <= tokens.count && tokens[index].lower.hasSameUTF8(as: phrase.words[0]) {
+        where index + phrase.words.count <= tokens.count && tokens[index].reads(phrase.words[0]) {
             var matched = true
             for offset in 1..<max(1, phrase.words.count) where phrase.words.count > 1 {
                 let token = tokens[index + offset]
-                if !token.isWord || !token.lower.hasSameUTF8(as: phrase.words[offset]) {
+                if !token.isWord || !token.reads(phrase.words[offset]) {
                     matched = false
                     break
                 }
@@ -54,7 +58,7 @@ enum DirectiveType {
     static func abbreviation(_ tokens: [TextToken], at index: Int) -> String? {
         let token = tokens[index]
         // Bytes first: every abbreviation opens with an ASCII capital; most words fail here.
-        guard let first = token.text.utf8.first, first >= 0x41, first <= 0x5A, (2...5).contains(token.text.utf8.count),
+        guard let first = token.utf8.first, first >= 0x41, first <= 0x5A, (2...5).contains(token.utf8.count),
             token.isAllUppercase
         else { return nil }
         return abbreviations[token.lower]

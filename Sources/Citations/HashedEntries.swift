@@ -23,4 +23,10 @@ struct HashedEntries<Entry: Sendable>: Sendable {
     subscript(hash: UInt64) -> [Entry] {
         slots.value(of: Self.key(hash)).map { groups[$0] } ?? []
     }
+
+    /// Whether an entry under `hash` passes `test`, read in place (the subscript copies its group).
+    func contains(_ hash: UInt64, where test: (Entry) -> Bool) -> Bool {
+        guard let group = slots.value(of: Self.key(hash)) else { return false }
+        return groups[group].contains(where: test)
+    }
 }

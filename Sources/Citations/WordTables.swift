@@ -23,12 +23,12 @@ struct WordSet: Sendable {
 
     /// Whether the token is one of the words in any case ("Về" is "về").
     func contains(_ token: TextToken) -> Bool {
-        entries[token.word].contains { token.lower.hasSameUTF8(as: $0.lower) }
+        entries.contains(token.word) { token.reads($0.lower) }
     }
 
     /// Whether the token is printed as one of the words is listed ("về", not "Về").
     func containsAsPrinted(_ token: TextToken) -> Bool {
-        entries[token.word].contains { token.text.hasSameUTF8(as: $0.listed) }
+        entries.contains(token.word) { token.printed($0.listed) }
     }
 }
 
@@ -62,21 +62,21 @@ struct WordPairs: Sendable {
 
     /// Whether the two tokens make one of the pairs in any case.
     func contains(_ first: TextToken, _ second: TextToken) -> Bool {
-        entries[Self.key(first.word, second.word)].contains {
-            first.lower.hasSameUTF8(as: $0.lower.0) && second.lower.hasSameUTF8(as: $0.lower.1)
+        entries.contains(Self.key(first.word, second.word)) {
+            first.reads($0.lower.0) && second.reads($0.lower.1)
         }
     }
 
     /// Whether the two tokens make one of the pairs as it is listed.
     func containsAsPrinted(_ first: TextToken, _ second: TextToken) -> Bool {
-        entries[Self.key(first.word, second.word)].contains {
-            first.text.hasSameUTF8(as: $0.listed.0) && second.text.hasSameUTF8(as: $0.listed.1)
+        entries.contains(Self.key(first.word, second.word)) {
+            first.printed($0.listed.0) && second.printed($0.listed.1)
         }
     }
 
     /// Whether two lowercased words make one of the pairs.
     func contains(lower first: String, _ second: String) -> Bool {
-        entries[Self.key(TextToken.wordHash(first), TextToken.wordHash(second))].contains {
+        entries.contains(Self.key(TextToken.wordHash(first), TextToken.wordHash(second))) {
             first.hasSameUTF8(as: $0.lower.0) && second.hasSameUTF8(as: $0.lower.1)
         }
     }

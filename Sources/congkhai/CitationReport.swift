@@ -20,13 +20,13 @@ struct CitationReport: Sendable {
         var text: String
 
         /// One JSON object, its keys sorted, absent values as null.
-        var json: String {
+        var json: PrettyJSON {
             PrettyJSON.object([
                 ("file", .string(file)), ("line", .number(line)), ("type", .string(type)),
                 ("symbol", .string(symbol)), ("date", .optional(date)), ("issuer", .optional(issuer)),
                 ("subject", .optional(subject)), ("relation", .string(relation)), ("key", .string(key)),
                 ("text", .string(text))
-            ]).compactText
+            ])
         }
     }
 
@@ -140,8 +140,14 @@ struct CitationReport: Sendable {
             .joined(separator: "\n")
     }
 
-    func jsonLines(_ lines: [Line]) -> String {
-        lines.map(\.json).joined(separator: "\n")
+    /// One JSON object per line, each line ended; UTF-8 to be written out as it is.
+    func jsonLines(_ lines: [Line]) -> [UInt8] {
+        var out: [UInt8] = []
+        for line in lines {
+            line.json.appendCompact(to: &out)
+            out.append(0x0A)
+        }
+        return out
     }
 }
 

@@ -6,23 +6,28 @@ import Testing
 /// The scanner's word lists answer as the Sets of Strings they replaced: in any case through
 /// `contains`, as listed through `containsAsPrinted`.
 @Suite struct WordTablesTests {
-    private func tokens(_ text: String) -> [TextToken] { TextTokenizer.tokens(text) }
+    /// `body` given the text's tokens, which live only while it runs.
+    private func tokens<Result>(_ text: String, _ body: ([TextToken]) -> Result) -> Result {
+        TextTokenizer.withTokens(text, body)
+    }
 
     @Test func wordsInAnyCaseAndAsPrinted() {
         let words = WordSet(["về", "ngày", "TP"])
-        let read = tokens("Về VỀ về ngày Ngày TP Tp tp vê")
-        #expect(read.map(words.contains) == [true, true, true, true, true, true, true, true, false])
-        #expect(read.map(words.containsAsPrinted) == [false, false, true, true, false, true, false, false, false])
+        tokens("Về VỀ về ngày Ngày TP Tp tp vê") { read in
+            #expect(read.map(words.contains) == [true, true, true, true, true, true, true, true, false])
+            #expect(read.map(words.containsAsPrinted) == [false, false, true, true, false, true, false, false, false])
+        }
     }
 
     @Test func pairsInAnyCaseAndAsPrinted() {
         let pairs = WordPairs(["căn cứ", "ban hành"])
-        let read = tokens("Căn cứ căn cứ CĂN CỨ ban hành cứ căn hành ban")
-        let adjacent = zip(read, read.dropFirst()).map { ($0, $1) }
-        let inAnyCase = adjacent.enumerated().filter { pairs.contains($1.0, $1.1) }.map(\.offset)
-        let asPrinted = adjacent.enumerated().filter { pairs.containsAsPrinted($1.0, $1.1) }.map(\.offset)
-        #expect(inAnyCase == [0, 2, 4, 6])
-        #expect(asPrinted == [2, 6])
+        tokens("Căn cứ căn cứ CĂN CỨ ban hành cứ căn hành ban") { read in
+            let adjacent = zip(read, read.dropFirst()).map { ($0, $1) }
+            let inAnyCase = adjacent.enumerated().filter { pairs.contains($1.0, $1.1) }.map(\.offset)
+            let asPrinted = adjacent.enumerated().filter { pairs.containsAsPrinted($1.0, $1.1) }.map(\.offset)
+            #expect(inAnyCase == [0, 2, 4, 6])
+            #expect(asPrinted == [2, 6])
+        }
         #expect(pairs.contains(lower: "căn", "cứ"))
         #expect(!pairs.contains(lower: "cứ", "căn"))
     }
@@ -30,12 +35,51 @@ import Testing
     /// `reads` is `lower ==` without its cost, and a token's hash is its lowercased bytes'
     /// whatever its case.
     @Test func tokensReadAsTheirLowercase() {
-        for token in tokens("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ĐỐI VỚI Sở GD&ĐT") {
-            #expect(token.reads(token.lower))
-            #expect(token.word == TextToken.wordHash(token.text.lowercased()))
+        tokens("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; ĐỐI VỚI Sở GD&ĐT") { read in
+            for token in read {
+                #expect(token.reads(token.lower))
+                #expect(token.word == TextToken.wordHash(token.text.lowercased()))
+            }
         }
-        #expect(tokens("Số")[0].reads("số"))
-        #expect(!tokens("Số")[0].reads("Số"))
+        tokens("Số") { read in
+            #expect(read[0].reads("số"))
+            #expect(!read[0].reads("Số"))
+        }
+    }
+
+    /// A token is a place in its source's bytes: what it reports of itself (its text, lowercase,
+    /// digits, shape of a code) is what the Strings it used to carry said, on every word of the
+    /// seeds; a lost space's "Số43" is two words, "Số" reading as "số".
+    @Test func tokensAreTheirTextsBytes() throws {
+        var texts = try TestPaths.seedFiles().map { try String(contentsOf: $0, encoding: .utf8) }
+        texts.append("Số43/2006/TT-BGD&ĐT ngày15/11/2002 SỐ12/QĐ-UBND Đ/c 2020TT ĐỐI")
+        var checked = 0
+        for text in texts {
+            tokens(text) { read in
+                for token in read {
+                    let printed = String(decoding: Array(text.utf8)[token.start..<token.end], as: UTF8.self)
+                    #expect(token.text == printed)
+                    #expect(token.printed(printed) && !token.printed(printed + "x"))
+                    #expect(token.lowerCount == token.lower.utf8.count)
+                    #expect(token.isLowercase == (token.lower == token.text))
+                    #expect(token.isDigits == (token.isWord && token.text.allSatisfy { $0.isASCII && $0.isNumber }))
+                    #expect(
+                        token.isCodeShaped
+                            == (token.isWord && token.text.utf8.count <= 24
+                                && token.text.unicodeScalars.allSatisfy {
+                                    ("A"..."Z").contains($0) || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+                                        || "&Đđ".unicodeScalars.contains($0)
+                                }),
+                        "\(token.text)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 10_000)
+        tokens("Số43/2006 ngày15/11") { read in
+            #expect(read.map(\.text) == ["Số", "43", "/", "2006", "ngày", "15", "/", "11"])
+            #expect(read[0].reads("số") && read[0].lower == "số" && read[1].isDigits && !read[1].spaceBefore)
+        }
     }
 
     /// A token's case, read from `ScalarCase` for Latin and Vietnamese words, is what
@@ -48,14 +92,16 @@ import Testing
                 + " \u{1E9E}X X\u{1AB0} Ǉ ǈ ʰ ᵃ ᴬ")
         var checked = 0
         for text in texts {
-            for token in tokens(text) {
-                #expect(token.startsUppercase == (token.text.first.map(\.isUppercase) ?? false), "\(token.text)")
-                #expect(
-                    token.isAllUppercase
-                        == (token.isWord && !token.text.contains(where: \.isLowercase)
-                            && token.text.contains(where: \.isLetter)),
-                    "\(token.text)")
-                checked += 1
+            tokens(text) { read in
+                for token in read {
+                    #expect(token.startsUppercase == (token.text.first.map(\.isUppercase) ?? false), "\(token.text)")
+                    #expect(
+                        token.isAllUppercase
+                            == (token.isWord && !token.text.contains(where: \.isLowercase)
+                                && token.text.contains(where: \.isLetter)),
+                        "\(token.text)")
+                    checked += 1
+                }
             }
         }
         #expect(checked > 10_000)

@@ -90,7 +90,8 @@ import Testing
     @Test func everyLineCarriesEveryField() throws {
         let file = TestPaths.seeds.appendingPathComponent("004_c1e01f9e77d3eae0.txt")
         let report = CitationReport()
-        let output = report.jsonLines(report.lines(file: "004.txt", text: try SourceText.read(file)))
+        let output = String(
+            decoding: report.jsonLines(report.lines(file: "004.txt", text: try SourceText.read(file))), as: UTF8.self)
         let first = try #require(output.split(separator: "\n").first)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
         #expect(

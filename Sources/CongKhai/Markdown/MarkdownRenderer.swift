@@ -152,7 +152,7 @@ public struct MarkdownRenderer: Sendable {
         -> (citations: [Citation], blanks: [BlankCitation])
     {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        return parsed(markdown, firstLine: firstLine, scanner: scanner, options: options) {
+        return parsed(markdown, firstLine: firstLine, scanner: scanner, options: options, linking: false) {
             ($0.citations, $0.blanks)
         } ?? ([], [])
     }
@@ -169,8 +169,10 @@ public struct MarkdownRenderer: Sendable {
         var recipientsLine: Int?
     }
 
+    /// `linking`: the citations' words are made links in the tree, for HTML made from it.
     private func parsed<T>(
-        _ markdown: String, firstLine: Int, scanner: CitationScanner?, options: Int32, _ finish: (Scanned) -> T
+        _ markdown: String, firstLine: Int, scanner: CitationScanner?, options: Int32, linking: Bool = true,
+        _ finish: (Scanned) -> T
     ) -> T? {
         let runtime = CmarkRuntime.shared
         guard let parser = cmark_parser_new(options) else { return nil }
@@ -193,15 +195,21 @@ public struct MarkdownRenderer: Sendable {
             links.append(BodyLink(url: url, line: firstLine - 1 + line))
         }
         var scanned = Scanned(parser: parser, document: document, blocks: blocks, links: links)
-        scanned.recipientsLine = blocks.first { VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan") }
-            .map { firstLine - 1 + $0.line }
+        // "Nơi nhận", however typed: only a block opening with an N is folded to see.
+        scanned.recipientsLine = blocks.first {
+            $0.bytes.first.map { $0 | 0x20 == 0x6E } == true
+                && VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan")
+        }.map { firstLine - 1 + $0.line }
         var basisSection = BasisSection()
         for block in blocks {
             guard let scanner else { continue }
-            let basisRanges = basisSection.ranges(in: block.text, headingLevel: block.headingLevel)
-            let result = scanner.scan(block.text, basisRanges: basisRanges)
+            let basisRanges = basisSection.ranges(in: block.bytes, headingLevel: block.headingLevel)
+            // Most blocks cite nothing: their text need not be made a String to see that.
+            let result =
+                CitationScanner.mayHoldCitation(block.bytes)
+                ? scanner.scan(block.text, basisRanges: basisRanges) : CitationScanner.Result()
             basisSection.scanned(
-                block.text, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
+                block.bytes, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
             scanned.blanks += result.blanks
             var placed: [(start: Int, end: Int, url: String)] = []
             for var citation in result.citations where scanned.citations.count < MarkdownLimits.maxCitations {
@@ -209,7 +217,7 @@ public struct MarkdownRenderer: Sendable {
                 placed.append((citation.linkStart, citation.linkEnd, Self.citationURL(scanned.citations.count)))
                 scanned.citations.append(citation)
             }
-            block.link(placed)
+            if linking { block.link(placed) }
         }
         return finish(scanned)
     }

@@ -12,13 +12,22 @@ final class TextBlock {
         var end: Int
     }
 
-    var text = ""
+    /// The block's text, made once from its bytes when first read after the last append.
+    var text: String {
+        if let madeText { return madeText }
+        let made = String(decoding: bytes, as: UTF8.self)
+        madeText = made
+        return made
+    }
     var line: Int
     /// A paragraph: may be joined with the next one (see `TextBlocks.joinBrokenParagraphs`).
     let isParagraph: Bool
     /// A heading's level (1–6); nil for paragraphs and table cells.
     let headingLevel: Int?
-    private var byteCount = 0
+    /// The text's UTF-8, gathered node by node: one String made at the end is checked as UTF-8
+    /// once, where a String per node and `+=` checked and copied each piece.
+    private(set) var bytes: [UInt8] = []
+    private var madeText: String?
     private var segments: [Segment] = []
     /// (offset in `text`, source line) where each joined block starts.
     private var lineAnchors: [(offset: Int, line: Int)]
@@ -30,24 +39,31 @@ final class TextBlock {
         lineAnchors = [(0, line)]
     }
 
-    func append(_ literal: String, node: OpaquePointer?) {
-        let length = literal.utf8.count
-        if let node { segments.append(Segment(node: node, start: byteCount, end: byteCount + length)) }
-        text += literal
-        byteCount += length
+    /// Appends a node's literal (a C string, as cmark-gfm keeps it).
+    func append(_ literal: UnsafePointer<CChar>, node: OpaquePointer?) {
+        let length = strlen(literal)
+        if let node { segments.append(Segment(node: node, start: bytes.count, end: bytes.count + length)) }
+        literal.withMemoryRebound(to: UInt8.self, capacity: length) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: $0, count: length))
+        }
+        madeText = nil
+    }
+
+    func appendLineBreak() {
+        bytes.append(0x0A)
+        madeText = nil
     }
 
     /// Appends another block's text after a line break, keeping its text nodes and lines.
     func absorb(_ other: TextBlock) {
         newlineOffsets = nil
-        append("\n", node: nil)
-        let shift = byteCount
+        appendLineBreak()
+        let shift = bytes.count
         lineAnchors.append((shift, other.line))
         for segment in other.segments {
             segments.append(Segment(node: segment.node, start: segment.start + shift, end: segment.end + shift))
         }
-        text += other.text
-        byteCount += other.byteCount
+        bytes += other.bytes
     }
 
     /// Offsets of the "\n"s in `text`, computed once when first asked.
@@ -56,7 +72,7 @@ final class TextBlock {
     /// The source line (relative to the Markdown) of a byte offset in `text`.
     func line(at offset: Int) -> Int {
         if newlineOffsets == nil {
-            newlineOffsets = text.withUTF8Bytes { bytes in bytes.indices.filter { bytes[$0] == 0x0A } }
+            newlineOffsets = bytes.indices.filter { bytes[$0] == 0x0A }
         }
         let anchor = lineAnchors.last { $0.offset <= offset } ?? lineAnchors[0]
         let newlines = newlineOffsets!
@@ -183,12 +199,11 @@ enum TextBlocks {
             }
             guard let block = stack.last else { continue }
             switch type {
-            case CMARK_NODE_TEXT:
-                block.append(String(cString: cmark_node_get_literal(node)), node: node)
-            case CMARK_NODE_CODE:
-                block.append(String(cString: cmark_node_get_literal(node)), node: nil)
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                guard let literal = cmark_node_get_literal(node) else { break }
+                block.append(literal, node: type == CMARK_NODE_TEXT ? node : nil)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                block.append("\n", node: nil)
+                block.appendLineBreak()
             default:
                 break
             }
@@ -202,9 +217,8 @@ enum TextBlocks {
     static func joinBrokenParagraphs(_ blocks: [TextBlock]) -> [TextBlock] {
         var joined: [TextBlock] = []
         for block in blocks {
-            if let previous = joined.last, previous.isParagraph, block.isParagraph,
-                let last = previous.text.last(where: { !$0.isWhitespace }), !".;:!?”\")".contains(last),
-                let first = block.text.first(where: { !$0.isWhitespace }), first.isLowercase
+            if let previous = joined.last, previous.isParagraph, block.isParagraph, !endsSentence(previous),
+                startsLowercase(block)
             {
                 previous.absorb(block)
             } else {
@@ -213,6 +227,26 @@ enum TextBlocks {
         }
         return joined
     }
+
+    /// Whether the block's last Character that is not white space ends a sentence. Read from
+    /// the bytes when it is ASCII after ASCII white space, most blocks; by Characters otherwise.
+    private static func endsSentence(_ block: TextBlock) -> Bool {
+        if let last = block.bytes.last(where: { !isASCIISpace($0) }), last < 0x80 {
+            return ".;:!?\")".utf8.contains(last)
+        }
+        guard let last = block.text.last(where: { !$0.isWhitespace }) else { return true }
+        return ".;:!?”\")".contains(last)
+    }
+
+    /// Whether its first Character that is not white space is lowercase; bytes first, as above.
+    private static func startsLowercase(_ block: TextBlock) -> Bool {
+        if let first = block.bytes.first(where: { !isASCIISpace($0) }), first < 0x80 {
+            return first >= 0x61 && first <= 0x7A
+        }
+        return block.text.first(where: { !$0.isWhitespace })?.isLowercase ?? false
+    }
+
+    private static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     private static func isTableCell(_ node: OpaquePointer) -> Bool {
         guard let name = cmark_node_get_type_string(node) else { return false }

@@ -54,30 +54,37 @@ package enum PrettyJSON: Sendable {
     /// On one line, without spaces: one JSON Lines record.
     package var compactText: String {
         var out: [UInt8] = []
-        writeCompact(to: &out)
+        appendCompact(to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    private func writeCompact(to out: inout [UInt8]) {
+    /// The same record's bytes after `out`'s: a report of thousands of records is one buffer.
+    package func appendCompact(to out: inout [UInt8]) {
         switch self {
         case .string, .number, .bool, .null: write(to: &out, indent: 0)
         case .array(let items):
             out.append(0x5B)
             for (index, item) in items.enumerated() {
                 if index > 0 { out.append(0x2C) }
-                item.writeCompact(to: &out)
+                item.appendCompact(to: &out)
             }
             out.append(0x5D)
         case .object(let fields):
             out.append(0x7B)
-            for (index, (key, value)) in fields.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            for (index, (key, value)) in Self.sorted(fields).enumerated() {
                 if index > 0 { out.append(0x2C) }
                 Self.append(key, to: &out)
                 out.append(0x3A)
-                value.writeCompact(to: &out)
+                value.appendCompact(to: &out)
             }
             out.append(0x7D)
         }
+    }
+
+    /// Keys in byte order, which is `<`'s order for the ASCII keys written here, without its
+    /// Unicode comparison.
+    private static func sorted(_ fields: [(String, PrettyJSON)]) -> [(String, PrettyJSON)] {
+        fields.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     }
 
     private func write(to out: inout [UInt8], indent: Int) {
@@ -100,7 +107,7 @@ package enum PrettyJSON: Sendable {
         case .object(let fields):
             out += "{\n".utf8
             if fields.isEmpty { out += "\n".utf8 }
-            let sorted = fields.sorted { $0.0 < $1.0 }
+            let sorted = Self.sorted(fields)
             for (index, (key, value)) in sorted.enumerated() {
                 Self.pad(indent + 1, &out)
                 Self.append(key, to: &out)
@@ -118,32 +125,36 @@ package enum PrettyJSON: Sendable {
     }
 
     /// Quotes, backslashes and control characters escaped as JSONEncoder escapes them; "/" and
-    /// everything else as it is.
+    /// everything else as it is, runs of bytes that need nothing copied whole.
     private static func append(_ text: String, to out: inout [UInt8]) {
-        out += "\"".utf8
-        if !text.containsUTF8Byte(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            out += text.utf8
-        } else {
-            var escaped = ""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": escaped += "\\\""
-                case "\\": escaped += "\\\\"
-                case "\n": escaped += "\\n"
-                case "\r": escaped += "\\r"
-                case "\t": escaped += "\\t"
-                case "\u{8}": escaped += "\\b"
-                case "\u{C}": escaped += "\\f"
+        out.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var plainFrom = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom..<index]))
+                plainFrom = index + 1
+                out.append(0x5C)  // \
+                switch byte {
+                case 0x22, 0x5C: out.append(byte)
+                case 0x0A: out.append(0x6E)  // n
+                case 0x0D: out.append(0x72)  // r
+                case 0x09: out.append(0x74)  // t
+                case 0x08: out.append(0x62)  // b
+                case 0x0C: out.append(0x66)  // f
                 default:
-                    if scalar.value < 0x20 {
-                        escaped += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-                    } else {
-                        escaped.unicodeScalars.append(scalar)
-                    }
+                    // \u00XX, lowercase hexadecimal as JSONEncoder writes it.
+                    out.append(contentsOf: "u00".utf8)
+                    out.append(hexDigits[Int(byte >> 4)])
+                    out.append(hexDigits[Int(byte & 0xF)])
                 }
             }
-            out += escaped.utf8
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[plainFrom...]))
         }
-        out += "\"".utf8
+        out.append(0x22)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

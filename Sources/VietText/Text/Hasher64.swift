@@ -78,6 +78,11 @@ import Foundation
         bytes.withUnsafeBytes { mix(0xcbf29ce484222325, $0) }
     }
 
+    /// `of(text)` for a text's UTF-8, read where it lies.
+    @inlinable package static func of(utf8 bytes: UnsafeRawBufferPointer) -> UInt64 {
+        (mix(0xcbf29ce484222325, bytes) ^ 0x0A) &* 0x100000001b3
+    }
+
     @inlinable package static func of(_ text: String) -> UInt64 {
         var hasher = Hasher64()
         hasher.add(text)

@@ -2,12 +2,13 @@
 /// marks an empty slot, so a key of zero is never asked for. A Dictionary would hash the key
 /// again (SipHash) at every lookup: the search's word numbers and the citation scanner's word
 /// lists look up every word of every document.
-package struct PackedTable: Sendable {
-    private var keys = [UInt64](repeating: 0, count: 1024)
-    private var values = [Int32](repeating: 0, count: 1024)
-    private var count = 0
+/// Inlinable: it is looked up from other modules at every word.
+@frozen package struct PackedTable: Sendable {
+    @usableFromInline var keys = [UInt64](repeating: 0, count: 1024)
+    @usableFromInline var values = [Int32](repeating: 0, count: 1024)
+    @usableFromInline var count = 0
 
-    private func slot(of key: UInt64) -> Int {
+    @inlinable func slot(of key: UInt64) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
@@ -16,7 +17,7 @@ package struct PackedTable: Sendable {
 
     package init() {}
 
-    package func value(of key: UInt64) -> Int? {
+    @inlinable package func value(of key: UInt64) -> Int? {
         let slot = slot(of: key)
         return keys[slot] == key ? Int(values[slot]) : nil
     }

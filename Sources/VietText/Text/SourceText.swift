@@ -60,13 +60,21 @@ public enum SourceText {
         // Controls are ASCII below 0x20 or 0x7F, or E2 80 AA–AE / E2 81 A6–A9 in UTF-8. E2 alone
         // also starts the quotes and dashes of most Vietnamese texts: only a control's three
         // bytes send the text to the exact check.
-        var (first, second): (UInt8, UInt8) = (0, 0)
-        let suspicious = text.containsUTF8Byte { byte in
-            defer { (first, second) = (second, byte) }
-            return (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F
-                || (first == 0xE2
-                    && ((second == 0x80 && (0xAA...0xAE).contains(byte))
-                        || (second == 0x81 && (0xA6...0xA9).contains(byte))))
+        let suspicious = text.withUTF8Bytes { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x7F && byte != 0xE2 { continue }
+                if byte == 0x0A || byte == 0x09 { continue }
+                if byte != 0xE2 { return true }
+                guard index + 2 < bytes.count else { continue }
+                let (second, third) = (bytes[index + 1], bytes[index + 2])
+                if (second == 0x80 && (0xAA...0xAE).contains(third))
+                    || (second == 0x81 && (0xA6...0xA9).contains(third))
+                {
+                    return true
+                }
+            }
+            return false
         }
         guard suspicious, text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
         var removed: [(Int, Int)] = []
@@ -89,9 +97,15 @@ public enum SourceText {
     }
 
     public static func decode(_ data: Data) throws(Failure) -> String {
-        var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Checked in the Data's own bytes: as a generic collection, they were copied first.
+        let decoded = data.withUnsafeBytes { raw -> String? in
+            var bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeBufferPointer(rebasing: bytes.dropFirst(3)) }
+            return String(validating: bytes, as: UTF8.self)
+        }
+        guard let text = decoded else {
+            var bytes = data[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             throw firstInvalidByte(in: Array(bytes))
         }
         return VietnameseText.nfc(normaliseLineEndings(text))

@@ -169,6 +169,18 @@ package enum VietnameseText {
     /// The text with its first letter in capitals: a subject or title printed after a label
     /// ("V/v hướng dẫn ...") starts a sentence of its own.
     package static func capitalizingFirst(_ text: String) -> String {
+        // An ASCII letter followed by a letter no mark can join (ASCII, U+00C0–U+024F,
+        // U+1E00–U+1EFF: Vietnamese) is its own Character: its byte is changed, without walking
+        // Characters.
+        let utf8 = text.utf8
+        if let first = utf8.first, first < 0x80 {
+            let second = utf8.dropFirst().first ?? 0
+            let third = utf8.dropFirst(2).first ?? 0
+            if second < 0x80 || (0xC3...0xC9).contains(second) || (second == 0xE1 && (0xB8...0xBB).contains(third)) {
+                guard first >= 0x61 && first <= 0x7A else { return text }
+                return String(UnicodeScalar(first - 0x20)) + text.dropFirst()
+            }
+        }
         guard let first = text.first, first.isLowercase else { return text }
         return first.uppercased() + text.dropFirst()
     }

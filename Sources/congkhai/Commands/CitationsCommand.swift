@@ -19,7 +19,7 @@ struct CitationsCommand: ParsableCommand {
         let (expanded, problems) = CitationReport.expandingFolders(files)
         console.report(problems)
         // Each file on its own core; printed in the order given.
-        let outcomes = ParallelMap.map(expanded) { path -> Result<String, SourceText.Failure> in
+        let outcomes = ParallelMap.map(expanded) { path -> Result<[UInt8], SourceText.Failure> in
             Result { () throws(SourceText.Failure) in
                 let text = try CitationReport.text(of: URL(fileURLWithPath: path))
                 return citationReport.jsonLines(citationReport.lines(file: path, text: text))
@@ -28,7 +28,7 @@ struct CitationsCommand: ParsableCommand {
         var failed = false
         for (path, outcome) in zip(expanded, outcomes) {
             switch outcome {
-            case .success(let output): if !output.isEmpty { print(output) }
+            case .success(let output): print(String(decoding: output, as: UTF8.self), terminator: "")
             case .failure(let error):
                 failed = true
                 console.report([error.diagnostic(file: path)])
