@@ -19,14 +19,39 @@ struct CitationReport: Sendable {
         var key: String
         var text: String
 
-        /// One JSON object, its keys sorted, absent values as null.
-        var json: PrettyJSON {
-            PrettyJSON.object([
-                ("file", .string(file)), ("line", .number(line)), ("type", .string(type)),
-                ("symbol", .string(symbol)), ("date", .optional(date)), ("issuer", .optional(issuer)),
-                ("subject", .optional(subject)), ("relation", .string(relation)), ("key", .string(key)),
-                ("text", .string(text))
-            ])
+        /// One JSON object, its keys sorted, absent values as null, after `out`'s bytes:
+        /// written field by field, a report's thousands of lines build no tree to sort.
+        func appendJSON(to out: inout [UInt8]) {
+            func field(_ key: StaticString, first: Bool = false) {
+                out.append(first ? 0x7B : 0x2C)  // { or ,
+                out.append(0x22)
+                out.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
+                out.append(contentsOf: "\":".utf8)
+            }
+            func value(_ text: String?) {
+                if let text { PrettyJSON.append(text, to: &out) } else { out.append(contentsOf: "null".utf8) }
+            }
+            field("date", first: true)
+            value(date)
+            field("file")
+            value(file)
+            field("issuer")
+            value(issuer)
+            field("key")
+            value(key)
+            field("line")
+            out.append(contentsOf: String(line).utf8)
+            field("relation")
+            value(relation)
+            field("subject")
+            value(subject)
+            field("symbol")
+            value(symbol)
+            field("text")
+            value(text)
+            field("type")
+            value(type)
+            out.append(0x7D)  // }
         }
     }
 
@@ -144,7 +169,7 @@ struct CitationReport: Sendable {
     func jsonLines(_ lines: [Line]) -> [UInt8] {
         var out: [UInt8] = []
         for line in lines {
-            line.json.appendCompact(to: &out)
+            line.appendJSON(to: &out)
             out.append(0x0A)
         }
         return out

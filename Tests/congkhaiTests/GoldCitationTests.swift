@@ -105,4 +105,29 @@ import Testing
         let undated = output.split(separator: "\n").first { $0.contains("217-QĐ/TW") }
         #expect(undated?.contains("\"date\":null") == true)
     }
+
+    /// The lines are written field by field: each parses as JSON and gives back every value of
+    /// its line, a file name with a quote, a backslash and a tab included.
+    @Test func eachLineParsesBackToItsValues() throws {
+        let file = TestPaths.seeds.appendingPathComponent("003_ea1c57bf483b1fef.txt")
+        let report = CitationReport()
+        let name = "văn bản \"mới\"\\003\t.txt"
+        let lines = report.lines(file: name, text: try SourceText.read(file))
+        let output = String(decoding: report.jsonLines(lines), as: UTF8.self)
+        let parsed = output.split(separator: "\n")
+        #expect(parsed.count == lines.count && lines.count > 20)
+        for (line, text) in zip(lines, parsed) {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            #expect(object["file"] as? String == name)
+            #expect(object["line"] as? Int == line.line)
+            #expect(object["symbol"] as? String == line.symbol && object["key"] as? String == line.key)
+            #expect(object["text"] as? String == line.text && object["type"] as? String == line.type)
+            #expect(object["date"] as? String == line.date && object["issuer"] as? String == line.issuer)
+            #expect(object["subject"] as? String == line.subject && object["relation"] as? String == line.relation)
+            // Keys in sorted order, as JSONEncoder's `.sortedKeys` wrote them.
+            let places = ["date", "file", "issuer", "key", "line", "relation", "subject", "symbol", "text", "type"]
+                .map { text.range(of: "\"\($0)\":")?.lowerBound }
+            #expect(places.allSatisfy { $0 != nil } && places.compactMap { $0 } == places.compactMap { $0 }.sorted())
+        }
+    }
 }

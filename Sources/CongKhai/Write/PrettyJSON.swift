@@ -1,11 +1,10 @@
 import Foundation
 import VietText
 
-/// JSON laid out byte for byte as JSONEncoder lays it out with `.sortedKeys` and
-/// `.withoutEscapingSlashes`, with `.prettyPrinted` (`bytes`) or without (`compactText`), written
-/// straight into text. The open data of a 10,000-document portal is 12 MB; through Codable it
-/// took 0.35 s of every build, rebuilds included; `congkhai citations` spent a tenth of its time
-/// in JSONEncoder.
+/// JSON laid out byte for byte as JSONEncoder lays it out with `.sortedKeys`,
+/// `.withoutEscapingSlashes` and `.prettyPrinted`, written straight into bytes. The open data
+/// of a 10,000-document portal is 12 MB; through Codable it took 0.35 s of every build,
+/// rebuilds included. Its string escaping also writes `congkhai citations`' JSON lines.
 package enum PrettyJSON: Sendable {
     case string(String)
     case number(Int)
@@ -49,36 +48,6 @@ package enum PrettyJSON: Sendable {
         out += "]\n}".utf8
         data.append(contentsOf: out)
         return data
-    }
-
-    /// On one line, without spaces: one JSON Lines record.
-    package var compactText: String {
-        var out: [UInt8] = []
-        appendCompact(to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The same record's bytes after `out`'s: a report of thousands of records is one buffer.
-    package func appendCompact(to out: inout [UInt8]) {
-        switch self {
-        case .string, .number, .bool, .null: write(to: &out, indent: 0)
-        case .array(let items):
-            out.append(0x5B)
-            for (index, item) in items.enumerated() {
-                if index > 0 { out.append(0x2C) }
-                item.appendCompact(to: &out)
-            }
-            out.append(0x5D)
-        case .object(let fields):
-            out.append(0x7B)
-            for (index, (key, value)) in Self.sorted(fields).enumerated() {
-                if index > 0 { out.append(0x2C) }
-                Self.append(key, to: &out)
-                out.append(0x3A)
-                value.appendCompact(to: &out)
-            }
-            out.append(0x7D)
-        }
     }
 
     /// Keys in byte order, which is `<`'s order for the ASCII keys written here, without its
@@ -126,7 +95,7 @@ package enum PrettyJSON: Sendable {
 
     /// Quotes, backslashes and control characters escaped as JSONEncoder escapes them; "/" and
     /// everything else as it is, runs of bytes that need nothing copied whole.
-    private static func append(_ text: String, to out: inout [UInt8]) {
+    package static func append(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
         var text = text
         text.withUTF8 { bytes in

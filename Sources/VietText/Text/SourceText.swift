@@ -40,7 +40,7 @@ public enum SourceText {
     /// Vietnamese never needs them.
     package static func removingZeroWidth(_ text: String) -> String {
         // All five are E2 80 8B–8D, E2 81 A0 or EF BB BF in UTF-8.
-        guard text.containsUTF8Byte(where: { $0 == 0xE2 || $0 == 0xEF }),
+        guard text.containsUTF8Byte(0xE2, 0xEF),
             text.unicodeScalars.contains(where: { zeroWidth.contains($0.value) })
         else { return text }
         var scalars = String.UnicodeScalarView()
@@ -61,20 +61,31 @@ public enum SourceText {
         // also starts the quotes and dashes of most Vietnamese texts: only a control's three
         // bytes send the text to the exact check.
         let suspicious = text.withUTF8Bytes { bytes in
-            for index in bytes.indices {
+            func suspect(at index: Int) -> Bool {
                 let byte = bytes[index]
-                if byte >= 0x20 && byte != 0x7F && byte != 0xE2 { continue }
-                if byte == 0x0A || byte == 0x09 { continue }
+                if byte >= 0x20 && byte != 0x7F && byte != 0xE2 { return false }
+                if byte == 0x0A || byte == 0x09 { return false }
                 if byte != 0xE2 { return true }
-                guard index + 2 < bytes.count else { continue }
+                guard index + 2 < bytes.count else { return false }
                 let (second, third) = (bytes[index + 1], bytes[index + 2])
-                if (second == 0x80 && (0xAA...0xAE).contains(third))
+                return (second == 0x80 && (0xAA...0xAE).contains(third))
                     || (second == 0x81 && (0xA6...0xA9).contains(third))
-                {
-                    return true
-                }
             }
-            return false
+            // Eight bytes at a time: a word with no byte below 0x20, no 7F and no E2 is passed
+            // whole (the usual "has a zero byte" test on the word and on it XORed with a byte).
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            var index = 0
+            while index + 8 <= bytes.count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x7F))
+                    || hasZero(word ^ (ones &* 0xE2))
+                {
+                    for offset in index..<index + 8 where suspect(at: offset) { return true }
+                }
+                index += 8
+            }
+            return (index..<bytes.count).contains(where: suspect)
         }
         guard suspicious, text.unicodeScalars.contains(where: { isControl($0.value) }) else { return (text, []) }
         var removed: [(Int, Int)] = []
@@ -112,7 +123,7 @@ public enum SourceText {
     }
 
     package static func normaliseLineEndings(_ text: String) -> String {
-        guard text.containsUTF8Byte(where: { $0 == 13 }) else { return text }
+        guard text.containsUTF8Byte(13) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 

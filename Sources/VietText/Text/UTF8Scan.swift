@@ -15,6 +15,15 @@ extension String {
     package func containsUTF8Byte(where test: (UInt8) -> Bool) -> Bool {
         withUTF8Bytes { $0.contains(where: test) }
     }
+
+    /// Whether any UTF-8 byte is one of `bytes`, each looked for with memchr: many times as fast
+    /// as a test of every byte, over every source's whole text.
+    package func containsUTF8Byte(_ bytes: UInt8...) -> Bool {
+        withUTF8Bytes { text in
+            guard let start = text.baseAddress else { return false }
+            return bytes.contains { memchr(start, Int32($0), text.count) != nil }
+        }
+    }
 }
 
 extension String {

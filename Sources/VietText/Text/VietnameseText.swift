@@ -7,7 +7,7 @@ package enum VietnameseText {
     /// runs only when the UTF-8 holds a combining mark (lead bytes 0xCC/0xCD: U+0300–U+036F).
     package static func nfc(_ text: String) -> String {
         // Combining marks (U+0300–U+036F) start with byte CC or CD.
-        guard text.containsUTF8Byte(where: { $0 == 0xCC || $0 == 0xCD }) else { return text }
+        guard text.containsUTF8Byte(0xCC, 0xCD) else { return text }
         return removingSpacesBeforeMarks(text).precomposedStringWithCanonicalMapping
     }
 
