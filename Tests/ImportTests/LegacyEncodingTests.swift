@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Import
@@ -37,6 +38,31 @@ import Testing
         #expect(
             LegacyEncoding.repair("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam").text
                 == "Cộng hòa xã hội chủ nghĩa Việt Nam")
+    }
+
+    /// The byte test before `detect` never turns a legacy line away: on every line of the
+    /// seeds and the regression corpus, of the legacy samples here, and of them in 8-bit,
+    /// `detect` finds nothing where the bytes say it cannot.
+    @Test func theByteTestKeepsEveryLineDetectFinds() throws {
+        let corpus = try FileManager.default.contentsOfDirectory(
+            at: TestPaths.repository.appendingPathComponent("Tests/RegressionCorpus"), includingPropertiesForKeys: nil
+        ).filter { $0.pathExtension == "txt" }
+        var texts = try (TestPaths.seedFiles() + corpus).map { try String(contentsOf: $0, encoding: .utf8) }
+        texts += [
+            "Phßng Gi¸o dôc", "UBND HUYÖN T¢N HåNG", "Céng hoµ x· héi chñ nghÜa ViÖt Nam",
+            "Phoøng Giaùo duïc vaø Ñaøo taïo", "Tröôøng Tieåu hoïc Taân Thaønh", "café « naïve »",
+            String(Self.tcvn3Bytes.map { Character(Unicode.Scalar($0)) })
+        ]
+        var lines = 0, legacy = 0
+        for text in texts {
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                let found = LegacyEncoding.detect(line)
+                #expect(found == nil || LegacyEncoding.mayBeLegacy(line), "\(line)")
+                lines += 1
+                if found != nil { legacy += 1 }
+            }
+        }
+        #expect(lines > 2_000 && legacy >= 6)
     }
 
     @Test func unicodeVietnameseIsLeftAlone() {

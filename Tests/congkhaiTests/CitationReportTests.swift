@@ -34,6 +34,25 @@ import Testing
 
     /// A seed saved by Notepad as "Unicode" (UTF-16) or with a byte-order mark reads as the
     /// seed; a Markdown file must be UTF-8, as in content/.
+    /// Indents are dropped from the bytes as they were by Characters: on every seed indented,
+    /// and where a mark after the indent joins the last space, a "\r\n", empty lines and a
+    /// text that is all indent.
+    @Test func unindentingByBytesIsUnindentingByCharacters() throws {
+        func byCharacters(_ text: String) -> String {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.drop { $0 == " " || $0 == "\t" } }
+                .joined(separator: "\n")
+        }
+        var texts = try TestPaths.seedFiles().map { try SourceText.read($0) }
+        texts += texts.map {
+            $0.split(separator: "\n", omittingEmptySubsequences: false).map { " \t  " + $0 }.joined(separator: "\n")
+        }
+        texts += ["", "\n", "   ", "\t\n  \n", "  \u{301}a\n \u{20DD}\n  Được\n\tx  ", "  a\r\n  b", "\n\n  c\n"]
+        for text in texts {
+            let unindented = CitationReport.unindented(text)
+            #expect(Array(unindented.utf8) == Array(byCharacters(text).utf8), "\(text.prefix(40))")
+        }
+    }
+
     @Test func plainTextInOtherEncodingsGivesTheSameCitations() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "congkhai-report-\(UUID().uuidString)")
