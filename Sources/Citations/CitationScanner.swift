@@ -1049,8 +1049,9 @@ public struct CitationScanner: Sendable {
         // Never cut inside a UTF-8 sequence.
         while start < citation.start, utf8[start] & 0xC0 == 0x80 { start += 1 }
         while end < utf8.count, end > citation.linkEnd, utf8[end] & 0xC0 == 0x80 { end -= 1 }
-        let clipped = String(decoding: utf8[start..<end], as: UTF8.self)
-        return VietnameseText.collapseWhitespace(clipped)
+        return utf8.withUnsafeBufferPointer {
+            VietnameseText.collapseWhitespace(utf8: UnsafeBufferPointer(rebasing: $0[start..<end]))
+        }
     }
 
     /// "Quyết định 217-QĐ/TW, Quyết định số 218-QĐ/TW của Bộ Chính trị": the items of a list

@@ -180,7 +180,11 @@ enum TextTokenizer {
 
     /// The glued word when `lower` is one of `gluedToNumbers` then digits.
     private static func glued(_ lower: UnsafeBufferPointer<UInt8>) -> String? {
-        gluedToNumbers.first { glued in
+        // Both open with "s" or "n" and end in a digit: most words are passed on two bytes.
+        guard let first = lower.first, first == 0x73 || first == 0x6E, let last = lower.last, last >= 0x30,
+            last <= 0x39
+        else { return nil }
+        return gluedToNumbers.first { glued in
             let length = glued.utf8.count
             return lower.count > length && lower.starts(with: glued.utf8)
                 && lower.dropFirst(length).allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
@@ -192,6 +196,9 @@ enum TextTokenizer {
     private static func tokens(_ source: TokenSource) -> [TextToken] {
         do {
             let utf8 = source.bytes
+            // Read once here: a static of another module is checked for its first use at
+            // every access.
+            let latinLetterFlags = VietnameseText.latinLetterFlags
             var tokens: [TextToken] = []
             tokens.reserveCapacity(utf8.count / 4)
             var offset = 0
@@ -239,10 +246,14 @@ enum TextTokenizer {
                     isSpace = value == 0x20 || (value >= 0x09 && value <= 0x0D)
                     if value >= 0x41 && value <= 0x5A { hasUppercase = true }
                 } else if value < 0x1F00 {
-                    let flags = VietnameseText.latinLetterFlags[Int(value)]
+                    let flags = latinLetterFlags[Int(value)]
                     isWordScalar = flags & 1 != 0
                     isSpace = flags & 4 != 0
                     if flags & 2 != 0 { hasUppercase = true }
+                } else if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) {
+                    // Dashes, quotes, ellipses and the rest of General Punctuation.
+                    isWordScalar = false
+                    isSpace = false
                 } else {
                     let properties = Unicode.Scalar(value)!.properties
                     isWordScalar = properties.isAlphabetic || properties.numericType != nil

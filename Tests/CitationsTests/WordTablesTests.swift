@@ -82,6 +82,20 @@ import Testing
         }
     }
 
+    /// General Punctuation is classed without Unicode's properties: each of its scalars the
+    /// tokenizer takes as a mark is neither a letter, a number nor white space.
+    @Test func generalPunctuationIsMarks() {
+        let marks = (0x2010...0x2027).map { $0 } + (0x2030...0x205E).map { $0 }
+        for value in marks {
+            let properties = Unicode.Scalar(UInt32(value))!.properties
+            #expect(!properties.isAlphabetic && properties.numericType == nil && !properties.isWhitespace, "\(value)")
+        }
+        let text = String(String.UnicodeScalarView(marks.map { Unicode.Scalar(UInt32($0))! }))
+        tokens("a" + text + "b") { read in
+            #expect(read.count == marks.count + 2 && read.dropFirst().dropLast().allSatisfy(\.isPunctuation))
+        }
+    }
+
     /// A token's case, read from `ScalarCase` for Latin and Vietnamese words, is what
     /// Character's properties say, on every word of the seeds and on words where a Character
     /// holds several scalars (decomposed, with a mark from outside the table) or none is cased.

@@ -20,6 +20,9 @@ import Testing
         for text in texts {
             #expect(
                 VietnameseText.collapseWhitespace(text) == Self.reference(text), "\(text.prefix(40).debugDescription)")
+            let bytes = Array(text.utf8)
+            let collapsed = bytes.withUnsafeBufferPointer { VietnameseText.collapseWhitespace(utf8: $0) }
+            #expect(collapsed == Self.reference(text), "\(text.prefix(40).debugDescription)")
         }
         #expect(VietnameseText.collapseWhitespace("  Chỉ thị \n số 33 ") == "Chỉ thị số 33")
     }

@@ -10,32 +10,44 @@ enum MarkdownLimits {
     static let maxCitations = 2_000
 
     static func apply(_ markdown: String) -> String {
-        limitNesting(limitTableWidth(markdown))
+        let (deep, tooWide) = markdown.withUTF8Bytes(exceeds)
+        let narrow = tooWide ? limitTableWidth(markdown) : markdown
+        // Escaping pipes changes no line's opening markers: the nesting read before holds.
+        return deep ? limitNesting(narrow) : narrow
+    }
+
+    /// Whether a line opens with more than `maxNesting` markers, and whether one has more than
+    /// `maxPipesPerLine` pipes: one pass over every document's bytes, most of which need
+    /// neither limit.
+    private static func exceeds(_ bytes: UnsafeBufferPointer<UInt8>) -> (deep: Bool, tooWide: Bool) {
+        var deep = false, tooWide = false
+        var markers = 0, pipes = 0
+        var atLineStart = true
+        for byte in bytes {
+            if byte == 0x0A {
+                atLineStart = true
+                markers = 0
+                pipes = 0
+                continue
+            }
+            if byte == 0x7C {
+                pipes += 1
+                if pipes > maxPipesPerLine { tooWide = true }
+            }
+            guard atLineStart else { continue }
+            switch byte {
+            case 0x3E, 0x2D, 0x2A, 0x2B:
+                markers += 1
+                if markers > maxNesting { deep = true }
+            case 0x20, 0x09: continue
+            default: atLineStart = false
+            }
+        }
+        return (deep, tooWide)
     }
 
     private static func limitNesting(_ markdown: String) -> String {
-        let deep = markdown.withUTF8Bytes { bytes -> Bool in
-            var markers = 0
-            var atLineStart = true
-            for byte in bytes {
-                if byte == 0x0A {
-                    atLineStart = true
-                    markers = 0
-                    continue
-                }
-                guard atLineStart else { continue }
-                switch byte {
-                case 0x3E, 0x2D, 0x2A, 0x2B:
-                    markers += 1
-                    if markers > maxNesting { return true }
-                case 0x20, 0x09: continue
-                default: atLineStart = false
-                }
-            }
-            return false
-        }
-        guard deep else { return markdown }
-        return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+        markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let prefix = line.prefix { " \t>-*+".contains($0) }
             guard prefix.filter({ ">-*+".contains($0) }).count > maxNesting else { return String(line) }
             // Escaped, the markers are kept as text instead of opening a level each.
@@ -44,19 +56,6 @@ enum MarkdownLimits {
     }
 
     private static func limitTableWidth(_ markdown: String) -> String {
-        let tooWide = markdown.withUTF8Bytes { bytes -> Bool in
-            var pipes = 0
-            for byte in bytes {
-                if byte == 0x7C {
-                    pipes += 1
-                    if pipes > maxPipesPerLine { return true }
-                } else if byte == 0x0A {
-                    pipes = 0
-                }
-            }
-            return false
-        }
-        guard tooWide else { return markdown }
         // Escaping every pipe of an over-wide line keeps its text but not its table.
         return markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             line.utf8.lazy.filter { $0 == 0x7C }.count > maxPipesPerLine

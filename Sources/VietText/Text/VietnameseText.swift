@@ -202,6 +202,31 @@ package enum VietnameseText {
         }
     }
 
+    /// The same, of a text's UTF-8 (cut at scalar boundaries), collapsed as it is copied: one
+    /// String made, where cutting it first and collapsing made up to three.
+    package static func collapseWhitespace(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = true
+                index += 1
+            } else if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                pendingSpace = true
+                index += 2
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Single spaces only, none at either end, no tab, line break or no-break space: most
     /// texts given are, and are returned as they are.
     private static func isCollapsed(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
