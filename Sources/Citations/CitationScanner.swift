@@ -869,8 +869,8 @@ public struct CitationScanner: Sendable {
     private static let openers = WordPairs(["căn cứ", "thực hiện"])
 
     /// Whether lowercased words open with one of the `openers`.
-    private static func opensWithOpener(_ words: [String]) -> Bool {
-        words.count >= 2 && openers.contains(lower: words[0], words[1])
+    private static func opensWithOpener(_ words: [Int], _ tokens: [TextToken]) -> Bool {
+        words.count >= 2 && openers.contains(tokens[words[0]], tokens[words[1]])
     }
 
     /// Whether only a list marker ("-", "1.", "a)") stands between the line's start and `offset`.
@@ -891,7 +891,13 @@ public struct CitationScanner: Sendable {
     ) -> Citation.Relation {
         let previous = earlier.last
         var index = startIndex - 1
-        var words: [String] = []
+        // The clause's words before the citation, as token indices, in order: read in place,
+        // not made into Strings.
+        var words: [Int] = []
+        /// Whether the clause's word at `position` reads `word`.
+        func reads(_ position: Int, _ word: String) -> Bool {
+            position < words.count && tokens[words[position]].reads(word)
+        }
         var boundary: String?
         while index >= 0, startIndex - index < 80 {
             let token = tokens[index]
@@ -902,9 +908,7 @@ public struct CitationScanner: Sendable {
             if let previous, token.end <= previous.linkEnd { break }
             // Items run together on one line ("... TỈNH THÁI BÌNH - Thực hiện theo Thông tư ..."):
             // a dash right before an opener starts the item.
-            if Self.itemMarks.containsAsPrinted(token),
-                Self.opensWithOpener(words) || words.first == "theo"
-            {
+            if Self.itemMarks.containsAsPrinted(token), Self.opensWithOpener(words, tokens) || reads(0, "theo") {
                 boundary = token.text
                 break
             }
@@ -912,31 +916,36 @@ public struct CitationScanner: Sendable {
             // "HIỆU TRƯỞNG TRƯỜNG ..." over its bases, in plain text) starts a clause too.
             if index + 1 < startIndex, tokens[index + 1].startsUppercase,
                 bytes[token.end..<tokens[index + 1].start].contains(0x0A),
-                Self.opensWithOpener(words) || words.first == "theo"
+                Self.opensWithOpener(words, tokens) || reads(0, "theo")
             {
                 boundary = "\n"
                 break
             }
-            if token.isWord { words.insert(token.lower, at: 0) }
+            if token.isWord { words.insert(index, at: 0) }
             index -= 1
         }
         // Drop list markers ("1.", "a)", "-") left at the clause start.
-        while let first = words.first,
+        while let first = words.first.map({ tokens[$0].lower }),
             first.allSatisfy({ $0.isNumber }) || (first.count == 1 && words.count > 1 && first != "theo")
         {
             words.removeFirst()
         }
         // "I. CĂN CỨ ...\nQuyết định số A ...; Công văn số B ...": items of the heading's list.
         if underBasisHeading, words.isEmpty, boundary == ";" || boundary == "." { return .basis }
-        let opening = words.prefix(2).joined(separator: " ")
-        if words.count <= 4, opening == "căn cứ" || opening == "thực hiện" || words.first == "theo" { return .basis }
+        let opensWithBasis = reads(0, "căn") && reads(1, "cứ")
+        if words.count <= 4, opensWithBasis || (reads(0, "thực") && reads(1, "hiện")) || reads(0, "theo") {
+            return .basis
+        }
         // "Căn cứ kết quả thực hiện Kế hoạch số ...": what follows "Căn cứ" at a clause's start
         // is what the document rests on, a few words on.
-        if words.count <= 8, opening == "căn cứ" { return .basis }
+        if words.count <= 8, opensWithBasis { return .basis }
         // "Căn cứ Điều lệ trường Mầm non, ban hành kèm theo Thông tư số 52/2020/TT-BGDĐT": the
         // charter rests on the document it was issued with, however long its name.
-        if words.count <= 40, opening == "căn cứ",
-            Self.issuedWithEndings.contains(where: { words.suffix($0.count).elementsEqual($0) })
+        if words.count <= 40, opensWithBasis,
+            Self.issuedWithEndings.contains(where: { ending in
+                words.count >= ending.count
+                    && zip(words.suffix(ending.count), ending).allSatisfy { tokens[$0].reads($1) }
+            })
         {
             return .basis
         }
@@ -948,10 +957,12 @@ public struct CitationScanner: Sendable {
                 token.isPunctuation || Self.connectors.contains(token)
             }
             // Right after it (a list's ";" is the list's to judge, below).
-            if connectorsOnly || (words.isEmpty && boundary == nil) || words == ["và"] { return .basis }
+            if connectorsOnly || (words.isEmpty && boundary == nil) || (words.count == 1 && reads(0, "và")) {
+                return .basis
+            }
             // The previous citation's date, issuer and subject lie between; what matters is the
             // last words before this one.
-            if let last = words.last, last == "và", words.count <= 60 { return .basis }
+            if let last = words.last, tokens[last].reads("và"), words.count <= 60 { return .basis }
         }
         if words.isEmpty, boundary == ";" || boundary == ":",
             let listed = listRelation(endingAt: index, tokens: tokens, earlier: earlier)

@@ -51,7 +51,6 @@ package enum IssuerClassifier {
         // Phrases are matched on their UTF-8 bytes (the text is NFC): Foundation's contains and
         // hasPrefix were most of the directive index's time.
         let issuer = Array((citation.issuer ?? "").utf8)
-        let lower = Array(VietnameseText.lowercased(citation.issuer ?? "").utf8)
         if codes.contains(where: { $0 == "TW" || ($0.hasSuffix("TW") && $0.count > 2) })
             || Phrases.party.contains(where: { find($0, in: issuer) })
         {
@@ -71,6 +70,8 @@ package enum IssuerClassifier {
             return .ministry
         }
         if !issuer.isEmpty {
+            // Lowercased only here, when the codes and the phrase's opening did not decide.
+            let lower = Array(VietnameseText.lowercased(citation.issuer ?? "").utf8)
             if Phrases.district.contains(where: { find($0, in: lower) }) { return .district }
             if Phrases.province.contains(where: { find($0, in: lower) })
                 || lower.starts(with: Phrases.provinceDepartment)
@@ -118,12 +119,20 @@ package enum IssuerClassifier {
     }
 
     /// The district or province named in a local issuer's phrase.
+    private static let placeWords = ["huyện", "quận", "thị", "xã", "tỉnh", "thành"].map { Array($0.utf8) }
+
     package static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
         // Cut at spaces and compared by bytes (the text is NFC): by Characters, this took a
         // twentieth of `congkhai citations`, run on every citation's issuer.
+        let lower = VietnameseText.lowercased(issuer)
+        // A place is named after one of these words: without them, there is none to look for.
+        let lowerBytes = Array(lower.utf8)
+        guard Self.placeWords.contains(where: { find($0, in: lowerBytes) }) else { return (nil, nil) }
         let words = IssuerName.words(issuer).filter { !$0.isEmpty }
-        let lowered = words.map(VietnameseText.lowercased)
+        // Lowercased once, then cut: the same words when no lowercasing changed where spaces are.
+        var lowered = IssuerName.words(lower).filter { !$0.isEmpty }
+        if lowered.count != words.count { lowered = words.map(VietnameseText.lowercased) }
         func name(after markers: [String]) -> String? {
             for (index, word) in lowered.enumerated()
             where markers.contains(where: word.hasSameUTF8)

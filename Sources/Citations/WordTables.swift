@@ -73,11 +73,4 @@ struct WordPairs: Sendable {
             first.printed($0.listed.0) && second.printed($0.listed.1)
         }
     }
-
-    /// Whether two lowercased words make one of the pairs.
-    func contains(lower first: String, _ second: String) -> Bool {
-        entries.contains(Self.key(TextToken.wordHash(first), TextToken.wordHash(second))) {
-            first.hasSameUTF8(as: $0.lower.0) && second.hasSameUTF8(as: $0.lower.1)
-        }
-    }
 }

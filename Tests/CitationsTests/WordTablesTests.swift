@@ -28,8 +28,6 @@ import Testing
             #expect(inAnyCase == [0, 2, 4, 6])
             #expect(asPrinted == [2, 6])
         }
-        #expect(pairs.contains(lower: "căn", "cứ"))
-        #expect(!pairs.contains(lower: "cứ", "căn"))
     }
 
     /// `reads` is `lower ==` without its cost, and a token's hash is its lowercased bytes'
