@@ -39,7 +39,7 @@ package struct BasisSection: Sendable {
             var ranges: [Range<Int>] = []
             var start = 0
             while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let end = bytes.index(of: 0x0A, from: start) ?? bytes.count
                 let line = bytes[start..<end]
                 if level == nil {
                     // Most lines cannot open "Căn cứ"; a byte check keeps the rest off the hot path.

@@ -74,23 +74,35 @@ public struct CitationScanner: Sendable {
     }
 
     private static func mayHoldCitation(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var sawDigit = false
-        var spaces = 0
-        var previousSlash = false
-        for byte in bytes {
-            if previousSlash && ((byte >= 0x41 && byte <= 0x5A) || byte == 0xC4) { return true }  // "/KH", "/ĐT"
-            previousSlash = byte == 0x2F
-            if byte >= 0x30 && byte <= 0x39 {
-                sawDigit = true
-                spaces = 0
-            } else if sawDigit && (byte == 0x2F || byte == 0x2D || byte == 0xE2) {
-                return true  // "/", "-", or the lead byte of "–"
-            } else if sawDigit && byte == 0x20 && spaces < 2 {
-                spaces += 1
-            } else {
-                sawDigit = false
-                spaces = 0
+        // Both shapes have a "/", "-" or the lead byte of "–" (E2) at their heart: those bytes
+        // are found eight at a time, and only there are the bytes around them read.
+        func holds(at index: Int) -> Bool {
+            let byte = bytes[index]
+            // "/KH", "/ĐT".
+            if byte == 0x2F, index + 1 < bytes.count,
+                (0x41...0x5A).contains(bytes[index + 1]) || bytes[index + 1] == 0xC4
+            {
+                return true
             }
+            // A digit, up to two spaces, then the mark.
+            var before = index - 1
+            while before >= 0, index - before <= 2, bytes[before] == 0x20 { before -= 1 }
+            return before >= 0 && bytes[before] >= 0x30 && bytes[before] <= 0x39
+        }
+        func isMark(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x2D || byte == 0xE2 }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            if hasZero(word ^ (ones &* 0x2F)) || hasZero(word ^ (ones &* 0x2D)) || hasZero(word ^ (ones &* 0xE2)) {
+                for offset in index..<index + 8 where isMark(bytes[offset]) && holds(at: offset) { return true }
+            }
+            index += 8
+        }
+        while index < bytes.count {
+            if isMark(bytes[index]) && holds(at: index) { return true }
+            index += 1
         }
         return false
     }

@@ -21,27 +21,29 @@ enum MarkdownLimits {
     /// neither limit.
     private static func exceeds(_ bytes: UnsafeBufferPointer<UInt8>) -> (deep: Bool, tooWide: Bool) {
         var deep = false, tooWide = false
-        var markers = 0, pipes = 0
-        var atLineStart = true
-        for byte in bytes {
-            if byte == 0x0A {
-                atLineStart = true
-                markers = 0
-                pipes = 0
-                continue
+        var start = 0
+        // Line by line, each end found with memchr: only a line's opening and, in a line long
+        // enough to have too many, its pipes are read.
+        while start < bytes.count {
+            let end = bytes.index(of: 0x0A, from: start) ?? bytes.count
+            var markers = 0
+            for byte in bytes[start..<end] {
+                if byte == 0x3E || byte == 0x2D || byte == 0x2A || byte == 0x2B {
+                    markers += 1
+                } else if byte != 0x20 && byte != 0x09 {
+                    break
+                }
             }
-            if byte == 0x7C {
-                pipes += 1
+            if markers > maxNesting { deep = true }
+            if !tooWide, end - start > maxPipesPerLine {
+                var pipes = 0, from = start
+                while let pipe = bytes.index(of: 0x7C, from: from), pipe < end {
+                    pipes += 1
+                    from = pipe + 1
+                }
                 if pipes > maxPipesPerLine { tooWide = true }
             }
-            guard atLineStart else { continue }
-            switch byte {
-            case 0x3E, 0x2D, 0x2A, 0x2B:
-                markers += 1
-                if markers > maxNesting { deep = true }
-            case 0x20, 0x09: continue
-            default: atLineStart = false
-            }
+            start = end + 1
         }
         return (deep, tooWide)
     }

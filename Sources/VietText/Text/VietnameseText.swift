@@ -220,8 +220,11 @@ package enum VietnameseText {
             } else {
                 if pendingSpace && !out.isEmpty { out.append(0x20) }
                 pendingSpace = false
-                out.append(byte)
-                index += 1
+                // The run up to the next white space is copied whole.
+                var end = index + 1
+                while end < bytes.count, bytes[end] > 0x20, bytes[end] != 0xC2 { end += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                index = end
             }
         }
         return String(decoding: out, as: UTF8.self)
