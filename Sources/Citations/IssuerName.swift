@@ -28,6 +28,10 @@ enum IssuerName {
         return text.utf8.split(separator: 0x20, omittingEmptySubsequences: false).map { String(Substring($0)) }
     }
 
+    /// Whether the text is ASCII and Latin letters only (no space joins a neighbour in a
+    /// Character).
+    static func isLatin(_ text: String) -> Bool { text.withUTF8Bytes(isLatin) }
+
     private static func isLatin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {

@@ -123,16 +123,67 @@ package enum IssuerClassifier {
 
     package static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
-        // Cut at spaces and compared by bytes (the text is NFC): by Characters, this took a
-        // twentieth of `congkhai citations`, run on every citation's issuer.
-        let lower = VietnameseText.lowercased(issuer)
+        let lower = Array(VietnameseText.lowercased(issuer).utf8)
         // A place is named after one of these words: without them, there is none to look for.
-        let lowerBytes = Array(lower.utf8)
-        guard Self.placeWords.contains(where: { find($0, in: lowerBytes) }) else { return (nil, nil) }
+        guard placeWords.contains(where: { find($0, in: lower) }) else { return (nil, nil) }
+        // Cut at spaces and compared by bytes (the text is NFC): by Characters, this took a
+        // twentieth of `congkhai citations`, run on every citation's issuer. The printed and
+        // the lowercased words are cut alike, Latin text keeping its spaces where they are.
+        let printed = Array(issuer.utf8)
+        let words = wordRanges(printed), lowered = wordRanges(lower)
+        guard IssuerName.isLatin(issuer), words.count == lowered.count else { return namedPlace(byWordsOf: issuer) }
+        return printed.withUnsafeBufferPointer { printed in
+            lower.withUnsafeBufferPointer { lower in
+                func reads(_ index: Int, _ word: [UInt8]) -> Bool {
+                    index < lowered.count && lower[lowered[index]].elementsEqual(word)
+                }
+                func name(after markers: [[UInt8]], city: Bool) -> String? {
+                    for index in words.indices {
+                        let isCity = city && reads(index, PlaceWords.thanh) && reads(index + 1, PlaceWords.pho)
+                        guard isCity || markers.contains(where: { reads(index, $0) }) else { continue }
+                        var parts: [String] = []
+                        var position = isCity ? index + 2 : index + 1
+                        while position < words.count,
+                            ScalarCase.startsUppercase(UnsafeBufferPointer(rebasing: printed[words[position]]))
+                        {
+                            parts.append(String(decoding: printed[words[position]], as: UTF8.self))
+                            position += 1
+                        }
+                        if !parts.isEmpty { return parts.joined(separator: " ") }
+                    }
+                    return nil
+                }
+                return (
+                    name(after: PlaceWords.district, city: false).flatMap { $0 == "xã" ? nil : $0 },
+                    name(after: PlaceWords.province, city: true)
+                )
+            }
+        }
+    }
+
+    /// The words a place's name follows, as UTF-8.
+    private enum PlaceWords {
+        static let district = ["huyện", "quận", "thị", "xã"].map { Array($0.utf8) }
+        static let province = [Array("tỉnh".utf8)]
+        static let thanh = Array("thành".utf8), pho = Array("phố".utf8)
+    }
+
+    /// The byte ranges of the words between spaces, empty ones left out.
+    private static func wordRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x20 {
+            if index > start { ranges.append(start..<index) }
+            start = index + 1
+        }
+        if bytes.count > start { ranges.append(start..<bytes.count) }
+        return ranges
+    }
+
+    /// The same by Characters, for a name in other scripts.
+    static func namedPlace(byWordsOf issuer: String) -> (district: String?, province: String?) {
         let words = IssuerName.words(issuer).filter { !$0.isEmpty }
-        // Lowercased once, then cut: the same words when no lowercasing changed where spaces are.
-        var lowered = IssuerName.words(lower).filter { !$0.isEmpty }
-        if lowered.count != words.count { lowered = words.map(VietnameseText.lowercased) }
+        let lowered = words.map(VietnameseText.lowercased)
         func name(after markers: [String]) -> String? {
             for (index, word) in lowered.enumerated()
             where markers.contains(where: word.hasSameUTF8)

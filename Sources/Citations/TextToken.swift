@@ -113,22 +113,7 @@ struct TextToken {
     }
 
     /// Whether its first Character is uppercase; Latin and Vietnamese words by `ScalarCase`.
-    var startsUppercase: Bool {
-        guard end > start else { return false }
-        var first: UInt32?, second: UInt32?
-        forEachScalar { value in
-            if first == nil {
-                first = value
-                return true
-            }
-            second = value
-            return false
-        }
-        if let first, let flags = ScalarCase.flags(first), second.map({ ScalarCase.flags($0) != nil }) ?? true {
-            return flags.contains(.uppercase)
-        }
-        return text.first.map { $0.isUppercase } ?? false
-    }
+    var startsUppercase: Bool { ScalarCase.startsUppercase(utf8) }
 
     /// A word with a letter and no lowercase Character; Latin and Vietnamese words by `ScalarCase`.
     var isAllUppercase: Bool {

@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 
 @testable import Citations
@@ -635,5 +637,31 @@ import Testing
         let yearOnly = scan("Căn cứ Kế hoạch số 12/KH-UBND năm 2024 của UBND huyện về việc thực hiện;").first
         #expect(yearOnly?.date == nil)
         #expect(yearOnly?.issuer == "UBND huyện")
+    }
+
+    /// The place read from an issuer's bytes is the one read from its words as Strings: on
+    /// every issuer the regression corpus's citations name, and on names in other scripts,
+    /// with marks, doubled spaces, a city and a lowercase place.
+    @Test func placesReadFromBytesAreThoseReadFromWords() throws {
+        let lines = try String(
+            contentsOf: TestPaths.repository.appendingPathComponent("Tests/RegressionCorpus/citations.jsonl"),
+            encoding: .utf8
+        ).split(separator: "\n")
+        var issuers = Set<String>()
+        for line in lines {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            if let issuer = object?["issuer"] as? String { issuers.insert(issuer) }
+        }
+        #expect(issuers.count > 50)
+        issuers.formUnion([
+            "UBND thành phố Hồ Chí Minh", "UBND huyện tân hồng", "Ủy ban nhân dân quận  Ba Đình", "UBND TP. Huế",
+            "Sở GD\u{0300}ĐT tỉnh Đồng Tháp", "ΥΠΟΥΡΓΕΙΟ huyện Σ", "UBND thị xã (TX) Hồng Ngự", "huyện",
+            "thành phố Cần Thơ",
+            "UBND Thành Phố Đà Nẵng", "Phòng GD&ĐT huyện Phú Bình tỉnh Thái Nguyên"
+        ])
+        for issuer in issuers {
+            #expect(
+                IssuerClassifier.namedPlace(in: issuer) == IssuerClassifier.namedPlace(byWordsOf: issuer), "\(issuer)")
+        }
     }
 }

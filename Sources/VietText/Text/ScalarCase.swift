@@ -19,6 +19,18 @@ package enum ScalarCase {
         return nil
     }
 
+    /// Whether the first Character of a word's UTF-8 is uppercase: from the table when its
+    /// first two scalars are the table's (the first is then a Character alone), else asked of
+    /// Character.
+    package static func startsUppercase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !word.isEmpty else { return false }
+        let (first, width) = word.scalarValue(at: 0)
+        if let found = flags(first), width == word.count || flags(word.scalarValue(at: width).value) != nil {
+            return found.contains(.uppercase)
+        }
+        return String(decoding: word, as: UTF8.self).first?.isUppercase ?? false
+    }
+
     /// U+0000–U+02FF, then U+1E00–U+1EFF.
     private static let table: [UInt8] = {
         let values = (0..<0x300).map(UInt32.init) + (0x1E00..<0x1F00).map(UInt32.init)
