@@ -8,7 +8,7 @@
     @usableFromInline var values = [Int32](repeating: 0, count: 1024)
     @usableFromInline var count = 0
 
-    @inlinable func slot(of key: UInt64) -> Int {
+    @inlinable @inline(__always) func slot(of key: UInt64) -> Int {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
@@ -17,7 +17,7 @@
 
     package init() {}
 
-    @inlinable package func value(of key: UInt64) -> Int? {
+    @inlinable @inline(__always) package func value(of key: UInt64) -> Int? {
         let slot = slot(of: key)
         return keys[slot] == key ? Int(values[slot]) : nil
     }
