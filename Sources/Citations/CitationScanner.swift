@@ -27,11 +27,14 @@ public struct CitationScanner: Sendable {
     /// a citation that opens a line or clause is a basis.
     public func scan(_ text: String, basisRanges: [Range<Int>] = []) -> Result {
         guard Self.mayHoldCitation(text) else { return Result() }
-        return TextTokenizer.withTokens(text) { tokens in scan(text, tokens: tokens, basisRanges: basisRanges) }
+        return TextTokenizer.withTokens(text) { tokens, bytes in
+            scan(text, tokens: tokens, bytes: bytes, basisRanges: basisRanges)
+        }
     }
 
-    private func scan(_ text: String, tokens: [TextToken], basisRanges: [Range<Int>]) -> Result {
-        let bytes = Array(text.utf8)
+    private func scan(
+        _ text: String, tokens: [TextToken], bytes: UnsafeBufferPointer<UInt8>, basisRanges: [Range<Int>]
+    ) -> Result {
         var result = Result()
         // Where the last citation's words (symbol, date, issuer) end, as a token index.
         var previousEnd = 0
@@ -90,12 +93,10 @@ public struct CitationScanner: Sendable {
             return before >= 0 && bytes[before] >= 0x30 && bytes[before] <= 0x39
         }
         func isMark(_ byte: UInt8) -> Bool { byte == 0x2F || byte == 0x2D || byte == 0xE2 }
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
         var index = 0
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-            if hasZero(word ^ (ones &* 0x2F)) || hasZero(word ^ (ones &* 0x2D)) || hasZero(word ^ (ones &* 0xE2)) {
+            let word = ByteWord.load(bytes, at: index)
+            if ByteWord.has(word, 0x2F) || ByteWord.has(word, 0x2D) || ByteWord.has(word, 0xE2) {
                 for offset in index..<index + 8 where isMark(bytes[offset]) && holds(at: offset) { return true }
             }
             index += 8
@@ -270,7 +271,7 @@ public struct CitationScanner: Sendable {
         } else if let last = earlier.last, last.linkEnd <= separator.start, separator.start - last.linkEnd <= 240 {
             // Bounded before it is cut and tokenized: a long report has many ", số 12".
             let gap = slice(text, last.linkEnd, separator.start)
-            let (sameClause, gapCount) = TextTokenizer.withTokens(gap) { gapTokens in
+            let (sameClause, gapCount) = TextTokenizer.withTokens(gap) { gapTokens, _ in
                 (
                     !gap.contains("\n") && !gap.contains(";") && !gapTokens.contains { $0.is(".") }
                         && !zip(gapTokens, gapTokens.dropFirst()).contains { Self.openers.contains($0, $1) },
@@ -853,7 +854,7 @@ public struct CitationScanner: Sendable {
     /// Whether it was appended: never the document's own number.
     private func append(
         _ citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], text: String,
-        bytes: [UInt8],
+        bytes: UnsafeBufferPointer<UInt8>,
         basisRanges: [Range<Int>], to result: inout Result
     ) -> Bool {
         if let own = ownSymbolKey, citation.symbolKey == own { return false }
@@ -886,7 +887,7 @@ public struct CitationScanner: Sendable {
     }
 
     /// Whether only a list marker ("-", "1.", "a)") stands between the line's start and `offset`.
-    private static func opensLine(at offset: Int, in bytes: [UInt8]) -> Bool {
+    private static func opensLine(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var lineStart = offset
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
         guard offset - lineStart <= 16 else { return false }
@@ -898,7 +899,8 @@ public struct CitationScanner: Sendable {
     /// citation, or when it continues a list whose first item is a basis. `previousEnd` is
     /// where the previous citation's words end.
     private func relation(
-        of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken], bytes: [UInt8],
+        of citation: Citation, at startIndex: Int, after previousEnd: Int, tokens: [TextToken],
+        bytes: UnsafeBufferPointer<UInt8>,
         earlier: [Citation], underBasisHeading: Bool
     ) -> Citation.Relation {
         let previous = earlier.last
@@ -1046,7 +1048,7 @@ public struct CitationScanner: Sendable {
     private static let tenseWords = WordSet(["đã", "vừa", "mới"])
     private static let connectors = WordSet(["và", "các", "cùng"])
 
-    private func sentence(around citation: Citation, in utf8: [UInt8]) -> String {
+    private func sentence(around citation: Citation, in utf8: UnsafeBufferPointer<UInt8>) -> String {
         var start = citation.start
         while start > 0, citation.start - start < 400 {
             let byte = utf8[start - 1]
@@ -1072,9 +1074,7 @@ public struct CitationScanner: Sendable {
         // Never cut inside a UTF-8 sequence.
         while start < citation.start, utf8[start] & 0xC0 == 0x80 { start += 1 }
         while end < utf8.count, end > citation.linkEnd, utf8[end] & 0xC0 == 0x80 { end -= 1 }
-        return utf8.withUnsafeBufferPointer {
-            VietnameseText.collapseWhitespace(utf8: UnsafeBufferPointer(rebasing: $0[start..<end]))
-        }
+        return VietnameseText.collapseWhitespace(utf8: UnsafeBufferPointer(rebasing: utf8[start..<end]))
     }
 
     /// "Quyết định 217-QĐ/TW, Quyết định số 218-QĐ/TW của Bộ Chính trị": the items of a list
@@ -1087,7 +1087,7 @@ public struct CitationScanner: Sendable {
                 citations[index].linkEnd <= next.start
             else { continue }
             let gap = slice(text, citations[index].linkEnd, next.start)
-            let shares = TextTokenizer.withTokens(gap) { gapTokens in
+            let shares = TextTokenizer.withTokens(gap) { gapTokens, _ in
                 sharesIssuer(gapTokens, gap: gap, dated: citations[index].date != nil)
             }
             if shares { citations[index].issuer = issuer }
@@ -1125,7 +1125,7 @@ public struct CitationScanner: Sendable {
                 let gap = slice(text, previousEnd, item.start)
                 let clauseEnds =
                     gap.contains("\n")
-                    || TextTokenizer.withTokens(gap) { gapTokens in
+                    || TextTokenizer.withTokens(gap) { gapTokens, _ in
                         zip(gapTokens, gapTokens.dropFirst()).contains { pair in
                             (pair.0.is(".") && pair.1.spaceBefore && pair.1.startsUppercase)
                                 || Self.openers.contains(pair.0, pair.1)

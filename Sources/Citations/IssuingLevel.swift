@@ -119,13 +119,11 @@ package enum IssuerClassifier {
     }
 
     /// The district or province named in a local issuer's phrase.
-    private static let placeWords = ["huyện", "quận", "thị", "xã", "tỉnh", "thành"].map { Array($0.utf8) }
-
     package static func namedPlace(in issuer: String?) -> (district: String?, province: String?) {
         guard let issuer else { return (nil, nil) }
         let lower = Array(VietnameseText.lowercased(issuer).utf8)
         // A place is named after one of these words: without them, there is none to look for.
-        guard placeWords.contains(where: { find($0, in: lower) }) else { return (nil, nil) }
+        guard PlaceWords.any.contains(where: { find($0, in: lower) }) else { return (nil, nil) }
         // Cut at spaces and compared by bytes (the text is NFC): by Characters, this took a
         // twentieth of `congkhai citations`, run on every citation's issuer. The printed and
         // the lowercased words are cut alike, Latin text keeping its spaces where they are.
@@ -139,7 +137,7 @@ package enum IssuerClassifier {
                 }
                 func name(after markers: [[UInt8]], city: Bool) -> String? {
                     for index in words.indices {
-                        let isCity = city && reads(index, PlaceWords.thanh) && reads(index + 1, PlaceWords.pho)
+                        let isCity = city && reads(index, PlaceWords.city.0) && reads(index + 1, PlaceWords.city.1)
                         guard isCity || markers.contains(where: { reads(index, $0) }) else { continue }
                         var parts: [String] = []
                         var position = isCity ? index + 2 : index + 1
@@ -154,18 +152,21 @@ package enum IssuerClassifier {
                     return nil
                 }
                 return (
-                    name(after: PlaceWords.district, city: false).flatMap { $0 == "xã" ? nil : $0 },
-                    name(after: PlaceWords.province, city: true)
+                    name(after: PlaceWords.districtBytes, city: false).flatMap { $0 == "xã" ? nil : $0 },
+                    name(after: PlaceWords.provinceBytes, city: true)
                 )
             }
         }
     }
 
-    /// The words a place's name follows, as UTF-8.
+    /// The words a place's name follows: a district's, a province's, and "thành phố" (a city,
+    /// counted with the provinces).
     private enum PlaceWords {
-        static let district = ["huyện", "quận", "thị", "xã"].map { Array($0.utf8) }
-        static let province = [Array("tỉnh".utf8)]
-        static let thanh = Array("thành".utf8), pho = Array("phố".utf8)
+        static let district = ["huyện", "quận", "thị", "xã"], province = ["tỉnh"]
+        static let districtBytes = district.map { Array($0.utf8) }, provinceBytes = province.map { Array($0.utf8) }
+        static let city = (Array("thành".utf8), Array("phố".utf8))
+        /// One of them is in every issuer that names a place.
+        static let any = districtBytes + provinceBytes + [city.0]
     }
 
     /// The byte ranges of the words between spaces, empty ones left out.
@@ -184,10 +185,10 @@ package enum IssuerClassifier {
     static func namedPlace(byWordsOf issuer: String) -> (district: String?, province: String?) {
         let words = IssuerName.words(issuer).filter { !$0.isEmpty }
         let lowered = words.map(VietnameseText.lowercased)
-        func name(after markers: [String]) -> String? {
+        func name(after markers: [String], city: Bool) -> String? {
             for (index, word) in lowered.enumerated()
             where markers.contains(where: word.hasSameUTF8)
-                || (word.hasSameUTF8(as: "thành") && markers.contains("thành phố") && index + 1 < words.count
+                || (city && word.hasSameUTF8(as: "thành") && index + 1 < words.count
                     && lowered[index + 1].hasSameUTF8(as: "phố"))
             {
                 let start = word.hasSameUTF8(as: "thành") ? index + 2 : index + 1
@@ -202,8 +203,8 @@ package enum IssuerClassifier {
             return nil
         }
         return (
-            name(after: ["huyện", "quận", "thị", "xã"]).flatMap { $0 == "xã" ? nil : $0 },
-            name(after: ["tỉnh", "thành phố"])
+            name(after: PlaceWords.district, city: false).flatMap { $0 == "xã" ? nil : $0 },
+            name(after: PlaceWords.province, city: true)
         )
     }
 }

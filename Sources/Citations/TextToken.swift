@@ -153,11 +153,13 @@ struct TextToken {
 }
 
 enum TextTokenizer {
-    /// `body` given the text's words (letters, digits, "&") and single punctuation marks, their
-    /// source kept alive while it runs.
-    static func withTokens<Result>(_ text: String, _ body: ([TextToken]) throws -> Result) rethrows -> Result {
+    /// `body` given the text's words (letters, digits, "&") and single punctuation marks, and
+    /// the text's UTF-8 they point into, all kept alive while it runs.
+    static func withTokens<Result>(
+        _ text: String, _ body: ([TextToken], UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
         let source = TokenSource(text)
-        return try withExtendedLifetime(source) { try body(tokens(source)) }
+        return try withExtendedLifetime(source) { try body(tokens(source), source.bytes) }
     }
 
     /// Words a lost space glues to the number after them: "số43/2006/TT-BGD&ĐT", "ngày15/11/2002".
@@ -179,90 +181,88 @@ enum TextTokenizer {
     /// Words are cut from the text's own bytes, not built a scalar at a time; the bytes are
     /// read as UTF-8 here rather than through `unicodeScalars`, a third of the time.
     private static func tokens(_ source: TokenSource) -> [TextToken] {
-        do {
-            let utf8 = source.bytes
-            // Read once here: a static of another module is checked for its first use at
-            // every access.
-            let latinLetterFlags = VietnameseText.latinLetterFlags
-            var tokens: [TextToken] = []
-            tokens.reserveCapacity(utf8.count / 4)
-            var offset = 0
-            var wordStart = -1
-            var spaceBefore = false
-            var hasUppercase = false
-            func flushWord() {
-                guard wordStart >= 0 else { return }
-                let bytes = UnsafeBufferPointer(rebasing: utf8[wordStart..<offset])
-                var lower: String?
-                if hasUppercase {
-                    lower =
-                        VietnameseText.lowercased(utf8: bytes) ?? String(decoding: bytes, as: UTF8.self).lowercased()
-                }
-                // A space lost in a PDF glues "số" or "ngày" to the number: two words.
-                let gluedWord = if var lowered = lower { lowered.withUTF8(glued) } else { glued(bytes) }
-                if let gluedWord {
-                    let split = wordStart + gluedWord.utf8.count
-                    tokens.append(
-                        TextToken(
-                            kind: .word, source: source, lower: lower == nil ? nil : gluedWord, start: wordStart,
-                            end: split, spaceBefore: spaceBefore))
-                    tokens.append(
-                        TextToken(
-                            kind: .word, source: source, lower: nil, start: split, end: offset, spaceBefore: false))
-                } else {
-                    tokens.append(
-                        TextToken(
-                            kind: .word, source: source, lower: lower, start: wordStart, end: offset,
-                            spaceBefore: spaceBefore))
-                }
-                hasUppercase = false
-                spaceBefore = false
-                wordStart = -1
+        let utf8 = source.bytes
+        // Read once here: a static of another module is checked for its first use at
+        // every access.
+        let latinLetterFlags = VietnameseText.latinLetterFlags
+        var tokens: [TextToken] = []
+        tokens.reserveCapacity(utf8.count / 4)
+        var offset = 0
+        var wordStart = -1
+        var spaceBefore = false
+        var hasUppercase = false
+        func flushWord() {
+            guard wordStart >= 0 else { return }
+            let bytes = UnsafeBufferPointer(rebasing: utf8[wordStart..<offset])
+            var lower: String?
+            if hasUppercase {
+                lower =
+                    VietnameseText.lowercased(utf8: bytes) ?? String(decoding: bytes, as: UTF8.self).lowercased()
             }
-            while offset < utf8.count {
-                let (value, width) = utf8.scalarValue(at: offset)
-                let isWordScalar: Bool
-                let isSpace: Bool
-                if value < 0x80 {
-                    // ASCII without Unicode property lookups: most of any text.
-                    isWordScalar =
-                        (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
-                        || (value >= 0x30 && value <= 0x39) || value == 0x26
-                    isSpace = value == 0x20 || (value >= 0x09 && value <= 0x0D)
-                    if value >= 0x41 && value <= 0x5A { hasUppercase = true }
-                } else if value < 0x1F00 {
-                    let flags = latinLetterFlags[Int(value)]
-                    isWordScalar = flags & 1 != 0
-                    isSpace = flags & 4 != 0
-                    if flags & 2 != 0 { hasUppercase = true }
-                } else if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) {
-                    // Dashes, quotes, ellipses and the rest of General Punctuation.
-                    isWordScalar = false
-                    isSpace = false
-                } else {
-                    let properties = Unicode.Scalar(value)!.properties
-                    isWordScalar = properties.isAlphabetic || properties.numericType != nil
-                    isSpace = properties.isWhitespace || value == 0x200B || value == 0xFEFF
-                    if isWordScalar && properties.changesWhenLowercased { hasUppercase = true }
-                }
-                if isWordScalar {
-                    if wordStart < 0 { wordStart = offset }
-                } else if isSpace {
-                    flushWord()
-                    spaceBefore = true
-                } else {
-                    flushWord()
-                    tokens.append(
-                        TextToken(
-                            kind: .punctuation, source: source, lower: nil, start: offset, end: offset + width,
-                            spaceBefore: spaceBefore))
-                    spaceBefore = false
-                }
-                offset += width
+            // A space lost in a PDF glues "số" or "ngày" to the number: two words.
+            let gluedWord = if var lowered = lower { lowered.withUTF8(glued) } else { glued(bytes) }
+            if let gluedWord {
+                let split = wordStart + gluedWord.utf8.count
+                tokens.append(
+                    TextToken(
+                        kind: .word, source: source, lower: lower == nil ? nil : gluedWord, start: wordStart,
+                        end: split, spaceBefore: spaceBefore))
+                tokens.append(
+                    TextToken(
+                        kind: .word, source: source, lower: nil, start: split, end: offset, spaceBefore: false))
+            } else {
+                tokens.append(
+                    TextToken(
+                        kind: .word, source: source, lower: lower, start: wordStart, end: offset,
+                        spaceBefore: spaceBefore))
             }
-            flushWord()
-            return tokens
+            hasUppercase = false
+            spaceBefore = false
+            wordStart = -1
         }
+        while offset < utf8.count {
+            let (value, width) = utf8.scalarValue(at: offset)
+            let isWordScalar: Bool
+            let isSpace: Bool
+            if value < 0x80 {
+                // ASCII without Unicode property lookups: most of any text.
+                isWordScalar =
+                    (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A)
+                    || (value >= 0x30 && value <= 0x39) || value == 0x26
+                isSpace = value == 0x20 || (value >= 0x09 && value <= 0x0D)
+                if value >= 0x41 && value <= 0x5A { hasUppercase = true }
+            } else if value < 0x1F00 {
+                let flags = latinLetterFlags[Int(value)]
+                isWordScalar = flags & 1 != 0
+                isSpace = flags & 4 != 0
+                if flags & 2 != 0 { hasUppercase = true }
+            } else if (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) {
+                // Dashes, quotes, ellipses and the rest of General Punctuation.
+                isWordScalar = false
+                isSpace = false
+            } else {
+                let properties = Unicode.Scalar(value)!.properties
+                isWordScalar = properties.isAlphabetic || properties.numericType != nil
+                isSpace = properties.isWhitespace || value == 0x200B || value == 0xFEFF
+                if isWordScalar && properties.changesWhenLowercased { hasUppercase = true }
+            }
+            if isWordScalar {
+                if wordStart < 0 { wordStart = offset }
+            } else if isSpace {
+                flushWord()
+                spaceBefore = true
+            } else {
+                flushWord()
+                tokens.append(
+                    TextToken(
+                        kind: .punctuation, source: source, lower: nil, start: offset, end: offset + width,
+                        spaceBefore: spaceBefore))
+                spaceBefore = false
+            }
+            offset += width
+        }
+        flushWord()
+        return tokens
     }
 }
 

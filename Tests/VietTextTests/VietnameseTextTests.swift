@@ -145,4 +145,29 @@ import Testing
         VietnameseText.forEachFoldedWord(in: "Thực hiện Chỉ thị số 33/CT-TTg") { seed.append($0) }
         #expect(seed == ["thuc", "hien", "chi", "thi", "so", "33", "ct", "ttg"])
     }
+
+    /// The first letter capitalised from its byte when it is ASCII and a Character alone
+    /// answers as the Character-wise way: on every word of the seeds, and where a mark joins
+    /// the first letter, a word of one letter, a digit or a non-Latin letter opens it.
+    @Test func capitalizingFirstIsCharacterWise() throws {
+        func byCharacters(_ text: String) -> String {
+            guard let first = text.first, first.isLowercase else { return text }
+            return first.uppercased() + text.dropFirst()
+        }
+        var words = try TestPaths.seedFiles().flatMap {
+            try String(contentsOf: $0, encoding: .utf8).split(whereSeparator: \.isWhitespace).map(String.init)
+        }
+        words += [
+            "", "a", "ab", "a\u{301}b", "e\u{302}\u{301}", "a\u{20DD}", "aǅ", "ađ", "aạ", "1a", "ñandu", "ǆa", "ʰa",
+            "aʰ",
+            "v/v", "về việc", "đường"
+        ]
+        var changed = 0
+        for word in words {
+            let capitalized = VietnameseText.capitalizingFirst(word)
+            #expect(Array(capitalized.utf8) == Array(byCharacters(word).utf8), "\(word)")
+            if capitalized != word { changed += 1 }
+        }
+        #expect(changed > 1_000)
+    }
 }

@@ -32,8 +32,6 @@ import Testing
         #expect(markdown.isEmpty)
     }
 
-    /// A seed saved by Notepad as "Unicode" (UTF-16) or with a byte-order mark reads as the
-    /// seed; a Markdown file must be UTF-8, as in content/.
     /// Indents are dropped from the bytes as they were by Characters: on every seed indented,
     /// and where a mark after the indent joins the last space, a "\r\n", empty lines and a
     /// text that is all indent.
@@ -53,6 +51,8 @@ import Testing
         }
     }
 
+    /// A seed saved by Notepad as "Unicode" (UTF-16) or with a byte-order mark reads as the
+    /// seed; a Markdown file must be UTF-8, as in content/.
     @Test func plainTextInOtherEncodingsGivesTheSameCitations() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
             "congkhai-report-\(UUID().uuidString)")

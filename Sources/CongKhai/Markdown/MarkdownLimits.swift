@@ -37,7 +37,7 @@ enum MarkdownLimits {
             if markers > maxNesting { deep = true }
             if !tooWide, end - start > maxPipesPerLine {
                 var pipes = 0, from = start
-                while let pipe = bytes.index(of: 0x7C, from: from), pipe < end {
+                while let pipe = bytes.index(of: 0x7C, from: from, to: end) {
                     pipes += 1
                     from = pipe + 1
                 }

@@ -157,8 +157,9 @@ public struct MarkdownRenderer: Sendable {
         } ?? ([], [])
     }
 
-    /// A body parsed by cmark-gfm, its blocks' text scanned for citations and each citation's
-    /// words linked to its placeholder (`citationURL`), handed to `finish` while the tree lives.
+    /// A body parsed by cmark-gfm, its blocks' text scanned for citations and, for a body to be
+    /// rendered, each citation's words linked to its placeholder (`citationURL`), handed to
+    /// `finish` while the tree lives.
     private struct Scanned {
         let parser: OpaquePointer
         let document: OpaquePointer
@@ -195,9 +196,10 @@ public struct MarkdownRenderer: Sendable {
             links.append(BodyLink(url: url, line: firstLine - 1 + line))
         }
         var scanned = Scanned(parser: parser, document: document, blocks: blocks, links: links)
-        // "Nơi nhận", however typed: only a block opening with an N is folded to see.
+        // "Nơi nhận", however typed: a block opening with an ASCII byte other than N folds to
+        // no "n" first, and is passed without folding.
         scanned.recipientsLine = blocks.first {
-            $0.bytes.first.map { $0 | 0x20 == 0x6E } == true
+            $0.bytes.first.map { $0 >= 0x80 || $0 | 0x20 == 0x6E } == true
                 && VietnameseText.fold(String($0.text.prefix(12))).hasPrefix("noi nhan")
         }.map { firstLine - 1 + $0.line }
         var basisSection = BasisSection()

@@ -10,7 +10,7 @@ package enum LegacyEncoding: String, Sendable {
     package static func repair(_ text: String) -> (text: String, converted: [Int: LegacyEncoding]) {
         var converted: [Int: LegacyEncoding] = [:]
         var lines: [String] = []
-        for (index, line) in Self.lines(of: text).enumerated() {
+        for (index, line) in text.lines().enumerated() {
             if mayBeLegacy(line), let encoding = detect(line) {
                 lines.append(encoding == .tcvn3 ? fromTCVN3(line) : fromVNI(line))
                 converted[index + 1] = encoding
@@ -21,23 +21,19 @@ package enum LegacyEncoding: String, Sendable {
         return (converted.isEmpty ? text : lines.joined(separator: "\n"), converted)
     }
 
-    /// The text's lines, cut at the byte of "\n" when no "\r" can join one to it in a Character.
-    private static func lines(of text: String) -> [Substring] {
-        guard !text.containsUTF8Byte(0x0D) else { return text.split(separator: "\n", omittingEmptySubsequences: false) }
-        return text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
-    }
-
     /// Whether `detect` can find the line legacy, from its bytes: every tell-tale character of
-    /// both encodings is in U+0080–U+00FF (lead byte C2 or C3), and a letter of U+0100–U+024F or
-    /// U+1E00–U+1EFF (ư, ơ, đ, ạ ...: lead bytes C4–C9, or E1 B8–BB) makes it Unicode. Most
-    /// lines are told by their bytes, without cutting them into Characters.
+    /// both encodings is in U+0080–U+00FF (lead byte C2 or C3) or, decomposed, an ASCII letter
+    /// and a mark of U+0300–U+036F (lead byte CC or CD: "a\u{301}" is the Character "á"); a
+    /// letter of U+0100–U+024F or U+1E00–U+1EFF (ư, ơ, đ, ạ ...: lead bytes C4–C9, or E1 B8–BB)
+    /// makes the line Unicode. Most lines are told by their bytes, without cutting them into
+    /// Characters.
     static func mayBeLegacy(_ line: Substring) -> Bool {
         var line = line
         return line.withUTF8 { bytes in
             var hasLatin1 = false
             for index in bytes.indices {
                 let byte = bytes[index]
-                if byte == 0xC2 || byte == 0xC3 {
+                if byte == 0xC2 || byte == 0xC3 || byte == 0xCC || byte == 0xCD {
                     hasLatin1 = true
                 } else if (0xC4...0xC8).contains(byte)
                     || (byte == 0xC9 && index + 1 < bytes.count && bytes[index + 1] < 0x90)

@@ -72,15 +72,11 @@ public enum SourceText {
                     || (second == 0x81 && (0xA6...0xA9).contains(third))
             }
             // Eight bytes at a time: a word with no byte below 0x20, no 7F and no E2 is passed
-            // whole (the usual "has a zero byte" test on the word and on it XORed with a byte).
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+            // whole.
             var index = 0
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
-                if (word &- ones &* 0x20) & ~word & highs != 0 || hasZero(word ^ (ones &* 0x7F))
-                    || hasZero(word ^ (ones &* 0xE2))
-                {
+                let word = ByteWord.load(bytes, at: index)
+                if ByteWord.hasBelow(word, 0x20) || ByteWord.has(word, 0x7F) || ByteWord.has(word, 0xE2) {
                     for offset in index..<index + 8 where suspect(at: offset) { return true }
                 }
                 index += 8

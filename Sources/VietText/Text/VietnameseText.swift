@@ -169,7 +169,7 @@ package enum VietnameseText {
     /// The text with its first letter in capitals: a subject or title printed after a label
     /// ("V/v hướng dẫn ...") starts a sentence of its own.
     package static func capitalizingFirst(_ text: String) -> String {
-        // An ASCII letter followed by a letter no mark can join (ASCII, U+00C0–U+024F,
+        // An ASCII letter followed by a letter no mark can join (ASCII, U+00C0–U+027F,
         // U+1E00–U+1EFF: Vietnamese) is its own Character: its byte is changed, without walking
         // Characters.
         let utf8 = text.utf8
