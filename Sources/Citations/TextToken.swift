@@ -29,17 +29,18 @@ final class TokenSource {
 /// the text (and cmark-gfm's text nodes) at a citation.
 ///
 /// It points into its `TokenSource` without holding it: whoever tokenizes keeps the source
-/// alive while the tokens are read (`TextTokenizer.withTokens`).
+/// alive while the tokens are read (`TextTokenizer.withTokens`), and no token leaves that
+/// closure. Its fields are constants: a token's bytes are only ever those it was cut as.
 struct TextToken {
     enum Kind: Sendable { case word, punctuation }
-    var kind: Kind
+    let kind: Kind
     /// `lower`'s hash, for the scanner's word tables (`WordSet`, `WordPairs`).
-    var word: UInt64
+    let word: UInt64
     /// UTF-8 offsets in the scanned text.
-    var start: Int
-    var end: Int
+    let start: Int
+    let end: Int
     /// White space stands between this token and the one before.
-    var spaceBefore: Bool
+    let spaceBefore: Bool
     /// All ASCII digits: tested at every word.
     let isDigits: Bool
     /// Where `lower` is in the source's `lowers`; -1 when the word is printed in lowercase.
