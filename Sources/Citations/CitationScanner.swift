@@ -19,15 +19,25 @@ public struct CitationScanner: Sendable {
     public struct Result: Sendable {
         public var citations: [Citation] = []
         package var blanks: [BlankCitation] = []
-
-        package init() {}
     }
 
     /// `basisRanges`: the byte ranges of `text` under a "Căn cứ" heading (`BasisSection`), where
     /// a citation that opens a line or clause is a basis.
     public func scan(_ text: String, basisRanges: [Range<Int>] = []) -> Result {
         guard Self.mayHoldCitation(text) else { return Result() }
-        return TextTokenizer.withTokens(text) { tokens, bytes in
+        return scanned(text, basisRanges: basisRanges)
+    }
+
+    /// The same for a text held as UTF-8 (a parsed block's), made a String only when its bytes
+    /// may hold a citation: most blocks cite nothing.
+    package func scan(utf8: [UInt8], text: () -> String, basisRanges: [Range<Int>] = []) -> Result {
+        guard Self.mayHoldCitation(utf8) else { return Result() }
+        return scanned(text(), basisRanges: basisRanges)
+    }
+
+    /// A text that passed `mayHoldCitation`, scanned.
+    private func scanned(_ text: String, basisRanges: [Range<Int>]) -> Result {
+        TextTokenizer.withTokens(text) { tokens, bytes in
             scan(text, tokens: tokens, bytes: bytes, basisRanges: basisRanges)
         }
     }

@@ -206,10 +206,7 @@ public struct MarkdownRenderer: Sendable {
         for block in blocks {
             guard let scanner else { continue }
             let basisRanges = basisSection.ranges(in: block.bytes, headingLevel: block.headingLevel)
-            // Most blocks cite nothing: their text need not be made a String to see that.
-            let result =
-                CitationScanner.mayHoldCitation(block.bytes)
-                ? scanner.scan(block.text, basisRanges: basisRanges) : CitationScanner.Result()
+            let result = scanner.scan(utf8: block.bytes, text: { block.text }, basisRanges: basisRanges)
             basisSection.scanned(
                 block.bytes, isHeading: block.headingLevel != nil, lastRelation: result.citations.last?.relation)
             scanned.blanks += result.blanks
