@@ -42,7 +42,7 @@ struct BuildCache {
     /// The search index's postings as the last build left them, or nil when there are none
     /// or they cannot be read whole.
     func searchPostings() -> SearchPostings? {
-        readRecord("search-postings", header: "congkhai-search-postings-1") { reader throws(RecordReader.Corrupt) in
+        readRecord("search-postings", header: "congkhai-search-postings-3") { reader throws(RecordReader.Corrupt) in
             try SearchPostings(record: &reader)
         }
     }
@@ -50,7 +50,7 @@ struct BuildCache {
     /// The postings make sense on their own (each entry's key says what its terms were made
     /// from), whichever output is live: they are kept whatever becomes of this build.
     func storeSearchPostings(_ postings: SearchPostings) {
-        writeRecord("search-postings", header: "congkhai-search-postings-1") { postings.write(to: &$0) }
+        writeRecord("search-postings", header: "congkhai-search-postings-3") { postings.write(to: &$0) }
     }
 
     /// The directive index of the last build, or nil.

@@ -299,7 +299,9 @@ package struct Builder: Sendable {
             writer.recycled = recycled ? spare?.contents : nil
             writer.searchPostings = searchPostings
             writer.keepPostings = { postings in
-                if postings.madeAfresh > 0 || postings.keys != searchPostings?.keys {
+                if postings.madeAfresh > 0 || postings.keys != searchPostings?.keys
+                    || postings.files != searchPostings?.files
+                {
                     cache.storeSearchPostings(postings)
                 }
             }

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// The search index, built once per build and split so a query loads only what it needs: term
 /// shards chosen by a hash of each folded word, and document shards of 100 results each. Every
@@ -56,15 +57,77 @@ struct SearchIndex {
     /// The postings the last build wrote, to be patched rather than gathered again.
     var previous: SearchPostings? = nil
 
-    /// The index's files (path in the output, bytes) and its postings, for the next build. The
-    /// files are made whole before any is written, so that the writer keeps in place those that
-    /// come out as they were (SiteWriter): after an edit, most of them.
-    func files() -> (files: [(path: String, data: Data)], postings: SearchPostings) {
+    /// One file of the index: its path in the output, the key of its bytes, and the bytes,
+    /// made when asked for if they were not made to find the key.
+    struct File: Sendable {
+        var path: String
+        var key: UInt64
+        var data: @Sendable () -> Data
+    }
+
+    /// The index's files and its postings, for the next build. Every file's key is known before
+    /// any is written, so that the writer keeps in place those that come out as they were
+    /// (SiteWriter): after an edit, nearly all of them. A shard whose inputs are those the
+    /// previous postings record (a term shard none of whose terms' postings changed, a
+    /// document shard whose entries' keys are the same) takes the key recorded there and is
+    /// made only if it must be written.
+    func files() -> (files: [File], postings: SearchPostings) {
         let catalogue = site.settings.catalogue
         let unitIndex = Dictionary(uniqueKeysWithValues: site.units.enumerated().map { ($1.unit.id, $0) })
-        // On all cores: each date is formatted.
         let documents = site.documents
-        var entries = ParallelMap.map(Array(documents.indices)) { index in
+        let directives = site.directives
+        let total = documents.count + directives.count
+        var postings = SearchPostings.updating(
+            previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
+        let earlier = previous?.files
+        var made = SearchFileKeys()
+        let termCount = postings.partitions.reduce(0) { $0 + $1.terms.count }
+        let termShards = max(16, min(4096, termCount / 150))
+        made.termShards = termShards
+        made.entries = total
+        // Each shard's terms, as (partition, position); finding a term's shard is cheap, writing
+        // its postings is not.
+        let shardOf = { @Sendable (term: String) in
+            Int(SearchHash.of(SearchTerms.shardKey(term)) % UInt32(termShards))
+        }
+        let partitions = postings.partitions
+        let placed = ParallelMap.map(partitions) { $0.terms.map(shardOf) }
+        var members = Array(repeating: [(partition: Int, position: Int)](), count: termShards)
+        for (partition, shards) in placed.enumerated() {
+            for (position, shard) in shards.enumerated() { members[shard].append((partition, position)) }
+        }
+        // Shards none of whose terms' postings changed, when nothing else they depend on did.
+        let unchangedTermShards: Set<Int> =
+            if let changed = postings.changedTerms, let earlier, earlier.termShards == termShards,
+                earlier.entries == total
+            {
+                Set(0..<termShards).subtracting(changed.map(shardOf))
+            } else {
+                []
+            }
+        let shardMembers = members
+        let termShard = { @Sendable (number: Int) -> Data in
+            let body = shardMembers[number]
+                .map {
+                    (
+                        term: partitions[$0.partition].terms[$0.position],
+                        list: partitions[$0.partition].lists[$0.position]
+                    )
+                }
+                .sorted { $0.term < $1.term }
+                .map { "\"\($0.term)\":\"\(Self.encode($0.list, total: total))\"" }
+                .joined(separator: ",")
+            return Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8)
+        }
+        // One result's entry: a document's, then a directive's.
+        let entry = { @Sendable (index: Int) -> Entry in
+            guard index < documents.count else {
+                let directive = directives[index - documents.count]
+                return Entry(
+                    title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
+                    number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
+                    excerpt: directive.subject ?? "", citedBy: directive.citedBy.count)
+            }
             let source = documents[index].source
             return Entry(
                 title: source.title, url: documents[index].url, unit: unitIndex[source.unitID] ?? 0,
@@ -72,48 +135,35 @@ struct SearchIndex {
                 kind: source.kind, number: source.number ?? "", date: source.issued?.vietnameseShort ?? "",
                 categories: documents[index].categoryGroups, excerpt: documents[index].rendered.excerpt)
         }
-        for directive in site.directives {
-            entries.append(
-                Entry(
-                    title: directive.title, url: directive.url, unit: -1, schoolYear: "", kind: "can-cu",
-                    number: directive.symbol, date: directive.date?.vietnameseShort ?? "", categories: [],
-                    excerpt: directive.subject ?? "", citedBy: directive.citedBy.count))
-        }
-        let total = entries.count
-        let postings = SearchPostings.updating(
-            previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
-        let termCount = postings.partitions.reduce(0) { $0 + $1.terms.count }
-        let termShards = max(16, min(4096, termCount / 150))
-        // Each shard's terms in sorted order; partitions are encoded on all cores.
-        let encoded = ParallelMap.map(postings.partitions) { partition -> [(shard: Int, term: String, text: String)] in
-            zip(partition.terms, partition.lists).map { term, list in
-                (
-                    Int(SearchHash.of(SearchTerms.shardKey(term)) % UInt32(termShards)), term,
-                    "\"\(term)\":\"\(Self.encode(list, total: total))\""
-                )
-            }
-        }
-        var shards = Array(repeating: [(term: String, text: String)](), count: termShards)
-        for part in encoded { for item in part { shards[item.shard].append((item.term, item.text)) } }
-        // Each of the thousands of shards made on all cores.
-        let finishedShards = shards
-        var files = ParallelMap.map(Array(finishedShards.indices)) { number -> (path: String, data: Data) in
-            let body = finishedShards[number].sorted { $0.term < $1.term }.map(\.text).joined(separator: ",")
-            return ("\(Self.folder)t\(number).js", Data("congkhaiSearch.terms(\(number),{\(body)});\n".utf8))
-        }
-        let documentShards = (entries.count + Self.documentsPerShard - 1) / Self.documentsPerShard
-        let allEntries = entries
-        files += ParallelMap.map(Array(0..<documentShards)) { number -> (path: String, data: Data) in
+        let documentShards = (total + Self.documentsPerShard - 1) / Self.documentsPerShard
+        let documentShard = { @Sendable (number: Int) -> Data in
             var script = Array("congkhaiSearch.docs(\(number),[".utf8)
-            let shard = allEntries[
-                (number * Self.documentsPerShard)..<min(allEntries.count, (number + 1) * Self.documentsPerShard)]
-            for (position, entry) in shard.enumerated() {
-                if position > 0 { script.append(0x2C) }
-                entry.appendJSON(to: &script)
+            for index in (number * Self.documentsPerShard)..<min(total, (number + 1) * Self.documentsPerShard) {
+                if index > number * Self.documentsPerShard { script.append(0x2C) }
+                entry(index).appendJSON(to: &script)
             }
             script.append(contentsOf: "]);\n".utf8)
-            return ("\(Self.folder)d\(number).js", Data(script))
+            return Data(script)
         }
+        let inputs = documentShardInputs(shards: documentShards, total: total)
+        // Each shard made, or its key taken from the earlier postings, on all cores.
+        @Sendable func shardFile(_ number: Int) -> (file: File, key: SearchFileKeys.Key) {
+            let isTerms = number < termShards
+            let shard = isTerms ? number : number - termShards
+            let path = "\(Self.folder)\(isTerms ? "t" : "d")\(shard).js"
+            let input: UInt64? = isTerms ? (unchangedTermShards.contains(shard) ? 0 : nil) : inputs[shard]
+            let make: @Sendable () -> Data
+            if isTerms { make = { termShard(shard) } } else { make = { documentShard(shard) } }
+            if let input, let recorded = earlier?.byPath[path], recorded.input == input {
+                return (File(path: path, key: recorded.bytes, data: make), recorded)
+            }
+            let data = make()
+            let key = SearchFileKeys.Key(input: input ?? 0, bytes: Hasher64.of(bytes: data))
+            return (File(path: path, key: key.bytes, data: { data }), key)
+        }
+        let shardFiles = ParallelMap.map(Array(0..<(termShards + documentShards)), shardFile)
+        var files = shardFiles.map { $0.file }
+        for (file, key) in shardFiles { made.byPath[file.path] = key }
         // Filters need every result's year, unit, kind and categories: one compact table, loaded
         // only when a filter is chosen.
         let yearIndex = Dictionary(uniqueKeysWithValues: site.schoolYears.enumerated().map { ($1, $0) })
@@ -139,7 +189,7 @@ struct SearchIndex {
             filters.append(0x5D)  // "]"
         }
         filters.append(contentsOf: "]);\n".utf8)
-        files.append(("\(Self.folder)filters.js", Data(filters)))
+        files.append(Self.made("\(Self.folder)filters.js", Data(filters)))
         let meta = Meta(
             termShards: termShards, documentsPerShard: Self.documentsPerShard, documents: site.documents.count,
             entries: total,
@@ -147,8 +197,41 @@ struct SearchIndex {
             kinds: catalogue.documentKinds.map { [$0.slug, $0.name] },
             categories: catalogue.categories.map { [$0.slug, $0.name] },
             years: site.schoolYears, sections: SearchSection.all(site))
-        files.append(("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8)))
+        files.append(Self.made("\(Self.folder)meta.js", Data("congkhaiSearch.meta(\(json(meta)));\n".utf8)))
+        postings.files = made
         return (files, postings)
+    }
+
+    private static func made(_ path: String, _ data: Data) -> File {
+        File(path: path, key: Hasher64.of(bytes: data), data: { data })
+    }
+
+    /// Per document shard, what its entries show, summed up: the entries' keys (PageKeys.searchKeys:
+    /// a document's inputs, a directive's title, symbol and spellings) with what else a
+    /// directive's result shows and the units' order; nil when a key is unknown.
+    private func documentShardInputs(shards: Int, total: Int) -> [UInt64?] {
+        guard let entryKeys, entryKeys.count == total else { return Array(repeating: nil, count: shards) }
+        var units = Hasher64()
+        units.add("search-document-shard-1")
+        units.add(site.units.map(\.unit.id))
+        let documents = site.documents.count
+        let directives = site.directives
+        let seed = units.value
+        return ParallelMap.map(Array(0..<shards)) { number in
+            var hasher = Hasher64(seed: seed)
+            for index in (number * Self.documentsPerShard)..<min(total, (number + 1) * Self.documentsPerShard) {
+                guard let key = entryKeys[index] else { return nil }
+                hasher.add(key)
+                if index >= documents {
+                    let directive = directives[index - documents]
+                    hasher.add(directive.url)
+                    hasher.add(directive.date?.iso)
+                    hasher.add(directive.subject)
+                    hasher.add(directive.citedBy.count)
+                }
+            }
+            return hasher.value
+        }
     }
 
     /// Entry n's terms: a document's, then a directive's.

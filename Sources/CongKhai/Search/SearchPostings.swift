@@ -18,9 +18,18 @@ struct SearchPostings: Sendable {
     /// Per entry, the key of what its terms were made from; nil when that is unknown.
     var keys: [UInt64?]
     var partitions: [Partition]
+    /// The index files made from these postings, kept with them: each file's key, so that the
+    /// next build need not make again a file whose inputs are unchanged (SearchIndex.files).
+    var files = SearchFileKeys()
 
     /// Entries whose terms were made in this build rather than taken from earlier postings.
     private(set) var madeAfresh = 0
+    /// When every entry kept its number and the edited ones were patched in place: the terms
+    /// whose list differs from the earlier postings' (new, changed or gone). Nil when unknown.
+    private(set) var changedTerms: Set<String>? = nil
+    /// Per partition, its bytes in the build cache when it is the partition read from there:
+    /// written back as they are (after an edit, most partitions).
+    private var recorded: [RecordSlice?] = []
 
     /// Every entry's terms, gathered into postings: each partition on its own core, entries in
     /// order so every list comes out sorted.
@@ -66,14 +75,21 @@ struct SearchPostings: Sendable {
         // without them is kept as it is, found by a binary search, not copied posting by posting.
         let removed = renumbered.indices.filter { renumbered[$0] < 0 }.map { Int32($0) }
         let keepsNumbers = renumbered.indices.allSatisfy { renumbered[$0] < 0 || renumbered[$0] == Int32($0) }
-        let partitions = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
+        let patched = ParallelMap.map(Array(0..<SearchHash.partitions)) { partition in
             patch(
                 previous.partitions[partition], renumbered: renumbered,
                 removedOnly: keepsNumbers && removed.count <= Self.fewRemoved ? removed : nil,
                 fresh: fresh, freshTerms: freshTerms, partition: partition)
         }
-        var postings = SearchPostings(keys: keys, partitions: partitions)
+        var postings = SearchPostings(keys: keys, partitions: patched.map(\.partition))
         postings.madeAfresh = fresh.count
+        // Entries that kept their numbers leave every list they are not in as it was.
+        if keys.count == previous.keys.count, patched.allSatisfy({ $0.changed != nil }) {
+            postings.changedTerms = Set(patched.lazy.flatMap { $0.changed ?? [] })
+            if previous.recorded.count == patched.count {
+                postings.recorded = zip(previous.recorded, patched).map { $1.changed?.isEmpty == true ? $0 : nil }
+            }
+        }
         return postings
     }
 
@@ -100,12 +116,15 @@ struct SearchPostings: Sendable {
     /// cost more than copying the lists.
     static let fewRemoved = 16
 
-    /// `removedOnly`: when every old entry keeps its number or is removed, the removed ones, in order.
+    /// `removedOnly`: when every old entry keeps its number or is removed, the removed ones, in
+    /// order; then `changed` lists the terms whose list is not the old one (new, changed or gone).
     private static func patch(
         _ old: Partition, renumbered: [Int32], removedOnly: [Int32]?, fresh: [Int], freshTerms: [SearchTerms],
         partition: Int
-    ) -> Partition {
+    ) -> (partition: Partition, changed: [String]?) {
         var result = Partition()
+        // Lists made again rather than kept as they were: compared with the old ones at the end.
+        var remade: [Int] = []
         result.terms.reserveCapacity(old.terms.count)
         result.lists.reserveCapacity(old.lists.count)
         var unsorted = Set<Int>()
@@ -115,6 +134,7 @@ struct SearchPostings: Sendable {
                 result.lists.append(list)
                 continue
             }
+            remade.append(result.lists.count)
             var kept: [Posting] = []
             kept.reserveCapacity(list.count)
             var previous: Int32 = -1
@@ -142,6 +162,7 @@ struct SearchPostings: Sendable {
                             positions[term] = result.lists.count - 1
                             return result.lists.count - 1
                         }()
+                    remade.append(position)
                     // Read in place: a copy of the list would make the append copy it whole.
                     if let last = result.lists[position].last, last.entry > Int32(entry) { unsorted.insert(position) }
                     result.lists[position].append(Posting(entry: Int32(entry), weight: weight))
@@ -149,12 +170,16 @@ struct SearchPostings: Sendable {
             }
         }
         for position in unsorted { result.lists[position].sort { $0.entry < $1.entry } }
+        // The old terms come first, in their order; the terms after them are new.
+        let changed = removedOnly.map { _ in
+            Set(remade).filter { $0 >= old.lists.count || result.lists[$0] != old.lists[$0] }.map { result.terms[$0] }
+        }
         // A term no entry has any more is dropped, as a whole build would never have made it.
         if result.lists.contains(where: \.isEmpty) {
             let kept = result.lists.indices.filter { !result.lists[$0].isEmpty }
             result = Partition(terms: kept.map { result.terms[$0] }, lists: kept.map { result.lists[$0] })
         }
-        return result
+        return (result, changed)
     }
 }
 
@@ -175,8 +200,23 @@ extension SearchPostings {
     func write(to record: inout RecordWriter) {
         record.array(keys) { record, key in record.optional(key) { $0.uint64($1) } }
         // As `record.array(partitions)` writes them, each partition encoded on its own core.
+        // As `record.array(partitions)` with each partition nested, so it can be kept as it is;
+        // those not kept are encoded on all cores.
         record.int(partitions.count)
-        for written in ParallelMap.map(partitions, Self.record) { record.append(recorded: written.bytes[...]) }
+        let kept = recorded.count == partitions.count ? recorded : Array(repeating: nil, count: partitions.count)
+        let encoded = ParallelMap.map(Array(partitions.indices)) { index in
+            kept[index] == nil ? Self.record(partitions[index]) : nil
+        }
+        for (slice, written) in zip(kept, encoded) {
+            if let slice {
+                record.int(slice.count)
+                record.append(recorded: slice)
+            } else if let written {
+                record.int(written.bytes.count)
+                record.append(recorded: written.bytes[...])
+            }
+        }
+        files.write(to: &record)
     }
 
     private static func record(_ partition: Partition) -> RecordWriter {
@@ -200,36 +240,53 @@ extension SearchPostings {
             try reader.optional { reader throws(RecordReader.Corrupt) in try reader.uint64() }
         }
         let entries = Int32(clamping: keys.count)
-        let partitions = try record.array { reader throws(RecordReader.Corrupt) -> Partition in
-            var partition = Partition()
-            let count = try reader.int()
-            guard count >= 0 else { throw RecordReader.Corrupt() }
-            var seen = Set<String>()
-            for _ in 0..<count {
-                // A term twice in a partition is damage (patching keys its terms by text).
-                let term = try reader.string()
-                guard seen.insert(term).inserted else { throw RecordReader.Corrupt() }
-                partition.terms.append(term)
-                let postings = try reader.int()
-                guard postings > 0 else { throw RecordReader.Corrupt() }
-                var list: [Posting] = []
-                list.reserveCapacity(min(postings, Int(entries)))
-                var entry: Int32 = 0
-                for index in 0..<postings {
-                    let step = try reader.int()
-                    let weight = try reader.int()
-                    // Entries rise strictly and stay within the keys; weights fit a byte.
-                    guard index == 0 ? step >= 0 : step > 0, step < Int(entries), (0...255).contains(weight) else {
-                        throw RecordReader.Corrupt()
-                    }
-                    entry += Int32(step)
-                    guard entry < entries else { throw RecordReader.Corrupt() }
-                    list.append(Posting(entry: entry, weight: UInt8(weight)))
-                }
-                partition.lists.append(list)
-            }
-            return partition
+        let nested = try record.array { reader throws(RecordReader.Corrupt) in try reader.nested() }
+        // Each partition decoded on its own core.
+        let decoded = ParallelMap.map(nested) { reader -> Partition? in
+            var reader = reader
+            return try? Self.partition(&reader, entries: entries)
+        }
+        var partitions: [Partition] = []
+        for partition in decoded {
+            guard let partition else { throw RecordReader.Corrupt() }
+            partitions.append(partition)
         }
         self.init(keys: keys, partitions: partitions)
+        recorded = nested.map(\.remaining)
+        files = try SearchFileKeys(record: &record)
+    }
+
+    private static func partition(_ reader: inout RecordReader, entries: Int32) throws(RecordReader.Corrupt)
+        -> Partition
+    {
+        var partition = Partition()
+        let count = try reader.int()
+        guard count >= 0 else { throw RecordReader.Corrupt() }
+        var seen = Set<String>()
+        for _ in 0..<count {
+            // A term twice in a partition is damage (patching keys its terms by text).
+            let term = try reader.string()
+            guard seen.insert(term).inserted else { throw RecordReader.Corrupt() }
+            partition.terms.append(term)
+            let postings = try reader.int()
+            guard postings > 0 else { throw RecordReader.Corrupt() }
+            var list: [Posting] = []
+            list.reserveCapacity(min(postings, Int(entries)))
+            var entry: Int32 = 0
+            for index in 0..<postings {
+                let step = try reader.int()
+                let weight = try reader.int()
+                // Entries rise strictly and stay within the keys; weights fit a byte.
+                guard index == 0 ? step >= 0 : step > 0, step < Int(entries), (0...255).contains(weight) else {
+                    throw RecordReader.Corrupt()
+                }
+                entry += Int32(step)
+                guard entry < entries else { throw RecordReader.Corrupt() }
+                list.append(Posting(entry: entry, weight: UInt8(weight)))
+            }
+            partition.lists.append(list)
+        }
+        guard reader.isAtEnd else { throw RecordReader.Corrupt() }
+        return partition
     }
 }

@@ -66,12 +66,12 @@ struct SiteWriter: Sendable {
             return ([rendered.html] + rendered.appendices).joined()
         }
         // The search index is made first: its files are placed like the pages, each keyed by its
-        // bytes, so that those made as they were (after an edit, nearly all of its thousands)
-        // stay in place or are linked rather than removed and written again.
+        // bytes, so that those that come out as they were (after an edit, nearly all of its
+        // thousands) stay in place or are linked rather than removed and written again.
         // The pages' keys are made meanwhile: the index has long stretches on one core. Each
         // half is timed on its own: "pages" counts the keys and not the index beside them.
         let ((searchFiles, postings, searchSeconds), (jobKeys, keysSeconds)) = ParallelMap.both(
-            { [site, keys, searchPostings] () -> ([(path: String, data: Data)], SearchPostings, Double) in
+            { [site, keys, searchPostings] () -> ([SearchIndex.File], SearchPostings, Double) in
                 let searchStarted = ContinuousClock.now
                 var index = SearchIndex(site: site)
                 index.entryKeys = keys?.searchKeys()
@@ -92,7 +92,7 @@ struct SiteWriter: Sendable {
         // Pages, and the search index's files with them.
         let paths = jobs.map { $0.path(self.site) } + searchFiles.map(\.path)
         let pageKeys =
-            jobKeys.map { jobKeys in jobKeys + ParallelMap.map(searchFiles) { Optional(Hasher64.of(bytes: $0.data)) } }
+            jobKeys.map { jobKeys in jobKeys + searchFiles.map { Optional($0.key) } }
             ?? Array(repeating: nil, count: paths.count)
         let inPlace = Set(
             recycled.map { recycled in
@@ -145,7 +145,7 @@ struct SiteWriter: Sendable {
                 mirrorFile(path, into: mirror)
                 return .success(nil)
             }
-            let data = index < jobs.count ? jobs[index].render(rendering) : searchFiles[index - jobs.count].data
+            let data = index < jobs.count ? jobs[index].render(rendering) : searchFiles[index - jobs.count].data()
             return writeFile(path, data, createFolder: false, mirror: mirror).map { data.count }
         }
         // The document pages first, then what follows them: the documents' HTML, let go page

@@ -9,19 +9,22 @@ import Testing
 @Suite struct SearchPostingsTests {
     /// Every paragraph of the real documents as one search entry: its words as the body, and
     /// its first words as title terms, so entries share many terms, as documents do.
-    static func entries() throws -> [SearchTerms] {
-        var entries: [SearchTerms] = []
+    static func entries() throws -> [SearchTerms] { try paragraphs().map(entry) }
+
+    static func paragraphs() throws -> [String] {
+        var paragraphs: [String] = []
         for file in try TestPaths.seedFiles() {
             let text = try String(contentsOf: file, encoding: .utf8)
-            for paragraph in text.components(separatedBy: "\n") where paragraph.count > 40 {
-                let title = SearchTerms.tokens(paragraph).prefix(3)
-                entries.append(
-                    SearchTerms(
-                        body: WordCounts(paragraph),
-                        extra: Dictionary(title.map { ($0, SearchTerms.Weight.title) }, uniquingKeysWith: +)))
-            }
+            paragraphs += text.components(separatedBy: "\n").filter { $0.count > 40 }
         }
-        return entries
+        return paragraphs
+    }
+
+    static func entry(_ paragraph: String) -> SearchTerms {
+        let title = SearchTerms.tokens(paragraph).prefix(3)
+        return SearchTerms(
+            body: WordCounts(paragraph),
+            extra: Dictionary(title.map { ($0, SearchTerms.Weight.title) }, uniquingKeysWith: +))
     }
 
     func expectEqual(_ patched: SearchPostings, _ whole: SearchPostings, _ label: String) {
@@ -119,5 +122,76 @@ import Testing
         SearchPostings(keys: postings.keys, partitions: twice).write(to: &doubled)
         var repeated = RecordReader(doubled.bytes)
         #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &repeated) }
+    }
+
+    /// The terms whose postings differ between two sets of postings, by text.
+    func differingTerms(_ lhs: SearchPostings, _ rhs: SearchPostings) -> Set<String> {
+        var differing = Set<String>()
+        for partition in 0..<SearchHash.partitions {
+            let left = Dictionary(
+                uniqueKeysWithValues: zip(lhs.partitions[partition].terms, lhs.partitions[partition].lists))
+            let right = Dictionary(
+                uniqueKeysWithValues: zip(rhs.partitions[partition].terms, rhs.partitions[partition].lists))
+            differing.formUnion(Set(left.keys).union(right.keys).filter { left[$0] != right[$0] })
+        }
+        return differing
+    }
+
+    /// After an edit (every entry keeps its number) the patch knows which terms' postings
+    /// changed, new or gone: the search index makes again only the shards holding them.
+    /// After an addition it does not claim to.
+    @Test func anEditKnowsWhichTermsChanged() throws {
+        let paragraphs = try Self.paragraphs()
+        let all = paragraphs.map(Self.entry)
+        let count = all.count - 5
+        let keys = (0..<count).map { UInt64($0) as UInt64? }
+        let previous = SearchPostings(keys: keys, terms: Array(all.prefix(count)))
+        var edited = Array(all.prefix(count))
+        var editedKeys = keys
+        edited[4] = all[count]
+        editedKeys[4] = 10_000
+        // The same paragraph again, with one word more: few of its lists change.
+        edited[9] = Self.entry(paragraphs[9] + " thêm")
+        editedKeys[9] = 10_001
+        let frozen = edited
+        let patched = SearchPostings.updating(previous, keys: editedKeys, terms: { frozen[$0] })
+        let whole = SearchPostings(keys: editedKeys, terms: edited)
+        expectEqual(patched, whole, "edited")
+        let changed = try #require(patched.changedTerms)
+        #expect(changed == differingTerms(previous, whole))
+        #expect(!changed.isEmpty && changed.count < whole.partitions.reduce(0) { $0 + $1.terms.count })
+
+        let added = Array(all.prefix(count + 1))
+        let addedKeys = keys + [20_000]
+        #expect(SearchPostings.updating(previous, keys: addedKeys, terms: { added[$0] }).changedTerms == nil)
+    }
+
+    /// Partitions an edit left as they were are written back as the record held them: the
+    /// record is the one the same partitions encoded afresh make.
+    @Test func unchangedPartitionsAreWrittenBackAsRead() throws {
+        let all = try Self.entries()
+        let count = all.count - 2
+        let keys = (0..<count).map { UInt64($0) as UInt64? }
+        var writer = RecordWriter()
+        SearchPostings(keys: keys, terms: Array(all.prefix(count))).write(to: &writer)
+        var reader = RecordReader(writer.bytes)
+        let read = try SearchPostings(record: &reader)
+        var edited = Array(all.prefix(count))
+        var editedKeys = keys
+        edited[3] = all[count]
+        editedKeys[3] = 10_000
+        let frozen = edited
+        let patched = SearchPostings.updating(read, keys: editedKeys, terms: { frozen[$0] })
+        let changed = try #require(patched.changedTerms)
+        let untouched = Set(0..<SearchHash.partitions).subtracting(changed.map { SearchHash.partition(of: $0) })
+        #expect(!untouched.isEmpty, "some partitions are left as they were")
+        var patchedRecord = RecordWriter()
+        patched.write(to: &patchedRecord)
+        // The same partitions, every one encoded afresh.
+        var encodedRecord = RecordWriter()
+        SearchPostings(keys: patched.keys, partitions: patched.partitions).write(to: &encodedRecord)
+        #expect(patchedRecord.bytes == encodedRecord.bytes)
+        var readBack = RecordReader(patchedRecord.bytes)
+        expectEqual(try SearchPostings(record: &readBack), SearchPostings(keys: editedKeys, terms: edited), "read back")
     }
 }
