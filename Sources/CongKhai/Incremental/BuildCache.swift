@@ -147,6 +147,14 @@ struct BuildCache {
         return record
     }
 
+    /// Dates the record of `generation` from now, once every output of that generation is one
+    /// the build just made (a spare made beside the output, the output it replaced gone): kept
+    /// with its earlier time (`storePageKeys`), it would have the next build read every folder
+    /// of the new spare as changed since.
+    func datePageKeysAnew(generation: String) {
+        _ = utimensat(AT_FDCWD, pageKeysFile(generation).path, nil, 0)
+    }
+
     /// `otherFiles`: the files of the output written without a key (assets, the search page,
     /// robots.txt…), so that the next build knows every file of it without listing it.
     func storePageKeys(

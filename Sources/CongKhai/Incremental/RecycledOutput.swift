@@ -45,8 +45,12 @@ struct RecycledOutput: Sendable {
     }
 
     /// How long before its record a folder's change may be stamped and still belong to the
-    /// build that made it: file systems stamp with a coarse clock (FAT's is 2 s).
+    /// build that made it: some file systems stamp with a coarse clock (FAT's is 2 s).
     static let clockMargin = 2
+    /// The same, in nanoseconds, on a file system whose stamps have them (the record's time
+    /// does): Linux stamps with the clock of its last tick (a few milliseconds). After a full
+    /// build, 2 s would have every folder written in its last 2 s read again.
+    static let fineClockMargin = 100_000_000
 
     /// The files the record lists and their folders, each folder checked with one stat(2)
     /// rather than read: a folder whose entries changed since the record was written (its
@@ -67,14 +71,19 @@ struct RecycledOutput: Sendable {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        let since = recordedAt.tv_sec - clockMargin
+        let since =
+            recordedAt.tv_nsec == 0
+            ? Int64(recordedAt.tv_sec - clockMargin) * 1_000_000_000
+            : Int64(recordedAt.tv_sec) * 1_000_000_000 + Int64(recordedAt.tv_nsec) - Int64(fineClockMargin)
         // The root is always read: its marker is rewritten, and it is renamed to be the spare.
         var changed: Set<Substring> = [""]
         for folder in folders {
             var status = stat()
             guard fstatat(descriptor, folder, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFDIR
             else { return nil }
-            if status.st_ctim.tv_sec >= since { changed.insert(Substring(folder)) }
+            if Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec) >= since {
+                changed.insert(Substring(folder))
+            }
         }
         // What the changed folders hold replaces what the record says of them.
         var seen = Set<String>()

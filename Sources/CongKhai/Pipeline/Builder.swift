@@ -319,6 +319,7 @@ package struct Builder: Sendable {
                 // spare is marked last: one left unfinished is never trusted.
                 try output.commit()
                 try? OutputFolder.mark(cache.spareOutput, generation: generation)
+                cache.datePageKeysAnew(generation: generation)
                 cache.keepPageKeys(of: [generation])
             } else {
                 // A spare begun but not made whole goes: the replaced output takes its place.

@@ -266,6 +266,41 @@ import Testing
         #expect(try inode(public_) != unvouched, "a fresh folder, not the unvouched spare")
     }
 
+    /// A full build of sources built before makes the generation of an output already
+    /// recorded: its record is dated from after the spare it made, so the next build takes that
+    /// spare's folders as recorded instead of reading all of them (a third of a second at
+    /// 10,000 documents).
+    @Test func aFullBuildOfAnUnchangedPortalDatesItsRecordAnew() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "A")
+        try fixture.write(
+            "content/units/th-a/2023-2024/a.md",
+            "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\nMột.\n")
+        let public_ = fixture.root.appendingPathComponent("public")
+        _ = try Builder(options: BuildOptions(source: fixture.root)).build()
+        let cache = BuildCache(output: public_)
+        let generation = try #require(OutputFolder.generation(of: public_))
+        let first = try #require(cache.outputRecord(generation: generation)?.recordedAt)
+        usleep(50_000)
+        _ = try Builder(options: BuildOptions(source: fixture.root, full: true)).build()
+        #expect(OutputFolder.generation(of: public_) == generation, "the same pages, the same generation")
+        #expect(OutputFolder.generation(of: cache.spareOutput) == generation, "a spare made beside the output")
+        let recorded = try #require(cache.outputRecord(generation: generation)?.recordedAt)
+        #expect((recorded.tv_sec, recorded.tv_nsec) > (first.tv_sec, first.tv_nsec))
+        // Every folder of the spare but its root (whose marker is written last) predates it.
+        let spareFolders = try FileManager.default.subpathsOfDirectory(atPath: cache.spareOutput.path)
+        for folder in spareFolders {
+            var status = stat()
+            guard stat(cache.spareOutput.appendingPathComponent(folder).path, &status) == 0,
+                status.st_mode & S_IFMT == S_IFDIR
+            else { continue }
+            #expect(
+                (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= (recorded.tv_sec, recorded.tv_nsec),
+                "\(folder) changed after the record")
+        }
+    }
+
     /// The list of cited texts shows a text cited without its subject by its first citing
     /// sentence: an edit elsewhere in that document leaves the list as it was (on a province's
     /// portal it has 14,000 rows, a quarter of an edit's rebuild), a reworded sentence does not.

@@ -76,6 +76,29 @@ struct RecycledOutputTests {
         #expect(!listed.holds(OutputFolder.markerName))
     }
 
+    /// On a file system stamping to the nanosecond, a folder changed more than the fine margin
+    /// before the record belongs to the build that made it (not read), one changed after is
+    /// read: after a full build, the folders it wrote last are not all read again.
+    @Test func aFineClockNarrowsTheMargin() throws {
+        var (folder, record) = try output()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("van-ban/a/before.txt"))
+        var written = stat()
+        try #require(stat(folder.appendingPathComponent("van-ban/a").path, &written) == 0)
+        try #require(written.st_ctim.tv_nsec != 0, "this file system stamps to the nanosecond")
+        // The record taken a little more than the margin after the change.
+        usleep(useconds_t(RecycledOutput.fineClockMargin / 1_000) + 50_000)
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        record.recordedAt = now
+        #expect(!RecycledOutput.list(folder, record: record).holds("van-ban/a/before.txt"))
+        usleep(20_000)
+        try Data().write(to: folder.appendingPathComponent("van-ban/b/after.txt"))
+        let listed = RecycledOutput.list(folder, record: record)
+        #expect(listed.holds("van-ban/b/after.txt"))
+        #expect(!listed.holds("van-ban/a/before.txt"))
+    }
+
     /// A folder of the record gone, or made a file, and the record is not trusted at all.
     @Test func aRecordedFolderGoneMeansTheOutputIsWalked() throws {
         for replaced in [false, true] {
