@@ -5,7 +5,7 @@ Generates a deterministic portal from the seeds' paragraphs (N documents over ma
 several districts, provinces and school years, with citations, tables and varied front matter),
 then times whole `congkhai build` processes over several runs (median and spread): a full build,
 a rebuild with nothing changed, a rebuild after editing one document, a rebuild after adding
-one (those two at least 7 times, in steady use: the first rebuild after each full build is timed
+one (a new document each time; those two at least 7 times, in steady use: the first rebuild after each full build is timed
 on its own; with the output on tmpfs, so is the first edit after a template change), and peak
 memory; output to a tmpfs folder and to disk. When `hugo` is installed, the same
 documents are built as a minimal Hugo site in the same run. Writes docs/benchmarks.md.
@@ -194,12 +194,20 @@ def main():
             first = summarize(FIRST_REBUILD, firsts)
             noop = measure("rebuild, nothing changed", build, runs)
             edit_one = measure("rebuild after editing one document", build, rebuild_runs(runs), before=edit)
-            added = os.path.join(portal, "content", "units", "truong-0001", YEARS[1], "van-ban-them.md")
+            # Each run adds a new document (a file of its own, its own number): the same file
+            # written again would be an edit after the first run. Its citations are those of
+            # the edited document, so the texts it cites gain a citing document.
+            added = []
             def add():
-                with open(added, "w", encoding="utf-8") as f:
-                    f.write(original.replace("van-ban", "them") + f"\nThêm {next(counter)}.\n")
+                number = next(counter)
+                path = os.path.join(portal, "content", "units", "truong-0001", YEARS[0], f"van-ban-them-{number}.md")
+                text = re.sub(r"(?m)^number: .*$", f"number: {number}/BC-THEM", original.replace("van-ban", "them"), count=1)
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write(text + f"\nThêm {number}.\n")
+                added.append(path)
             add_one = measure("rebuild after adding one document", build, rebuild_runs(runs), before=add)
-            os.remove(added)
+            for path in added:
+                os.remove(path)
             timed = [full, noop, edit_one, add_one, first]
             if where == "tmpfs":
                 # A changed template renders every page again; the edit after it must not pay
