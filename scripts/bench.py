@@ -196,12 +196,14 @@ def main():
             edit_one = measure("rebuild after editing one document", build, rebuild_runs(runs), before=edit)
             # Each run adds a new document (a file of its own, its own number): the same file
             # written again would be an edit after the first run. Its citations are those of
-            # the edited document, so the texts it cites gain a citing document.
+            # the edited document, so the texts it cites gain a citing document; it is put in
+            # the school year of its date (no warning printed on every run).
             added = []
             def add():
                 number = next(counter)
                 path = os.path.join(portal, "content", "units", "truong-0001", YEARS[0], f"van-ban-them-{number}.md")
-                text = re.sub(r"(?m)^number: .*$", f"number: {number}/BC-THEM", original.replace("van-ban", "them"), count=1)
+                text = re.sub(r"(?m)^number: .*$", f"number: {number}/BC-THEM",
+                              original.replace("van-ban", "them"), count=1)
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(text + f"\nThêm {number}.\n")
                 added.append(path)

@@ -147,12 +147,13 @@ struct BuildCache {
         return record
     }
 
-    /// Dates the record of `generation` from now, once every output of that generation is one
-    /// the build just made (a spare made beside the output, the output it replaced gone): kept
-    /// with its earlier time (`storePageKeys`), it would have the next build read every folder
-    /// of the new spare as changed since.
-    func datePageKeysAnew(generation: String) {
-        _ = utimensat(AT_FDCWD, pageKeysFile(generation).path, nil, 0)
+    /// Dates the record of `generation` from `time`, once every output of that generation is
+    /// one the build just made before `time` (a spare made beside the output, the output it
+    /// replaced gone). Kept with an earlier time (`storePageKeys`), the record would have the
+    /// next build read every folder of the new spare as changed since.
+    func datePageKeys(generation: String, at time: timespec) {
+        let times = [time, time]
+        _ = utimensat(AT_FDCWD, pageKeysFile(generation).path, times, 0)
     }
 
     /// `otherFiles`: the files of the output written without a key (assets, the search page,
@@ -183,7 +184,8 @@ struct BuildCache {
         // The same generation as the output being replaced (a build that changed no page): its
         // record stays as it is, with its earlier time, which is true of both outputs. Written
         // again now, it would date the replaced output, soon the spare, from this build, and
-        // a change made by hand to it in between would go unseen (RecycledOutput).
+        // a change made by hand to it in between would go unseen (RecycledOutput). Only once
+        // the replaced output is gone may it be dated anew (`datePageKeys`).
         let path = pageKeysFile(generation).path
         if PlainFile.read(path) == bytes { return }
         try PlainFile.replace(path, contents: bytes)

@@ -46,11 +46,11 @@ struct RecycledOutput: Sendable {
 
     /// How long before its record a folder's change may be stamped and still belong to the
     /// build that made it: some file systems stamp with a coarse clock (FAT's is 2 s).
-    static let clockMargin = 2
-    /// The same, in nanoseconds, on a file system whose stamps have them (the record's time
+    static let clockMarginSeconds = 2
+    /// The same on a file system whose stamps have fractions of a second (the record's time
     /// does): Linux stamps with the clock of its last tick (a few milliseconds). After a full
     /// build, 2 s would have every folder written in its last 2 s read again.
-    static let fineClockMargin = 100_000_000
+    static let fineClockMarginNanoseconds = 100_000_000
 
     /// The files the record lists and their folders, each folder checked with one stat(2)
     /// rather than read: a folder whose entries changed since the record was written (its
@@ -71,19 +71,20 @@ struct RecycledOutput: Sendable {
         let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
-        let since =
+        // (seconds, nanoseconds), compared as a pair: no product of seconds to overflow.
+        let since: (Int, Int) =
             recordedAt.tv_nsec == 0
-            ? Int64(recordedAt.tv_sec - clockMargin) * 1_000_000_000
-            : Int64(recordedAt.tv_sec) * 1_000_000_000 + Int64(recordedAt.tv_nsec) - Int64(fineClockMargin)
+            ? (recordedAt.tv_sec - clockMarginSeconds, 0)
+            : recordedAt.tv_nsec >= fineClockMarginNanoseconds
+                ? (recordedAt.tv_sec, recordedAt.tv_nsec - fineClockMarginNanoseconds)
+                : (recordedAt.tv_sec - 1, recordedAt.tv_nsec + 1_000_000_000 - fineClockMarginNanoseconds)
         // The root is always read: its marker is rewritten, and it is renamed to be the spare.
         var changed: Set<Substring> = [""]
         for folder in folders {
             var status = stat()
             guard fstatat(descriptor, folder, &status, AT_SYMLINK_NOFOLLOW) == 0, status.st_mode & S_IFMT == S_IFDIR
             else { return nil }
-            if Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec) >= since {
-                changed.insert(Substring(folder))
-            }
+            if (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) >= since { changed.insert(Substring(folder)) }
         }
         // What the changed folders hold replaces what the record says of them.
         var seen = Set<String>()

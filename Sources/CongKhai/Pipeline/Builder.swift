@@ -310,7 +310,7 @@ package struct Builder: Sendable {
             let summary = try writer.write()
             if options.endsProcess { KeptUntilExit.keep(writer) }
             let generation = BuildCache.generation(of: summary.pageKeys, otherFiles: summary.otherFiles)
-            try output.markStaging(generation: generation)
+            let markedAt = try output.markStaging(generation: generation)
             // Stored before the swap: if the build dies in between, the generations differ
             // and the next build renders everything.
             try? cache.storePageKeys(summary.pageKeys, otherFiles: summary.otherFiles, generation: generation)
@@ -319,7 +319,10 @@ package struct Builder: Sendable {
                 // spare is marked last: one left unfinished is never trusted.
                 try output.commit()
                 try? OutputFolder.mark(cache.spareOutput, generation: generation)
-                cache.datePageKeysAnew(generation: generation)
+                // Both outputs of this generation are now the two just made, whose folders are
+                // all older than the staging's marker: its record is dated from then (not from
+                // now: a change made by hand to the new output since the swap must be seen).
+                if let markedAt { cache.datePageKeys(generation: generation, at: markedAt) }
                 cache.keepPageKeys(of: [generation])
             } else {
                 // A spare begun but not made whole goes: the replaced output takes its place.

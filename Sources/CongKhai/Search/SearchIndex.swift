@@ -13,6 +13,8 @@ struct SearchIndex {
     static let folder = "tim-kiem/chi-muc/"
 
     /// One search result as the page script reads it: an array, to keep the shards small.
+    /// What it shows must be in its shard's input (`documentShardInputs`): a field added here
+    /// goes there too, or a shard could keep an earlier build's bytes.
     struct Entry: Sendable {
         var title: String, url: String, unit: Int, schoolYear: String, kind: String, number: String, date: String
         var categories: [String]
@@ -79,7 +81,8 @@ struct SearchIndex {
         let total = documents.count + directives.count
         var postings = SearchPostings.updating(
             previous, keys: entryKeys ?? Array(repeating: nil, count: total), terms: termsOfEntry())
-        let earlier = previous?.files
+        // Files made by another congkhai are made again.
+        let earlier = previous?.files.maker == SearchFileKeys.currentMaker ? previous?.files : nil
         var made = SearchFileKeys()
         let termCount = postings.partitions.reduce(0) { $0 + $1.terms.count }
         let termShards = max(16, min(4096, termCount / 150))
@@ -155,6 +158,8 @@ struct SearchIndex {
             let make: @Sendable () -> Data
             if isTerms { make = { termShard(shard) } } else { make = { documentShard(shard) } }
             if let input, let recorded = earlier?.byPath[path], recorded.input == input {
+                // What the reuse rests on, checked where it costs nothing that matters.
+                assert(Hasher64.of(bytes: make()) == recorded.bytes, "\(path): its inputs said it was unchanged")
                 return (File(path: path, key: recorded.bytes, data: make), recorded)
             }
             let data = make()

@@ -31,6 +31,9 @@ struct SearchPostings: Sendable {
     /// written back as they are (after an edit, most partitions).
     private var recorded: [RecordSlice?] = []
 
+    /// Partitions that `write` takes as recorded rather than encodes.
+    var keptPartitions: Int { recorded.count == partitions.count ? recorded.count { $0 != nil } : 0 }
+
     /// Every entry's terms, gathered into postings: each partition on its own core, entries in
     /// order so every list comes out sorted.
     init(keys: [UInt64?], terms allTerms: [SearchTerms]) {
@@ -199,7 +202,6 @@ extension SearchPostings {
     /// Entries are numbered in order, so each list is kept as differences from the entry before.
     func write(to record: inout RecordWriter) {
         record.array(keys) { record, key in record.optional(key) { $0.uint64($1) } }
-        // As `record.array(partitions)` writes them, each partition encoded on its own core.
         // As `record.array(partitions)` with each partition nested, so it can be kept as it is;
         // those not kept are encoded on all cores.
         record.int(partitions.count)

@@ -94,9 +94,13 @@ package struct OutputFolder: Sendable {
         return (staging, false)
     }
 
-    /// Marks the staged output with the generation of the page keys it was made with.
-    func markStaging(generation: String) throws {
+    /// Marks the staged output with the generation of the page keys it was made with. Returns
+    /// when, by the file system's clock: every file and folder of it was made before.
+    @discardableResult
+    func markStaging(generation: String) throws -> timespec? {
         try Self.mark(staging, generation: generation)
+        var status = stat()
+        return stat(staging.appendingPathComponent(Self.markerName).path, &status) == 0 ? status.st_mtim : nil
     }
 
     /// Marks an output folder (the staged one, or a spare made beside it: SiteWriter.spare) as

@@ -266,6 +266,31 @@ import Testing
         #expect(try inode(public_) != unvouched, "a fresh folder, not the unvouched spare")
     }
 
+    /// An edit that cites once more a text other documents cite leaves every search entry
+    /// its number: the search index's shards are kept or made by their inputs, and a text's
+    /// result counts the documents citing it, though the shard holding it holds none of them.
+    @Test func aTextCitedOnceMoreShowsItsNewCountInSearch() throws {
+        let fixture = try PortalFixture()
+        defer { fixture.remove() }
+        try fixture.unit("th-a", name: "A")
+        let citing = "Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về công tác dân vận;"
+        func write(_ number: Int, citing cites: Bool) throws {
+            // The first written is the newest: first among the results, in the first shard.
+            try fixture.write(
+                "content/units/th-a/2023-2024/v\(number).md",
+                "---\ntitle: Văn bản \(number)\nkind: ke-hoach\nnumber: \(number)/KH-A\n"
+                    + "issued: 2024-03-\(String(format: "%02d", 28 - number))\n---\n"
+                    + "\(cites ? citing : "Không căn cứ.")\n\nNội dung \(number).\n")
+        }
+        // More documents than a shard holds, so the cited text's result is in a later shard.
+        for number in 1...(SearchIndex.documentsPerShard + 2) { try write(number, citing: number > 1) }
+        _ = try Builder(options: BuildOptions(source: fixture.root)).build()
+        try write(1, citing: true)
+        _ = try rebuildEqualsFull(fixture.root, "cited once more")
+        try write(1, citing: false)
+        _ = try rebuildEqualsFull(fixture.root, "cited once less")
+    }
+
     /// A full build of sources built before makes the generation of an output already
     /// recorded: its record is dated from after the spare it made, so the next build takes that
     /// spare's folders as recorded instead of reading all of them (a third of a second at
@@ -298,6 +323,16 @@ import Testing
             #expect(
                 (status.st_ctim.tv_sec, status.st_ctim.tv_nsec) <= (recorded.tv_sec, recorded.tv_nsec),
                 "\(folder) changed after the record")
+        }
+        // A file put by hand into the new output after the swap is still seen once that output
+        // is the spare updated in place, two builds later.
+        usleep(20_000)
+        try Data("lạ".utf8).write(to: public_.appendingPathComponent("don-vi/th-a/la.txt"))
+        for edit in ["Một, sửa.", "Một, sửa lần hai."] {
+            try fixture.write(
+                "content/units/th-a/2023-2024/a.md",
+                "---\ntitle: A\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2024-01-02\n---\n\(edit)\n")
+            _ = try rebuildEqualsFull(fixture.root, "after a hand change: \(edit)")
         }
     }
 

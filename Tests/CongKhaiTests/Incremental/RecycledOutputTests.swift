@@ -61,7 +61,7 @@ struct RecycledOutputTests {
         // time such that only the later changes are after it (less the clock's margin).
         let made = time(nil)
         while time(nil) == made { usleep(20_000) }
-        record.recordedAt = timespec(tv_sec: made + 1 + RecycledOutput.clockMargin, tv_nsec: 0)
+        record.recordedAt = timespec(tv_sec: made + 1 + RecycledOutput.clockMarginSeconds, tv_nsec: 0)
         let manager = FileManager.default
         try Data().write(to: folder.appendingPathComponent("van-ban/a/la.txt"))
         try manager.removeItem(at: folder.appendingPathComponent("van-ban/b/index.html"))
@@ -87,7 +87,7 @@ struct RecycledOutputTests {
         try #require(stat(folder.appendingPathComponent("van-ban/a").path, &written) == 0)
         try #require(written.st_ctim.tv_nsec != 0, "this file system stamps to the nanosecond")
         // The record taken a little more than the margin after the change.
-        usleep(useconds_t(RecycledOutput.fineClockMargin / 1_000) + 50_000)
+        usleep(useconds_t(RecycledOutput.fineClockMarginNanoseconds / 1_000) + 50_000)
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         record.recordedAt = now

@@ -97,7 +97,12 @@ import Testing
 
     @Test func theyComeBackFromTheirRecordAndRefuseADamagedOne() throws {
         let all = try Self.entries()
-        let postings = SearchPostings(keys: all.indices.map { $0 == 2 ? nil : UInt64($0) * 7 }, terms: all)
+        var postings = SearchPostings(keys: all.indices.map { $0 == 2 ? nil : UInt64($0) * 7 }, terms: all)
+        postings.files.termShards = 16
+        postings.files.entries = all.count
+        postings.files.byPath = [
+            "tim-kiem/chi-muc/t3.js": .init(input: 0, bytes: 42), "tim-kiem/chi-muc/d1.js": .init(input: 7, bytes: 9)
+        ]
         var writer = RecordWriter()
         postings.write(to: &writer)
         var reader = RecordReader(writer.bytes)
@@ -105,6 +110,7 @@ import Testing
         #expect(reader.isAtEnd)
         #expect(read.keys == postings.keys)
         #expect(read.partitions == postings.partitions)
+        #expect(read.files == postings.files)
 
         var truncated = RecordReader(Array(writer.bytes.dropLast(3)))
         #expect(throws: RecordReader.Corrupt.self) { try SearchPostings(record: &truncated) }
@@ -185,6 +191,7 @@ import Testing
         let changed = try #require(patched.changedTerms)
         let untouched = Set(0..<SearchHash.partitions).subtracting(changed.map { SearchHash.partition(of: $0) })
         #expect(!untouched.isEmpty, "some partitions are left as they were")
+        #expect(patched.keptPartitions == untouched.count, "those are written back as read")
         var patchedRecord = RecordWriter()
         patched.write(to: &patchedRecord)
         // The same partitions, every one encoded afresh.
