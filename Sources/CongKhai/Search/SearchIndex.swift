@@ -2,7 +2,7 @@ import Foundation
 import VietText
 
 /// The search index, built once per build and split so a query loads only what it needs: term
-/// shards chosen by a hash of each folded word, and document shards of 100 results each. Every
+/// shards chosen by a hash of each folded word, and document shards of 10 results each. Every
 /// part is a plain script (`congkhaiSearch.terms(...)`), because browsers refuse fetch and
 /// XHR on file:// but load scripts. The page script is assets/search.js.
 struct SearchIndex {
@@ -141,7 +141,7 @@ struct SearchIndex {
         let documentShards = (total + Self.documentsPerShard - 1) / Self.documentsPerShard
         let documentShard = { @Sendable (number: Int) -> Data in
             var script = Array("congkhaiSearch.docs(\(number),[".utf8)
-            for index in (number * Self.documentsPerShard)..<min(total, (number + 1) * Self.documentsPerShard) {
+            for index in Self.entries(ofShard: number, total: total) {
                 if index > number * Self.documentsPerShard { script.append(0x2C) }
                 entry(index).appendJSON(to: &script)
             }
@@ -207,6 +207,11 @@ struct SearchIndex {
         return (files, postings)
     }
 
+    /// The entries document shard `number` holds, of `total`.
+    private static func entries(ofShard number: Int, total: Int) -> Range<Int> {
+        (number * documentsPerShard)..<min(total, (number + 1) * documentsPerShard)
+    }
+
     private static func made(_ path: String, _ data: Data) -> File {
         File(path: path, key: Hasher64.of(bytes: data), data: { data })
     }
@@ -224,7 +229,7 @@ struct SearchIndex {
         let seed = units.value
         return ParallelMap.map(Array(0..<shards)) { number in
             var hasher = Hasher64(seed: seed)
-            for index in (number * Self.documentsPerShard)..<min(total, (number + 1) * Self.documentsPerShard) {
+            for index in Self.entries(ofShard: number, total: total) {
                 guard let key = entryKeys[index] else { return nil }
                 hasher.add(key)
                 if index >= documents {
