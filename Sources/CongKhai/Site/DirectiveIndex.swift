@@ -200,17 +200,22 @@ struct DirectiveIndex {
         var directives = ParallelMap.map(Array(grouped)) { identity, occurrences in
             makeDirective(identity, occurrences.map { placesOfOccurrences[$0] }, resolved: resolved)
         }
-        // Grouped by level, newest first within a level; undated last.
-        let dateKey = { (directive: Directive) -> [Int] in
-            if let date = directive.date { return [date.year, date.month, date.day ?? 0] }
-            return [directive.identity.year ?? 0, 0, 0]
+        // Grouped by level, newest first within a level; undated last. Each directive's place
+        // is read once: made in the comparison (two arrays and two copies of a directive
+        // each time), it was 80 ms on one core at 14,000 directives.
+        let ranks = directives.map { directive in
+            (
+                level: directive.level,
+                date: directive.date.map { ($0.year, $0.month, $0.day ?? 0) } ?? (directive.identity.year ?? 0, 0, 0),
+                key: directive.key
+            )
         }
-        directives.sort { lhs, rhs in
-            if lhs.level != rhs.level { return lhs.level < rhs.level }
-            let left = dateKey(lhs), right = dateKey(rhs)
-            if left != right { return right.lexicographicallyPrecedes(left) }
-            return lhs.key < rhs.key
+        let order = ranks.indices.sorted { lhs, rhs in
+            if ranks[lhs].level != ranks[rhs].level { return ranks[lhs].level < ranks[rhs].level }
+            if ranks[lhs].date != ranks[rhs].date { return ranks[lhs].date > ranks[rhs].date }
+            return ranks[lhs].key < ranks[rhs].key
         }
+        directives = order.map { directives[$0] }
         // Each citation names its directive by position.
         let numberOf = Dictionary(uniqueKeysWithValues: directives.enumerated().map { ($1.identity, Int32($0)) })
         var directiveOf: [[Int32]] = documents.map { _ in [] }
