@@ -17,7 +17,8 @@ struct SearchPostings: Sendable {
 
     /// Per entry, the key of what its terms were made from; nil when that is unknown.
     var keys: [UInt64?]
-    var partitions: [Partition]
+    /// Set only as a whole, by this type: `recorded` says which of them are the cache's bytes.
+    private(set) var partitions: [Partition]
     /// The index files made from these postings, kept with them: each file's key, so that the
     /// next build need not make again a file whose inputs are unchanged (SearchIndex.files).
     var files = SearchFileKeys()
