@@ -19,14 +19,22 @@ struct PageKeys: Sendable {
     let pageSize: Int
     /// Per document, nil when its inputs are unknown (not read by the loader).
     let documentKeys: [UInt64?]
-    /// Directive key → title, as a document page lists it.
-    let directiveTitles: [String: String]
+    /// Per directive (by its place in `site.directives`), what a page citing it shows of it:
+    /// its key (the address) and its title.
+    let directiveTitled: [UInt64]
+    /// Per directive, everything it shows of itself on its page, the list and the open data:
+    /// its address, title, type, symbol, spellings, level, date, issuer and subject. Made once
+    /// here rather than by each of the pages and files that show it (a title is made of four
+    /// fields, a date formatted).
+    let directiveShown: [UInt64]
+    /// Per directive, the key of what its search entry's terms are made of (`searchKeys`).
+    let directiveSearched: [UInt64]
     let documentIDs: [String]
     /// Each document's unit, by its place in `site.units`.
     let documentUnits: [Int]
-    /// Every address of the sitemap, listed once for all its files' keys and texts; and how
+    /// Every page of the sitemap, listed once for all its files' keys and texts; and how
     /// many a file holds.
-    let sitemapLocations: Later<[(loc: String, lastmod: String?)]>
+    let sitemapPages: Later<[(path: String, issued: IssuedDate?)]>
     let sitemapLimit: Int
 
     init(site: SiteModel, templates: TemplateLibrary, options: BuildOptions) {
@@ -40,10 +48,15 @@ struct PageKeys: Sendable {
         global.add("drafts=\(options.includeDrafts) year=\(options.schoolYear ?? "")")
         for page in site.pages { global.add([page.slug, page.title, String(page.order)]) }
         self.global = global.value
-        directiveTitles = Dictionary(uniqueKeysWithValues: site.directives.map { ($0.key, $0.title) })
+        let directiveKeys = ParallelMap.map(Array(site.directives.indices)) { [global] index in
+            Self.directiveKeys(site.directives[index], global: global.value)
+        }
+        directiveTitled = directiveKeys.map(\.titled)
+        directiveShown = directiveKeys.map(\.shown)
+        directiveSearched = directiveKeys.map(\.searched)
         let unitPlaces = Dictionary(
             site.units.enumerated().map { ($1.unit.id, $0) }, uniquingKeysWith: { first, _ in first })
-        sitemapLocations = Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        sitemapPages = Later { Discovery.sitemapPages(site) }
         sitemapLimit = options.sitemapLimit
         let unitKeys = Dictionary(uniqueKeysWithValues: site.units.map { ($0.unit.id, $0.unit.inputKey) })
         // One pass by index: a closure given each document copied it whole, retaining every
@@ -84,14 +97,30 @@ struct PageKeys: Sendable {
                 return hasher.value
             }
         }
-        for directive in site.directives {
-            var hasher = Hasher64(seed: global)
-            hasher.add("search-directive")
-            hasher.add([directive.key, directive.title, directive.symbol])
-            hasher.add(directive.variants)
-            keys.append(hasher.value)
-        }
+        keys += directiveSearched.map { Optional($0) }
         return keys
+    }
+
+    /// A directive's three keys (`directiveTitled`, `directiveShown`, `directiveSearched`),
+    /// its title made once for them.
+    private static func directiveKeys(_ directive: Directive, global: UInt64) -> (
+        titled: UInt64, shown: UInt64, searched: UInt64
+    ) {
+        let title = directive.title
+        var titled = Hasher64()
+        titled.add([directive.key, title])
+        var shown = Hasher64()
+        shown.add([directive.key, directive.url, title, directive.symbol, directive.type])
+        shown.add([directive.level.rawValue, directive.level.name])
+        shown.add(directive.variants)
+        shown.add(directive.date)
+        shown.add(directive.issuer)
+        shown.add(directive.subject)
+        var searched = Hasher64(seed: global)
+        searched.add("search-directive")
+        searched.add([directive.key, title, directive.symbol])
+        searched.add(directive.variants)
+        return (titled.value, shown.value, searched.value)
     }
 
     /// The page's key, or nil when it must be rendered every time.
@@ -119,7 +148,8 @@ struct PageKeyHasher {
     // it leads to (the whole site model, retained field by field) on each of 27,000 pages.
     var site: SiteModel { _read { yield keys.site } }
     var documentIDs: [String] { _read { yield keys.documentIDs } }
-    var directiveTitles: [String: String] { _read { yield keys.directiveTitles } }
+    var directiveTitled: [UInt64] { _read { yield keys.directiveTitled } }
+    var directiveShown: [UInt64] { _read { yield keys.directiveShown } }
     var documentUnits: [Int] { _read { yield keys.documentUnits } }
 
     var value: UInt64 { hasher.value }
@@ -129,6 +159,7 @@ struct PageKeyHasher {
     mutating func add(_ texts: [String]) { hasher.add(texts) }
     mutating func add(_ number: Int) { hasher.add(number) }
     mutating func add(_ number: UInt64) { hasher.add(number) }
+    mutating func add(_ date: IssuedDate?) { hasher.add(date) }
 
     func directivePageCount(_ directive: Directive) -> Int { directive.pageCount(pageSize: keys.pageSize) }
 
@@ -168,5 +199,15 @@ struct PageKeyHasher {
             hasher.add([listing.title, URLScheme.listing(listing.kind)])
             hasher.add(listing.documents.count)
         }
+    }
+}
+
+extension Hasher64 {
+    /// A date by its numbers (no day: 0), without formatting it; none: one number apart.
+    mutating func add(_ date: IssuedDate?) {
+        guard let date else { return add(-1) }
+        add(date.year)
+        add(date.month)
+        add(date.day ?? 0)
     }
 }

@@ -21,14 +21,8 @@ struct DirectivePage: PageKind {
     func key(_ hasher: inout PageKeyHasher) -> Bool {
         let directive = hasher.site.directives[index]
         hasher.add("directive")
-        hasher.add(URLScheme.directive(directive.key, page: page))
-        hasher.add([
-            directive.title, directive.symbol, directive.type, directive.level.rawValue, directive.level.name
-        ])
-        hasher.add(directive.variants)
-        hasher.add(directive.date?.iso)
-        hasher.add(directive.issuer)
-        hasher.add(directive.subject)
+        hasher.add(hasher.directiveShown[index])
+        hasher.add(page)
         hasher.add(directive.citedBy.count)
         hasher.add(hasher.directivePageCount(directive))
         let slice = directive.citedBy.dropFirst((page - 1) * hasher.pageSize).prefix(hasher.pageSize)

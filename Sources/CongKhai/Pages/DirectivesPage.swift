@@ -15,10 +15,7 @@ struct DirectivesPage: PageKind {
         hasher.add(hasher.site.directives.count)
         // Read in place: a Directive copied per iteration retains its dozen fields.
         for index in hasher.site.directives.indices {
-            hasher.add(hasher.site.directives[index].level.rawValue)
-            hasher.add(hasher.site.directives[index].title)
-            hasher.add(hasher.site.directives[index].url)
-            hasher.add(hasher.site.directives[index].subject)
+            hasher.add(hasher.directiveShown[index])
             hasher.add(hasher.site.directives[index].citedBy.count)
             // The units citing it (by their place: numbers hash faster than names, on every
             // rebuild); a text without its subject is shown by its first citing sentence.

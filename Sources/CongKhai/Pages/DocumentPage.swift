@@ -25,14 +25,12 @@ struct DocumentPage: PageKind {
     func key(_ hasher: inout PageKeyHasher) -> Bool {
         hasher.add("document")
         guard hasher.addDocuments([index]) else { return false }
-        hasher.add(hasher.site.documents[index].directiveKeys)
-        // The titles of the directives it cites, which depend on every document citing them.
-        for keys in [hasher.site.documents[index].basis, ["|"], hasher.site.documents[index].references] {
-            for key in keys {
-                hasher.add(key)
-                hasher.add(hasher.directiveTitles[key])
-            }
-        }
+        // The address and title of the directive each citation links to, titles depending on
+        // every document citing them. The basis and references listed are these directives,
+        // told apart by the citations' relations, which the document's own text decides.
+        let places = hasher.site.documents[index].directivePlaces
+        hasher.add(places.count)
+        for place in places { hasher.add(hasher.directiveTitled[Int(place)]) }
         return true
     }
 }

@@ -21,6 +21,9 @@ struct OpenDataFile: PageKind {
         case .documents:
             // The fields it shows, not the sources: an edit of a body leaves it as it is.
             hasher.add("open-data-documents")
+            // The directives each document cites, by their places: every directive's key once.
+            hasher.add(hasher.site.directives.count)
+            for index in hasher.site.directives.indices { hasher.add(hasher.site.directives[index].key) }
             hasher.add(hasher.site.documents.count)
             // Read in place, one by one: this runs over every document on every build, and a
             // SiteDocument copied per iteration retains its every field.
@@ -30,25 +33,23 @@ struct OpenDataFile: PageKind {
                 hasher.add(hasher.site.documents[index].url)
                 for field in [source.unitID, source.kind, source.title, source.schoolYear] { hasher.add(field) }
                 hasher.add(source.number)
-                hasher.add(source.issued?.iso)
+                hasher.add(source.issued)
                 hasher.add(source.categories)
-                hasher.add(hasher.site.documents[index].directiveKeys)
+                let places = hasher.site.documents[index].directivePlaces
+                hasher.add(places.count)
+                for place in places { hasher.add(Int(place)) }
             }
             return true
         case .directives:
             hasher.add("open-data-directives")
+            // The documents citing each, by their places: every document's id once.
+            hasher.add(hasher.documentIDs)
             hasher.add(hasher.site.directives.count)
             for index in hasher.site.directives.indices {
-                let directive = hasher.site.directives[index]
-                for field in [directive.key, directive.type, directive.symbol, directive.level.rawValue, directive.url]
-                { hasher.add(field) }
-                hasher.add(directive.date?.iso)
-                hasher.add(directive.issuer)
-                hasher.add(directive.subject)
-                hasher.add(directive.variants)
-                hasher.add(directive.citedBy.count)
-                for entry in directive.citedBy {
-                    hasher.add(hasher.documentIDs[entry.document])
+                hasher.add(hasher.directiveShown[index])
+                hasher.add(hasher.site.directives[index].citedBy.count)
+                for entry in hasher.site.directives[index].citedBy {
+                    hasher.add(entry.document)
                     hasher.add(entry.relation == .basis ? 1 : 0)
                 }
             }

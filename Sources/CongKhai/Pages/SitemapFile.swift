@@ -27,12 +27,14 @@ struct SitemapFile: PageKind {
         if case .index(let parts) = file {
             hasher.add(parts)
         } else {
-            let locations = hasher.sitemapLocations.value
-            let range = file.range(of: locations.count, limit: hasher.sitemapLimit)
+            // The pages' paths and dates, and the address they are under.
+            hasher.add(hasher.site.settings.baseURL)
+            let pages = hasher.sitemapPages.value
+            let range = file.range(of: pages.count, limit: hasher.sitemapLimit)
             hasher.add(range.count)
-            for location in locations[range] {
-                hasher.add(location.loc)
-                hasher.add(location.lastmod)
+            for page in pages[range] {
+                hasher.add(page.path)
+                hasher.add(page.issued)
             }
         }
         return true

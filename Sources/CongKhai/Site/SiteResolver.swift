@@ -36,9 +36,10 @@ package enum SiteResolver {
 
         let itemGroups = settings.obligations.groupOfItem
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
-        let index = DirectiveIndex.build(
+        let built = DirectiveIndex.build(
             bodies, unitIDs: sources.map(\.unitID), units: unitsByID, reusing: previousIndex)
-        let keys = index.keys
+        let keys = built.keys
+        let places = built.directiveOfCitation
 
         // Each document's distinct directives, basis first, on all cores; its citations need not be read.
         let documents = ParallelMap.map(Array(sources.indices)) { index -> SiteDocument in
@@ -58,7 +59,8 @@ package enum SiteResolver {
             }
             return SiteDocument(
                 source: sources[index], url: URLScheme.document(sources[index]), rendered: bodies[index],
-                directiveKeys: keys[index], categoryGroups: groups, basis: basis, references: references)
+                directiveKeys: keys[index], directivePlaces: places[index], categoryGroups: groups,
+                basis: basis, references: references)
         }
 
         var unitDocuments: [String: [Int]] = [:]
@@ -97,11 +99,11 @@ package enum SiteResolver {
                 Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
         }
         var site = SiteModel(
-            settings: settings, units: units, documents: documents, directives: index.directives, listings: listings,
+            settings: settings, units: units, documents: documents, directives: built.directives, listings: listings,
             pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
-            archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: index.notes))
+            archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: built.notes))
         let compliance = ComplianceResolver.resolve(units: units, documents: documents, catalogue: settings.obligations)
         (site.rounds, site.compliance) = (compliance.rounds, compliance.units)
-        return (site, index)
+        return (site, built)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VietText
 
 /// Feeds and discovery files: an Atom feed of the newest documents for the portal and one per
 /// unit, robots.txt, and sitemap.xml (when `base_url` gives the absolute addresses sitemaps
@@ -128,29 +129,36 @@ struct Discovery {
         return templates.render(["urls": urls], template: "sitemap")
     }
 
-    /// Every address the sitemap lists, with the date of a document's.
-    static func sitemapLocations(_ site: SiteModel, base: String) -> [(loc: String, lastmod: String?)] {
-        func entry(_ path: String, _ lastmod: String? = nil) -> (loc: String, lastmod: String?) {
-            let clean = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-            return ("\(base)/\(clean)", lastmod)
-        }
-        var urls = [
-            entry(URLScheme.home), entry(URLScheme.units), entry(URLScheme.listings), entry(URLScheme.directives)
+    /// Every page the sitemap lists, by its path, with a document's date: what its files'
+    /// keys are made of, without the 27,000 addresses spelled out.
+    static func sitemapPages(_ site: SiteModel) -> [(path: String, issued: IssuedDate?)] {
+        var pages: [(path: String, issued: IssuedDate?)] = [
+            (URLScheme.home, nil), (URLScheme.units, nil), (URLScheme.listings, nil), (URLScheme.directives, nil)
         ]
-        urls += site.units.map { entry($0.url) }
-        urls += site.documents.map { entry($0.url, $0.source.issued.map { $0.day == nil ? "\($0.iso)-01" : $0.iso }) }
+        pages += site.units.map { ($0.url, nil) }
+        pages += site.documents.map { ($0.url, $0.source.issued) }
         for listing in site.listings {
-            urls += (1...listing.pageCount).map { entry(URLScheme.listing(listing.kind, page: $0)) }
+            pages += (1...listing.pageCount).map { (URLScheme.listing(listing.kind, page: $0), nil) }
         }
-        urls += site.directives.map { entry($0.url) }
-        urls += site.pages.map { entry(URLScheme.page($0.slug)) }
+        pages += site.directives.map { ($0.url, nil) }
+        pages += site.pages.map { (URLScheme.page($0.slug), nil) }
         for compliance in site.compliance {
-            urls += compliance.rounds.map {
-                entry(URLScheme.checklist(site.units[compliance.unit].unit.id, round: $0.year))
+            pages += compliance.rounds.map {
+                (URLScheme.checklist(site.units[compliance.unit].unit.id, round: $0.year), nil)
             }
         }
-        if !site.compliance.isEmpty { urls += site.rounds.map { entry(URLScheme.progress(round: $0)) } }
-        return urls
+        if !site.compliance.isEmpty { pages += site.rounds.map { (URLScheme.progress(round: $0), nil) } }
+        return pages
+    }
+
+    /// The same pages' addresses, with the date of a document's (a month without a day: its first).
+    static func sitemapLocations(
+        _ pages: [(path: String, issued: IssuedDate?)], base: String
+    ) -> [(loc: String, lastmod: String?)] {
+        pages.map { path, issued in
+            let clean = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            return ("\(base)/\(clean)", issued.map { $0.day == nil ? "\($0.iso)-01" : $0.iso })
+        }
     }
 
     private static func sitemapEntry(_ location: (loc: String, lastmod: String?)) -> [String: Any] {

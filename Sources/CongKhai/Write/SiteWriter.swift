@@ -126,9 +126,11 @@ struct SiteWriter: Sendable {
         }
         let feeds = Discovery(site: site, templates: templates)
         let site = site
-        // The addresses the keys listed, when there are keys.
-        let sitemapLocations =
-            keys?.sitemapLocations ?? Later { Discovery.sitemapLocations(site, base: site.settings.baseURL ?? "") }
+        // The pages the keys listed, when there are keys.
+        let sitemapLocations = Later { [keys] in
+            Discovery.sitemapLocations(
+                keys?.sitemapPages.value ?? Discovery.sitemapPages(site), base: site.settings.baseURL ?? "")
+        }
         let rendering = PageRendering(
             site: site, contexts: contexts, templates: templates, pageBodies: pageBodies, feeds: feeds,
             sitemapLocations: sitemapLocations, sitemapLimit: sitemapLimit, parseAgain: parseAgain)
