@@ -26,6 +26,19 @@ struct RecycledOutput: Sendable {
         (holdsKeyedFiles ? keys.keys.filter { !gone.contains($0) } : []) + others
     }
 
+    /// What it holds at a path of the new output: the very file (its key unchanged), a page
+    /// of its record made from other inputs, a file it holds without a key, or nothing. The
+    /// file there goes unless it is in place: it is shared with the live output.
+    enum Placement: Sendable, Equatable {
+        case inPlace, replaced, other, absent
+    }
+
+    func placement(of path: String, key: UInt64?) -> Placement {
+        guard holds(path) else { return .absent }
+        if key != nil && keys[path] == key { return .inPlace }
+        return holdsKeyedFiles && keys[path] != nil && !gone.contains(path) ? .replaced : .other
+    }
+
     /// What `folder` holds: as its record says, when the record can be trusted, else listed
     /// whole.
     static func list(_ folder: URL, record: OutputRecord) -> RecycledOutput {
@@ -121,12 +134,27 @@ struct RecycledOutput: Sendable {
         return text.utf8.lastIndex(of: 0x2F).map { text[..<$0] } ?? ""
     }
 
-    /// Removes from `folder` (this output, now the staging folder) every file but `keep`, and
-    /// the folders that leaves empty, so nothing the build writes lands on a file shared with
-    /// the live output. Returns the folders still there.
-    func prune(_ folder: URL, keep: Set<String>) throws(WriteFailure) -> Set<String> {
+    /// Removes from `folder` (this output, now the staging folder) every file but those in
+    /// place (`placements`, by the new output's `paths`, each once), and the folders that
+    /// leaves empty, so nothing the build writes lands on a file shared with the live output.
+    /// Returns the folders still there.
+    func prune(_ folder: URL, paths: [String], placements: [Placement]) throws(WriteFailure) -> Set<String> {
+        assert(Set(paths).count == paths.count, "a path of the output given twice")
+        let stale: [String]
+        // Every page of its record is one of the new output's (the rebuild after an edit):
+        // those to remove are found among them, and with them the few files without a key,
+        // none of which is in place; no set of 27,000 paths made and looked up.
+        if holdsKeyedFiles, others.allSatisfy({ keys[$0] == nil }),
+            placements.count(where: { $0 == .inPlace || $0 == .replaced })
+                == keys.count - gone.count(where: { keys[$0] != nil })
+        {
+            stale = zip(paths, placements).compactMap { $1 == .replaced ? $0 : nil } + others
+        } else {
+            let kept = Set(zip(paths, placements).compactMap { $1 == .inPlace ? $0 : nil })
+            stale = files.filter { !kept.contains($0) }
+        }
         var emptied = Set<String>()
-        for file in files where !keep.contains(file) {
+        for file in stale {
             if unlink(folder.path + "/" + file) != 0 && errno != ENOENT {
                 throw WriteFailure(
                     path: file, reason: FileErrorText.describe(POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)))

@@ -187,6 +187,9 @@ package struct Builder: Sendable {
             )
         }
         defer { _ = earlier.value }
+        // The templates too: read and compiled on one core while the sources are loaded on both.
+        let templateLoad = BackgroundWork { [options] in TemplateLibrary.load(portal: options.source) }
+        defer { _ = templateLoad.value }
 
         let loader = { [fingerprint] in
             var loader = ContentLoader(root: options.source, includeDrafts: options.includeDrafts)
@@ -217,7 +220,7 @@ package struct Builder: Sendable {
         }
         report.warnings = loaded.diagnostics.filter { $0.severity == .warning }
         let templates = try step("templates") { () throws(BuildFailure) -> TemplateLibrary in
-            let (library, problems) = TemplateLibrary.load(portal: options.source)
+            let (library, problems) = templateLoad.value
             guard let library else { throw BuildFailure(problems) }
             report.warnings += problems
             return library

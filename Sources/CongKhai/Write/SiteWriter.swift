@@ -70,7 +70,7 @@ struct SiteWriter: Sendable {
         // thousands) stay in place or are linked rather than removed and written again.
         // The pages' keys are made meanwhile: the index has long stretches on one core. Each
         // half is timed on its own: "pages" counts the keys and not the index beside them.
-        let ((searchFiles, postings, searchSeconds), (jobKeys, keysSeconds)) = ParallelMap.both(
+        let ((searchFiles, postings, searchSeconds), (jobPlaces, keysSeconds)) = ParallelMap.both(
             { [site, keys, searchPostings] () -> ([SearchIndex.File], SearchPostings, Double) in
                 let searchStarted = ContinuousClock.now
                 var index = SearchIndex(site: site)
@@ -79,9 +79,14 @@ struct SiteWriter: Sendable {
                 let (files, postings) = index.files()
                 return (files, postings, Self.seconds(since: searchStarted))
             },
-            { [keys] () -> ([UInt64?]?, Double) in
+            { [keys, site, recycled] () -> ([PlacedJob], Double) in
                 let keysStarted = ContinuousClock.now
-                let made = keys.map { keys in ParallelMap.map(jobs) { keys.key(for: $0) } }
+                // Each page's path and key, and what the spare holds there, on all cores.
+                let made = ParallelMap.map(jobs) { job -> PlacedJob in
+                    let path = job.path(site)
+                    let key = keys?.key(for: job)
+                    return (path, key, recycled?.placement(of: path, key: key) ?? .absent)
+                }
                 return (made, Self.seconds(since: keysStarted))
             })
         let pagesStarted = ContinuousClock.now
@@ -90,17 +95,17 @@ struct SiteWriter: Sendable {
         // Finished before the build goes on, whether writing fails or not.
         defer { _ = keeping?.value }
         // Pages, and the search index's files with them.
-        let paths = jobs.map { $0.path(self.site) } + searchFiles.map(\.path)
+        let paths = jobPlaces.map(\.path) + searchFiles.map(\.path)
         let pageKeys =
-            jobKeys.map { jobKeys in jobKeys + searchFiles.map { Optional($0.key) } }
-            ?? Array(repeating: nil, count: paths.count)
-        let inPlace = Set(
-            recycled.map { recycled in
-                zip(paths, pageKeys).compactMap { path, key in
-                    key != nil && recycled.keys[path] == key && recycled.holds(path) ? path : nil
-                }
-            } ?? [])
-        let existingFolders = try recycled?.prune(folder, keep: inPlace) ?? []
+            keys == nil
+            ? Array(repeating: nil, count: paths.count) : jobPlaces.map(\.key) + searchFiles.map { Optional($0.key) }
+        let placements =
+            jobPlaces.map(\.placement)
+            + zip(searchFiles, pageKeys[jobPlaces.count...]).map { file, key in
+                recycled?.placement(of: file.path, key: key) ?? .absent
+            }
+        let inPlace = placements.map { $0 == .inPlace }
+        let existingFolders = try recycled?.prune(folder, paths: paths, placements: placements) ?? []
         let mirror = startSpare(paths: paths, keys: pageKeys, inPlace: inPlace)
         // Folders are made once, up front, not checked again for every page.
         // Sorted, every folder comes after its parents; plain mkdir(2) is enough.
@@ -109,8 +114,8 @@ struct SiteWriter: Sendable {
         func parent(_ path: Substring) -> Substring { path.lastIndex(of: "/").map { path[..<$0] } ?? "" }
         // A page kept in place has its folder: after an edit, only the few files written need
         // theirs, unless every file goes into the spare being made too.
-        for path in paths where mirror != nil || !inPlace.contains(path) {
-            var folder = parent(path[...])
+        for index in paths.indices where mirror != nil || !inPlace[index] {
+            var folder = parent(paths[index][...])
             while !folder.isEmpty, folders.insert(String(folder)).inserted { folder = parent(folder) }
         }
         // Few folders to make against thousands there: each looked up, the large set not walked.
@@ -136,7 +141,7 @@ struct SiteWriter: Sendable {
             sitemapLocations: sitemapLocations, sitemapLimit: sitemapLimit, parseAgain: parseAgain)
         @Sendable func writeJob(_ index: Int) -> Result<Int?, WriteFailure> {
             let path = paths[index]
-            if inPlace.contains(path) {
+            if inPlace[index] {
                 mirrorFile(path, into: mirror)
                 return .success(nil)
             }
@@ -233,11 +238,11 @@ struct SiteWriter: Sendable {
     /// only when fewer than half the files can be kept in place or linked from the output
     /// being replaced (the first build, `--full`, a changed template), which then shares few
     /// files with the new one and would make a poor spare.
-    private func startSpare(paths: [String], keys: [UInt64?], inPlace: Set<String>) -> URL? {
+    private func startSpare(paths: [String], keys: [UInt64?], inPlace: [Bool]) -> URL? {
         // Most files kept in place (an edit's rebuild): no need to count the others.
-        guard let spare, inPlace.count * 2 < paths.count else { return nil }
-        let reusable = zip(paths, keys).count { path, key in
-            inPlace.contains(path) || (key != nil && previous?.keys[path] == key)
+        guard let spare, inPlace.count(where: { $0 }) * 2 < paths.count else { return nil }
+        let reusable = paths.indices.count { index in
+            inPlace[index] || (keys[index] != nil && previous?.keys[paths[index]] == keys[index])
         }
         guard reusable * 2 < paths.count else { return nil }
         try? FileManager.default.createDirectory(
@@ -282,6 +287,9 @@ struct PreviousPages: Sendable {
     let folder: URL
     let keys: [String: UInt64]
 }
+
+/// A page's path and key, and what the spare output holds at that path.
+private typealias PlacedJob = (path: String, key: UInt64?, placement: RecycledOutput.Placement)
 
 struct WriteFailure: Error, Sendable {
     var path: String
