@@ -276,13 +276,13 @@ extension SearchPostings {
             var list: [Posting] = []
             list.reserveCapacity(min(postings, Int(entries)))
             var entry: Int32 = 0
-            for index in 0..<postings {
-                let step = try reader.int()
-                let weight = try reader.int()
+            var first = true
+            try reader.intPairs(postings) { step, weight throws(RecordReader.Corrupt) in
                 // Entries rise strictly and stay within the keys; weights fit a byte.
-                guard index == 0 ? step >= 0 : step > 0, step < Int(entries), (0...255).contains(weight) else {
+                guard first ? step >= 0 : step > 0, step < Int(entries), (0...255).contains(weight) else {
                     throw RecordReader.Corrupt()
                 }
+                first = false
                 entry += Int32(step)
                 guard entry < entries else { throw RecordReader.Corrupt() }
                 list.append(Posting(entry: entry, weight: UInt8(weight)))
