@@ -27,9 +27,6 @@ struct DirectiveIndex {
         var directiveOfCitation: [[Int32]]
         var notes: [Note]
 
-        /// Per document, the key of the directive of each of its citations.
-        var keys: [[String]] { directiveOfCitation.map { $0.map { directives[Int($0)].key } } }
-
         /// Every position it holds is one of these citations' (`counts[d]` in document d): what
         /// a damaged cache could get wrong.
         func fits(_ counts: [Int]) -> Bool {

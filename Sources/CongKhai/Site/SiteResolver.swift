@@ -25,12 +25,16 @@ package enum SiteResolver {
                 ?? ((Int(document.schoolYear.prefix(4)) ?? 0) * 100 + 9) * 100
             return (date, VietnameseSortKey(document.title), document.id)
         }
-        let order = portal.documents.indices.sorted { lhs, rhs in
-            if sortKeys[lhs].date != sortKeys[rhs].date { return sortKeys[lhs].date > sortKeys[rhs].date }
-            if sortKeys[lhs].title < sortKeys[rhs].title { return true }
-            if sortKeys[rhs].title < sortKeys[lhs].title { return false }
-            return sortKeys[lhs].id < sortKeys[rhs].id
-        }
+        // The units are put in order on another core meanwhile.
+        let (order, sortedUnits) = ParallelMap.both(
+            {
+                portal.documents.indices.sorted { lhs, rhs in
+                    if sortKeys[lhs].date != sortKeys[rhs].date { return sortKeys[lhs].date > sortKeys[rhs].date }
+                    if sortKeys[lhs].title < sortKeys[rhs].title { return true }
+                    if sortKeys[rhs].title < sortKeys[lhs].title { return false }
+                    return sortKeys[lhs].id < sortKeys[rhs].id
+                }
+            }, { portal.units.sortedVietnamese(by: \.name) })
         let sources = order.map { portal.documents[$0] }
         let bodies = order.map { rendered[$0] }
 
@@ -38,20 +42,21 @@ package enum SiteResolver {
         let unitsByID = Dictionary(uniqueKeysWithValues: portal.units.map { ($0.id, $0) })
         let built = DirectiveIndex.build(
             bodies, unitIDs: sources.map(\.unitID), units: unitsByID, reusing: previousIndex)
-        let keys = built.keys
         let places = built.directiveOfCitation
+        let directives = built.directives
 
         // Each document's distinct directives, basis first, on all cores; its citations need not be read.
         let documents = ParallelMap.map(Array(sources.indices)) { index -> SiteDocument in
             let relations = bodies[index].citationSummary.relations
+            let keys = places[index].map { directives[Int($0)].key }
             var basis: [String] = []
             var references: [String] = []
             // Bounded by both: a damaged cache read back could make them differ.
-            for position in 0..<min(relations.count, keys[index].count)
-            where relations[position] == .basis && !basis.contains(keys[index][position]) {
-                basis.append(keys[index][position])
+            for position in 0..<min(relations.count, keys.count)
+            where relations[position] == .basis && !basis.contains(keys[position]) {
+                basis.append(keys[position])
             }
-            for key in keys[index] where !basis.contains(key) && !references.contains(key) { references.append(key) }
+            for key in keys where !basis.contains(key) && !references.contains(key) { references.append(key) }
             var groups: [String] = []
             for category in sources[index].categories {
                 let group = itemGroups[category] ?? category
@@ -59,7 +64,7 @@ package enum SiteResolver {
             }
             return SiteDocument(
                 source: sources[index], url: URLScheme.document(sources[index]), rendered: bodies[index],
-                directiveKeys: keys[index], directivePlaces: places[index], categoryGroups: groups,
+                directiveKeys: keys, directivePlaces: places[index], categoryGroups: groups,
                 basis: basis, references: references)
         }
 
@@ -73,7 +78,7 @@ package enum SiteResolver {
             byKind[source.kind, default: []].append(index)
             for category in documents[index].categoryGroups { byCategory[category, default: []].append(index) }
         }
-        let units = portal.units.sortedVietnamese(by: \.name).map {
+        let units = sortedUnits.map {
             SiteUnit(unit: $0, url: URLScheme.unit($0.id), documents: unitDocuments[$0.id] ?? [])
         }
         let schoolYears = byYear.keys.sorted(by: >)
@@ -98,11 +103,14 @@ package enum SiteResolver {
             listings.append(
                 Listing(kind: .kind(kind.slug), title: kind.name, documents: items, pageCount: pageCount(items.count)))
         }
+        // The checks of the bodies here, the TT 09 checklists on another core.
+        let (diagnostics, compliance) = ParallelMap.both(
+            { BodyChecks.diagnostics(documents: documents, notes: built.notes) },
+            { ComplianceResolver.resolve(units: units, documents: documents, catalogue: settings.obligations) })
         var site = SiteModel(
             settings: settings, units: units, documents: documents, directives: built.directives, listings: listings,
             pages: portal.pages.sorted { ($0.order, $0.slug) < ($1.order, $1.slug) }, schoolYears: schoolYears,
-            archives: portal.archives, diagnostics: BodyChecks.diagnostics(documents: documents, notes: built.notes))
-        let compliance = ComplianceResolver.resolve(units: units, documents: documents, catalogue: settings.obligations)
+            archives: portal.archives, diagnostics: diagnostics)
         (site.rounds, site.compliance) = (compliance.rounds, compliance.units)
         return (site, built)
     }
