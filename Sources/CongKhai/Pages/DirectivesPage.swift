@@ -4,6 +4,7 @@ import VietText
 
 /// The index of every cited text, by issuing level, with its filter.
 struct DirectivesPage: PageKind {
+    static let keyReadsEverything = true
     static func pages(_ site: SiteModel, _ contexts: PageContexts) -> [DirectivesPage] { [DirectivesPage()] }
 
     func path(_ site: SiteModel) -> String { URLScheme.directives }

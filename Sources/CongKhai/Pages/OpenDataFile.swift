@@ -4,6 +4,7 @@ import VietText
 /// A file of the open data (api/*.json), keyed by the fields it shows, not the sources: an edit
 /// of a body leaves it as it is.
 struct OpenDataFile: PageKind {
+    static let keyReadsEverything = true
     let file: OpenData.File
 
     var isPage: Bool { false }

@@ -24,10 +24,16 @@ protocol PageKind: Sendable {
     /// Adds what its output is made of to `hasher`; false when it must be rendered every time
     /// (its inputs are unknown, or it is too small to be worth a key).
     func key(_ hasher: inout PageKeyHasher) -> Bool
+
+    /// Whether its key reads every document or directive (the open data, the sitemap, the
+    /// list of cited texts): those keys, each several milliseconds, are made beside the
+    /// others rather than left to finish last on one core.
+    static var keyReadsEverything: Bool { get }
 }
 
 extension PageKind {
     var isPage: Bool { true }
+    static var keyReadsEverything: Bool { false }
 }
 
 /// Every kind, in the order their pages are written.

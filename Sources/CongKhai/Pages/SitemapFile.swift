@@ -3,6 +3,7 @@ import VietText
 
 /// A file of the sitemap: the index, or one part of at most `sitemapLimit` addresses.
 struct SitemapFile: PageKind {
+    static let keyReadsEverything = true
     let file: Discovery.SitemapFile
 
     var isPage: Bool { false }

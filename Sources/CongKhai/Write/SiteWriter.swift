@@ -81,12 +81,19 @@ struct SiteWriter: Sendable {
             },
             { [keys, site, recycled] () -> ([PlacedJob], Double) in
                 let keysStarted = ContinuousClock.now
-                // Each page's path and key, and what the spare holds there, on all cores.
-                let made = ParallelMap.map(jobs) { job -> PlacedJob in
-                    let path = job.path(site)
-                    let key = keys?.key(for: job)
+                // Each page's path and key, and what the spare holds there, on all cores; the
+                // few keys that read the whole site on a thread of their own beside the others.
+                @Sendable func place(_ index: Int) -> PlacedJob {
+                    let path = jobs[index].path(site)
+                    let key = keys?.key(for: jobs[index])
                     return (path, key, recycled?.placement(of: path, key: key) ?? .absent)
                 }
+                let long = jobs.indices.filter { type(of: jobs[$0]).keyReadsEverything }
+                let (longPlaced, placed) = ParallelMap.both(
+                    { long.map(place) },
+                    { ParallelMap.map(jobs.indices.filter { !type(of: jobs[$0]).keyReadsEverything }, place) })
+                var made = placed
+                for (index, job) in zip(long, longPlaced) { made.insert(job, at: index) }
                 return (made, Self.seconds(since: keysStarted))
             })
         let pagesStarted = ContinuousClock.now
