@@ -5,69 +5,106 @@ import VietText
 
 /// A Markdown body turned into HTML, with the citations found in its text.
 public struct RenderedMarkdown: Sendable {
+    /// What a parse holds, in one box shared by copies until one is changed: a parse passes
+    /// from the cache to the loads, the portal, the site and its document, and a copy of a
+    /// dozen references was a dozen reference counts, each on memory long out of the cache.
+    private struct Parts {
+        /// The HTML as made, or to be made again when read (a document taken from the cache,
+        /// or one whose page is written).
+        var deferredHTML: HeldHTML
+        var deferredCitations: Deferred<[Citation]>
+        var citationSummary: CitationSummary
+        var recordedCitations: RecordSlice?
+        var blanks: [BlankCitation]
+        var links: [BodyLink]
+        var recipientsLine: Int?
+        var excerpt: String
+        /// The words as counted, or to be counted again when read.
+        var deferredWords: Deferred<WordCounts>
+        /// The parse made again, of a document taken from the cache, which its HTML and words
+        /// are read from.
+        var parsedAgain: Later<RenderedMarkdown>?
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Changed only through `unique()`, when no other parse shares it.
+        var parts: Parts
+        init(_ parts: Parts) { self.parts = parts }
+    }
+
+    private var box: Box
+
+    /// The box, made this value's own before a change.
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.parts) }
+        return box
+    }
+
     /// The body's HTML; each citation's words are a link to `MarkdownRenderer.citationURL(i)`,
     /// to be replaced by the directive's address once directives are resolved.
-    package var html: String { deferredHTML.value.body }
+    package var html: String { box.parts.deferredHTML.value.body }
     /// Each appendix's HTML (`AppendixMarker`), linked the same way.
-    package var appendices: [String] { deferredHTML.value.appendices }
+    package var appendices: [String] { box.parts.deferredHTML.value.appendices }
     /// The headings of the body and appendices, anchored in their HTML.
-    package var headings: [BodyHeading] { deferredHTML.value.headings }
-    /// The HTML as made, or to be made again when read (a document taken from the cache, or
-    /// one whose page is written).
-    private var deferredHTML: HeldHTML
+    package var headings: [BodyHeading] { box.parts.deferredHTML.value.headings }
     /// The citations found, in order; those of a document taken from the cache are decoded
     /// when first read (`citationSummary` says what most of a build needs of them).
     package var citations: [Citation] {
-        get { deferredCitations.value }
+        get { box.parts.deferredCitations.value }
         set {
-            deferredCitations = Deferred(newValue)
-            citationSummary = CitationSummary(newValue)
-            recordedCitations = nil
+            let box = unique()
+            box.parts.deferredCitations = Deferred(newValue)
+            box.parts.citationSummary = CitationSummary(newValue)
+            box.parts.recordedCitations = nil
         }
     }
-    private var deferredCitations: Deferred<[Citation]>
-    package private(set) var citationSummary: CitationSummary
+    package var citationSummary: CitationSummary { box.parts.citationSummary }
     /// The citations as the cache holds them (DocumentRecord), while they are the ones read
     /// from it: written back as they are.
-    private(set) var recordedCitations: RecordSlice?
-    package var blanks: [BlankCitation]
+    var recordedCitations: RecordSlice? { box.parts.recordedCitations }
+    package var blanks: [BlankCitation] {
+        get { box.parts.blanks }
+        set { unique().parts.blanks = newValue }
+    }
     /// Links the author wrote, with their file line, to check relative ones.
-    package var links: [BodyLink] = []
+    package var links: [BodyLink] {
+        get { box.parts.links }
+        set { unique().parts.links = newValue }
+    }
     /// File line of a paragraph opening with "Nơi nhận", which belongs in `recipients`.
-    package var recipientsLine: Int?
+    package var recipientsLine: Int? {
+        get { box.parts.recipientsLine }
+        set { unique().parts.recipientsLine = newValue }
+    }
     /// A sentence or two saying what the document is about, for search results (`Excerpt`).
-    package var excerpt: String
+    package var excerpt: String {
+        get { box.parts.excerpt }
+        set { unique().parts.excerpt = newValue }
+    }
     /// Lets the HTML go, for this value and its copies; `again` makes it should it be read again.
     /// A document taken from the cache also lets go of the parse made again for its HTML.
     package func releaseHTML(makingAgain again: @escaping @Sendable () -> RenderedMarkdown) {
-        deferredHTML.release { again().deferredHTML.value }
-        parsedAgain?.forget()
+        box.parts.deferredHTML.release { again().box.parts.deferredHTML.value }
+        box.parts.parsedAgain?.forget()
     }
 
     /// The words of the body's text (every block's), counted, for the search index.
     package var words: WordCounts {
-        get { deferredWords.value }
-        set { deferredWords = Deferred(newValue) }
+        get { box.parts.deferredWords.value }
+        set { unique().parts.deferredWords = Deferred(newValue) }
     }
-    /// The words as counted, or to be counted again when read.
-    private var deferredWords: Deferred<WordCounts>
-    /// The parse made again, of a document taken from the cache, which its HTML and words are
-    /// read from.
-    private var parsedAgain: Later<RenderedMarkdown>?
 
     package init(
         html: String, appendices: [String] = [], headings: [BodyHeading] = [], citations: [Citation],
         blanks: [BlankCitation],
         links: [BodyLink] = [], recipientsLine: Int? = nil, excerpt: String = "", words: WordCounts = WordCounts()
     ) {
-        self.deferredHTML = HeldHTML(Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings)))
-        self.deferredCitations = Deferred(citations)
-        self.citationSummary = CitationSummary(citations)
-        self.blanks = blanks
-        self.links = links
-        self.recipientsLine = recipientsLine
-        self.excerpt = excerpt
-        self.deferredWords = Deferred(words)
+        box = Box(
+            Parts(
+                deferredHTML: HeldHTML(Deferred(RenderedHTML(body: html, appendices: appendices, headings: headings))),
+                deferredCitations: Deferred(citations), citationSummary: CitationSummary(citations),
+                recordedCitations: nil, blanks: blanks, links: links, recipientsLine: recipientsLine,
+                excerpt: excerpt, deferredWords: Deferred(words), parsedAgain: nil))
     }
 
     /// The same parse with its HTML and words left to `again`, a parse of the same body made
@@ -78,16 +115,12 @@ public struct RenderedMarkdown: Sendable {
         links: [BodyLink],
         recipientsLine: Int?, excerpt: String, again: Later<RenderedMarkdown>
     ) {
-        self.deferredHTML = HeldHTML(Deferred(Later { again.value.deferredHTML.value }))
-        self.deferredCitations = Deferred(citations)
-        self.citationSummary = summary
-        self.recordedCitations = recorded
-        self.blanks = blanks
-        self.links = links
-        self.recipientsLine = recipientsLine
-        self.excerpt = excerpt
-        self.deferredWords = Deferred(Later { again.value.words })
-        self.parsedAgain = again
+        box = Box(
+            Parts(
+                deferredHTML: HeldHTML(Deferred(Later { again.value.box.parts.deferredHTML.value })),
+                deferredCitations: Deferred(citations), citationSummary: summary, recordedCitations: recorded,
+                blanks: blanks, links: links, recipientsLine: recipientsLine, excerpt: excerpt,
+                deferredWords: Deferred(Later { again.value.words }), parsedAgain: again))
     }
 }
 
