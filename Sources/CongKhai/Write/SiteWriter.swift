@@ -167,8 +167,14 @@ struct SiteWriter: Sendable {
         // pages and files that add most to the memory's peak.
         let documentPagesEnd = (jobs.lastIndex { $0 is DocumentPage } ?? -1) + 1
         let outcome = [0..<documentPagesEnd, documentPagesEnd..<paths.count].flatMap { phase in
-            defer { congkhai_release_free_memory() }
-            return ParallelMap.map(Array(phase), writeJob)
+            let results = ParallelMap.map(Array(phase), writeJob)
+            // Worth it when many were rendered (a full build), not for an edit's few pages,
+            // whose memory would only be faulted in again.
+            let rendered = results.count { if case .success(.some) = $0 { true } else { false } }
+            if rendered >= Self.pagesWorthReleasingMemory {
+                congkhai_release_free_memory()
+            }
+            return results
         }
         for (index, result) in outcome.enumerated() {
             let isPage = index < jobs.count && jobs[index].isPage
@@ -218,6 +224,9 @@ struct SiteWriter: Sendable {
         summary.mirrorIncomplete = mirror != nil && mirrorMissed.happened
         return summary
     }
+
+    /// Pages rendered in a phase below which malloc is not asked to give memory back.
+    private static let pagesWorthReleasingMemory = 500
 
     private static func seconds(since start: ContinuousClock.Instant) -> Double {
         (ContinuousClock.now - start).seconds
