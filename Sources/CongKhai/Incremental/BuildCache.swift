@@ -116,6 +116,11 @@ struct BuildCache {
     /// a key. Read as bytes: splitting the 15,000 lines of a 10,000-document portal as Strings
     /// took most of a rebuild's 36 ms here. Anything else means the file is not ours to trust.
     static func parsePageKeys(_ bytes: [UInt8], header: String) -> OutputRecord? {
+        // Through a pointer: a slice of the array made for each line retained and released it.
+        bytes.withUnsafeBufferPointer { parsePageKeys($0, header: header) }
+    }
+
+    private static func parsePageKeys(_ bytes: UnsafeBufferPointer<UInt8>, header: String) -> OutputRecord? {
         let headerBytes = Array(header.utf8) + [0x0A]
         guard bytes.starts(with: headerBytes) else { return nil }
         var record = OutputRecord()
@@ -139,8 +144,10 @@ struct BuildCache {
             }
             guard position < bytes.count else { return nil }
             position += 1
-            guard let end = bytes[position...].firstIndex(of: 0x0A), end > position else { return nil }
-            let path = String(decoding: bytes[position..<end], as: UTF8.self)
+            var end = position
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            guard end < bytes.count, end > position else { return nil }
+            let path = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<end]), as: UTF8.self)
             if digits > 0 { record.keys[path] = key } else { record.otherFiles.append(path) }
             position = end + 1
         }
