@@ -41,9 +41,7 @@ struct Discovery {
     /// listing the addresses.
     static func sitemapFiles(_ site: SiteModel, limit: Int) -> [SitemapFile] {
         guard site.settings.baseURL != nil else { return [] }
-        let count =
-            4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
-            + site.directives.count + site.pages.count
+        let count = sitemapPageCount(site)
         guard count > limit else { return [.whole] }
         let parts = (count + limit - 1) / limit
         return (0..<parts).map { .part($0) } + [.index(parts: parts)]
@@ -149,6 +147,13 @@ struct Discovery {
         }
         if !site.compliance.isEmpty { pages += site.rounds.map { (URLScheme.progress(round: $0), nil) } }
         return pages
+    }
+
+    /// How many pages `sitemapPages` lists, counted without listing them.
+    static func sitemapPageCount(_ site: SiteModel) -> Int {
+        4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
+            + site.directives.count + site.pages.count + site.compliance.reduce(0) { $0 + $1.rounds.count }
+            + (site.compliance.isEmpty ? 0 : site.rounds.count)
     }
 
     /// The same pages' addresses, with the date of a document's (a month without a day: its first).

@@ -157,6 +157,37 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: firstPart.path)[.systemFileNumber] as? UInt64 == inode)
     }
 
+    /// A school's TT 09 checklists and the inspectors' progress pages are in the sitemap, and
+    /// counted when it is split: none is left out of the parts, and the parts are as many as
+    /// the addresses need.
+    @Test func aSplitSitemapListsTheChecklistsToo() throws {
+        let fixture = try PortalFixture(settings: "title: Cổng\nbase_url: https://congkhai.example.vn\n")
+        defer { fixture.remove() }
+        try fixture.write("content/units/th-a/unit.yaml", "name: Trường Tiểu học A\nkind: tieu-hoc\n")
+        try fixture.write(
+            "content/units/th-a/2025-2026/tuyen-sinh.md",
+            "---\ntitle: Kế hoạch tuyển sinh\nkind: ke-hoach\nnumber: 1/KH-A\nissued: 2025-06-20\ncategories: [ke-hoach-tuyen-sinh]\n---\nNội dung.\n"
+        )
+        let wholeOutput = fixture.root.appendingPathComponent("whole")
+        _ = try Builder(options: BuildOptions(source: fixture.root, output: wholeOutput)).build()
+        let whole = try xmlTexts(Data(contentsOf: wholeOutput.appendingPathComponent("sitemap.xml")), element: "loc")
+        #expect(whole.contains { $0.hasPrefix("https://congkhai.example.vn/don-vi/th-a/cong-khai/") })
+        #expect(whole.contains { $0.hasPrefix("https://congkhai.example.vn/cong-khai/tien-do/") })
+
+        var options = BuildOptions(source: fixture.root)
+        options.sitemapLimit = 3
+        _ = try Builder(options: options).build()
+        let public_ = fixture.root.appendingPathComponent("public")
+        let index = try xmlTexts(Data(contentsOf: public_.appendingPathComponent("sitemap.xml")), element: "loc")
+        #expect(index.count == (whole.count + 2) / 3)
+        var listed: [String] = []
+        for part in index {
+            let name = String(part.split(separator: "/").last ?? "")
+            listed += try xmlTexts(Data(contentsOf: public_.appendingPathComponent(name)), element: "loc")
+        }
+        #expect(listed == whole)
+    }
+
     @Test func thePrintLayoutHasTheHeaderBlockSignatureAndRecipients() throws {
         let fixture = try portal(settings: "title: Cổng\n")
         defer { fixture.remove() }
