@@ -52,14 +52,11 @@ enum FileIdentity {
     /// Taken once, for the code running: finding the path through Bundle took 9 ms of every
     /// build, and a binary replaced under a running `congkhai serve` is not the one building.
     static let executable: String = {
-        // The kernel's link to the running executable; Bundle where there is none.
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let path =
-            length > 0
-            ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            : Bundle.main.executablePath
-        return path.map { line($0, name: "executable") } ?? "executable:unknown"
+        // The kernel's link to the running executable, followed by stat(2) to the very file
+        // running, even one deleted or replaced since it started; Bundle where there is none.
+        var status = stat()
+        if stat("/proc/self/exe", &status) == 0 { return line(status, name: "executable") }
+        return Bundle.main.executablePath.map { line($0, name: "executable") } ?? "executable:unknown"
     }()
 }
 

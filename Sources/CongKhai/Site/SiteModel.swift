@@ -43,7 +43,7 @@ package struct SiteDocument: Sendable {
     package var directiveKeys: [String]
     /// The same directives by their place in `SiteModel.directives`: what the pages' keys
     /// read, numbers rather than texts looked up.
-    package var directivePlaces: [Int32] = []
+    package var directivePlaces: [Int32]
     /// The categories it is listed under: those its `categories:` names, an item standing for
     /// its group (TT 09 section), each once.
     package var categoryGroups: [String] = []
