@@ -107,7 +107,7 @@ rebuild-check: build
 ## Speed and memory on generated portals of BENCH_SIZES documents (default "1000 10000"),
 ## next to Hugo and cmark-gfm (installed here); writes docs/benchmarks.md.
 bench: build
-	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo cmark-gfm python3"
+	@$(MAKE) --no-print-directory apt-install PACKAGES="hugo cmark-gfm python3 time"
 	python3 scripts/bench.py
 
 ## Records `congkhai citations` and `congkhai import` on the regression corpus
