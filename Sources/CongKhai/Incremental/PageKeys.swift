@@ -201,13 +201,3 @@ struct PageKeyHasher {
         }
     }
 }
-
-extension Hasher64 {
-    /// A date by its numbers (no day: 0), without formatting it; none: one number apart.
-    mutating func add(_ date: IssuedDate?) {
-        guard let date else { return add(-1) }
-        add(date.year)
-        add(date.month)
-        add(date.day ?? 0)
-    }
-}

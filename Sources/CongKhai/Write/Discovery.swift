@@ -37,11 +37,11 @@ struct Discovery {
     }
 
     /// The sitemap's files: none without `base_url` (sitemaps need absolute addresses), one
-    /// up to `limit` addresses, else parts of `limit` each and their index. Counted without
-    /// listing the addresses.
+    /// up to `limit` addresses, else parts of `limit` each and their index.
     static func sitemapFiles(_ site: SiteModel, limit: Int) -> [SitemapFile] {
         guard site.settings.baseURL != nil else { return [] }
-        let count = sitemapPageCount(site)
+        // Counted from the list itself: a count made apart from it once missed the checklists.
+        let count = sitemapPages(site).count
         guard count > limit else { return [.whole] }
         let parts = (count + limit - 1) / limit
         return (0..<parts).map { .part($0) } + [.index(parts: parts)]
@@ -147,13 +147,6 @@ struct Discovery {
         }
         if !site.compliance.isEmpty { pages += site.rounds.map { (URLScheme.progress(round: $0), nil) } }
         return pages
-    }
-
-    /// How many pages `sitemapPages` lists, counted without listing them.
-    static func sitemapPageCount(_ site: SiteModel) -> Int {
-        4 + site.units.count + site.documents.count + site.listings.reduce(0) { $0 + $1.pageCount }
-            + site.directives.count + site.pages.count + site.compliance.reduce(0) { $0 + $1.rounds.count }
-            + (site.compliance.isEmpty ? 0 : site.rounds.count)
     }
 
     /// The same pages' addresses, with the date of a document's (a month without a day: its first).

@@ -95,3 +95,13 @@ package struct IssuedDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
+
+extension Hasher64 {
+    /// A date by its numbers (no day: 0), without formatting it; none: one number apart.
+    package mutating func add(_ date: IssuedDate?) {
+        guard let date else { return add(-1) }
+        add(date.year)
+        add(date.month)
+        add(date.day ?? 0)
+    }
+}
